@@ -1,0 +1,41 @@
+# Alongside: two commands. `make demo` runs the seeded demo; `make test` runs every check.
+SHELL := /bin/bash
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+export PYTHONDONTWRITEBYTECODE := 1
+
+.PHONY: demo test install serve migrate seed demo-code lint typecheck unit e2e clean
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e ".[test]"
+	touch $@
+
+install: $(VENV)/.installed
+
+## make demo: install, migrate SQLite, seed the demo, serve on http://127.0.0.1:8000
+demo: install
+	mkdir -p var
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py seed_demo
+	bash scripts/serve.sh
+
+## make demo-code who=fran: the current second-step code for a demo staff account
+demo-code: install
+	$(BIN)/python manage.py demo_code $(who)
+
+## make test: everything CI runs (lint, types, migrations, PostgreSQL, SQLite, browser)
+test: install
+	bash scripts/test.sh
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+typecheck: install
+	$(BIN)/mypy alongside config
+
+clean:
+	rm -rf $(VENV) var staticfiles

@@ -1,0 +1,74 @@
+"""Sign-up and account settings forms. They parse and validate; actions write."""
+
+from typing import Any
+
+from django import forms
+from django.http import HttpRequest
+
+from alongside.organisations.models import Invitation, Organisation
+
+from .models import Person
+
+
+class SignupForm(forms.Form):
+    """Extra sign-up field: an invitation code, needed only for invite-only services.
+
+    allauth builds its sign-up form on top of this class and calls `signup()` once the
+    person exists.
+    """
+
+    invitation_code = forms.CharField(
+        label="Invitation code (if you were given one)",
+        required=False,
+        max_length=64,
+    )
+
+    def clean_invitation_code(self) -> Invitation | None:
+        code = self.cleaned_data.get("invitation_code", "").strip()
+        if not code:
+            if not Organisation.objects.open_for_signup().exists():
+                raise forms.ValidationError(
+                    "This service is by invitation. Please enter the code you were "
+                    "given, or ask the person who told you about it."
+                )
+            return None
+        invitation = Invitation.objects.usable().filter(code__iexact=code).first()
+        if invitation is None:
+            raise forms.ValidationError(
+                "That code did not work. It may have been typed differently or have "
+                "expired. Please check it, or ask for a new one."
+            )
+        return invitation
+
+    def signup(self, request: HttpRequest, user: Person) -> None:
+        from alongside.organisations.actions import welcome_new_person
+
+        welcome_new_person(person=user, invitation=self.cleaned_data["invitation_code"])
+
+
+class AccountSettingsForm(forms.ModelForm[Person]):
+    class Meta:
+        model = Person
+        fields = ["email", "wants_email_notifications"]
+        labels = {
+            "email": "Email address (optional)",
+            "wants_email_notifications": "Email me a short note when there is "
+            "something new for me",
+        }
+        help_texts = {
+            "email": "Only used to help you get back into your account, or for the "
+            "notes below if you ask for them. Nobody else sees it.",
+        }
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["email"].required = False
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        if cleaned.get("wants_email_notifications") and not cleaned.get("email"):
+            self.add_error(
+                "wants_email_notifications",
+                "Add an email address first, or leave this unticked.",
+            )
+        return cleaned

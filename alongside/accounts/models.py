@@ -1,0 +1,26 @@
+"""A person who uses Alongside, known by a pseudonym they choose."""
+
+from django.contrib.auth.models import AbstractUser
+from django.db import models
+
+
+class Person(AbstractUser):
+    """The username is the pseudonym used to sign in. It is never shown to others:
+    in each group a person is known by that group's display name."""
+
+    wants_email_notifications = models.BooleanField(
+        default=False,
+        help_text="Send a short email when there is something new, if an address "
+        "is set.",
+    )
+
+    class Meta:
+        verbose_name = "person"
+        verbose_name_plural = "people"
+
+    def __str__(self) -> str:
+        return self.username
+
+    @property
+    def can_receive_email(self) -> bool:
+        return bool(self.email) and self.wants_email_notifications

@@ -1,0 +1,50 @@
+"""The second factor that staff pages require.
+
+Staff views call `ensure_second_factor(request)` after their permission check, so that
+people who may not open the page still get the ordinary 404 or 403. A staff member
+without a second factor is taken to set one up and then brought back.
+"""
+
+from urllib.parse import urlencode
+
+from allauth.mfa.utils import is_mfa_enabled
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.urls import reverse
+
+
+class SecondFactorRequired(Exception):
+    """Raised when a staff page is opened by someone without a second factor."""
+
+
+def ensure_second_factor(request: HttpRequest) -> None:
+    if not is_mfa_enabled(request.user):
+        raise SecondFactorRequired
+
+
+class SecondFactorMiddleware:
+    def __init__(self, get_response):  # type: ignore[no-untyped-def]
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        return self.get_response(request)  # type: ignore[no-any-return]
+
+    def process_exception(
+        self, request: HttpRequest, exception: Exception
+    ) -> HttpResponse | None:
+        if not isinstance(exception, SecondFactorRequired):
+            return None
+        messages.info(
+            request,
+            "Staff pages need a second step when you sign in. Set it up here, "
+            "then you will be taken back.",
+        )
+        target = (
+            reverse("mfa_activate_totp")
+            + "?"
+            + urlencode({"next": request.get_full_path()})
+        )
+        response = HttpResponseRedirect(target)
+        if getattr(request, "htmx", False):
+            response["HX-Redirect"] = target
+        return response

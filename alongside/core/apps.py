@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+
+
+class CoreConfig(AppConfig):
+    """The shared kernel: site chrome, security headers, error pages, request types."""
+
+    name = "alongside.core"
+    label = "core"

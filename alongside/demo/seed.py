@@ -1,0 +1,254 @@
+"""Demo data that shows each capability to a newcomer. Safe to run again: every
+record is looked up before it is made, so nothing is duplicated."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.db import transaction
+
+from alongside.accounts.models import Person
+from alongside.organisations.actions import create_organisation, grant_role
+from alongside.organisations.models import (
+    GroupCreation,
+    Invitation,
+    Organisation,
+    Role,
+    Setting,
+)
+from alongside.peergroups.actions import tags_named
+from alongside.peergroups.models import (
+    Format,
+    GroupRole,
+    JoinPolicy,
+    Membership,
+    PeerGroup,
+    Status,
+)
+
+DEMO_PASSWORD = "alongside-demo"  # noqa: S105 - printed for the demo on purpose
+
+COMMUNITY_STATEMENT = """What is shared in a group stays in that group. Only the people in the group can read it. Our staff cannot read group conversations.
+
+There are a few times we might share something, and we will always try to talk with you first:
+- if we believe someone's life is at serious risk, we may contact emergency services or a crisis team;
+- if a child or an adult at risk is being harmed, we must tell the local safeguarding team;
+- if the law requires it, for example a court order.
+
+When anything is shared, only what is needed is shared, with only the people who need it, and it is written down. You can see in your account when staff looked at anything you wrote."""
+
+WORKPLACE_STATEMENT = """This is peer support between colleagues. It is not part of your line management, appraisal or any disciplinary process, and nothing you share here is passed to your manager.
+
+We would only ever share something if someone's life is at serious risk, if a patient or colleague is at risk of serious harm, or if the law requires it. We would talk with you first wherever we can, and share only what is needed."""
+
+SECURE_STATEMENT = """What you share in a peer group stays in the group. It is not written in your care notes.
+
+Because this is a secure service, there are some limits. If you say something that means you or someone else could be seriously hurt, or that the safety of the ward is at risk, the peer support worker must tell the nurse in charge. They will tell you first if they can. Direct messages, pictures and links are switched off here."""
+
+
+@dataclass(frozen=True)
+class DemoPerson:
+    username: str
+    role: str
+    about: str
+
+
+PEOPLE = [
+    DemoPerson("sam", Role.PEER, "a peer in three groups"),
+    DemoPerson(
+        "alex",
+        Role.PEER,
+        "a peer taking a break from one group, waiting to join another",
+    ),
+    DemoPerson("jo", Role.PEER_SUPPORTER, "a trained peer supporter"),
+    DemoPerson(
+        "fran",
+        Role.FACILITATOR,
+        "facilitates several groups (staff: asks for a second step)",
+    ),
+    DemoPerson("sky", Role.SUPERVISOR, "supervises peer supporters (staff)"),
+    DemoPerson("ade", Role.ADMIN, "runs the Riverside service (staff)"),
+]
+
+
+def _person(username: str) -> Person:
+    person, created = Person.objects.get_or_create(username=username)
+    if created:
+        person.set_password(DEMO_PASSWORD)
+        person.save()
+    return person
+
+
+def _organisation(slug: str, **fields: object) -> Organisation:
+    existing = Organisation.objects.filter(slug=slug).first()
+    if existing:
+        return existing
+    return create_organisation(slug=slug, **fields)
+
+
+def _group(
+    organisation: Organisation, slug: str, tags: list[str], **fields: object
+) -> PeerGroup:
+    group, created = PeerGroup.objects.get_or_create(
+        organisation=organisation, slug=slug, defaults=fields
+    )
+    if created:
+        group.tags.set(tags_named(tags))
+    return group
+
+
+def _member(
+    group: PeerGroup,
+    person: Person,
+    display_name: str,
+    status: str = Status.ACTIVE,
+    role: str = GroupRole.MEMBER,
+) -> None:
+    Membership.objects.get_or_create(
+        group=group,
+        person=person,
+        defaults={"display_name": display_name, "status": status, "role": role},
+    )
+
+
+@transaction.atomic
+def seed() -> dict[str, object]:
+    riverside = _organisation(
+        "riverside",
+        name="Riverside Peer Support",
+        setting=Setting.COMMUNITY,
+        about="A community peer support service run by and for people with "
+        "experience of mental distress, bereavement and caring.",
+        confidentiality_statement=COMMUNITY_STATEMENT,
+        is_open_for_signup=True,
+        group_creation=GroupCreation.STAFF,
+    )
+    northgate = _organisation(
+        "northgate-staff",
+        name="Northgate Hospital Staff Peer Support",
+        setting=Setting.WORKPLACE,
+        about="Peer support for colleagues across Northgate Hospital, after hard "
+        "shifts and hard weeks.",
+        confidentiality_statement=WORKPLACE_STATEMENT,
+        group_creation=GroupCreation.ANYONE,
+    )
+    hollybank = _organisation(
+        "hollybank",
+        name="Hollybank Secure Service",
+        setting=Setting.SECURE,
+        about="Peer support on the wards at Hollybank.",
+        confidentiality_statement=SECURE_STATEMENT,
+        allows_direct_messages=False,
+        allows_images=False,
+        allows_links=False,
+        group_creation=GroupCreation.ADMINS,
+    )
+
+    people = {demo.username: _person(demo.username) for demo in PEOPLE}
+    for demo in PEOPLE:
+        grant_role(person=people[demo.username], organisation=riverside, role=demo.role)
+    grant_role(person=people["fran"], organisation=northgate, role=Role.FACILITATOR)
+
+    loss = _group(
+        riverside,
+        "living-with-loss",
+        ["bereavement", "grief", "loss of a parent"],
+        name="Living with loss",
+        shared_experience="We have each lost someone close to us. We meet to talk "
+        "about grief as it really is, at our own pace.",
+        format=Format.HYBRID,
+        when_and_where="Tuesdays, 7pm, online and at the Riverside centre",
+    )
+    evening = _group(
+        riverside,
+        "evening-circle",
+        ["anxiety", "panic", "low mood"],
+        name="Evening circle",
+        shared_experience="For anyone living with anxiety or panic. Evenings can be "
+        "the hardest part of the day; we keep each other company.",
+        format=Format.ONLINE,
+        when_and_where="Every evening, online",
+    )
+    womens = _group(
+        riverside,
+        "womens-space",
+        ["abuse", "domestic abuse", "trauma"],
+        name="Women's space",
+        shared_experience="For women who have experienced abuse. A calm space to be "
+        "heard by others who understand.",
+        who_for="Women only (as you describe yourself)",
+        format=Format.IN_PERSON,
+        when_and_where="Thursdays, 11am, in the women's centre on Mill Lane",
+        join_policy=JoinPolicy.REQUEST,
+    )
+    carers = _group(
+        riverside,
+        "carers-cuppa",
+        ["caring", "carers"],
+        name="Carers' cuppa",
+        shared_experience="For people who look after someone with a mental health "
+        "problem. Tea, biscuits and people who get it.",
+        format=Format.IN_PERSON,
+        when_and_where="First Saturday of the month, 10am, Riverside centre café",
+    )
+    _group(
+        riverside,
+        "hearing-voices",
+        ["hearing voices", "psychosis"],
+        name="Hearing voices",
+        shared_experience="For people who hear voices or see things others do not. "
+        "We accept each other's experiences as real.",
+        format=Format.ONLINE,
+        is_listed=False,
+    )
+    shift = _group(
+        northgate,
+        "after-a-hard-shift",
+        ["work stress", "burnout", "difficult shifts"],
+        name="After a hard shift",
+        shared_experience="For colleagues who have had a shift that stays with them.",
+        format=Format.ONLINE,
+        join_policy=JoinPolicy.REQUEST,
+    )
+    ward = _group(
+        hollybank,
+        "willow-ward-group",
+        ["recovery"],
+        name="Willow ward peer group",
+        shared_experience="For people on Willow ward who want to support each other.",
+        format=Format.IN_PERSON,
+        when_and_where="Wednesdays, 2pm, the quiet room",
+    )
+
+    fran = people["fran"]
+    for group, name in [
+        (loss, "Fran"),
+        (evening, "Evening Fran"),
+        (womens, "Fran W"),
+        (carers, "Fran C"),
+        (shift, "Fran (peer lead)"),
+    ]:
+        _member(group, fran, name, role=GroupRole.FACILITATOR)
+    _member(loss, people["sam"], "Quiet Heron")
+    _member(evening, people["sam"], "Amber Finch")
+    _member(carers, people["sam"], "Steady Oak")
+    _member(evening, people["jo"], "Jo (peer supporter)")
+    _member(loss, people["alex"], "Misty Lark", status=Status.PAUSED)
+    _member(womens, people["alex"], "Gentle Wren", status=Status.REQUESTED)
+
+    invitation, _ = Invitation.objects.get_or_create(
+        organisation=northgate,
+        label="Demo code for Northgate staff",
+        defaults={"code": "DEMO2-STAFF", "role": Role.PEER, "max_uses": 1000},
+    )
+    ward_invitation, _ = Invitation.objects.get_or_create(
+        organisation=hollybank,
+        label="Demo code for Willow ward",
+        defaults={"code": "DEMO3-WARDS", "role": Role.PEER, "max_uses": 1000},
+    )
+    del ward  # seeded for the secure-service demo; reached with the ward code
+    return {
+        "people": PEOPLE,
+        "password": DEMO_PASSWORD,
+        "codes": [invitation, ward_invitation],
+    }

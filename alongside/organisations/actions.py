@@ -1,0 +1,124 @@
+"""Every change to organisations, their roles, invitations and help directory."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+
+from alongside.accounts.models import Person
+
+from .models import (
+    Invitation,
+    Organisation,
+    OrganisationRole,
+    Role,
+    SupportService,
+)
+from .permissions import check_manage_organisation
+from .support_defaults import UK_SUPPORT_SERVICES
+
+ROLE_ORDER = [
+    Role.PEER,
+    Role.PEER_SUPPORTER,
+    Role.FACILITATOR,
+    Role.SUPERVISOR,
+    Role.ADMIN,
+]
+
+
+@transaction.atomic
+def create_organisation(**fields: Any) -> Organisation:
+    """Create an organisation and give its directory the UK defaults to start from."""
+    organisation = Organisation.objects.create(**fields)
+    SupportService.objects.bulk_create(
+        SupportService(organisation=organisation, **service)
+        for service in UK_SUPPORT_SERVICES
+    )
+    return organisation
+
+
+def grant_role(
+    *, person: Person, organisation: Organisation, role: str
+) -> OrganisationRole:
+    """Give the person at least this role. A higher role already held is kept."""
+    existing = OrganisationRole.objects.filter(
+        organisation=organisation, person=person
+    ).first()
+    if existing is None:
+        return OrganisationRole.objects.create(
+            organisation=organisation, person=person, role=role
+        )
+    if ROLE_ORDER.index(Role(role)) > ROLE_ORDER.index(Role(existing.role)):
+        existing.role = role
+        existing.save(update_fields=["role"])
+    return existing
+
+
+@transaction.atomic
+def welcome_new_person(*, person: Person, invitation: Invitation | None) -> None:
+    """Place a newly signed-up person in their organisations.
+
+    With an invitation they join its organisation in its role, and the invitation is
+    used once. Without one they join every organisation that is open for sign-up.
+    """
+    if invitation is not None:
+        used = (
+            Invitation.objects.usable()
+            .filter(pk=invitation.pk)
+            .update(use_count=F("use_count") + 1)
+        )
+        if used:
+            grant_role(
+                person=person,
+                organisation=invitation.organisation,
+                role=invitation.role,
+            )
+            return
+    for organisation in Organisation.objects.open_for_signup():
+        grant_role(person=person, organisation=organisation, role=Role.PEER)
+
+
+def update_organisation(
+    *, person: Person, organisation: Organisation, **fields: Any
+) -> Organisation:
+    """Change the organisation's policy or its limits of confidentiality (admins)."""
+    check_manage_organisation(person, organisation)
+    for name, value in fields.items():
+        setattr(organisation, name, value)
+    organisation.save(update_fields=list(fields))
+    return organisation
+
+
+def create_invitation(
+    *, person: Person, organisation: Organisation, **fields: Any
+) -> Invitation:
+    check_manage_organisation(person, organisation)
+    return Invitation.objects.create(
+        organisation=organisation, created_by=person, **fields
+    )
+
+
+def revoke_invitation(*, person: Person, invitation: Invitation) -> None:
+    check_manage_organisation(person, invitation.organisation)
+    if invitation.revoked_at is None:
+        invitation.revoked_at = timezone.now()
+        invitation.save(update_fields=["revoked_at"])
+
+
+def save_support_service(
+    *, person: Person, service: SupportService, **fields: Any
+) -> SupportService:
+    """Add or change an entry in the organisation's "Get help now" directory."""
+    check_manage_organisation(person, service.organisation)
+    for name, value in fields.items():
+        setattr(service, name, value)
+    service.save()
+    return service
+
+
+def remove_support_service(*, person: Person, service: SupportService) -> None:
+    check_manage_organisation(person, service.organisation)
+    service.delete()

@@ -1,0 +1,195 @@
+"""Organisations that run peer support, the roles people hold in them, invitations,
+and the directory of services for getting help."""
+
+from __future__ import annotations
+
+import secrets
+from typing import TYPE_CHECKING
+
+from django.conf import settings
+from django.db import models
+from django.db.models import F, Q
+from django.utils import timezone
+
+if TYPE_CHECKING:
+    from alongside.accounts.models import Person
+
+
+class Setting(models.TextChoices):
+    COMMUNITY = "community", "Community peer support"
+    WORKPLACE = "workplace", "Workplace staff peer support"
+    SECURE = "secure", "Secure service"
+
+
+class GroupCreation(models.TextChoices):
+    ADMINS = "admins", "Only the organisation's admins"
+    STAFF = "staff", "Facilitators, supervisors and admins"
+    ANYONE = "anyone", "Anyone in the organisation"
+
+
+class Role(models.TextChoices):
+    PEER = "peer", "Peer"
+    PEER_SUPPORTER = "peer_supporter", "Peer supporter"
+    FACILITATOR = "facilitator", "Facilitator"
+    SUPERVISOR = "supervisor", "Supervisor"
+    ADMIN = "admin", "Organisation admin"
+
+
+STAFF_ROLES = frozenset({Role.FACILITATOR, Role.SUPERVISOR, Role.ADMIN})
+
+
+class OrganisationQuerySet(models.QuerySet["Organisation"]):
+    def open_for_signup(self) -> OrganisationQuerySet:
+        return self.filter(is_open_for_signup=True)
+
+    def for_person(self, person: Person) -> OrganisationQuerySet:
+        return self.filter(roles__person=person)
+
+
+class Organisation(models.Model):
+    name = models.CharField(max_length=120)
+    slug = models.SlugField(max_length=60, unique=True)
+    setting = models.CharField(max_length=20, choices=Setting.choices)
+    about = models.TextField("about this service", blank=True, max_length=2000)
+    confidentiality_statement = models.TextField(
+        "limits of confidentiality",
+        max_length=6000,
+        help_text="What stays in a group, and when, why and to whom anything would "
+        "ever be shared.",
+    )
+    allows_direct_messages = models.BooleanField(default=True)
+    allows_images = models.BooleanField(default=False)
+    allows_links = models.BooleanField(default=True)
+    group_creation = models.CharField(
+        max_length=10, choices=GroupCreation.choices, default=GroupCreation.STAFF
+    )
+    is_open_for_signup = models.BooleanField(
+        default=False,
+        help_text="Anyone who signs up joins this organisation without a code.",
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+
+    objects = OrganisationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class OrganisationRole(models.Model):
+    """The one role a person holds in an organisation."""
+
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="roles"
+    )
+    person = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="roles"
+    )
+    role = models.CharField(max_length=20, choices=Role.choices, default=Role.PEER)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organisation", "person"], name="one_role_per_organisation"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_role_display()} at {self.organisation}"
+
+    @property
+    def is_staff_role(self) -> bool:
+        return self.role in STAFF_ROLES
+
+
+# Letters and digits that cannot be mistaken for each other when read aloud or copied.
+CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
+
+
+def new_invitation_code() -> str:
+    raw = "".join(secrets.choice(CODE_ALPHABET) for _ in range(10))
+    return f"{raw[:5]}-{raw[5:]}"
+
+
+class InvitationQuerySet(models.QuerySet["Invitation"]):
+    def usable(self) -> InvitationQuerySet:
+        now = timezone.now()
+        return self.filter(
+            Q(expires_at__isnull=True) | Q(expires_at__gt=now),
+            revoked_at__isnull=True,
+            use_count__lt=F("max_uses"),
+        )
+
+
+class Invitation(models.Model):
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="invitations"
+    )
+    code = models.CharField(max_length=20, unique=True, default=new_invitation_code)
+    role = models.CharField(max_length=20, choices=Role.choices, default=Role.PEER)
+    label = models.CharField(
+        max_length=120, blank=True, help_text="A note for admins, e.g. who it is for."
+    )
+    max_uses = models.PositiveIntegerField(default=1)
+    use_count = models.PositiveIntegerField(default=0)
+    expires_at = models.DateTimeField(null=True, blank=True)
+    revoked_at = models.DateTimeField(null=True, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+
+    objects = InvitationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"Invitation to {self.organisation}"
+
+    @property
+    def is_usable(self) -> bool:
+        now = timezone.now()
+        return (
+            self.revoked_at is None
+            and (self.expires_at is None or self.expires_at > now)
+            and self.use_count < self.max_uses
+        )
+
+
+class SupportService(models.Model):
+    """An entry in the "Get help now" directory: a crisis line or another service."""
+
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="support_services"
+    )
+    name = models.CharField(max_length=120)
+    purpose = models.CharField("what it is for", max_length=300)
+    phone = models.CharField(max_length=40, blank=True)
+    text_message = models.CharField(
+        "text message",
+        max_length=120,
+        blank=True,
+        help_text='For example "Text SHOUT to 85258".',
+    )
+    website = models.URLField(blank=True)
+    hours = models.CharField("when it is open", max_length=160, blank=True)
+    region = models.CharField(max_length=120, blank=True)
+    is_urgent = models.BooleanField(
+        "for when someone is in crisis now",
+        default=False,
+    )
+    position = models.PositiveIntegerField(default=100)
+
+    class Meta:
+        ordering = ["-is_urgent", "position", "name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def phone_link(self) -> str:
+        return "".join(ch for ch in self.phone if ch.isdigit() or ch == "+")

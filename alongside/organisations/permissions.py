@@ -1,0 +1,78 @@
+"""Who may see or do what with organisations. The only place that decides.
+
+Rules answer 404 (not 403) when the person has no role in the organisation, so that
+nobody learns which organisations exist.
+"""
+
+from __future__ import annotations
+
+from django.http import Http404
+
+from alongside.accounts.models import Person
+
+from .models import (
+    STAFF_ROLES,
+    GroupCreation,
+    Organisation,
+    OrganisationQuerySet,
+    OrganisationRole,
+    Role,
+)
+
+
+def organisations_visible_to(person: Person) -> OrganisationQuerySet:
+    if not person.is_authenticated:
+        return Organisation.objects.none()
+    return Organisation.objects.for_person(person)
+
+
+def role_in(person: Person, organisation: Organisation) -> str | None:
+    """The person's role in the organisation, or None."""
+    if not person.is_authenticated:
+        return None
+    role = (
+        OrganisationRole.objects.filter(organisation=organisation, person=person)
+        .values_list("role", flat=True)
+        .first()
+    )
+    return role
+
+
+def is_staff(person: Person) -> bool:
+    """Whether the person is a facilitator, supervisor or admin anywhere."""
+    if not person.is_authenticated:
+        return False
+    return OrganisationRole.objects.filter(person=person, role__in=STAFF_ROLES).exists()
+
+
+def get_organisation_for(person: Person, slug: str) -> Organisation:
+    """The organisation with this slug, if the person belongs to it; otherwise 404."""
+    try:
+        return organisations_visible_to(person).get(slug=slug)
+    except Organisation.DoesNotExist:
+        raise Http404 from None
+
+
+def can_manage_organisation(person: Person, organisation: Organisation) -> bool:
+    return role_in(person, organisation) == Role.ADMIN
+
+
+def check_manage_organisation(person: Person, organisation: Organisation) -> None:
+    if not can_manage_organisation(person, organisation):
+        raise Http404
+
+
+def can_create_group(person: Person, organisation: Organisation) -> bool:
+    role = role_in(person, organisation)
+    if role is None:
+        return False
+    if organisation.group_creation == GroupCreation.ANYONE:
+        return True
+    if organisation.group_creation == GroupCreation.STAFF:
+        return role in STAFF_ROLES
+    return role == Role.ADMIN
+
+
+def check_create_group(person: Person, organisation: Organisation) -> None:
+    if not can_create_group(person, organisation):
+        raise Http404

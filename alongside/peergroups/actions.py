@@ -1,0 +1,277 @@
+"""Every change to groups and memberships. Each action checks permission, keeps the
+invariants, writes, and only then tells anyone (after the transaction commits).
+
+Nobody is ever told when someone pauses, leaves or returns.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.db.models.functions import Lower
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.text import slugify
+
+from alongside.accounts.models import Person
+from alongside.notifications.actions import notify
+from alongside.organisations.models import Organisation
+from alongside.organisations.permissions import check_create_group
+
+from .models import (
+    GroupRole,
+    JoinPolicy,
+    LeaveFeedback,
+    Membership,
+    PeerGroup,
+    Status,
+    Tag,
+)
+from .permissions import (
+    check_join,
+    check_leave,
+    check_manage_requests,
+    check_pause,
+    check_rename_self,
+    check_return,
+)
+from .pseudonyms import new_pseudonym
+
+
+def names_taken_in(group: PeerGroup) -> set[str]:
+    return {
+        name.casefold()
+        for name in Membership.objects.filter(group=group).values_list(
+            "display_name", flat=True
+        )
+    }
+
+
+def suggest_display_name(*, group: PeerGroup) -> str:
+    """A fresh name for this group, different from anyone else's in it."""
+    return new_pseudonym(names_taken_in(group))
+
+
+def _check_name_free(group: PeerGroup, display_name: str, person: Person) -> None:
+    clash = (
+        Membership.objects.filter(group=group)
+        .exclude(person=person)
+        .annotate(lower=Lower("display_name"))
+        .filter(lower=display_name.casefold())
+        .exists()
+    )
+    if clash:
+        raise ValidationError(
+            "Someone in this group already uses that name. Please choose another.",
+            code="name_taken",
+        )
+
+
+def _set_status(membership: Membership, status: str) -> None:
+    membership.status = status
+    membership.status_changed_at = timezone.now()
+    membership.save(update_fields=["status", "status_changed_at"])
+
+
+def _facilitators(group: PeerGroup) -> list[Person]:
+    """Facilitators who are present; those taking a break are not disturbed."""
+    return [
+        membership.person
+        for membership in Membership.objects.active()
+        .filter(group=group, role=GroupRole.FACILITATOR)
+        .select_related("person")
+    ]
+
+
+@transaction.atomic
+def join_group(*, person: Person, group: PeerGroup, display_name: str) -> Membership:
+    """Join an open group, or ask to join one that asks first.
+
+    Raises ValidationError if the display name is taken in the group. Facilitators are
+    told that someone asked (never who, in the notification itself).
+    """
+    check_join(person, group)
+    display_name = display_name.strip()
+    _check_name_free(group, display_name, person)
+    status = (
+        Status.REQUESTED if group.join_policy == JoinPolicy.REQUEST else Status.ACTIVE
+    )
+    try:
+        with transaction.atomic():
+            membership, _ = Membership.objects.update_or_create(
+                group=group,
+                person=person,
+                defaults={
+                    "display_name": display_name,
+                    "status": status,
+                    "status_changed_at": timezone.now(),
+                },
+            )
+    except IntegrityError as error:
+        raise ValidationError(
+            "Someone in this group already uses that name. Please choose another.",
+            code="name_taken",
+        ) from error
+    if status == Status.REQUESTED:
+        link = reverse("peergroups:request-list", args=[group.pk])
+        facilitators = _facilitators(group)
+        transaction.on_commit(
+            lambda: notify(
+                people=facilitators,
+                message=f"Someone has asked to join {group.name}.",
+                link=link,
+            )
+        )
+    return membership
+
+
+@transaction.atomic
+def approve_join_request(*, person: Person, membership: Membership) -> Membership:
+    """A facilitator (or admin) welcomes someone who asked to join."""
+    check_manage_requests(person, membership.group)
+    if membership.status != Status.REQUESTED:
+        return membership
+    _set_status(membership, Status.ACTIVE)
+    group = membership.group
+    newcomer = membership.person
+    link = reverse("peergroups:group-detail", args=[group.pk])
+    transaction.on_commit(
+        lambda: notify(
+            people=[newcomer],
+            message=f"You are now part of {group.name}. Welcome.",
+            link=link,
+        )
+    )
+    return membership
+
+
+@transaction.atomic
+def decline_join_request(*, person: Person, membership: Membership) -> Membership:
+    """A facilitator (or admin) says not this time. The person may ask again."""
+    check_manage_requests(person, membership.group)
+    if membership.status != Status.REQUESTED:
+        return membership
+    _set_status(membership, Status.DECLINED)
+    group = membership.group
+    requester = membership.person
+    link = reverse("organisations:help")
+    transaction.on_commit(
+        lambda: notify(
+            people=[requester],
+            message=(
+                f"{group.name} is not able to take you this time. This is not about "
+                "you; the group may be full or for a particular group of people."
+            ),
+            link=link,
+        )
+    )
+    return membership
+
+
+@transaction.atomic
+def pause_membership(*, person: Person, group: PeerGroup) -> Membership:
+    """Take a break: no notifications, hidden from the member list, nothing lost."""
+    check_pause(person, group)
+    membership = Membership.objects.get(group=group, person=person)
+    _set_status(membership, Status.PAUSED)
+    return membership
+
+
+@transaction.atomic
+def return_to_group(*, person: Person, group: PeerGroup) -> Membership:
+    """Come back after a break or after leaving, as often as the person likes."""
+    check_return(person, group)
+    membership = Membership.objects.get(group=group, person=person)
+    _set_status(membership, Status.ACTIVE)
+    return membership
+
+
+@transaction.atomic
+def leave_group(*, person: Person, group: PeerGroup) -> Membership:
+    """Leave, no questions asked. A pending request is simply withdrawn."""
+    check_leave(person, group)
+    membership = Membership.objects.get(group=group, person=person)
+    _set_status(membership, Status.LEFT)
+    return membership
+
+
+def leave_feedback(*, group: PeerGroup, text: str, today: date | None = None) -> None:
+    """Keep an optional note for the facilitators, with no link to who wrote it."""
+    today = today or timezone.localdate()
+    LeaveFeedback.objects.create(
+        group=group, text=text, created_in=today.replace(day=1)
+    )
+
+
+@transaction.atomic
+def rename_self(*, person: Person, group: PeerGroup, display_name: str) -> Membership:
+    check_rename_self(person, group)
+    display_name = display_name.strip()
+    _check_name_free(group, display_name, person)
+    membership = Membership.objects.get(group=group, person=person)
+    membership.display_name = display_name
+    membership.save(update_fields=["display_name"])
+    return membership
+
+
+def _unique_slug(organisation: Organisation, name: str) -> str:
+    base = slugify(name)[:70] or "group"
+    slug = base
+    number = 2
+    while PeerGroup.objects.filter(organisation=organisation, slug=slug).exists():
+        slug = f"{base}-{number}"
+        number += 1
+    return slug
+
+
+@transaction.atomic
+def create_group(
+    *,
+    person: Person,
+    organisation: Organisation,
+    name: str,
+    shared_experience: str,
+    who_for: str,
+    format: str,
+    when_and_where: str,
+    is_listed: bool,
+    join_policy: str,
+    tag_names: Iterable[str],
+) -> PeerGroup:
+    """Start a group. Its creator becomes its first facilitator."""
+    check_create_group(person, organisation)
+    group = PeerGroup.objects.create(
+        organisation=organisation,
+        name=name.strip(),
+        slug=_unique_slug(organisation, name),
+        shared_experience=shared_experience.strip(),
+        who_for=who_for.strip(),
+        format=format,
+        when_and_where=when_and_where.strip(),
+        is_listed=is_listed,
+        join_policy=join_policy,
+    )
+    group.tags.set(tags_named(tag_names))
+    Membership.objects.create(
+        group=group,
+        person=person,
+        display_name=suggest_display_name(group=group),
+        status=Status.ACTIVE,
+        role=GroupRole.FACILITATOR,
+    )
+    return group
+
+
+def tags_named(names: Iterable[str]) -> list[Tag]:
+    tags = []
+    for raw in names:
+        name = " ".join(raw.split()).lower()[:60]
+        slug = slugify(name)[:60]
+        if not slug:
+            continue
+        tag, _ = Tag.objects.get_or_create(slug=slug, defaults={"name": name})
+        tags.append(tag)
+    return tags

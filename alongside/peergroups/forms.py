@@ -1,0 +1,90 @@
+"""Forms for groups and membership. They parse and validate input; actions write."""
+
+from django import forms
+
+from .models import Format, JoinPolicy
+
+
+class GroupSearchForm(forms.Form):
+    q = forms.CharField(
+        label="Search by experience or words", required=False, max_length=100
+    )
+    tag = forms.SlugField(required=False, max_length=60)
+
+
+class DisplayNameForm(forms.Form):
+    display_name = forms.CharField(
+        label="Your name in this group",
+        max_length=40,
+        min_length=2,
+        help_text="Others in this group will see this name. It is different in each "
+        "group unless you choose otherwise, so nobody can link your groups together.",
+    )
+
+    def clean_display_name(self) -> str:
+        name = " ".join(self.cleaned_data["display_name"].split())
+        if len(name) < 2:
+            raise forms.ValidationError("Please choose a name of at least two letters.")
+        if not any(ch.isalnum() for ch in name):
+            raise forms.ValidationError(
+                "Please include at least one letter or number in your name."
+            )
+        return name
+
+
+class LeaveFeedbackForm(forms.Form):
+    text = forms.CharField(
+        label="Anything you would like the facilitators to know? (optional)",
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text="Your name is not attached. You can also just close this page.",
+    )
+
+
+class GroupForm(forms.Form):
+    name = forms.CharField(label="Group name", max_length=120)
+    shared_experience = forms.CharField(
+        label="The experience you share",
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text="What brings people to this group, in plain words.",
+    )
+    tags = forms.CharField(
+        label="Words people might search for",
+        required=False,
+        max_length=300,
+        help_text="Separate them with commas, for example: bereavement, loss of a "
+        "parent",
+    )
+    who_for = forms.CharField(
+        label="Who the group is for (optional)",
+        required=False,
+        max_length=200,
+        help_text='For example "Women only (as you describe yourself)".',
+    )
+    format = forms.ChoiceField(label="How the group meets", choices=Format.choices)
+    when_and_where = forms.CharField(
+        label="When and where (optional)", required=False, max_length=300
+    )
+    join_policy = forms.ChoiceField(
+        label="How people join", choices=JoinPolicy.choices, widget=forms.RadioSelect
+    )
+    is_listed = forms.BooleanField(
+        label="Show this group in the list of groups", required=False, initial=True
+    )
+
+    def clean_name(self) -> str:
+        name = " ".join(self.cleaned_data["name"].split())
+        if not any(ch.isalnum() for ch in name):
+            raise forms.ValidationError(
+                "Please give the group a name with some letters."
+            )
+        return name
+
+    def tag_names(self) -> list[str]:
+        return [
+            part
+            for part in self.cleaned_data.get("tags", "").split(",")
+            if part.strip()
+        ]

@@ -1,0 +1,19 @@
+"""Top-level routes. Each app owns its own URLs under its namespace."""
+
+from django.urls import include, path
+
+from alongside.core import views as core_views
+
+urlpatterns = [
+    path("", include("alongside.core.urls")),
+    path("account/", include("alongside.accounts.urls")),
+    path("account/", include("allauth.urls")),
+    path("services/", include("alongside.organisations.urls")),
+    path("groups/", include("alongside.peergroups.urls")),
+    path("notifications/", include("alongside.notifications.urls")),
+]
+
+handler400 = core_views.bad_request
+handler403 = core_views.permission_denied
+handler404 = core_views.page_not_found
+handler500 = core_views.server_error

@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Serve Alongside as in production: an ASGI server for pages and live sessions, and a
+# background worker for tasks (reminders, emails). Ctrl+C stops both.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+BIN=.venv/bin
+HOST=${HOST:-127.0.0.1}
+PORT=${PORT:-8000}
+
+"$BIN/python" manage.py db_worker --interval 1 &
+worker=$!
+trap 'kill "$worker" 2>/dev/null || true' EXIT INT TERM
+
+echo "Alongside is running at http://$HOST:$PORT (Ctrl+C to stop)"
+"$BIN/uvicorn" config.asgi:application --host "$HOST" --port "$PORT" --no-access-log \
+  --workers "${WEB_WORKERS:-1}"
