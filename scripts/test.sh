@@ -30,7 +30,10 @@ bash scripts/system-deps.sh || { echo "Cannot install what the tests need."; exi
 
 workdir=$(mktemp -d /tmp/alongside-test.XXXXXX)
 chmod 755 "$workdir"
-pgport=${ALONGSIDE_TEST_PG_PORT:-54329}
+free_port() {
+  "$BIN/python" -c "import socket; s=socket.socket(); s.bind(('127.0.0.1', 0)); print(s.getsockname()[1])"
+}
+pgport=${ALONGSIDE_TEST_PG_PORT:-$(free_port)}
 cleanup() {
   bash scripts/postgres.sh stop "$workdir/pg" >/dev/null 2>&1 || true
   if [ -n "${redis_pid:-}" ]; then kill "$redis_pid" 2>/dev/null || true; fi
@@ -41,7 +44,7 @@ trap cleanup EXIT
 pg_url=$(bash scripts/postgres.sh start "$workdir/pg" "$pgport" | head -n 1) || {
   echo "Could not start PostgreSQL."; exit 1; }
 
-redis_port=${ALONGSIDE_TEST_REDIS_PORT:-63799}
+redis_port=${ALONGSIDE_TEST_REDIS_PORT:-$(free_port)}
 redis-server --port "$redis_port" --bind 127.0.0.1 --save "" --appendonly no \
   --daemonize no >"$workdir/redis.log" 2>&1 &
 redis_pid=$!
