@@ -18,7 +18,8 @@ class SignupForm(forms.Form):
     """
 
     invitation_code = forms.CharField(
-        label="Invitation code (if you were given one)",
+        label="Invitation code",
+        help_text="Only if you were given one, for example by your workplace or ward.",
         required=False,
         max_length=64,
     )

@@ -49,6 +49,8 @@ def can_join(person: Person, group: PeerGroup) -> bool:
 
     Someone who left, or whose request was not accepted, may ask again at any time.
     """
+    if role_in(person, group.organisation) is None:
+        return False
     return _status(person, group) in {None, Status.LEFT, Status.DECLINED}
 
 

@@ -1,0 +1,63 @@
+"""Factories for groups, memberships and tags."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import factory
+from factory.django import DjangoModelFactory
+
+from alongside.accounts.tests.factories import PersonFactory
+from alongside.organisations.tests.factories import OrganisationFactory
+from alongside.peergroups.models import (
+    Format,
+    GroupRole,
+    JoinPolicy,
+    LeaveFeedback,
+    Membership,
+    PeerGroup,
+    Status,
+    Tag,
+)
+
+
+class TagFactory(DjangoModelFactory[Tag]):
+    class Meta:
+        model = Tag
+        django_get_or_create = ("slug",)
+
+    name = factory.Sequence(lambda number: f"topic {number}")
+    slug = factory.LazyAttribute(lambda tag: tag.name.replace(" ", "-"))
+
+
+class PeerGroupFactory(DjangoModelFactory[PeerGroup]):
+    class Meta:
+        model = PeerGroup
+
+    organisation = factory.SubFactory(OrganisationFactory)
+    name = factory.Sequence(lambda number: f"Group {number}")
+    slug = factory.Sequence(lambda number: f"group-{number}")
+    shared_experience = "A made-up shared experience for tests."
+    format = Format.ONLINE
+    join_policy = JoinPolicy.OPEN
+    is_listed = True
+
+
+class MembershipFactory(DjangoModelFactory[Membership]):
+    class Meta:
+        model = Membership
+
+    group = factory.SubFactory(PeerGroupFactory)
+    person = factory.SubFactory(PersonFactory)
+    display_name = factory.Sequence(lambda number: f"Member {number}")
+    status = Status.ACTIVE
+    role = GroupRole.MEMBER
+
+
+class LeaveFeedbackFactory(DjangoModelFactory[LeaveFeedback]):
+    class Meta:
+        model = LeaveFeedback
+
+    group = factory.SubFactory(PeerGroupFactory)
+    text = "A made-up parting note."
+    created_in = date(2025, 1, 1)

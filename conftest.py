@@ -1,0 +1,134 @@
+"""Shared test set-up: fast settings, and signed-in clients for each role.
+
+The role clients all belong to one organisation (`organisation`) with one open group
+(`group`):
+
+- peer_client: a peer who is an active member of the group
+- facilitator_client: the group's facilitator (staff, with a second factor)
+- supervisor_client: a supervisor in the organisation, not in the group (staff)
+- admin_client: the organisation's admin, not in the group (staff)
+- outsider_client: a peer of another organisation
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from django.core.cache import cache
+from django.test import Client
+from pytest_django import Settings
+
+from alongside.accounts.models import Person
+from alongside.accounts.tests.factories import PersonFactory, give_second_factor
+from alongside.organisations.models import Organisation, Role
+from alongside.organisations.tests.factories import (
+    OrganisationFactory,
+    OrganisationRoleFactory,
+)
+from alongside.peergroups.models import GroupRole, PeerGroup
+from alongside.peergroups.tests.factories import MembershipFactory, PeerGroupFactory
+
+
+@pytest.fixture(autouse=True)
+def test_settings(settings: Settings) -> Iterator[None]:
+    # MD5 first for speed; the real hashers stay behind it so that existing hashes
+    # still verify.
+    settings.PASSWORD_HASHERS = [
+        "django.contrib.auth.hashers.MD5PasswordHasher",
+        *settings.PASSWORD_HASHERS,
+    ]
+    settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "testserver"]
+    settings.TASKS = {
+        "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}
+    }
+    # Rate limits live in the cache; each test starts with a clean slate.
+    cache.clear()
+    yield
+    cache.clear()
+
+
+def client_for(person: Person) -> Client:
+    client = Client()
+    client.force_login(person)
+    return client
+
+
+def person_with_role(
+    organisation: Organisation, role: str, *, second_factor: bool = False
+) -> Person:
+    person = PersonFactory()
+    OrganisationRoleFactory(organisation=organisation, person=person, role=role)
+    if second_factor:
+        give_second_factor(person)
+    return person
+
+
+@pytest.fixture
+def organisation(db: None) -> Organisation:
+    return OrganisationFactory()
+
+
+@pytest.fixture
+def other_organisation(db: None) -> Organisation:
+    return OrganisationFactory()
+
+
+@pytest.fixture
+def group(organisation: Organisation) -> PeerGroup:
+    return PeerGroupFactory(organisation=organisation)
+
+
+@pytest.fixture
+def peer(organisation: Organisation, group: PeerGroup) -> Person:
+    person = person_with_role(organisation, Role.PEER)
+    MembershipFactory(group=group, person=person)
+    return person
+
+
+@pytest.fixture
+def facilitator(organisation: Organisation, group: PeerGroup) -> Person:
+    person = person_with_role(organisation, Role.FACILITATOR, second_factor=True)
+    MembershipFactory(group=group, person=person, role=GroupRole.FACILITATOR)
+    return person
+
+
+@pytest.fixture
+def supervisor(organisation: Organisation) -> Person:
+    return person_with_role(organisation, Role.SUPERVISOR, second_factor=True)
+
+
+@pytest.fixture
+def org_admin(organisation: Organisation) -> Person:
+    return person_with_role(organisation, Role.ADMIN, second_factor=True)
+
+
+@pytest.fixture
+def outsider(other_organisation: Organisation) -> Person:
+    return person_with_role(other_organisation, Role.PEER)
+
+
+@pytest.fixture
+def peer_client(peer: Person) -> Client:
+    return client_for(peer)
+
+
+@pytest.fixture
+def facilitator_client(facilitator: Person) -> Client:
+    return client_for(facilitator)
+
+
+@pytest.fixture
+def supervisor_client(supervisor: Person) -> Client:
+    return client_for(supervisor)
+
+
+@pytest.fixture
+def admin_client(org_admin: Person) -> Client:
+    """The organisation's admin (this replaces pytest-django's superuser client)."""
+    return client_for(org_admin)
+
+
+@pytest.fixture
+def outsider_client(outsider: Person) -> Client:
+    return client_for(outsider)

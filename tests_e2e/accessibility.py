@@ -1,0 +1,48 @@
+"""axe-core in the browser: every page a journey visits must have no serious or
+critical accessibility problems."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+from playwright.sync_api import Page
+
+ROOT = Path(__file__).resolve().parent.parent
+AXE_JS = next(
+    (ROOT / ".venv" / "lib").glob(
+        "python3*/site-packages/axe_playwright_python/axe.min.js"
+    )
+)
+
+# Every page checked in this session, for the summary at the end.
+AXE_PAGES: list[str] = []
+
+
+def check_accessibility(page: Page) -> None:
+    """Run axe-core on the page as it is now; fail on serious or critical problems."""
+    page.wait_for_load_state("load")
+    if not page.evaluate("typeof window.axe === 'object'"):
+        page.evaluate(AXE_JS.read_text())
+    results = page.evaluate(
+        """async () => {
+          const results = await axe.run(document, {resultTypes: ['violations']});
+          return results.violations.map(v => ({
+            id: v.id, impact: v.impact, help: v.help, helpUrl: v.helpUrl,
+            nodes: v.nodes.map(n => ({target: n.target, summary: n.failureSummary})),
+          }));
+        }"""
+    )
+    AXE_PAGES.append(page.url)
+    serious = [v for v in results if v["impact"] in ("serious", "critical")]
+    if serious:
+        report = json.dumps(serious, indent=2)
+        print(f"axe found problems on {page.url}:\n{report}", file=sys.stderr)
+    assert not serious, f"axe: {len(serious)} serious or critical on {page.url}:\n" + (
+        "\n".join(
+            f"- {v['id']} ({v['impact']}): {v['help']}\n"
+            + "\n".join(f"    {n['target']}: {n['summary']}" for n in v["nodes"])
+            for v in serious
+        )
+    )

@@ -1,0 +1,237 @@
+"""Browser journeys: one seeded Alongside per test session, served as in production
+(uvicorn and the task worker) on a free loopback port, driven by Debian's Chromium.
+
+Every page a journey visits is checked with axe-core: no serious or critical problems.
+Nothing leaves this machine: the quick-exit site is answered by a tiny local page.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import tempfile
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
+
+from .accessibility import AXE_PAGES, check_accessibility
+
+__all__ = ["check_accessibility"]
+
+ROOT = Path(__file__).resolve().parent.parent
+PYTHON = ROOT / ".venv" / "bin" / "python"
+UVICORN = ROOT / ".venv" / "bin" / "uvicorn"
+CHROMIUM = os.environ.get("ALONGSIDE_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+DEMO_PASSWORD = "alongside-demo"
+PHONE = {"width": 390, "height": 844}
+DESKTOP = {"width": 1280, "height": 900}
+# Screenshots are taken only when asked for: ALONGSIDE_SHOTS=/tmp/shots
+SHOTS = os.environ.get("ALONGSIDE_SHOTS", "")
+
+QUICK_EXIT_PATTERN = "https://www.bbc.co.uk/**"
+NEUTRAL_TITLE = "Weather forecast"
+NEUTRAL_PAGE = (
+    "<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'>"
+    f"<title>{NEUTRAL_TITLE}</title></head>"
+    "<body><main><h1>Weather forecast</h1><p>Light cloud, dry.</p></main></body></html>"
+)
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def _wait_until_ready(
+    url: str, processes: list[subprocess.Popen[bytes]], logs: Path
+) -> None:
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        for process in processes:
+            if process.poll() is not None:
+                raise RuntimeError(
+                    f"{process.args!r} stopped early:\n{_read_logs(logs)}"
+                )
+        try:
+            with urllib.request.urlopen(url, timeout=2) as response:  # noqa: S310
+                if response.status == 200:
+                    return
+        except (urllib.error.URLError, ConnectionError, TimeoutError):
+            pass
+        time.sleep(0.2)
+    raise RuntimeError(f"Alongside did not start at {url}:\n{_read_logs(logs)}")
+
+
+def _read_logs(logs: Path) -> str:
+    return "\n".join(
+        f"--- {log.name}\n{log.read_text(errors='replace')[-4000:]}"
+        for log in sorted(logs.glob("*.log"))
+    )
+
+
+def _stop(process: subprocess.Popen[bytes]) -> None:
+    if process.poll() is None:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
+@pytest.fixture(scope="session")
+def alongside_url() -> Iterator[str]:
+    """A freshly migrated and seeded Alongside, served by uvicorn beside its worker."""
+    workdir = Path(tempfile.mkdtemp(prefix="alongside-e2e-"))
+    env = {
+        **os.environ,
+        "DATABASE_URL": f"sqlite:///{workdir}/e2e.sqlite3",
+        "DJANGO_SETTINGS_MODULE": "config.settings",
+        "ALLOWED_HOSTS": "127.0.0.1,localhost",
+        "PYTHONDONTWRITEBYTECODE": "1",
+        "PYTHONUNBUFFERED": "1",
+    }
+    env.pop("ALONGSIDE_PRODUCTION", None)
+    for command in (["migrate", "--noinput"], ["seed_demo"]):
+        subprocess.run(
+            [str(PYTHON), "manage.py", *command],
+            cwd=ROOT,
+            env=env,
+            check=True,
+            stdout=subprocess.DEVNULL,
+        )
+    port = _free_port()
+    base_url = f"http://127.0.0.1:{port}"
+    processes: list[subprocess.Popen[bytes]] = []
+    try:
+        with (workdir / "server.log").open("wb") as server_log:
+            processes.append(
+                subprocess.Popen(
+                    [
+                        str(UVICORN),
+                        "config.asgi:application",
+                        "--host",
+                        "127.0.0.1",
+                        "--port",
+                        str(port),
+                        "--no-access-log",
+                    ],
+                    cwd=ROOT,
+                    env=env,
+                    stdout=server_log,
+                    stderr=subprocess.STDOUT,
+                )
+            )
+        with (workdir / "worker.log").open("wb") as worker_log:
+            processes.append(
+                subprocess.Popen(
+                    [str(PYTHON), "manage.py", "db_worker", "--interval", "1"],
+                    cwd=ROOT,
+                    env=env,
+                    stdout=worker_log,
+                    stderr=subprocess.STDOUT,
+                )
+            )
+        _wait_until_ready(base_url + "/", processes, workdir)
+        yield base_url
+        server_errors = (workdir / "server.log").read_text(errors="replace")
+        if "Traceback" in server_errors:
+            print(f"\nThe server logged errors:\n{server_errors[-6000:]}")
+    finally:
+        for process in processes:
+            _stop(process)
+        shutil.rmtree(workdir, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(
+            executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
+        )
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def new_page(browser: Browser, alongside_url: str) -> Iterator[Callable[..., Page]]:
+    """Open a page in a fresh context: a separate person with their own cookies.
+
+    The site's Content-Security-Policy stays in force, as it is for real visitors;
+    axe is run through the DevTools protocol, which the policy does not block.
+    """
+    contexts: list[BrowserContext] = []
+    problems: list[str] = []
+
+    def open_page(viewport: dict[str, int] | None = None) -> Page:
+        context = browser.new_context(
+            base_url=alongside_url,
+            viewport=viewport or DESKTOP,
+            locale="en-GB",
+            timezone_id="Europe/London",
+            reduced_motion="reduce",
+        )
+        context.set_default_timeout(10_000)
+        context.route(QUICK_EXIT_PATTERN, _neutral_site)
+        contexts.append(context)
+        page = context.new_page()
+        page.on(
+            "console",
+            lambda message: (
+                problems.append(message.text)
+                if message.type == "error" and "Content Security Policy" in message.text
+                else None
+            ),
+        )
+        page.on("pageerror", lambda error: problems.append(f"script error: {error}"))
+        return page
+
+    yield open_page
+    for context in contexts:
+        context.close()
+    assert not problems, "The browser reported problems:\n" + "\n".join(problems)
+
+
+@pytest.fixture
+def page(new_page: Callable[..., Page]) -> Page:
+    return new_page()
+
+
+def _neutral_site(route) -> None:  # type: ignore[no-untyped-def]
+    route.fulfill(
+        status=200, content_type="text/html; charset=utf-8", body=NEUTRAL_PAGE
+    )
+
+
+def screenshot(page: Page, name: str) -> None:
+    if not SHOTS:
+        return
+    Path(SHOTS).mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(Path(SHOTS) / f"{name}.png"), full_page=True)
+
+
+def pytest_terminal_summary(terminalreporter) -> None:  # type: ignore[no-untyped-def]
+    if AXE_PAGES:
+        terminalreporter.write_line(
+            f"axe-core checked {len(AXE_PAGES)} page views "
+            f"({len(set(AXE_PAGES))} distinct addresses): "
+            "no serious or critical problems on any that passed."
+        )
