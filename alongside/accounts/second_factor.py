@@ -5,12 +5,12 @@ people who may not open the page still get the ordinary 404 or 403. A staff memb
 without a second factor is taken to set one up and then brought back.
 """
 
-from urllib.parse import urlencode
-
 from allauth.mfa.utils import is_mfa_enabled
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.urls import reverse
+
+RETURN_SESSION_KEY = "alongside.after_second_factor"
 
 
 class SecondFactorRequired(Exception):
@@ -37,13 +37,10 @@ class SecondFactorMiddleware:
         messages.info(
             request,
             "Staff pages need a second step when you sign in. Set it up here, "
-            "then you will be taken back.",
+            "then you can carry on to the page you were opening.",
         )
-        target = (
-            reverse("mfa_activate_totp")
-            + "?"
-            + urlencode({"next": request.get_full_path()})
-        )
+        request.session[RETURN_SESSION_KEY] = request.get_full_path()
+        target = reverse("mfa_activate_totp")
         response = HttpResponseRedirect(target)
         if getattr(request, "htmx", False):
             response["HX-Redirect"] = target

@@ -6,4 +6,9 @@ app_name = "accounts"
 
 urlpatterns = [
     path("settings/", views.account_settings, name="settings"),
+    path(
+        "second-step/continue/",
+        views.second_factor_continue,
+        name="second-factor-continue",
+    ),
 ]

@@ -4,12 +4,14 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
-from django.views.decorators.http import require_http_methods
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_GET, require_http_methods
 
 from alongside.core.requests import AuthenticatedRequest
 
 from .actions import update_account_settings
 from .forms import AccountSettingsForm
+from .second_factor import RETURN_SESSION_KEY
 
 
 @login_required
@@ -25,3 +27,15 @@ def account_settings(request: AuthenticatedRequest) -> HttpResponse:
         messages.success(request, "Your settings are saved.")
         return redirect("accounts:settings")
     return render(request, "accounts/settings.html", {"form": form})
+
+
+@login_required
+@require_GET
+def second_factor_continue(request: AuthenticatedRequest) -> HttpResponse:
+    """After setting up the second step, go on to the staff page that asked for it."""
+    target = request.session.pop(RETURN_SESSION_KEY, "")
+    if not url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        target = "/"
+    return redirect(target or "/")

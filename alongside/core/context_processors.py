@@ -15,4 +15,7 @@ def site(request: HttpRequest) -> dict[str, Any]:
         context["unread_notification_count"] = Notification.objects.unread_for(
             user
         ).count()
+        context["has_page_waiting"] = bool(
+            request.session.get("alongside.after_second_factor")
+        )
     return context
