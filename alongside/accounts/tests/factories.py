@@ -23,9 +23,7 @@ class PersonFactory(DjangoModelFactory[Person]):
     username = factory.Sequence(lambda number: f"person{number}")
 
     @factory.post_generation
-    def password(
-        self, create: bool, extracted: str | None, **kwargs: Any
-    ) -> None:
+    def password(self, create: bool, extracted: str | None, **kwargs: Any) -> None:
         self.set_password(extracted or PASSWORD)
         if create:
             self.save(update_fields=["password"])

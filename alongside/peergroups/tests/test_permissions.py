@@ -70,9 +70,7 @@ def table(rules: dict[str, str]) -> list[tuple[str, str, bool]]:
 
 def test_table_covers_every_public_rule() -> None:
     rule_names = {
-        name
-        for name in dir(permissions)
-        if name.startswith(("can_", "is_facilitator"))
+        name for name in dir(permissions) if name.startswith(("can_", "is_facilitator"))
     }
     assert rule_names <= set(RULES)
     check_names = {name for name in dir(permissions) if name.startswith("check_")}
