@@ -18,7 +18,7 @@ install: $(VENV)/.installed
 ## make demo: install, migrate SQLite, seed the demo, serve on http://127.0.0.1:8000
 demo: install
 	mkdir -p var
-	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py migrate --noinput -v 0
 	$(BIN)/python manage.py seed_demo
 	bash scripts/serve.sh
 

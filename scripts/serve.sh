@@ -12,5 +12,5 @@ worker=$!
 trap 'kill "$worker" 2>/dev/null || true' EXIT INT TERM
 
 echo "Alongside is running at http://$HOST:$PORT (Ctrl+C to stop)"
-"$BIN/uvicorn" config.asgi:application --host "$HOST" --port "$PORT" --no-access-log \
+"$BIN/uvicorn" config.asgi:application --host "$HOST" --port "$PORT" --no-access-log --lifespan off \
   --workers "${WEB_WORKERS:-1}"
