@@ -1,0 +1,76 @@
+"""Signing in: a cool-off after repeated failures, never a permanent lock."""
+
+from __future__ import annotations
+
+import time
+from types import SimpleNamespace
+
+import pytest
+from allauth.core.internal import ratelimit
+from django.test import Client
+from django.urls import reverse
+
+from alongside.accounts.tests.factories import PASSWORD, PersonFactory
+
+pytestmark = pytest.mark.django_db
+
+COOL_OFF = "Too many failed login attempts. Try again later."
+
+
+def sign_in(client: Client, username: str, password: str) -> tuple[int, str]:
+    response = client.post(
+        reverse("account_login"), {"login": username, "password": password}
+    )
+    return response.status_code, response.content.decode()
+
+
+def test_signing_in_with_the_right_password_works(client: Client) -> None:
+    person = PersonFactory(username="steady-wren")
+
+    status, _ = sign_in(client, "steady-wren", PASSWORD)
+
+    assert status == 302
+    assert client.get(reverse("core:home")).context["user"] == person
+
+
+def test_a_wrong_password_is_refused_and_keeps_the_name_typed(client: Client) -> None:
+    PersonFactory(username="steady-wren")
+
+    status, page = sign_in(client, "steady-wren", "not-the-password")
+
+    assert status == 200
+    assert 'value="steady-wren"' in page
+    assert COOL_OFF not in page
+
+
+def test_after_five_failures_the_sixth_attempt_asks_for_a_pause(
+    client: Client,
+) -> None:
+    PersonFactory(username="steady-wren")
+    pages = [sign_in(client, "steady-wren", "not-the-password")[1] for _ in range(5)]
+
+    status, page = sign_in(client, "steady-wren", PASSWORD)
+
+    assert all(COOL_OFF not in earlier for earlier in pages)
+    assert status == 200
+    assert COOL_OFF in page
+    assert "_auth_user_id" not in client.session
+
+
+def test_the_cool_off_ends_by_itself(
+    client: Client, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    person = PersonFactory(username="steady-wren")
+    for _ in range(6):
+        sign_in(client, "steady-wren", "not-the-password")
+    later = SimpleNamespace(
+        time=lambda: time.time() + 6 * 60,
+        monotonic=time.monotonic,
+        sleep=time.sleep,
+    )
+    monkeypatch.setattr(ratelimit, "time", later)
+
+    status, page = sign_in(client, "steady-wren", PASSWORD)
+
+    assert status == 302, page
+    assert client.get(reverse("core:home")).context["user"] == person
