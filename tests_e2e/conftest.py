@@ -231,7 +231,7 @@ def screenshot(page: Page, name: str) -> None:
 def pytest_terminal_summary(terminalreporter) -> None:  # type: ignore[no-untyped-def]
     if AXE_PAGES:
         terminalreporter.write_line(
-            f"axe-core checked {len(AXE_PAGES)} page views "
+            f"axe-core ran on {len(AXE_PAGES)} page views "
             f"({len(set(AXE_PAGES))} distinct addresses): "
-            "no serious or critical problems on any that passed."
+            "a failure above names any serious or critical problem."
         )
