@@ -1,5 +1,6 @@
 """The home page and the error pages, in the product's own voice."""
 
+from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.template import loader
@@ -35,6 +36,8 @@ def page_not_found(request: HttpRequest, exception: Exception) -> HttpResponse:
 
 
 def server_error(request: HttpRequest) -> HttpResponse:
-    # Rendered without the request context: whatever broke may be in it.
+    # Rendered without the request context: whatever broke may be in it. The quick
+    # exit comes from settings, so it works even when the database does not.
     template = loader.get_template("500.html")
-    return HttpResponse(template.render({"quick_exit_url": ""}), status=500)
+    context = {"quick_exit_url": settings.QUICK_EXIT_URL}
+    return HttpResponse(template.render(context), status=500)
