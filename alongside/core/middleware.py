@@ -3,6 +3,7 @@ of signed-in pages, so that a shared computer's back button reveals nothing."""
 
 from collections.abc import Callable
 
+from django.db import DatabaseError
 from django.http import HttpRequest, HttpResponse
 
 CONTENT_SECURITY_POLICY = "; ".join(
@@ -31,7 +32,19 @@ class SecurityHeadersMiddleware:
         response.setdefault(
             "Permissions-Policy", "camera=(), microphone=(), geolocation=()"
         )
-        user = getattr(request, "user", None)
-        if user is not None and user.is_authenticated:
+        if response.status_code >= 500 or is_signed_in(request):
             response["Cache-Control"] = "no-store"
         return response
+
+
+def is_signed_in(request: HttpRequest) -> bool:
+    """Whether the page is for a signed-in person. When the database cannot say, the
+    answer is yes: keeping a page out of the cache is the safe side, and the error page
+    must not fail a second time."""
+    user = getattr(request, "user", None)
+    if user is None:
+        return False
+    try:
+        return bool(user.is_authenticated)
+    except DatabaseError:
+        return True
