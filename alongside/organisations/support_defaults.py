@@ -74,7 +74,8 @@ UK_SUPPORT_SERVICES: list[ServiceDefaults] = [
         "phone": "0800 83 85 87",
         "text_message": "",
         "website": "https://breathingspace.scot",
-        "hours": "Weekday evenings and all weekend; see the website for times",
+        "hours": "6pm to 2am, Monday to Thursday; all weekend, from 6pm Friday "
+        "to 6am Monday",
         "region": "Scotland",
         "is_urgent": False,
         "position": 10,
