@@ -17,6 +17,7 @@ import urllib.error
 import urllib.request
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
@@ -181,8 +182,9 @@ def new_page(browser: Browser, alongside_url: str) -> Iterator[Callable[..., Pag
     contexts: list[BrowserContext] = []
     problems: list[str] = []
 
-    def open_page(viewport: dict[str, int] | None = None) -> Page:
+    def open_page(viewport: dict[str, int] | None = None, **options: Any) -> Page:
         context = browser.new_context(
+            **options,
             base_url=alongside_url,
             viewport=viewport or DESKTOP,
             locale="en-GB",

@@ -366,6 +366,28 @@ def test_key_pages_fit_a_phone(new_page: Callable[..., Page]) -> None:
     assert exit_box["y"] + exit_box["height"] <= PHONE["height"]
 
 
+def test_key_pages_read_well_in_dark_mode(new_page: Callable[..., Page]) -> None:
+    """Light and dark follow the system: both must keep enough contrast."""
+    page = new_page(viewport=PHONE, color_scheme="dark")
+    visit(page, "/")
+    screenshot(page, "welcome-phone-dark")
+    visit(page, "/account/login/")
+    sign_in(page, "sam")
+    arrive(page, "/")
+    for path in (
+        "/services/help/",
+        "/notifications/",
+        "/groups/?tag=grief",
+        "/groups/",
+    ):
+        visit(page, path)
+    page.get_by_role("link", name="Women's space", exact=True).click()
+    arrive(page, re.compile(r"/groups/\d+/$"))
+    page.get_by_role("link", name="Ask to join").click()
+    arrive(page, "**/join/")
+    screenshot(page, "join-phone-dark")
+
+
 # Journey 5: the keyboard.
 
 
@@ -419,3 +441,17 @@ def test_missing_group_is_kind_when_signed_in(page: Page) -> None:
     expect(page.get_by_role("heading", level=1)).to_have_text(
         "We could not find that page"
     )
+
+
+def test_closed_page_is_kind(page: Page) -> None:
+    """A peer who is not a facilitator opens a group's requests page."""
+    sign_in(page, "sam")
+    arrive(page, "/")
+    open_group_from_list(page, "Living with loss")
+    response = page.goto(page.url + "requests/")
+    assert response is not None and response.status == 403
+    check_accessibility(page)
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        "That is not open to you just now"
+    )
+    expect(main(page)).to_contain_text("Nothing you have written is lost.")
