@@ -57,8 +57,8 @@ def client_for(person: Person) -> Client:
 def person_with_role(
     organisation: Organisation, role: str, *, second_factor: bool = False
 ) -> Person:
-    person = PersonFactory()
-    OrganisationRoleFactory(organisation=organisation, person=person, role=role)
+    person = PersonFactory.create()
+    OrganisationRoleFactory.create(organisation=organisation, person=person, role=role)
     if second_factor:
         give_second_factor(person)
     return person
@@ -66,30 +66,30 @@ def person_with_role(
 
 @pytest.fixture
 def organisation(db: None) -> Organisation:
-    return OrganisationFactory()
+    return OrganisationFactory.create()
 
 
 @pytest.fixture
 def other_organisation(db: None) -> Organisation:
-    return OrganisationFactory()
+    return OrganisationFactory.create()
 
 
 @pytest.fixture
 def group(organisation: Organisation) -> PeerGroup:
-    return PeerGroupFactory(organisation=organisation)
+    return PeerGroupFactory.create(organisation=organisation)
 
 
 @pytest.fixture
 def peer(organisation: Organisation, group: PeerGroup) -> Person:
     person = person_with_role(organisation, Role.PEER)
-    MembershipFactory(group=group, person=person)
+    MembershipFactory.create(group=group, person=person)
     return person
 
 
 @pytest.fixture
 def facilitator(organisation: Organisation, group: PeerGroup) -> Person:
     person = person_with_role(organisation, Role.FACILITATOR, second_factor=True)
-    MembershipFactory(group=group, person=person, role=GroupRole.FACILITATOR)
+    MembershipFactory.create(group=group, person=person, role=GroupRole.FACILITATOR)
     return person
 
 

@@ -1,14 +1,13 @@
+# mypy: disallow-untyped-calls=False
 """Factories for people. Names are invented; no real person's words or names."""
 
 from __future__ import annotations
 
-from typing import Any
-
-import factory
 import pyotp
 from allauth.mfa.models import Authenticator
 from allauth.mfa.utils import encrypt
-from factory.django import DjangoModelFactory
+from factory.declarations import Sequence
+from factory.django import DjangoModelFactory, Password
 
 from alongside.accounts.models import Person
 
@@ -18,15 +17,10 @@ PASSWORD = "a-long-test-passphrase"
 class PersonFactory(DjangoModelFactory[Person]):
     class Meta:
         model = Person
-        skip_postgeneration_save = True
 
-    username = factory.Sequence(lambda number: f"person{number}")
+    username = Sequence(lambda number: f"person{number}")
 
-    @factory.post_generation
-    def password(self, create: bool, extracted: str | None, **kwargs: Any) -> None:
-        self.set_password(extracted or PASSWORD)
-        if create:
-            self.save(update_fields=["password"])
+    password = Password(PASSWORD)
 
 
 def give_second_factor(person: Person) -> Authenticator:

@@ -25,7 +25,7 @@ def sign_in(client: Client, username: str, password: str) -> tuple[int, str]:
 
 
 def test_signing_in_with_the_right_password_works(client: Client) -> None:
-    person = PersonFactory(username="steady-wren")
+    person = PersonFactory.create(username="steady-wren")
 
     status, _ = sign_in(client, "steady-wren", PASSWORD)
 
@@ -34,7 +34,7 @@ def test_signing_in_with_the_right_password_works(client: Client) -> None:
 
 
 def test_a_wrong_password_is_refused_and_keeps_the_name_typed(client: Client) -> None:
-    PersonFactory(username="steady-wren")
+    PersonFactory.create(username="steady-wren")
 
     status, page = sign_in(client, "steady-wren", "not-the-password")
 
@@ -46,7 +46,7 @@ def test_a_wrong_password_is_refused_and_keeps_the_name_typed(client: Client) ->
 def test_after_five_failures_the_sixth_attempt_asks_for_a_pause(
     client: Client,
 ) -> None:
-    PersonFactory(username="steady-wren")
+    PersonFactory.create(username="steady-wren")
     pages = [sign_in(client, "steady-wren", "not-the-password")[1] for _ in range(5)]
 
     status, page = sign_in(client, "steady-wren", PASSWORD)
@@ -60,7 +60,7 @@ def test_after_five_failures_the_sixth_attempt_asks_for_a_pause(
 def test_the_cool_off_ends_by_itself(
     client: Client, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    person = PersonFactory(username="steady-wren")
+    person = PersonFactory.create(username="steady-wren")
     for _ in range(6):
         sign_in(client, "steady-wren", "not-the-password")
     later = SimpleNamespace(

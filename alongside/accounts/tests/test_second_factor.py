@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from allauth.mfa.models import Authenticator
 from django.test import Client
 from django.urls import reverse
 
@@ -16,7 +17,7 @@ pytestmark = pytest.mark.django_db
 
 def staff_without_second_factor(state: str, group: PeerGroup) -> Client:
     person = person_in_state(state, group)
-    person.authenticator_set.all().delete()
+    Authenticator.objects.filter(user=person).delete()
     client = Client()
     client.force_login(person)
     return client
@@ -36,7 +37,7 @@ def test_staff_without_a_second_factor_are_sent_to_set_one_up(
     group: PeerGroup, state: str, url_name: str
 ) -> None:
     client = staff_without_second_factor(state, group)
-    kwargs = (
+    kwargs: dict[str, object] = (
         {"group_id": group.pk}
         if url_name.startswith("peergroups")
         else {"slug": group.organisation.slug}
@@ -89,7 +90,7 @@ def test_the_setup_page_opens_for_staff_without_a_second_factor(
     group: PeerGroup,
 ) -> None:
     person = person_in_state("org admin", group)
-    person.authenticator_set.all().delete()
+    Authenticator.objects.filter(user=person).delete()
     client = Client()
     client.force_login(person)
     # allauth asks for the password again before a second factor is added.

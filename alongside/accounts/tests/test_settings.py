@@ -33,7 +33,7 @@ def test_visitors_are_asked_to_sign_in(client: Client) -> None:
 
 
 def test_email_is_optional() -> None:
-    person = PersonFactory(email="old@example.org")
+    person = PersonFactory.create(email="old@example.org")
 
     response = signed_in(person).post(URL, {"email": ""})
 
@@ -43,7 +43,7 @@ def test_email_is_optional() -> None:
 
 
 def test_email_notifications_can_be_chosen_with_an_address() -> None:
-    person = PersonFactory()
+    person = PersonFactory.create()
 
     response = signed_in(person).post(
         URL, {"email": "wren@example.org", "wants_email_notifications": "on"}
@@ -55,7 +55,7 @@ def test_email_notifications_can_be_chosen_with_an_address() -> None:
 
 
 def test_email_notifications_without_an_address_are_refused_kindly() -> None:
-    person = PersonFactory()
+    person = PersonFactory.create()
 
     response = signed_in(person).post(
         URL, {"email": "", "wants_email_notifications": "on"}
@@ -68,7 +68,7 @@ def test_email_notifications_without_an_address_are_refused_kindly() -> None:
 
 
 def test_a_mistyped_address_is_shown_again_with_the_error() -> None:
-    person = PersonFactory()
+    person = PersonFactory.create()
 
     response = signed_in(person).post(URL, {"email": "wren-at-example"})
 
@@ -80,7 +80,9 @@ def test_a_mistyped_address_is_shown_again_with_the_error() -> None:
 
 
 def test_removing_the_address_switches_email_notifications_off() -> None:
-    person = PersonFactory(email="wren@example.org", wants_email_notifications=True)
+    person = PersonFactory.create(
+        email="wren@example.org", wants_email_notifications=True
+    )
 
     update_account_settings(person=person, email="  ", wants_email_notifications=True)
 
@@ -90,8 +92,8 @@ def test_removing_the_address_switches_email_notifications_off() -> None:
 
 
 def test_settings_page_shows_only_ones_own_address() -> None:
-    PersonFactory(email="someone-else@example.org")
-    person = PersonFactory(email="wren@example.org")
+    PersonFactory.create(email="someone-else@example.org")
+    person = PersonFactory.create(email="wren@example.org")
 
     page = signed_in(person).get(URL).content.decode()
 

@@ -38,7 +38,7 @@ def sign_up(client: Client, **fields: str) -> tuple[int, str]:
 def test_sign_up_with_a_pseudonym_and_no_email_joins_the_open_organisation(
     client: Client,
 ) -> None:
-    organisation = OrganisationFactory(is_open_for_signup=True)
+    organisation = OrganisationFactory.create(is_open_for_signup=True)
 
     status, _ = sign_up(client)
 
@@ -70,8 +70,8 @@ def test_password_is_stored_with_argon2_in_real_settings() -> None:
 def test_sign_up_with_an_invitation_joins_its_organisation_in_its_role(
     client: Client,
 ) -> None:
-    OrganisationFactory(is_open_for_signup=True)
-    invitation = InvitationFactory(role=Role.PEER_SUPPORTER, max_uses=3)
+    OrganisationFactory.create(is_open_for_signup=True)
+    invitation = InvitationFactory.create(role=Role.PEER_SUPPORTER, max_uses=3)
 
     status, _ = sign_up(client, invitation_code=invitation.code.lower())
 
@@ -96,8 +96,8 @@ def test_sign_up_with_an_invitation_joins_its_organisation_in_its_role(
 def test_a_code_that_no_longer_works_is_refused_kindly_and_keeps_what_was_typed(
     client: Client, spoiled: dict[str, object]
 ) -> None:
-    OrganisationFactory(is_open_for_signup=True)
-    invitation = InvitationFactory(**spoiled)
+    OrganisationFactory.create(is_open_for_signup=True)
+    invitation = InvitationFactory.create(**spoiled)
 
     status, page = sign_up(client, invitation_code=invitation.code)
 
@@ -110,7 +110,7 @@ def test_a_code_that_no_longer_works_is_refused_kindly_and_keeps_what_was_typed(
 
 
 def test_an_unknown_code_is_refused_kindly(client: Client) -> None:
-    OrganisationFactory(is_open_for_signup=True)
+    OrganisationFactory.create(is_open_for_signup=True)
 
     status, page = sign_up(client, invitation_code="NOPE2-NOPE3")
 
@@ -119,7 +119,7 @@ def test_an_unknown_code_is_refused_kindly(client: Client) -> None:
 
 
 def test_without_an_open_organisation_a_code_is_needed(client: Client) -> None:
-    OrganisationFactory(is_open_for_signup=False)
+    OrganisationFactory.create(is_open_for_signup=False)
 
     status, page = sign_up(client)
 
@@ -129,7 +129,7 @@ def test_without_an_open_organisation_a_code_is_needed(client: Client) -> None:
 
 
 def test_an_invite_only_service_accepts_its_code(client: Client) -> None:
-    invitation = InvitationFactory(organisation__is_open_for_signup=False)
+    invitation = InvitationFactory.create(organisation__is_open_for_signup=False)
 
     status, _ = sign_up(client, invitation_code=f"  {invitation.code}  ")
 
@@ -140,7 +140,7 @@ def test_an_invite_only_service_accepts_its_code(client: Client) -> None:
 
 
 def test_mismatched_passwords_keep_the_pseudonym_typed(client: Client) -> None:
-    OrganisationFactory(is_open_for_signup=True)
+    OrganisationFactory.create(is_open_for_signup=True)
 
     status, page = sign_up(client, password2="something-else-entirely")
 
@@ -151,7 +151,7 @@ def test_mismatched_passwords_keep_the_pseudonym_typed(client: Client) -> None:
 def test_sign_up_with_an_optional_email_keeps_it_private_and_off_by_default(
     client: Client,
 ) -> None:
-    OrganisationFactory(is_open_for_signup=True)
+    OrganisationFactory.create(is_open_for_signup=True)
 
     status, _ = sign_up(client, email="otter@example.org")
 
@@ -164,7 +164,7 @@ def test_sign_up_with_an_optional_email_keeps_it_private_and_off_by_default(
 def test_signup_form_does_not_change_the_invitation_when_refused(
     client: Client,
 ) -> None:
-    invitation = InvitationFactory(max_uses=1, use_count=1)
+    invitation = InvitationFactory.create(max_uses=1, use_count=1)
 
     sign_up(client, invitation_code=invitation.code)
 

@@ -237,8 +237,12 @@ class World:
             "organisation_slug": self.organisation.slug,
             "slug": self.organisation.slug,
             "membership_id": self.pending.pk,
-            "invitation_id": InvitationFactory(organisation=self.organisation).pk,
-            "service_id": SupportServiceFactory(organisation=self.organisation).pk,
+            "invitation_id": InvitationFactory.create(
+                organisation=self.organisation
+            ).pk,
+            "service_id": SupportServiceFactory.create(
+                organisation=self.organisation
+            ).pk,
         }
         return {key: available[key] for key in _route_parameters(name)}
 
@@ -253,10 +257,14 @@ def _route_parameters(name: str) -> list[str]:
 
 
 def build_world() -> World:
-    organisation = OrganisationFactory()
-    group = PeerGroupFactory(organisation=organisation, join_policy=JoinPolicy.REQUEST)
+    organisation = OrganisationFactory.create()
+    group = PeerGroupFactory.create(
+        organisation=organisation, join_policy=JoinPolicy.REQUEST
+    )
     requester = person_in_state("none", group)
-    pending = MembershipFactory(group=group, person=requester, status=Status.REQUESTED)
+    pending = MembershipFactory.create(
+        group=group, person=requester, status=Status.REQUESTED
+    )
     return World(organisation=organisation, group=group, pending=pending)
 
 

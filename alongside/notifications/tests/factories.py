@@ -1,8 +1,9 @@
+# mypy: disallow-untyped-calls=False
 """Factories for notifications."""
 
 from __future__ import annotations
 
-import factory
+from factory.declarations import SubFactory
 from factory.django import DjangoModelFactory
 
 from alongside.accounts.tests.factories import PersonFactory
@@ -13,6 +14,6 @@ class NotificationFactory(DjangoModelFactory[Notification]):
     class Meta:
         model = Notification
 
-    person = factory.SubFactory(PersonFactory)
+    person = SubFactory(PersonFactory)
     message = "Something new is waiting for you."
     link = "/"

@@ -1,8 +1,9 @@
+# mypy: disallow-untyped-calls=False
 """Factories for organisations, roles, invitations and the help directory."""
 
 from __future__ import annotations
 
-import factory
+from factory.declarations import Sequence, SubFactory
 from factory.django import DjangoModelFactory
 
 from alongside.accounts.tests.factories import PersonFactory
@@ -20,8 +21,8 @@ class OrganisationFactory(DjangoModelFactory[Organisation]):
     class Meta:
         model = Organisation
 
-    name = factory.Sequence(lambda number: f"Service {number}")
-    slug = factory.Sequence(lambda number: f"service-{number}")
+    name = Sequence(lambda number: f"Service {number}")
+    slug = Sequence(lambda number: f"service-{number}")
     setting = Setting.COMMUNITY
     about = "A made-up service for tests."
     confidentiality_statement = (
@@ -33,8 +34,8 @@ class OrganisationRoleFactory(DjangoModelFactory[OrganisationRole]):
     class Meta:
         model = OrganisationRole
 
-    organisation = factory.SubFactory(OrganisationFactory)
-    person = factory.SubFactory(PersonFactory)
+    organisation = SubFactory(OrganisationFactory)
+    person = SubFactory(PersonFactory)
     role = Role.PEER
 
 
@@ -42,7 +43,7 @@ class InvitationFactory(DjangoModelFactory[Invitation]):
     class Meta:
         model = Invitation
 
-    organisation = factory.SubFactory(OrganisationFactory)
+    organisation = SubFactory(OrganisationFactory)
     role = Role.PEER
     label = "For tests"
     max_uses = 1
@@ -52,8 +53,8 @@ class SupportServiceFactory(DjangoModelFactory[SupportService]):
     class Meta:
         model = SupportService
 
-    organisation = factory.SubFactory(OrganisationFactory)
-    name = factory.Sequence(lambda number: f"Helpline {number}")
+    organisation = SubFactory(OrganisationFactory)
+    name = Sequence(lambda number: f"Helpline {number}")
     purpose = "Someone to talk to, day or night."
     phone = "0800 000 0000"
     hours = "Every day"

@@ -14,7 +14,7 @@ from alongside.peergroups.tests.states import STATES, person_in_state
 
 
 def person_and_organisation(state: str) -> tuple[Person, Organisation]:
-    group = PeerGroupFactory()
+    group = PeerGroupFactory.create()
     return person_in_state(state, group), group.organisation
 
 
@@ -45,7 +45,7 @@ CREATE_GROUP = {
 
 
 def create_group_table() -> list[tuple[str, str, bool]]:
-    rows = []
+    rows: list[tuple[str, str, bool]] = []
     for policy, marks in CREATE_GROUP.items():
         values = marks.split()
         assert len(values) == len(STATES)

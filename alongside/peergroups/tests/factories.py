@@ -1,10 +1,11 @@
+# mypy: disallow-untyped-calls=False
 """Factories for groups, memberships and tags."""
 
 from __future__ import annotations
 
 from datetime import date
 
-import factory
+from factory.declarations import LazyAttribute, Sequence, SubFactory
 from factory.django import DjangoModelFactory
 
 from alongside.accounts.tests.factories import PersonFactory
@@ -26,17 +27,17 @@ class TagFactory(DjangoModelFactory[Tag]):
         model = Tag
         django_get_or_create = ("slug",)
 
-    name = factory.Sequence(lambda number: f"topic {number}")
-    slug = factory.LazyAttribute(lambda tag: tag.name.replace(" ", "-"))
+    name = Sequence(lambda number: f"topic {number}")
+    slug = LazyAttribute(lambda tag: tag.name.replace(" ", "-"))
 
 
 class PeerGroupFactory(DjangoModelFactory[PeerGroup]):
     class Meta:
         model = PeerGroup
 
-    organisation = factory.SubFactory(OrganisationFactory)
-    name = factory.Sequence(lambda number: f"Group {number}")
-    slug = factory.Sequence(lambda number: f"group-{number}")
+    organisation = SubFactory(OrganisationFactory)
+    name = Sequence(lambda number: f"Group {number}")
+    slug = Sequence(lambda number: f"group-{number}")
     shared_experience = "A made-up shared experience for tests."
     format = Format.ONLINE
     join_policy = JoinPolicy.OPEN
@@ -47,9 +48,9 @@ class MembershipFactory(DjangoModelFactory[Membership]):
     class Meta:
         model = Membership
 
-    group = factory.SubFactory(PeerGroupFactory)
-    person = factory.SubFactory(PersonFactory)
-    display_name = factory.Sequence(lambda number: f"Member {number}")
+    group = SubFactory(PeerGroupFactory)
+    person = SubFactory(PersonFactory)
+    display_name = Sequence(lambda number: f"Member {number}")
     status = Status.ACTIVE
     role = GroupRole.MEMBER
 
@@ -58,6 +59,6 @@ class LeaveFeedbackFactory(DjangoModelFactory[LeaveFeedback]):
     class Meta:
         model = LeaveFeedback
 
-    group = factory.SubFactory(PeerGroupFactory)
+    group = SubFactory(PeerGroupFactory)
     text = "A made-up parting note."
     created_in = date(2025, 1, 1)

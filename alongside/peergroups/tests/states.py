@@ -51,19 +51,25 @@ def person_in_state(state: str, group: PeerGroup) -> Person:
     Staff (facilitator, org admin, supervisor) have a second factor, as they must
     before staff pages open. Only the facilitator is in the group.
     """
-    person = PersonFactory()
+    person = PersonFactory.create()
     if state == "other organisation":
-        OrganisationRoleFactory(organisation=OrganisationFactory(), person=person)
+        OrganisationRoleFactory.create(
+            organisation=OrganisationFactory.create(), person=person
+        )
         return person
     role = ORGANISATION_ROLES.get(state, Role.PEER)
-    OrganisationRoleFactory(organisation=group.organisation, person=person, role=role)
+    OrganisationRoleFactory.create(
+        organisation=group.organisation, person=person, role=role
+    )
     if role != Role.PEER:
         give_second_factor(person)
     if state in MEMBERSHIP_STATES:
-        MembershipFactory(group=group, person=person, status=MEMBERSHIP_STATES[state])
+        MembershipFactory.create(
+            group=group, person=person, status=MEMBERSHIP_STATES[state]
+        )
     elif state == "facilitator":
-        MembershipFactory(group=group, person=person, role=GroupRole.FACILITATOR)
+        MembershipFactory.create(group=group, person=person, role=GroupRole.FACILITATOR)
     elif state == "other group":
-        other_group = PeerGroupFactory(organisation=group.organisation)
-        MembershipFactory(group=other_group, person=person)
+        other_group = PeerGroupFactory.create(organisation=group.organisation)
+        MembershipFactory.create(group=other_group, person=person)
     return person

@@ -33,19 +33,19 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def request_group() -> PeerGroup:
-    return PeerGroupFactory(join_policy=JoinPolicy.REQUEST)
+    return PeerGroupFactory.create(join_policy=JoinPolicy.REQUEST)
 
 
 def facilitator_of(group: PeerGroup, *, status: str = Status.ACTIVE) -> Person:
     person = person_in_state("none", group)
-    MembershipFactory(
+    MembershipFactory.create(
         group=group, person=person, role=GroupRole.FACILITATOR, status=status
     )
     return person
 
 
 def test_joining_an_open_group_makes_an_active_member() -> None:
-    group = PeerGroupFactory(join_policy=JoinPolicy.OPEN)
+    group = PeerGroupFactory.create(join_policy=JoinPolicy.OPEN)
     person = person_in_state("none", group)
 
     membership = actions.join_group(
@@ -60,7 +60,7 @@ def test_joining_an_open_group_makes_an_active_member() -> None:
 def test_joining_an_open_group_tells_nobody(
     django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks,
 ) -> None:
-    group = PeerGroupFactory(join_policy=JoinPolicy.OPEN)
+    group = PeerGroupFactory.create(join_policy=JoinPolicy.OPEN)
     facilitator_of(group)
     person = person_in_state("none", group)
 
@@ -108,7 +108,7 @@ def test_join_request_notification_does_not_name_the_person_asking(
 
 
 def test_someone_outside_the_organisation_cannot_join() -> None:
-    group = PeerGroupFactory()
+    group = PeerGroupFactory.create()
     outsider = person_in_state("other organisation", group)
 
     with pytest.raises(PermissionDenied):
@@ -130,7 +130,7 @@ def test_approving_a_request_welcomes_the_person_and_tells_only_them(
 ) -> None:
     facilitator = facilitator_of(request_group)
     requester = person_in_state("none", request_group)
-    membership = MembershipFactory(
+    membership = MembershipFactory.create(
         group=request_group,
         person=requester,
         status=Status.REQUESTED,
@@ -154,7 +154,7 @@ def test_declining_a_request_tells_the_person_kindly_and_they_may_ask_again(
 ) -> None:
     facilitator = facilitator_of(request_group)
     requester = person_in_state("none", request_group)
-    membership = MembershipFactory(
+    membership = MembershipFactory.create(
         group=request_group,
         person=requester,
         status=Status.REQUESTED,
@@ -175,8 +175,8 @@ def test_declining_a_request_tells_the_person_kindly_and_they_may_ask_again(
 
 def test_organisation_admin_may_answer_a_request(request_group: PeerGroup) -> None:
     admin = person_in_state("org admin", request_group)
-    membership = MembershipFactory(group=request_group, status=Status.REQUESTED)
-    OrganisationRoleFactory(
+    membership = MembershipFactory.create(group=request_group, status=Status.REQUESTED)
+    OrganisationRoleFactory.create(
         organisation=request_group.organisation, person=membership.person
     )
 
@@ -193,7 +193,7 @@ def test_only_facilitators_and_admins_may_answer_requests(
     request_group: PeerGroup, state: str
 ) -> None:
     person = person_in_state(state, request_group)
-    membership = MembershipFactory(group=request_group, status=Status.REQUESTED)
+    membership = MembershipFactory.create(group=request_group, status=Status.REQUESTED)
 
     with pytest.raises(PermissionDenied):
         actions.approve_join_request(person=person, membership=membership)
@@ -209,7 +209,7 @@ def test_answering_a_request_twice_changes_nothing_the_second_time(
     django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks,
 ) -> None:
     facilitator = facilitator_of(request_group)
-    membership = MembershipFactory(group=request_group, status=Status.REQUESTED)
+    membership = MembershipFactory.create(group=request_group, status=Status.REQUESTED)
 
     with django_capture_on_commit_callbacks(execute=True):
         actions.approve_join_request(person=facilitator, membership=membership)
@@ -223,7 +223,7 @@ def test_answering_a_request_twice_changes_nothing_the_second_time(
 def test_pause_return_leave_and_rejoin_as_often_as_wanted(
     django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks,
 ) -> None:
-    group = PeerGroupFactory(join_policy=JoinPolicy.REQUEST)
+    group = PeerGroupFactory.create(join_policy=JoinPolicy.REQUEST)
     facilitator_of(group)
     person = person_in_state("active", group)
     statuses = []
@@ -249,9 +249,9 @@ def test_pause_return_leave_and_rejoin_as_often_as_wanted(
 
 
 def test_returning_after_leaving_keeps_the_name_and_needs_no_new_request() -> None:
-    group = PeerGroupFactory(join_policy=JoinPolicy.REQUEST)
+    group = PeerGroupFactory.create(join_policy=JoinPolicy.REQUEST)
     person = person_in_state("none", group)
-    MembershipFactory(group=group, person=person, display_name="Still Me")
+    MembershipFactory.create(group=group, person=person, display_name="Still Me")
 
     actions.leave_group(person=person, group=group)
     membership = actions.return_to_group(person=person, group=group)
@@ -261,7 +261,7 @@ def test_returning_after_leaving_keeps_the_name_and_needs_no_new_request() -> No
 
 
 def test_someone_who_left_may_also_join_again_with_a_new_name() -> None:
-    group = PeerGroupFactory(join_policy=JoinPolicy.OPEN)
+    group = PeerGroupFactory.create(join_policy=JoinPolicy.OPEN)
     person = person_in_state("left", group)
 
     membership = actions.join_group(person=person, group=group, display_name="New Me")
@@ -295,7 +295,7 @@ def test_withdrawing_a_request_is_leaving(request_group: PeerGroup) -> None:
 def test_a_change_that_does_not_fit_the_current_state_is_refused(
     action_name: str, state: str
 ) -> None:
-    group = PeerGroupFactory()
+    group = PeerGroupFactory.create()
     person = person_in_state(state, group)
 
     with pytest.raises(PermissionDenied):
@@ -303,8 +303,8 @@ def test_a_change_that_does_not_fit_the_current_state_is_refused(
 
 
 def test_display_name_is_unique_in_a_group_whatever_the_case() -> None:
-    group = PeerGroupFactory()
-    MembershipFactory(group=group, display_name="Quiet Heron")
+    group = PeerGroupFactory.create()
+    MembershipFactory.create(group=group, display_name="Quiet Heron")
     person = person_in_state("none", group)
 
     with pytest.raises(ValidationError) as error:
@@ -317,8 +317,8 @@ def test_display_name_is_unique_in_a_group_whatever_the_case() -> None:
 
 
 def test_renaming_to_a_name_taken_in_the_group_is_refused_kindly() -> None:
-    group = PeerGroupFactory()
-    MembershipFactory(group=group, display_name="Quiet Heron")
+    group = PeerGroupFactory.create()
+    MembershipFactory.create(group=group, display_name="Quiet Heron")
     person = person_in_state("active", group)
 
     with pytest.raises(ValidationError) as error:
@@ -328,9 +328,9 @@ def test_renaming_to_a_name_taken_in_the_group_is_refused_kindly() -> None:
 
 
 def test_renaming_to_a_different_case_of_ones_own_name_is_fine() -> None:
-    group = PeerGroupFactory()
+    group = PeerGroupFactory.create()
     person = person_in_state("none", group)
-    MembershipFactory(group=group, person=person, display_name="Quiet Heron")
+    MembershipFactory.create(group=group, person=person, display_name="Quiet Heron")
 
     membership = actions.rename_self(
         person=person, group=group, display_name="quiet heron"
@@ -340,9 +340,9 @@ def test_renaming_to_a_different_case_of_ones_own_name_is_fine() -> None:
 
 
 def test_the_same_display_name_may_be_used_in_different_groups() -> None:
-    first = PeerGroupFactory()
-    second = PeerGroupFactory(organisation=first.organisation)
-    MembershipFactory(group=first, display_name="Quiet Heron")
+    first = PeerGroupFactory.create()
+    second = PeerGroupFactory.create(organisation=first.organisation)
+    MembershipFactory.create(group=first, display_name="Quiet Heron")
     person = person_in_state("none", second)
 
     membership = actions.join_group(
@@ -353,7 +353,7 @@ def test_the_same_display_name_may_be_used_in_different_groups() -> None:
 
 
 def test_suggested_display_names_vary_from_group_to_group() -> None:
-    first = PeerGroupFactory()
+    first = PeerGroupFactory.create()
     groups = [first, *PeerGroupFactory.create_batch(9, organisation=first.organisation)]
 
     suggestions = {actions.suggest_display_name(group=group) for group in groups}
@@ -364,8 +364,8 @@ def test_suggested_display_names_vary_from_group_to_group() -> None:
 def test_suggested_display_name_avoids_names_already_in_the_group(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    group = PeerGroupFactory()
-    MembershipFactory(group=group, display_name="Calm Otter")
+    group = PeerGroupFactory.create()
+    MembershipFactory.create(group=group, display_name="Calm Otter")
     always_calm_otter = SimpleNamespace(
         choice=lambda options: "Calm" if "Calm" in options else "Otter",
         randbelow=lambda limit: 1,
@@ -379,7 +379,7 @@ def test_suggested_display_name_avoids_names_already_in_the_group(
 
 
 def test_leave_feedback_keeps_only_the_month_and_no_link_to_the_person() -> None:
-    group = PeerGroupFactory()
+    group = PeerGroupFactory.create()
 
     actions.leave_feedback(
         group=group, text="A made-up parting note.", today=date(2025, 3, 17)
@@ -393,7 +393,7 @@ def test_leave_feedback_keeps_only_the_month_and_no_link_to_the_person() -> None
 
 
 def test_creating_a_group_makes_the_creator_its_first_facilitator() -> None:
-    group = PeerGroupFactory()
+    group = PeerGroupFactory.create()
     creator = person_in_state("facilitator", group)
 
     created = actions.create_group(
@@ -419,7 +419,7 @@ def test_creating_a_group_makes_the_creator_its_first_facilitator() -> None:
 
 
 def test_two_groups_with_the_same_name_get_different_addresses() -> None:
-    group = PeerGroupFactory()
+    group = PeerGroupFactory.create()
     creator = person_in_state("org admin", group)
     fields = {
         "person": creator,
@@ -442,7 +442,7 @@ def test_two_groups_with_the_same_name_get_different_addresses() -> None:
 
 
 def test_a_peer_cannot_create_a_group_when_only_staff_may() -> None:
-    group = PeerGroupFactory()
+    group = PeerGroupFactory.create()
     group.organisation.group_creation = GroupCreation.STAFF
     group.organisation.save()
     peer = person_in_state("active", group)
@@ -465,7 +465,7 @@ def test_a_peer_cannot_create_a_group_when_only_staff_may() -> None:
 
 
 def test_roles_are_not_changed_by_joining_a_group() -> None:
-    group = PeerGroupFactory()
+    group = PeerGroupFactory.create()
     person = person_in_state("none", group)
 
     actions.join_group(person=person, group=group, display_name="Kind Fern")

@@ -57,7 +57,7 @@ def rule_named(name: str) -> Rule:
 
 
 def table(rules: dict[str, str]) -> list[tuple[str, str, bool]]:
-    rows = []
+    rows: list[tuple[str, str, bool]] = []
     for name, marks in rules.items():
         values = marks.split()
         assert len(values) == len(STATES), name
@@ -80,7 +80,7 @@ def test_table_covers_every_public_rule() -> None:
 @pytest.mark.django_db
 @pytest.mark.parametrize(("rule", "state", "expected"), table(RULES))
 def test_rule_by_state(rule: str, state: str, expected: bool) -> None:
-    group = PeerGroupFactory()
+    group = PeerGroupFactory.create()
     person = person_in_state(state, group)
 
     assert rule_named(rule)(person, group) is expected
@@ -94,7 +94,7 @@ def test_rule_by_state(rule: str, state: str, expected: bool) -> None:
 def test_check_raises_permission_denied_exactly_when_rule_says_no(
     rule: str, state: str, expected: bool
 ) -> None:
-    group = PeerGroupFactory()
+    group = PeerGroupFactory.create()
     person = person_in_state(state, group)
     check: Check = getattr(permissions, CHECKS[rule])
 
@@ -108,7 +108,7 @@ def test_check_raises_permission_denied_exactly_when_rule_says_no(
 @pytest.mark.django_db
 @pytest.mark.parametrize("rule", list(RULES))
 def test_anonymous_visitor_may_do_nothing_with_a_group(rule: str) -> None:
-    group = PeerGroupFactory()
+    group = PeerGroupFactory.create()
 
     assert rule_named(rule)(AnonymousUser(), group) is False  # type: ignore[arg-type]
 
@@ -118,7 +118,7 @@ def test_anonymous_visitor_may_do_nothing_with_a_group(rule: str) -> None:
 def test_get_group_for_answers_404_exactly_when_the_group_is_hidden(
     state: str,
 ) -> None:
-    group = PeerGroupFactory()
+    group = PeerGroupFactory.create()
     person = person_in_state(state, group)
 
     if state == "other organisation":
@@ -130,7 +130,7 @@ def test_get_group_for_answers_404_exactly_when_the_group_is_hidden(
 
 @pytest.mark.django_db
 def test_get_group_for_answers_404_for_a_missing_group() -> None:
-    group = PeerGroupFactory()
+    group = PeerGroupFactory.create()
     person = person_in_state("active", group)
 
     with pytest.raises(Http404):
@@ -139,7 +139,7 @@ def test_get_group_for_answers_404_for_a_missing_group() -> None:
 
 @pytest.mark.django_db
 def test_unlisted_group_is_still_visible_to_people_of_its_organisation() -> None:
-    group = PeerGroupFactory(is_listed=False)
+    group = PeerGroupFactory.create(is_listed=False)
     person = person_in_state("none", group)
 
     assert permissions.get_group_for(person, group.pk) == group
@@ -147,10 +147,10 @@ def test_unlisted_group_is_still_visible_to_people_of_its_organisation() -> None
 
 @pytest.mark.django_db
 def test_groups_visible_to_lists_each_group_once_for_someone_in_two_groups() -> None:
-    group = PeerGroupFactory()
+    group = PeerGroupFactory.create()
     person = person_in_state("active", group)
-    MembershipFactory(
-        group=PeerGroupFactory(organisation=group.organisation), person=person
+    MembershipFactory.create(
+        group=PeerGroupFactory.create(organisation=group.organisation), person=person
     )
 
     visible = list(permissions.groups_visible_to(person))
@@ -160,9 +160,9 @@ def test_groups_visible_to_lists_each_group_once_for_someone_in_two_groups() -> 
 
 @pytest.mark.django_db
 def test_facilitator_taking_a_break_can_still_answer_requests() -> None:
-    group = PeerGroupFactory()
+    group = PeerGroupFactory.create()
     person = person_in_state("none", group)
-    MembershipFactory(
+    MembershipFactory.create(
         group=group, person=person, role=GroupRole.FACILITATOR, status=Status.PAUSED
     )
 
@@ -171,9 +171,9 @@ def test_facilitator_taking_a_break_can_still_answer_requests() -> None:
 
 @pytest.mark.django_db
 def test_facilitator_who_left_can_no_longer_answer_requests() -> None:
-    group = PeerGroupFactory()
+    group = PeerGroupFactory.create()
     person = person_in_state("none", group)
-    MembershipFactory(
+    MembershipFactory.create(
         group=group, person=person, role=GroupRole.FACILITATOR, status=Status.LEFT
     )
 
