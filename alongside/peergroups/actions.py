@@ -11,6 +11,7 @@ from datetime import date
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import CharField, Value
 from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import timezone
@@ -56,11 +57,13 @@ def suggest_display_name(*, group: PeerGroup) -> str:
 
 
 def _check_name_free(group: PeerGroup, display_name: str, person: Person) -> None:
+    # The database lower-cases both sides, exactly as the unique constraint does;
+    # Python's casefold() differs for letters such as "ß".
     clash = (
         Membership.objects.filter(group=group)
         .exclude(person=person)
         .annotate(lower=Lower("display_name"))
-        .filter(lower=display_name.casefold())
+        .filter(lower=Lower(Value(display_name, output_field=CharField())))
         .exists()
     )
     if clash:
@@ -213,7 +216,14 @@ def rename_self(*, person: Person, group: PeerGroup, display_name: str) -> Membe
     _check_name_free(group, display_name, person)
     membership = Membership.objects.get(group=group, person=person)
     membership.display_name = display_name
-    membership.save(update_fields=["display_name"])
+    try:
+        with transaction.atomic():
+            membership.save(update_fields=["display_name"])
+    except IntegrityError as error:
+        raise ValidationError(
+            "Someone in this group already uses that name. Please choose another.",
+            code="name_taken",
+        ) from error
     return membership
 
 
