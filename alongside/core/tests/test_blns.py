@@ -496,3 +496,19 @@ def test_every_line_is_tried(place: Place) -> None:
     lines = naughty_lines()
     assert len(lines) > 400
     assert not any(line.startswith("#") for line in lines)
+
+
+def test_a_name_that_differs_only_in_a_special_letter_is_turned_down_kindly(
+    place: Place,
+) -> None:
+    """Lower-casing rules differ between Python and the database; the database's
+    rule decides whether two names in a group are the same."""
+    Membership.objects.filter(person=place.leaver).update(display_name="stra\u00dfe")
+    client = signed_in(place.member)
+    response = client.post(
+        reverse("peergroups:display-name-edit", args=[place.group.pk]),
+        {"display_name": "Stra\u00dfe"},
+    )
+    assert response.status_code == 200
+    assert "already uses that name" in response.content.decode()
+    assert shown_values(response)["display_name"] == "Stra\u00dfe"
