@@ -16,6 +16,8 @@ AXE_JS = next(
     )
 )
 
+AXE_SOURCE = AXE_JS.read_text()
+
 # Every page checked in this session, for the summary at the end.
 AXE_PAGES: list[str] = []
 
@@ -24,7 +26,7 @@ def check_accessibility(page: Page) -> None:
     """Run axe-core on the page as it is now; fail on serious or critical problems."""
     page.wait_for_load_state("load")
     if not page.evaluate("typeof window.axe === 'object'"):
-        page.evaluate(AXE_JS.read_text())
+        page.evaluate(AXE_SOURCE)
     results = page.evaluate(
         """async () => {
           const results = await axe.run(document, {resultTypes: ['violations']});
