@@ -20,7 +20,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
+from playwright.sync_api import (
+    Browser,
+    BrowserContext,
+    Page,
+    expect,
+    sync_playwright,
+)
 
 from .accessibility import AXE_PAGES, check_accessibility
 
@@ -53,6 +59,13 @@ NEUTRAL_PAGE = (
     f"<title>{NEUTRAL_TITLE}</title></head>"
     "<body><main><h1>Weather forecast</h1><p>Light cloud, dry.</p></main></body></html>"
 )
+
+
+# Anything the server logged as a crash, shown at the end of the run.
+SERVER_ERRORS: list[str] = []
+
+# Pages can be slow on a busy two-core machine; allow for it.
+expect.set_options(timeout=10_000)
 
 
 def _free_port() -> int:
@@ -153,9 +166,9 @@ def alongside_url() -> Iterator[str]:
             )
         _wait_until_ready(base_url + "/", processes, workdir)
         yield base_url
-        server_errors = (workdir / "server.log").read_text(errors="replace")
-        if "Traceback" in server_errors:
-            print(f"\nThe server logged errors:\n{server_errors[-6000:]}")
+        server_log_text = (workdir / "server.log").read_text(errors="replace")
+        if "Traceback" in server_log_text:
+            SERVER_ERRORS.append(server_log_text[-6000:])
     finally:
         for process in processes:
             _stop(process)
@@ -231,6 +244,8 @@ def screenshot(page: Page, name: str) -> None:
 
 
 def pytest_terminal_summary(terminalreporter) -> None:  # type: ignore[no-untyped-def]
+    for text in SERVER_ERRORS:
+        terminalreporter.write_line(f"The server logged an error:\n{text}", red=True)
     if AXE_PAGES:
         terminalreporter.write_line(
             f"axe-core ran on {len(AXE_PAGES)} page views "
