@@ -118,7 +118,7 @@ class LiveRoomConsumer(AsyncJsonWebsocketConsumer):  # type: ignore[misc]
         presence = await database_sync_to_async(live.presence_in)(self.group_id)
         await self.channel_layer.group_send(
             live.room_channel_group(self.group_id),
-            {"type": "presence.changed", **presence.as_message()},
+            {**presence.as_message(), "type": "presence.changed"},
         )
 
     # Frames from the browser -----------------------------------------------------
