@@ -31,6 +31,7 @@ class Seat:
 
 @dataclass
 class Sent:
+    phase: Phase
     sender: int
     room: int
     at: float
@@ -184,6 +185,9 @@ class Crowd:
         sent = self.sent.get(client_id)
         if sent is None or sent.sender == index:
             return
+        if sent.phase is not self.phase:
+            # Left over from an earlier phase (warming up): not this phase's figure.
+            return
         key = (index, client_id)
         if key in self.seen:
             self.phase.duplicates += 1
@@ -196,7 +200,7 @@ class Crowd:
 
     def on_ack(self, event: dict[str, Any], now: float) -> None:
         sent = self.sent.get(str(event.get("client_id")))
-        if sent is None or sent.acked_at is not None:
+        if sent is None or sent.acked_at is not None or sent.phase is not self.phase:
             return
         sent.acked_at = now
         self.phase.ack_latencies.append(now - sent.at)
@@ -227,7 +231,7 @@ class Crowd:
                 "content_warning": "",
             }
         )
-        sent = Sent(index, room, 0.0, expected, on_done=on_done)
+        sent = Sent(self.phase, index, room, 0.0, expected, on_done=on_done)
         self.sent[client_id] = sent
         self.phase.sent += 1
         self.phase.expected += expected

@@ -134,14 +134,45 @@ class Servers:
             port=port,
         )
 
+    def profile(self, server: subprocess.Popen[bytes], output: Path) -> None:
+        """Sample a server and its workers with py-spy until it stops."""
+        binary = shutil.which("py-spy") or str(Path(sys.executable).parent / "py-spy")
+        if not Path(binary).exists():
+            raise RuntimeError("py-spy is not installed (pip install py-spy)")
+        process = subprocess.Popen(  # noqa: S603 - our own fixed command
+            [
+                binary,
+                "record",
+                "--pid",
+                str(server.pid),
+                "--subprocesses",
+                "--threads",
+                "--rate",
+                "200",
+                "--format",
+                "raw",
+                "--output",
+                str(output),
+            ],
+            stdout=subprocess.DEVNULL,
+            stderr=(self.log_dir / "py-spy.log").open("wb"),
+        )
+        # Stopped before the server, so that py-spy writes what it gathered.
+        self.processes.append(process)
+
     def stop(self, process: subprocess.Popen[bytes]) -> None:
         if process.poll() is None:
             with contextlib.suppress(ProcessLookupError):
-                os.killpg(process.pid, signal.SIGTERM)
+                if os.getpgid(process.pid) == process.pid:
+                    os.killpg(process.pid, signal.SIGTERM)
+                else:
+                    process.send_signal(signal.SIGINT)
             try:
                 process.wait(timeout=10)
             except subprocess.TimeoutExpired:
-                os.killpg(process.pid, signal.SIGKILL)
+                with contextlib.suppress(ProcessLookupError):
+                    os.killpg(process.pid, signal.SIGKILL)
+                process.kill()
                 process.wait()
         if process in self.processes:
             self.processes.remove(process)

@@ -22,6 +22,7 @@ import json
 import math
 import os
 import signal
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -89,6 +90,22 @@ def parse(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument(
         "--timeout", type=float, default=600, help="hard limit for the whole run, s"
     )
+    parser.add_argument(
+        "--rounds",
+        type=int,
+        default=1,
+        help="measure each server this many times, alternating; medians reported",
+    )
+    parser.add_argument(
+        "--conn-max-age",
+        type=int,
+        help="DATABASE_CONN_MAX_AGE for the server (the settings default to 0)",
+    )
+    parser.add_argument(
+        "--profile",
+        metavar="FILE",
+        help="sample Alongside's server with py-spy into FILE (collapsed stacks)",
+    )
     parser.add_argument("--json", action="store_true", help="print JSON at the end")
     parser.add_argument(
         "--keep-logs", action="store_true", help="print where server logs are kept"
@@ -142,6 +159,30 @@ async def measure(
     return result
 
 
+COUNTS = ("sent", "held", "expected", "delivered", "lost", "duplicates")
+
+
+def combine(rounds: list[dict[str, Any]]) -> dict[str, Any]:
+    """One server's rounds as one: counts added up, every other figure the median."""
+    combined: dict[str, Any] = {}
+    for phase in rounds[0]:
+        figures = [found[phase] for found in rounds]
+        merged: dict[str, Any] = {"rounds": len(figures)}
+        for key, value in figures[0].items():
+            values = [f[key] for f in figures]
+            if key in COUNTS:
+                merged[key] = sum(values)
+            elif isinstance(value, float):
+                merged[key] = statistics.median(values)
+                merged[f"{key}_each"] = values
+            elif isinstance(value, list):
+                merged[key] = [item for v in values for item in v]
+            else:
+                merged[key] = value
+        combined[phase] = merged
+    return combined
+
+
 def start_postgres(work: Path) -> tuple[str, Path]:
     port = free_port()
     started = subprocess.run(  # noqa: S603
@@ -181,6 +222,13 @@ def line(name: str, figures: dict[str, Any]) -> str:
         f"          ack p50 {figures['ack_p50_ms']:.2f} ms, ack p99"
         f" {figures['ack_p99_ms']:.2f} ms; sender fell behind by at most"
         f" {figures['max_send_lag_ms']:.1f} ms"
+        + (
+            "\n          p99 in each round: "
+            + ", ".join(f"{v:.1f}" for v in figures["p99_ms_each"])
+            + " ms"
+            if figures.get("rounds", 1) > 1
+            else ""
+        )
         + (f"\n          errors: {figures['errors']}" if figures["errors"] else "")
     )
 
@@ -188,7 +236,8 @@ def line(name: str, figures: dict[str, Any]) -> str:
 def report(args: argparse.Namespace, database: str, results: dict[str, Any]) -> None:
     print()
     print(
-        f"{args.clients} clients in {args.rooms} rooms; {args.messages} messages at"
+        f"{args.clients} clients in {args.rooms} rooms; {args.rounds} round(s) of:"
+        f" {args.messages} messages at"
         f" {args.rate:g}/s, then {args.messages} as fast as delivered"
         f" ({args.flood_window} in flight per room)."
         f" Latency is send to receipt at every other client in the room."
@@ -231,6 +280,11 @@ def report(args: argparse.Namespace, database: str, results: dict[str, Any]) -> 
         print(json.dumps(results, indent=2, default=str))
 
 
+def load() -> str:
+    """The one-minute load average: other work on the machine skews the figures."""
+    return f"{os.getloadavg()[0]:.1f} on {os.cpu_count()} cores"
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse(argv)
 
@@ -251,6 +305,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         servers = Servers(work)
         postgres: Path | None = None
         results: dict[str, Any] = {}
+        print(f"Load average at the start: {load()}")
         try:
             if args.postgres:
                 database_url, postgres = start_postgres(work / "pg")
@@ -261,39 +316,58 @@ def main(argv: Sequence[str] | None = None) -> int:
             else:
                 database_url = f"sqlite:///{work / 'bench.sqlite3'}"
                 database = "SQLite (WAL)"
-            started = time.monotonic()
-            fixtures = json.loads(
-                make_fixtures(
-                    database_url=database_url, people=args.clients, groups=args.rooms
+            if args.only == "floor":
+                # The floor needs no people: rooms by number, nobody signed in.
+                seats = [Seat(1 + n % args.rooms) for n in range(args.clients)]
+            else:
+                started = time.monotonic()
+                fixtures = json.loads(
+                    make_fixtures(
+                        database_url=database_url,
+                        people=args.clients,
+                        groups=args.rooms,
+                    )
                 )
-            )
-            seats = [Seat(c["group_id"], c["sessionid"]) for c in fixtures["clients"]]
-            print(
-                f"Made {len(seats)} members in {args.rooms} groups"
-                f" in {time.monotonic() - started:.1f}s",
-                flush=True,
-            )
+                seats = [
+                    Seat(c["group_id"], c["sessionid"]) for c in fixtures["clients"]
+                ]
+                print(
+                    f"Made {len(seats)} members in {args.rooms} groups"
+                    f" in {time.monotonic() - started:.1f}s",
+                    flush=True,
+                )
 
+            ports: dict[str, int] = {}
             if args.only in (None, "alongside"):
                 redis_url = servers.redis() if args.redis else ""
-                port = free_port()
+                ports["alongside"] = free_port()
+                env = server_env(database_url=database_url, redis_url=redis_url)
+                if args.conn_max_age is not None:
+                    env["DATABASE_CONN_MAX_AGE"] = str(args.conn_max_age)
                 server = servers.uvicorn(
-                    "alongside",
-                    port=port,
-                    workers=args.workers,
-                    env=server_env(database_url=database_url, redis_url=redis_url),
+                    "alongside", port=ports["alongside"], workers=args.workers, env=env
                 )
-                print(f"Alongside is listening on {LOOPBACK}:{port}", flush=True)
-                results["alongside"] = run_async(measure(seats, port=port, args=args))
-                servers.stop(server)
-                servers.stop_all()
-
+                if args.profile:
+                    servers.profile(server, Path(args.profile).resolve())
             if args.only in (None, "floor"):
-                port = free_port()
-                floor = servers.floor(port=port)
-                print(f"The floor is listening on {LOOPBACK}:{port}", flush=True)
-                results["floor"] = run_async(measure(seats, port=port, args=args))
-                servers.stop(floor)
+                ports["floor"] = free_port()
+                servers.floor(port=ports["floor"])
+
+            # Both servers stay up; rounds alternate which goes first, so that other
+            # work on the machine weighs on both alike.
+            rounds: dict[str, list[dict[str, Any]]] = {name: [] for name in ports}
+            for number in range(args.rounds):
+                order = list(ports) if number % 2 == 0 else list(reversed(ports))
+                for name in order:
+                    print(
+                        f"Round {number + 1}: {name} on {LOOPBACK}:{ports[name]}"
+                        f" (load average {load()})",
+                        flush=True,
+                    )
+                    rounds[name].append(
+                        run_async(measure(seats, port=ports[name], args=args))
+                    )
+            results = {name: combine(found) for name, found in rounds.items()}
         except (OutOfTime, KeyboardInterrupt, RuntimeError, TimeoutError) as error:
             print(f"\nThe benchmark stopped early: {error!r}", file=sys.stderr)
             for log in sorted(work.glob("*.log")):
@@ -308,6 +382,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 with contextlib.suppress(Exception):
                     stop_postgres(postgres)
         report(args, database, results)
+        print(f"\nLoad average at the end: {load()}")
     return 0
 
 
