@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: demo test install serve migrate seed demo-code lint typecheck unit e2e clean
+.PHONY: demo test install serve migrate seed demo-code lint typecheck unit e2e clean bench
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -29,6 +29,11 @@ demo-code: install
 ## make test: everything CI runs (lint, types, migrations, PostgreSQL, SQLite, browser)
 test: install
 	bash scripts/test.sh
+
+## make bench: live-session latency and throughput against a bare websockets floor
+## (prints figures; loopback only). More options: make bench args="--workers 2"
+bench: install
+	$(BIN)/python -m bench.run $(args)
 
 lint: install
 	$(BIN)/ruff check .

@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "alongside.organisations",
     "alongside.peergroups",
     "alongside.notifications",
+    "alongside.conversations",
     "alongside.demo",
 ]
 
@@ -231,6 +232,12 @@ if IS_PRODUCTION:
             "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
         },
     }
+
+# The screening step every post passes before others see it (see
+# alongside/conversations/screening.py). The safety app provides the real one.
+ALONGSIDE_SCREENER = os.environ.get(
+    "ALONGSIDE_SCREENER", "alongside.conversations.screening.allow_everything"
+)
 
 # Where the quick-exit button sends someone: an ordinary, neutral website.
 QUICK_EXIT_URL = os.environ.get(

@@ -10,6 +10,7 @@ urlpatterns = [
     path("account/", include("allauth.urls")),
     path("services/", include("alongside.organisations.urls")),
     path("groups/", include("alongside.peergroups.urls")),
+    path("groups/", include("alongside.conversations.urls")),
     path("notifications/", include("alongside.notifications.urls")),
 ]
 

@@ -230,6 +230,28 @@ def page(new_page: Callable[..., Page]) -> Page:
     return new_page()
 
 
+@pytest.fixture
+def new_context(
+    browser: Browser, alongside_url: str
+) -> Iterator[Callable[[], BrowserContext]]:
+    """Fresh contexts (separate people) at phone width, for journeys with several
+    people at once. The site's Content-Security-Policy stays in force."""
+    contexts: list[BrowserContext] = []
+
+    def make() -> BrowserContext:
+        context = browser.new_context(
+            viewport=PHONE, locale="en-GB", timezone_id="Europe/London"
+        )
+        context.set_default_timeout(10_000)
+        context.route(QUICK_EXIT_PATTERN, _neutral_site)
+        contexts.append(context)
+        return context
+
+    yield make
+    for context in contexts:
+        context.close()
+
+
 def _neutral_site(route) -> None:  # type: ignore[no-untyped-def]
     route.fulfill(
         status=200, content_type="text/html; charset=utf-8", body=NEUTRAL_PAGE

@@ -3,11 +3,14 @@ record is looked up before it is made, so nothing is duplicated."""
 
 from __future__ import annotations
 
+import uuid
 from dataclasses import dataclass
 
 from django.db import transaction
 
 from alongside.accounts.models import Person
+from alongside.conversations import actions as conversation_actions
+from alongside.conversations.models import LiveRoom, Thread
 from alongside.organisations.actions import create_organisation, grant_role
 from alongside.organisations.models import (
     GroupCreation,
@@ -109,6 +112,135 @@ def _member(
         person=person,
         defaults={"display_name": display_name, "status": status, "role": role},
     )
+
+
+def _demo_id(label: str) -> uuid.UUID:
+    """The same client id on every run, so seeding twice adds nothing."""
+    return uuid.uuid5(uuid.NAMESPACE_URL, f"alongside-demo:{label}")
+
+
+@dataclass(frozen=True)
+class DemoPost:
+    author: str
+    kind: str
+    body: str
+    warning: str = ""
+
+
+DEMO_THREADS: list[tuple[str, str, str, list[DemoPost]]] = [
+    (
+        "loss",
+        "sam",
+        "The first birthday without them",
+        [
+            DemoPost(
+                "sam",
+                "sharing",
+                "It would have been Mum's birthday on Sunday. I'm not sure what to do with the day. Part of me wants to keep busy and part of me wants to stay in with her old records on.",
+            ),
+            DemoPost(
+                "fran",
+                "offering",
+                "Thank you for sharing this, Sam. There's no right way to spend it. Some people in the group have made a small ritual, like a walk somewhere the person loved. Others just let the day be what it is.",
+            ),
+            DemoPost(
+                "sam",
+                "sharing",
+                "A walk sounds good. She loved the river path. Maybe I'll take the records with me in my head.",
+            ),
+        ],
+    ),
+    (
+        "loss",
+        "fran",
+        "Things that helped this week",
+        [
+            DemoPost(
+                "fran",
+                "asking",
+                "Small things count. What helped you get through this week, even a little?",
+            ),
+            DemoPost(
+                "sam",
+                "offering",
+                "Answering the phone to my sister instead of letting it ring. We didn't talk about anything much, but it helped.",
+            ),
+        ],
+    ),
+    (
+        "evening",
+        "sam",
+        "A hard night last week",
+        [
+            DemoPost(
+                "sam",
+                "sharing",
+                "Last week was a rough one and for a while it brought back old thoughts about hurting myself. I didn't act on them. I wanted to say it here because saying it out loud takes some of its power away.",
+                warning="self_harm",
+            ),
+            DemoPost(
+                "jo",
+                "offering",
+                "I'm really glad you said it here, and that you got through. If the evenings feel like that again, the Get help now page has people you can call at any hour, and we're here too.",
+            ),
+        ],
+    ),
+    (
+        "evening",
+        "jo",
+        "What do you do when your mind won't settle?",
+        [
+            DemoPost(
+                "jo",
+                "asking",
+                "Evenings are when my mind races. What do you do to settle it? I'm collecting ideas.",
+            ),
+            DemoPost(
+                "sam",
+                "offering",
+                "A warm drink and a boring podcast. It sounds silly but it works for me more often than not.",
+            ),
+        ],
+    ),
+]
+
+
+def _conversations(
+    people: dict[str, Person], *, loss: PeerGroup, evening: PeerGroup
+) -> None:
+    """A few warm, ordinary conversations, and an always-open room for the evening
+    circle."""
+    groups = {"loss": loss, "evening": evening}
+    for group_key, starter, title, posts in DEMO_THREADS:
+        group = groups[group_key]
+        if Thread.objects.filter(group=group, title=title).exists():
+            continue
+        opening, *replies = posts
+        thread = conversation_actions.start_thread(
+            person=people[starter],
+            group=group,
+            title=title,
+            kind=opening.kind,
+            body=opening.body,
+            content_warning=opening.warning,
+            content_warning_text="",
+            client_id=_demo_id(f"{title}:0"),
+        )
+        for number, reply in enumerate(replies, start=1):
+            conversation_actions.reply_to_thread(
+                person=people[reply.author],
+                thread=thread,
+                kind=reply.kind,
+                body=reply.body,
+                content_warning=reply.warning,
+                content_warning_text="",
+                client_id=_demo_id(f"{title}:{number}"),
+            )
+    room = LiveRoom.objects.filter(group=evening).first()
+    if room is None or not room.is_always_open:
+        conversation_actions.set_room_always_open(
+            person=people["fran"], group=evening, is_always_open=True
+        )
 
 
 @transaction.atomic
@@ -235,6 +367,8 @@ def seed() -> dict[str, object]:
     _member(evening, people["jo"], "Jo (peer supporter)")
     _member(loss, people["alex"], "Misty Lark", status=Status.PAUSED)
     _member(womens, people["alex"], "Gentle Wren", status=Status.REQUESTED)
+
+    _conversations(people, loss=loss, evening=evening)
 
     invitation, _ = Invitation.objects.get_or_create(
         organisation=northgate,

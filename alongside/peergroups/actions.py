@@ -18,6 +18,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from alongside.accounts.models import Person
+from alongside.core.live import close_live_sockets
 from alongside.notifications.actions import notify
 from alongside.organisations.models import Organisation
 from alongside.organisations.permissions import check_create_group
@@ -176,10 +177,12 @@ def decline_join_request(*, person: Person, membership: Membership) -> Membershi
 
 @transaction.atomic
 def pause_membership(*, person: Person, group: PeerGroup) -> Membership:
-    """Take a break: no notifications, hidden from the member list, nothing lost."""
+    """Take a break: no notifications, hidden from the member list, nothing lost.
+    Open live-room sockets in the group close once the break is saved."""
     check_pause(person, group)
     membership = Membership.objects.get(group=group, person=person)
     _set_status(membership, Status.PAUSED)
+    _close_live_sockets_on_commit(person, group)
     return membership
 
 
@@ -194,11 +197,21 @@ def return_to_group(*, person: Person, group: PeerGroup) -> Membership:
 
 @transaction.atomic
 def leave_group(*, person: Person, group: PeerGroup) -> Membership:
-    """Leave, no questions asked. A pending request is simply withdrawn."""
+    """Leave, no questions asked. A pending request is simply withdrawn. Open
+    live-room sockets in the group close once the leaving is saved."""
     check_leave(person, group)
     membership = Membership.objects.get(group=group, person=person)
     _set_status(membership, Status.LEFT)
+    _close_live_sockets_on_commit(person, group)
     return membership
+
+
+def _close_live_sockets_on_commit(person: Person, group: PeerGroup) -> None:
+    """Someone no longer in the room stops receiving at once."""
+    person_id, group_id = person.pk, group.pk
+    transaction.on_commit(
+        lambda: close_live_sockets(person_id=person_id, group_id=group_id)
+    )
 
 
 def leave_feedback(*, group: PeerGroup, text: str, today: date | None = None) -> None:

@@ -1,0 +1,339 @@
+"""Every change to conversations. Each action checks permission, screens what is
+written, writes, and only after the transaction commits tells anyone (live broadcast).
+
+Posts carry a client-made id: sending the same id again returns the post already made
+instead of a second one.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Mapping
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from alongside.accounts.models import Person
+from alongside.peergroups.models import PeerGroup
+
+from . import live
+from .models import (
+    FilterChoice,
+    LiveRoom,
+    Participation,
+    Post,
+    PostStatus,
+    Response,
+    ResponseKind,
+    Thread,
+    Topic,
+    TopicFilter,
+)
+from .permissions import (
+    check_delete_post,
+    check_edit_post,
+    check_manage_live_room,
+    check_post_in,
+    check_post_live,
+    check_read_group_conversations,
+    check_reply_in,
+    check_respond_to,
+)
+from .screening import ScreeningResult, screen
+
+
+def _existing(person: Person, client_id: uuid.UUID) -> Post | None:
+    return Post.objects.filter(author=person, client_id=client_id).first()
+
+
+def _screening_fields(
+    result: ScreeningResult, content_warning: str
+) -> dict[str, object]:
+    suggested = ""
+    if (
+        result.outcome == "allow_with_warning_suggestion"
+        and not content_warning
+        and result.suggested_warning in Topic.values
+    ):
+        suggested = result.suggested_warning or ""
+    return {
+        "status": PostStatus.HELD if result.is_held else PostStatus.PUBLISHED,
+        "screening_reasons": list(result.reasons),
+        "suggested_warning": suggested,
+    }
+
+
+def _create_post(*, person: Person, client_id: uuid.UUID, **fields: object) -> Post:
+    """Insert, or return the post a concurrent resend already inserted."""
+    try:
+        with transaction.atomic():
+            return Post.objects.create(author=person, client_id=client_id, **fields)
+    except IntegrityError:
+        existing = _existing(person, client_id)
+        if existing is None:
+            raise
+        return existing
+
+
+def _same_place_or_refuse(post: Post, *, group: PeerGroup) -> Post:
+    if post.group_id != group.pk:
+        raise ValidationError(
+            "Something went wrong sending this. Please try again.", code="client_id"
+        )
+    return post
+
+
+@transaction.atomic
+def start_thread(
+    *,
+    person: Person,
+    group: PeerGroup,
+    title: str,
+    kind: str,
+    body: str,
+    content_warning: str,
+    content_warning_text: str,
+    client_id: uuid.UUID,
+) -> Thread:
+    """Start a conversation in a group. Screened first; a held opening keeps the whole
+    thread visible to its author only until someone has looked."""
+    check_post_in(person, group)
+    existing = _existing(person, client_id)
+    if existing is not None and existing.thread is not None:
+        _same_place_or_refuse(existing, group=group)
+        return existing.thread
+    result = screen(f"{title}\n{body}", group=group, author=person)
+    fields = _screening_fields(result, content_warning)
+    thread = Thread.objects.create(
+        group=group, author=person, title=title, status=str(fields["status"])
+    )
+    _create_post(
+        person=person,
+        client_id=client_id,
+        group=group,
+        thread=thread,
+        kind=kind,
+        body=body,
+        content_warning=content_warning,
+        content_warning_text=content_warning_text,
+        **fields,
+    )
+    return thread
+
+
+@transaction.atomic
+def reply_to_thread(
+    *,
+    person: Person,
+    thread: Thread,
+    kind: str,
+    body: str,
+    content_warning: str,
+    content_warning_text: str,
+    client_id: uuid.UUID,
+) -> Post:
+    """Reply in a thread. A resend with the same client id returns the first reply."""
+    check_reply_in(person, thread)
+    existing = _existing(person, client_id)
+    if existing is not None:
+        return _same_place_or_refuse(existing, group=thread.group)
+    result = screen(body, group=thread.group, author=person)
+    post = _create_post(
+        person=person,
+        client_id=client_id,
+        group=thread.group,
+        thread=thread,
+        kind=kind,
+        body=body,
+        content_warning=content_warning,
+        content_warning_text=content_warning_text,
+        **_screening_fields(result, content_warning),
+    )
+    if post.status == PostStatus.PUBLISHED:
+        Thread.objects.filter(pk=thread.pk).update(last_posted_at=post.created_at)
+    return post
+
+
+@transaction.atomic
+def post_live_message(
+    *,
+    person: Person,
+    group: PeerGroup,
+    body: str,
+    content_warning: str,
+    content_warning_text: str,
+    client_id: uuid.UUID,
+) -> tuple[Post, bool]:
+    """Write a message in the group's live room. Returns (post, created).
+
+    The message is committed when this returns; the broadcast to the room (or, for a
+    held message, to its author only) goes out after the commit. A resend with the
+    same client id returns the existing message and broadcasts nothing new.
+    """
+    room = LiveRoom.objects.filter(group=group).first()
+    check_post_live(person, group, room)
+    assert room is not None
+    existing = _existing(person, client_id)
+    if existing is not None:
+        return _same_place_or_refuse(existing, group=group), False
+    result = screen(body, group=group, author=person)
+    post = _create_post(
+        person=person,
+        client_id=client_id,
+        group=group,
+        room=room,
+        body=body,
+        content_warning=content_warning,
+        content_warning_text=content_warning_text,
+        **_screening_fields(result, content_warning),
+    )
+    post_id = post.pk
+    transaction.on_commit(lambda: live.broadcast_post(post_id))
+    return post, True
+
+
+@transaction.atomic
+def edit_post(
+    *,
+    person: Person,
+    post: Post,
+    body: str,
+    content_warning: str,
+    content_warning_text: str,
+) -> Post:
+    """Change one's own post. It is screened again; live rooms see the change."""
+    check_edit_post(person, post)
+    result = screen(body, group=post.group, author=person)
+    fields = _screening_fields(result, content_warning)
+    post.body = body
+    post.content_warning = content_warning
+    post.content_warning_text = content_warning_text
+    post.status = str(fields["status"])
+    post.screening_reasons = fields["screening_reasons"]
+    post.suggested_warning = str(fields["suggested_warning"])
+    post.edited_at = timezone.now()
+    post.save()
+    if post.thread_id is not None and _is_opening(post):
+        Thread.objects.filter(pk=post.thread_id).update(status=post.status)
+    if post.room_id is not None:
+        post_id = post.pk
+        transaction.on_commit(lambda: live.broadcast_post(post_id))
+    return post
+
+
+def _is_opening(post: Post) -> bool:
+    if post.thread_id is None:
+        return False
+    first = (
+        Post.objects.filter(thread_id=post.thread_id)
+        .order_by("pk")
+        .values_list("pk", flat=True)
+        .first()
+    )
+    return first == post.pk
+
+
+@transaction.atomic
+def delete_post(*, person: Person, post: Post) -> Post:
+    """Remove one's own post. The words are erased; a quiet note keeps replies making
+    sense. Live rooms see it go."""
+    check_delete_post(person, post)
+    post.body = ""
+    post.content_warning = ""
+    post.content_warning_text = ""
+    post.suggested_warning = ""
+    post.deleted_at = timezone.now()
+    post.save()
+    post.responses.all().delete()
+    if post.room_id is not None:
+        post_id = post.pk
+        transaction.on_commit(lambda: live.broadcast_post(post_id))
+    return post
+
+
+@transaction.atomic
+def toggle_response(*, person: Person, post: Post, kind: str) -> bool:
+    """Say "I hear you", "thank you" or "me too" to a post, or take it back.
+    Returns whether the response is now given."""
+    check_respond_to(person, post)
+    if kind not in ResponseKind.values:
+        raise ValidationError("Please choose one of the responses.")
+    deleted, _ = Response.objects.filter(post=post, person=person, kind=kind).delete()
+    if deleted:
+        return False
+    Response.objects.create(post=post, person=person, kind=kind)
+    return True
+
+
+@transaction.atomic
+def set_topic_filters(*, person: Person, choices: Mapping[str, str]) -> None:
+    """Keep the person's private choices: fold away (the default) or hide, per topic.
+    Their open live sockets pick up the change at once."""
+    for topic, choice in choices.items():
+        if topic not in Topic.values or choice not in FilterChoice.values:
+            raise ValidationError("Please choose for each topic.")
+        TopicFilter.objects.update_or_create(
+            person=person, topic=topic, defaults={"choice": choice}
+        )
+    person_id = person.pk
+    transaction.on_commit(lambda: live.filters_changed(person_id))
+
+
+@transaction.atomic
+def update_participation(
+    *,
+    person: Person,
+    group: PeerGroup,
+    is_just_listening: bool,
+    is_named_when_here: bool,
+) -> Participation:
+    """How the person takes part in this group. Nobody else is told."""
+    check_read_group_conversations(person, group)
+    participation, _ = Participation.objects.update_or_create(
+        person=person,
+        group=group,
+        defaults={
+            "is_just_listening": is_just_listening,
+            "is_named_when_here": is_named_when_here,
+        },
+    )
+    return participation
+
+
+@transaction.atomic
+def open_live_room(*, person: Person, group: PeerGroup) -> LiveRoom:
+    """A facilitator opens the room for a meeting."""
+    check_manage_live_room(person, group)
+    room, _ = LiveRoom.objects.get_or_create(group=group)
+    room.is_open = True
+    room.opened_at = timezone.now()
+    room.save()
+    transaction.on_commit(lambda: live.room_changed(group.pk, is_open=True))
+    return room
+
+
+@transaction.atomic
+def close_live_room(*, person: Person, group: PeerGroup) -> LiveRoom:
+    """A facilitator closes the room after a meeting. Everything said stays readable."""
+    check_manage_live_room(person, group)
+    room, _ = LiveRoom.objects.get_or_create(group=group)
+    room.is_open = False
+    room.save()
+    is_open = room.is_open_now
+    transaction.on_commit(lambda: live.room_changed(group.pk, is_open=is_open))
+    return room
+
+
+@transaction.atomic
+def set_room_always_open(
+    *, person: Person, group: PeerGroup, is_always_open: bool
+) -> LiveRoom:
+    """The group chooses a room that is always open, or one opened for meetings."""
+    check_manage_live_room(person, group)
+    room, _ = LiveRoom.objects.get_or_create(group=group)
+    room.is_always_open = is_always_open
+    room.save()
+    is_open = room.is_open_now
+    transaction.on_commit(lambda: live.room_changed(group.pk, is_open=is_open))
+    return room

@@ -1,0 +1,304 @@
+"""The live-room socket: translates JSON frames to actions and events to frames.
+
+Protocol in docs/live-sessions.md. Rules come from permissions.py and every change from
+actions.py, exactly as for the pages.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import json
+from typing import Any
+
+from channels.db import database_sync_to_async
+from channels.generic.websocket import AsyncJsonWebsocketConsumer
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
+from django.utils import timezone
+
+from alongside.accounts.models import Person
+from alongside.core.live import person_channel_group
+from alongside.peergroups.models import PeerGroup
+from alongside.peergroups.permissions import get_group_for
+
+from . import actions, live
+from .forms import LiveMessageForm
+from .models import FilterChoice, LiveConnection, TopicFilter
+from .permissions import can_join_live_room, live_posts_visible_to
+
+NOT_ALLOWED = 4403
+SIGNED_OUT = 4401
+CATCH_UP_LIMIT = 500
+HEARTBEAT_SECONDS = 300
+SEND_FAILED = "Your message has not gone yet. It is still in the box; please try again."
+
+
+def hidden_topics_of(person: Person) -> set[str]:
+    return set(
+        TopicFilter.objects.filter(person=person, choice=FilterChoice.HIDE).values_list(
+            "topic", flat=True
+        )
+    )
+
+
+class LiveRoomConsumer(AsyncJsonWebsocketConsumer):  # type: ignore[misc]
+    person: Person
+    group: PeerGroup | None = None
+    hidden_topics: set[str]
+    heartbeat: asyncio.Task[None] | None = None
+
+    async def connect(self) -> None:
+        self.group_id = int(self.scope["url_route"]["kwargs"]["group_id"])
+        self.person = self.scope["user"]
+        session = self.scope.get("session")
+        self.session_key = session.session_key if session is not None else None
+        self.hidden_topics = set()
+        await self.accept()
+        if not self.person.is_authenticated:
+            await self.close(code=NOT_ALLOWED)
+            return
+        # Join the channel groups before checking, so that a leave committed in
+        # between still reaches this socket.
+        await self.channel_layer.group_add(
+            person_channel_group(self.person.pk), self.channel_name
+        )
+        await self.channel_layer.group_add(
+            live.room_channel_group(self.group_id), self.channel_name
+        )
+        if not await database_sync_to_async(self._enter)():
+            await self.close(code=NOT_ALLOWED)
+            return
+        self.heartbeat = asyncio.create_task(self._keep_presence_fresh())
+        await self._announce_presence()
+
+    def _enter(self) -> bool:
+        try:
+            group = get_group_for(self.person, self.group_id)
+        except Http404:
+            return False
+        if not can_join_live_room(self.person, group):
+            return False
+        self.group = group
+        self.links_allowed = group.organisation.allows_links
+        self.hidden_topics = hidden_topics_of(self.person)
+        LiveConnection.objects.update_or_create(
+            channel_name=self.channel_name,
+            defaults={"group": group, "person": self.person},
+        )
+        return True
+
+    async def disconnect(self, code: int) -> None:
+        if self.heartbeat is not None:
+            self.heartbeat.cancel()
+        if getattr(self, "group_id", None) is None:
+            return
+        await self.channel_layer.group_discard(
+            live.room_channel_group(self.group_id), self.channel_name
+        )
+        if self.person.is_authenticated:
+            await self.channel_layer.group_discard(
+                person_channel_group(self.person.pk), self.channel_name
+            )
+        if self.group is not None:
+            await database_sync_to_async(
+                LiveConnection.objects.filter(channel_name=self.channel_name).delete
+            )()
+            self.group = None
+            await self._announce_presence()
+
+    async def _keep_presence_fresh(self) -> None:
+        while True:
+            await asyncio.sleep(HEARTBEAT_SECONDS)
+            await database_sync_to_async(
+                LiveConnection.objects.filter(channel_name=self.channel_name).update
+            )(seen_at=timezone.now())
+
+    async def _announce_presence(self) -> None:
+        presence = await database_sync_to_async(live.presence_in)(self.group_id)
+        await self.channel_layer.group_send(
+            live.room_channel_group(self.group_id),
+            {**presence.as_message(), "type": "presence.changed"},
+        )
+
+    # Frames from the browser -----------------------------------------------------
+
+    @classmethod
+    async def decode_json(cls, text_data: str) -> Any:
+        try:
+            return json.loads(text_data)
+        except ValueError:
+            return None
+
+    async def receive_json(self, content: Any, **kwargs: Any) -> None:
+        if self.group is None:
+            return
+        if not isinstance(content, dict):
+            await self._error(None, "That message could not be read.")
+            return
+        kind = content.get("type")
+        if kind == "send":
+            await self._send_message(content)
+        elif kind == "catch_up":
+            await self._catch_up(content.get("after"))
+        elif kind == "step_away":
+            await self._set_away(
+                is_away=True, shows_away=content.get("visible") is True
+            )
+        elif kind == "back":
+            await self._set_away(is_away=False, shows_away=False)
+        else:
+            await self._error(None, "That message could not be read.")
+
+    async def _error(self, client_id: object, message: str) -> None:
+        await self.send_json(
+            {
+                "type": "error",
+                "client_id": client_id if isinstance(client_id, str) else None,
+                "message": message,
+            }
+        )
+
+    async def _send_message(self, content: dict[str, Any]) -> None:
+        client_id = content.get("client_id")
+        form = LiveMessageForm(
+            data={
+                "body": content.get("body")
+                if isinstance(content.get("body"), str)
+                else "",
+                "content_warning": content.get("content_warning") or "",
+                "content_warning_text": content.get("content_warning_text") or "",
+                "client_id": client_id if isinstance(client_id, str) else "",
+            }
+        )
+        if not form.is_valid():
+            first_error = next(iter(form.errors.values()))[0]
+            if "client_id" in form.errors:
+                first_error = SEND_FAILED
+            await self._error(client_id, str(first_error))
+            return
+        try:
+            post, _ = await database_sync_to_async(actions.post_live_message)(
+                person=self.person,
+                group=self.group,
+                body=form.cleaned_data["body"],
+                content_warning=form.cleaned_data["content_warning"],
+                content_warning_text=form.cleaned_data["content_warning_text"],
+                client_id=form.cleaned_data["client_id"],
+            )
+        except PermissionDenied as error:
+            await self._error(client_id, str(error) or SEND_FAILED)
+            return
+        except ValidationError as error:
+            await self._error(client_id, error.messages[0])
+            return
+        # The action has returned, so the message is committed.
+        await self.send_json(
+            {
+                "type": "ack",
+                "client_id": str(post.client_id),
+                "id": post.pk,
+                "status": post.status,
+            }
+        )
+
+    def _missed(self, after: int) -> list[dict[str, Any]]:
+        assert self.group is not None
+        posts = (
+            live_posts_visible_to(self.person, self.group)
+            .filter(pk__gt=after)
+            .without_hidden_topics(self.hidden_topics)
+            .with_author_name()
+            .order_by("pk")[:CATCH_UP_LIMIT]
+        )
+        return [
+            {
+                "type": "message",
+                "id": post.pk,
+                "client_id": str(post.client_id),
+                "html": live.render_live_message(
+                    post, viewer_id=self.person.pk, links_allowed=self.links_allowed
+                ),
+            }
+            for post in posts
+        ]
+
+    async def _catch_up(self, after: object) -> None:
+        if not isinstance(after, int) or isinstance(after, bool) or after < 0:
+            after = 0
+        missed = await database_sync_to_async(self._missed)(after)
+        for message in missed:
+            await self.send_json(message)
+        last_id = missed[-1]["id"] if missed else after
+        await self.send_json({"type": "caught_up", "last_id": last_id})
+
+    async def _set_away(self, *, is_away: bool, shows_away: bool) -> None:
+        await database_sync_to_async(
+            LiveConnection.objects.filter(channel_name=self.channel_name).update
+        )(is_away=is_away, shows_away=shows_away, seen_at=timezone.now())
+        await self._announce_presence()
+
+    # Events from the channel layer ----------------------------------------------
+
+    async def post_published(self, event: dict[str, Any]) -> None:
+        if self.group is None or event["group_id"] != self.group_id:
+            return
+        is_mine = event["author_id"] == self.person.pk
+        if not is_mine and (
+            event["status"] != "published" or event["topic"] in self.hidden_topics
+        ):
+            return
+        await self.send_json(
+            {
+                "type": "message",
+                "id": event["post_id"],
+                "client_id": event["client_id"],
+                "html": event["author_html"] if is_mine else event["html"],
+            }
+        )
+
+    async def post_withdrawn(self, event: dict[str, Any]) -> None:
+        if self.group is None or event["author_id"] == self.person.pk:
+            return
+        await self.send_json(
+            {
+                "type": "message",
+                "id": event["post_id"],
+                "client_id": event["client_id"],
+                "html": f'<li id="post-{int(event["post_id"])}" hidden></li>',
+            }
+        )
+
+    async def presence_changed(self, event: dict[str, Any]) -> None:
+        if self.group is None:
+            return
+        await self.send_json(
+            {key: event[key] for key in event if key != "type"} | {"type": "presence"}
+        )
+
+    async def room_changed(self, event: dict[str, Any]) -> None:
+        if self.group is None:
+            return
+        await self.send_json({"type": "room", "is_open": event["is_open"]})
+
+    async def filters_changed(self, event: dict[str, Any]) -> None:
+        if self.group is None:
+            return
+        self.hidden_topics = await database_sync_to_async(hidden_topics_of)(self.person)
+
+    async def sockets_close(self, event: dict[str, Any]) -> None:
+        if event.get("group_id") not in (None, self.group_id):
+            return
+        session_key = event.get("session_key")
+        if session_key is not None and session_key != self.session_key:
+            return
+        # Stop delivering straight away, before the close handshake finishes.
+        was_in_room = self.group is not None
+        self.group = None
+        if was_in_room:
+            await database_sync_to_async(
+                LiveConnection.objects.filter(channel_name=self.channel_name).delete
+            )()
+            with contextlib.suppress(Exception):
+                await self._announce_presence()
+        await self.close(code=SIGNED_OUT if session_key else NOT_ALLOWED)

@@ -1,0 +1,151 @@
+"""What travels over the channel layer for live rooms, and how it is rendered.
+
+Channel-layer groups: "live-<group id>" holds every socket in a group's room;
+"person-<id>" (see alongside.core.live) holds every live socket of one person, for
+closing them and for messages only that person may see. Everything here runs after a
+transaction commits.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import timedelta
+from typing import Any
+
+from asgiref.sync import async_to_sync
+from channels.layers import get_channel_layer
+from django.http import HttpRequest
+from django.template.loader import render_to_string
+from django.utils import timezone
+
+from alongside.accounts.models import Person
+from alongside.core.live import close_live_sockets, person_channel_group
+from alongside.peergroups.models import Membership
+
+from .models import LiveConnection, Participation, Post, PostStatus
+
+LIVE_MESSAGE_PARTIAL = "conversations/live.html#live-message"
+# A connection refreshes its row every few minutes; rows older than this were left
+# behind by a server process that stopped without closing them.
+STALE_AFTER = timedelta(minutes=15)
+
+
+def room_channel_group(group_id: int) -> str:
+    return f"live-{group_id}"
+
+
+def render_live_message(
+    post: Post, *, viewer_id: int | None, links_allowed: bool
+) -> str:
+    """The one rendering of a live message, shared by the page and the socket."""
+    return render_to_string(
+        LIVE_MESSAGE_PARTIAL,
+        {"post": post, "viewer_id": viewer_id, "links_allowed": links_allowed},
+    )
+
+
+def _send(channel_group: str, event: dict[str, Any]) -> None:
+    layer = get_channel_layer()
+    if layer is None:
+        return
+    async_to_sync(layer.group_send)(channel_group, event)
+
+
+def message_event(post: Post) -> dict[str, Any]:
+    """Render a message once for the room and once for its author."""
+    links_allowed = post.group.organisation.allows_links
+    return {
+        "type": "post.published",
+        "group_id": post.group_id,
+        "post_id": post.pk,
+        "client_id": str(post.client_id),
+        "author_id": post.author_id,
+        "topic": post.content_warning,
+        "status": post.status,
+        "html": render_live_message(post, viewer_id=None, links_allowed=links_allowed),
+        "author_html": render_live_message(
+            post, viewer_id=post.author_id, links_allowed=links_allowed
+        ),
+    }
+
+
+def broadcast_post(post_id: int) -> None:
+    """Send a new, edited or deleted live message: to the room if it is shared, and
+    only to its author's sockets while it waits for a check."""
+    post = (
+        Post.objects.with_author_name()
+        .select_related("group__organisation")
+        .filter(pk=post_id)
+        .first()
+    )
+    if post is None:
+        return
+    event = message_event(post)
+    if post.status == PostStatus.PUBLISHED:
+        _send(room_channel_group(post.group_id), event)
+    else:
+        _send(person_channel_group(post.author_id), event)
+        # If an edit took a shared message back for a check, others see it go.
+        _send(room_channel_group(post.group_id), {**event, "type": "post.withdrawn"})
+
+
+def filters_changed(person_id: int) -> None:
+    _send(person_channel_group(person_id), {"type": "filters.changed"})
+
+
+def room_changed(group_id: int, *, is_open: bool) -> None:
+    _send(room_channel_group(group_id), {"type": "room.changed", "is_open": is_open})
+
+
+def close_sockets_of_session(
+    sender: object, request: HttpRequest | None, user: Person | None, **kwargs: Any
+) -> None:
+    """Signing out closes that browser session's live sockets straight away."""
+    if user is None or request is None or not user.is_authenticated:
+        return
+    session_key = request.session.session_key
+    if session_key:
+        close_live_sockets(person_id=user.pk, session_key=session_key)
+
+
+@dataclass(frozen=True)
+class Presence:
+    here: int
+    taking_a_moment: int
+    names: list[str]
+
+    def as_message(self) -> dict[str, Any]:
+        return {
+            "type": "presence",
+            "here": self.here,
+            "taking_a_moment": self.taking_a_moment,
+            "names": self.names,
+        }
+
+
+def presence_in(group_id: int) -> Presence:
+    """Numbers only; names only of people who chose to be named."""
+    cutoff = timezone.now() - STALE_AFTER
+    LiveConnection.objects.filter(group_id=group_id, seen_at__lt=cutoff).delete()
+    present: set[int] = set()
+    showing_away: set[int] = set()
+    for person_id, is_away, shows_away in LiveConnection.objects.filter(
+        group_id=group_id
+    ).values_list("person_id", "is_away", "shows_away"):
+        if is_away and shows_away:
+            showing_away.add(person_id)
+        else:
+            present.add(person_id)
+    showing_away -= present
+    named = Participation.objects.filter(
+        group_id=group_id, is_named_when_here=True, person_id__in=present
+    ).values_list("person_id", flat=True)
+    names = sorted(
+        Membership.objects.filter(
+            group_id=group_id, person_id__in=list(named)
+        ).values_list("display_name", flat=True),
+        key=str.casefold,
+    )
+    return Presence(
+        here=len(present), taking_a_moment=len(showing_away), names=list(names)
+    )

@@ -1,0 +1,284 @@
+"""Threads, live rooms and the posts in them; content warnings, personal topic filters,
+supportive responses, and each person's way of taking part in a group."""
+
+from __future__ import annotations
+
+import uuid
+from typing import TYPE_CHECKING
+
+from django.conf import settings
+from django.db import models
+from django.db.models import OuterRef, Q, Subquery
+from django.utils import timezone
+
+from alongside.peergroups.models import Membership, PeerGroup
+
+if TYPE_CHECKING:
+    from alongside.accounts.models import Person
+
+
+class Topic(models.TextChoices):
+    SELF_HARM = "self_harm", "self-harm"
+    SUICIDE = "suicide", "suicide"
+    ABUSE = "abuse", "abuse"
+    EATING = "eating", "eating"
+    SUBSTANCES = "substances", "alcohol or drugs"
+    BEREAVEMENT = "bereavement", "bereavement"
+    VIOLENCE = "violence", "violence"
+    OTHER = "other", "something else"
+
+
+class Kind(models.TextChoices):
+    SHARING = "sharing", "Sharing"
+    ASKING = "asking", "Asking for support"
+    OFFERING = "offering", "Offering support or ideas"
+
+
+class PostStatus(models.TextChoices):
+    PUBLISHED = "published", "Shared with the group"
+    HELD = "held", "Waiting for a quick check"
+
+
+class ResponseKind(models.TextChoices):
+    HEAR_YOU = "hear_you", "I hear you"
+    THANK_YOU = "thank_you", "Thank you"
+    ME_TOO = "me_too", "Me too"
+
+
+class FilterChoice(models.TextChoices):
+    COLLAPSE = "collapse", "Fold it away behind the warning"
+    HIDE = "hide", "Do not show it to me at all"
+
+
+def _author_name() -> Subquery:
+    return Subquery(
+        Membership.objects.filter(
+            group=OuterRef("group"), person=OuterRef("author")
+        ).values("display_name")[:1]
+    )
+
+
+class ThreadQuerySet(models.QuerySet["Thread"]):
+    def with_author_name(self) -> ThreadQuerySet:
+        return self.annotate(author_name=_author_name())
+
+
+class Thread(models.Model):
+    """A conversation that people reply to in their own time."""
+
+    group = models.ForeignKey(
+        PeerGroup, on_delete=models.CASCADE, related_name="threads"
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="threads"
+    )
+    title = models.CharField(max_length=150)
+    # Mirrors the opening post: a held opening is seen by its author only.
+    status = models.CharField(
+        max_length=10, choices=PostStatus.choices, default=PostStatus.PUBLISHED
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    last_posted_at = models.DateTimeField(default=timezone.now)
+
+    objects = ThreadQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-last_posted_at", "-pk"]
+        indexes = [models.Index(fields=["group", "-last_posted_at"])]
+
+    def __str__(self) -> str:
+        return f"Thread {self.pk}"
+
+
+class LiveRoom(models.Model):
+    """A group's real-time room. Made the first time a facilitator opens it."""
+
+    group = models.OneToOneField(
+        PeerGroup, on_delete=models.CASCADE, related_name="live_room"
+    )
+    is_always_open = models.BooleanField(
+        "keep the room open all the time",
+        default=False,
+    )
+    is_open = models.BooleanField(default=False)
+    opened_at = models.DateTimeField(null=True, blank=True)
+
+    def __str__(self) -> str:
+        return f"Live room {self.pk}"
+
+    @property
+    def is_open_now(self) -> bool:
+        return self.is_always_open or self.is_open
+
+
+class PostQuerySet(models.QuerySet["Post"]):
+    def with_author_name(self) -> PostQuerySet:
+        return self.annotate(author_name=_author_name())
+
+    def seen_by(self, person: Person) -> PostQuerySet:
+        """Published posts, and the person's own held ones."""
+        return self.filter(Q(status=PostStatus.PUBLISHED) | Q(author=person))
+
+    def without_hidden_topics(self, topics: set[str]) -> PostQuerySet:
+        return self.exclude(content_warning__in=topics) if topics else self
+
+
+class Post(models.Model):
+    """Something a person wrote, in a thread or in a live room (exactly one of them)."""
+
+    group = models.ForeignKey(PeerGroup, on_delete=models.CASCADE, related_name="posts")
+    thread = models.ForeignKey(
+        Thread, null=True, blank=True, on_delete=models.CASCADE, related_name="posts"
+    )
+    room = models.ForeignKey(
+        LiveRoom, null=True, blank=True, on_delete=models.CASCADE, related_name="posts"
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="posts"
+    )
+    kind = models.CharField(max_length=10, choices=Kind.choices, blank=True)
+    body = models.TextField(max_length=5000)
+    content_warning = models.CharField(max_length=12, choices=Topic.choices, blank=True)
+    content_warning_text = models.CharField(max_length=80, blank=True)
+    status = models.CharField(
+        max_length=10, choices=PostStatus.choices, default=PostStatus.PUBLISHED
+    )
+    screening_reasons = models.JSONField(default=list, blank=True)
+    suggested_warning = models.CharField(max_length=12, blank=True)
+    client_id = models.UUIDField(default=uuid.uuid4)
+    created_at = models.DateTimeField(default=timezone.now)
+    edited_at = models.DateTimeField(null=True, blank=True)
+    deleted_at = models.DateTimeField(null=True, blank=True)
+
+    objects = PostQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["author", "client_id"], name="post_client_id_unique_per_author"
+            ),
+            models.CheckConstraint(
+                condition=Q(thread__isnull=False, room__isnull=True)
+                | Q(thread__isnull=True, room__isnull=False),
+                name="post_in_thread_or_room",
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["room", "id"]),
+            models.Index(fields=["thread", "id"]),
+        ]
+
+    def __str__(self) -> str:
+        return f"Post {self.pk}"
+
+    @property
+    def is_held(self) -> bool:
+        return self.status == PostStatus.HELD
+
+    @property
+    def is_deleted(self) -> bool:
+        return self.deleted_at is not None
+
+    @property
+    def warning_label(self) -> str:
+        """The words shown on the fold: the topic, and the author's own words if any."""
+        if not self.content_warning:
+            return ""
+        topic = Topic(self.content_warning).label
+        if self.content_warning_text:
+            if self.content_warning == Topic.OTHER:
+                return self.content_warning_text
+            return f"{topic} ({self.content_warning_text})"
+        return topic
+
+
+class Response(models.Model):
+    """A supportive response to a post. Shown without counts or names."""
+
+    post = models.ForeignKey(Post, on_delete=models.CASCADE, related_name="responses")
+    person = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="responses"
+    )
+    kind = models.CharField(max_length=10, choices=ResponseKind.choices)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["post", "person", "kind"], name="one_response_of_a_kind"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"Response {self.pk}"
+
+
+class TopicFilter(models.Model):
+    """One person's private choice for posts with one content warning topic."""
+
+    person = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="topic_filters"
+    )
+    topic = models.CharField(max_length=12, choices=Topic.choices)
+    choice = models.CharField(max_length=10, choices=FilterChoice.choices)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["person", "topic"], name="one_filter_per_topic"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"Filter {self.pk}"
+
+
+class Participation(models.Model):
+    """How one person chooses to take part in one group's conversations."""
+
+    person = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="participations",
+    )
+    group = models.ForeignKey(
+        PeerGroup, on_delete=models.CASCADE, related_name="participations"
+    )
+    is_just_listening = models.BooleanField(
+        "I am just listening for now", default=False
+    )
+    is_named_when_here = models.BooleanField(
+        "show my name when I am in the live room", default=False
+    )
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["person", "group"], name="one_participation_per_group"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"Participation {self.pk}"
+
+
+class LiveConnection(models.Model):
+    """One open socket in a live room, so every server process counts the same."""
+
+    channel_name = models.CharField(max_length=200, unique=True)
+    group = models.ForeignKey(
+        PeerGroup, on_delete=models.CASCADE, related_name="live_connections"
+    )
+    person = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="live_connections",
+    )
+    is_away = models.BooleanField(default=False)
+    shows_away = models.BooleanField(default=False)
+    # Refreshed every few minutes while the socket is open.
+    seen_at = models.DateTimeField(default=timezone.now)
+
+    def __str__(self) -> str:
+        return f"Connection {self.pk}"

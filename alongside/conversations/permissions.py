@@ -1,0 +1,222 @@
+"""Who may read and write in a group's conversations. The only place that decides.
+
+- Reading (threads and live history) is for the group's current members: active, or
+  taking a break. Nobody else, staff included, reads a group's words here.
+- Writing, responding and being in the live room are for active members. Members taking
+  a break read; they write again when they come back.
+- Live history starts when the person joined the group.
+- A held post is seen by its author only.
+
+Group-level refusals are 403 (the group itself is visible to its organisation); a
+thread or post someone may not see is 404, as is one that does not exist.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q
+from django.http import Http404
+
+from alongside.accounts.models import Person
+from alongside.peergroups.models import Membership, PeerGroup, Status
+from alongside.peergroups.permissions import is_facilitator_of, membership_of
+
+from .models import LiveRoom, Post, PostQuerySet, PostStatus, Thread, ThreadQuerySet
+
+READING_STATUSES = frozenset({Status.ACTIVE, Status.PAUSED})
+
+
+def _reading_membership(person: Person, group: PeerGroup) -> Membership | None:
+    membership = membership_of(person, group)
+    if membership is None or membership.status not in READING_STATUSES:
+        return None
+    return membership
+
+
+def can_read_group_conversations(person: Person, group: PeerGroup) -> bool:
+    """Current members (active or taking a break) read the group's conversations."""
+    return _reading_membership(person, group) is not None
+
+
+def check_read_group_conversations(person: Person, group: PeerGroup) -> None:
+    if not can_read_group_conversations(person, group):
+        raise PermissionDenied
+
+
+def can_join_live_room(person: Person, group: PeerGroup) -> bool:
+    """Being in the live room (receiving as it happens) is for active members."""
+    membership = membership_of(person, group)
+    return membership is not None and membership.status == Status.ACTIVE
+
+
+def why_cannot_post_in(person: Person, group: PeerGroup) -> str | None:
+    """The one rule for writing in a group: None if the person may, otherwise a kind
+    sentence saying why not. Every can_/check_ for writing derives from this."""
+    membership = membership_of(person, group)
+    if membership is None:
+        return "Only people in this group can write here."
+    if membership.status == Status.PAUSED:
+        return (
+            "You are taking a break from this group. Come back whenever you like, "
+            "and you can write again."
+        )
+    if membership.status != Status.ACTIVE:
+        return "Only people in this group can write here."
+    # ---- MERGE POINT: group agreements -------------------------------------------
+    # When alongside.agreements is merged, add the one extra condition here (and
+    # nowhere else):
+    #
+    #   from alongside.agreements.permissions import has_confirmed_current_agreement
+    #   if not has_confirmed_current_agreement(person, group):
+    #       return "Please read and confirm the group agreement before you write."
+    # -------------------------------------------------------------------------------
+    return None
+
+
+def can_post_in(person: Person, group: PeerGroup) -> bool:
+    return why_cannot_post_in(person, group) is None
+
+
+def check_post_in(person: Person, group: PeerGroup) -> None:
+    reason = why_cannot_post_in(person, group)
+    if reason is not None:
+        raise PermissionDenied(reason)
+
+
+def room_of(group: PeerGroup) -> LiveRoom | None:
+    return LiveRoom.objects.filter(group=group).first()
+
+
+def can_post_live(person: Person, group: PeerGroup, room: LiveRoom | None) -> bool:
+    return room is not None and room.is_open_now and can_post_in(person, group)
+
+
+def check_post_live(person: Person, group: PeerGroup, room: LiveRoom | None) -> None:
+    check_post_in(person, group)
+    if room is None or not room.is_open_now:
+        raise PermissionDenied(
+            "The room is closed just now. What you wrote is kept in this box."
+        )
+
+
+def can_manage_live_room(person: Person, group: PeerGroup) -> bool:
+    """The group's facilitators open and close its live room."""
+    return is_facilitator_of(person, group)
+
+
+def check_manage_live_room(person: Person, group: PeerGroup) -> None:
+    if not can_manage_live_room(person, group):
+        raise PermissionDenied
+
+
+def threads_visible_to(person: Person, group: PeerGroup) -> ThreadQuerySet:
+    """The group's threads the person may read: published ones, and their own held
+    ones."""
+    if not can_read_group_conversations(person, group):
+        return Thread.objects.none()
+    return Thread.objects.filter(group=group).filter(
+        Q(status=PostStatus.PUBLISHED) | Q(author=person)
+    )
+
+
+def get_thread_for(person: Person, group: PeerGroup, thread_id: int) -> Thread:
+    """The thread if the person may read it; 404 otherwise, also when missing."""
+    try:
+        return threads_visible_to(person, group).get(pk=thread_id)
+    except Thread.DoesNotExist:
+        raise Http404 from None
+
+
+def live_history_starts_at(person: Person, group: PeerGroup) -> datetime | None:
+    """Live messages from before the person joined the group are not theirs to see."""
+    membership = _reading_membership(person, group)
+    return membership.created_at if membership else None
+
+
+def live_posts_visible_to(person: Person, group: PeerGroup) -> PostQuerySet:
+    starts_at = live_history_starts_at(person, group)
+    if starts_at is None:
+        return Post.objects.none()
+    return Post.objects.filter(
+        group=group, room__isnull=False, created_at__gte=starts_at
+    ).seen_by(person)
+
+
+def thread_posts_visible_to(person: Person, thread: Thread) -> PostQuerySet:
+    """Posts in a thread the person may already read."""
+    return Post.objects.filter(thread=thread).seen_by(person)
+
+
+def posts_visible_to(person: Person, group: PeerGroup) -> PostQuerySet:
+    """Every post in the group the person may read, in threads and in the live room."""
+    if not can_read_group_conversations(person, group):
+        return Post.objects.none()
+    in_threads = Q(thread__in=threads_visible_to(person, group))
+    starts_at = live_history_starts_at(person, group)
+    in_room = Q(room__isnull=False, created_at__gte=starts_at)
+    return Post.objects.filter(group=group).filter(in_threads | in_room).seen_by(person)
+
+
+def get_post_for(person: Person, group: PeerGroup, post_id: int) -> Post:
+    try:
+        return posts_visible_to(person, group).get(pk=post_id)
+    except Post.DoesNotExist:
+        raise Http404 from None
+
+
+def can_edit_post(person: Person, post: Post) -> bool:
+    """Authors edit their own posts while they can write in the group."""
+    return (
+        post.author_id == person.pk
+        and not post.is_deleted
+        and can_post_in(person, post.group)
+    )
+
+
+def check_edit_post(person: Person, post: Post) -> None:
+    if not can_edit_post(person, post):
+        raise PermissionDenied
+
+
+def can_delete_post(person: Person, post: Post) -> bool:
+    """Authors delete their own posts whenever they are in the group, even on a
+    break."""
+    return (
+        post.author_id == person.pk
+        and not post.is_deleted
+        and can_read_group_conversations(person, post.group)
+    )
+
+
+def check_delete_post(person: Person, post: Post) -> None:
+    if not can_delete_post(person, post):
+        raise PermissionDenied
+
+
+def can_respond_to(person: Person, post: Post) -> bool:
+    """Supportive responses go to other people's shared posts."""
+    return (
+        post.author_id != person.pk
+        and post.status == PostStatus.PUBLISHED
+        and not post.is_deleted
+        and can_post_in(person, post.group)
+    )
+
+
+def check_respond_to(person: Person, post: Post) -> None:
+    if not can_respond_to(person, post):
+        raise PermissionDenied
+
+
+def can_reply_in(person: Person, thread: Thread) -> bool:
+    return thread.status == PostStatus.PUBLISHED and can_post_in(person, thread.group)
+
+
+def check_reply_in(person: Person, thread: Thread) -> None:
+    check_post_in(person, thread.group)
+    if thread.status != PostStatus.PUBLISHED:
+        raise PermissionDenied(
+            "Replies open once the start of this conversation has had its quick check."
+        )

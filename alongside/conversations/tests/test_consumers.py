@@ -1,0 +1,378 @@
+"""The live-room socket, through the real ASGI application and channel layer."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+import pytest
+from asgiref.sync import async_to_sync
+from channels.db import database_sync_to_async
+from channels.testing import WebsocketCommunicator
+from django.test import Client
+
+from alongside.accounts.models import Person
+from alongside.peergroups.actions import leave_group, pause_membership
+from alongside.peergroups.models import PeerGroup, Status
+from config.asgi import application
+
+from ..actions import set_topic_filters
+from ..models import Post, PostStatus
+from ..screening import ScreeningResult
+from .factories import live_post, open_room, person_in
+
+ORIGIN = (b"origin", b"http://127.0.0.1")
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def signed_in(group: PeerGroup, status: str | None = Status.ACTIVE) -> Person:
+    """A person in the group with a signed-in browser session (its cookie kept on
+    the object, so the async part of a test needs no database)."""
+    person = person_in(group, status)
+    client = Client()
+    client.force_login(person)
+    person.cookie = client.cookies["sessionid"].value  # type: ignore[attr-defined]
+    return person
+
+
+def communicator(
+    group: PeerGroup, person: Person | None = None, origin: tuple[bytes, bytes] = ORIGIN
+) -> WebsocketCommunicator:
+    headers = [origin]
+    if person is not None:
+        cookie = person.cookie  # type: ignore[attr-defined]
+        headers.append((b"cookie", f"sessionid={cookie}".encode()))
+    return WebsocketCommunicator(
+        application, f"/ws/groups/{group.pk}/live/", headers=headers
+    )
+
+
+async def receive_until(socket: WebsocketCommunicator, kind: str) -> dict[str, Any]:
+    """Skip presence and other frames until one of the wanted type arrives."""
+    while True:
+        frame = await socket.receive_json_from(timeout=3)
+        if frame["type"] == kind:
+            return frame
+
+
+async def closed_with(socket: WebsocketCommunicator) -> int:
+    while True:
+        output = await socket.receive_output(timeout=3)
+        if output["type"] == "websocket.close":
+            return int(output.get("code", 1000))
+
+
+def send_frame(body: str = "placeholder words", **extra: Any) -> dict[str, Any]:
+    return {
+        "type": "send",
+        "client_id": str(uuid.uuid4()),
+        "body": body,
+        "content_warning": "",
+        "content_warning_text": "",
+        **extra,
+    }
+
+
+def run(scenario: Any) -> None:
+    async_to_sync(scenario)()
+
+
+def test_signed_out_visitor_is_refused(group: PeerGroup) -> None:
+    open_room(group)
+
+    async def scenario() -> None:
+        socket = communicator(group)
+        connected, _ = await socket.connect()
+        assert connected
+        assert await closed_with(socket) == 4403
+
+    run(scenario)
+
+
+def test_foreign_origin_is_refused(group: PeerGroup) -> None:
+    member = signed_in(group)
+    open_room(group)
+
+    async def scenario() -> None:
+        socket = communicator(group, member, origin=(b"origin", b"http://evil.test"))
+        connected, _ = await socket.connect()
+        assert not connected
+
+    run(scenario)
+
+
+@pytest.mark.parametrize(
+    "status", [None, Status.REQUESTED, Status.PAUSED, Status.LEFT, Status.DECLINED]
+)
+def test_people_outside_the_room_are_refused(
+    group: PeerGroup, status: str | None
+) -> None:
+    person = signed_in(group, status)
+    open_room(group)
+
+    async def scenario() -> None:
+        socket = communicator(group, person)
+        await socket.connect()
+        assert await closed_with(socket) == 4403
+
+    run(scenario)
+
+
+def test_message_is_acknowledged_only_once_committed_and_reaches_the_room(
+    group: PeerGroup,
+) -> None:
+    author, listener = signed_in(group), signed_in(group)
+    open_room(group)
+
+    async def scenario() -> None:
+        a, b = communicator(group, author), communicator(group, listener)
+        await a.connect()
+        await b.connect()
+        frame = send_frame("hello there")
+        await a.send_json_to(frame)
+        ack = await receive_until(a, "ack")
+        assert ack["client_id"] == frame["client_id"]
+        assert ack["status"] == "published"
+        # Committed: visible from the database when the ack arrives.
+        stored = await database_sync_to_async(Post.objects.get)(pk=ack["id"])
+        assert stored.body == "hello there"
+        message = await receive_until(b, "message")
+        assert message["id"] == ack["id"]
+        assert "hello there" in message["html"]
+        await a.disconnect()
+        await b.disconnect()
+
+    run(scenario)
+
+
+def test_resending_the_same_client_id_does_not_duplicate(group: PeerGroup) -> None:
+    author = signed_in(group)
+    open_room(group)
+
+    async def scenario() -> None:
+        socket = communicator(group, author)
+        await socket.connect()
+        frame = send_frame()
+        await socket.send_json_to(frame)
+        first = await receive_until(socket, "ack")
+        await socket.send_json_to(frame)
+        second = await receive_until(socket, "ack")
+        assert first == second
+        await socket.disconnect()
+
+    run(scenario)
+    assert Post.objects.filter(author=author).count() == 1
+
+
+def test_catch_up_returns_what_was_missed(group: PeerGroup) -> None:
+    author, reader = signed_in(group), signed_in(group)
+    seen = live_post(group, author, "seen before")
+    missed = [live_post(group, author, f"missed {n}") for n in range(3)]
+
+    async def scenario() -> None:
+        socket = communicator(group, reader)
+        await socket.connect()
+        await socket.send_json_to({"type": "catch_up", "after": seen.pk})
+        ids = []
+        while True:
+            frame = await socket.receive_json_from(timeout=3)
+            if frame["type"] == "message":
+                ids.append(frame["id"])
+            if frame["type"] == "caught_up":
+                assert frame["last_id"] == missed[-1].pk
+                break
+        assert ids == [post.pk for post in missed]
+        await socket.disconnect()
+
+    run(scenario)
+
+
+def test_hidden_topic_is_not_delivered_and_collapsed_one_arrives_folded(
+    group: PeerGroup,
+) -> None:
+    author, hider, folder = signed_in(group), signed_in(group), signed_in(group)
+    set_topic_filters(person=hider, choices={"self_harm": "hide"})
+    open_room(group)
+
+    async def scenario() -> None:
+        a = communicator(group, author)
+        h = communicator(group, hider)
+        f = communicator(group, folder)
+        for socket in (a, h, f):
+            await socket.connect()
+        await a.send_json_to(send_frame("warned words", content_warning="self_harm"))
+        await receive_until(a, "ack")
+        await a.send_json_to(send_frame("plain words"))
+        await receive_until(a, "ack")
+        folded = await receive_until(f, "message")
+        assert "<details" in folded["html"]
+        assert "Content warning: self-harm" in folded["html"]
+        first_for_hider = await receive_until(h, "message")
+        assert "plain words" in first_for_hider["html"]
+        for socket in (a, h, f):
+            await socket.disconnect()
+
+    run(scenario)
+
+
+def test_leaving_the_group_closes_the_socket_at_once(group: PeerGroup) -> None:
+    member = signed_in(group)
+    open_room(group)
+
+    async def scenario() -> None:
+        socket = communicator(group, member)
+        await socket.connect()
+        await receive_until(socket, "presence")
+        await database_sync_to_async(leave_group)(person=member, group=group)
+        assert await closed_with(socket) == 4403
+
+    run(scenario)
+
+
+def test_pausing_closes_the_socket(group: PeerGroup) -> None:
+    member = signed_in(group)
+    open_room(group)
+
+    async def scenario() -> None:
+        socket = communicator(group, member)
+        await socket.connect()
+        await receive_until(socket, "presence")
+        await database_sync_to_async(pause_membership)(person=member, group=group)
+        assert await closed_with(socket) == 4403
+
+    run(scenario)
+
+
+def test_signing_out_closes_that_sessions_socket(group: PeerGroup) -> None:
+    member = person_in(group)
+    open_room(group)
+    client = Client()
+    client.force_login(member)
+    cookie = client.cookies["sessionid"].value
+
+    async def scenario() -> None:
+        socket = WebsocketCommunicator(
+            application,
+            f"/ws/groups/{group.pk}/live/",
+            headers=[ORIGIN, (b"cookie", f"sessionid={cookie}".encode())],
+        )
+        await socket.connect()
+        await receive_until(socket, "presence")
+        await database_sync_to_async(client.post)("/account/logout/")
+        assert await closed_with(socket) == 4401
+
+    run(scenario)
+
+
+def test_new_member_does_not_get_earlier_live_history(group: PeerGroup) -> None:
+    author = signed_in(group)
+    live_post(group, author, "said before you came")
+    newcomer = signed_in(group)
+
+    async def scenario() -> None:
+        socket = communicator(group, newcomer)
+        await socket.connect()
+        await socket.send_json_to({"type": "catch_up", "after": 0})
+        frame = await receive_until(socket, "caught_up")
+        assert frame["last_id"] == 0
+        await socket.disconnect()
+
+    run(scenario)
+
+
+def test_held_message_is_kept_and_reaches_its_author_only(
+    group: PeerGroup, settings: Any
+) -> None:
+    settings.ALONGSIDE_SCREENER = (
+        "alongside.conversations.tests.test_consumers.hold_everything"
+    )
+    author, other = signed_in(group), signed_in(group)
+    open_room(group)
+
+    async def scenario() -> None:
+        a, b = communicator(group, author), communicator(group, other)
+        await a.connect()
+        await b.connect()
+        await a.send_json_to(send_frame("needs a look"))
+        ack = await receive_until(a, "ack")
+        assert ack["status"] == "held"
+        own = await receive_until(a, "message")
+        assert "Waiting for a quick check" in own["html"]
+        await b.send_json_to({"type": "catch_up", "after": 0})
+        caught = await receive_until(b, "caught_up")
+        assert caught["last_id"] == 0
+        await a.disconnect()
+        await b.disconnect()
+
+    run(scenario)
+    assert Post.objects.get(author=author).status == PostStatus.HELD
+
+
+def hold_everything(text: str, *, group: object, author: object) -> ScreeningResult:
+    return ScreeningResult(outcome="hold", reasons=["test"])
+
+
+def test_presence_is_a_number_and_stepping_away_can_show_nothing(
+    group: PeerGroup,
+) -> None:
+    first, second = signed_in(group), signed_in(group)
+    open_room(group)
+
+    async def scenario() -> None:
+        a, b = communicator(group, first), communicator(group, second)
+        await a.connect()
+        await b.connect()
+        presence = await receive_until(b, "presence")
+        while presence["here"] != 2:
+            presence = await receive_until(b, "presence")
+        assert presence["names"] == []
+        await a.send_json_to({"type": "step_away", "visible": True})
+        presence = await receive_until(b, "presence")
+        assert (presence["here"], presence["taking_a_moment"]) == (1, 1)
+        await a.send_json_to({"type": "back"})
+        presence = await receive_until(b, "presence")
+        assert (presence["here"], presence["taking_a_moment"]) == (2, 0)
+        await a.send_json_to({"type": "step_away", "visible": False})
+        presence = await receive_until(b, "presence")
+        assert (presence["here"], presence["taking_a_moment"]) == (2, 0)
+        await a.disconnect()
+        await b.disconnect()
+
+    run(scenario)
+
+
+def test_bad_frames_get_a_kind_error_not_a_crash(group: PeerGroup) -> None:
+    member = signed_in(group)
+    open_room(group)
+
+    async def scenario() -> None:
+        socket = communicator(group, member)
+        await socket.connect()
+        await socket.send_to(text_data="not json")
+        assert (await receive_until(socket, "error"))["client_id"] is None
+        await socket.send_json_to(send_frame("   "))
+        error = await receive_until(socket, "error")
+        assert "write something" in error["message"]
+        await socket.send_json_to(send_frame(client_id="nope"))
+        await receive_until(socket, "error")
+        await socket.disconnect()
+
+    run(scenario)
+
+
+def test_sending_in_a_closed_room_is_refused_kindly(group: PeerGroup) -> None:
+    member = signed_in(group)
+    room = open_room(group)
+    room.is_always_open = False
+    room.save()
+
+    async def scenario() -> None:
+        socket = communicator(group, member)
+        await socket.connect()
+        await socket.send_json_to(send_frame())
+        error = await receive_until(socket, "error")
+        assert "closed" in error["message"]
+        await socket.disconnect()
+
+    run(scenario)
+    assert not Post.objects.exists()

@@ -1,0 +1,135 @@
+"""Role-by-state tables for every conversation rule."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from django.contrib.auth.models import AnonymousUser
+from django.core.exceptions import PermissionDenied
+
+from alongside.organisations.models import Role
+from alongside.peergroups.models import GroupRole, PeerGroup, Status
+
+from ..models import PostStatus
+from ..permissions import (
+    can_delete_post,
+    can_edit_post,
+    can_join_live_room,
+    can_manage_live_room,
+    can_post_in,
+    can_read_group_conversations,
+    can_respond_to,
+    check_post_in,
+    live_posts_visible_to,
+    threads_visible_to,
+)
+from .factories import (
+    PeerGroupFactory,
+    PersonFactory,
+    live_post,
+    person_in,
+    thread_with_post,
+)
+
+ROLES: dict[str, Callable[[PeerGroup], object]] = {
+    "anonymous": lambda group: AnonymousUser(),
+    "outsider": lambda group: PersonFactory(),
+    "other group": lambda group: person_in(
+        PeerGroupFactory(organisation=group.organisation)
+    ),
+    "in organisation, not a member": lambda group: person_in(group, None),
+    "requested": lambda group: person_in(group, Status.REQUESTED),
+    "declined": lambda group: person_in(group, Status.DECLINED),
+    "active": lambda group: person_in(group, Status.ACTIVE),
+    "paused": lambda group: person_in(group, Status.PAUSED),
+    "left": lambda group: person_in(group, Status.LEFT),
+    "facilitator": lambda group: person_in(group, group_role=GroupRole.FACILITATOR),
+    "org admin": lambda group: person_in(group, None, org_role=Role.ADMIN),
+}
+
+#                      read   post   live   manage
+EXPECTED = {
+    "anonymous": (False, False, False, False),
+    "outsider": (False, False, False, False),
+    "other group": (False, False, False, False),
+    "in organisation, not a member": (False, False, False, False),
+    "requested": (False, False, False, False),
+    "declined": (False, False, False, False),
+    "active": (True, True, True, False),
+    "paused": (True, False, False, False),
+    "left": (False, False, False, False),
+    "facilitator": (True, True, True, True),
+    "org admin": (False, False, False, False),
+}
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("role", list(ROLES))
+def test_conversation_rules_by_role(role: str, group: PeerGroup) -> None:
+    person = ROLES[role](group)
+    assert (
+        can_read_group_conversations(person, group),  # type: ignore[arg-type]
+        can_post_in(person, group),  # type: ignore[arg-type]
+        can_join_live_room(person, group),  # type: ignore[arg-type]
+        can_manage_live_room(person, group),  # type: ignore[arg-type]
+    ) == EXPECTED[role]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("role", list(ROLES))
+def test_threads_visible_only_to_readers(role: str, group: PeerGroup) -> None:
+    author = person_in(group)
+    thread = thread_with_post(group, author)
+    person = ROLES[role](group)
+    visible = list(threads_visible_to(person, group))  # type: ignore[arg-type]
+    assert (thread in visible) == EXPECTED[role][0]
+
+
+@pytest.mark.django_db
+def test_paused_member_cannot_post_and_is_told_kindly(group: PeerGroup) -> None:
+    paused = person_in(group, Status.PAUSED)
+    with pytest.raises(PermissionDenied, match="taking a break"):
+        check_post_in(paused, group)
+
+
+@pytest.mark.django_db
+def test_held_thread_is_visible_to_its_author_only(group: PeerGroup) -> None:
+    author = person_in(group)
+    other = person_in(group)
+    thread = thread_with_post(group, author, status=PostStatus.HELD)
+    thread.status = PostStatus.HELD
+    thread.save()
+    assert thread in threads_visible_to(author, group)
+    assert thread not in threads_visible_to(other, group)
+
+
+@pytest.mark.django_db
+def test_new_member_does_not_see_earlier_live_history(group: PeerGroup) -> None:
+    author = person_in(group)
+    earlier = live_post(group, author)
+    newcomer = person_in(group)
+    later = live_post(group, author)
+    assert list(live_posts_visible_to(newcomer, group)) == [later]
+    assert set(live_posts_visible_to(author, group)) == {earlier, later}
+
+
+@pytest.mark.django_db
+def test_only_the_author_edits_or_deletes_and_nobody_responds_to_themselves(
+    group: PeerGroup,
+) -> None:
+    author = person_in(group)
+    other = person_in(group)
+    post = live_post(group, author)
+    assert can_edit_post(author, post)
+    assert can_delete_post(author, post)
+    assert not can_edit_post(other, post)
+    assert not can_delete_post(other, post)
+    assert can_respond_to(other, post)
+    assert not can_respond_to(author, post)
+
+
+@pytest.mark.django_db
+def test_nobody_responds_to_a_held_post(group: PeerGroup) -> None:
+    post = live_post(group, person_in(group), status=PostStatus.HELD)
+    assert not can_respond_to(person_in(group), post)

@@ -1,0 +1,125 @@
+"""Several server processes share live rooms through the Redis channel layer.
+
+Two uvicorn processes, as production runs them, share one database and one private
+redis-server. A message sent to the first server must reach a member connected to the
+second, and its author must get the ack. The servers cannot see pytest-django's test
+database, so they get a database of their own, filled by bench/fixtures.py.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import shutil
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from websockets.asyncio.client import ClientConnection, connect
+
+from bench.processes import LOOPBACK, Servers, free_port, make_fixtures, server_env
+
+pytestmark = pytest.mark.skipif(
+    shutil.which("redis-server") is None,
+    reason="redis-server is not installed: the scale-out test starts its own "
+    "(apt-get install redis-server; `make test` installs it)",
+)
+
+
+@pytest.fixture
+def database_url(tmp_path: Path) -> Iterator[str]:
+    """A database for the server processes: a fresh one on the PostgreSQL server the
+    suite uses, if it uses one, otherwise a temporary SQLite file."""
+    suite_url = os.environ.get("DATABASE_URL", "")
+    if not suite_url.startswith(("postgres://", "postgresql://")):
+        yield f"sqlite:///{tmp_path / 'scale-out.sqlite3'}"
+        return
+    import psycopg
+
+    name = f"scale_out_{uuid.uuid4().hex[:12]}"
+    with psycopg.connect(suite_url, autocommit=True) as admin:
+        admin.execute(f'CREATE DATABASE "{name}"')
+    yield suite_url.rsplit("/", 1)[0] + f"/{name}"
+    with psycopg.connect(suite_url, autocommit=True) as admin:
+        admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@pytest.fixture
+def servers(tmp_path: Path) -> Iterator[Servers]:
+    started = Servers(tmp_path)
+    yield started
+    started.stop_all()
+
+
+async def join(port: int, client: dict[str, Any]) -> ClientConnection:
+    return await connect(
+        f"ws://{LOOPBACK}:{port}/ws/groups/{client['group_id']}/live/",
+        additional_headers={
+            "Origin": f"http://{LOOPBACK}:{port}",
+            "Cookie": f"sessionid={client['sessionid']}",
+        },
+        open_timeout=20,
+    )
+
+
+async def next_of_type(socket: ClientConnection, kind: str) -> dict[str, Any]:
+    while True:
+        event: dict[str, Any] = json.loads(await socket.recv())
+        if event["type"] == kind:
+            return event
+
+
+async def send_through_first_receive_through_second(
+    first_port: int, second_port: int, author: dict[str, Any], reader: dict[str, Any]
+) -> tuple[dict[str, Any], dict[str, Any], str]:
+    client_id = str(uuid.uuid4())
+    async with (
+        await join(first_port, author) as author_socket,
+        await join(second_port, reader) as reader_socket,
+    ):
+        # Both are in the room once the reader's arrival is counted on the first server.
+        await asyncio.wait_for(wait_for_presence(author_socket, here=2), 20)
+        await author_socket.send(
+            json.dumps(
+                {
+                    "type": "send",
+                    "client_id": client_id,
+                    "body": "Hello from the other server",
+                    "content_warning": "",
+                }
+            )
+        )
+        ack = await asyncio.wait_for(next_of_type(author_socket, "ack"), 20)
+        received = await asyncio.wait_for(next_of_type(reader_socket, "message"), 20)
+    return ack, received, client_id
+
+
+async def wait_for_presence(socket: ClientConnection, *, here: int) -> None:
+    while (await next_of_type(socket, "presence"))["here"] < here:
+        pass
+
+
+def test_message_sent_through_one_server_reaches_a_member_on_another(
+    servers: Servers, database_url: str
+) -> None:
+    fixtures = json.loads(make_fixtures(database_url=database_url, people=2, groups=1))
+    author, reader = fixtures["clients"]
+    env = server_env(database_url=database_url, redis_url=servers.redis())
+    first_port, second_port = free_port(), free_port()
+    servers.uvicorn("first", port=first_port, env=env)
+    servers.uvicorn("second", port=second_port, env=env)
+
+    ack, received, client_id = asyncio.run(
+        send_through_first_receive_through_second(
+            first_port, second_port, author, reader
+        )
+    )
+
+    assert ack["client_id"] == client_id
+    assert ack["status"] == "published"
+    assert received["client_id"] == client_id
+    assert received["id"] == ack["id"]
+    assert "Hello from the other server" in received["html"]

@@ -1,0 +1,461 @@
+"""Conversation pages: threads, replies, responses, the live room (which also works
+without JavaScript), stepping away, and each person's private choices.
+Views translate; permissions decide; actions write."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import OuterRef, Prefetch, Subquery
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from alongside.core.requests import AuthenticatedRequest
+from alongside.peergroups.models import PeerGroup
+from alongside.peergroups.permissions import get_group_for
+
+from . import actions
+from .forms import (
+    EditPostForm,
+    LiveMessageForm,
+    ParticipationForm,
+    ReplyForm,
+    ResponseForm,
+    RoomSettingsForm,
+    ThreadForm,
+    TopicFiltersForm,
+)
+from .models import (
+    FilterChoice,
+    Kind,
+    Participation,
+    Post,
+    Response,
+    ResponseKind,
+    Thread,
+    Topic,
+    TopicFilter,
+)
+from .permissions import (
+    can_join_live_room,
+    can_manage_live_room,
+    can_post_in,
+    can_post_live,
+    can_reply_in,
+    check_post_in,
+    check_read_group_conversations,
+    get_post_for,
+    get_thread_for,
+    live_posts_visible_to,
+    room_of,
+    thread_posts_visible_to,
+    threads_visible_to,
+    why_cannot_post_in,
+)
+
+LIVE_HISTORY_SHOWN = 100
+
+
+def _readable_group(request: AuthenticatedRequest, group_id: int) -> PeerGroup:
+    group = get_group_for(request.user, group_id)
+    check_read_group_conversations(request.user, group)
+    return group
+
+
+def _hidden_topics(request: AuthenticatedRequest) -> set[str]:
+    return set(
+        TopicFilter.objects.filter(
+            person=request.user, choice=FilterChoice.HIDE
+        ).values_list("topic", flat=True)
+    )
+
+
+def _participation(request: AuthenticatedRequest, group: PeerGroup) -> Participation:
+    found = Participation.objects.filter(person=request.user, group=group).first()
+    return found or Participation(person=request.user, group=group)
+
+
+def _new_client_id() -> dict[str, Any]:
+    return {"client_id": uuid.uuid4()}
+
+
+@login_required
+@require_GET
+def thread_list(request: AuthenticatedRequest, group_id: int) -> HttpResponse:
+    group = _readable_group(request, group_id)
+    opening = Post.objects.filter(thread=OuterRef("pk")).order_by("pk")
+    threads = (
+        threads_visible_to(request.user, group)
+        .with_author_name()
+        .annotate(
+            opening_kind=Subquery(opening.values("kind")[:1]),
+            opening_warning=Subquery(opening.values("content_warning")[:1]),
+        )
+    )
+    hidden = _hidden_topics(request)
+    if hidden:
+        threads = threads.exclude(opening_warning__in=hidden)
+    shown = list(threads[:200])
+    for thread in shown:
+        kind, warning = thread.opening_kind, thread.opening_warning  # type: ignore[attr-defined]
+        thread.kind_label = Kind(kind).label if kind in Kind.values else ""  # type: ignore[attr-defined]
+        thread.warning_label = Topic(warning).label if warning in Topic.values else ""  # type: ignore[attr-defined]
+    return render(
+        request,
+        "conversations/thread_list.html",
+        {
+            "group": group,
+            "threads": shown,
+            "can_post": can_post_in(request.user, group),
+            "cannot_post_because": why_cannot_post_in(request.user, group),
+            "participation": _participation(request, group),
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def thread_create(request: AuthenticatedRequest, group_id: int) -> HttpResponse:
+    group = _readable_group(request, group_id)
+    check_post_in(request.user, group)
+    form = ThreadForm(request.POST or None, initial=_new_client_id())
+    if request.method == "POST" and form.is_valid():
+        try:
+            thread = actions.start_thread(
+                person=request.user, group=group, **form.cleaned_data
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            return redirect(
+                "conversations:thread-detail", group_id=group.pk, thread_id=thread.pk
+            )
+    return render(
+        request, "conversations/thread_create.html", {"group": group, "form": form}
+    )
+
+
+def _thread_posts(request: AuthenticatedRequest, thread: Thread) -> list[Post]:
+    posts = list(
+        thread_posts_visible_to(request.user, thread)
+        .without_hidden_topics(_hidden_topics(request))
+        .with_author_name()
+        .prefetch_related(
+            Prefetch(
+                "responses",
+                queryset=Response.objects.only("post_id", "person_id", "kind"),
+                to_attr="response_rows",
+            )
+        )
+    )
+    order = list(ResponseKind.values)
+    for post in posts:
+        rows = getattr(post, "response_rows", [])
+        given = {row.kind for row in rows}
+        post.response_kinds = [  # type: ignore[attr-defined]
+            (kind, ResponseKind(kind).label) for kind in order if kind in given
+        ]
+        post.my_responses = {  # type: ignore[attr-defined]
+            row.kind for row in rows if row.person_id == request.user.pk
+        }
+    return posts
+
+
+@login_required
+@require_GET
+def thread_detail(
+    request: AuthenticatedRequest, group_id: int, thread_id: int
+) -> HttpResponse:
+    group = _readable_group(request, group_id)
+    thread = get_thread_for(request.user, group, thread_id)
+    return _render_thread(request, group, thread, ReplyForm(initial=_new_client_id()))
+
+
+def _render_thread(
+    request: AuthenticatedRequest,
+    group: PeerGroup,
+    thread: Thread,
+    form: ReplyForm,
+    status: int = 200,
+) -> HttpResponse:
+    return render(
+        request,
+        "conversations/thread_detail.html",
+        {
+            "group": group,
+            "thread": thread,
+            "posts": _thread_posts(request, thread),
+            "form": form,
+            "can_reply": can_reply_in(request.user, thread),
+            "can_post": can_post_in(request.user, group),
+            "cannot_post_because": why_cannot_post_in(request.user, group),
+            "participation": _participation(request, group),
+            "response_choices": ResponseKind.choices,
+            "links_allowed": group.organisation.allows_links,
+        },
+        status=status,
+    )
+
+
+@login_required
+@require_POST
+def post_reply(
+    request: AuthenticatedRequest, group_id: int, thread_id: int
+) -> HttpResponse:
+    group = _readable_group(request, group_id)
+    thread = get_thread_for(request.user, group, thread_id)
+    form = ReplyForm(request.POST)
+    if form.is_valid():
+        try:
+            post = actions.reply_to_thread(
+                person=request.user, thread=thread, **form.cleaned_data
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            if post.is_held:
+                messages.info(
+                    request,
+                    "Your reply is saved and waiting for a quick check before others "
+                    "see it. Nothing is lost.",
+                )
+            url = redirect(
+                "conversations:thread-detail", group_id=group.pk, thread_id=thread.pk
+            )
+            url["Location"] += f"#post-{post.pk}"
+            return url
+    return _render_thread(request, group, thread, form, status=400)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def post_edit(
+    request: AuthenticatedRequest, group_id: int, post_id: int
+) -> HttpResponse:
+    group = _readable_group(request, group_id)
+    post = get_post_for(request.user, group, post_id)
+    if post.author_id != request.user.pk or post.is_deleted:
+        raise PermissionDenied
+    check_post_in(request.user, group)
+    initial = {
+        "body": post.body,
+        "content_warning": request.GET.get("warning", post.content_warning),
+        "content_warning_text": post.content_warning_text,
+    }
+    if initial["content_warning"] not in Topic.values:
+        initial["content_warning"] = post.content_warning
+    form = EditPostForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        actions.edit_post(person=request.user, post=post, **form.cleaned_data)
+        messages.success(request, "Your changes are saved.")
+        return redirect(_place_of(post))
+    return render(
+        request,
+        "conversations/post_edit.html",
+        {"group": group, "post": post, "form": form, "back": _place_of(post)},
+    )
+
+
+def _place_of(post: Post) -> str:
+    from django.urls import reverse
+
+    if post.thread_id is not None:
+        return (
+            reverse(
+                "conversations:thread-detail",
+                kwargs={"group_id": post.group_id, "thread_id": post.thread_id},
+            )
+            + f"#post-{post.pk}"
+        )
+    return reverse("conversations:live-room", kwargs={"group_id": post.group_id})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def post_delete(
+    request: AuthenticatedRequest, group_id: int, post_id: int
+) -> HttpResponse:
+    group = _readable_group(request, group_id)
+    post = get_post_for(request.user, group, post_id)
+    if post.author_id != request.user.pk or post.is_deleted:
+        raise PermissionDenied
+    if request.method == "POST":
+        actions.delete_post(person=request.user, post=post)
+        messages.success(request, "Your post is removed.")
+        return redirect(_place_of(post))
+    return render(
+        request,
+        "conversations/post_delete.html",
+        {"group": group, "post": post, "back": _place_of(post)},
+    )
+
+
+@login_required
+@require_POST
+def post_respond(
+    request: AuthenticatedRequest, group_id: int, post_id: int
+) -> HttpResponse:
+    group = _readable_group(request, group_id)
+    post = get_post_for(request.user, group, post_id)
+    form = ResponseForm(request.POST)
+    if not form.is_valid():
+        return redirect(_place_of(post))
+    actions.toggle_response(
+        person=request.user, post=post, kind=form.cleaned_data["kind"]
+    )
+    if request.htmx and post.thread_id is not None:
+        thread = get_thread_for(request.user, group, post.thread_id)
+        shown = next(p for p in _thread_posts(request, thread) if p.pk == post.pk)
+        return render(
+            request,
+            "conversations/thread_detail.html#post-responses",
+            {
+                "post": shown,
+                "group": group,
+                "response_choices": ResponseKind.choices,
+                "can_post": True,
+            },
+        )
+    return redirect(_place_of(post))
+
+
+def _render_live(
+    request: AuthenticatedRequest,
+    group: PeerGroup,
+    form: LiveMessageForm,
+    status: int = 200,
+) -> HttpResponse:
+    room = room_of(group)
+    recent = list(
+        live_posts_visible_to(request.user, group)
+        .without_hidden_topics(_hidden_topics(request))
+        .with_author_name()
+        .order_by("-pk")[:LIVE_HISTORY_SHOWN]
+    )
+    recent.reverse()
+    return render(
+        request,
+        "conversations/live.html",
+        {
+            "group": group,
+            "room": room,
+            "posts": recent,
+            "last_id": recent[-1].pk if recent else 0,
+            "form": form,
+            "can_send": can_post_live(request.user, group, room),
+            "can_connect": can_join_live_room(request.user, group),
+            "can_manage": can_manage_live_room(request.user, group),
+            "cannot_post_because": why_cannot_post_in(request.user, group),
+            "participation": _participation(request, group),
+            "viewer_id": request.user.pk,
+            "links_allowed": group.organisation.allows_links,
+            "topics": Topic.choices,
+        },
+        status=status,
+    )
+
+
+@login_required
+@require_GET
+def live_room(request: AuthenticatedRequest, group_id: int) -> HttpResponse:
+    group = _readable_group(request, group_id)
+    return _render_live(request, group, LiveMessageForm(initial=_new_client_id()))
+
+
+@login_required
+@require_POST
+def live_send(request: AuthenticatedRequest, group_id: int) -> HttpResponse:
+    """The live room's plain form, for when the socket is not available."""
+    group = _readable_group(request, group_id)
+    form = LiveMessageForm(request.POST)
+    if form.is_valid():
+        try:
+            post, _ = actions.post_live_message(
+                person=request.user, group=group, **form.cleaned_data
+            )
+        except PermissionDenied as error:
+            form.add_error(None, str(error) or "You cannot write here just now.")
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            if post.is_held:
+                messages.info(
+                    request,
+                    "Your message is saved and waiting for a quick check before "
+                    "others see it.",
+                )
+            return redirect("conversations:live-room", group_id=group.pk)
+    return _render_live(request, group, form, status=400)
+
+
+@login_required
+@require_POST
+def room_manage(request: AuthenticatedRequest, group_id: int) -> HttpResponse:
+    group = get_group_for(request.user, group_id)
+    form = RoomSettingsForm(request.POST)
+    if not can_manage_live_room(request.user, group):
+        raise PermissionDenied
+    if form.is_valid():
+        action = form.cleaned_data["action"]
+        if action == "open":
+            actions.open_live_room(person=request.user, group=group)
+            messages.success(request, "The room is open.")
+        elif action == "close":
+            actions.close_live_room(person=request.user, group=group)
+            messages.success(request, "The room is closed. Everything said stays here.")
+        else:
+            actions.set_room_always_open(
+                person=request.user,
+                group=group,
+                is_always_open=action == "always_open",
+            )
+            messages.success(request, "The room setting is saved.")
+    return redirect("conversations:live-room", group_id=group.pk)
+
+
+@login_required
+@require_GET
+def step_away(request: AuthenticatedRequest, group_id: int) -> HttpResponse:
+    group = _readable_group(request, group_id)
+    return render(request, "conversations/step_away.html", {"group": group})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def participation_edit(request: AuthenticatedRequest, group_id: int) -> HttpResponse:
+    group = _readable_group(request, group_id)
+    form = ParticipationForm(
+        request.POST or None, instance=_participation(request, group)
+    )
+    if request.method == "POST" and form.is_valid():
+        actions.update_participation(
+            person=request.user,
+            group=group,
+            is_just_listening=form.cleaned_data["is_just_listening"],
+            is_named_when_here=form.cleaned_data["is_named_when_here"],
+        )
+        messages.success(request, "Saved. Only you can see this choice.")
+        return redirect("conversations:thread-list", group_id=group.pk)
+    return render(
+        request, "conversations/participation.html", {"group": group, "form": form}
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def filters_edit(request: AuthenticatedRequest) -> HttpResponse:
+    """Public to every signed-in person: the choices are their own."""
+    current = dict(
+        TopicFilter.objects.filter(person=request.user).values_list("topic", "choice")
+    )
+    form = TopicFiltersForm(request.POST or None, current=current)
+    if request.method == "POST" and form.is_valid():
+        actions.set_topic_filters(person=request.user, choices=form.cleaned_data)
+        messages.success(request, "Your choices are saved. Only you can see them.")
+        return redirect("conversations:filters-edit")
+    return render(request, "conversations/filters.html", {"form": form})

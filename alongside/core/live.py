@@ -1,0 +1,30 @@
+"""Closing a person's live-room sockets when they should stop receiving at once.
+
+Live sockets join a channel-layer group per person ("person-<id>"). Actions that end
+someone's place in a group (leaving, pausing), and signing out, call
+`close_live_sockets` after their transaction commits. Living in core lets peer groups
+call it without depending on the conversations app.
+"""
+
+from __future__ import annotations
+
+from asgiref.sync import async_to_sync
+from channels.layers import get_channel_layer
+
+
+def person_channel_group(person_id: int) -> str:
+    return f"person-{person_id}"
+
+
+def close_live_sockets(
+    *, person_id: int, group_id: int | None = None, session_key: str | None = None
+) -> None:
+    """Close the person's live sockets: in one group, or every group when group_id is
+    None; of one browser session when session_key is given, otherwise all of them."""
+    layer = get_channel_layer()
+    if layer is None:
+        return
+    async_to_sync(layer.group_send)(
+        person_channel_group(person_id),
+        {"type": "sockets.close", "group_id": group_id, "session_key": session_key},
+    )

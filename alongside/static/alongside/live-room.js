@@ -1,0 +1,245 @@
+// Live room: sends and receives messages over a WebSocket, keeps drafts and unsent
+// messages in this browser until the server has saved them, reconnects by itself and
+// catches up from the last message seen. Protocol: docs/live-sessions.md.
+(function () {
+  "use strict";
+  var root = document.getElementById("live-room");
+  if (!root || !window.WebSocket) { return; }
+
+  var list = document.getElementById("live-messages");
+  var outboxList = document.getElementById("outbox");
+  var form = document.getElementById("live-form");
+  var body = form ? form.querySelector("textarea[name=body]") : null;
+  var warning = form ? form.querySelector("select[name=content_warning]") : null;
+  var warningText = form ? form.querySelector("input[name=content_warning_text]") : null;
+  var sendError = document.getElementById("send-error");
+  var presence = document.getElementById("presence");
+  var connectionState = document.getElementById("connection-state");
+  var roomState = document.getElementById("room-state");
+  var key = root.getAttribute("data-room-key");
+  var draftKey = key + ":draft";
+  var outboxKey = key + ":outbox";
+  var lastId = parseInt(root.getAttribute("data-last-id") || "0", 10);
+  var socket = null;
+  var attempt = 0;
+  var stopped = false;
+  var reconnectTimer = null;
+
+  function load(name, fallback) {
+    try { var raw = window.localStorage.getItem(name); return raw ? JSON.parse(raw) : fallback; }
+    catch (ignored) { return fallback; }
+  }
+  function save(name, value) {
+    try { window.localStorage.setItem(name, JSON.stringify(value)); } catch (ignored) { /* private mode */ }
+  }
+
+  function newClientId() {
+    if (window.crypto && window.crypto.randomUUID) { return window.crypto.randomUUID(); }
+    var bytes = new Uint8Array(16);
+    window.crypto.getRandomValues(bytes);
+    bytes[6] = (bytes[6] & 0x0f) | 0x40; bytes[8] = (bytes[8] & 0x3f) | 0x80;
+    var hex = Array.prototype.map.call(bytes, function (b) { return ("0" + b.toString(16)).slice(-2); }).join("");
+    return hex.slice(0, 8) + "-" + hex.slice(8, 12) + "-" + hex.slice(12, 16) + "-" + hex.slice(16, 20) + "-" + hex.slice(20);
+  }
+
+  // Drafts: what is typed is kept until it has been sent and saved.
+  var draft = load(draftKey, null);
+  if (body && draft && !body.value) {
+    body.value = draft.body || "";
+    if (warning) { warning.value = draft.content_warning || ""; }
+    if (warningText) { warningText.value = draft.content_warning_text || ""; }
+  }
+  function saveDraft() {
+    if (!body) { return; }
+    save(draftKey, {
+      body: body.value,
+      content_warning: warning ? warning.value : "",
+      content_warning_text: warningText ? warningText.value : ""
+    });
+  }
+  if (form) { form.addEventListener("input", saveDraft); form.addEventListener("change", saveDraft); }
+
+  // The outbox: messages sent but not yet acknowledged.
+  var outbox = load(outboxKey, []);
+  function saveOutbox() { save(outboxKey, outbox); renderOutbox(); }
+  function renderOutbox() {
+    if (!outboxList) { return; }
+    outboxList.textContent = "";
+    outbox.forEach(function (item) {
+      var li = document.createElement("li");
+      li.className = "post live-post is-mine pending";
+      li.setAttribute("data-pending", item.client_id);
+      var p = document.createElement("p");
+      p.className = "post-body";
+      p.textContent = item.body;
+      var note = document.createElement("p");
+      note.className = "muted";
+      note.textContent = "Sending…";
+      li.appendChild(p); li.appendChild(note);
+      outboxList.appendChild(li);
+    });
+  }
+  renderOutbox();
+
+  function setConnection(text) { if (connectionState) { connectionState.textContent = text; } }
+
+  function sendFrame(frame) {
+    if (socket && socket.readyState === WebSocket.OPEN) { socket.send(JSON.stringify(frame)); return true; }
+    return false;
+  }
+
+  function flushOutbox() {
+    outbox.forEach(function (item) { sendFrame(item); });
+  }
+
+  function placeMessage(id, html) {
+    var template = document.createElement("template");
+    template.innerHTML = html.trim();
+    var element = template.content.firstElementChild;
+    if (!element) { return; }
+    var existing = document.getElementById("post-" + id);
+    if (existing) { existing.replaceWith(element); return; }
+    var empty = list.querySelector(".live-empty");
+    if (empty) { empty.remove(); }
+    // Keep the list in id order, whatever order frames arrive in.
+    var after = null;
+    var items = list.querySelectorAll("li[data-id]");
+    for (var i = items.length - 1; i >= 0; i--) {
+      if (parseInt(items[i].getAttribute("data-id"), 10) < id) { after = items[i]; break; }
+    }
+    if (after) { after.after(element); } else if (items.length) { list.prepend(element); } else { list.appendChild(element); }
+  }
+
+  function onMessage(event) {
+    var data;
+    try { data = JSON.parse(event.data); } catch (ignored) { return; }
+    if (data.type === "message") {
+      placeMessage(data.id, data.html);
+      if (data.id > lastId) { lastId = data.id; }
+    } else if (data.type === "ack") {
+      outbox = outbox.filter(function (item) { return item.client_id !== data.client_id; });
+      saveOutbox();
+      if (data.id > lastId) { /* the message frame brings the content */ }
+      if (data.status === "held" && sendError) {
+        sendError.hidden = false;
+        sendError.textContent = "Your message is saved and waiting for a quick check before others see it.";
+      }
+    } else if (data.type === "error") {
+      var failed = outbox.filter(function (item) { return item.client_id === data.client_id; })[0];
+      if (failed) {
+        outbox = outbox.filter(function (item) { return item.client_id !== data.client_id; });
+        saveOutbox();
+        if (body && !body.value) { body.value = failed.body; saveDraft(); }
+      }
+      if (sendError) { sendError.hidden = false; sendError.textContent = data.message; }
+    } else if (data.type === "presence") {
+      if (presence) {
+        var text = data.here + (data.here === 1 ? " person here" : " people here");
+        if (data.taking_a_moment) { text += ", " + data.taking_a_moment + " taking a moment"; }
+        if (data.names && data.names.length) { text += " (including " + data.names.join(", ") + ")"; }
+        presence.textContent = text;
+      }
+    } else if (data.type === "room") {
+      if (roomState) {
+        roomState.textContent = data.is_open ? "The room is open." : "The room is closed just now. Everything said here stays for you to read.";
+      }
+      if (form) { form.hidden = !data.is_open; }
+    }
+  }
+
+  function connect() {
+    if (stopped) { return; }
+    var scheme = window.location.protocol === "https:" ? "wss://" : "ws://";
+    socket = new WebSocket(scheme + window.location.host + root.getAttribute("data-socket-path"));
+    socket.addEventListener("open", function () {
+      attempt = 0;
+      setConnection("");
+      sendFrame({ type: "catch_up", after: lastId });
+      flushOutbox();
+    });
+    socket.addEventListener("message", onMessage);
+    socket.addEventListener("close", function (event) {
+      socket = null;
+      if (event.code === 4403 || event.code === 4401) {
+        stopped = true;
+        setConnection(event.code === 4401
+          ? "You have signed out, so the room has stopped updating."
+          : "This room is not updating for you any more.");
+        if (form) { form.hidden = true; }
+        return;
+      }
+      setConnection("Reconnecting… Anything you write is kept and will be sent.");
+      var delay = Math.min(15000, 500 * Math.pow(2, attempt)) * (0.75 + Math.random() * 0.5);
+      attempt += 1;
+      reconnectTimer = window.setTimeout(connect, delay);
+    });
+  }
+
+  window.addEventListener("online", function () {
+    if (!socket && !stopped) { window.clearTimeout(reconnectTimer); attempt = 0; connect(); }
+  });
+
+  if (form) {
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      if (sendError) { sendError.hidden = true; sendError.textContent = ""; }
+      var text = body.value;
+      if (!text.trim()) {
+        if (sendError) { sendError.hidden = false; sendError.textContent = "Please write something before sending."; }
+        return;
+      }
+      var item = {
+        type: "send",
+        client_id: newClientId(),
+        body: text,
+        content_warning: warning ? warning.value : "",
+        content_warning_text: warningText ? warningText.value : ""
+      };
+      outbox.push(item);
+      saveOutbox();
+      body.value = "";
+      if (warning) { warning.value = ""; }
+      if (warningText) { warningText.value = ""; }
+      saveDraft();
+      sendFrame(item);
+      body.focus();
+    });
+    if (body) {
+      body.addEventListener("keydown", function (event) {
+        if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) { form.requestSubmit(); }
+      });
+    }
+  }
+
+  // Stepping away: a calm space on the same page, one click back.
+  var stepAway = document.getElementById("step-away");
+  var visibleBox = document.getElementById("step-away-visible");
+  var calm = document.getElementById("calm-space-panel");
+  var roomView = document.getElementById("room-view");
+  var comeBack = document.getElementById("come-back");
+  if (visibleBox) {
+    visibleBox.checked = load("step-away-visible", false) === true;
+    visibleBox.addEventListener("change", function () { save("step-away-visible", visibleBox.checked); });
+  }
+  if (stepAway && calm && roomView) {
+    stepAway.addEventListener("click", function (event) {
+      event.preventDefault();
+      sendFrame({ type: "step_away", visible: !!(visibleBox && visibleBox.checked) });
+      roomView.hidden = true;
+      calm.hidden = false;
+      var heading = document.getElementById("calm-space-heading");
+      if (heading) { heading.focus(); }
+    });
+  }
+  if (comeBack && calm && roomView) {
+    comeBack.addEventListener("click", function (event) {
+      event.preventDefault();
+      sendFrame({ type: "back" });
+      calm.hidden = true;
+      roomView.hidden = false;
+      if (stepAway) { stepAway.focus(); }
+    });
+  }
+
+  connect();
+})();

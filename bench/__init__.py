@@ -1,0 +1,1 @@
+"""The live-session benchmark: Alongside against a bare broadcast floor."""
