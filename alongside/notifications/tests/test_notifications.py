@@ -1,0 +1,195 @@
+"""The inbox, marking notes read, and the optional email copy."""
+
+from __future__ import annotations
+
+import pytest
+from django.core import mail
+from django.test import Client
+from django.urls import reverse
+from pytest_django import (
+    DjangoAssertNumQueries,
+    DjangoCaptureOnCommitCallbacks,
+    Settings,
+)
+
+from alongside.accounts.models import Person
+from alongside.accounts.tests.factories import PersonFactory
+from alongside.notifications.actions import mark_all_read, notify
+from alongside.notifications.models import Notification
+from alongside.notifications.tasks import email_notification
+from alongside.peergroups import actions as group_actions
+from alongside.peergroups.models import GroupRole, JoinPolicy
+from alongside.peergroups.tests.factories import MembershipFactory, PeerGroupFactory
+from alongside.peergroups.tests.states import person_in_state
+
+from .factories import NotificationFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def email_in_memory(settings: Settings) -> None:
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+
+
+def signed_in(person: Person) -> Client:
+    client = Client()
+    client.force_login(person)
+    return client
+
+
+def test_inbox_lists_only_ones_own_notifications() -> None:
+    person = PersonFactory.create()
+    NotificationFactory.create(person=person, message="A note for me.")
+    NotificationFactory.create(message="A note for someone else.")
+
+    response = signed_in(person).get(reverse("notifications:inbox"))
+
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "A note for me." in page
+    assert "A note for someone else." not in page
+
+
+def test_an_empty_inbox_says_so_gently() -> None:
+    response = signed_in(PersonFactory.create()).get(reverse("notifications:inbox"))
+
+    assert "Nothing new" in response.content.decode()
+
+
+def test_inbox_shows_at_most_one_hundred_notes_in_few_queries(
+    django_assert_max_num_queries: DjangoAssertNumQueries,
+) -> None:
+    person = PersonFactory.create()
+    NotificationFactory.create_batch(105, person=person)
+    client = signed_in(person)
+
+    with django_assert_max_num_queries(8):
+        response = client.get(reverse("notifications:inbox"))
+
+    assert len(response.context["notifications"]) == 100
+
+
+def test_marking_read_changes_only_ones_own_notes() -> None:
+    person = PersonFactory.create()
+    mine = NotificationFactory.create(person=person)
+    theirs = NotificationFactory.create()
+
+    response = signed_in(person).post(reverse("notifications:inbox-read"))
+
+    assert response.status_code == 302
+    mine.refresh_from_db()
+    theirs.refresh_from_db()
+    assert mine.read_at is not None
+    assert theirs.read_at is None
+
+
+def test_mark_all_read_counts_what_it_changed() -> None:
+    person = PersonFactory.create()
+    NotificationFactory.create_batch(3, person=person)
+
+    assert mark_all_read(person=person) == 3
+    assert mark_all_read(person=person) == 0
+
+
+def test_unread_count_appears_on_every_page() -> None:
+    person = PersonFactory.create()
+    NotificationFactory.create_batch(2, person=person)
+
+    response = signed_in(person).get(reverse("core:home"))
+
+    assert response.context["unread_notification_count"] == 2
+
+
+def test_email_goes_only_to_people_with_an_address_who_asked(
+    django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks,
+) -> None:
+    wants = PersonFactory.create(
+        email="wants@example.org", wants_email_notifications=True
+    )
+    declines = PersonFactory.create(email="declines@example.org")
+    no_address = PersonFactory.create(wants_email_notifications=True)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        notify(
+            people=[wants, declines, no_address],
+            message="Something new for you.",
+            link="/",
+        )
+
+    assert Notification.objects.count() == 3
+    assert [message.to for message in mail.outbox] == [["wants@example.org"]]
+
+
+def test_no_email_is_sent_before_the_change_is_saved(
+    django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks,
+) -> None:
+    person = PersonFactory.create(email="a@example.org", wants_email_notifications=True)
+
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        notify(people=[person], message="Something new for you.")
+
+    assert mail.outbox == []
+    assert len(callbacks) == 1
+
+
+def test_email_task_checks_the_choice_again_when_it_runs() -> None:
+    person = PersonFactory.create(email="a@example.org", wants_email_notifications=True)
+    person.wants_email_notifications = False
+    person.save()
+
+    email_notification.call(person.pk, "Something new for you.", "/")
+
+    assert mail.outbox == []
+
+
+def test_email_task_for_someone_who_has_gone_sends_nothing() -> None:
+    email_notification.call(123456, "Something new for you.", "/")
+
+    assert mail.outbox == []
+
+
+def test_join_request_email_carries_no_words_a_peer_wrote(
+    django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks,
+) -> None:
+    group = PeerGroupFactory.create(join_policy=JoinPolicy.REQUEST)
+    facilitator = person_in_state("none", group)
+    facilitator.email = "facilitator@example.org"
+    facilitator.wants_email_notifications = True
+    facilitator.save()
+    MembershipFactory.create(
+        group=group, person=facilitator, role=GroupRole.FACILITATOR
+    )
+    requester = person_in_state("none", group)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        group_actions.join_group(
+            person=requester, group=group, display_name="Words Chosen By Peer"
+        )
+
+    assert len(mail.outbox) == 1
+    email = mail.outbox[0]
+    assert email.to == ["facilitator@example.org"]
+    assert "Words Chosen By Peer" not in email.body
+    assert "Words Chosen By Peer" not in email.subject
+    assert requester.username not in email.body
+    assert "Sign in to see it" in email.body
+
+
+def test_leave_feedback_is_never_sent_to_anyone(
+    django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks,
+) -> None:
+    group = PeerGroupFactory.create()
+    facilitator = person_in_state("none", group)
+    facilitator.email = "facilitator@example.org"
+    facilitator.wants_email_notifications = True
+    facilitator.save()
+    MembershipFactory.create(
+        group=group, person=facilitator, role=GroupRole.FACILITATOR
+    )
+
+    with django_capture_on_commit_callbacks(execute=True):
+        group_actions.leave_feedback(group=group, text="A made-up parting note.")
+
+    assert Notification.objects.count() == 0
+    assert mail.outbox == []
