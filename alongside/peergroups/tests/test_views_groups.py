@@ -383,7 +383,7 @@ def test_withdrawing_a_request_goes_back_to_the_group_page() -> None:
 
 
 def test_parting_note_is_kept_without_a_name(group: PeerGroup) -> None:
-    client, person = client_in_state("left", group)
+    client, _ = client_in_state("left", group)
 
     response = client.post(
         reverse("peergroups:leave-feedback", args=[group.pk]),

@@ -1,0 +1,93 @@
+"""The front door, the home page and the error pages."""
+
+from __future__ import annotations
+
+import pytest
+from django.test import Client, RequestFactory
+from django.urls import reverse
+
+from alongside.core import views
+from alongside.peergroups.models import PeerGroup, Status
+from alongside.peergroups.tests.factories import MembershipFactory, PeerGroupFactory
+from alongside.peergroups.tests.states import person_in_state
+
+pytestmark = pytest.mark.django_db
+
+
+def test_visitors_see_the_welcome_page(client: Client) -> None:
+    response = client.get(reverse("core:home"))
+
+    assert response.status_code == 200
+    assert "core/welcome.html" in [template.name for template in response.templates]
+
+
+def test_home_lists_the_groups_one_is_in_including_a_break(group: PeerGroup) -> None:
+    person = person_in_state("paused", group)
+    organisation = group.organisation
+    active_in = PeerGroupFactory.create(organisation=organisation, name="ZZ active")
+    MembershipFactory.create(group=active_in, person=person, status=Status.ACTIVE)
+    for status in [Status.LEFT, Status.REQUESTED, Status.DECLINED]:
+        MembershipFactory.create(
+            group=PeerGroupFactory.create(organisation=organisation),
+            person=person,
+            status=status,
+        )
+    client = Client()
+    client.force_login(person)
+
+    response = client.get(reverse("core:home"))
+
+    shown = [membership.group for membership in response.context["memberships"]]
+    assert shown == [group, active_in]
+    assert "You are taking a break" in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    "url", ["/", "/services/help/", "/account/login/", "/account/signup/"]
+)
+def test_every_public_page_has_the_quick_exit(client: Client, url: str) -> None:
+    page = client.get(url).content.decode()
+
+    assert 'id="quick-exit"' in page
+
+
+def test_every_signed_in_page_has_the_quick_exit(
+    peer_client: Client, group: PeerGroup
+) -> None:
+    page = peer_client.get(
+        reverse("peergroups:group-detail", args=[group.pk])
+    ).content.decode()
+
+    assert 'id="quick-exit"' in page
+
+
+def test_not_found_page_is_kind(client: Client) -> None:
+    response = client.get("/no-such-page/")
+
+    assert response.status_code == 404
+    assert "Nothing is wrong on your side" in response.content.decode()
+
+
+def test_server_error_page_is_rendered_without_the_request() -> None:
+    request = RequestFactory().get("/")
+
+    response = views.server_error(request)
+
+    assert response.status_code == 500
+    assert b"<html" in response.content
+
+
+def test_forbidden_page_is_kind() -> None:
+    request = RequestFactory().get("/")
+
+    response = views.permission_denied(request, Exception())
+
+    assert response.status_code == 403
+
+
+def test_bad_request_page() -> None:
+    request = RequestFactory().get("/")
+
+    response = views.bad_request(request, Exception())
+
+    assert response.status_code == 400

@@ -1,0 +1,266 @@
+"""Organisation pages: about, limits of confidentiality, help, and the admin pages."""
+
+from __future__ import annotations
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+
+from alongside.organisations.models import Invitation, Organisation, SupportService
+from alongside.organisations.support_defaults import UK_SUPPORT_SERVICES
+
+from .factories import InvitationFactory, OrganisationFactory, SupportServiceFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_help_is_open_to_visitors_who_are_not_signed_in(client: Client) -> None:
+    response = client.get(reverse("organisations:help"))
+
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert UK_SUPPORT_SERVICES[0]["name"] in page
+
+
+def test_help_shows_ones_own_organisations_directory(
+    peer_client: Client, organisation: Organisation
+) -> None:
+    SupportServiceFactory.create(organisation=organisation, name="Our own line")
+    SupportServiceFactory.create(name="Someone else's line")
+
+    page = peer_client.get(reverse("organisations:help")).content.decode()
+
+    assert "Our own line" in page
+    assert "Someone else&#x27;s line" not in page
+    assert "Someone else's line" not in page
+
+
+def test_organisation_page_states_its_policy_to_peers(
+    peer_client: Client, organisation: Organisation
+) -> None:
+    response = peer_client.get(
+        reverse("organisations:organisation-detail", args=[organisation.slug])
+    )
+
+    assert response.status_code == 200
+    assert organisation.name in response.content.decode()
+
+
+def test_confidentiality_statement_is_shown_to_its_people(
+    peer_client: Client, organisation: Organisation
+) -> None:
+    response = peer_client.get(
+        reverse("organisations:confidentiality", args=[organisation.slug])
+    )
+
+    assert organisation.confidentiality_statement in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    "url_name", ["organisation-detail", "confidentiality", "settings-edit"]
+)
+def test_organisation_pages_are_not_found_for_other_organisations(
+    outsider_client: Client, organisation: Organisation, url_name: str
+) -> None:
+    response = outsider_client.get(
+        reverse(f"organisations:{url_name}", args=[organisation.slug])
+    )
+
+    assert response.status_code == 404
+
+
+def test_a_missing_organisation_looks_the_same_as_a_hidden_one(
+    peer_client: Client,
+) -> None:
+    response = peer_client.get(
+        reverse("organisations:organisation-detail", args=["no-such-service"])
+    )
+
+    assert response.status_code == 404
+
+
+@pytest.mark.parametrize(
+    "client_name", ["peer_client", "facilitator_client", "supervisor_client"]
+)
+def test_admin_pages_are_hidden_from_everyone_but_admins(
+    request: pytest.FixtureRequest, organisation: Organisation, client_name: str
+) -> None:
+    client: Client = request.getfixturevalue(client_name)
+
+    for url_name in ["settings-edit", "invitation-list", "directory-manage"]:
+        response = client.get(
+            reverse(f"organisations:{url_name}", args=[organisation.slug])
+        )
+        assert response.status_code == 404, url_name
+
+
+SETTINGS_FORM = {
+    "name": "A renamed service",
+    "about": "About us.",
+    "confidentiality_statement": "What is shared here stays here.",
+    "allows_links": "on",
+    "group_creation": "anyone",
+}
+
+
+def test_admin_changes_the_policy_and_the_statement(
+    admin_client: Client, organisation: Organisation
+) -> None:
+    response = admin_client.post(
+        reverse("organisations:settings-edit", args=[organisation.slug]),
+        SETTINGS_FORM,
+    )
+
+    assert response.status_code == 302
+    organisation.refresh_from_db()
+    assert organisation.name == "A renamed service"
+    assert organisation.group_creation == "anyone"
+    assert organisation.allows_direct_messages is False
+
+
+def test_a_settings_mistake_keeps_what_was_typed_but_not_in_the_heading(
+    admin_client: Client, organisation: Organisation
+) -> None:
+    response = admin_client.post(
+        reverse("organisations:settings-edit", args=[organisation.slug]),
+        {**SETTINGS_FORM, "name": "Half typed", "confidentiality_statement": ""},
+    )
+
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert 'value="Half typed"' in page
+    assert response.context["organisation"].name == organisation.name
+    organisation.refresh_from_db()
+    assert organisation.name != "Half typed"
+
+
+def test_admin_creates_an_invitation_and_sees_its_code(
+    admin_client: Client, organisation: Organisation
+) -> None:
+    response = admin_client.post(
+        reverse("organisations:invitation-list", args=[organisation.slug]),
+        {
+            "label": "For a colleague",
+            "role": "peer",
+            "max_uses": "5",
+            "valid_for_days": "7",
+        },
+        follow=True,
+    )
+
+    invitation = Invitation.objects.get(organisation=organisation)
+    assert invitation.max_uses == 5
+    assert invitation.expires_at is not None
+    assert invitation.code in response.content.decode()
+
+
+def test_an_invitation_mistake_keeps_what_was_typed(
+    admin_client: Client, organisation: Organisation
+) -> None:
+    response = admin_client.post(
+        reverse("organisations:invitation-list", args=[organisation.slug]),
+        {
+            "label": "For a colleague",
+            "role": "peer",
+            "max_uses": "5000",
+            "valid_for_days": "7",
+        },
+    )
+
+    page = response.content.decode()
+    assert "from 1 to 1,000" in page
+    assert 'value="For a colleague"' in page
+    assert not Invitation.objects.exists()
+
+
+def test_admin_revokes_an_invitation(
+    admin_client: Client, organisation: Organisation
+) -> None:
+    invitation = InvitationFactory.create(organisation=organisation)
+
+    response = admin_client.post(
+        reverse(
+            "organisations:invitation-revoke", args=[organisation.slug, invitation.pk]
+        )
+    )
+
+    assert response.status_code == 302
+    invitation.refresh_from_db()
+    assert invitation.revoked_at is not None
+
+
+def test_an_invitation_of_another_organisation_cannot_be_revoked_through_ours(
+    admin_client: Client, organisation: Organisation
+) -> None:
+    elsewhere = InvitationFactory.create(organisation=OrganisationFactory.create())
+
+    response = admin_client.post(
+        reverse(
+            "organisations:invitation-revoke", args=[organisation.slug, elsewhere.pk]
+        )
+    )
+
+    assert response.status_code == 404
+    elsewhere.refresh_from_db()
+    assert elsewhere.revoked_at is None
+
+
+def test_admin_adds_edits_and_removes_a_help_entry(
+    admin_client: Client, organisation: Organisation
+) -> None:
+    admin_client.post(
+        reverse("organisations:directory-manage", args=[organisation.slug]),
+        {"name": "A listening line", "purpose": "Someone to talk to.", "position": "1"},
+    )
+    service = SupportService.objects.get(organisation=organisation)
+    admin_client.post(
+        reverse("organisations:directory-edit", args=[organisation.slug, service.pk]),
+        {"name": "A listening line", "purpose": "Talk any time.", "position": "1"},
+    )
+    service.refresh_from_db()
+    assert service.purpose == "Talk any time."
+
+    response = admin_client.post(
+        reverse("organisations:directory-remove", args=[organisation.slug, service.pk])
+    )
+
+    assert response.status_code == 302
+    assert not SupportService.objects.filter(pk=service.pk).exists()
+
+
+def test_a_help_entry_mistake_keeps_what_was_typed(
+    admin_client: Client, organisation: Organisation
+) -> None:
+    service = SupportServiceFactory.create(organisation=organisation, name="Line")
+
+    response = admin_client.post(
+        reverse("organisations:directory-edit", args=[organisation.slug, service.pk]),
+        {
+            "name": "Changed line",
+            "purpose": "",
+            "website": "not a web address",
+            "position": "1",
+        },
+    )
+
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert 'value="Changed line"' in page
+    assert 'value="not a web address"' in page
+    service.refresh_from_db()
+    assert service.name == "Line"
+
+
+def test_a_help_entry_of_another_organisation_is_not_found(
+    admin_client: Client, organisation: Organisation
+) -> None:
+    elsewhere = SupportServiceFactory.create()
+
+    response = admin_client.post(
+        reverse(
+            "organisations:directory-remove", args=[organisation.slug, elsewhere.pk]
+        )
+    )
+
+    assert response.status_code == 404
+    assert SupportService.objects.filter(pk=elsewhere.pk).exists()
