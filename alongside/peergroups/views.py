@@ -11,6 +11,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from alongside.accounts.second_factor import ensure_second_factor
 from alongside.core.requests import AuthenticatedRequest
+from alongside.organisations.models import GroupCreation
 from alongside.organisations.permissions import can_create_group, get_organisation_for
 
 from . import actions
@@ -285,6 +286,9 @@ def group_create(request: AuthenticatedRequest, organisation_slug: str) -> HttpR
     organisation = get_organisation_for(request.user, organisation_slug)
     if not can_create_group(request.user, organisation):
         raise Http404
+    if organisation.group_creation != GroupCreation.ANYONE:
+        # Here only staff may start groups, so this is a staff page.
+        ensure_second_factor(request)
     form = GroupForm(
         request.POST or None, initial={"join_policy": "open", "is_listed": True}
     )
