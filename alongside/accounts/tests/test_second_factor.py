@@ -9,6 +9,7 @@ from django.urls import reverse
 
 from alongside.accounts.second_factor import RETURN_SESSION_KEY
 from alongside.accounts.tests.factories import PASSWORD, give_second_factor
+from alongside.organisations.models import GroupCreation
 from alongside.peergroups.models import PeerGroup
 from alongside.peergroups.tests.states import person_in_state
 
@@ -142,5 +143,33 @@ def test_a_second_factor_set_up_by_a_peer_changes_nothing_for_them(
     client.force_login(person)
 
     response = client.get(reverse("peergroups:group-detail", args=[group.pk]))
+
+    assert response.status_code == 200
+
+
+@pytest.mark.parametrize("state", ["facilitator", "supervisor", "org admin"])
+def test_starting_a_group_where_only_staff_may_needs_the_second_factor(
+    group: PeerGroup, state: str
+) -> None:
+    client = staff_without_second_factor(state, group)
+
+    response = client.get(
+        reverse("peergroups:group-create", args=[group.organisation.slug])
+    )
+
+    assert response.status_code == 302
+    assert response.headers["Location"] == reverse("mfa_activate_totp")
+
+
+def test_starting_a_group_where_anyone_may_needs_no_second_factor_for_peers(
+    group: PeerGroup,
+) -> None:
+    group.organisation.group_creation = GroupCreation.ANYONE
+    group.organisation.save()
+    client = staff_without_second_factor("active", group)
+
+    response = client.get(
+        reverse("peergroups:group-create", args=[group.organisation.slug])
+    )
 
     assert response.status_code == 200
