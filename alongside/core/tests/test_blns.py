@@ -393,6 +393,9 @@ def test_leave_feedback_survives_naughty_strings(place: Place) -> None:
 
 
 def test_starting_a_group_survives_naughty_strings(place: Place) -> None:
+    def tidy() -> None:
+        place.organisation.groups.exclude(pk=place.group.pk).delete()
+
     probe = FormProbe(
         label="start a group",
         url=reverse("peergroups:group-create", args=[place.organisation.slug]),
@@ -407,6 +410,7 @@ def test_starting_a_group_survives_naughty_strings(place: Place) -> None:
             "join_policy": "open",
             "is_listed": "on",
         },
+        after_success=tidy,
     )
     run(signed_in(place.admin), probe)
 
