@@ -53,6 +53,23 @@ _VOCATIVE = re.compile(
     r"(?:bitch|hoe|thot|slut|whore|skank|cunt|twat|retard|faggot|fag|dickhead|wanker|tosser)"
     r"\s*(?:[.!?]|$)"
 )
+_NAME_CALLING = re.compile(
+    r"\b(?:this|that|dat|dis|these|those|yo|ya|stupid|dumb|ugly|fat|lil|little|dirty|"
+    r"filthy|nasty|lying|fake|broke|retarded|bum|hoe|bitch|pussy|punk)\s+(?:ass\s+)?"
+    r"(?:bitch|hoe|thot|slut|whore|skank|cunt|twat|retard|faggot|fag|dyke|dickhead"
+    r"|wanker|tosser)s?\b"
+    r"|\b(?:bitch|pussy|punk|hoe|fag|trash|dumb|stupid|ugly|broke)[\s\-]?ass\b"
+)
+_FIRST_PERSON_BEFORE = re.compile(
+    r"\b(?:i'?m|i\s+am|im|i\s+was|i\s+feel\s+like|i\s+look\s+like|me|myself|i'?ve\s+been"
+    r"|i\s+act\s+like|makes?\s+me)\b[^.!?\n]{0,25}$"
+)
+# Someone else's words being reported ("they told me to…", "the voices say…").
+_REPORTED_BEFORE = re.compile(
+    r"\b(?:told|tell|tells|telling|said|says|saying|say|called|calls|calling|yelled|"
+    r"shouted|scream\w*|texted|wrote|messaged|voices?|head|brain|thoughts?|mind|"
+    r"keeps?\s+saying|like)\b[^.!?\n]{0,30}$"
+)
 _THREAT = re.compile(
     r"\b(?:i'?(?:ll|m\s+gonna|m\s+going\s+to)|i\s+(?:will|am\s+going\s+to|am\s+gonna|wanna|want"
     r"\s+to)|we'?(?:ll|re\s+gonna|re\s+going\s+to)|gonna|going\s+to)\s+(?:\w+\s+)?(?:kill|murder"
@@ -110,6 +127,14 @@ def find_abuse(context: Context) -> list[AbuseFinding]:
             return
         if context.is_reported_speech(start, end) or context.is_quoted_lyric(start, end):
             return
+        if label in {"urges_self_harm", "insult", "attack", "name_calling"}:
+            before = context.clause_before(start)[-60:]
+            if _REPORTED_BEFORE.search(before):
+                return
+        if label == "name_calling" and _FIRST_PERSON_BEFORE.search(
+            context.clause_before(start)[-60:]
+        ):
+            return
         if negatable and (
             context.is_negated(start, window=3)
             or re.search(r"\b(?:not|n't|never|no\s+longer)\b", text[start:end])
@@ -125,6 +150,8 @@ def find_abuse(context: Context) -> list[AbuseFinding]:
         add("slur", match, 0.85, negatable=False)
     for match in _SECOND_PERSON_INSULT.finditer(text):
         add("insult", match, 0.8, negatable=True)
+    for match in _NAME_CALLING.finditer(text):
+        add("name_calling", match, 0.75, negatable=False)
     for match in _GROUP_INSULT.finditer(text):
         add("group_insult", match, 0.7, negatable=False)
     for match in _VOCATIVE.finditer(text):

@@ -139,6 +139,9 @@ class Context:
             pass
         if negator is None:
             return False
+        # Rhetorical questions negate nothing: "why shouldn't I…", "why haven't I…".
+        if re.search(r"\bwhy\s*$", tail[: negator.start()]):
+            return False
         return not _NOT_NEGATING.match(tail, negator.start())
 
     def is_quoted(self, start: int, end: int) -> bool:

@@ -148,6 +148,17 @@ _WEAK_SUFFIXES = (
     r"|expy|freeway|fwy|junction|turnpike|vale|villas|cove|creek|glen|harbou?r|haven"
     r"|landing|manor|mill|mount|orchard|path|pines|point|shores?|springs?|summit"
     r"|track|valley|village|vista|wells?|fields|chase|approach|grange|croft|end|side"
+    # The rest of the USPS standard street suffixes (Publication 28, appendix C1).
+    r"|alley|annex|arcade|bayou|beach|bend|bluffs?|bottom|branch|bridge|brook|brooks|burgs?"
+    r"|camp|canyon|cape|centers?|cliffs?|club|common|commons|corners?|courses?|courts|coves"
+    r"|creek|crest|curve|dale|dam|divide|drives|estates|extensions?|falls?|ferry|flats?"
+    r"|fords?|forest|forges?|forks?|fort|gateway|glens|greens|groves|harbors|hills|hollow"
+    r"|inlet|islands?|isle|junctions|keys?|knolls?|lakes?|land|lights?|locks?|lodge|mall"
+    r"|manors|meadow|mews|mills|mission|motorway|mountains?|neck|oval|overpass|parks"
+    r"|parkways|passage|pines|plains?|ports?|prairie|radial|ramp|rapids?|rest|roads|route"
+    r"|run|shoal|shoals|skyway|spur|spurs|squares|stations?|stravenue|stream|streets|throughway"
+    r"|trace|trafficway|trailer|tunnel|underpass|unions?|valleys|via|viaduct|views|villages?"
+    r"|ville|vistas|walks|ways|wells"
 )
 _STREET = re.compile(
     r"(?P<unit>(?:\b(?:flat|apartment|apt|unit|suite|ste|room|floor|house)\.?\s*#?"
@@ -167,6 +178,13 @@ _STREET_NAME_STOPWORDS = frozenset(
     friends pills tablets i you we they he she it is was were be been am are more less
     about after before every each this that these those some many few last next
     first second third other same very really just only also still all""".split()
+)
+_SECONDARY_UNIT = re.compile(
+    r"\b(?:Apt\.?|Apartment|Suite|Ste\.?|Flat)\s*#?\s*\d{1,5}[A-Za-z]?\b", re.IGNORECASE
+)
+_MILITARY = re.compile(
+    r"\b(?:(?:PSC|Unit|USNS|USS|USNV|USCGC)\s+[\w ]{1,24}(?:,\s*Box\s+\d{1,5})?\s*\n?\s*)?"
+    r"(?:APO|FPO|DPO)\s+A[AEP]\s+\d{5}\b"
 )
 _PO_BOX = re.compile(r"\bP\.?\s?O\.?\s+Box\s+\d{1,6}\b", re.IGNORECASE)
 _EUROPEAN_STREET = re.compile(
@@ -262,6 +280,15 @@ def _classify_number(text: str, start: int, end: int) -> Detail | None:
         return Detail("service_number", start, end, 0.9)
     if len(digits) == 10 or (len(digits) == 11 and digits.startswith("1")):
         return Detail("phone", start, end, 0.85)
+    groups = re.findall(r"\d+", value)
+    if (
+        7 <= len(digits) <= 15
+        and len(groups) >= 2
+        and all(2 <= len(group) <= 4 for group in groups)
+        and not all(len(g) == 4 and g.startswith(("19", "20")) for g in groups)
+    ):
+        # Grouped like a phone number written the way many countries write them.
+        return Detail("phone", start, end, 0.6)
     return None
 
 
@@ -293,7 +320,7 @@ def _addresses(text: str) -> Iterator[Detail]:
             continue
         start = match.start("unit") if match.group("unit") else match.start("number")
         yield Detail("street_address", start, match.end(), 0.85 if capitalised else 0.7)
-    for pattern in (_PO_BOX, _EUROPEAN_STREET):
+    for pattern in (_PO_BOX, _EUROPEAN_STREET, _MILITARY, _SECONDARY_UNIT):
         for match in pattern.finditer(text):
             yield Detail("street_address", match.start(), match.end(), 0.75)
     for match in _POSTCODE.finditer(text):

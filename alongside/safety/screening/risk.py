@@ -80,11 +80,37 @@ _PATTERNS: tuple[tuple[str, str, float, bool], ...] = (
     ("intent", r"\bdeath\s+(?:is|seems|feels|would\s+be)\s+(?:\w+\s+)?(?:the\s+)?(?:only|best|"
      r"easier|better|a\s+relief|welcome|peaceful)\b|\b(?:welcome|long\s+for|crave|craving|"
      r"longing\s+for|ready\s+for)\s+death\b|\bcan'?t\s+wait\s+to\s+die\b", 0.8, False),
+    ("intent", r"\b(?:i'?m|i\s+am|i)\s+(?:\w+\s+)?(?:thinking\s+(?:about|of)|considering|"
+     r"contemplating|obsessed\s+with|fantasi[sz]ing\s+about|planning)\s+(?:\w+\s+)?"
+     r"(?:suicide|dying|death|ending\s+(?:it|my\s+life|things)|killing\s+myself|not\s+"
+     r"being\s+(?:here|alive|around))\b", 0.85, False),
+    ("intent", r"\bend(?:ing)?\s+it\s+all\b|\bending\s+it(?!\s+(?:with|between|for))\b"
+     r"|\b(?:just|finally|gonna|going\s+to|will|'ll|could|should|might|want\s+to|wanna|"
+     r"ready\s+to|about\s+to|decided\s+to|plan\s+to|try\s+to|need\s+to|have\s+to)\s+end"
+     r"\s+it(?!\s+(?:with|between|for))\b", 0.8, False),
+    ("intent", r"\b(?:i|me)\s+(?:\w+\s+)?(?:should|could|will|shall|must|might|may|'ll|would|"
+     r"'d)\s+(?:just\s+|probably\s+|rather\s+|honestly\s+)?di+e\b|\blet\s+me\s+di+e\b|"
+     r"\bwhy\s+(?:can'?t|cant|don'?t|won'?t|shouldn'?t)\s+i\s+(?:just\s+)?(?:di+e|kill|end)"
+     r"\b|\bwhy\s+(?:am\s+i|do\s+i|should\s+i|bother)\s+(?:still\s+|even\s+)?(?:alive|"
+     r"living|live|here|exist|existing|trying|staying|keep\s+going)\b", 0.8, False),
+    ("intent", r"\b(?:my\s+)?life\s+(?:is|feels|seems)\s+(?:\w+\s+)?(?:pointless|meaningless|"
+     r"worthless|not\s+worth\s+(?:living|it)|over|a\s+waste|unbearable|hell|hopeless)\b|"
+     r"\bnot\s+worth\s+living\b|\b(?:want|wish|need)\s+(?:it|this|everything|my\s+life|"
+     r"life|the\s+pain|it\s+all)\s+to\s+(?:be\s+over|end|stop)\b|\bwish\s+i\s+(?:didn'?t|"
+     r"did\s+not|could\s+(?:just\s+)?stop\s+to)\s+exist\b", 0.7, True),
+    # Suicide named in a first-person post, not negated, past or about someone else.
+    ("intent", r"\bsuicide\b(?!\s+(?:prevention|awareness|rates?|statistics|hotline|helpline|"
+     r"line|squad|watch))", 0.6, False),
+    ("intent", r"\b(?:going\s+to|gonna|will|plan\s+to|about\s+to|ready\s+to|want\s+to|"
+     r"might|thinking\s+of|considering)\s+(?:make\s+)?(?:an\s+|another\s+|my\s+)?attempt\b"
+     r"|\battempt\s+(?:again|tonight|soon|this)\b", 0.8, False),
     ("despair", r"\b(?:can'?t|cannot|unable\s+to)\s+(?:go\s+on|do\s+this\s+any\s?more|take\s+(?:it|this|"
      r"much\s+more)\s*(?:any\s?more)?|keep\s+going|live\s+like\s+this|cope\s+any\s?more|"
      r"keep\s+living|hold\s+on\s+(?:much\s+longer|any\s?more))\b|\bwhat'?s\s+the\s+point\s+"
      r"(?:of\s+)?(?:living|life|anything|going\s+on|being\s+alive|trying)\b|\bgive\s+up\s+on"
-     r"\s+(?:life|living|everything)\b|\b(?:i'?m|feel)\s+(?:so\s+)?hopeless\b", 0.55, True),
+     r"\s+(?:life|living|everything)\b|\b(?:i'?m|feel)\s+(?:so\s+)?hopeless\b|\bthere'?s\s+"
+     r"no\s+(?:point|hope|way\s+out|future)\b|\bwhat'?s\s+the\s+point\b|\bi\s+give\s+up\b"
+     r"|\bi'?m\s+done\s+(?:with\s+(?:life|everything|it\s+all|this)|trying)\b", 0.55, True),
     # A plan or the means gathered.
     ("plan", r"\b(?:have|got|made|making|found|worked\s+out|figured\s+out)\s+(?:a|the|my)\s+"
      r"(?:\w+\s+)?plan\s+(?:to|for|on\s+how)\b(?=.{0,60}(?:die|end|kill|suicide|life|it\s+all))"
@@ -114,7 +140,7 @@ _TIMEFRAME = re.compile(
     r"thursday|saturday|sunday))\b"
 )
 _PAST_VERB = re.compile(
-    r"^(?:killed|took|tried|attempted|wanted|wished|wrote|was|were|felt|thought|used|planned|had|"
+    r"^(?:killed|took|tried|attempted|committed|wanted|wished|wrote|was|were|felt|thought|used|planned|had|"
     r"decided|overdosed|hung|hanged|jumped|slit|od'?d)\b"
 )
 _PAST_BEFORE = re.compile(
@@ -129,12 +155,19 @@ _OTHER_PERSON = re.compile(
     r"suicidal|(?:he|she|they)\s+(?:wants?|wanted|is\s+going|are\s+going)\s+to\s+(?:die|end\s+"
     r"(?:it|(?:his|her|their)\s+life)))\b"
 )
+_FIRST_PERSON_WORDS = frozenset({"i", "i'm", "im", "i've", "ive", "i'd", "i'll", "me", "myself"})
+_THIRD_PERSON_WORDS = frozenset(
+    """he she they he's she's they're his her their him them friend friends brother
+    sister mum mom dad father mother son daughter cousin uncle aunt husband wife partner
+    boyfriend girlfriend someone somebody people person classmate colleague mate
+    grandad grandma grandpa nan who""".split()
+)
 _COMPILED = tuple(
     (label, re.compile(pattern), confidence, inherent)
     for label, pattern, confidence, inherent in _PATTERNS
 )
 
-ALERT_THRESHOLD = 0.6
+ALERT_THRESHOLD = 0.55
 
 
 @dataclass(frozen=True, slots=True)
@@ -162,6 +195,16 @@ def _is_past(context: Context, start: int, end: int) -> bool:
     return bool(_PAST_VERB.match(matched) or _PAST_BEFORE.search(before[-60:]))
 
 
+def _is_about_someone_else(context: Context, start: int) -> bool:
+    """Whether the nearest person named before the match is someone else."""
+    for word in reversed(context.clause_before(start).split()[-8:]):
+        if word in _FIRST_PERSON_WORDS:
+            return False
+        if word in _THIRD_PERSON_WORDS:
+            return True
+    return False
+
+
 def assess_risk(context: Context) -> RiskAssessment:
     text = context.text
     findings: list[RiskFinding] = []
@@ -173,6 +216,9 @@ def assess_risk(context: Context) -> RiskAssessment:
                 continue
             if context.is_quoted_lyric(start, end):
                 set_aside.append(RiskFinding("quoted", start, end, 0.2))
+                continue
+            if _is_about_someone_else(context, start):
+                set_aside.append(RiskFinding("about_someone_else", start, end, 0.3))
                 continue
             if not inherent and context.is_negated(start):
                 set_aside.append(RiskFinding("negated", start, end, 0.1))

@@ -80,6 +80,13 @@ _LEXICON: dict[Topic, str] = {
 # Single words that only suggest a topic when they appear at least twice, or with a
 # stronger phrase, because alone they are usually everyday speech ("dead tired").
 _WEAK = {Topic.SUICIDE: re.compile(r"^(?:death|dying|die|dead|alive|live\s+any\s?more)$")}
+# Everyday idioms that use the weak words and say nothing about suicide.
+_IDIOMS = re.compile(
+    r"\b(?:dead\s+(?:tired|end|on|set|easy|serious|quiet|beat|battery|phone)|(?:phone|battery"
+    r"|laptop|car|conversation|chat)\s+(?:is\s+|was\s+|has\s+)?(?:dead|died|dying)|to\s+die"
+    r"\s+for|dying\s+(?:to|for|of\s+(?:laughter|embarrassment|boredom|shame))|died\s+(?:down|"
+    r"laughing)|brain\s*dead|dead\s*line|drop\s+dead\s+gorgeous)\b"
+)
 PRIORITY = (
     Topic.SUICIDE,
     Topic.SELF_HARM,
@@ -103,12 +110,16 @@ def find_topics(text: str) -> list[TopicFinding]:
     """Topics found in the ``words`` view, in priority order."""
     found: list[TopicFinding] = []
     for topic in PRIORITY:
-        matches = list(_COMPILED[topic].finditer(text))
+        matches = [
+            m
+            for m in _COMPILED[topic].finditer(text)
+            if not _IDIOMS.search(text, max(0, m.start() - 25), m.end() + 25)
+        ]
         if not matches:
             continue
         weak = _WEAK.get(topic)
         strong = [m for m in matches if weak is None or not weak.match(m.group(0))]
-        if not strong and len(matches) < 3:
+        if not strong and len(matches) < 1:
             continue
         confidence = min(0.95, 0.5 + 0.15 * len(strong) + 0.05 * len(matches))
         found.append(
