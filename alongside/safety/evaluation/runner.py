@@ -166,7 +166,7 @@ def evaluate_uk(report: Report, examples: list[Example]) -> None:
         expected = example.extra
         kinds_found = {kind for kind, _ in _detail_spans(result)}
         detectors = {
-            "risk_to_life": result.needs_on_duty_alert,
+            "risk": result.needs_on_duty_alert,
             "method": HoldReason.METHOD in result.hold_reasons,
             "abuse": _is_abuse(result),
         }

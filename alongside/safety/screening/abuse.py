@@ -49,7 +49,7 @@ _GROUP_INSULT = re.compile(
     r"\b(?:bitches|hoes|thots|sluts|whores|skanks|cunts|twats|retards|tards|spastics|mongs)\b"
 )
 _VOCATIVE = re.compile(
-    r"(?:^|[@\w]\s*[,:]?\s+|[.!?]\s*)(?:(?:stupid|dumb|fat|ugly|fucking|little|dirty|lil)\s+)?"
+    r"(?:^|@\w+\s*[,:]?\s+|[,:]\s*|[.!?]\s*)(?:(?:stupid|dumb|fat|ugly|fucking|little|dirty|lil)\s+)?"
     r"(?:bitch|hoe|thot|slut|whore|skank|cunt|twat|retard|faggot|fag|dickhead|wanker|tosser)"
     r"\s*(?:[.!?]|$)"
 )

@@ -66,7 +66,9 @@ _HARM_CONTEXT = re.compile(
     r"(?:my\s*self|my\s+(?:arms?|wrists?|legs?|thighs?|stomach|skin))|take\s+(?:them\s+all|all\s+of"
     r"\s+(?:them|my)|the\s+(?:lot|whole))|swallow\w*|lethal|fatal|hang(?:ing)?\s+my\s*self|"
     r"cut(?:ting)?\s+(?:\w+\s+){0,2}(?:deep|deeper|deepest)|fat\s*layer|to\s+the\s+bone|"
-    r"stitches|jump(?:ing)?|slit\w*|bleed\w*|bled|blood|relapse\w*|wounds?|scars?|not\s+wake\s+up)\b"
+    r"stitches|took\s+(?:\w+\s+)?\d{2,}\s+(?:\w+\s+)?(?:pills|tablets|paracetamol|"
+    r"meds)|(?:kill|hang|cut|hurt|harm|poison|drown|shoot)\w*\s+(?:your|my|him|her|them|one)"
+    r"\s*sel(?:f|ves)|jump(?:ing)?|slit\w*|bleed\w*|bled|blood|relapse\w*|wounds?|scars?|not\s+wake\s+up)\b"
 )
 
 

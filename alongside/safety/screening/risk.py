@@ -29,7 +29,7 @@ _DIE = (
     r"boredom|cringe|cuteness|curiosity|a\s+(?:coffee|drink|pint|cuppa)|jealousy|envy|"
     r"excitement|happiness|joy|fright|fear\s+of\s+missing))"
     r"|be\s+dead|not\s+(?:be\s+)?(?:alive|exist|here\s+any\s?more|be\s+here)|not\s+wake\s+up"
-    r"|never\s+wake\s+up|sleep\s+(?:and|forever|and\s+never\s+wake)|disappear\s+(?:forever"
+    r"|never\s+wake\s+up|(?:go\s+to\s+)?sleep\s+and\s+never\s+wake\s+up|sleep\s+(?:and|forever)|disappear\s+(?:forever"
     r"|for\s+good|permanently)|stop\s+existing|cease\s+to\s+exist|end\s+(?:it|it\s+all"
     r"|everything|things|my\s+life|this|my\s+suffering|the\s+pain)(?!\s+(?:with|between))"
     r"|kill\s*my\s*self|be\s+gone|go\s+to\s+sleep\s+forever|leave\s+this\s+world"
@@ -121,7 +121,7 @@ _PATTERNS: tuple[tuple[str, str, float, bool], ...] = (
     # Saying goodbye or leaving final messages.
     ("goodbye", r"\b(?:this\s+is\s+(?:my\s+)?(?:goodbye|the\s+end|my\s+last)|goodbye\s+(?:everyone|"
      r"all|world|forever|cruel\s+world|guys)|(?:my\s+)?(?:final|last)\s+(?:message|post|goodbye|"
-     r"words|note|letter|day|night|time\s+posting)|suicide\s+(?:note|letter)|by\s+the\s+time\s+"
+     r"words|note|letter|time\s+posting)|my\s+last\s+(?:day|night|week)\s+(?:alive|on\s+earth|here)|suicide\s+(?:note|letter)|by\s+the\s+time\s+"
      r"(?:you|anyone|someone)\s+(?:read|reads|see|sees|find|finds)\s+this|won'?t\s+be\s+(?:here|"
      r"around|alive)\s+(?:tomorrow|much\s+longer|any\s?more|by|for\s+long|next)|(?:giving|gave|"
      r"give)\s+away\s+(?:all\s+)?my\s+(?:things|stuff|belongings|possessions|pets?|cat|dog)|"
