@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: demo test install serve migrate seed demo-code lint typecheck unit e2e clean
+.PHONY: demo test install serve migrate seed demo-code lint typecheck unit e2e clean evaluate
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -29,6 +29,10 @@ demo-code: install
 ## make test: everything CI runs (lint, types, migrations, PostgreSQL, SQLite, browser)
 test: install
 	bash scripts/test.sh
+
+## make evaluate: screener figures on ../shared/data/safety and the UK set (no texts)
+evaluate: install
+	$(BIN)/python -m alongside.safety.evaluation
 
 lint: install
 	$(BIN)/ruff check .

@@ -1,4 +1,4 @@
-"""Every change to phrase rules: creating and changing them, each change a new version."""
+"""Every change to phrase rules: creating and changing them, each a version."""
 
 from __future__ import annotations
 

@@ -6,8 +6,6 @@ conversations app stores them with the message it screened).
 
 from __future__ import annotations
 
-
-
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -15,7 +13,6 @@ from django.utils import timezone
 
 from alongside.organisations.models import Organisation
 from alongside.peergroups.models import PeerGroup
-
 
 
 class RuleAction(models.TextChoices):
@@ -77,9 +74,7 @@ class PhraseRule(models.Model):
         choices=WarningTopic.choices,
         blank=True,
     )
-    note = models.CharField(
-        "why this rule exists", max_length=300, blank=True
-    )
+    note = models.CharField("why this rule exists", max_length=300, blank=True)
     is_active = models.BooleanField(default=True)
     version = models.PositiveIntegerField(default=1)
     created_at = models.DateTimeField(default=timezone.now)

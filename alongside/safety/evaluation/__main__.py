@@ -1,4 +1,4 @@
-"""``python -m alongside.safety.evaluation``: print the screener's figures (no texts)."""
+"""``python -m alongside.safety.evaluation``: the screener's figures, never texts."""
 
 from __future__ import annotations
 

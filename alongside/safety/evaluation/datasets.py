@@ -37,7 +37,7 @@ class Example:
 
 
 def _limited(rows: Iterator[Example], limit: int | None) -> list[Example]:
-    result = []
+    result: list[Example] = []
     for example in rows:
         if limit is not None and len(result) >= limit:
             break

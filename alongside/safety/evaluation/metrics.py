@@ -42,10 +42,12 @@ class Confusion:
         )
 
     def table(self, indent: str = "    ") -> str:
+        tp, fn = self.true_positive, self.false_negative
+        fp, tn = self.false_positive, self.true_negative
         return (
             f"{indent}               predicted yes  predicted no\n"
-            f"{indent}expected yes   {self.true_positive:>13}  {self.false_negative:>12}\n"
-            f"{indent}expected no    {self.false_positive:>13}  {self.true_negative:>12}"
+            f"{indent}expected yes   {tp:>13}  {fn:>12}\n"
+            f"{indent}expected no    {fp:>13}  {tn:>12}"
         )
 
 

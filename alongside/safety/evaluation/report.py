@@ -42,7 +42,9 @@ def format_report(report: Report) -> str:
         for split in ("held_out", "whole"):
             counter = counts.get(split)
             if counter:
-                figures = ", ".join(f"{key}={value}" for key, value in sorted(counter.items()))
+                figures = ", ".join(
+                    f"{key}={value}" for key, value in sorted(counter.items())
+                )
                 lines.append(f"  counts ({split}): {figures}")
         lines.append("")
 
@@ -66,5 +68,7 @@ def format_report(report: Report) -> str:
                 continue
             verdict = "met" if met else f"MISSED by {abs(value - target.threshold):.3f}"
             cells.append(f"{split}: {value:.3f} ({verdict})")
-        lines.append(f"  {target.name} (target {sign} {target.threshold}): " + "; ".join(cells))
+        lines.append(
+            f"  {target.name} (target {sign} {target.threshold}): " + "; ".join(cells)
+        )
     return "\n".join(lines)

@@ -186,7 +186,7 @@ def evaluate_uk(report: Report, examples: list[Example]) -> None:
             held_kinds = {
                 kind for kind in kinds_found if kind not in {"link", "service_number"}
             }
-            for kind in held_kinds - expected_kinds:
+            for _unexpected in held_kinds - expected_kinds:
                 details.add(expected=False, predicted=True)
             if "warning" in expected:
                 report.confusion("uk", split, "warning").add(

@@ -39,7 +39,7 @@ _INSULT = (
 )
 _SECOND_PERSON_INSULT = re.compile(
     r"\b(?:you|u|ya|yo|ur|you'?re|youre|you\s+are|u\s+r|you\s+r|you\s+(?:look|sound|seem|act)"
-    r"(?:\s+like)?|ur\s+a|shut\s+up|stfu)\s+(?:(?:such|so|a|an|the|fucking|fuckin|effing|"
+    r"(?:\s+like)?|ur\s+a|your\s+(?:such|so|a|an)|shut\s+up|stfu)\s+(?:(?:such|so|a|an|the|fucking|fuckin|effing|"
     r"bloody|little|stupid|dumb|fat|ugly|lil|dirty|filthy|big|absolute|total|complete|"
     r"worthless|pathetic|useless|disgusting|retarded|ass|lying|crazy|sad|old|mf)\s+){0,4}"
     + _INSULT
@@ -121,11 +121,15 @@ def find_abuse(context: Context) -> list[AbuseFinding]:
     text = context.text
     findings: list[AbuseFinding] = []
 
-    def add(label: str, match: re.Match[str], confidence: float, *, negatable: bool) -> None:
+    def add(
+        label: str, match: re.Match[str], confidence: float, *, negatable: bool
+    ) -> None:
         start, end = match.start(), match.end()
         if any(f.start < end and start < f.end for f in findings):
             return
-        if context.is_reported_speech(start, end) or context.is_quoted_lyric(start, end):
+        if context.is_reported_speech(start, end) or context.is_quoted_lyric(
+            start, end
+        ):
             return
         if label in {"urges_self_harm", "insult", "attack", "name_calling"}:
             before = context.clause_before(start)[-60:]

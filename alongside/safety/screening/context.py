@@ -12,7 +12,9 @@ import re
 from dataclasses import dataclass
 
 _SENTENCE_END = re.compile(r"[.!?;\n]+|\s+-\s+")
-_CLAUSE_BREAK = re.compile(r"[.!?;,:\n()]+|\s+-\s+|\b(?:but|although|though|however|yet)\b")
+_CLAUSE_BREAK = re.compile(
+    r"[.!?;,:\n()]+|\s+-\s+|\b(?:but|although|though|however|yet)\b"
+)
 _NEGATOR = re.compile(
     r"\b(?:not|never|no\s+longer|nothing|nor|without|hardly|"
     r"(?:do|does|did|is|are|was|were|have|has|had|would|could|should|will|wo|ca|must"
@@ -88,7 +90,9 @@ class Context:
         sentence_starts = [0] + [match.end() for match in _SENTENCE_END.finditer(text)]
         clause_starts = [0] + [match.end() for match in _CLAUSE_BREAK.finditer(text)]
         quoted = [(match.start(), match.end()) for match in _QUOTED.finditer(text)]
-        quoted += [(match.start(), match.end()) for match in _LYRICS_BLOCK.finditer(text)]
+        quoted += [
+            (match.start(), match.end()) for match in _LYRICS_BLOCK.finditer(text)
+        ]
         return cls(
             text=text,
             sentence_starts=tuple(sentence_starts),
@@ -116,7 +120,9 @@ class Context:
         last = bisect.bisect_right(self.sentence_starts, end - 1) + neighbours
         begin = self.sentence_starts[first]
         finish = (
-            self.sentence_starts[last] if last < len(self.sentence_starts) else len(self.text)
+            self.sentence_starts[last]
+            if last < len(self.sentence_starts)
+            else len(self.text)
         )
         return self.text[begin:finish]
 
@@ -134,9 +140,10 @@ class Context:
         if not words:
             return False
         tail = " ".join(words)
-        negator = None
-        for negator in _NEGATOR.finditer(tail):
-            pass
+        negators = list(_NEGATOR.finditer(tail))
+        if not negators:
+            return False
+        negator = negators[-1]
         if negator is None:
             return False
         # Rhetorical questions negate nothing: "why shouldn't I…", "why haven't I…".

@@ -27,12 +27,25 @@ from functools import lru_cache
 # invisibly: zero-width space/joiners, bidi marks, word joiner, soft hyphen, BOM,
 # Mongolian vowel separator, variation selectors, tag characters.
 _INVISIBLE = frozenset(
-    [0x00AD, 0x034F, 0x061C, 0x115F, 0x1160, 0x17B4, 0x17B5, 0x180E, 0x3164, 0xFEFF]
-    + list(range(0x200B, 0x2010))
-    + list(range(0x202A, 0x202F))
-    + list(range(0x2060, 0x2070))
-    + list(range(0xFE00, 0xFE10))
-    + list(range(0xE0000, 0xE0080))
+    [
+        *(
+            0x00AD,
+            0x034F,
+            0x061C,
+            0x115F,
+            0x1160,
+            0x17B4,
+            0x17B5,
+            0x180E,
+            0x3164,
+            0xFEFF,
+        ),
+        *range(0x200B, 0x2010),
+        *range(0x202A, 0x202F),
+        *range(0x2060, 0x2070),
+        *range(0xFE00, 0xFE10),
+        *range(0xE0000, 0xE0080),
+    ]
 )
 
 # Letters from other scripts that look like Latin letters (after lower-casing).

@@ -91,28 +91,108 @@ _PLATFORMS = (
     r"(?:insta(?:gram)?|ig|snap(?:chat)?|sc|tik\s?tok|tt|twitter|discord|kik|telegram"
     r"|whats\s?app|facebook|fb|threads|bluesky|reddit|steam|xbox|psn|twitch|skype)"
 )
-_HANDLE_AT = re.compile(r"(?<![\w@.])@(?=[A-Za-z0-9_.]*[A-Za-z])[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?")
+_HANDLE_AT = re.compile(
+    r"(?<![\w@.])@(?=[A-Za-z0-9_.]*[A-Za-z])[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?"
+)
+
+
 def _handle_name(group: str) -> str:
-    return r"@?(?P<" + group + r">[A-Za-z0-9_][A-Za-z0-9_.#]{1,30}[A-Za-z0-9_])(?![\w#])"
+    return (
+        r"@?(?P<" + group + r">[A-Za-z0-9_][A-Za-z0-9_.#]{1,30}[A-Za-z0-9_])(?![\w#])"
+    )
 
 
 _HANDLE_CONTEXT = re.compile(
-    r"(?:\b" + _PLATFORMS + r"\s*(?:name|handle|username|user|id)?\s*(?:[:=\-]|is|\bat\b)\s*"
+    r"(?:\b"
+    + _PLATFORMS
+    + r"\s*(?:name|handle|username|user|id)?\s*(?:[:=\-]|is|\bat\b)\s*"
     + _handle_name("name1")
     + r"|\b(?:add|follow|message|msg|dm|snap|hmu|hit\s+me\s+up|find|text|ping)"
-    r"\s+me\s+(?:on\s+" + _PLATFORMS + r"\s*(?:[:\-]|\bat\b)?|at|@)\s*"
+    r"\s+me\s+(?:on\s+"
+    + _PLATFORMS
+    + r"\s*(?:[:\-]|\bat\b)?|at|@)\s*"
     + _handle_name("name2")
-    + r"|\bmy\s+" + _PLATFORMS + r"\s+(?:is|=|:)\s*"
+    + r"|\bmy\s+"
+    + _PLATFORMS
+    + r"\s+(?:is|=|:)\s*"
     + _handle_name("name3")
     + r")",
     re.IGNORECASE,
 )
 _NOT_A_NAME = frozenset(
-    """a an and or the if so too as at on in to me my you your it its is was be are
-    then than there here this that please pls plz anytime any time tonight later
-    soon sometime whenever guys everyone anyone someone x xx xxx lol haha if ok okay
-    yes no not now just maybe cos because but sure thanks thank first again all
-    though instead aswell also""".split()
+    [
+        "a",
+        "an",
+        "and",
+        "or",
+        "the",
+        "if",
+        "so",
+        "too",
+        "as",
+        "at",
+        "on",
+        "in",
+        "to",
+        "me",
+        "my",
+        "you",
+        "your",
+        "it",
+        "its",
+        "is",
+        "was",
+        "be",
+        "are",
+        "then",
+        "than",
+        "there",
+        "here",
+        "this",
+        "that",
+        "please",
+        "pls",
+        "plz",
+        "anytime",
+        "any",
+        "time",
+        "tonight",
+        "later",
+        "soon",
+        "sometime",
+        "whenever",
+        "guys",
+        "everyone",
+        "anyone",
+        "someone",
+        "x",
+        "xx",
+        "xxx",
+        "lol",
+        "haha",
+        "if",
+        "ok",
+        "okay",
+        "yes",
+        "no",
+        "not",
+        "now",
+        "just",
+        "maybe",
+        "cos",
+        "because",
+        "but",
+        "sure",
+        "thanks",
+        "thank",
+        "first",
+        "again",
+        "all",
+        "though",
+        "instead",
+        "aswell",
+        "also",
+    ]
 )
 
 # --- phone numbers and NHS numbers ---------------------------------------------------
@@ -171,13 +251,114 @@ _STREET = re.compile(
 )
 _STRONG_SUFFIX_SET = frozenset(_STRONG_SUFFIXES.split("|"))
 _STREET_NAME_STOPWORDS = frozenset(
-    """the a an my your our their his her its of in on at to down up for and or with
-    from by into onto over under across along through around near past than then
-    days day times time years year hours hour minutes minute weeks week months month
-    miles mile km kilometres metres meters feet steps laps people kids children
-    friends pills tablets i you we they he she it is was were be been am are more less
-    about after before every each this that these those some many few last next
-    first second third other same very really just only also still all""".split()
+    [
+        "the",
+        "a",
+        "an",
+        "my",
+        "your",
+        "our",
+        "their",
+        "his",
+        "her",
+        "its",
+        "of",
+        "in",
+        "on",
+        "at",
+        "to",
+        "down",
+        "up",
+        "for",
+        "and",
+        "or",
+        "with",
+        "from",
+        "by",
+        "into",
+        "onto",
+        "over",
+        "under",
+        "across",
+        "along",
+        "through",
+        "around",
+        "near",
+        "past",
+        "than",
+        "then",
+        "days",
+        "day",
+        "times",
+        "time",
+        "years",
+        "year",
+        "hours",
+        "hour",
+        "minutes",
+        "minute",
+        "weeks",
+        "week",
+        "months",
+        "month",
+        "miles",
+        "mile",
+        "km",
+        "kilometres",
+        "metres",
+        "meters",
+        "feet",
+        "steps",
+        "laps",
+        "people",
+        "kids",
+        "children",
+        "friends",
+        "pills",
+        "tablets",
+        "i",
+        "you",
+        "we",
+        "they",
+        "he",
+        "she",
+        "it",
+        "is",
+        "was",
+        "were",
+        "be",
+        "been",
+        "am",
+        "are",
+        "more",
+        "less",
+        "about",
+        "after",
+        "before",
+        "every",
+        "each",
+        "this",
+        "that",
+        "these",
+        "those",
+        "some",
+        "many",
+        "few",
+        "last",
+        "next",
+        "first",
+        "second",
+        "third",
+        "other",
+        "same",
+        "very",
+        "really",
+        "just",
+        "only",
+        "also",
+        "still",
+        "all",
+    ]
 )
 _SECONDARY_UNIT = re.compile(
     r"\b(?:Apt\.?|Apartment|Suite|Ste\.?|Flat)\s*#?\s*\d{1,5}[A-Za-z]?\b", re.IGNORECASE
@@ -201,7 +382,10 @@ def _nhs_checksum_ok(digits: str) -> bool:
     """The NHS number's Modulus 11 check: weights 10..2 over the first nine digits."""
     if len(digits) != 10 or not digits.isdigit():
         return False
-    total = sum(int(digit) * weight for digit, weight in zip(digits[:9], range(10, 1, -1), strict=True))
+    total = sum(
+        int(digit) * weight
+        for digit, weight in zip(digits[:9], range(10, 1, -1), strict=True)
+    )
     check = 11 - total % 11
     if check == 11:
         check = 0
@@ -238,10 +422,18 @@ def _handles(text: str) -> Iterator[Detail]:
         yield Detail("social_handle", match.start(), match.end(), 0.8)
     for match in _HANDLE_CONTEXT.finditer(text):
         name = next(
-            (value for key, value in match.groupdict().items() if key.startswith("name") and value),
+            (
+                value
+                for key, value in match.groupdict().items()
+                if key.startswith("name") and value
+            ),
             None,
         )
-        if not name or name.lower() in _NOT_A_NAME or name.isdigit() and len(name) < 5:
+        if (
+            not name
+            or name.lower() in _NOT_A_NAME
+            or (name.isdigit() and len(name) < 5)
+        ):
             continue
         yield Detail("social_handle", match.start(), match.end(), 0.85)
 
@@ -280,12 +472,12 @@ def _classify_number(text: str, start: int, end: int) -> Detail | None:
         return Detail("service_number", start, end, 0.9)
     if len(digits) == 10 or (len(digits) == 11 and digits.startswith("1")):
         return Detail("phone", start, end, 0.85)
-    groups = re.findall(r"\d+", value)
+    digit_groups = re.findall(r"\d+", value)
     if (
         7 <= len(digits) <= 15
-        and len(groups) >= 2
-        and all(2 <= len(group) <= 4 for group in groups)
-        and not all(len(g) == 4 and g.startswith(("19", "20")) for g in groups)
+        and len(digit_groups) >= 2
+        and all(2 <= len(group) <= 4 for group in digit_groups)
+        and not all(len(g) == 4 and g.startswith(("19", "20")) for g in digit_groups)
     ):
         # Grouped like a phone number written the way many countries write them.
         return Detail("phone", start, end, 0.6)
@@ -312,10 +504,14 @@ def _numbers(text: str) -> Iterator[Detail]:
 def _addresses(text: str) -> Iterator[Detail]:
     for match in _STREET.finditer(text):
         name_words = match.group("name").split()
-        if any(word.lower().strip(".'’") in _STREET_NAME_STOPWORDS for word in name_words):
+        if any(
+            word.lower().strip(".'’") in _STREET_NAME_STOPWORDS for word in name_words
+        ):
             continue
         suffix = match.group("suffix")
-        capitalised = all(word[0].isupper() for word in name_words) and suffix[0].isupper()
+        capitalised = (
+            all(word[0].isupper() for word in name_words) and suffix[0].isupper()
+        )
         if suffix.lower() not in _STRONG_SUFFIX_SET and not capitalised:
             continue
         start = match.start("unit") if match.group("unit") else match.start("number")

@@ -98,14 +98,17 @@ def compile_pattern(pattern: str) -> re.Pattern[str]:
     tidy = validate_pattern(pattern)
     folded = normalise(tidy).words.text
     words = []
-    for word in folded.split():
+    # Punctuation inside a phrase matches any spacing: "weigh-in" finds "weigh in".
+    for word in re.findall(r"[\w*]+", folded):
         pieces = [re.escape(piece) for piece in word.split("*")]
         words.append(r"\w*".join(pieces))
     body = r"[\s\W_]+".join(words)
     return re.compile(r"(?<!\w)" + body + r"(?!\w)")
 
 
-def match_rules(view: NormalisedText, rules: Iterable[PhraseRuleLike]) -> list[PhraseMatch]:
+def match_rules(
+    view: NormalisedText, rules: Iterable[PhraseRuleLike]
+) -> list[PhraseMatch]:
     """Every rule that matches the ``words`` view, with its spans in the original."""
     matches = []
     for rule in rules:
@@ -113,7 +116,9 @@ def match_rules(view: NormalisedText, rules: Iterable[PhraseRuleLike]) -> list[P
             pattern = compile_pattern(rule.pattern)
         except InvalidPattern:
             continue
-        spans = tuple(view.to_original(m.start(), m.end()) for m in pattern.finditer(view.text))
+        spans = tuple(
+            view.to_original(m.start(), m.end()) for m in pattern.finditer(view.text)
+        )
         if spans:
             matches.append(PhraseMatch(rule, spans))
     return matches

@@ -97,9 +97,7 @@ _CRISIS_REASON = (
     "Your post has been shared. It sounds like things are really hard right now. You "
     "don't have to go through this on your own: here are people you can talk to now."
 )
-_ON_DUTY_REASON = (
-    "Someone from the team has been told, so they can check in with you."
-)
+_ON_DUTY_REASON = "Someone from the team has been told, so they can check in with you."
 _CONCERN_REASON = (
     "It sounds like you're worried about someone. Here are people who can help, for "
     "them and for you."
@@ -206,7 +204,9 @@ def screen(
     rule_warning: str | None = None
     for match in match_rules(words, rules):
         rule = match.rule
-        label = f"rule:{rule.pk}@v{rule.version}" if rule.pk else f"rule@v{rule.version}"
+        label = (
+            f"rule:{rule.pk}@v{rule.version}" if rule.pk else f"rule@v{rule.version}"
+        )
         signals.append(Signal(Detector.PHRASE_RULE, label, match.spans, 1.0))
         if rule.action == PhraseAction.HOLD:
             holds.append(HoldReason.PHRASE_RULE)
@@ -223,10 +223,16 @@ def screen(
     for detail in find_personal_details(details_view):
         original = details_view.to_original(detail.start, detail.end)
         signals.append(
-            Signal(Detector.PERSONAL_DETAILS, detail.kind, (original,), detail.confidence)
+            Signal(
+                Detector.PERSONAL_DETAILS, detail.kind, (original,), detail.confidence
+            )
         )
-        if detail.kind in HELD_KINDS or (detail.kind in LINK_KINDS and not allows_links):
-            redactions.append(Redaction(original, detail.kind, REPLACEMENTS[detail.kind]))
+        if detail.kind in HELD_KINDS or (
+            detail.kind in LINK_KINDS and not allows_links
+        ):
+            redactions.append(
+                Redaction(original, detail.kind, REPLACEMENTS[detail.kind])
+            )
             if detail.kind in HELD_KINDS and detail.kind not in held_details:
                 held_details.append(detail.kind)
             if detail.kind in LINK_KINDS and HoldReason.LINK not in holds:
@@ -311,7 +317,9 @@ def screen(
     if HoldReason.PHRASE_RULE in holds and len(holds) == 1:
         reasons.append(_RULE_HOLD_REASON)
     if crisis and risk.is_at_risk:
-        reasons.append(_HELD_AND_SAFE if holds else f"{_CRISIS_REASON} {_ON_DUTY_REASON}")
+        reasons.append(
+            _HELD_AND_SAFE if holds else f"{_CRISIS_REASON} {_ON_DUTY_REASON}"
+        )
     elif crisis and risk.is_concern_for_other:
         reasons.append(_CONCERN_REASON)
     elif crisis:

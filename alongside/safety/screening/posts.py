@@ -1,4 +1,4 @@
-"""Screening a post in a group: the group's and organisation's rules and policy applied."""
+"""Screening a post in a group, with its organisation's and its own rules applied."""
 
 from __future__ import annotations
 
@@ -21,6 +21,4 @@ def screen_post(text: str, *, group: PeerGroup, author: Person) -> ScreeningResu
     from alongside.safety.models import PhraseRule
 
     rules = list(PhraseRule.objects.active().for_group(group))
-    return screen(
-        text, rules=rules, allows_links=group.organisation.allows_links
-    )
+    return screen(text, rules=rules, allows_links=group.organisation.allows_links)

@@ -79,7 +79,9 @@ _LEXICON: dict[Topic, str] = {
 }
 # Single words that only suggest a topic when they appear at least twice, or with a
 # stronger phrase, because alone they are usually everyday speech ("dead tired").
-_WEAK = {Topic.SUICIDE: re.compile(r"^(?:death|dying|die|dead|alive|live\s+any\s?more)$")}
+_WEAK = {
+    Topic.SUICIDE: re.compile(r"^(?:death|dying|die|dead|alive|live\s+any\s?more)$")
+}
 # Everyday idioms that use the weak words and say nothing about suicide.
 _IDIOMS = re.compile(
     r"\b(?:dead\s+(?:tired|end|on|set|easy|serious|quiet|beat|battery|phone)|(?:phone|battery"
@@ -96,7 +98,10 @@ PRIORITY = (
     Topic.VIOLENCE,
     Topic.BEREAVEMENT,
 )
-_COMPILED = {topic: re.compile(r"\b(?:" + pattern + r")\b") for topic, pattern in _LEXICON.items()}
+_COMPILED = {
+    topic: re.compile(r"\b(?:" + pattern + r")\b")
+    for topic, pattern in _LEXICON.items()
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,6 +128,8 @@ def find_topics(text: str) -> list[TopicFinding]:
             continue
         confidence = min(0.95, 0.5 + 0.15 * len(strong) + 0.05 * len(matches))
         found.append(
-            TopicFinding(topic, tuple((m.start(), m.end()) for m in matches), confidence)
+            TopicFinding(
+                topic, tuple((m.start(), m.end()) for m in matches), confidence
+            )
         )
     return found

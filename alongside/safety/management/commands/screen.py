@@ -14,7 +14,8 @@ from __future__ import annotations
 
 import json
 import sys
-from typing import Any
+from collections.abc import Iterable
+from typing import Any, cast
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
@@ -23,7 +24,10 @@ from alongside.safety.screening.phrases import PhraseRuleLike
 
 
 class Command(BaseCommand):
-    help = "Screen JSON lines ({'text': ...}) from standard input; print one JSON line each."
+    stealth_options = ("stdin",)
+    help = (
+        "Screen JSON lines ({'text': ...}) from standard input, one result line each."
+    )
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--organisation", help="apply this organisation's rules")
@@ -58,15 +62,21 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         rules, allows_links = self._rules(options)
-        stdin = options.get("stdin") or getattr(sys.stdin, "buffer", sys.stdin)
+        stdin = cast(
+            Iterable[str | bytes],
+            options.get("stdin") or getattr(sys.stdin, "buffer", sys.stdin),
+        )
         for number, raw in enumerate(stdin, start=1):
-            line = raw
-            if isinstance(raw, bytes):
+            if isinstance(raw, str):
+                line = raw
+            else:
                 try:
                     line = raw.decode("utf-8")
                 except UnicodeDecodeError:
                     self.stdout.write(
-                        json.dumps({"line": number, "error": "This line is not UTF-8 text."})
+                        json.dumps(
+                            {"line": number, "error": "This line is not UTF-8 text."}
+                        )
                     )
                     continue
             if not line.strip():
@@ -89,7 +99,7 @@ class Command(BaseCommand):
             }
         try:
             result = screen(record["text"], rules=rules, allows_links=allows_links)
-        except Exception:  # noqa: BLE001 - one bad line must not stop the rest
+        except Exception:
             return {"line": number, "error": "This line could not be screened."}
         return {
             "line": number,
