@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: demo test install serve migrate seed demo-code lint typecheck unit e2e clean bench
+.PHONY: demo test install serve migrate seed demo-code lint typecheck unit e2e clean bench evaluate
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -34,6 +34,10 @@ test: install
 ## (prints figures; loopback only). More options: make bench args="--workers 2"
 bench: install
 	$(BIN)/python -m bench.run $(args)
+
+## make evaluate: screener figures on ../shared/data/safety and the UK set (no texts)
+evaluate: install
+	$(BIN)/python -m alongside.safety.evaluation
 
 lint: install
 	$(BIN)/ruff check .

@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "alongside.peergroups",
     "alongside.notifications",
     "alongside.conversations",
+    "alongside.safety",
     "alongside.demo",
 ]
 

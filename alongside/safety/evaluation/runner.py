@@ -1,0 +1,276 @@
+"""Runs the screener over the evaluation files and the UK challenge set.
+
+How a hit is counted:
+
+- SDCNL (forum posts): a post "alerts" when screening sets ``needs_on_duty_alert``
+  (risk to life); suicide-forum posts are positives, depression-forum posts negatives
+  (noisy: that forum also holds ideation). "Held as abusive" is a hold whose reasons
+  include abuse. "Warning" is a suggested warning of suicide or self-harm.
+- Davidson (tweets): a tweet is "held as abusive" as above; recall is over the
+  hate-speech class, and the offensive and neither classes are reported beside it.
+- Presidio (synthetic sentences with marked spans): a gold span is found when any
+  recognised detail of a matching kind overlaps it by at least one character
+  (phone ← phone or NHS number; email ← email; street address ← street address or
+  postcode). A recognised span is correct when it overlaps a gold span of a matching
+  type.
+- UK challenge set (``uk_challenge.jsonl``, written here): each line says which
+  detectors should fire and which personal-detail kinds it holds; a kind is found when
+  a detail of that kind is recognised anywhere in the line.
+
+Every file is split in two halves by a hash of the row number; the rules were written
+from general knowledge and checked only against aggregate figures on the first half.
+Figures are reported for the held-out half and for the whole file.
+"""
+
+from __future__ import annotations
+
+import time
+from collections import Counter, defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from alongside.safety.evaluation import datasets
+from alongside.safety.evaluation.datasets import Example
+from alongside.safety.evaluation.metrics import Confusion, percentile
+from alongside.safety.screening import Detector, HoldReason, ScreeningResult, screen
+from alongside.safety.screening.normalise import Span
+
+SPLITS = ("held_out", "whole")
+PRESIDIO_KINDS = {
+    "PHONE_NUMBER": ("phone", {"phone", "nhs_number"}),
+    "EMAIL_ADDRESS": ("email", {"email"}),
+    "STREET_ADDRESS": ("street_address", {"street_address", "postcode"}),
+}
+WARNING_TOPICS = {"suicide", "self_harm"}
+
+
+@dataclass
+class Target:
+    name: str
+    threshold: float
+    at_most: bool
+    values: dict[str, float | None] = field(default_factory=dict)
+
+    def met(self, split: str) -> bool | None:
+        value = self.values.get(split)
+        if value is None:
+            return None
+        return value <= self.threshold if self.at_most else value >= self.threshold
+
+
+@dataclass
+class Report:
+    sections: dict[str, dict[str, dict[str, Confusion]]] = field(default_factory=dict)
+    counts: dict[str, dict[str, Counter[str]]] = field(default_factory=dict)
+    targets: list[Target] = field(default_factory=list)
+    latencies_ms: list[float] = field(default_factory=list)
+    missing: list[str] = field(default_factory=list)
+
+    def confusion(self, section: str, split: str, name: str) -> Confusion:
+        return (
+            self.sections.setdefault(section, {})
+            .setdefault(split, {})
+            .setdefault(name, Confusion())
+        )
+
+    def counter(self, section: str, split: str) -> Counter[str]:
+        return self.counts.setdefault(section, {}).setdefault(split, Counter())
+
+    def target(self, name: str) -> Target:
+        return next(target for target in self.targets if target.name == name)
+
+
+def _timed(report: Report, text: str) -> ScreeningResult:
+    started = time.perf_counter()
+    result = screen(text)
+    report.latencies_ms.append((time.perf_counter() - started) * 1000)
+    return result
+
+
+def _splits(example: Example) -> tuple[str, ...]:
+    return ("held_out", "whole") if example.held_out else ("tune", "whole")
+
+
+def _is_abuse(result: ScreeningResult) -> bool:
+    return HoldReason.ABUSE in result.hold_reasons
+
+
+def evaluate_sdcnl(report: Report, examples: list[Example]) -> None:
+    for example in examples:
+        result = _timed(report, example.text)
+        suicide_forum = example.label == "1"
+        for split in _splits(example):
+            report.confusion("sdcnl", split, "risk_to_life").add(
+                expected=suicide_forum, predicted=result.needs_on_duty_alert
+            )
+            if suicide_forum:
+                report.confusion("sdcnl", split, "warning_on_suicide_forum").add(
+                    expected=True,
+                    predicted=result.suggested_warning in WARNING_TOPICS,
+                )
+            counter = report.counter("sdcnl", split)
+            counter["posts"] += 1
+            counter[f"outcome:{result.outcome}"] += 1
+            counter["held_as_abusive"] += _is_abuse(result)
+            counter["held_for_method"] += HoldReason.METHOD in result.hold_reasons
+
+
+def evaluate_davidson(report: Report, examples: list[Example]) -> None:
+    for example in examples:
+        result = _timed(report, example.text)
+        for split in _splits(example):
+            report.confusion("davidson", split, "abuse_vs_hate_speech").add(
+                expected=example.label == "0", predicted=_is_abuse(result)
+            )
+            report.confusion("davidson", split, "abuse_vs_hate_or_offensive").add(
+                expected=example.label in {"0", "1"}, predicted=_is_abuse(result)
+            )
+            counter = report.counter("davidson", split)
+            counter[f"class{example.label}"] += 1
+            counter[f"class{example.label}:held_as_abusive"] += _is_abuse(result)
+
+
+def _detail_spans(result: ScreeningResult) -> list[tuple[str, Span]]:
+    return [
+        (signal.label, span)
+        for signal in result.signals
+        if signal.detector == Detector.PERSONAL_DETAILS
+        for span in signal.spans
+    ]
+
+
+def evaluate_presidio(report: Report, examples: list[Example]) -> None:
+    for example in examples:
+        result = _timed(report, example.text)
+        found = _detail_spans(result)
+        for split in _splits(example):
+            for gold_type, (name, kinds) in PRESIDIO_KINDS.items():
+                gold = [
+                    Span(start, end)
+                    for entity, start, end in example.spans
+                    if entity == gold_type
+                ]
+                confusion = report.confusion("presidio", split, name)
+                for gold_span in gold:
+                    hit = any(k in kinds and s.overlaps(gold_span) for k, s in found)
+                    confusion.add(expected=True, predicted=hit)
+                for kind, span in found:
+                    if kind in kinds and not any(span.overlaps(g) for g in gold):
+                        confusion.add(expected=False, predicted=True)
+
+
+def evaluate_uk(report: Report, examples: list[Example]) -> None:
+    for example in examples:
+        result = _timed(report, example.text)
+        expected = example.extra
+        kinds_found = {kind for kind, _ in _detail_spans(result)}
+        detectors = {
+            "risk": result.needs_on_duty_alert,
+            "method": HoldReason.METHOD in result.hold_reasons,
+            "abuse": _is_abuse(result),
+        }
+        expected_kinds = set(expected.get("details", []))  # type: ignore[call-overload]
+        for split in _splits(example):
+            for name, predicted in detectors.items():
+                report.confusion("uk", split, name).add(
+                    expected=bool(expected.get(name, 0)), predicted=predicted
+                )
+            details = report.confusion("uk", split, "personal_details")
+            for kind in expected_kinds:
+                hit = kind in kinds_found
+                details.add(expected=True, predicted=hit)
+                report.confusion("uk", split, f"detail:{kind}").add(
+                    expected=True, predicted=hit
+                )
+            held_kinds = {
+                kind for kind in kinds_found if kind not in {"link", "service_number"}
+            }
+            for _unexpected in held_kinds - expected_kinds:
+                details.add(expected=False, predicted=True)
+            if "warning" in expected:
+                report.confusion("uk", split, "warning").add(
+                    expected=expected["warning"] is not None,
+                    predicted=result.suggested_warning is not None
+                    and result.suggested_warning == expected["warning"],
+                )
+
+
+def _targets(report: Report) -> None:
+    def value(
+        section: str, split: str, name: str, getter: Callable[[Confusion], float | None]
+    ) -> float | None:
+        confusion = report.sections.get(section, {}).get(split, {}).get(name)
+        return getter(confusion) if confusion and confusion.total else None
+
+    def recall(c: Confusion) -> float | None:
+        return c.recall
+
+    def precision(c: Confusion) -> float | None:
+        return c.precision
+
+    rows = [
+        ("risk to life recall, SDCNL suicide forum", 0.85, False,
+         ("sdcnl", "risk_to_life", recall)),
+        ("risk to life precision, SDCNL", 0.60, False,
+         ("sdcnl", "risk_to_life", precision)),
+        ("abuse recall, Davidson hate speech", 0.80, False,
+         ("davidson", "abuse_vs_hate_speech", recall)),
+        ("email recall, Presidio", 0.95, False, ("presidio", "email", recall)),
+        ("phone recall, Presidio", 0.95, False, ("presidio", "phone", recall)),
+        ("street address recall, Presidio", 0.80, False,
+         ("presidio", "street_address", recall)),
+        ("personal details recall, UK set", 0.95, False,
+         ("uk", "personal_details", recall)),
+        ("suicide/self-harm warning, SDCNL suicide forum", 0.90, False,
+         ("sdcnl", "warning_on_suicide_forum", recall)),
+    ]  # fmt: skip
+    for name, threshold, at_most, (section, metric, getter) in rows:
+        target = Target(name, threshold, at_most)
+        for split in SPLITS:
+            target.values[split] = value(section, split, metric, getter)
+        report.targets.append(target)
+
+    abusive = Target("SDCNL posts held as abusive (share)", 0.02, True)
+    for split in SPLITS:
+        counter = report.counts.get("sdcnl", {}).get(split)
+        abusive.values[split] = (
+            counter["held_as_abusive"] / counter["posts"]
+            if counter and counter["posts"]
+            else None
+        )
+    report.targets.append(abusive)
+    latency = Target("latency p95 per post, ms", 25.0, True)
+    p95 = percentile(report.latencies_ms, 0.95) if report.latencies_ms else None
+    latency.values = {"held_out": p95, "whole": p95}
+    report.targets.append(latency)
+
+
+def run_evaluation(directory: Path | None = None, limit: int | None = None) -> Report:
+    """Screen every example; ``limit`` takes the first rows of each file (for CI)."""
+    report = Report()
+    directory = directory if directory is not None else datasets.data_dir()
+    loaders: list[tuple[str, Callable[[], list[Example]], Callable[..., None]]] = [
+        ("sdcnl-training-set.csv", lambda: datasets.sdcnl(directory, limit),
+         evaluate_sdcnl),
+        ("davidson-labeled-data.csv", lambda: datasets.davidson(directory, limit),
+         evaluate_davidson),
+        ("presidio-synth-dataset-v2.json",
+         lambda: datasets.presidio(directory, limit), evaluate_presidio),
+    ]  # fmt: skip
+    for file_name, load, evaluate in loaders:
+        if not (directory / file_name).exists():
+            report.missing.append(file_name)
+            continue
+        evaluate(report, load())
+    evaluate_uk(report, datasets.uk_challenge())
+    _targets(report)
+    return report
+
+
+def per_detector_rows(report: Report) -> dict[str, dict[str, dict[str, Confusion]]]:
+    grouped: dict[str, dict[str, dict[str, Confusion]]] = defaultdict(dict)
+    for section, splits in report.sections.items():
+        for split, confusions in splits.items():
+            grouped[section][split] = confusions
+    return grouped

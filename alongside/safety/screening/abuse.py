@@ -1,0 +1,166 @@
+"""Abuse aimed at someone: slurs against people or groups, insults addressed to
+someone, threats, and urging someone to harm themselves.
+
+Swearing is not abuse. "I feel like shit", "fuck this depression", "I'm such an idiot"
+are someone talking about their own pain and are never held. Insult words count only
+when they are aimed: addressed to "you", used as a plural for a group of people, or a
+slur for a group. Supportive negation ("you are not a burden") and reported speech in
+quotation marks ("he said 'you're worthless'") are not held either.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from alongside.safety.screening.context import Context
+
+# Slurs for groups of people: abusive wherever they are used, as they demean a group.
+_GROUP_SLURS = re.compile(
+    r"\b(?:n+[i1!]+g+(?:g+|e+r+|a+|u+h+|az|ers|as|uhs|ahs|s)+\w*|niglets?|negro(?:e?s)?|coons?|jigaboos?"
+    r"|porch\s*monkeys?|sambos?|darkies|darky|darkie|golliwogs?|wogs?|pakis?|chinks?|gooks?"
+    r"|slant(?:y|s|[\s\-]eyes?)|zipperheads?|spics?|spicks?|wetbacks?|beaners?|kikes?|yids?"
+    r"|heebs?|hymies?|ragheads?|towelheads?|sand\s*n\w+|camel\s*jockeys?|muzzies?|mozzies"
+    r"|gypp?os?|gyppies|pikeys?|abos?|redskins?|injuns?|squaws?|half[\s\-]?breeds?"
+    r"|mongoloids?|coolies?|dagos?|wops?|krauts?|polacks?|cracker(?:s|z)?|white\s+trash"
+    r"|trailer\s+trash|hillbill(?:y|ies)|rednecks?|ghetto\s+trash|jungle\s+bunn(?:y|ies)"
+    r"|f+a+g+(?:g+o+t+|g+i+t+|o+t+|e+t+|s|gy|gie|g+s)?s?|f[a@]gz|dykes?|lesbos?|homos?"
+    r"|trann(?:y|ies)|shemales?|he[\s\-]?shes?|poofs?|poofters?|batty\s*(?:boy|man)s?"
+    r"|queer\s*bait|carpet\s*munchers?|fudge\s*packers?)\b"
+)
+# Insults: abusive only when aimed at someone.
+_INSULT = (
+    r"(?:bitch(?:es)?|b[i1]tch|hoe?s?|thots?|sluts?|whores?|skanks?|cunts?|twats?|pricks?|dicks?"
+    r"|dickheads?|assholes?|arseholes?|bastards?|wankers?|tossers?|retard(?:s|ed)?|tard|spaz"
+    r"|spastic|mongs?|idiots?|morons?|imbeciles?|losers?|pussy|pussies|scum(?:bags?)?|trash"
+    r"|garbage|pigs?|cows?|freaks?|creeps?|ugly|fat|stupid|dumb|useless|worthless|pathetic"
+    r"|disgusting|waste\s+of\s+(?:space|oxygen|air|skin)|piece\s+of\s+(?:shit|crap|trash|garbage)"
+    r"|subhuman|vermin|animals?|parasites?|degenerates?|failures?|mistake|burden|joke)"
+)
+_SECOND_PERSON_INSULT = re.compile(
+    r"\b(?:you|u|ya|yo|ur|you'?re|youre|you\s+are|u\s+r|you\s+r|you\s+(?:look|sound|seem|act)"
+    r"(?:\s+like)?|ur\s+a|your\s+(?:such|so|a|an)|shut\s+up|stfu)\s+(?:(?:such|so|a|an|the|fucking|fuckin|effing|"
+    r"bloody|little|stupid|dumb|fat|ugly|lil|dirty|filthy|big|absolute|total|complete|"
+    r"worthless|pathetic|useless|disgusting|retarded|ass|lying|crazy|sad|old|mf)\s+){0,4}"
+    + _INSULT
+    + r"\b"
+)
+_GROUP_INSULT = re.compile(
+    r"\b(?:bitches|hoes|thots|sluts|whores|skanks|cunts|twats|retards|tards|spastics|mongs)\b"
+)
+_VOCATIVE = re.compile(
+    r"(?:^|@\w+\s*[,:]?\s+|[,:]\s*|[.!?]\s*)(?:(?:stupid|dumb|fat|ugly|fucking|little|dirty|lil)\s+)?"
+    r"(?:bitch|hoe|thot|slut|whore|skank|cunt|twat|retard|faggot|fag|dickhead|wanker|tosser)"
+    r"\s*(?:[.!?]|$)"
+)
+_NAME_CALLING = re.compile(
+    r"\b(?:this|that|dat|dis|these|those|yo|ya|stupid|dumb|ugly|fat|lil|little|dirty|"
+    r"filthy|nasty|lying|fake|broke|retarded|bum|hoe|bitch|pussy|punk)\s+(?:ass\s+)?"
+    r"(?:bitch|hoe|thot|slut|whore|skank|cunt|twat|retard|faggot|fag|dyke|dickhead"
+    r"|wanker|tosser)s?\b"
+    r"|\b(?:bitch|pussy|punk|hoe|fag|trash|dumb|stupid|ugly|broke)[\s\-]?ass\b"
+)
+_FIRST_PERSON_BEFORE = re.compile(
+    r"\b(?:i'?m|i\s+am|im|i\s+was|i\s+feel\s+like|i\s+look\s+like|me|myself|i'?ve\s+been"
+    r"|i\s+act\s+like|makes?\s+me)\b[^.!?\n]{0,25}$"
+)
+# Someone else's words being reported ("they told me to…", "the voices say…").
+_REPORTED_BEFORE = re.compile(
+    r"\b(?:told|tell|tells|telling|said|says|saying|say|called|calls|calling|yelled|"
+    r"shouted|scream\w*|texted|wrote|messaged|voices?|head|brain|thoughts?|mind|"
+    r"keeps?\s+saying|like)\b[^.!?\n]{0,30}$"
+)
+_THREAT = re.compile(
+    r"\b(?:i'?(?:ll|m\s+gonna|m\s+going\s+to)|i\s+(?:will|am\s+going\s+to|am\s+gonna|wanna|want"
+    r"\s+to)|we'?(?:ll|re\s+gonna|re\s+going\s+to)|gonna|going\s+to)\s+(?:\w+\s+)?(?:kill|murder"
+    r"|stab|shoot|beat|batter|hurt|punch|smash|slap|strangle|choke|rape|find|end|destroy|burn"
+    r"|bury|kick\s+the\s+shit\s+out\s+of|fuck\s+(?:you|u)\s+up)\s+(?:you|u|ya|him|her|them"
+    r"|your|ur|you'?re)\b"
+    r"|\b(?:you'?re|you\s+are|ur|u\s+r)\s+(?:so\s+)?(?:dead|going\s+to\s+(?:die|pay|regret)|"
+    r"gonna\s+(?:die|pay|regret)|next)\b"
+    r"|\bwatch\s+(?:your|ur)\s+back\b|\bi\s+know\s+where\s+(?:you|u)\s+live\b"
+    r"|\b(?:kill|shoot|hang|gas|burn|lynch|exterminate|deport|string\s+up)\s+(?:all\s+)?(?:the\s+|"
+    r"those\s+|these\s+)?(?:n\w*gg\w*|jews|muslims|blacks|gays|immigrants|refugees|fags?"
+    r"|faggots|trann\w+|women|whites|asians|pakis|gypsies|arabs)\b"
+    r"|\b(?:jews|muslims|blacks|gays|immigrants|refugees|trans\s+people|women|whites|asians"
+    r"|gypsies|arabs|mexicans|africans|indians|foreigners)\s+(?:are|r)\s+(?:all\s+)?(?:animals"
+    r"|vermin|scum|subhuman|parasites|rats|cockroaches|disease|a\s+disease|filth|savages|"
+    r"inferior|evil)\b"
+    r"|\bshould\s+(?:all\s+)?(?:be\s+)?(?:killed|shot|hanged|hung|gassed|burned|lynched|"
+    r"exterminated|wiped\s+out)\b"
+)
+_URGE_SELF_HARM = re.compile(
+    r"\b(?:go\s+(?:and\s+)?(?:kill|hang|cut|off|shoot|drown)\s+(?:your|ur)\s*self|kill\s+(?:your"
+    r"|ur)\s*self|kys|neck\s+(?:your|ur)\s*self|(?:hope|wish)\s+(?:you|u)\s+(?:\w+\s+)?(?:die|"
+    r"rot|get\s+(?:cancer|raped|killed|hit))|drink\s+bleach|nobody\s+(?:would|will)\s+miss\s+"
+    r"(?:you|u)|(?:world|everyone)\s+(?:would\s+be|is)\s+better\s+(?:off\s+)?without\s+(?:you|u))"
+    r"\b"
+)
+_ATTACK = re.compile(
+    r"\b(?:fuck|screw|sod)\s+(?:you|u|ya|off)\b(?!\s+(?:depression|anxiety|brain|life|world|"
+    r"universe|cancer|illness|disorder|ptsd|ocd|bpd|adhd|mental|thoughts|feelings|pain|"
+    r"insomnia|trauma|self|suicide|me|myself|it|all|everything|covid|god|lockdown))"
+    r"|\bgo\s+fuck\s+(?:your|ur)\s*self\b|\bstfu\b|\bgtfo\b|\bsuck\s+my\s+(?:dick|cock|balls)\b"
+    r"|\beat\s+(?:a\s+)?(?:shit|dick)\b"
+)
+_SELF_OR_ABSTRACT_TARGET = re.compile(
+    r"^\s*(?:depression|anxiety|brain|life|world|universe|illness|disorder|self|me|myself|it|"
+    r"this|everything|thoughts|feelings|pain)\b"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class AbuseFinding:
+    label: str
+    start: int
+    end: int
+    confidence: float
+
+
+def find_abuse(context: Context) -> list[AbuseFinding]:
+    text = context.text
+    findings: list[AbuseFinding] = []
+
+    def add(
+        label: str, match: re.Match[str], confidence: float, *, negatable: bool
+    ) -> None:
+        start, end = match.start(), match.end()
+        if any(f.start < end and start < f.end for f in findings):
+            return
+        if context.is_reported_speech(start, end) or context.is_quoted_lyric(
+            start, end
+        ):
+            return
+        if label in {"urges_self_harm", "insult", "attack", "name_calling"}:
+            before = context.clause_before(start)[-60:]
+            if _REPORTED_BEFORE.search(before):
+                return
+        if label == "name_calling" and _FIRST_PERSON_BEFORE.search(
+            context.clause_before(start)[-60:]
+        ):
+            return
+        if negatable and (
+            context.is_negated(start, window=3)
+            or re.search(r"\b(?:not|n't|never|no\s+longer)\b", text[start:end])
+        ):
+            return
+        findings.append(AbuseFinding(label, start, end, confidence))
+
+    for match in _URGE_SELF_HARM.finditer(text):
+        add("urges_self_harm", match, 0.95, negatable=True)
+    for match in _THREAT.finditer(text):
+        add("threat", match, 0.9, negatable=True)
+    for match in _GROUP_SLURS.finditer(text):
+        add("slur", match, 0.85, negatable=False)
+    for match in _SECOND_PERSON_INSULT.finditer(text):
+        add("insult", match, 0.8, negatable=True)
+    for match in _NAME_CALLING.finditer(text):
+        add("name_calling", match, 0.75, negatable=False)
+    for match in _GROUP_INSULT.finditer(text):
+        add("group_insult", match, 0.7, negatable=False)
+    for match in _VOCATIVE.finditer(text):
+        add("insult", match, 0.7, negatable=False)
+    for match in _ATTACK.finditer(text):
+        add("attack", match, 0.7, negatable=True)
+    findings.sort(key=lambda finding: finding.start)
+    return findings

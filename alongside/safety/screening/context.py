@@ -1,0 +1,174 @@
+"""Reading a match in its context: its clause, negation, past time and quotation.
+
+Shared by the word detectors (risk, method, abuse), which all ask the same questions of
+a match: is it negated ("I'm not suicidal")? is it about the past, told as a recovery
+story? is it inside a quoted lyric or line from a film?
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+_SENTENCE_END = re.compile(r"[.!?;\n]+|\s+-\s+")
+_CLAUSE_BREAK = re.compile(
+    r"[.!?;,:\n()]+|\s+-\s+|\b(?:but|although|though|however|yet)\b"
+)
+_NEGATOR = re.compile(
+    r"\b(?:not|never|no\s+longer|nothing|nor|without|hardly|"
+    r"(?:do|does|did|is|are|was|were|have|has|had|would|could|should|will|wo|ca|must"
+    r"|might|need|am)n'?t|cannot|dont|doesnt|didnt|isnt|arent|wasnt|werent|havent"
+    r"|hasnt|wouldnt|couldnt|shouldnt|wont|cant|aint|ain't)\b"
+)
+# Negators that do not negate what follows them ("I can't stop thinking about ...").
+_NOT_NEGATING = re.compile(
+    r"\b(?:can'?t|cannot|couldn'?t|won'?t|don'?t|never|not)\s+(?:stop|help|wait|seem\s+to"
+    r"\s+stop|shake|get\s+rid\s+of|escape|ignore|imagine\s+not|see\s+(?:any|a)\s+"
+    r"(?:other|way|point|reason)|see\s+myself\s+not|think\s+of\s+anything\s+but|"
+    r"understand\s+why\s+i\s+(?:shouldn'?t|don'?t)|(?:really\s+)?care\s+if)|"
+    r"\bnot\s+(?:just|only|even|sure\s+(?:if|whether|that|i\s+won'?t))\b|"
+    r"\bno\s+one\b|\bnothing\s+(?:but|matters|left|else)\b|"
+    r"\b(?:don'?t|do\s+not)\s+(?:know|think\s+i\s+can|see\s+why)\b"
+)
+_DISTANT_PAST = re.compile(
+    r"\b(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a\s+few"
+    r"|few|several|many|some|couple\s+of|a\s+couple\s+of)\s+(?:years?|yrs?)\s+(?:ago|back|since)\b"
+    r"|\b(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a\s+few"
+    r"|several|many|some)\s+months?\s+ago\b"
+    r"|\bwhen\s+i\s+was\s+(?:younger|little|a\s+(?:kid|child|teen|teenager|student)|\d+"
+    r"|(?:in|at)\s+(?:school|college|uni|university|sixth\s+form|year\s+\d+)|\w+teen)\b"
+    r"|\b(?:back\s+(?:in|then|when)|in\s+the\s+past|at\s+the\s+time|as\s+a\s+(?:teen"
+    r"|teenager|kid|child)|in\s+my\s+(?:teens|twenties|early\s+\w+|late\s+\w+)"
+    r"|in\s+(?:19|20)\d\d|last\s+year|years\s+ago|a\s+long\s+time\s+ago|once\s+upon)\b"
+)
+_RECOVERY = re.compile(
+    r"\b(?:now\s+i'?m|i'?m\s+now|today\s+i'?m|these\s+days\s+i'?m)\s+(?:\w+\s+){0,3}?"
+    r"(?:better|ok|okay|good|well|fine|happy|happier|safe|stable|alive|thriving|doing\s+well"
+    r"|in\s+recovery|recovering|healing|grateful|glad)\b"
+    r"|\b(?:i'?m|i\s+am|feeling|doing)\s+(?:so\s+|much\s+|a\s+lot\s+|way\s+)?(?:better|"
+    r"happier|well)\s+now\b"
+    r"|\b(?:glad|grateful|thankful|happy|lucky|relieved)\s+(?:that\s+)?(?:i'?m|i\s+am|i\s+was"
+    r"|to\s+be|i\s+(?:survived|failed|didn'?t|stayed|got))\b"
+    r"|\b(?:in|into)\s+recovery\b|\brecovered\b|\bsurviv(?:ed|or|ors|ing)\b"
+    r"|\b(?:things|it|life)\s+(?:got|gets|has\s+got|have\s+got|did\s+get|can\s+get|do\s+get"
+    r"|does\s+get|will\s+get|has\s+gotten|got\s+so\s+much)\s+(?:\w+\s+)?better\b"
+    r"|\bi'?m\s+still\s+here\b|\bstill\s+(?:here|alive)\s+(?:and|today|now)\b"
+    r"|\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|a|several)\s+(?:years?"
+    r"|months?|weeks?|days?)\s+(?:clean|free|sober)\b"
+    r"|\bno\s+longer\s+(?:suicidal|feel\s+(?:that|like\s+that)|want\s+to\s+die)\b"
+    r"|\bhope\s+(?:this|my\s+story)\s+helps\b|\bit\s+gets\s+better\b|\bthere\s+is\s+hope\b"
+)
+_QUOTE_FRAMING = re.compile(
+    r"\b(?:lyrics?|song|songs|sang|sings?|singing|chorus|verse|album|track|band|quote|"
+    r"quoting|quoted|poem|poet|poetry|line\s+from|film|movie|book|novel|play|scene|"
+    r"character|episode|show|series|meme|as\s+\w+(?:\s+\w+)?\s+(?:said|says|put\s+it|wrote"
+    r"|sang))\b|[♪♫♬🎵🎶]"
+)
+_QUOTED = re.compile(r"\"[^\"\n]{2,400}\"|'[^'\n]{6,400}'(?!\w)|[♪♫♬🎵🎶][^\n]{2,400}")
+_LYRICS_BLOCK = re.compile(r"\blyrics?\s*[:\-]\s*[^\n]{2,600}")
+_REPORTED_SPEECH = re.compile(
+    r"\b(?:said|says|say|told|tells|tell|called|calls|call|yelled|shouted|screamed|"
+    r"texted|wrote|messaged|replied|goes|went|like)\b"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """Precomputed facts about one normalised text, for fast questions about matches."""
+
+    text: str
+    sentence_starts: tuple[int, ...]
+    clause_starts: tuple[int, ...]
+    quoted: tuple[tuple[int, int], ...]
+    quotes_are_framed: bool
+    quotes_are_reported_speech: bool
+    has_recovery: bool
+
+    @classmethod
+    def of(cls, text: str) -> Context:
+        sentence_starts = [0] + [match.end() for match in _SENTENCE_END.finditer(text)]
+        clause_starts = [0] + [match.end() for match in _CLAUSE_BREAK.finditer(text)]
+        quoted = [(match.start(), match.end()) for match in _QUOTED.finditer(text)]
+        quoted += [
+            (match.start(), match.end()) for match in _LYRICS_BLOCK.finditer(text)
+        ]
+        return cls(
+            text=text,
+            sentence_starts=tuple(sentence_starts),
+            clause_starts=tuple(clause_starts),
+            quoted=tuple(sorted(quoted)),
+            quotes_are_framed=bool(_QUOTE_FRAMING.search(text)),
+            quotes_are_reported_speech=bool(_REPORTED_SPEECH.search(text)),
+            has_recovery=bool(_RECOVERY.search(text)),
+        )
+
+    def sentence(self, start: int, end: int) -> tuple[int, int]:
+        index = bisect.bisect_right(self.sentence_starts, start) - 1
+        begin = self.sentence_starts[max(index, 0)]
+        after = bisect.bisect_right(self.sentence_starts, end - 1)
+        finish = (
+            self.sentence_starts[after]
+            if after < len(self.sentence_starts)
+            else len(self.text)
+        )
+        return begin, finish
+
+    def sentence_text(self, start: int, end: int, *, neighbours: int = 0) -> str:
+        index = bisect.bisect_right(self.sentence_starts, start) - 1
+        first = max(index - neighbours, 0)
+        last = bisect.bisect_right(self.sentence_starts, end - 1) + neighbours
+        begin = self.sentence_starts[first]
+        finish = (
+            self.sentence_starts[last]
+            if last < len(self.sentence_starts)
+            else len(self.text)
+        )
+        return self.text[begin:finish]
+
+    def clause_before(self, start: int) -> str:
+        index = bisect.bisect_right(self.clause_starts, start) - 1
+        return self.text[self.clause_starts[max(index, 0)] : start]
+
+    def is_negated(self, start: int, *, window: int = 4) -> bool:
+        """Whether a negator governs the match starting at ``start``.
+
+        Looks back over at most ``window`` words in the same clause.
+        """
+        before = self.clause_before(start)
+        words = before.split()[-window:]
+        if not words:
+            return False
+        tail = " ".join(words)
+        negators = list(_NEGATOR.finditer(tail))
+        if not negators:
+            return False
+        negator = negators[-1]
+        if negator is None:
+            return False
+        # Rhetorical questions negate nothing: "why shouldn't I…", "why haven't I…".
+        if re.search(r"\bwhy\s*$", tail[: negator.start()]):
+            return False
+        return not _NOT_NEGATING.match(tail, negator.start())
+
+    def is_quoted(self, start: int, end: int) -> bool:
+        return any(begin <= start and end <= finish for begin, finish in self.quoted)
+
+    def is_quoted_lyric(self, start: int, end: int) -> bool:
+        """Inside quotation marks, in a post that says it is quoting a song, film or
+        book (or inside a ``lyrics:`` block or after a music note)."""
+        if not self.is_quoted(start, end):
+            return False
+        if self.quotes_are_framed:
+            return True
+        return any(
+            begin <= start and end <= finish and self.text[begin] in "♪♫♬🎵🎶l"
+            for begin, finish in self.quoted
+        )
+
+    def is_reported_speech(self, start: int, end: int) -> bool:
+        """Inside quotation marks in a post that reports what someone said."""
+        return self.is_quoted(start, end) and self.quotes_are_reported_speech
+
+    def is_distant_past(self, start: int, end: int) -> bool:
+        return bool(_DISTANT_PAST.search(self.sentence_text(start, end, neighbours=1)))

@@ -1,0 +1,102 @@
+"""Method or graphic self-harm detail: the means, together with specifics.
+
+Talking about self-harm or suicide is welcome; detail that could teach or prompt
+someone else is not (Samaritans' guidance for online spaces). A post is held for review
+when, within the same sentence or the next, it names a means (medicines, ligatures,
+blades, heights, trains, poisons…) together with a specific (a quantity or dose, an
+instruction or "how to", a specific height or place, or graphic injury detail) in a
+context of harming oneself. "I'm on 100mg of sertraline" (treatment, no harm context)
+and "I cut myself last night" (no specifics) are not held; the second gets a
+content-warning suggestion instead.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from alongside.safety.screening.context import Context
+
+_DRUGS = (
+    r"(?:paracetamol|acetaminophen|tylenol|ibuprofen|aspirin|co-?codamol|codeine|tramadol"
+    r"|morphine|sertraline|citalopram|fluoxetine|amitriptyline|mirtazapine|quetiapine"
+    r"|olanzapine|lithium|diazepam|valium|zopiclone|antidepressants|sleeping\s+pills|meds)"
+)
+_MEANS = re.compile(
+    r"\b(?:pills?|tablets?|capsules?|paracetamol|acetaminophen|tylenol|ibuprofen|aspirin|"
+    r"co-?codamol|codeine|tramadol|morphine|oxy\w*|fentanyl|opioids?|sertraline|citalopram|"
+    r"fluoxetine|amitriptyline|mirtazapine|quetiapine|olanzapine|lithium|diazepam|valium|"
+    r"zopiclone|insulin|antidepressants?|sleeping\s+(?:pills|tablets)|meds|medication|"
+    r"overdos\w*|od|rope|noose|ligature|belt|cord|cable|hang\w*|hung|blades?|razors?|"
+    r"knife|knives|sharpener|scissors|glass|cut(?:s|ting)?|slit\w*|slash\w*|bleach|poison\w*|"
+    r"antifreeze|weedkiller|pesticide|charcoal|carbon\s+monoxide|exhaust|helium|gas|guns?|"
+    r"shotgun|rifle|bullets?|bridge|cliff|roof|rooftop|balcony|building|car\s+park|train|"
+    r"tracks|railway|motorway|drown\w*|jump\w*|wrists?|veins?|arter(?:y|ies)|throat|neck)\b"
+)
+_SPECIFIC = re.compile(
+    # quantities and doses
+    r"\b\d+\s*(?:x\s*)?(?:mg|g|grams?|ml|mcg|pills?|tablets?|caps(?:ules)?|packs?|packets?|"
+    r"boxes|bottles?|blisters?|strips?|of\s+(?:them|those|my|the))\b"
+    r"|\b\d+\s+(?:of\s+)?(?:my\s+|the\s+|his\s+|her\s+)?(?:\w+\s+)?" + _DRUGS + r"\b"
+    r"|\b(?:a|the|two|three|whole|full|entire|couple\s+of|few|dozen)\s+(?:whole\s+)?(?:box|bottle"
+    r"|packet|pack|strip|blister|handful|dozen|lot)(?:es|s)?\s+of\b|\bhandful\s+of\b"
+    r"|\bhow\s+(?:many|much)\b|\benough\s+(?:to|pills|tablets|of)\b"
+    r"|\b(?:lethal|fatal|deadly|toxic|overdose)\s+(?:dose|amount|quantity|level)\b"
+    # instructions
+    r"|\bhow\s+(?:to|do\s+(?:you|i|people)|long\s+(?:does|would|will)|deep|high|far|fast)\b"
+    r"|\b(?:the\s+)?(?:best|easiest|quickest|fastest|most\s+painless|painless|surest|"
+    r"least\s+painful|most\s+effective|right)\s+(?:way|method|place|spot|dose|amount)\b"
+    r"|\bstep\s+(?:one|1|by\s+step)\b|\b(?:you|u)\s+(?:need|have|should|must)\s+to\b"
+    r"|\bmake\s+sure\s+(?:you|u|it)\b|\b(?:works?|worked)\s+(?:best|better|faster|quicker)\b"
+    r"|\binstructions?\b|\btutorial\b"
+    # heights and places made specific
+    r"|\b\d+(?:st|nd|rd|th)?\s+(?:floor|storey|story)\b|\b\d+\s*(?:ft|feet|foot|metres|meters"
+    r"|m|stories|storeys|floors)\s+(?:high|up|tall|drop|down)?\b"
+    r"|\b(?:top|edge)\s+(?:floor\s+)?of\s+the\s+\w+\b"
+    # graphic injury detail
+    r"|\b(?:deep|deeper|deepest|to\s+the\s+bone|fat\s*layer|fatty\s+tissue|tendons?|"
+    r"vertical(?:ly)?|down\s+the\s+(?:road|street|arm)|gaping|bleeding\s+(?:out|heavily)|"
+    r"bled\s+out|blood\s+(?:everywhere|pouring|gushing|dripping|spurting|all\s+over)|pool\s+of"
+    r"\s+blood|stitches|stiches|sutures|butterfly\s+strips|skin\s+(?:split|opened|open)|"
+    r"white\s+(?:tissue|layer)|beans|styro)\b"
+)
+_HARM_CONTEXT = re.compile(
+    r"\b(?:overdos\w*|od'?d?|kill\w*|die|dying|dead|death|suicid\w*|end\s+(?:it|my\s+life|"
+    r"things)|self[\s\-]?harm\w*|harm(?:ing)?\s+my\s*self|hurt(?:ing)?\s+my\s*self|cut(?:ting)?\s+"
+    r"(?:my\s*self|my\s+(?:arms?|wrists?|legs?|thighs?|stomach|skin))|take\s+(?:them\s+all|all\s+of"
+    r"\s+(?:them|my)|the\s+(?:lot|whole))|swallow\w*|lethal|fatal|hang(?:ing)?\s+my\s*self|"
+    r"cut(?:ting)?\s+(?:\w+\s+){0,2}(?:deep|deeper|deepest)|fat\s*layer|to\s+the\s+bone|"
+    r"stitches|took\s+(?:\w+\s+)?\d{2,}\s+(?:\w+\s+)?(?:pills|tablets|paracetamol|"
+    r"meds)|(?:kill|hang|cut|hurt|harm|poison|drown|shoot)\w*\s+(?:your|my|him|her|them|one)"
+    r"\s*sel(?:f|ves)|jump(?:ing)?|slit\w*|bleed\w*|bled|blood|relapse\w*|wounds?|scars?|not\s+wake\s+up)\b"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class MethodFinding:
+    label: str
+    start: int
+    end: int
+    confidence: float
+
+
+def find_method_detail(context: Context) -> list[MethodFinding]:
+    """Sentences that pair a means with a specific in a context of self-harm."""
+    text = context.text
+    findings: list[MethodFinding] = []
+    for means in _MEANS.finditer(text):
+        if findings and means.start() < findings[-1].end:
+            continue
+        if context.is_quoted_lyric(means.start(), means.end()):
+            continue
+        window = context.sentence_text(means.start(), means.end(), neighbours=1)
+        window_start = text.find(window) if window else means.start()
+        specific = _SPECIFIC.search(window)
+        if specific is None or not _HARM_CONTEXT.search(window):
+            continue
+        if context.is_negated(means.start(), window=3):
+            continue
+        start = min(means.start(), window_start + specific.start())
+        end = max(means.end(), window_start + specific.end())
+        findings.append(MethodFinding("method_detail", start, end, 0.8))
+    return findings

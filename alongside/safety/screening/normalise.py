@@ -1,0 +1,194 @@
+"""Normalising text before screening, keeping a map back to the author's own characters.
+
+People sometimes hide words from filters (zero-width characters, look-alike letters from
+other alphabets, fullwidth letters, "k1ll", "k i l l", "killlll"), and sometimes text
+arrives that way by accident (copied from a phone keyboard or another app). Detectors
+match against a normalised copy; every character of that copy remembers where it came
+from, so the spans we report always point into the text the author wrote.
+
+Two views are made:
+
+- ``details``: NFKC-normalised, invisible characters removed, case and digits kept. The
+  personal-details recognisers use it (digits must stay digits).
+- ``words``: ``details`` lower-cased, accents removed, look-alike letters folded to
+  Latin, leetspeak undone inside words, long runs of one letter shortened, and letters
+  spaced out one by one joined up. The word detectors (risk, method, abuse, topics,
+  phrase rules) use it.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+# Characters that render as nothing, or as a plain space, and are used to split words
+# invisibly: zero-width space/joiners, bidi marks, word joiner, soft hyphen, BOM,
+# Mongolian vowel separator, variation selectors, tag characters.
+_INVISIBLE = frozenset(
+    [
+        *(
+            0x00AD,
+            0x034F,
+            0x061C,
+            0x115F,
+            0x1160,
+            0x17B4,
+            0x17B5,
+            0x180E,
+            0x3164,
+            0xFEFF,
+        ),
+        *range(0x200B, 0x2010),
+        *range(0x202A, 0x202F),
+        *range(0x2060, 0x2070),
+        *range(0xFE00, 0xFE10),
+        *range(0xE0000, 0xE0080),
+    ]
+)
+
+# Letters from other scripts that look like Latin letters (after lower-casing).
+_CONFUSABLES = {
+    # Cyrillic
+    "а": "a", "в": "b", "е": "e", "ё": "e", "к": "k", "м": "m", "н": "h", "о": "o",
+    "р": "p", "с": "c", "т": "t", "у": "y", "х": "x", "ѕ": "s", "і": "i", "ї": "i",
+    "ј": "j", "ԁ": "d", "ԛ": "q", "ԝ": "w", "һ": "h", "ӏ": "l", "ɡ": "g", "ь": "b",
+    "п": "n", "г": "r", "ℓ": "l",
+    # Greek
+    "α": "a", "β": "b", "γ": "y", "ε": "e", "η": "n", "ι": "i", "κ": "k", "ν": "v",
+    "ο": "o", "ρ": "p", "τ": "t", "υ": "u", "χ": "x", "ω": "w", "ς": "s", "μ": "u",
+    # Latin look-alikes and punctuation that varies by keyboard
+    "ı": "i", "ł": "l", "ø": "o", "đ": "d", "ß": "s",
+    "\u2018": "'", "\u2019": "'", "\u02bc": "'", "`": "'", "´": "'",
+    "\u201c": '"', "\u201d": '"', "\u201e": '"', "«": '"', "»": '"',
+    "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-",
+}  # fmt: skip
+
+# Leetspeak, undone only inside a word that also has letters ("k1ll", "$uicide"), never
+# in plain numbers, so "2 years", "50mg" and phone numbers are left alone.
+_LEET = {"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s"}
+_LEET_TOKEN = re.compile(r"[a-z0-9@$]*[a-z][a-z0-9@$]*|[0-9@$]+[a-z][a-z0-9@$]*")
+_NUMBER_WITH_UNIT = re.compile(r"\d+(?:[a-z]{1,3})")
+_LONG_RUN = re.compile(r"([a-z])\1{2,}")
+# Three or more single letters separated by one space, dot, dash, underscore or star.
+_SPACED_LETTERS = re.compile(r"(?<![a-z])(?:[a-z][ .\-_*]){2,}[a-z](?![a-z])")
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """Character offsets into the author's original text, end exclusive."""
+
+    start: int
+    end: int
+
+    def overlaps(self, other: Span) -> bool:
+        return self.start < other.end and other.start < self.end
+
+
+@dataclass(frozen=True, slots=True)
+class NormalisedText:
+    """A normalised copy of a text, with the original offset of each character."""
+
+    original: str
+    text: str
+    # origins[i] is the index in `original` of the character text[i] came from.
+    origins: tuple[int, ...]
+
+    def to_original(self, start: int, end: int) -> Span:
+        """The original span covering normalised characters ``start:end``."""
+        if end <= start:
+            position = self.origins[start] if start < len(self.origins) else 0
+            return Span(position, position)
+        return Span(self.origins[start], self.origins[end - 1] + 1)
+
+
+@dataclass(frozen=True, slots=True)
+class Views:
+    details: NormalisedText
+    words: NormalisedText
+
+
+@lru_cache(maxsize=4096)
+def _fold_character(character: str) -> str:
+    """Lower-case, strip accents and fold a look-alike letter to Latin."""
+    lowered = character.lower()
+    folded = []
+    for part in lowered:
+        part = _CONFUSABLES.get(part, part)
+        if not part.isascii():
+            decomposed = unicodedata.normalize("NFKD", part)
+            part = "".join(c for c in decomposed if not unicodedata.combining(c))
+            part = "".join(_CONFUSABLES.get(c, c) for c in part)
+        folded.append(part)
+    return "".join(folded)
+
+
+@lru_cache(maxsize=4096)
+def _nfkc_character(character: str) -> str:
+    return unicodedata.normalize("NFKC", character)
+
+
+def _details_view(text: str) -> NormalisedText:
+    if text.isascii():
+        return NormalisedText(text, text, tuple(range(len(text))))
+    characters: list[str] = []
+    origins: list[int] = []
+    for index, character in enumerate(text):
+        code = ord(character)
+        if code in _INVISIBLE:
+            continue
+        category = unicodedata.category(character)
+        if category == "Cf":
+            continue
+        if category == "Zs" or character in "\u2028\u2029":
+            characters.append(" ")
+            origins.append(index)
+            continue
+        for part in _nfkc_character(character):
+            characters.append(part)
+            origins.append(index)
+    return NormalisedText(text, "".join(characters), tuple(origins))
+
+
+def _undo_leet(match: re.Match[str]) -> str:
+    token = match.group(0)
+    if _NUMBER_WITH_UNIT.fullmatch(token):
+        return token
+    return "".join(_LEET.get(character, character) for character in token)
+
+
+def _words_view(details: NormalisedText) -> NormalisedText:
+    characters: list[str] = []
+    origins: list[int] = []
+    for character, origin in zip(details.text, details.origins, strict=True):
+        if character.isascii():
+            folded = character.lower()
+        else:
+            folded = _fold_character(character)
+        for part in folded:
+            characters.append(part)
+            origins.append(origin)
+    text = "".join(characters)
+
+    # Leetspeak: same length in and out, so the origins still line up.
+    text = _LEET_TOKEN.sub(_undo_leet, text)
+
+    # Shorten runs ("killlll" -> "kill") and join spaced letters ("k i l l" -> "kill");
+    # both only remove characters, so we keep the origins of those that stay.
+    drop: set[int] = set()
+    for match in _LONG_RUN.finditer(text):
+        drop.update(range(match.start() + 2, match.end()))
+    for match in _SPACED_LETTERS.finditer(text):
+        drop.update(range(match.start() + 1, match.end(), 2))
+    if drop:
+        kept = [i for i in range(len(text)) if i not in drop]
+        text = "".join(text[i] for i in kept)
+        origins = [origins[i] for i in kept]
+    return NormalisedText(details.original, text, tuple(origins))
+
+
+def normalise(text: str) -> Views:
+    """Both normalised views of ``text``."""
+    details = _details_view(text)
+    return Views(details=details, words=_words_view(details))

@@ -1,0 +1,135 @@
+"""Topics that call for a content warning, so readers can choose what they see.
+
+Each topic is a short list of words and phrases people use for it. The topic with the
+highest priority found becomes the suggested warning; every topic found is reported,
+so personal filters can use them all. A suggestion is only ever a suggestion: the
+author adds the warning with one click, or not.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class Topic(StrEnum):
+    SUICIDE = "suicide"
+    SELF_HARM = "self_harm"
+    ABUSE = "abuse"
+    EATING = "eating"
+    SUBSTANCES = "substances"
+    VIOLENCE = "violence"
+    BEREAVEMENT = "bereavement"
+
+
+TOPIC_NAMES = {
+    Topic.SUICIDE: "suicide",
+    Topic.SELF_HARM: "self-harm",
+    Topic.ABUSE: "abuse",
+    Topic.EATING: "eating and food",
+    Topic.SUBSTANCES: "alcohol and drugs",
+    Topic.VIOLENCE: "violence",
+    Topic.BEREAVEMENT: "death and grief",
+}
+
+_LEXICON: dict[Topic, str] = {
+    Topic.SUICIDE: (
+        r"suicid\w*|kill(?:ing|ed)?\s*my\s*self|(?:end|ending|take|taking|took)\s+my\s+(?:own\s+)?"
+        r"life|(?:want|wanted|wanna|wish|wished|ready|deserve|going|gonna|rather)\s+(?:to\s+)?"
+        r"(?:just\s+)?di+e|better\s+off\s+dead|(?:don'?t|not)\s+want\s+to\s+(?:live|be\s+alive|"
+        r"exist|be\s+here|wake\s+up)|end\s+it\s+all|overdos\w*|hang(?:ing)?\s+my\s*self|"
+        r"not\s+wake\s+up|unalive|kms|(?:no|any)\s+(?:reason|point)\s+(?:to|in)\s+(?:live|living|"
+        r"go(?:ing)?\s+on)|wish\s+i\s+(?:was|were)\s+dead|(?:tired|sick)\s+of\s+(?:living|"
+        r"being\s+alive|life)|jump(?:ing)?\s+(?:off|in\s+front\s+of)|kill\s+(?:him|her|them)"
+        r"sel(?:f|ves)|death|dying|end\s+(?:it|things|my\s+life)|die|dead|alive|live\s+any\s?more"
+    ),
+    Topic.SELF_HARM: (
+        r"self[\s\-]?harm\w*|self[\s\-]?injur\w*|(?:cut|cutting|burn|burning|burnt|hurt|hurting|"
+        r"harm|harming|scratch|scratching|hit|hitting|punch|punching)\s+my\s*self|cuts\s+on\s+"
+        r"my|scars?|blades?|razors?|relapsed?\s+(?:on|into)\s+(?:self|sh|cutting)|sh\s+(?:urges|"
+        r"scars|relapse)"
+    ),
+    Topic.ABUSE: (
+        r"abus(?:e|ed|ive|er|ers|ing)|rap(?:e|ed|ist|ing)|molest\w*|sexual(?:ly)?\s+assault\w*|"
+        r"groom(?:ed|ing)|domestic\s+violence|coercive\s+control|incest|trafficking|"
+        r"(?:beat|beats|hit|hits|hitting)\s+me|neglect(?:ed)?\s+(?:me|as\s+a)"
+    ),
+    Topic.EATING: (
+        r"anorexi\w*|bulimi\w*|binge(?:ing|d|s)?|purg(?:e|ing|ed)|eating\s+disorders?|"
+        r"calories|restrict(?:ing|ed)?\s+(?:food|eating|my\s+eating)|starv(?:e|ing)\s+my\s*self|"
+        r"laxatives|throw(?:ing)?\s+up\s+after|weigh(?:ing)?\s+my\s*self|arfid|\bbmi\b"
+    ),
+    Topic.SUBSTANCES: (
+        r"drunk|drinking|alcohol\w*|booze|vodka|weed|cannabis|cocaine|heroin|meth\b|ketamine|"
+        r"mdma|addict\w*|sober\w*|sobriety|rehab|withdrawals?|getting\s+high|hangover"
+    ),
+    Topic.VIOLENCE: (
+        r"assault(?:ed|ing)?|attacked|stabb(?:ed|ing)|shooting|murder\w*|beaten\s+up|"
+        r"strangl\w*|chok(?:ed|ing)\s+me|violen(?:t|ce)|punched|kicked\s+me|mugged"
+    ),
+    Topic.BEREAVEMENT: (
+        r"passed\s+away|funeral|grie(?:f|ving|ve)|bereave\w*|miscarr\w*|stillb\w*|widow\w*|"
+        r"(?:lost|losing)\s+my\s+(?:mum|mom|mother|dad|father|son|daughter|baby|brother|"
+        r"sister|husband|wife|partner|friend|best\s+friend|grandma|grandad|grandpa|nan|nana|"
+        r"gran|granny|grandmother|grandfather|child|auntie|aunt|uncle)|"
+        r"(?:mum|mom|mother|dad|father|son|daughter|baby|brother|sister|husband|wife|partner|"
+        r"friend|grandma|grandad|nan|gran)\s+(?:died|passed)"
+    ),
+}
+# Single words that only suggest a topic when they appear at least twice, or with a
+# stronger phrase, because alone they are usually everyday speech ("dead tired").
+_WEAK = {
+    Topic.SUICIDE: re.compile(r"^(?:death|dying|die|dead|alive|live\s+any\s?more)$")
+}
+# Everyday idioms that use the weak words and say nothing about suicide.
+_IDIOMS = re.compile(
+    r"\b(?:dead\s+(?:tired|end|on|set|easy|serious|quiet|beat|battery|phone)|(?:phone|battery"
+    r"|laptop|car|conversation|chat)\s+(?:is\s+|was\s+|has\s+)?(?:dead|died|dying)|to\s+die"
+    r"\s+for|dying\s+(?:to|for|of\s+(?:laughter|embarrassment|boredom|shame))|died\s+(?:down|"
+    r"laughing)|brain\s*dead|dead\s*line|drop\s+dead\s+gorgeous)\b"
+)
+PRIORITY = (
+    Topic.SUICIDE,
+    Topic.SELF_HARM,
+    Topic.ABUSE,
+    Topic.EATING,
+    Topic.SUBSTANCES,
+    Topic.VIOLENCE,
+    Topic.BEREAVEMENT,
+)
+_COMPILED = {
+    topic: re.compile(r"\b(?:" + pattern + r")\b")
+    for topic, pattern in _LEXICON.items()
+}
+
+
+@dataclass(frozen=True, slots=True)
+class TopicFinding:
+    topic: Topic
+    spans: tuple[tuple[int, int], ...]
+    confidence: float
+
+
+def find_topics(text: str) -> list[TopicFinding]:
+    """Topics found in the ``words`` view, in priority order."""
+    found: list[TopicFinding] = []
+    for topic in PRIORITY:
+        matches = [
+            m
+            for m in _COMPILED[topic].finditer(text)
+            if not _IDIOMS.search(text, max(0, m.start() - 25), m.end() + 25)
+        ]
+        if not matches:
+            continue
+        weak = _WEAK.get(topic)
+        strong = [m for m in matches if weak is None or not weak.match(m.group(0))]
+        if not strong and len(matches) < 1:
+            continue
+        confidence = min(0.95, 0.5 + 0.15 * len(strong) + 0.05 * len(matches))
+        found.append(
+            TopicFinding(
+                topic, tuple((m.start(), m.end()) for m in matches), confidence
+            )
+        )
+    return found

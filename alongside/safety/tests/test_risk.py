@@ -1,0 +1,50 @@
+import pytest
+
+from alongside.safety.screening import Outcome, screen
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I want to kill myself tonight",
+        "I don't want to be alive anymore",
+        "I have a plan and I've been saving my tablets",
+        "this is my goodbye, thank you all for everything",
+        "I just want to go to sleep and never wake up",
+        "k1ll mys\u200belf",
+    ],
+)
+def test_risk_to_life_is_shared_with_crisis_support_and_alerts(text: str) -> None:
+    result = screen(text)
+    assert result.outcome == Outcome.ALLOW_WITH_CRISIS_SUPPORT
+    assert result.needs_on_duty_alert
+    assert result.shows_crisis_support
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Two years ago I attempted suicide. Now I'm doing so much better.",
+        "When I was 16 I tried to kill myself, and today I'm grateful I'm still here",
+        "I'm not suicidal, just really tired of work",
+        "I would never kill myself",
+        "this exam is killing me",
+        "I could kill for a coffee",
+        "I was dying of embarrassment",
+        "that cake was to die for",
+        'My favourite song has the lyric "I want to die" in it',
+    ],
+)
+def test_recovery_negation_idioms_and_lyrics_do_not_alert(text: str) -> None:
+    assert not screen(text).needs_on_duty_alert
+
+
+def test_timeframe_is_reported_with_intent() -> None:
+    labels = {signal.label for signal in screen("I will end my life tonight").signals}
+    assert {"intent", "timeframe"} <= labels
+
+
+def test_concern_for_someone_else_shows_help_without_an_alert() -> None:
+    result = screen("my friend says she wants to kill herself")
+    assert result.shows_crisis_support
+    assert not result.needs_on_duty_alert
