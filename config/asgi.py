@@ -13,7 +13,14 @@ from channels.auth import AuthMiddlewareStack  # noqa: E402
 from channels.routing import ProtocolTypeRouter, URLRouter  # noqa: E402
 from channels.security.websocket import AllowedHostsOriginValidator  # noqa: E402
 
-from alongside.conversations.routing import websocket_urlpatterns  # noqa: E402
+from alongside.conversations.routing import (  # noqa: E402
+    websocket_urlpatterns as conversation_routes,
+)
+from alongside.safety.routing import (  # noqa: E402
+    websocket_urlpatterns as safety_routes,
+)
+
+websocket_urlpatterns = [*conversation_routes, *safety_routes]
 
 application = ProtocolTypeRouter(
     {

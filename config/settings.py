@@ -99,6 +99,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "alongside.core.context_processors.site",
+                "alongside.safety.context_processors.duty",
             ],
         },
     },
@@ -237,7 +238,12 @@ if IS_PRODUCTION:
 # The screening step every post passes before others see it (see
 # alongside/conversations/screening.py). The safety app provides the real one.
 ALONGSIDE_SCREENER = os.environ.get(
-    "ALONGSIDE_SCREENER", "alongside.conversations.screening.allow_everything"
+    "ALONGSIDE_SCREENER", "alongside.safety.screener.screen_for_conversations"
+)
+# Run after a screened post is stored: alerts the person on duty when a life may be at
+# risk (see alongside/safety/screener.py).
+ALONGSIDE_AFTER_SCREENING = os.environ.get(
+    "ALONGSIDE_AFTER_SCREENING", "alongside.safety.screener.after_post_screened"
 )
 
 # Where the quick-exit button sends someone: an ordinary, neutral website.

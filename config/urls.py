@@ -12,6 +12,7 @@ urlpatterns = [
     path("groups/", include("alongside.peergroups.urls")),
     path("groups/", include("alongside.conversations.urls")),
     path("notifications/", include("alongside.notifications.urls")),
+    path("safety/", include("alongside.safety.urls")),
 ]
 
 handler400 = core_views.bad_request

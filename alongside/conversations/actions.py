@@ -40,7 +40,7 @@ from .permissions import (
     check_reply_in,
     check_respond_to,
 )
-from .screening import ScreeningResult, screen
+from .screening import ScreeningResult, after_screening, screen
 
 
 def _existing(person: Person, client_id: uuid.UUID) -> Post | None:
@@ -61,7 +61,17 @@ def _screening_fields(
         "status": PostStatus.HELD if result.is_held else PostStatus.PUBLISHED,
         "screening_reasons": list(result.reasons),
         "suggested_warning": suggested,
+        "author_notes": list(result.reasons_for_author),
+        "shows_crisis_support": result.shows_crisis_support,
+        "screening_urgency": result.urgency,
     }
+
+
+def _follow_up(post: Post, result: ScreeningResult) -> None:
+    """After commit, let the safety follow-up act (for example, alert the person on
+    duty). Only for new screening results, never for a resend."""
+    post_id = post.pk
+    transaction.on_commit(lambda: after_screening(post_id, result))
 
 
 def _create_post(*, person: Person, client_id: uuid.UUID, **fields: object) -> Post:
@@ -108,7 +118,7 @@ def start_thread(
     thread = Thread.objects.create(
         group=group, author=person, title=title, status=str(fields["status"])
     )
-    _create_post(
+    post = _create_post(
         person=person,
         client_id=client_id,
         group=group,
@@ -119,6 +129,7 @@ def start_thread(
         content_warning_text=content_warning_text,
         **fields,
     )
+    _follow_up(post, result)
     return thread
 
 
@@ -152,6 +163,7 @@ def reply_to_thread(
     )
     if post.status == PostStatus.PUBLISHED:
         Thread.objects.filter(pk=thread.pk).update(last_posted_at=post.created_at)
+    _follow_up(post, result)
     return post
 
 
@@ -190,6 +202,7 @@ def post_live_message(
     )
     post_id = post.pk
     transaction.on_commit(lambda: live.broadcast_post(post_id))
+    _follow_up(post, result)
     return post, True
 
 
@@ -206,14 +219,22 @@ def edit_post(
     check_edit_post(person, post)
     result = screen(body, group=post.group, author=person)
     fields = _screening_fields(result, content_warning)
+    if post.status == PostStatus.HIDDEN and fields["status"] == PostStatus.PUBLISHED:
+        # A facilitator hid it: the changed words go back to them before anyone
+        # else sees them.
+        fields["status"] = PostStatus.HELD
     post.body = body
     post.content_warning = content_warning
     post.content_warning_text = content_warning_text
     post.status = str(fields["status"])
     post.screening_reasons = fields["screening_reasons"]
     post.suggested_warning = str(fields["suggested_warning"])
+    post.author_notes = fields["author_notes"]
+    post.shows_crisis_support = bool(fields["shows_crisis_support"])
+    post.screening_urgency = int(str(fields["screening_urgency"]))
     post.edited_at = timezone.now()
     post.save()
+    _follow_up(post, result)
     if post.thread_id is not None and _is_opening(post):
         Thread.objects.filter(pk=post.thread_id).update(status=post.status)
     if post.room_id is not None:

@@ -37,6 +37,7 @@ class Kind(models.TextChoices):
 class PostStatus(models.TextChoices):
     PUBLISHED = "published", "Shared with the group"
     HELD = "held", "Waiting for a quick check"
+    HIDDEN = "hidden", "Hidden by a facilitator"
 
 
 class ResponseKind(models.TextChoices):
@@ -145,6 +146,11 @@ class Post(models.Model):
     )
     screening_reasons = models.JSONField(default=list, blank=True)
     suggested_warning = models.CharField(max_length=12, blank=True)
+    # What screening told the author, in the system's own words (never the post's).
+    author_notes = models.JSONField(default=list, blank=True)
+    shows_crisis_support = models.BooleanField(default=False)
+    # 0 nothing to review, 1 held, 2 method detail, 3 risk to life.
+    screening_urgency = models.PositiveSmallIntegerField(default=0)
     client_id = models.UUIDField(default=uuid.uuid4)
     created_at = models.DateTimeField(default=timezone.now)
     edited_at = models.DateTimeField(null=True, blank=True)
@@ -179,6 +185,10 @@ class Post(models.Model):
     @property
     def is_deleted(self) -> bool:
         return self.deleted_at is not None
+
+    @property
+    def is_hidden(self) -> bool:
+        return self.status == PostStatus.HIDDEN
 
     @property
     def warning_label(self) -> str:
@@ -251,6 +261,8 @@ class Participation(models.Model):
     is_named_when_here = models.BooleanField(
         "show my name when I am in the live room", default=False
     )
+    # Set by a facilitator's moderation decision (alongside.safety); reading goes on.
+    posting_paused_until = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         constraints = [

@@ -18,12 +18,21 @@ from datetime import datetime
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.http import Http404
+from django.utils import timezone
 
 from alongside.accounts.models import Person
 from alongside.peergroups.models import Membership, PeerGroup, Status
 from alongside.peergroups.permissions import is_facilitator_of, membership_of
 
-from .models import LiveRoom, Post, PostQuerySet, PostStatus, Thread, ThreadQuerySet
+from .models import (
+    LiveRoom,
+    Participation,
+    Post,
+    PostQuerySet,
+    PostStatus,
+    Thread,
+    ThreadQuerySet,
+)
 
 READING_STATUSES = frozenset({Status.ACTIVE, Status.PAUSED})
 
@@ -64,6 +73,17 @@ def why_cannot_post_in(person: Person, group: PeerGroup) -> str | None:
         )
     if membership.status != Status.ACTIVE:
         return "Only people in this group can write here."
+    paused_until = (
+        Participation.objects.filter(person=person, group=group)
+        .values_list("posting_paused_until", flat=True)
+        .first()
+    )
+    if paused_until is not None and paused_until > timezone.now():
+        return (
+            "A facilitator has paused your posting in this group for a little while, "
+            f"until {timezone.localtime(paused_until):%-d %B at %H:%M}. You can still "
+            "read, and your notifications have their note to you."
+        )
     # ---- MERGE POINT: group agreements -------------------------------------------
     # When alongside.agreements is merged, add the one extra condition here (and
     # nowhere else):

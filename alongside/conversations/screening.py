@@ -11,6 +11,16 @@ Outcomes:
 - "hold": keep the post, show it only to its author as "waiting for a quick check",
   and let a human decide. A held post is never dropped.
 
+Optional fields carry what the author is told (`reasons_for_author`, the system's own
+sentences, never the post's words), whether the author sees the crisis card
+(`shows_crisis_support`), whether the person on duty must be alerted
+(`needs_on_duty_alert`), how urgent a review is (`urgency`, 0 none to 3 risk to life)
+and what could be removed in one click (`redactions`, offsets into the text).
+
+After a post is stored, the callable named by ALONGSIDE_AFTER_SCREENING (if any) is
+called once the transaction commits, with the post's id and the result: the safety app
+uses it to alert the person on duty. Conversations never import the safety app.
+
 A screener must not log or store the text it is given.
 """
 
@@ -36,6 +46,12 @@ class ScreeningResult:
     # Short machine-readable reasons, e.g. "personal_details"; never the text itself.
     reasons: list[str] = field(default_factory=list)
     suggested_warning: str | None = None
+    reasons_for_author: tuple[str, ...] = ()
+    shows_crisis_support: bool = False
+    needs_on_duty_alert: bool = False
+    urgency: int = 0
+    # (start, end, replacement) offsets into the screened text.
+    redactions: tuple[tuple[int, int, str], ...] = ()
 
     @property
     def is_held(self) -> bool:
@@ -62,3 +78,20 @@ def _screener(path: str) -> Screener:
 def screen(text: str, *, group: PeerGroup, author: Person) -> ScreeningResult:
     """Screen what someone is about to share in a group."""
     return _screener(settings.ALONGSIDE_SCREENER)(text, group=group, author=author)
+
+
+class AfterScreening(Protocol):
+    def __call__(self, post_id: int, result: ScreeningResult) -> None: ...
+
+
+@cache
+def _after(path: str) -> AfterScreening:
+    follow_up: AfterScreening = import_string(path)
+    return follow_up
+
+
+def after_screening(post_id: int, result: ScreeningResult) -> None:
+    """Run the follow-up (if one is set) for a stored post. Call after commit."""
+    path = getattr(settings, "ALONGSIDE_AFTER_SCREENING", "")
+    if path:
+        _after(path)(post_id, result)

@@ -1,17 +1,67 @@
-"""Every change to phrase rules: creating and changing them, each a version."""
+"""Every change in safety: phrase rules (each a version), reports, an author's
+one-click removal and appeal, moderation decisions, duty, escalations and incidents.
+
+Each action checks permission, writes, records what was done, and only after the
+transaction commits tells anyone (notifications, live alerts, emails, tasks). Nothing
+here logs, notifies or emails a peer's words.
+"""
 
 from __future__ import annotations
 
-from django.core.exceptions import ValidationError
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 
 from alongside.accounts.models import Person
+from alongside.conversations import live as conversation_live
+from alongside.conversations.actions import edit_post
+from alongside.conversations.models import (
+    Participation,
+    Post,
+    PostStatus,
+    Thread,
+    Topic,
+)
+from alongside.notifications.actions import notify
 from alongside.organisations.models import Organisation
 from alongside.peergroups.models import PeerGroup
 
-from .models import PhraseRule, PhraseRuleVersion, RuleAction
-from .permissions import check_edit_phrase_rules
+from . import live
+from .models import (
+    DecisionAction,
+    DutyPeriod,
+    Escalation,
+    EscalationChain,
+    EscalationEvent,
+    EscalationStatus,
+    EscalationStep,
+    EventKind,
+    HoldAppeal,
+    Incident,
+    ModerationDecision,
+    PhraseRule,
+    PhraseRuleVersion,
+    Report,
+    ReportReason,
+    RuleAction,
+)
+from .permissions import (
+    check_acknowledge,
+    check_appeal,
+    check_edit_escalation_chain,
+    check_edit_phrase_rules,
+    check_go_on_duty,
+    check_moderate,
+    check_record_incident,
+    check_redact_own_post,
+    check_reply_to_decision,
+    check_report,
+)
 from .screening.phrases import InvalidPattern, validate_pattern
 
 
@@ -96,3 +146,567 @@ def update_phrase_rule(
     rule.save()
     _record_version(rule, by)
     return rule
+
+
+# ---- Reports ----
+
+
+def _facilitators_of(group: PeerGroup) -> list[Person]:
+    from alongside.peergroups.models import Membership
+
+    return [
+        membership.person
+        for membership in Membership.objects.facilitating()
+        .filter(group=group, status="active")
+        .select_related("person")
+    ]
+
+
+@transaction.atomic
+def report_post(
+    *,
+    person: Person,
+    post: Post,
+    reason: str,
+    note: str = "",
+    agreement_item_reference: str = "",
+) -> Report:
+    """Report someone else's shared post. The group's facilitators are told that the
+    queue has something new (not who reported it, nor what it says)."""
+    check_report(person, post)
+    if reason not in ReportReason.values:
+        raise ValidationError({"reason": "Please choose the reason closest to yours."})
+    report = Report.objects.create(
+        post=post,
+        group=post.group,
+        reporter=person,
+        reason=reason,
+        note=note,
+        agreement_item_reference=agreement_item_reference,
+    )
+    group = post.group
+    facilitators = [f for f in _facilitators_of(group) if f.pk != person.pk]
+    link = reverse("safety:queue", kwargs={"group_id": group.pk})
+    notify(
+        people=facilitators,
+        message=f"Something in {group.name} has been reported and is in the queue.",
+        link=link,
+    )
+    return report
+
+
+# ---- An author's own held post -------------------------------------------------------
+
+
+@transaction.atomic
+def redact_own_post(*, person: Person, post: Post) -> Post:
+    """Remove the personal details screening found, in one click, and screen again.
+
+    Precondition: the author's own held post. The post body is screened afresh so the
+    spans match exactly what is stored now.
+    """
+    from .screening.pipeline import apply_redactions
+    from .screening.posts import screen_post
+
+    check_redact_own_post(person, post)
+    result = screen_post(post.body, group=post.group, author=person)
+    if not result.redactions:
+        return post
+    body = apply_redactions(post.body, result.redactions)
+    return edit_post(
+        person=person,
+        post=post,
+        body=body,
+        content_warning=post.content_warning,
+        content_warning_text=post.content_warning_text,
+    )
+
+
+@transaction.atomic
+def appeal_hold(*, person: Person, post: Post, note: str = "") -> HoldAppeal:
+    """Ask a facilitator to look again. Facilitators are told there is an appeal."""
+    check_appeal(person, post)
+    appeal = HoldAppeal.objects.create(post=post, note=note.strip())
+    group = post.group
+    notify(
+        people=_facilitators_of(group),
+        message=f"Someone in {group.name} has asked for another look at a held post.",
+        link=reverse("safety:queue", kwargs={"group_id": group.pk}),
+    )
+    return appeal
+
+
+# ---- Moderation decisions ----
+
+NEEDS_NOTE = {
+    DecisionAction.REACH_OUT,
+    DecisionAction.ASK_TO_EDIT,
+    DecisionAction.HIDE,
+    DecisionAction.PAUSE_POSTING,
+}
+
+_AUTHOR_MESSAGES = {
+    DecisionAction.PUBLISH: "A facilitator has looked at your post in {group}, and "
+    "it is now shared.",
+    DecisionAction.PUBLISH_WITH_WARNING: "A facilitator has shared your post in "
+    "{group} with a content warning, so others can choose when to read it.",
+    DecisionAction.REACH_OUT: "A facilitator in {group} has written you a private "
+    "note.",
+    DecisionAction.ASK_TO_EDIT: "A facilitator in {group} has asked if you could "
+    "change one of your posts. Their note says why.",
+    DecisionAction.HIDE: "A facilitator in {group} has hidden one of your posts. "
+    "Their note says why, and you can reply.",
+    DecisionAction.PAUSE_POSTING: "A facilitator in {group} has paused your posting "
+    "for a little while. Their note says why, and you can reply.",
+}
+
+
+def _set_status(post: Post, status: str) -> None:
+    post.status = status
+    post.save(update_fields=["status", "content_warning"])
+    if post.thread_id is not None:
+        first = (
+            Post.objects.filter(thread_id=post.thread_id)
+            .order_by("pk")
+            .values_list("pk", flat=True)
+            .first()
+        )
+        if first == post.pk:
+            Thread.objects.filter(pk=post.thread_id).update(status=status)
+        if status == PostStatus.PUBLISHED:
+            Thread.objects.filter(pk=post.thread_id).update(
+                last_posted_at=timezone.now()
+            )
+    if post.room_id is not None:
+        post_id = post.pk
+        transaction.on_commit(lambda: conversation_live.broadcast_post(post_id))
+
+
+@transaction.atomic
+def decide_on_post(
+    *,
+    person: Person,
+    post: Post,
+    action: str,
+    reason: str,
+    note_to_author: str = "",
+    content_warning: str = "",
+    pause_days: int | None = None,
+) -> ModerationDecision:
+    """A facilitator decides about a post in the queue, with a reason for the record.
+
+    Publishing shares it (with a content warning if chosen); hiding keeps it for its
+    author only, with a note; pausing stops the author posting in the group until a
+    date (reading goes on). Open reports about the post are resolved and each
+    reporter is told, in general terms, that it was looked at. The author is told what
+    happened and can reply.
+    """
+    group = post.group
+    check_moderate(person, group)
+    if action not in DecisionAction.values:
+        raise ValidationError({"action": "Please choose what to do."})
+    reason = reason.strip()
+    note_to_author = note_to_author.strip()
+    if not reason:
+        raise ValidationError({"reason": "Please say briefly why, for the record."})
+    if action in NEEDS_NOTE and not note_to_author:
+        raise ValidationError(
+            {"note_to_author": "Please write a few kind words to the author."}
+        )
+    if action == DecisionAction.PUBLISH_WITH_WARNING and (
+        content_warning not in Topic.values
+    ):
+        raise ValidationError({"content_warning": "Please choose a content warning."})
+    paused_until: datetime | None = None
+    if action == DecisionAction.PAUSE_POSTING:
+        if not pause_days or not 1 <= pause_days <= 30:
+            raise ValidationError(
+                {"pause_days": "Please choose between 1 and 30 days."}
+            )
+        paused_until = timezone.now() + timedelta(days=pause_days)
+
+    if action == DecisionAction.PUBLISH:
+        _set_status(post, PostStatus.PUBLISHED)
+    elif action == DecisionAction.PUBLISH_WITH_WARNING:
+        post.content_warning = content_warning
+        _set_status(post, PostStatus.PUBLISHED)
+    elif action == DecisionAction.HIDE:
+        _set_status(post, PostStatus.HIDDEN)
+    elif action == DecisionAction.PAUSE_POSTING:
+        Participation.objects.update_or_create(
+            person=post.author,
+            group=group,
+            defaults={"posting_paused_until": paused_until},
+        )
+
+    decision = ModerationDecision.objects.create(
+        post=post,
+        group=group,
+        decided_by=person,
+        action=action,
+        reason=reason,
+        note_to_author=note_to_author,
+        content_warning=content_warning
+        if action == DecisionAction.PUBLISH_WITH_WARNING
+        else "",
+        paused_until=paused_until,
+    )
+    reports = list(Report.objects.filter(post=post, resolved_at__isnull=True))
+    Report.objects.filter(pk__in=[r.pk for r in reports]).update(
+        resolved_at=timezone.now()
+    )
+    reporters = {r.reporter_id: r.reporter for r in reports}
+    notify(
+        people=reporters.values(),
+        message=f"Thank you for your report in {group.name}. A facilitator has looked "
+        "at it and done what they felt was right.",
+    )
+    notify(
+        people=[post.author],
+        message=_AUTHOR_MESSAGES[DecisionAction(action)].format(group=group.name),
+        link=reverse("safety:decision-detail", kwargs={"decision_id": decision.pk}),
+    )
+    return decision
+
+
+@transaction.atomic
+def reply_to_decision(
+    *, person: Person, decision: ModerationDecision, reply: str
+) -> ModerationDecision:
+    """The author's short reply, kept with the decision. The facilitator is told."""
+    check_reply_to_decision(person, decision)
+    reply = reply.strip()
+    if not reply:
+        raise ValidationError({"reply": "Please write a few words, or go back."})
+    decision.author_reply = reply
+    decision.replied_at = timezone.now()
+    decision.save(update_fields=["author_reply", "replied_at"])
+    if decision.decided_by is not None:
+        notify(
+            people=[decision.decided_by],
+            message=f"An author in {decision.group.name} has replied to your decision.",
+            link=reverse("safety:decision-detail", kwargs={"decision_id": decision.pk}),
+        )
+    return decision
+
+
+# ---- Duty ----
+
+
+@transaction.atomic
+def go_on_duty(*, person: Person, organisation: Organisation) -> DutyPeriod:
+    check_go_on_duty(person, organisation)
+    period = DutyPeriod.objects.filter(
+        person=person, organisation=organisation, ended_at__isnull=True
+    ).first()
+    return period or DutyPeriod.objects.create(person=person, organisation=organisation)
+
+
+@transaction.atomic
+def go_off_duty(*, person: Person, organisation: Organisation) -> None:
+    check_go_on_duty(person, organisation)
+    DutyPeriod.objects.filter(
+        person=person, organisation=organisation, ended_at__isnull=True
+    ).update(ended_at=timezone.now())
+
+
+def on_duty_in(organisation: Organisation) -> list[Person]:
+    return [
+        period.person
+        for period in DutyPeriod.objects.filter(
+            organisation=organisation, ended_at__isnull=True
+        ).select_related("person")
+    ]
+
+
+# ---- The escalation chain ----
+
+
+@dataclass(frozen=True)
+class StepChoice:
+    person: Person | None = None
+    role: str = ""
+
+
+@transaction.atomic
+def set_escalation_chain(
+    *,
+    person: Person,
+    organisation: Organisation,
+    minutes_before_moving_up: int,
+    steps: Sequence[StepChoice],
+) -> EscalationChain:
+    """Replace the organisation's chain. Named people must be its staff."""
+    from alongside.organisations.models import STAFF_ROLES
+    from alongside.organisations.permissions import role_in
+
+    check_edit_escalation_chain(person, organisation)
+    if not 1 <= minutes_before_moving_up <= 240:
+        raise ValidationError(
+            {"minutes_before_moving_up": "Please choose between 1 and 240 minutes."}
+        )
+    for step in steps:
+        if step.person is not None and role_in(step.person, organisation) not in (
+            STAFF_ROLES
+        ):
+            raise ValidationError({"steps": "Each person must be staff here."})
+        if step.person is None and step.role not in STAFF_ROLES:
+            raise ValidationError({"steps": "Choose a person or a staff role."})
+    chain, _ = EscalationChain.objects.update_or_create(
+        organisation=organisation,
+        defaults={"minutes_before_moving_up": minutes_before_moving_up},
+    )
+    chain.steps.all().delete()
+    for position, step in enumerate(steps, start=1):
+        EscalationStep.objects.create(
+            chain=chain,
+            position=position,
+            person=step.person,
+            role="" if step.person else step.role,
+        )
+    return chain
+
+
+def _people_of_step(step: EscalationStep, organisation: Organisation) -> list[Person]:
+    from alongside.organisations.models import OrganisationRole
+
+    if step.person is not None:
+        return [step.person]
+    return [
+        row.person
+        for row in OrganisationRole.objects.filter(
+            organisation=organisation, role=step.role
+        ).select_related("person")
+    ]
+
+
+def _log(escalation: Escalation, kind: str, person: Person | None = None) -> None:
+    EscalationEvent.objects.create(
+        escalation=escalation, kind=kind, person=person, level=escalation.level
+    )
+
+
+def _alert(escalation: Escalation, people: Iterable[Person]) -> None:
+    """Alert these people: in-app note, a live push and an email (no words of the
+    post, ever)."""
+    from .tasks import email_duty_alert
+
+    people = list(people)
+    escalation.alerted.add(*people)
+    link = reverse("safety:escalation-detail", kwargs={"escalation_id": escalation.pk})
+    for someone in people:
+        _log(escalation, EventKind.ALERTED, someone)
+    # The notification's own email copy goes only to people who chose it; the alert
+    # email below goes to every alerted person with an address.
+    for someone in people:
+        _leave_alert_note(someone, link, escalation)
+    ids = [someone.pk for someone in people]
+    escalation_id = escalation.pk
+    transaction.on_commit(lambda: live.push_alert(escalation_id, ids))
+    for someone in people:
+        if someone.email:
+            _log(escalation, EventKind.EMAILED, someone)
+            person_id = someone.pk
+            transaction.on_commit(
+                lambda person_id=person_id: email_duty_alert.enqueue(
+                    person_id, escalation_id
+                )
+            )
+
+
+def _leave_alert_note(person: Person, link: str, escalation: Escalation) -> None:
+    from alongside.notifications.models import Notification
+
+    Notification.objects.create(
+        person=person,
+        message=f"Someone in {escalation.group.name} may need support now. Please "
+        "open the alert and acknowledge it.",
+        link=link,
+    )
+
+
+def _schedule_move_up(escalation: Escalation, now: datetime) -> None:
+    chain = EscalationChain.objects.filter(
+        organisation_id=escalation.organisation_id
+    ).first()
+    minutes = chain.minutes_before_moving_up if chain else 10
+    escalation.next_move_at = now + timedelta(minutes=minutes)
+    escalation.save(update_fields=["next_move_at", "level"])
+    from django_tasks import default_task_backend
+
+    from .tasks import move_escalation_up
+
+    if default_task_backend.supports_defer:
+        escalation_id, run_after = escalation.pk, escalation.next_move_at
+        transaction.on_commit(
+            lambda: move_escalation_up.using(run_after=run_after).enqueue(escalation_id)
+        )
+
+
+def _next_step_people(
+    escalation: Escalation, after_level: int
+) -> tuple[int, list[Person]] | None:
+    """The first step after `after_level` with somebody not yet alerted."""
+    chain = EscalationChain.objects.filter(
+        organisation_id=escalation.organisation_id
+    ).first()
+    if chain is None:
+        return None
+    already = set(escalation.alerted.values_list("pk", flat=True))
+    for step in chain.steps.filter(position__gt=after_level).select_related("person"):
+        people = [
+            p
+            for p in _people_of_step(step, escalation.organisation)
+            if p.pk not in already
+        ]
+        if people:
+            return step.position, people
+    return None
+
+
+@transaction.atomic
+def raise_escalation(*, post_id: int, now: datetime | None = None) -> Escalation | None:
+    """Alert whoever is on duty that the author of this post may be at risk.
+
+    A system action, run after screening: no permission to check. One open escalation
+    per post. If nobody is on duty the first step of the chain is alerted.
+    """
+    now = now or timezone.now()
+    post = Post.objects.select_related("group__organisation").filter(pk=post_id).first()
+    if post is None:
+        return None
+    existing = Escalation.objects.filter(
+        post=post, status=EscalationStatus.ALERTING
+    ).first()
+    if existing is not None:
+        return existing
+    organisation = post.group.organisation
+    escalation = Escalation.objects.create(
+        organisation=organisation,
+        group=post.group,
+        post=post,
+        person_at_risk=post.author,
+        created_at=now,
+    )
+    _log(escalation, EventKind.RAISED)
+    people = [p for p in on_duty_in(organisation) if p.pk != post.author_id]
+    if not people:
+        found = _next_step_people(escalation, 0)
+        if found is not None:
+            escalation.level, people = found
+    if people:
+        _alert(escalation, people)
+        _schedule_move_up(escalation, now)
+    else:
+        _log(escalation, EventKind.NO_ONE_LEFT)
+    return escalation
+
+
+@transaction.atomic
+def move_escalation_up(*, escalation: Escalation, now: datetime) -> bool:
+    """If still unacknowledged when its time is up, alert the next step of the chain.
+    Returns whether anyone new was alerted."""
+    escalation = Escalation.objects.select_for_update().get(pk=escalation.pk)
+    if (
+        not escalation.is_open
+        or escalation.next_move_at is None
+        or escalation.next_move_at > now
+    ):
+        return False
+    found = _next_step_people(escalation, escalation.level)
+    if found is None:
+        escalation.next_move_at = None
+        escalation.save(update_fields=["next_move_at"])
+        _log(escalation, EventKind.NO_ONE_LEFT)
+        return False
+    escalation.level, people = found
+    _log(escalation, EventKind.MOVED_UP)
+    _alert(escalation, people)
+    _schedule_move_up(escalation, now)
+    return True
+
+
+def move_up_due_escalations(*, now: datetime | None = None) -> int:
+    """Move up every open escalation whose time is up. For a periodic check, and for
+    tests that move the clock."""
+    now = now or timezone.now()
+    moved = 0
+    for escalation in Escalation.objects.filter(
+        status=EscalationStatus.ALERTING, next_move_at__lte=now
+    ):
+        moved += move_escalation_up(escalation=escalation, now=now)
+    return moved
+
+
+@transaction.atomic
+def acknowledge_escalation(*, person: Person, escalation: Escalation) -> Escalation:
+    """Someone alerted takes it on. The person at risk is told that a facilitator
+    has been told and will message them; others alerted see the alert settle."""
+    check_acknowledge(person, escalation)
+    escalation.status = EscalationStatus.ACKNOWLEDGED
+    escalation.acknowledged_by = person
+    escalation.acknowledged_at = timezone.now()
+    escalation.next_move_at = None
+    escalation.save()
+    _log(escalation, EventKind.ACKNOWLEDGED, person)
+    notify(
+        people=[escalation.person_at_risk],
+        message=f"Someone from the team at {escalation.organisation.name} has seen "
+        "your post and will message you soon. You are not on your own.",
+    )
+    ids = list(escalation.alerted.values_list("pk", flat=True))
+    escalation_id = escalation.pk
+    transaction.on_commit(lambda: live.push_acknowledged(escalation_id, ids))
+    return escalation
+
+
+def record_post_viewed(*, person: Person, escalation: Escalation) -> None:
+    """Reading an escalated post from outside the group is logged, once per person."""
+    if not EscalationEvent.objects.filter(
+        escalation=escalation, kind=EventKind.VIEWED, person=person
+    ).exists():
+        _log(escalation, EventKind.VIEWED, person)
+
+
+# ---- Incidents ----
+
+
+@transaction.atomic
+def record_incident(
+    *,
+    person: Person,
+    organisation: Organisation,
+    group: PeerGroup | None,
+    category: str,
+    severity: str,
+    what_happened: str,
+    actions_taken: str = "",
+    outcome: str = "",
+    follow_up: str = "",
+    follow_up_by: date | None = None,
+    occurred_at: datetime | None = None,
+    escalation: Escalation | None = None,
+    decision: ModerationDecision | None = None,
+) -> Incident:
+    """Record an incident in the recorder's own words, by hand or from an escalation
+    or a moderation decision."""
+    check_record_incident(person, organisation, group)
+    if escalation is not None and escalation.organisation_id != organisation.pk:
+        raise PermissionDenied
+    if decision is not None and decision.group.organisation_id != organisation.pk:
+        raise PermissionDenied
+    return Incident.objects.create(
+        organisation=organisation,
+        group=group,
+        category=category,
+        severity=severity,
+        what_happened=what_happened,
+        actions_taken=actions_taken,
+        outcome=outcome,
+        follow_up=follow_up,
+        follow_up_by=follow_up_by,
+        occurred_at=occurred_at or timezone.now(),
+        escalation=escalation,
+        decision=decision,
+        recorded_by=person,
+    )

@@ -121,3 +121,321 @@ class PhraseRuleVersion(models.Model):
 
     def __str__(self) -> str:
         return f"{self.pattern} v{self.version}"
+
+
+# ---- After screening: reports, moderation, duty, escalation, incidents ------------
+
+
+class ReportReason(models.TextChoices):
+    AT_RISK = "at_risk", "I'm worried someone may not be safe"
+    AGREEMENT = "agreement", "It goes against our group agreement"
+    HURTFUL = "hurtful", "It's hurtful or unkind to someone"
+    DETAILS = "details", "It shares someone's personal details"
+    DETAIL_OF_HARM = "detail_of_harm", "It has details of ways of hurting oneself"
+    OTHER = "other", "Something else"
+
+
+class Report(models.Model):
+    """A member's concern about one post. The reporter is never shown to the author
+    (nor in the queue); they are told, in general terms, when it has been looked at."""
+
+    post = models.ForeignKey(
+        "conversations.Post", on_delete=models.CASCADE, related_name="reports"
+    )
+    group = models.ForeignKey(PeerGroup, on_delete=models.CASCADE, related_name="+")
+    reporter = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
+    )
+    reason = models.CharField(max_length=20, choices=ReportReason.choices)
+    note = models.CharField("anything you'd like to add", max_length=500, blank=True)
+    # MERGE POINT: group agreements. Until alongside.agreements is merged this holds
+    # the item's own reference (for example "3" or "3b"); it can become a foreign
+    # key to the agreement item then, with a data migration copying this reference.
+    agreement_item_reference = models.CharField(
+        "the part of the group agreement it concerns", max_length=40, blank=True
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    resolved_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        indexes = [models.Index(fields=["post", "resolved_at"])]
+
+    def __str__(self) -> str:
+        return f"Report {self.pk}"
+
+    @property
+    def urgency(self) -> int:
+        return 3 if self.reason == ReportReason.AT_RISK else 1
+
+
+class HoldAppeal(models.Model):
+    """An author asking a facilitator to look again at a held post."""
+
+    post = models.ForeignKey(
+        "conversations.Post", on_delete=models.CASCADE, related_name="appeals"
+    )
+    note = models.CharField("a note for the facilitator", max_length=500, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"Appeal {self.pk}"
+
+
+class DecisionAction(models.TextChoices):
+    # Gentler first: the order of the choices is the order facilitators see.
+    PUBLISH = "publish", "Share it as it is"
+    PUBLISH_WITH_WARNING = "publish_with_warning", "Share it with a content warning"
+    REACH_OUT = "reach_out", "Reach out to the author privately"
+    ASK_TO_EDIT = "ask_to_edit", "Ask the author to change it"
+    HIDE = "hide", "Hide it, with a note to the author"
+    PAUSE_POSTING = "pause_posting", "Pause the author's posting for a while"
+
+
+class ModerationDecision(models.Model):
+    """What a facilitator decided about one post, and why. Kept for good."""
+
+    post = models.ForeignKey(
+        "conversations.Post", on_delete=models.CASCADE, related_name="decisions"
+    )
+    group = models.ForeignKey(PeerGroup, on_delete=models.CASCADE, related_name="+")
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    action = models.CharField(max_length=24, choices=DecisionAction.choices)
+    reason = models.CharField("why (for the record)", max_length=500)
+    note_to_author = models.TextField(max_length=1500, blank=True)
+    content_warning = models.CharField(max_length=12, blank=True)
+    paused_until = models.DateTimeField(null=True, blank=True)
+    author_reply = models.TextField(max_length=1000, blank=True)
+    replied_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"Decision {self.pk}"
+
+
+class DutyPeriod(models.Model):
+    """A staff member on duty for an organisation: from when, until they go off."""
+
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="duty_periods"
+    )
+    person = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="duty_periods"
+    )
+    started_at = models.DateTimeField(default=timezone.now)
+    ended_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-started_at", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organisation", "person"],
+                condition=Q(ended_at__isnull=True),
+                name="one_open_duty_period",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"Duty {self.pk}"
+
+
+class EscalationChain(models.Model):
+    """Who is alerted next when an alert is not acknowledged in time."""
+
+    organisation = models.OneToOneField(
+        Organisation, on_delete=models.CASCADE, related_name="escalation_chain"
+    )
+    minutes_before_moving_up = models.PositiveSmallIntegerField(default=10)
+
+    def __str__(self) -> str:
+        return f"Escalation chain {self.pk}"
+
+
+class EscalationStep(models.Model):
+    """One step of a chain: a named person, or everyone holding a role."""
+
+    chain = models.ForeignKey(
+        EscalationChain, on_delete=models.CASCADE, related_name="steps"
+    )
+    position = models.PositiveSmallIntegerField()
+    person = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    role = models.CharField(max_length=20, blank=True)
+
+    class Meta:
+        ordering = ["chain", "position"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(person__isnull=False, role="")
+                | Q(person__isnull=True) & ~Q(role=""),
+                name="step_is_person_or_role",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"Step {self.position}"
+
+
+class EscalationStatus(models.TextChoices):
+    ALERTING = "alerting", "Waiting for someone to acknowledge"
+    ACKNOWLEDGED = "acknowledged", "Acknowledged"
+
+
+class Escalation(models.Model):
+    """An alert that someone's life may be at risk, until a person acknowledges it."""
+
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="escalations"
+    )
+    group = models.ForeignKey(PeerGroup, on_delete=models.CASCADE, related_name="+")
+    post = models.ForeignKey(
+        "conversations.Post",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="escalations",
+    )
+    person_at_risk = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
+    )
+    status = models.CharField(
+        max_length=14,
+        choices=EscalationStatus.choices,
+        default=EscalationStatus.ALERTING,
+    )
+    # 0: those on duty; n: step n of the chain.
+    level = models.PositiveSmallIntegerField(default=0)
+    alerted = models.ManyToManyField(
+        settings.AUTH_USER_MODEL, related_name="escalations_received", blank=True
+    )
+    next_move_at = models.DateTimeField(null=True, blank=True)
+    acknowledged_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    acknowledged_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"Escalation {self.pk}"
+
+    @property
+    def is_open(self) -> bool:
+        return self.status == EscalationStatus.ALERTING
+
+
+class EventKind(models.TextChoices):
+    RAISED = "raised", "Alert raised"
+    ALERTED = "alerted", "Person alerted"
+    EMAILED = "emailed", "Email sent"
+    MOVED_UP = "moved_up", "Moved up the chain"
+    ACKNOWLEDGED = "acknowledged", "Acknowledged"
+    VIEWED = "viewed", "The post was read"
+    NO_ONE_LEFT = "no_one_left", "Nobody left to alert"
+
+
+class EscalationEvent(models.Model):
+    """The log of an escalation. System words only; the post's author can see who
+    read their post through it."""
+
+    escalation = models.ForeignKey(
+        Escalation, on_delete=models.CASCADE, related_name="events"
+    )
+    kind = models.CharField(max_length=14, choices=EventKind.choices)
+    person = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    level = models.PositiveSmallIntegerField(default=0)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} ({self.pk})"
+
+
+class IncidentCategory(models.TextChoices):
+    RISK_TO_LIFE = "risk_to_life", "Risk to someone's life"
+    SELF_HARM = "self_harm", "Self-harm"
+    SAFEGUARDING = "safeguarding", "Safeguarding concern"
+    CONFIDENTIALITY = "confidentiality", "Confidentiality broken"
+    ABUSE = "abuse", "Abuse or hostility"
+    AGREEMENT = "agreement", "Group agreement not kept"
+    OTHER = "other", "Something else"
+
+
+class Severity(models.TextChoices):
+    LOW = "low", "Low"
+    MODERATE = "moderate", "Moderate"
+    HIGH = "high", "High"
+    CRITICAL = "critical", "Critical"
+
+
+class Incident(models.Model):
+    """A safety incident, in the recorder's own words. Never a peer's words: the
+    recorder writes what happened, not a copy of what was posted."""
+
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="incidents"
+    )
+    group = models.ForeignKey(
+        PeerGroup,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="incidents",
+    )
+    category = models.CharField(max_length=20, choices=IncidentCategory.choices)
+    severity = models.CharField(max_length=10, choices=Severity.choices)
+    what_happened = models.TextField(
+        "what happened, in your own words", max_length=4000
+    )
+    actions_taken = models.TextField("what was done", max_length=4000, blank=True)
+    outcome = models.TextField(max_length=2000, blank=True)
+    follow_up = models.TextField("follow-up needed", max_length=2000, blank=True)
+    follow_up_by = models.DateField(null=True, blank=True)
+    escalation = models.ForeignKey(
+        Escalation, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    decision = models.ForeignKey(
+        ModerationDecision,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    occurred_at = models.DateTimeField(default=timezone.now)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-occurred_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"Incident {self.pk}"

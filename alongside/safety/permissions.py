@@ -1,20 +1,48 @@
-"""Who may see and edit phrase rules. The only place that decides.
+"""Who may see and do what in safety: phrase rules, reports, the moderation queue,
+being on duty, escalations and incidents. The only place that decides.
 
-Organisation-wide rules belong to the organisation's admins. A group's own rules can
-also be edited by that group's facilitators.
+- Organisation-wide rules belong to the organisation's admins. A group's own rules can
+  also be edited by that group's facilitators.
+- Anyone who can read a post (a current member) may report someone else's shared post.
+- Authors act on their own held posts: remove details in one click, appeal.
+- The moderation queue is the group's facilitators'. Organisation admins see that the
+  queue exists and how urgent it is (labels only); they do not read group content.
+- Supervisors and admins read one post only when an escalation about it reached them,
+  and that reading is logged (EscalationEvent "viewed").
+- Staff (facilitator, supervisor, admin) go on and off duty for their organisation.
+- Incidents are recorded by staff; admins and supervisors read the organisation's log,
+  facilitators the incidents of their own groups and those they recorded.
+
+Refusals about a group the person can see are 403; anything else they may not see is
+404, as is anything missing (existence is never leaked).
 """
 
 from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied
+from django.db import models
+from django.db.models import Q
+from django.http import Http404
 
 from alongside.accounts.models import Person
-from alongside.organisations.models import Organisation, Role
+from alongside.conversations.models import Post, PostStatus
+from alongside.conversations.permissions import (
+    can_post_in,
+    can_read_group_conversations,
+    posts_visible_to,
+)
+from alongside.organisations.models import STAFF_ROLES, Organisation, Role
 from alongside.organisations.permissions import role_in
-from alongside.peergroups.models import PeerGroup
+from alongside.peergroups.models import GroupRole, Membership, PeerGroup
 from alongside.peergroups.permissions import is_facilitator_of
 
-from .models import PhraseRule, PhraseRuleQuerySet
+from .models import (
+    Escalation,
+    Incident,
+    ModerationDecision,
+    PhraseRule,
+    PhraseRuleQuerySet,
+)
 
 
 def can_edit_phrase_rules(
@@ -47,3 +75,235 @@ def phrase_rules_visible_to(
         if is_facilitator_of(person, group)
     ]
     return rules.filter(group_id__in=groups)
+
+
+# ---- Reports ----
+
+
+def can_report(person: Person, post: Post) -> bool:
+    """Someone who can read a shared post, and did not write it, may report it."""
+    return (
+        post.author_id != person.pk
+        and post.status == PostStatus.PUBLISHED
+        and not post.is_deleted
+        and posts_visible_to(person, post.group).filter(pk=post.pk).exists()
+    )
+
+
+def check_report(person: Person, post: Post) -> None:
+    if not can_report(person, post):
+        raise PermissionDenied
+
+
+def get_readable_post_for(person: Person, group: PeerGroup, post_id: int) -> Post:
+    """A post the person may read in the group; 404 otherwise, also when missing."""
+    try:
+        return posts_visible_to(person, group).get(pk=post_id)
+    except Post.DoesNotExist:
+        raise Http404 from None
+
+
+# ---- An author's own held post -------------------------------------------------------
+
+
+def can_redact_own_post(person: Person, post: Post) -> bool:
+    """The author removes personal details in one click, when they may write."""
+    return (
+        post.author_id == person.pk
+        and not post.is_deleted
+        and post.status == PostStatus.HELD
+        and can_post_in(person, post.group)
+    )
+
+
+def check_redact_own_post(person: Person, post: Post) -> None:
+    if not can_redact_own_post(person, post):
+        raise PermissionDenied
+
+
+def can_appeal(person: Person, post: Post) -> bool:
+    """The author asks for another look at a held or hidden post."""
+    return (
+        post.author_id == person.pk
+        and not post.is_deleted
+        and post.status in (PostStatus.HELD, PostStatus.HIDDEN)
+        and can_read_group_conversations(person, post.group)
+    )
+
+
+def check_appeal(person: Person, post: Post) -> None:
+    if not can_appeal(person, post):
+        raise PermissionDenied
+
+
+# ---- The moderation queue ----
+
+
+def can_see_queue(person: Person, group: PeerGroup) -> bool:
+    """The group's facilitators, and the organisation's admins (labels only)."""
+    return is_facilitator_of(person, group) or (
+        role_in(person, group.organisation) == Role.ADMIN
+    )
+
+
+def check_see_queue(person: Person, group: PeerGroup) -> None:
+    if not can_see_queue(person, group):
+        raise PermissionDenied
+
+
+def can_moderate(person: Person, group: PeerGroup) -> bool:
+    """Deciding about a post means reading it: the group's facilitators only."""
+    return is_facilitator_of(person, group)
+
+
+def check_moderate(person: Person, group: PeerGroup) -> None:
+    if not can_moderate(person, group):
+        raise PermissionDenied
+
+
+def get_post_to_moderate(person: Person, group: PeerGroup, post_id: int) -> Post:
+    check_moderate(person, group)
+    try:
+        return Post.objects.filter(group=group, deleted_at__isnull=True).get(pk=post_id)
+    except Post.DoesNotExist:
+        raise Http404 from None
+
+
+def decisions_visible_to(person: Person) -> models.QuerySet[ModerationDecision]:
+    """Decisions about the person's own posts, and those in groups they facilitate."""
+    if not person.is_authenticated:
+        return ModerationDecision.objects.none()
+    facilitated = Membership.objects.facilitating().filter(person=person)
+    return ModerationDecision.objects.filter(
+        Q(post__author=person) | Q(group__in=facilitated.values("group"))
+    )
+
+
+def get_decision_for(person: Person, decision_id: int) -> ModerationDecision:
+    try:
+        return (
+            decisions_visible_to(person)
+            .select_related("post", "group")
+            .get(pk=decision_id)
+        )
+    except ModerationDecision.DoesNotExist:
+        raise Http404 from None
+
+
+def can_reply_to_decision(person: Person, decision: ModerationDecision) -> bool:
+    """The person concerned (the post's author) replies once, briefly."""
+    return decision.post.author_id == person.pk and not decision.replied_at
+
+
+def check_reply_to_decision(person: Person, decision: ModerationDecision) -> None:
+    if not can_reply_to_decision(person, decision):
+        raise PermissionDenied
+
+
+# ---- Being on duty, and the escalation chain ----
+
+
+def duty_organisations_of(person: Person) -> models.QuerySet[Organisation]:
+    """Organisations where the person is staff, and so may go on duty."""
+    if not person.is_authenticated:
+        return Organisation.objects.none()
+    return Organisation.objects.filter(
+        roles__person=person, roles__role__in=STAFF_ROLES
+    ).distinct()
+
+
+def can_go_on_duty(person: Person, organisation: Organisation) -> bool:
+    return role_in(person, organisation) in STAFF_ROLES
+
+
+def check_go_on_duty(person: Person, organisation: Organisation) -> None:
+    if not can_go_on_duty(person, organisation):
+        raise Http404
+
+
+def can_edit_escalation_chain(person: Person, organisation: Organisation) -> bool:
+    return role_in(person, organisation) == Role.ADMIN
+
+
+def check_edit_escalation_chain(person: Person, organisation: Organisation) -> None:
+    if not can_edit_escalation_chain(person, organisation):
+        raise Http404
+
+
+def escalations_visible_to(person: Person) -> models.QuerySet[Escalation]:
+    """Escalations that reached the person, and those in groups they facilitate."""
+    if not person.is_authenticated:
+        return Escalation.objects.none()
+    facilitated = Membership.objects.filter(
+        person=person, role=GroupRole.FACILITATOR
+    ).current()
+    return Escalation.objects.filter(
+        Q(alerted=person) | Q(group__in=facilitated.values("group"))
+    ).distinct()
+
+
+def get_escalation_for(person: Person, escalation_id: int) -> Escalation:
+    try:
+        return escalations_visible_to(person).get(pk=escalation_id)
+    except Escalation.DoesNotExist:
+        raise Http404 from None
+
+
+def can_acknowledge(person: Person, escalation: Escalation) -> bool:
+    return (
+        escalation.is_open
+        and escalations_visible_to(person).filter(pk=escalation.pk).exists()
+    )
+
+
+def check_acknowledge(person: Person, escalation: Escalation) -> None:
+    if not can_acknowledge(person, escalation):
+        raise PermissionDenied
+
+
+# ---- Incidents ----
+
+
+def can_record_incident(
+    person: Person, organisation: Organisation, group: PeerGroup | None = None
+) -> bool:
+    """Admins and supervisors for the organisation; facilitators for their groups."""
+    role = role_in(person, organisation)
+    if role in (Role.ADMIN, Role.SUPERVISOR):
+        return group is None or group.organisation_id == organisation.pk
+    if role != Role.FACILITATOR:
+        return False
+    if group is None:
+        return True  # they choose one of their own groups on the form
+    return group.organisation_id == organisation.pk and is_facilitator_of(person, group)
+
+
+def check_record_incident(
+    person: Person, organisation: Organisation, group: PeerGroup | None = None
+) -> None:
+    if not can_record_incident(person, organisation, group):
+        raise Http404
+
+
+def incidents_visible_to(
+    person: Person, organisation: Organisation
+) -> models.QuerySet[Incident]:
+    role = role_in(person, organisation)
+    incidents = Incident.objects.filter(organisation=organisation)
+    if role in (Role.ADMIN, Role.SUPERVISOR):
+        return incidents
+    if role != Role.FACILITATOR:
+        return Incident.objects.none()
+    facilitated = Membership.objects.facilitating().filter(person=person)
+    return incidents.filter(
+        Q(recorded_by=person) | Q(group__in=facilitated.values("group"))
+    )
+
+
+def get_incident_for(
+    person: Person, organisation: Organisation, incident_id: int
+) -> Incident:
+    try:
+        return incidents_visible_to(person, organisation).get(pk=incident_id)
+    except Incident.DoesNotExist:
+        raise Http404 from None

@@ -1,0 +1,198 @@
+"""Parse and check input for reports, appeals, decisions, the escalation chain and
+incidents. No writes here."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+
+from alongside.accounts.models import Person
+from alongside.conversations.models import Topic
+from alongside.organisations.models import STAFF_ROLES, Organisation, Role
+from alongside.peergroups.models import PeerGroup
+
+from .models import DecisionAction, Incident, ReportReason
+
+
+def _tidy(text: str) -> str:
+    return text.replace("\x00", "").strip()
+
+
+class ReportForm(forms.Form):
+    reason = forms.ChoiceField(
+        label="What worries you about it?",
+        choices=ReportReason.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Please choose the reason closest to yours."},
+    )
+    agreement_item_reference = forms.CharField(
+        label="Which part of the group agreement? (optional)",
+        max_length=40,
+        required=False,
+        help_text='For example "3" or "be kind".',
+    )
+    note = forms.CharField(
+        label="Anything you'd like to add (optional)",
+        max_length=500,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"max_length": "Please keep this under 500 characters."},
+    )
+
+    def clean_note(self) -> str:
+        return _tidy(self.cleaned_data.get("note", ""))
+
+    def clean_agreement_item_reference(self) -> str:
+        return _tidy(self.cleaned_data.get("agreement_item_reference", ""))
+
+
+class AppealForm(forms.Form):
+    note = forms.CharField(
+        label="A note for the facilitator (optional)",
+        max_length=500,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"max_length": "Please keep this under 500 characters."},
+    )
+
+    def clean_note(self) -> str:
+        return _tidy(self.cleaned_data.get("note", ""))
+
+
+class DecisionForm(forms.Form):
+    action = forms.ChoiceField(
+        label="What would you like to do?",
+        choices=DecisionAction.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Please choose what to do."},
+    )
+    reason = forms.CharField(
+        label="Why, for the record",
+        max_length=500,
+        help_text="Kept with the decision. Please don't copy the post's words.",
+        error_messages={"required": "Please say briefly why, for the record."},
+    )
+    note_to_author = forms.CharField(
+        label="A note to the author",
+        max_length=1500,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text="Needed unless you are sharing the post. Warm and plain, please.",
+    )
+    content_warning = forms.ChoiceField(
+        label="Content warning (when sharing with one)",
+        choices=[("", "None"), *Topic.choices],
+        required=False,
+    )
+    pause_days = forms.IntegerField(
+        label="Pause for how many days? (when pausing)",
+        min_value=1,
+        max_value=30,
+        required=False,
+    )
+
+    def clean_reason(self) -> str:
+        return _tidy(self.cleaned_data["reason"])
+
+    def clean_note_to_author(self) -> str:
+        return _tidy(self.cleaned_data.get("note_to_author", ""))
+
+
+class DecisionReplyForm(forms.Form):
+    reply = forms.CharField(
+        label="Your reply",
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={
+            "required": "Please write a few words, or go back.",
+            "max_length": "Please keep your reply under 1,000 characters.",
+        },
+    )
+
+    def clean_reply(self) -> str:
+        return _tidy(self.cleaned_data["reply"])
+
+
+class DutyForm(forms.Form):
+    organisation = forms.SlugField()
+    on_duty = forms.TypedChoiceField(
+        choices=[("on", "On duty"), ("off", "Off duty")],
+        coerce=lambda value: value == "on",
+    )
+
+
+STEPS = 5
+
+
+class EscalationChainForm(forms.Form):
+    minutes_before_moving_up = forms.IntegerField(
+        label="Minutes before an alert moves up the chain",
+        min_value=1,
+        max_value=240,
+        initial=10,
+    )
+
+    def __init__(self, *args: Any, organisation: Organisation, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        staff = Person.objects.filter(
+            roles__organisation=organisation, roles__role__in=STAFF_ROLES
+        ).order_by("username")
+        self.people = {str(person.pk): person for person in staff}
+        choices = [("", "Nobody (end of chain)")]
+        choices += [(f"person:{pk}", p.username) for pk, p in self.people.items()]
+        choices += [
+            (f"role:{role}", f"Every {Role(role).label.lower()}")
+            for role in (Role.FACILITATOR, Role.SUPERVISOR, Role.ADMIN)
+        ]
+        for number in range(1, STEPS + 1):
+            self.fields[f"step_{number}"] = forms.ChoiceField(
+                label=f"Step {number}", choices=choices, required=False
+            )
+
+    def steps(self) -> list[tuple[Person | None, str]]:
+        chosen: list[tuple[Person | None, str]] = []
+        for number in range(1, STEPS + 1):
+            value = self.cleaned_data.get(f"step_{number}") or ""
+            kind, _, ref = value.partition(":")
+            if kind == "person":
+                chosen.append((self.people[ref], ""))
+            elif kind == "role":
+                chosen.append((None, ref))
+        return chosen
+
+
+class IncidentForm(forms.ModelForm[Incident]):
+    group = forms.ModelChoiceField(
+        queryset=PeerGroup.objects.none(), required=False, label="Group (optional)"
+    )
+
+    class Meta:
+        model = Incident
+        fields = [
+            "group",
+            "category",
+            "severity",
+            "what_happened",
+            "actions_taken",
+            "outcome",
+            "follow_up",
+            "follow_up_by",
+        ]
+        widgets = {
+            "what_happened": forms.Textarea(attrs={"rows": 5}),
+            "actions_taken": forms.Textarea(attrs={"rows": 3}),
+            "outcome": forms.Textarea(attrs={"rows": 3}),
+            "follow_up": forms.Textarea(attrs={"rows": 3}),
+            "follow_up_by": forms.DateInput(attrs={"type": "date"}),
+        }
+        help_texts = {
+            "what_happened": "In your own words. Please don't copy what anyone "
+            "posted, and use no one's real name.",
+        }
+
+    def __init__(self, *args: Any, groups: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        group_field = self.fields["group"]
+        assert isinstance(group_field, forms.ModelChoiceField)
+        group_field.queryset = groups

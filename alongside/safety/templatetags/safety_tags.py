@@ -1,0 +1,61 @@
+"""The safety notes under a post: what the author is told after screening (with the
+crisis card), and short guidance for others replying. Reads only."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import template
+
+from alongside.conversations.models import Post, PostStatus
+
+register = template.Library()
+
+
+@register.inclusion_tag("safety/includes/after_screening.html")
+def after_screening(post: Post, viewer_id: int | None) -> dict[str, Any]:
+    from alongside.organisations.models import SupportService
+
+    from ..models import Escalation, ModerationDecision
+
+    is_author = viewer_id is not None and post.author_id == viewer_id
+    context: dict[str, Any] = {
+        "post": post,
+        "is_author": is_author,
+        "shows_guidance": not is_author
+        and post.shows_crisis_support
+        and post.status == PostStatus.PUBLISHED,
+    }
+    if not is_author or post.is_deleted:
+        return context
+    if post.shows_crisis_support:
+        context["support_services"] = list(
+            SupportService.objects.filter(
+                organisation_id=post.group.organisation_id, is_urgent=True
+            )[:4]
+        )
+        context["escalation"] = (
+            Escalation.objects.filter(post=post).order_by("-created_at").first()
+        )
+    if post.status == PostStatus.HIDDEN:
+        context["decision"] = (
+            ModerationDecision.objects.filter(post=post).order_by("-pk").first()
+        )
+    return context
+
+
+@register.inclusion_tag("safety/includes/queue_link.html", takes_context=True)
+def queue_link(context: dict[str, Any], group: Any) -> dict[str, Any]:
+    """A link to the group's moderation queue, for those who may see it."""
+    from ..permissions import can_see_queue
+    from ..queue import queue_size
+
+    request = context.get("request")
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated or not can_see_queue(user, group):
+        return {"group": None}
+    return {
+        "group": group,
+        "waiting": queue_size(group),
+        "current": context.get("current"),
+    }

@@ -1,0 +1,485 @@
+"""Safety pages: reporting a post, an author's one-click removal and appeal, the
+moderation queue, decisions and replies, being on duty, alerts, the escalation chain
+and the incident log. Views translate; permissions decide; actions write."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from alongside.accounts.second_factor import ensure_second_factor
+from alongside.conversations.models import Post
+from alongside.conversations.permissions import (
+    can_read_group_conversations,
+    check_read_group_conversations,
+)
+from alongside.core.requests import AuthenticatedRequest
+from alongside.organisations.models import Organisation
+from alongside.organisations.permissions import get_organisation_for, role_in
+from alongside.peergroups.models import Membership, PeerGroup
+from alongside.peergroups.permissions import get_group_for
+
+from . import actions
+from .forms import (
+    AppealForm,
+    DecisionForm,
+    DecisionReplyForm,
+    DutyForm,
+    EscalationChainForm,
+    IncidentForm,
+    ReportForm,
+)
+from .models import DutyPeriod, EscalationChain, EscalationStatus
+from .permissions import (
+    can_acknowledge,
+    can_edit_escalation_chain,
+    can_moderate,
+    can_record_incident,
+    can_reply_to_decision,
+    check_appeal,
+    check_edit_escalation_chain,
+    check_record_incident,
+    check_report,
+    check_see_queue,
+    duty_organisations_of,
+    escalations_visible_to,
+    get_decision_for,
+    get_escalation_for,
+    get_incident_for,
+    get_post_to_moderate,
+    get_readable_post_for,
+    incidents_visible_to,
+)
+from .queue import queue_for
+from .rates import incident_rates
+
+
+def _place_of(post: Post) -> str:
+    if post.thread_id is not None:
+        return (
+            reverse(
+                "conversations:thread-detail",
+                kwargs={"group_id": post.group_id, "thread_id": post.thread_id},
+            )
+            + f"#post-{post.pk}"
+        )
+    return reverse("conversations:live-room", kwargs={"group_id": post.group_id})
+
+
+def _readable_post(request: AuthenticatedRequest, group_id: int, post_id: int) -> Post:
+    group = get_group_for(request.user, group_id)
+    check_read_group_conversations(request.user, group)
+    return get_readable_post_for(request.user, group, post_id)
+
+
+# ---- Reports, and an author's own held post ---------------------------------------
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def post_report(
+    request: AuthenticatedRequest, group_id: int, post_id: int
+) -> HttpResponse:
+    post = _readable_post(request, group_id, post_id)
+    check_report(request.user, post)
+    form = ReportForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        actions.report_post(person=request.user, post=post, **form.cleaned_data)
+        messages.success(
+            request,
+            "Thank you for telling us. A facilitator will look at it, and we'll let "
+            "you know when they have. The person who wrote it won't know it was you.",
+        )
+        return redirect(_place_of(post))
+    return render(
+        request,
+        "safety/report.html",
+        {"post": post, "group": post.group, "form": form, "back": _place_of(post)},
+        status=400 if form.errors else 200,
+    )
+
+
+@login_required
+@require_POST
+def post_redact(
+    request: AuthenticatedRequest, group_id: int, post_id: int
+) -> HttpResponse:
+    post = _readable_post(request, group_id, post_id)
+    post = actions.redact_own_post(person=request.user, post=post)
+    if post.is_held:
+        messages.info(
+            request,
+            "The details are removed. It is still waiting for a quick check; "
+            "nothing is lost.",
+        )
+    else:
+        messages.success(request, "The details are removed and your post is shared.")
+    return redirect(_place_of(post))
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def post_appeal(
+    request: AuthenticatedRequest, group_id: int, post_id: int
+) -> HttpResponse:
+    post = _readable_post(request, group_id, post_id)
+    check_appeal(request.user, post)
+    form = AppealForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        actions.appeal_hold(person=request.user, post=post, **form.cleaned_data)
+        messages.success(
+            request,
+            "Thank you. A facilitator will look at it again and let you know.",
+        )
+        return redirect(_place_of(post))
+    return render(
+        request,
+        "safety/appeal.html",
+        {"post": post, "group": post.group, "form": form, "back": _place_of(post)},
+    )
+
+
+# ---- The moderation queue ----
+
+
+@login_required
+@require_GET
+def queue(request: AuthenticatedRequest, group_id: int) -> HttpResponse:
+    group = get_group_for(request.user, group_id)
+    check_see_queue(request.user, group)
+    ensure_second_factor(request)
+    return render(
+        request,
+        "safety/queue.html",
+        {
+            "group": group,
+            "entries": queue_for(group),
+            "can_read": can_moderate(request.user, group)
+            and can_read_group_conversations(request.user, group),
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def queue_decide(
+    request: AuthenticatedRequest, group_id: int, post_id: int
+) -> HttpResponse:
+    group = get_group_for(request.user, group_id)
+    post = get_post_to_moderate(request.user, group, post_id)
+    ensure_second_factor(request)
+    form = DecisionForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            actions.decide_on_post(person=request.user, post=post, **form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error.messages[0])
+        else:
+            messages.success(
+                request, "Done. The author has been told, and it is recorded."
+            )
+            return redirect("safety:queue", group_id=group.pk)
+    entry = next((e for e in queue_for(group) if e.post.pk == post.pk), None)
+    author_name = (
+        Membership.objects.filter(group=group, person_id=post.author_id)
+        .values_list("display_name", flat=True)
+        .first()
+    )
+    return render(
+        request,
+        "safety/queue_decide.html",
+        {
+            "group": group,
+            "post": post,
+            "entry": entry,
+            "author_name": author_name,
+            "form": form,
+            "decisions": post.decisions.all()[:10],
+        },
+        status=400 if form.errors else 200,
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def decision_detail(request: AuthenticatedRequest, decision_id: int) -> HttpResponse:
+    decision = get_decision_for(request.user, decision_id)
+    may_reply = can_reply_to_decision(request.user, decision)
+    form = DecisionReplyForm(request.POST or None)
+    if request.method == "POST":
+        if not may_reply:
+            raise PermissionDenied
+        if form.is_valid():
+            actions.reply_to_decision(
+                person=request.user, decision=decision, reply=form.cleaned_data["reply"]
+            )
+            messages.success(request, "Thank you. Your reply is with the facilitator.")
+            return redirect("safety:decision-detail", decision_id=decision.pk)
+    return render(
+        request,
+        "safety/decision.html",
+        {
+            "decision": decision,
+            "form": form,
+            "may_reply": may_reply,
+            "is_author": decision.post.author_id == request.user.pk,
+            "back": _place_of(decision.post),
+        },
+        status=400 if form.errors else 200,
+    )
+
+
+# ---- Duty, alerts and the chain ----
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def duty(request: AuthenticatedRequest) -> HttpResponse:
+    organisations = list(duty_organisations_of(request.user))
+    if not organisations:
+        raise Http404
+    ensure_second_factor(request)
+    if request.method == "POST":
+        form = DutyForm(request.POST)
+        if form.is_valid():
+            organisation = get_organisation_for(
+                request.user, form.cleaned_data["organisation"]
+            )
+            if form.cleaned_data["on_duty"]:
+                actions.go_on_duty(person=request.user, organisation=organisation)
+                messages.success(
+                    request, f"You are on duty for {organisation.name}. Thank you."
+                )
+            else:
+                actions.go_off_duty(person=request.user, organisation=organisation)
+                messages.success(request, f"You are off duty for {organisation.name}.")
+        return redirect("safety:duty")
+    on_duty = set(
+        DutyPeriod.objects.filter(
+            person=request.user, ended_at__isnull=True
+        ).values_list("organisation_id", flat=True)
+    )
+    rows = [
+        {
+            "organisation": organisation,
+            "is_on_duty": organisation.pk in on_duty,
+            "can_edit_chain": can_edit_escalation_chain(request.user, organisation),
+            "can_record": can_record_incident(request.user, organisation),
+        }
+        for organisation in organisations
+    ]
+    alerts = (
+        escalations_visible_to(request.user)
+        .filter(alerted=request.user)
+        .select_related("group")
+        .order_by("-created_at")[:20]
+    )
+    return render(request, "safety/duty.html", {"rows": rows, "alerts": alerts})
+
+
+@login_required
+@require_GET
+def escalation_detail(
+    request: AuthenticatedRequest, escalation_id: int
+) -> HttpResponse:
+    escalation = get_escalation_for(request.user, escalation_id)
+    ensure_second_factor(request)
+    post = escalation.post
+    if post is not None and not can_read_group_conversations(
+        request.user, escalation.group
+    ):
+        actions.record_post_viewed(person=request.user, escalation=escalation)
+    author_name = (
+        Membership.objects.filter(
+            group=escalation.group, person_id=escalation.person_at_risk_id
+        )
+        .values_list("display_name", flat=True)
+        .first()
+    )
+    return render(
+        request,
+        "safety/escalation.html",
+        {
+            "escalation": escalation,
+            "post": post,
+            "author_name": author_name,
+            "events": escalation.events.select_related("person"),
+            "can_acknowledge": can_acknowledge(request.user, escalation),
+            "can_record": can_record_incident(request.user, escalation.organisation),
+        },
+    )
+
+
+@login_required
+@require_POST
+def escalation_acknowledge(
+    request: AuthenticatedRequest, escalation_id: int
+) -> HttpResponse:
+    escalation = get_escalation_for(request.user, escalation_id)
+    ensure_second_factor(request)
+    if escalation.status == EscalationStatus.ACKNOWLEDGED:
+        messages.info(request, "Someone has already acknowledged this alert.")
+    else:
+        actions.acknowledge_escalation(person=request.user, escalation=escalation)
+        messages.success(
+            request,
+            "Thank you. The person has been told someone will message them soon.",
+        )
+    return redirect("safety:escalation-detail", escalation_id=escalation.pk)
+
+
+def _chain_initial(organisation: Organisation) -> dict[str, object]:
+    chain = EscalationChain.objects.filter(organisation=organisation).first()
+    if chain is None:
+        return {}
+    initial: dict[str, object] = {
+        "minutes_before_moving_up": chain.minutes_before_moving_up
+    }
+    for step in chain.steps.all():
+        initial[f"step_{step.position}"] = (
+            f"person:{step.person_id}" if step.person_id else f"role:{step.role}"
+        )
+    return initial
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def chain_edit(request: AuthenticatedRequest, organisation_slug: str) -> HttpResponse:
+    organisation = get_organisation_for(request.user, organisation_slug)
+    check_edit_escalation_chain(request.user, organisation)
+    ensure_second_factor(request)
+    form = EscalationChainForm(
+        request.POST or None,
+        organisation=organisation,
+        initial=_chain_initial(organisation),
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            actions.set_escalation_chain(
+                person=request.user,
+                organisation=organisation,
+                minutes_before_moving_up=form.cleaned_data["minutes_before_moving_up"],
+                steps=[actions.StepChoice(person=p, role=r) for p, r in form.steps()],
+            )
+        except ValidationError as error:
+            form.add_error(None, error.messages[0])
+        else:
+            messages.success(request, "The escalation chain is saved.")
+            return redirect("safety:chain-edit", organisation_slug=organisation.slug)
+    return render(
+        request,
+        "safety/chain.html",
+        {"organisation": organisation, "form": form},
+        status=400 if form.errors else 200,
+    )
+
+
+# ---- Incidents ----
+
+
+def _incident_organisation(
+    request: AuthenticatedRequest, organisation_slug: str
+) -> Organisation:
+    organisation = get_organisation_for(request.user, organisation_slug)
+    check_record_incident(request.user, organisation)
+    ensure_second_factor(request)
+    return organisation
+
+
+def _groups_for_incidents(request: AuthenticatedRequest, organisation: Organisation):  # type: ignore[no-untyped-def]
+    from alongside.organisations.models import Role
+
+    groups = PeerGroup.objects.filter(organisation=organisation)
+    if role_in(request.user, organisation) in (Role.ADMIN, Role.SUPERVISOR):
+        return groups
+    return groups.filter(
+        memberships__person=request.user, memberships__role="facilitator"
+    )
+
+
+@login_required
+@require_GET
+def incident_list(
+    request: AuthenticatedRequest, organisation_slug: str
+) -> HttpResponse:
+    organisation = _incident_organisation(request, organisation_slug)
+    incidents = incidents_visible_to(request.user, organisation).select_related(
+        "group"
+    )[:200]
+    from alongside.organisations.models import Role
+
+    sees_all = role_in(request.user, organisation) in (Role.ADMIN, Role.SUPERVISOR)
+    return render(
+        request,
+        "safety/incident_list.html",
+        {
+            "organisation": organisation,
+            "incidents": incidents,
+            "rates": incident_rates(organisation=organisation) if sees_all else None,
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def incident_create(
+    request: AuthenticatedRequest, organisation_slug: str
+) -> HttpResponse:
+    organisation = _incident_organisation(request, organisation_slug)
+    groups = _groups_for_incidents(request, organisation)
+    escalation = None
+    decision = None
+    source = request.POST if request.method == "POST" else request.GET
+    initial: dict[str, object] = {}
+    if source.get("escalation", "").isdigit():
+        escalation = get_escalation_for(request.user, int(source["escalation"]))
+        initial = {"group": escalation.group_id, "category": "risk_to_life"}
+    elif source.get("decision", "").isdigit():
+        decision = get_decision_for(request.user, int(source["decision"]))
+        initial = {"group": decision.group_id}
+    form = IncidentForm(request.POST or None, groups=groups, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        incident = actions.record_incident(
+            person=request.user,
+            organisation=organisation,
+            escalation=escalation,
+            decision=decision,
+            **data,
+        )
+        messages.success(request, "The incident is recorded.")
+        return redirect(
+            "safety:incident-detail",
+            organisation_slug=organisation.slug,
+            incident_id=incident.pk,
+        )
+    return render(
+        request,
+        "safety/incident_form.html",
+        {
+            "organisation": organisation,
+            "form": form,
+            "escalation": escalation,
+            "decision": decision,
+        },
+        status=400 if form.errors else 200,
+    )
+
+
+@login_required
+@require_GET
+def incident_detail(
+    request: AuthenticatedRequest, organisation_slug: str, incident_id: int
+) -> HttpResponse:
+    organisation = _incident_organisation(request, organisation_slug)
+    incident = get_incident_for(request.user, organisation, incident_id)
+    return render(
+        request,
+        "safety/incident_detail.html",
+        {"organisation": organisation, "incident": incident},
+    )

@@ -1,0 +1,43 @@
+// Staff alerts as they happen: a socket that only listens. Each alert arrives as
+// HTML rendered by the duty page's own partial, and is placed in the assertive
+// live region at the top of the page. Reconnects quietly if the connection drops.
+(function () {
+  "use strict";
+  var list = document.getElementById("duty-alerts");
+  if (!list || !("WebSocket" in window)) return;
+  var path = list.getAttribute("data-socket-path");
+  var delay = 1000;
+
+  function place(id, html) {
+    var template = document.createElement("template");
+    template.innerHTML = html.trim();
+    var item = template.content.firstElementChild;
+    if (!item) return;
+    var existing = document.getElementById("alert-" + id);
+    if (existing) existing.replaceWith(item);
+    else list.appendChild(item);
+  }
+
+  function settle(id) {
+    var existing = document.getElementById("alert-" + id);
+    if (existing) existing.remove();
+  }
+
+  function connect() {
+    var scheme = window.location.protocol === "https:" ? "wss://" : "ws://";
+    var socket = new WebSocket(scheme + window.location.host + path);
+    socket.addEventListener("open", function () { delay = 1000; });
+    socket.addEventListener("message", function (event) {
+      var data;
+      try { data = JSON.parse(event.data); } catch (error) { return; }
+      if (data.type === "alert") place(data.id, data.html);
+      else if (data.type === "acknowledged") settle(data.id);
+    });
+    socket.addEventListener("close", function (event) {
+      if (event.code === 4403) return;
+      window.setTimeout(connect, delay);
+      delay = Math.min(delay * 2, 30000);
+    });
+  }
+  connect();
+})();
