@@ -1,0 +1,212 @@
+"""After screening: held posts, crisis support, reports, decisions and escalations.
+Post texts are written here, non-graphic, in our own words."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import timedelta
+
+import pytest
+from django.core import mail
+from django.test import Client
+from django.urls import reverse
+from django.utils import timezone
+
+from alongside.accounts.models import Person
+from alongside.conversations import actions as conversation_actions
+from alongside.conversations.models import PostStatus, Thread
+from alongside.notifications.models import Notification
+from alongside.organisations.models import Organisation, Role
+from alongside.peergroups.models import PeerGroup
+from alongside.safety import actions
+from alongside.safety.models import (
+    DecisionAction,
+    EscalationEvent,
+    EscalationStatus,
+    EventKind,
+    Report,
+)
+from alongside.safety.queue import queue_for
+from alongside.safety.rates import incident_rates
+
+METHOD_TEXT = "I have 40 tablets saved up and I'm going to take them all."
+RISK_TEXT = "I want to end my life tonight. I have written my goodbye letters."
+DETAILS_TEXT = "Text me any time on 07700 900123 if you want to talk."
+
+
+def _thread(person: Person, group: PeerGroup, body: str) -> Thread:
+    return conversation_actions.start_thread(
+        person=person,
+        group=group,
+        title="Tonight",
+        kind="sharing",
+        body=body,
+        content_warning="",
+        content_warning_text="",
+        client_id=uuid.uuid4(),
+    )
+
+
+@pytest.mark.django_db(transaction=True)
+def test_method_detail_is_held_with_a_kind_message_and_can_be_edited_to_post(
+    peer: Person, group: PeerGroup
+) -> None:
+    thread = _thread(peer, group, METHOD_TEXT)
+    post = thread.posts.get()
+    assert post.status == PostStatus.HELD
+    assert "method" in post.screening_reasons
+    assert post.author_notes
+    conversation_actions.edit_post(
+        person=peer,
+        post=post,
+        body="Things have been very hard and I wanted to say so here.",
+        content_warning="",
+        content_warning_text="",
+    )
+    post.refresh_from_db()
+    assert post.status == PostStatus.PUBLISHED
+
+
+@pytest.mark.django_db(transaction=True)
+def test_personal_details_are_removed_in_one_click(
+    peer: Person, group: PeerGroup
+) -> None:
+    post = _thread(peer, group, DETAILS_TEXT).posts.get()
+    assert post.status == PostStatus.HELD
+    post = actions.redact_own_post(person=peer, post=post)
+    assert "07700" not in post.body
+    assert post.status == PostStatus.PUBLISHED
+
+
+@pytest.mark.django_db(transaction=True)
+def test_risk_to_life_is_shared_alerts_the_person_on_duty_and_moves_up(
+    peer: Person,
+    group: PeerGroup,
+    facilitator: Person,
+    supervisor: Person,
+    organisation: Organisation,
+) -> None:
+    facilitator.email = "duty@example.org"
+    facilitator.save()
+    actions.go_on_duty(person=facilitator, organisation=organisation)
+    org_admin = Person.objects.create(username="chain-admin")
+    from alongside.organisations.tests.factories import OrganisationRoleFactory
+
+    OrganisationRoleFactory.create(
+        organisation=organisation, person=org_admin, role=Role.ADMIN
+    )
+    actions.set_escalation_chain(
+        person=org_admin,
+        organisation=organisation,
+        minutes_before_moving_up=10,
+        steps=[
+            actions.StepChoice(person=facilitator),
+            actions.StepChoice(person=supervisor),
+        ],
+    )
+    post = _thread(peer, group, RISK_TEXT).posts.get()
+    assert post.status == PostStatus.PUBLISHED
+    assert post.shows_crisis_support
+    escalation = post.escalations.get()
+    assert list(escalation.alerted.all()) == [facilitator]
+    assert Notification.objects.filter(person=facilitator).exists()
+    assert len(mail.outbox) == 1
+    assert "tonight" not in mail.outbox[0].body.lower()
+
+    # Nothing moves before the time is up; then the supervisor is alerted.
+    assert actions.move_up_due_escalations(now=timezone.now()) == 0
+    later = timezone.now() + timedelta(minutes=11)
+    assert actions.move_up_due_escalations(now=later) == 1
+    escalation.refresh_from_db()
+    assert set(escalation.alerted.all()) == {facilitator, supervisor}
+    assert escalation.events.filter(kind=EventKind.MOVED_UP).exists()
+
+    actions.acknowledge_escalation(person=supervisor, escalation=escalation)
+    escalation.refresh_from_db()
+    assert escalation.status == EscalationStatus.ACKNOWLEDGED
+    assert Notification.objects.filter(
+        person=peer, message__contains="will message you"
+    ).exists()
+    assert actions.move_up_due_escalations(now=later + timedelta(hours=1)) == 0
+    for note in Notification.objects.all():
+        assert "tonight" not in note.message.lower()
+    assert EscalationEvent.objects.filter(kind=EventKind.ACKNOWLEDGED).count() == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_report_reaches_the_queue_and_the_reporter_is_told(
+    peer: Person, group: PeerGroup, facilitator: Person
+) -> None:
+    post = _thread(facilitator, group, "A quiet week, thank you all.").posts.get()
+    other = _thread(peer, group, "Some days are better than others.").posts.get()
+    actions.report_post(
+        person=facilitator,
+        post=other,
+        reason="agreement",
+        agreement_item_reference="3",
+    )
+    entries = queue_for(group)
+    assert [entry.post.pk for entry in entries] == [other.pk]
+    assert post.pk not in [entry.post.pk for entry in entries]
+    actions.decide_on_post(
+        person=facilitator,
+        post=other,
+        action=DecisionAction.REACH_OUT,
+        reason="A gentle check-in.",
+        note_to_author="Just checking you're doing all right.",
+    )
+    assert queue_for(group) == []
+    assert Report.objects.get().resolved_at is not None
+    assert Notification.objects.filter(
+        person=facilitator, message__contains="has looked at it"
+    ).exists()
+
+
+@pytest.mark.django_db
+def test_report_page_hides_the_reporter_and_keeps_text_on_error(
+    peer_client: Client, group: PeerGroup, facilitator: Person
+) -> None:
+    post = _thread(facilitator, group, "A quiet week, thank you all.").posts.get()
+    url = reverse("safety:post-report", args=[group.pk, post.pk])
+    assert peer_client.get(url).status_code == 200
+    response = peer_client.post(url, {"note": "kept words"})
+    assert response.status_code == 400
+    assert "kept words" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_outsiders_and_admins_do_not_read_the_queue_words(
+    admin_client: Client,
+    outsider_client: Client,
+    facilitator_client: Client,
+    peer_client: Client,
+    group: PeerGroup,
+    peer: Person,
+) -> None:
+    _thread(peer, group, METHOD_TEXT)
+    url = reverse("safety:queue", args=[group.pk])
+    assert outsider_client.get(url).status_code == 404
+    assert peer_client.get(url).status_code == 403
+    admin_page = admin_client.get(url)
+    assert admin_page.status_code == 200
+    assert "40 tablets" not in admin_page.content.decode()
+    assert "40 tablets" in facilitator_client.get(url).content.decode()
+
+
+@pytest.mark.django_db
+def test_incident_rates_per_posts_and_sessions(
+    org_admin: Person, organisation: Organisation, group: PeerGroup, peer: Person
+) -> None:
+    _thread(peer, group, "Some days are better than others.")
+    actions.record_incident(
+        person=org_admin,
+        organisation=organisation,
+        group=group,
+        category="other",
+        severity="low",
+        what_happened="Recorded for the test.",
+    )
+    rates = incident_rates(organisation=organisation)
+    assert rates.incidents == 1
+    assert rates.per_1000_posts == 1000.0
+    assert rates.per_100_meetings is None
