@@ -243,6 +243,70 @@ def _conversations(
         )
 
 
+def _safety(
+    people: dict[str, Person],
+    *,
+    riverside: Organisation,
+    loss: PeerGroup,
+    evening: PeerGroup,
+) -> None:
+    """Fran on duty for Riverside; a chain fran → sky → ade; a held post and a
+    report waiting in Living with loss's queue; one incident. Written here, in our
+    own words, non-graphic."""
+    from alongside.conversations.models import Post
+    from alongside.safety import actions as safety_actions
+    from alongside.safety.models import EscalationChain, Incident, Report
+
+    fran, sky, ade, sam = people["fran"], people["sky"], people["ade"], people["sam"]
+    safety_actions.go_on_duty(person=fran, organisation=riverside)
+    if not EscalationChain.objects.filter(organisation=riverside).exists():
+        safety_actions.set_escalation_chain(
+            person=ade,
+            organisation=riverside,
+            minutes_before_moving_up=10,
+            steps=[
+                safety_actions.StepChoice(person=fran),
+                safety_actions.StepChoice(person=sky),
+                safety_actions.StepChoice(person=ade),
+            ],
+        )
+    thread = Thread.objects.filter(group=loss, title="Things that helped this week")
+    if thread.exists() and not Post.objects.filter(
+        client_id=_demo_id("held-details")
+    ).exists():
+        conversation_actions.reply_to_thread(
+            person=sam,
+            thread=thread.get(),
+            kind="offering",
+            body="If anyone wants to talk, my number is 07700 900461.",
+            content_warning="",
+            content_warning_text="",
+            client_id=_demo_id("held-details"),
+        )
+    reported = Post.objects.filter(client_id=_demo_id("Things that helped this week:1"))
+    if reported.exists() and not Report.objects.filter(post=reported.get()).exists():
+        Report.objects.create(
+            post=reported.get(),
+            group=loss,
+            reporter=fran,
+            reason="agreement",
+            agreement_item_reference="2",
+            note="Demo report: please check this against our agreement.",
+        )
+    if not Incident.objects.filter(organisation=riverside).exists():
+        safety_actions.record_incident(
+            person=ade,
+            organisation=riverside,
+            group=evening,
+            category="confidentiality",
+            severity="low",
+            what_happened="A member shared a phone number in the live room. It was "
+            "held by screening and removed by the member with one click.",
+            actions_taken="Reminded the group of the agreement on contact details.",
+            outcome="Resolved the same evening.",
+        )
+
+
 @transaction.atomic
 def seed() -> dict[str, object]:
     riverside = _organisation(
@@ -380,6 +444,7 @@ def seed() -> dict[str, object]:
         label="Demo code for Willow ward",
         defaults={"code": "DEMO3-WARDS", "role": Role.PEER, "max_uses": 1000},
     )
+    _safety(people, riverside=riverside, loss=loss, evening=evening)
     del ward  # seeded for the secure-service demo; reached with the ward code
     return {
         "people": PEOPLE,
