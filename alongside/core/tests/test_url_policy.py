@@ -30,7 +30,14 @@ from alongside.peergroups.models import JoinPolicy, Membership, PeerGroup, Statu
 from alongside.peergroups.tests.factories import MembershipFactory, PeerGroupFactory
 from alongside.peergroups.tests.states import person_in_state
 
-NAMESPACES = ("core", "accounts", "organisations", "peergroups", "notifications")
+NAMESPACES = (
+    "core",
+    "accounts",
+    "organisations",
+    "peergroups",
+    "notifications",
+    "safety",
+)
 
 ACTORS = (
     "anonymous",
@@ -159,6 +166,58 @@ POLICY: dict[str, dict[str, tuple[int, ...]]] = {
         "GET": _NO_GET,
         "POST": (302, 302, 302, 302, 302, 302, 302, 302, 302, 302),
     },
+    # Safety. The post probed is someone else's shared post in the group; the
+    # decision, escalation and incident are about it.
+    "safety:post-report": {
+        #       anon  outs  peer  req   mem   paus  left  faci  admn  supv
+        "GET": (302, 404, 403, 403, 200, 200, 403, 200, 403, 403),
+        "POST": (302, 404, 403, 403, 302, 302, 403, 302, 403, 403),
+    },
+    "safety:post-redact": {
+        "GET": _NO_GET,
+        "POST": (302, 404, 403, 403, 403, 403, 403, 403, 403, 403),
+    },
+    "safety:post-appeal": {
+        "GET": (302, 404, 403, 403, 403, 403, 403, 403, 403, 403),
+        "POST": (302, 404, 403, 403, 403, 403, 403, 403, 403, 403),
+    },
+    "safety:queue": {
+        "GET": (302, 404, 403, 403, 403, 403, 403, 200, 200, 403),
+        "POST": _NO_POST,
+    },
+    "safety:queue-decide": {
+        "GET": (302, 404, 403, 403, 403, 403, 403, 200, 403, 403),
+        "POST": (302, 404, 403, 403, 403, 403, 403, 302, 403, 403),
+    },
+    "safety:decision-detail": {
+        "GET": (302, 404, 404, 404, 404, 404, 404, 200, 404, 404),
+        "POST": (302, 404, 404, 404, 404, 404, 404, 403, 404, 404),
+    },
+    "safety:duty": {
+        "GET": (302, 404, 404, 404, 404, 404, 404, 200, 200, 200),
+        "POST": (302, 404, 404, 404, 404, 404, 404, 302, 302, 302),
+    },
+    "safety:escalation-detail": {
+        "GET": (302, 404, 404, 404, 404, 404, 404, 200, 404, 404),
+        "POST": _NO_POST,
+    },
+    "safety:escalation-acknowledge": {
+        "GET": _NO_GET,
+        "POST": (302, 404, 404, 404, 404, 404, 404, 302, 404, 404),
+    },
+    "safety:chain-edit": {"GET": _ADMIN_PAGE, "POST": _ADMIN_DONE},
+    "safety:incident-list": {
+        "GET": (302, 404, 404, 404, 404, 404, 404, 200, 200, 200),
+        "POST": _NO_POST,
+    },
+    "safety:incident-create": {
+        "GET": (302, 404, 404, 404, 404, 404, 404, 200, 200, 200),
+        "POST": (302, 404, 404, 404, 404, 404, 404, 302, 302, 302),
+    },
+    "safety:incident-detail": {
+        "GET": (302, 404, 404, 404, 404, 404, 404, 200, 200, 200),
+        "POST": _NO_POST,
+    },
 }
 
 # Valid input for each form, so that allowed POSTs exercise the whole success path.
@@ -197,6 +256,16 @@ POST_DATA: dict[str, dict[str, Any]] = {
     "peergroups:group-join": {"display_name": "Fresh Name"},
     "peergroups:leave-feedback": {"text": ""},
     "peergroups:display-name-edit": {"display_name": "Another Name"},
+    "safety:post-report": {"reason": "other"},
+    "safety:post-appeal": {"note": ""},
+    "safety:queue-decide": {"action": "publish", "reason": "It is fine."},
+    "safety:decision-detail": {"reply": "Thank you."},
+    "safety:chain-edit": {"minutes_before_moving_up": "10"},
+    "safety:incident-create": {
+        "category": "other",
+        "severity": "low",
+        "what_happened": "Written for the test.",
+    },
 }
 
 
@@ -232,6 +301,9 @@ class World:
     pending: Membership
 
     def kwargs_for(self, name: str) -> dict[str, Any]:
+        from alongside.safety.tests.policy_world import safety_objects
+
+        parameters = _route_parameters(name)
         available = {
             "group_id": self.group.pk,
             "organisation_slug": self.organisation.slug,
@@ -244,7 +316,11 @@ class World:
                 organisation=self.organisation
             ).pk,
         }
-        return {key: available[key] for key in _route_parameters(name)}
+        if {"post_id", "decision_id", "escalation_id", "incident_id"} & set(
+            parameters
+        ):
+            available |= safety_objects(self.group)
+        return {key: available[key] for key in parameters}
 
 
 def _route_parameters(name: str) -> list[str]:

@@ -1,0 +1,56 @@
+"""Safety objects for the URL x role policy test: someone else's shared post in the
+group, a decision and an escalation about it, and an incident in the group."""
+
+from __future__ import annotations
+
+import uuid
+
+from alongside.conversations import actions as conversation_actions
+from alongside.peergroups.models import PeerGroup
+from alongside.peergroups.tests.states import person_in_state
+from alongside.safety.models import (
+    DecisionAction,
+    Escalation,
+    Incident,
+    ModerationDecision,
+)
+
+
+def safety_objects(group: PeerGroup) -> dict[str, int]:
+    author = person_in_state("active", group)
+    thread = conversation_actions.start_thread(
+        person=author,
+        group=group,
+        title="A week of small wins",
+        kind="sharing",
+        body="I went for a walk every day this week.",
+        content_warning="",
+        content_warning_text="",
+        client_id=uuid.uuid4(),
+    )
+    post = thread.posts.get()
+    decision = ModerationDecision.objects.create(
+        post=post,
+        group=group,
+        action=DecisionAction.PUBLISH,
+        reason="Made for the policy test.",
+    )
+    escalation = Escalation.objects.create(
+        organisation=group.organisation,
+        group=group,
+        post=post,
+        person_at_risk=author,
+    )
+    incident = Incident.objects.create(
+        organisation=group.organisation,
+        group=group,
+        category="other",
+        severity="low",
+        what_happened="Made for the policy test.",
+    )
+    return {
+        "post_id": post.pk,
+        "decision_id": decision.pk,
+        "escalation_id": escalation.pk,
+        "incident_id": incident.pk,
+    }
