@@ -271,9 +271,10 @@ def _safety(
             ],
         )
     thread = Thread.objects.filter(group=loss, title="Things that helped this week")
-    if thread.exists() and not Post.objects.filter(
-        client_id=_demo_id("held-details")
-    ).exists():
+    if (
+        thread.exists()
+        and not Post.objects.filter(client_id=_demo_id("held-details")).exists()
+    ):
         conversation_actions.reply_to_thread(
             person=sam,
             thread=thread.get(),

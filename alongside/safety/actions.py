@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from functools import partial
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -506,11 +507,8 @@ def _alert(escalation: Escalation, people: Iterable[Person]) -> None:
     for someone in people:
         if someone.email:
             _log(escalation, EventKind.EMAILED, someone)
-            person_id = someone.pk
             transaction.on_commit(
-                lambda person_id=person_id: email_duty_alert.enqueue(
-                    person_id, escalation_id
-                )
+                partial(email_duty_alert.enqueue, someone.pk, escalation_id)
             )
 
 

@@ -316,9 +316,7 @@ class World:
                 organisation=self.organisation
             ).pk,
         }
-        if {"post_id", "decision_id", "escalation_id", "incident_id"} & set(
-            parameters
-        ):
+        if {"post_id", "decision_id", "escalation_id", "incident_id"} & set(parameters):
             available |= safety_objects(self.group)
         return {key: available[key] for key in parameters}
 
