@@ -12,6 +12,7 @@ import uuid
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
+from functools import partial
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -64,7 +65,7 @@ class Change:
     item_key: uuid.UUID | None = None
 
 
-# --- helpers ---------------------------------------------------------------------
+# --- helpers ------------------------------------------------------------------
 
 
 def _agreement_for(group: PeerGroup) -> Agreement:
@@ -73,8 +74,8 @@ def _agreement_for(group: PeerGroup) -> Agreement:
 
 
 def _active_people(group: PeerGroup, *, exclude: Person | None = None) -> list[Person]:
-    memberships = Membership.objects.active().filter(group=group).select_related(
-        "person"
+    memberships = (
+        Membership.objects.active().filter(group=group).select_related("person")
     )
     return [m.person for m in memberships if exclude is None or m.person != exclude]
 
@@ -116,15 +117,23 @@ def _validate_changes(agreement: Agreement, changes: Sequence[Change]) -> None:
         raise ValidationError("A proposal needs at least one change.")
     keys = {item.key for item in _current_group_items(agreement)}
     for change in changes:
-        if change.action in (ChangeAction.ADD, ChangeAction.CHANGE, ChangeAction.BREACH):
-            if not change.text.strip():
-                raise ValidationError("Please write the new wording.", code="text")
-        if change.action in (ChangeAction.CHANGE, ChangeAction.REMOVE, ChangeAction.KEEP):
-            if change.item_key not in keys:
-                raise ValidationError(
-                    "That item is no longer in the agreement. Please choose another.",
-                    code="item",
-                )
+        needs_text = change.action in (
+            ChangeAction.ADD,
+            ChangeAction.CHANGE,
+            ChangeAction.BREACH,
+        )
+        needs_item = change.action in (
+            ChangeAction.CHANGE,
+            ChangeAction.REMOVE,
+            ChangeAction.KEEP,
+        )
+        if needs_text and not change.text.strip():
+            raise ValidationError("Please write the new wording.", code="text")
+        if needs_item and change.item_key not in keys:
+            raise ValidationError(
+                "That item is no longer in the agreement. Please choose another.",
+                code="item",
+            )
 
 
 def _write_changes(proposal: Proposal, changes: Sequence[Change]) -> None:
@@ -174,7 +183,7 @@ def _record_response(
     return response
 
 
-# --- proposals and consent ---------------------------------------------------------
+# --- proposals and consent ----------------------------------------------------
 
 
 @transaction.atomic
@@ -305,7 +314,9 @@ def amend_proposal(
     )
     group = proposal.agreement.group
     active_ids = set(
-        Membership.objects.active().filter(group=group).values_list("person_id", flat=True)
+        Membership.objects.active()
+        .filter(group=group)
+        .values_list("person_id", flat=True)
     )
     responders = [
         response.person
@@ -447,7 +458,9 @@ def _write_version(
             for position, item in enumerate(baseline)
         ]
         + [
-            AgreementItem(version=version, key=key, position=position, text=text, why=why)
+            AgreementItem(
+                version=version, key=key, position=position, text=text, why=why
+            )
             for position, (key, text, why) in enumerate(items)
         ]
     )
@@ -537,7 +550,7 @@ def update_agreement_settings(
     return agreement
 
 
-# --- reading and joining ------------------------------------------------------------
+# --- reading and joining ------------------------------------------------------
 
 
 @transaction.atomic
@@ -545,7 +558,8 @@ def confirm_agreement(*, person: Person, group: PeerGroup) -> Reading:
     """The person has read the current version and is happy to go along with it."""
     check_record_reading(person, group)
     version = _agreement_for(group).current_version
-    assert version is not None  # noqa: S101 - check_record_reading ensures it
+    if version is None:  # check_record_reading has made sure there is one
+        raise PermissionDenied
     reading, _ = Reading.objects.update_or_create(
         version=version,
         person=person,
@@ -560,7 +574,8 @@ def ask_to_talk_first(*, person: Person, group: PeerGroup) -> Reading:
     group's active facilitators are told quietly; nobody else is."""
     check_record_reading(person, group)
     version = _agreement_for(group).current_version
-    assert version is not None  # noqa: S101 - check_record_reading ensures it
+    if version is None:  # check_record_reading has made sure there is one
+        raise PermissionDenied
     existing = Reading.objects.filter(version=version, person=person).first()
     if existing is not None and existing.choice == ReadingChoice.CONFIRMED:
         return existing
@@ -583,7 +598,7 @@ def ask_to_talk_first(*, person: Person, group: PeerGroup) -> Reading:
     return reading
 
 
-# --- the organisation's items ---------------------------------------------------------
+# --- the organisation's items -------------------------------------------------
 
 
 @transaction.atomic
@@ -620,7 +635,7 @@ def remove_organisation_item(
     item.delete()
 
 
-# --- review reminders ------------------------------------------------------------------
+# --- review reminders ---------------------------------------------------------
 
 
 def send_review_reminders(*, now: datetime | None = None) -> int:
@@ -656,12 +671,11 @@ def send_review_reminders(*, now: datetime | None = None) -> int:
             link = reverse("agreements:review-start", args=[group.pk])
             message = (
                 f"{group.name}'s group agreement is due for its review on "
-                f"{due.day} {due:%B %Y}. When the group is ready, you can start a review."
+                f"{due.day} {due:%B %Y}. When the group is ready, you can start a "
+                "review."
             )
             transaction.on_commit(
-                lambda people=facilitators, text=message, url=link: notify(
-                    people=people, message=text, link=url
-                )
+                partial(notify, people=facilitators, message=message, link=link)
             )
             reminded += 1
     return reminded

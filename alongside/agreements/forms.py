@@ -70,7 +70,9 @@ class ProposalForm(forms.Form):
         self, *args: Any, items: Sequence[AgreementItem] = (), **kwargs: Any
     ) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["item"].choices = [("", "Choose an item")] + [
+        item_field = self.fields["item"]
+        assert isinstance(item_field, forms.ChoiceField)
+        item_field.choices = [("", "Choose an item")] + [
             (str(item.key), item.text[:120]) for item in items
         ]
 
@@ -86,9 +88,7 @@ class ProposalForm(forms.Form):
             if not text:
                 self.add_error("text", "Please write the wording you suggest.")
             elif action != ChangeAction.BREACH and len(text) > 500:
-                self.add_error(
-                    "text", "Please keep an item under 500 characters."
-                )
+                self.add_error("text", "Please keep an item under 500 characters.")
         return data
 
     def changes(self) -> list[Change]:
@@ -126,7 +126,8 @@ class ResponseForm(forms.Form):
         data = super().clean() or {}
         if data.get("choice") in REASON_NEEDED and not _tidy(data.get("reason", "")):
             self.add_error(
-                "reason", "Please say a little about why, so the group can work with it."
+                "reason",
+                "Please say a little about why, so the group can work with it.",
             )
         return data
 

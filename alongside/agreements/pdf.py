@@ -117,7 +117,9 @@ def render_pdf(agreement: PrintableAgreement) -> bytes:
     pdf.multi_cell(
         width,
         6,
-        writer.clean(agreement.breach_response or "The group has not written this yet."),
+        writer.clean(
+            agreement.breach_response or "The group has not written this yet."
+        ),
     )
 
     if writer.replaced:

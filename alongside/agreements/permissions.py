@@ -1,15 +1,19 @@
 """Who may see or do what with group agreements. The only place that decides.
 
-The policy, by the person's place in the group:
+The policy, by the person's place in the group (tests/test_permissions.py holds it
+as a table):
 
-| who                                   | current agreement | proposals, discussion, history | propose, discuss | respond | adopt, review, settings |
-|---------------------------------------|-------------------|--------------------------------|------------------|---------|-------------------------|
-| not signed in, or another organisation| 404               | 404                            | 404              | 404     | 404                     |
-| in the organisation, not in the group (incl. asked to join, left, declined, admins, supervisors) | read (so a newcomer reads it before joining) | 404 | 404 | 404 | 404 |
-| active member                         | read              | read                           | yes              | yes     | 403                     |
-| paused member                         | read              | read                           | 403 (come back first) | yes, never chased | 403   |
-| active facilitator                    | read              | read                           | yes              | yes     | yes                     |
-| paused facilitator                    | read              | read                           | 403              | yes     | 403                     |
+- Not signed in, or in another organisation: nothing (404).
+- In the organisation but not in the group (including someone who asked to join,
+  left or was declined, and admins and supervisors who are not members): may read
+  the current agreement, so that a newcomer reads it before joining; proposals,
+  discussion and history are 404.
+- Active member: reads everything, proposes, discusses, responds, confirms.
+- Paused member: reads everything and may respond, but is never chased; proposing
+  and discussing wait until they come back (one click).
+- Active facilitator: as an active member, and adopts, opens reviews, sets the
+  group's timings and sees who would like to talk (staff pages: second factor).
+- Paused facilitator: as a paused member.
 
 Organisation admins set the organisation's baseline and example items; they do not
 read a group's proposals or discussion unless they are in the group.
@@ -94,8 +98,10 @@ def proposals_visible_to(person: Person, group: PeerGroup) -> ProposalQuerySet:
 def get_proposal_for(person: Person, group: PeerGroup, proposal_id: int) -> Proposal:
     """The proposal, if the person may see it; 404 otherwise, also when missing."""
     try:
-        return proposals_visible_to(person, group).select_related("agreement").get(
-            pk=proposal_id
+        return (
+            proposals_visible_to(person, group)
+            .select_related("agreement")
+            .get(pk=proposal_id)
         )
     except Proposal.DoesNotExist:
         raise Http404 from None
@@ -285,7 +291,9 @@ def can_adopt(person: Person, proposal: Proposal, now: datetime | None = None) -
     ) and not adoption_blockers(proposal, now)
 
 
-def check_adopt(person: Person, proposal: Proposal, now: datetime | None = None) -> None:
+def check_adopt(
+    person: Person, proposal: Proposal, now: datetime | None = None
+) -> None:
     _require_in_group(person, proposal.agreement.group)
     if not can_adopt(person, proposal, now):
         raise PermissionDenied

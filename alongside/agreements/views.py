@@ -59,9 +59,11 @@ from .permissions import (
     can_withdraw_objection,
     can_withdraw_proposal,
     check_amend,
+    check_comment,
     check_facilitate_agreement,
     check_manage_organisation_items,
     check_propose,
+    check_respond,
     check_take_part,
     check_view_agreement,
     get_proposal_for,
@@ -97,7 +99,7 @@ def _examples(organisation: Organisation) -> list[ExampleItem]:
     return own or DEFAULT_EXAMPLES
 
 
-# --- reading --------------------------------------------------------------------------
+# --- reading ------------------------------------------------------------------
 
 
 @login_required
@@ -217,7 +219,7 @@ def reading_talk_first(request: AuthenticatedRequest, group_id: int) -> HttpResp
     return redirect("peergroups:group-detail", group_id=group.pk)
 
 
-# --- proposals ------------------------------------------------------------------------
+# --- proposals ----------------------------------------------------------------
 
 
 def _current_items(group: PeerGroup) -> list[Any]:
@@ -358,6 +360,7 @@ def response_save(
 ) -> HttpResponse:
     group = _group(request, group_id)
     proposal = get_proposal_for(request.user, group, proposal_id)
+    check_respond(request.user, proposal)
     form = ResponseForm(request.POST)
     if form.is_valid():
         try:
@@ -411,6 +414,7 @@ def comment_create(
 ) -> HttpResponse:
     group = _group(request, group_id)
     proposal = get_proposal_for(request.user, group, proposal_id)
+    check_comment(request.user, proposal)
     form = CommentForm(request.POST)
     if form.is_valid():
         try:
@@ -509,7 +513,7 @@ def proposal_withdraw(
     return redirect("agreements:agreement-detail", group_id=group.pk)
 
 
-# --- facilitators ------------------------------------------------------------------------
+# --- facilitators -------------------------------------------------------------
 
 
 def _facilitated_group(request: AuthenticatedRequest, group_id: int) -> PeerGroup:
@@ -536,7 +540,9 @@ def proposal_adopt(
         request,
         f"Adopted. This is now version {version.number} of the group agreement.",
     )
-    return redirect("agreements:version-detail", group_id=group.pk, number=version.number)
+    return redirect(
+        "agreements:version-detail", group_id=group.pk, number=version.number
+    )
 
 
 @login_required
@@ -610,9 +616,7 @@ def agreement_settings(request: AuthenticatedRequest, group_id: int) -> HttpResp
         else:
             messages.success(request, "The agreement's settings are saved.")
             return redirect("agreements:agreement-detail", group_id=group.pk)
-    return render(
-        request, "agreements/settings.html", {"group": group, "form": form}
-    )
+    return render(request, "agreements/settings.html", {"group": group, "form": form})
 
 
 @login_required
@@ -635,7 +639,7 @@ def talk_list(request: AuthenticatedRequest, group_id: int) -> HttpResponse:
     return render(request, "agreements/talk.html", {"group": group, "people": people})
 
 
-# --- the organisation's items ---------------------------------------------------------
+# --- the organisation's items -------------------------------------------------
 
 
 def _managed_organisation(request: AuthenticatedRequest, slug: str) -> Organisation:
@@ -692,7 +696,10 @@ def organisation_item_edit(
     )
     if request.method == "POST" and form.is_valid():
         actions.save_organisation_item(
-            person=request.user, organisation=organisation, item=item, **form.cleaned_data
+            person=request.user,
+            organisation=organisation,
+            item=item,
+            **form.cleaned_data,
         )
         messages.success(request, "The item is saved.")
         return redirect("agreements:organisation-items", slug=organisation.slug)

@@ -23,7 +23,9 @@ register = template.Library()
 
 
 @register.inclusion_tag("agreements/_on_group_page.html", takes_context=True)
-def agreement_on_group_page(context: dict[str, Any], group: PeerGroup) -> dict[str, Any]:
+def agreement_on_group_page(
+    context: dict[str, Any], group: PeerGroup
+) -> dict[str, Any]:
     """The agreement's dates, and for someone in the group who has not confirmed it
     yet, the agreement itself with the two choices."""
     person = context["request"].user
@@ -33,7 +35,9 @@ def agreement_on_group_page(context: dict[str, Any], group: PeerGroup) -> dict[s
     taking_part = can_take_part(person, group)
     reading = None
     if taking_part and contents.version is not None:
-        reading = Reading.objects.filter(person=person, version=contents.version).first()
+        reading = Reading.objects.filter(
+            person=person, version=contents.version
+        ).first()
     return {
         "visible": True,
         "group": group,
@@ -47,7 +51,9 @@ def agreement_on_group_page(context: dict[str, Any], group: PeerGroup) -> dict[s
 
 
 @register.inclusion_tag("agreements/_while_joining.html", takes_context=True)
-def agreement_while_joining(context: dict[str, Any], group: PeerGroup) -> dict[str, Any]:
+def agreement_while_joining(
+    context: dict[str, Any], group: PeerGroup
+) -> dict[str, Any]:
     """The current agreement, shown to someone deciding whether to join."""
     person = context["request"].user
     if not can_view_agreement(person, group):

@@ -40,7 +40,7 @@ class Circle:
 @pytest.fixture
 def circle(db: None) -> Circle:
     """A group with a facilitator (with a second factor) and one active member."""
-    group = PeerGroupFactory()
+    group = PeerGroupFactory.create()
     facilitator = person_in(
         group,
         role=GroupRole.FACILITATOR,
@@ -63,9 +63,7 @@ def adopt_first_version(circle: Circle) -> AgreementVersion:
         ],
         reason="Our first agreement.",
     )
-    actions.respond_to_proposal(
-        person=circle.member, proposal=proposal, choice="agree"
-    )
+    actions.respond_to_proposal(person=circle.member, proposal=proposal, choice="agree")
     return actions.adopt_proposal(person=circle.facilitator, proposal=proposal)
 
 

@@ -1,3 +1,4 @@
+# mypy: disallow-untyped-calls=False
 """Factories for agreement tests. Names and words are invented.
 
 The person, organisation, group and membership factories mirror the foundation's
@@ -7,13 +8,11 @@ from there instead.
 
 from __future__ import annotations
 
-from typing import Any
-
-import factory
 import pyotp
 from allauth.mfa.models import Authenticator
 from allauth.mfa.utils import encrypt
-from factory.django import DjangoModelFactory
+from factory.declarations import Sequence, SubFactory
+from factory.django import DjangoModelFactory, Password
 
 from alongside.accounts.models import Person
 from alongside.agreements.models import (
@@ -44,15 +43,9 @@ PASSWORD = "a-long-test-passphrase"
 class PersonFactory(DjangoModelFactory[Person]):
     class Meta:
         model = Person
-        skip_postgeneration_save = True
 
-    username = factory.Sequence(lambda number: f"agreement-person{number}")
-
-    @factory.post_generation
-    def password(self, create: bool, extracted: str | None, **kwargs: Any) -> None:
-        self.set_password(extracted or PASSWORD)
-        if create:
-            self.save(update_fields=["password"])
+    username = Sequence(lambda number: f"agreement-person{number}")
+    password = Password(PASSWORD)
 
 
 def give_second_factor(person: Person) -> Authenticator:
@@ -67,18 +60,20 @@ class OrganisationFactory(DjangoModelFactory[Organisation]):
     class Meta:
         model = Organisation
 
-    name = factory.Sequence(lambda number: f"Service {number}")
-    slug = factory.Sequence(lambda number: f"agreement-service-{number}")
+    name = Sequence(lambda number: f"Service {number}")
+    slug = Sequence(lambda number: f"agreement-service-{number}")
     setting = Setting.COMMUNITY
-    confidentiality_statement = "What is shared stays in the group, unless a life is at risk."
+    confidentiality_statement = (
+        "What is shared stays in the group, unless a life is at risk."
+    )
 
 
 class OrganisationRoleFactory(DjangoModelFactory[OrganisationRole]):
     class Meta:
         model = OrganisationRole
 
-    organisation = factory.SubFactory(OrganisationFactory)
-    person = factory.SubFactory(PersonFactory)
+    organisation = SubFactory(OrganisationFactory)
+    person = SubFactory(PersonFactory)
     role = Role.PEER
 
 
@@ -86,9 +81,9 @@ class PeerGroupFactory(DjangoModelFactory[PeerGroup]):
     class Meta:
         model = PeerGroup
 
-    organisation = factory.SubFactory(OrganisationFactory)
-    name = factory.Sequence(lambda number: f"Group {number}")
-    slug = factory.Sequence(lambda number: f"group-{number}")
+    organisation = SubFactory(OrganisationFactory)
+    name = Sequence(lambda number: f"Group {number}")
+    slug = Sequence(lambda number: f"group-{number}")
     shared_experience = "A made-up shared experience for tests."
     format = Format.ONLINE
     join_policy = JoinPolicy.OPEN
@@ -98,9 +93,9 @@ class MembershipFactory(DjangoModelFactory[Membership]):
     class Meta:
         model = Membership
 
-    group = factory.SubFactory(PeerGroupFactory)
-    person = factory.SubFactory(PersonFactory)
-    display_name = factory.Sequence(lambda number: f"Member {number}")
+    group = SubFactory(PeerGroupFactory)
+    person = SubFactory(PersonFactory)
+    display_name = Sequence(lambda number: f"Member {number}")
     status = Status.ACTIVE
     role = GroupRole.MEMBER
 
@@ -109,14 +104,14 @@ class AgreementFactory(DjangoModelFactory[Agreement]):
     class Meta:
         model = Agreement
 
-    group = factory.SubFactory(PeerGroupFactory)
+    group = SubFactory(PeerGroupFactory)
 
 
 class AgreementVersionFactory(DjangoModelFactory[AgreementVersion]):
     class Meta:
         model = AgreementVersion
 
-    agreement = factory.SubFactory(AgreementFactory)
+    agreement = SubFactory(AgreementFactory)
     number = 1
     breach_response = "A quiet word first."
 
@@ -125,17 +120,17 @@ class AgreementItemFactory(DjangoModelFactory[AgreementItem]):
     class Meta:
         model = AgreementItem
 
-    version = factory.SubFactory(AgreementVersionFactory)
-    text = factory.Sequence(lambda number: f"Made-up item {number}.")
+    version = SubFactory(AgreementVersionFactory)
+    text = Sequence(lambda number: f"Made-up item {number}.")
 
 
 class OrganisationItemFactory(DjangoModelFactory[OrganisationItem]):
     class Meta:
         model = OrganisationItem
 
-    organisation = factory.SubFactory(OrganisationFactory)
+    organisation = SubFactory(OrganisationFactory)
     kind = OrganisationItemKind.EXAMPLE
-    text = factory.Sequence(lambda number: f"Example item {number}.")
+    text = Sequence(lambda number: f"Example item {number}.")
 
 
 def person_in(
@@ -147,19 +142,26 @@ def person_in(
     second_factor: bool = False,
 ) -> Person:
     """A person in the group's organisation with a membership in the given state."""
-    person = PersonFactory()
-    OrganisationRoleFactory(organisation=group.organisation, person=person, role=org_role)
-    MembershipFactory(group=group, person=person, status=status, role=role)
+    person = PersonFactory.create()
+    OrganisationRoleFactory.create(
+        organisation=group.organisation, person=person, role=org_role
+    )
+    MembershipFactory.create(group=group, person=person, status=status, role=role)
     if second_factor:
         give_second_factor(person)
     return person
 
 
 def person_in_organisation(
-    organisation: Organisation, *, org_role: str = Role.PEER, second_factor: bool = False
+    organisation: Organisation,
+    *,
+    org_role: str = Role.PEER,
+    second_factor: bool = False,
 ) -> Person:
-    person = PersonFactory()
-    OrganisationRoleFactory(organisation=organisation, person=person, role=org_role)
+    person = PersonFactory.create()
+    OrganisationRoleFactory.create(
+        organisation=organisation, person=person, role=org_role
+    )
     if second_factor:
         give_second_factor(person)
     return person

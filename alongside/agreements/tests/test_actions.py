@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
+from typing import Any
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -34,7 +35,7 @@ def test_proposer_counts_as_agreeing(circle: Circle) -> None:
 
 
 def test_proposal_invites_active_members_but_not_paused_ones(
-    circle: Circle, django_capture_on_commit_callbacks
+    circle: Circle, django_capture_on_commit_callbacks: Any
 ) -> None:
     paused = person_in(circle.group, status=Status.PAUSED)
     with django_capture_on_commit_callbacks(execute=True):
@@ -58,7 +59,7 @@ def test_paused_member_cannot_propose(circle: Circle) -> None:
 
 def test_outsider_cannot_respond_and_is_told_nothing_exists(circle: Circle) -> None:
     proposal = open_proposal(circle)
-    outsider = person_in(PeerGroupFactory())
+    outsider = person_in(PeerGroupFactory.create())
     with pytest.raises(Http404):
         actions.respond_to_proposal(person=outsider, proposal=proposal, choice="agree")
 
@@ -220,7 +221,7 @@ def test_paused_members_objection_still_stands(circle: Circle) -> None:
 
 
 def test_adoption_makes_a_new_version_and_sets_the_review_date(
-    circle: Circle, django_capture_on_commit_callbacks
+    circle: Circle, django_capture_on_commit_callbacks: Any
 ) -> None:
     first = adopt_first_version(circle)
     paused = person_in(circle.group, status=Status.PAUSED)
@@ -228,7 +229,11 @@ def test_adoption_makes_a_new_version_and_sets_the_review_date(
     proposal = actions.propose_changes(
         person=circle.member,
         group=circle.group,
-        changes=[actions.Change(ChangeAction.CHANGE, "Made-up item one, kinder.", "", item.key)],
+        changes=[
+            actions.Change(
+                ChangeAction.CHANGE, "Made-up item one, kinder.", "", item.key
+            )
+        ],
         reason="Made-up.",
     )
     actions.respond_to_proposal(
@@ -250,7 +255,7 @@ def test_adoption_makes_a_new_version_and_sets_the_review_date(
 
 def test_removing_an_item(circle: Circle) -> None:
     first = adopt_first_version(circle)
-    item = first.group_items.first()
+    item = first.group_items.get(text="Made-up item one.")
     proposal = actions.propose_changes(
         person=circle.member,
         group=circle.group,
@@ -344,7 +349,10 @@ def test_review_must_cover_every_item(circle: Circle) -> None:
             person=circle.facilitator,
             group=circle.group,
             changes=[
-                actions.Change(ChangeAction.KEEP, item_key=first.group_items[0].key)
+                actions.Change(
+                    ChangeAction.KEEP,
+                    item_key=first.group_items.get(text="Made-up item one.").key,
+                )
             ],
             reason="Made-up.",
         )
@@ -359,7 +367,7 @@ def test_member_cannot_start_a_review(circle: Circle) -> None:
 
 
 def test_talking_first_quietly_tells_the_active_facilitators_once(
-    circle: Circle, django_capture_on_commit_callbacks
+    circle: Circle, django_capture_on_commit_callbacks: Any
 ) -> None:
     adopt_first_version(circle)
     newcomer = person_in(circle.group)

@@ -23,7 +23,7 @@ def _anonymous(group: PeerGroup) -> Person:
 
 
 def _other_organisation(group: PeerGroup) -> Person:
-    return person_in(PeerGroupFactory())
+    return person_in(PeerGroupFactory.create())
 
 
 def _organisation_peer(group: PeerGroup) -> Person:
@@ -61,7 +61,7 @@ PEOPLE: dict[str, Callable[[PeerGroup], Person]] = {
 # propose: suggest and discuss · respond: consent round · facilitate: adopt, review,
 # settings · reading: confirm or ask to talk first
 POLICY = [
-    # who                                    view   part   propose respond facil. reading
+    # who                                   view   part   propose respond facil. reading
     ("anonymous",                             False, False, False, False, False, False),
     ("other organisation",                    False, False, False, False, False, False),
     ("organisation peer, not in group",       True,  False, False, False, False, False),

@@ -4,6 +4,7 @@ check schedules itself without ever queueing twice."""
 from __future__ import annotations
 
 from datetime import datetime, timedelta
+from typing import Any
 
 from django.utils import timezone
 from django_tasks.base import TaskResultStatus
@@ -23,7 +24,7 @@ def _at(day: int, month: int = 6, year: int = 2030) -> datetime:
 
 
 def test_reminder_fires_once_as_the_clock_moves_towards_the_review(
-    circle: Circle, adopted: AgreementVersion, django_capture_on_commit_callbacks
+    circle: Circle, adopted: AgreementVersion, django_capture_on_commit_callbacks: Any
 ) -> None:
     paused_facilitator = person_in(
         circle.group, status=Status.PAUSED, role=GroupRole.FACILITATOR
@@ -47,7 +48,7 @@ def test_reminder_fires_once_as_the_clock_moves_towards_the_review(
 
 
 def test_a_new_review_date_gets_its_own_reminder(
-    circle: Circle, adopted: AgreementVersion, django_capture_on_commit_callbacks
+    circle: Circle, adopted: AgreementVersion, django_capture_on_commit_callbacks: Any
 ) -> None:
     agreement = Agreement.objects.get(group=circle.group)
     agreement.review_due_on = _at(30).date()
@@ -79,7 +80,7 @@ def test_scheduling_queues_one_check_and_never_a_duplicate(db: None) -> None:
 
 
 def test_the_daily_check_reminds_and_queues_tomorrows_check(
-    circle: Circle, adopted: AgreementVersion, django_capture_on_commit_callbacks
+    circle: Circle, adopted: AgreementVersion, django_capture_on_commit_callbacks: Any
 ) -> None:
     agreement = Agreement.objects.get(group=circle.group)
     agreement.review_due_on = timezone.localdate() + timedelta(days=3)
@@ -97,7 +98,7 @@ def test_next_check_is_tomorrow_morning() -> None:
     )
 
 
-def test_management_command_starts_the_check_once(db: None, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_management_command_starts_the_check_once(db: None, capsys: Any) -> None:
     from django.core.management import call_command
 
     call_command("schedule_agreement_reviews")

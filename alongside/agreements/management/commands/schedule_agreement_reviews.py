@@ -17,4 +17,6 @@ class Command(BaseCommand):
         if schedule_review_check(run_after=timezone.now()):
             self.stdout.write("The daily check for agreement reviews is queued.")
         else:
-            self.stdout.write("The daily check for agreement reviews is already queued.")
+            self.stdout.write(
+                "The daily check for agreement reviews is already queued."
+            )
