@@ -385,10 +385,11 @@ def response_save(
                 "agreements:proposal-detail", group_id=group.pk, proposal_id=proposal.pk
             )
     context = _proposal_context(request, group, proposal, response_form=form)
-    template = "agreements/proposal.html"
     if request.htmx:
-        template += "#consent-round"
-    return render(request, template, context, status=400)
+        # htmx does not swap error responses, so the form with its messages is sent
+        # as an ordinary answer.
+        return render(request, "agreements/proposal.html#consent-round", context)
+    return render(request, "agreements/proposal.html", context, status=400)
 
 
 @login_required
@@ -434,10 +435,9 @@ def comment_create(
                 "agreements:proposal-detail", group_id=group.pk, proposal_id=proposal.pk
             )
     context = _proposal_context(request, group, proposal, comment_form=form)
-    template = "agreements/proposal.html"
     if request.htmx:
-        template += "#discussion"
-    return render(request, template, context, status=400)
+        return render(request, "agreements/proposal.html#discussion", context)
+    return render(request, "agreements/proposal.html", context, status=400)
 
 
 @login_required

@@ -436,3 +436,45 @@ def test_agreement_detail_query_count(
     client = client_for(circle.member)
     with django_assert_max_num_queries(30):
         client.get(reverse("agreements:agreement-detail", args=[circle.group.pk]))
+
+
+def test_htmx_objection_without_reason_shows_the_message_in_place(
+    circle: Circle, proposal: Proposal
+) -> None:
+    response = client_for(circle.facilitator).post(
+        reverse("agreements:response-save", args=[circle.group.pk, proposal.pk]),
+        {"choice": "object", "reason": ""},
+        headers={"HX-Request": "true"},
+    )
+    assert response.status_code == 200
+    assert response.text.lstrip().startswith('<section id="consent-round"')
+    assert "Please say a little about why" in response.text
+
+
+def test_htmx_comment_returns_the_discussion_partial(
+    circle: Circle, proposal: Proposal
+) -> None:
+    response = client_for(circle.member).post(
+        reverse("agreements:comment-create", args=[circle.group.pk, proposal.pk]),
+        {"text": "A made-up thought."},
+        headers={"HX-Request": "true"},
+    )
+    assert response.text.lstrip().startswith('<section id="discussion"')
+    assert "A made-up thought." in response.text
+
+
+def test_admin_finds_the_agreement_items_from_the_organisation_page(
+    circle: Circle,
+) -> None:
+    admin = person_in_organisation(
+        circle.group.organisation, org_role=Role.ADMIN, second_factor=True
+    )
+    response = client_for(admin).get(
+        reverse(
+            "organisations:organisation-detail", args=[circle.group.organisation.slug]
+        )
+    )
+    assert (
+        reverse("agreements:organisation-items", args=[circle.group.organisation.slug])
+        in response.text
+    )
