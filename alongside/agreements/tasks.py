@@ -25,9 +25,11 @@ CHECK_AT = time(7, 0)
 @task()
 def check_review_dates() -> int:
     """Send any review reminders that are due, then queue tomorrow's check."""
-    reminded = actions.send_review_reminders(now=timezone.now())
-    schedule_review_check()
-    return reminded
+    try:
+        return actions.send_review_reminders(now=timezone.now())
+    finally:
+        # Even if this run fails, tomorrow's check is queued: the chain never breaks.
+        schedule_review_check()
 
 
 def next_check_time(now: datetime) -> datetime:
