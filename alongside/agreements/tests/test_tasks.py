@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from typing import Any
 
+import pytest
 from django.utils import timezone
 from django_tasks.base import TaskResultStatus
 from django_tasks_db.models import DBTaskResult
@@ -17,6 +18,12 @@ from alongside.peergroups.models import GroupRole, Status
 
 from .conftest import Circle
 from .factories import person_in
+
+
+@pytest.fixture(autouse=True)
+def database_task_queue(settings: Any) -> None:
+    """These tests look at the queue itself, so they use the real database backend."""
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 
 def _at(day: int, month: int = 6, year: int = 2030) -> datetime:
