@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "alongside.organisations",
     "alongside.peergroups",
     "alongside.notifications",
+    "alongside.agreements",
     "alongside.conversations",
     "alongside.safety",
     "alongside.demo",

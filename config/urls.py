@@ -13,6 +13,8 @@ urlpatterns = [
     path("groups/", include("alongside.conversations.urls")),
     path("notifications/", include("alongside.notifications.urls")),
     path("safety/", include("alongside.safety.urls")),
+    # Agreement pages live under groups/<id>/agreement/ and services/<slug>/.
+    path("", include("alongside.agreements.urls")),
 ]
 
 handler400 = core_views.bad_request

@@ -7,6 +7,8 @@ BIN=.venv/bin
 HOST=${HOST:-127.0.0.1}
 PORT=${PORT:-8000}
 
+# Start the daily check for agreement review dates (it re-queues itself; never twice).
+"$BIN/python" manage.py schedule_agreement_reviews
 "$BIN/python" manage.py db_worker --interval 1 &
 worker=$!
 trap 'kill "$worker" 2>/dev/null || true' EXIT INT TERM

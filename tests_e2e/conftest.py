@@ -112,8 +112,8 @@ def _stop(process: subprocess.Popen[bytes]) -> None:
 
 
 @pytest.fixture(scope="session")
-def alongside_url() -> Iterator[str]:
-    """A freshly migrated and seeded Alongside, served by uvicorn beside its worker."""
+def served_demo() -> Iterator[tuple[Path, dict[str, str]]]:
+    """A freshly migrated and seeded demo database, and the environment to serve it."""
     workdir = Path(tempfile.mkdtemp(prefix="alongside-e2e-"))
     env = {
         **os.environ,
@@ -124,6 +124,7 @@ def alongside_url() -> Iterator[str]:
         "PYTHONUNBUFFERED": "1",
     }
     env.pop("ALONGSIDE_PRODUCTION", None)
+    env.pop("REDIS_URL", None)
     for command in (["migrate", "--noinput"], ["seed_demo"]):
         subprocess.run(
             [str(PYTHON), "manage.py", *command],
@@ -132,6 +133,39 @@ def alongside_url() -> Iterator[str]:
             check=True,
             stdout=subprocess.DEVNULL,
         )
+    try:
+        yield workdir, env
+    finally:
+        shutil.rmtree(workdir, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def server_env(served_demo: tuple[Path, dict[str, str]]) -> dict[str, str]:
+    return served_demo[1]
+
+
+@pytest.fixture(scope="session")
+def django_shell(server_env: dict[str, str]) -> Callable[[str], str]:
+    """Run Python in the served demo's Django (for set-up and for asserting state)."""
+
+    def run(code: str) -> str:
+        result = subprocess.run(
+            [str(PYTHON), "manage.py", "shell", "--no-imports", "-c", code],
+            cwd=ROOT,
+            env=server_env,
+            check=True,
+            capture_output=True,
+            text=True,
+        )
+        return result.stdout.strip()
+
+    return run
+
+
+@pytest.fixture(scope="session")
+def alongside_url(served_demo: tuple[Path, dict[str, str]]) -> Iterator[str]:
+    """The seeded demo, served by uvicorn beside its worker."""
+    workdir, env = served_demo
     port = _free_port()
     base_url = f"http://127.0.0.1:{port}"
     processes: list[subprocess.Popen[bytes]] = []
@@ -172,7 +206,6 @@ def alongside_url() -> Iterator[str]:
     finally:
         for process in processes:
             _stop(process)
-        shutil.rmtree(workdir, ignore_errors=True)
 
 
 @pytest.fixture(scope="session")

@@ -21,6 +21,7 @@ from django.http import Http404
 from django.utils import timezone
 
 from alongside.accounts.models import Person
+from alongside.agreements.permissions import has_confirmed_current_agreement
 from alongside.peergroups.models import Membership, PeerGroup, Status
 from alongside.peergroups.permissions import is_facilitator_of, membership_of
 
@@ -84,14 +85,11 @@ def why_cannot_post_in(person: Person, group: PeerGroup) -> str | None:
             f"until {timezone.localtime(paused_until):%-d %B at %H:%M}. You can still "
             "read, and your notifications have their note to you."
         )
-    # ---- MERGE POINT: group agreements -------------------------------------------
-    # When alongside.agreements is merged, add the one extra condition here (and
-    # nowhere else):
-    #
-    #   from alongside.agreements.permissions import has_confirmed_current_agreement
-    #   if not has_confirmed_current_agreement(person, group):
-    #       return "Please read and confirm the group agreement before you write."
-    # -------------------------------------------------------------------------------
+    if not has_confirmed_current_agreement(person, group):
+        return (
+            "Before you write here, please read the group's agreement and let the "
+            "group know you have read it. It is on the group's page."
+        )
     return None
 
 

@@ -58,6 +58,8 @@ class InvitationForm(forms.ModelForm[Invitation]):
 
 
 class SupportServiceForm(forms.ModelForm[SupportService]):
+    website = forms.URLField(label="Website", required=False, assume_scheme="https")
+
     class Meta:
         model = SupportService
         fields = [
