@@ -11,9 +11,11 @@ import bisect
 import re
 from dataclasses import dataclass
 
-_SENTENCE_END = re.compile(r"[.!?;\n]+|\s+-\s+")
+# "(?<!\s)" starts a dash match only at the start of a run of spaces, so a long run
+# of spaces or tabs is read once rather than once per character.
+_SENTENCE_END = re.compile(r"[.!?;\n]+|(?<!\s)\s+-\s+")
 _CLAUSE_BREAK = re.compile(
-    r"[.!?;,:\n()]+|\s+-\s+|\b(?:but|although|though|however|yet)\b"
+    r"[.!?;,:\n()]+|(?<!\s)\s+-\s+|\b(?:but|although|though|however|yet)\b"
 )
 _NEGATOR = re.compile(
     r"\b(?:not|never|no\s+longer|nothing|nor|without|hardly|"

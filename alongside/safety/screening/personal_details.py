@@ -64,7 +64,7 @@ _MAIL_PROVIDERS = (
     r"|protonmail|sky|virginmedia|nhs|mail|ymail|msn)"
 )
 _EMAIL_SPELLED_OUT = re.compile(
-    r"(?<![\w.])[A-Za-z0-9][\w.+\-]*\s*(?:\[at\]|\(at\)|\{at\}|\s+at\s+)\s*"
+    r"(?<![\w.+\-])[A-Za-z0-9][\w.+\-]*\s*(?:\[at\]|\(at\)|\{at\}|\s+at\s+)\s*"
     + _MAIL_PROVIDERS
     + r"\s*(?:\[dot\]|\(dot\)|\{dot\}|\s+dot\s+|\.)\s*(?:com|co\s*\.?\s*uk|net|org)\b",
     re.IGNORECASE,
