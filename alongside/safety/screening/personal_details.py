@@ -66,7 +66,8 @@ _MAIL_PROVIDERS = (
 _EMAIL_SPELLED_OUT = re.compile(
     r"(?<![\w.+\-])[A-Za-z0-9][\w.+\-]*\s*(?:\[at\]|\(at\)|\{at\}|\s+at\s+)\s*"
     + _MAIL_PROVIDERS
-    + r"\s*(?:\[dot\]|\(dot\)|\{dot\}|\s+dot\s+|\.)\s*(?:com|co\s*\.?\s*uk|net|org)\b",
+    + r"\s*(?:\[dot\]|\(dot\)|\{dot\}|\s+dot\s+|\.)\s*(?:com|co\s*(?:\.|\s+dot\s+)?\s*uk"
+    r"|net|org)\b",
     re.IGNORECASE,
 )
 
@@ -393,8 +394,8 @@ _NUMBER_AFTER = re.compile(
     r"(?:\b(?:"
     + _LEADING_TYPES
     + r")\s+(?:(?:d[aeiou]s?|de|del|della|di|do|la|le|les|los"
-    r"|las|du|des|der|den|van|von|el|al|of|the)\s+|[A-ZÀ-Ýa-zß][\w'’.\-]*\s+){0,4}?"
-    r"|(?<![\w-])(?:[A-ZÀ-Ý][\w'’.\-]*\s+){0,3}[A-ZÀ-Ý]?[\w'’\-]*?(?:street|st\.|road|rd\."
+    r"|las|du|des|der|den|van|von|el|al|of|the)\s+|[A-ZÀ-Ýa-zß][\w'’.\-]*,?\s+){0,4}?"
+    r"|(?<![\w.'’\-])(?:[A-ZÀ-Ý][\w'’.\-]*\s+){0,3}[A-ZÀ-Ý]?[\w'’\-]*?(?:street|st\.|road|rd\."
     r"|avenue|ave\.|lane|drive|close|crescent|terrace|gardens|way|place|square|strasse"
     r"|straße|str\.|weg|gasse|allee|platz|ring|damm|laan|straat|gracht|plein|steeg|kade|vej"
     r"|gade|gatan|vägen|veien|gata|katu|tie|utca|ulica|sokak|caddesi)\s*)"
@@ -413,7 +414,8 @@ _ADDRESS_CUE = re.compile(
     r"\s+(?:it|them|this|that|the\s+\w+|everything|everything|round|over)?\s*to"
     r"|(?:visit|find|meet)\s+(?:me|us)\s+at|lives?\s+(?:at|on)|living\s+at|registered\s+at"
     r"|(?:house|flat|home|apartment|place)\s+(?:is\s+)?(?:at|on))\s+"
-    r"(?=[^.!?\n]{0,40}\d)(?P<address>[^.!?\n;]{3,90}?)(?=\s*(?:[.!?\n;]|$|\s(?:and|but|if"
+    r"(?=[^.!?\n]{0,40}\d)(?P<address>(?:\d|(?-i:[A-Z])|(?:flat|apt|apartment|unit|house"
+    r"|number|no\.?)\s)[^.!?\n;]{2,89}?)(?=\s*(?:[.!?\n;]|$|\s(?:and|but|if"
     r"|so|because|since|when|which|where|before|after|for|to)\s))",
     re.IGNORECASE,
 )

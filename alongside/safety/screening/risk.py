@@ -407,7 +407,7 @@ _FACTORS: tuple[tuple[str, str], ...] = (
     (
         "death_on_mind",
         r"\b(?:die|dying|death|dead|suicide|kill\s*my\s*self|killing\s*my\s*self|overdose"
-        r"|noose|afterlife|end\s+it|over\s+with|pills|rope|wrists?|bridge"
+        r"|noose|afterlife|end\s+it|over\s+with|pills|rope|wrists?"
         r"|kill(?:ing)?(?!\s+(?:for|to|time|it|the|a|an|some|off|him|her|them|you|u|ya)\b))\b",
     ),
     (
@@ -424,6 +424,7 @@ _SECOND_PERSON = re.compile(r"\b(?:you|your|yourself|u|ur|you'?re|you'?ll)\b")
 _IDIOM_DEATH = re.compile(
     r"\b(?:dead\s+(?:tired|end|on|set|easy|serious|quiet|beat|battery|phone|inside)"
     r"|to\s+die\s+for|dying\s+(?:to|for|of\s+(?:laughter|embarrassment|boredom|shame))"
+    r"|(?:phone|battery|laptop|car|tablet|charger)(?:'?s|\s+is|\s+was|\s+went)?\s+(?:dead|died)"
     r"|the\s+death\s+of\s+me|die\s+of\s+(?:embarrassment|shame|boredom)|dead\s+funny"
     r"|died\s+(?:down|laughing)|brain\s*dead|dead\s*line|kill(?:ing)?\s+(?:time|it|me\s+softly)"
     r"|(?:exam|job|work|commute|heat|back|feet|legs)\s+(?:is|are)\s+killing\s+me)\b"
