@@ -395,7 +395,7 @@ _NUMBER_AFTER = re.compile(
     + _LEADING_TYPES
     + r")\s+(?:(?:d[aeiou]s?|de|del|della|di|do|la|le|les|los"
     r"|las|du|des|der|den|van|von|el|al|of|the)\s+|[A-ZÀ-Ýa-zß][\w'’.\-]*,?\s+){0,4}?"
-    r"|(?<![\w.'’\-])(?:[A-ZÀ-Ý][\w'’.\-]*\s+){0,3}[A-ZÀ-Ý]?[\w'’\-]*?(?:street|st\.|road|rd\."
+    r"|(?<![\w-])(?:[A-ZÀ-Ý][\w'’\-]*+\.?\s+){0,3}[A-ZÀ-Ý]?[\w'’\-]*?(?:street|st\.|road|rd\."
     r"|avenue|ave\.|lane|drive|close|crescent|terrace|gardens|way|place|square|strasse"
     r"|straße|str\.|weg|gasse|allee|platz|ring|damm|laan|straat|gracht|plein|steeg|kade|vej"
     r"|gade|gatan|vägen|veien|gata|katu|tie|utca|ulica|sokak|caddesi)\s*)"
