@@ -26,7 +26,16 @@ _GROUP_SLURS = re.compile(
     r"|trailer\s+trash|hillbill(?:y|ies)|rednecks?|ghetto\s+trash|jungle\s+bunn(?:y|ies)"
     r"|f+a+g+(?:g+o+t+|g+i+t+|o+t+|e+t+|s|gy|gie|g+s)?s?|f[a@]gz|dykes?|lesbos?|homos?"
     r"|trann(?:y|ies)|shemales?|he[\s\-]?shes?|poofs?|poofters?|batty\s*(?:boy|man)s?"
-    r"|queer\s*bait|carpet\s*munchers?|fudge\s*packers?)\b"
+    r"|queer\s*bait|carpet\s*munchers?|fudge\s*packers?"
+    # More slurs for race, religion, origin, sexuality and disability.
+    r"|wigg(?:er|a)s?|honk(?:y|ies)|whitey|gringos?|spooks?|sheboons?|dindus?|negress"
+    r"|mudslimes?|moslems?\s+scum|ching\s*chong|chinamen|chinaman|japanazis?"
+    r"|hajis?|niqq\w*|niccas?|towel\s+heads?|rag\s+heads?|gook\w*|zipper\s*heads?|lezz?(?:ie|y|ies|zies)|lesbos|queers|homo\s*sexuals\s+are"
+    r"|faggy|fagg\w+|tar\s*bab(?:y|ies)|uncle\s+toms?|illegals|retards|mongs"
+    r"|(?:black|brown|yellow|mexican|african|muslim|jewish|chinese|asian)\s+(?:apes?|monkeys?"
+    r"|savages?|animals|rats|cockroaches|vermin|scum|trash))\b"
+    # Censored spellings ("n*gger", "f*ggot"), where "*" stands for letters.
+    r"|\bn[\*\.#_]+(?:gg|g)[\w\*]*(?:er|a|uh|az|as|ers)s?\b|\bf[\*\.#_]+g(?:g[\w\*]*t|s)?\b"
 )
 # Insults: abusive only when aimed at someone.
 _INSULT = (
@@ -35,7 +44,8 @@ _INSULT = (
     r"|spastic|mongs?|idiots?|morons?|imbeciles?|losers?|pussy|pussies|scum(?:bags?)?|trash"
     r"|garbage|pigs?|cows?|freaks?|creeps?|ugly|fat|stupid|dumb|useless|worthless|pathetic"
     r"|disgusting|waste\s+of\s+(?:space|oxygen|air|skin)|piece\s+of\s+(?:shit|crap|trash|garbage)"
-    r"|subhuman|vermin|animals?|parasites?|degenerates?|failures?|mistake|burden|joke)"
+    r"|subhuman|vermin|animals?|parasites?|degenerates?|failures?|mistake|burden|joke"
+    r"|apes?|monkeys?|queer|dyke|homo|fairy|sissy|coon|savage|inbred|hick)"
 )
 _SECOND_PERSON_INSULT = re.compile(
     r"\b(?:you|u|ya|yo|ur|you'?re|youre|you\s+are|u\s+r|you\s+r|you\s+(?:look|sound|seem|act)"
@@ -70,6 +80,12 @@ _REPORTED_BEFORE = re.compile(
     r"shouted|scream\w*|texted|wrote|messaged|voices?|head|brain|thoughts?|mind|"
     r"keeps?\s+saying|like)\b[^.!?\n]{0,30}$"
 )
+_GROUPS = (
+    r"(?:jews|muslims|moslems|blacks|black\s+people|gays|gay\s+people|immigrants|refugees"
+    r"|mexicans|arabs|asians|chinese|indians|africans|pakistanis|foreigners|whites"
+    r"|white\s+people|lesbians|homosexuals|trans\s+people|queers|gypsies|travellers|jewish\s+people"
+    r"|hispanics|latinos|somalians|nigerians|koreans|catholics|hindus|sikhs|feminists|women)"
+)
 _THREAT = re.compile(
     r"\b(?:i'?(?:ll|m\s+gonna|m\s+going\s+to)|i\s+(?:will|am\s+going\s+to|am\s+gonna|wanna|want"
     r"\s+to)|we'?(?:ll|re\s+gonna|re\s+going\s+to)|gonna|going\s+to)\s+(?:\w+\s+)?(?:kill|murder"
@@ -86,8 +102,21 @@ _THREAT = re.compile(
     r"|gypsies|arabs|mexicans|africans|indians|foreigners)\s+(?:are|r)\s+(?:all\s+)?(?:animals"
     r"|vermin|scum|subhuman|parasites|rats|cockroaches|disease|a\s+disease|filth|savages|"
     r"inferior|evil)\b"
+    # Groups of people named with contempt ("dirty …", "I hate …", "… are trash").
+    r"|\b(?:dirty|filthy|stinking|stupid|fucking|fuckin|damn|lazy|illegal|ugly|nasty|greedy"
+    r"|smelly|worthless|inbred|typical|hate\s+(?:all\s+)?(?:the\s+|those\s+|these\s+)?)\s+"
+    + _GROUPS
+    + r"\b|\b"
+    + _GROUPS
+    + r"\s+(?:are|r|is)\s+(?:all\s+|just\s+|such\s+|so\s+)?(?:trash|garbage|scum|filth|"
+    r"disgusting|dirty|stupid|lazy|thieves|criminals|rapists|terrorists|worthless|a\s+plague"
+    r"|the\s+worst|ruining|destroying|taking\s+over)\b"
     r"|\bshould\s+(?:all\s+)?(?:be\s+)?(?:killed|shot|hanged|hung|gassed|burned|lynched|"
     r"exterminated|wiped\s+out)\b"
+    # "Go back to …" aimed at someone for where they or their family come from.
+    r"|\bgo\s+back\s+(?:to\s+)?(?:your|ur|where\s+(?:you|u|they)|to\s+(?:africa|mexico|asia"
+    r"|china|india|pakistan|the\s+jungle|the\s+desert|your\s+country|the\s+middle\s+east))"
+    r"\b(?!\s+(?:room|bed|work|school|seat|desk|home\s+and\s+rest))"
 )
 _URGE_SELF_HARM = re.compile(
     r"\b(?:go\s+(?:and\s+)?(?:kill|hang|cut|off|shoot|drown)\s+(?:your|ur)\s*self|kill\s+(?:your"

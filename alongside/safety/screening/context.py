@@ -11,9 +11,11 @@ import bisect
 import re
 from dataclasses import dataclass
 
-_SENTENCE_END = re.compile(r"[.!?;\n]+|\s+-\s+")
+# "(?<!\s)" starts a dash match only at the start of a run of spaces, so a long run
+# of spaces or tabs is read once rather than once per character.
+_SENTENCE_END = re.compile(r"[.!?;\n]+|(?<!\s)\s+-\s+")
 _CLAUSE_BREAK = re.compile(
-    r"[.!?;,:\n()]+|\s+-\s+|\b(?:but|although|though|however|yet)\b"
+    r"[.!?;,:\n()]+|(?<!\s)\s+-\s+|\b(?:but|although|though|however|yet)\b"
 )
 _NEGATOR = re.compile(
     r"\b(?:not|never|no\s+longer|nothing|nor|without|hardly|"
@@ -46,7 +48,7 @@ _RECOVERY = re.compile(
     r"\b(?:now\s+i'?m|i'?m\s+now|today\s+i'?m|these\s+days\s+i'?m)\s+(?:\w+\s+){0,3}?"
     r"(?:better|ok|okay|good|well|fine|happy|happier|safe|stable|alive|thriving|doing\s+well"
     r"|in\s+recovery|recovering|healing|grateful|glad)\b"
-    r"|\b(?:i'?m|i\s+am|feeling|doing)\s+(?:so\s+|much\s+|a\s+lot\s+|way\s+)?(?:better|"
+    r"|\b(?:i'?m|i\s+am|feeling|doing)\s+(?:so\s+|much\s+|a\s+lot\s+|way\s+){0,2}(?:better|"
     r"happier|well)\s+now\b"
     r"|\b(?:glad|grateful|thankful|happy|lucky|relieved)\s+(?:that\s+)?(?:i'?m|i\s+am|i\s+was"
     r"|to\s+be|i\s+(?:survived|failed|didn'?t|stayed|got))\b"

@@ -68,7 +68,10 @@ _CONFUSABLES = {
 # Leetspeak, undone only inside a word that also has letters ("k1ll", "$uicide"), never
 # in plain numbers, so "2 years", "50mg" and phone numbers are left alone.
 _LEET = {"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s"}
-_LEET_TOKEN = re.compile(r"[a-z0-9@$]*[a-z][a-z0-9@$]*|[0-9@$]+[a-z][a-z0-9@$]*")
+# A whole run of letters, digits, "@" and "$" (one match per run, so a long run of
+# digits costs one pass, not one pass per starting position); only runs that hold a
+# letter are changed.
+_LEET_TOKEN = re.compile(r"(?<![a-z0-9@$])[a-z0-9@$]+")
 _NUMBER_WITH_UNIT = re.compile(r"\d+(?:[a-z]{1,3})")
 _LONG_RUN = re.compile(r"([a-z])\1{2,}")
 # Three or more single letters separated by one space, dot, dash, underscore or star.
@@ -153,6 +156,8 @@ def _details_view(text: str) -> NormalisedText:
 
 def _undo_leet(match: re.Match[str]) -> str:
     token = match.group(0)
+    if token.isdigit() or not any("a" <= c <= "z" for c in token):
+        return token
     if _NUMBER_WITH_UNIT.fullmatch(token):
         return token
     return "".join(_LEET.get(character, character) for character in token)

@@ -64,9 +64,10 @@ _MAIL_PROVIDERS = (
     r"|protonmail|sky|virginmedia|nhs|mail|ymail|msn)"
 )
 _EMAIL_SPELLED_OUT = re.compile(
-    r"(?<![\w.])[A-Za-z0-9][\w.+\-]*\s*(?:\[at\]|\(at\)|\{at\}|\s+at\s+)\s*"
+    r"(?<![\w.+\-])[A-Za-z0-9][\w.+\-]*\s*(?:\[at\]|\(at\)|\{at\}|\s+at\s+)\s*"
     + _MAIL_PROVIDERS
-    + r"\s*(?:\[dot\]|\(dot\)|\{dot\}|\s+dot\s+|\.)\s*(?:com|co\s*\.?\s*uk|net|org)\b",
+    + r"\s*(?:\[dot\]|\(dot\)|\{dot\}|\s+dot\s+|\.)\s*(?:com|co\s*(?:\.|\s+dot\s+)?\s*uk"
+    r"|net|org)\b",
     re.IGNORECASE,
 )
 
@@ -378,6 +379,48 @@ _EUROPEAN_STREET = re.compile(
 )
 
 
+# Street-type words that come before the name in many languages ("Via Roma 12",
+# "Calle Mayor, 5", "Rua das Flores 45", "ul. Długa 3").
+_LEADING_TYPES = (
+    r"via|viale|vicolo|piazza|piazzale|corso|largo|strada|calle|avenida|avda\.?|av\.|paseo"
+    r"|plaza|camino|carrer|carretera|ronda|travesía|rua|travessa|praça|estrada|alameda"
+    r"|rue|avenue|boulevard|bd|chemin|allée|impasse|quai|cours|route|ulica|ul\.|aleja|al\."
+    r"|plac|utca|út|strasse|straße|ulitsa|prospekt|jalan|jl\.|calea|bulevardul|str\.|bulevar"
+    r"|rr\.|rruga|odos|sokak|caddesi|cd\."
+)
+# Street-type words that end a name, in English and other languages, when the number
+# comes after the name ("Baker Street 221", "Hauptstraße 5", "Kerkstraat 12").
+_NUMBER_AFTER = re.compile(
+    r"(?:\b(?:"
+    + _LEADING_TYPES
+    + r")\s+(?:(?:d[aeiou]s?|de|del|della|di|do|la|le|les|los"
+    r"|las|du|des|der|den|van|von|el|al|of|the)\s+|[A-ZÀ-Ýa-zß][\w'’.\-]*,?\s+){0,4}?"
+    r"|(?<![\w-])(?:[A-ZÀ-Ý][\w'’\-]*+\.?\s+){0,3}[A-ZÀ-Ý]?[\w'’\-]*?(?:street|st\.|road|rd\."
+    r"|avenue|ave\.|lane|drive|close|crescent|terrace|gardens|way|place|square|strasse"
+    r"|straße|str\.|weg|gasse|allee|platz|ring|damm|laan|straat|gracht|plein|steeg|kade|vej"
+    r"|gade|gatan|vägen|veien|gata|katu|tie|utca|ulica|sokak|caddesi)\s*)"
+    r",?\s*(?:n[oº°r]\.?\s*|#\s*|number\s+)?\d{1,5}[a-zA-Z]?(?:\s?[-/]\s?\d{1,5}[a-zA-Z]?)?"
+    r"(?![\w.,]\d|\d)",
+    re.IGNORECASE,
+)
+# Phrases that introduce an address: what follows, up to the end of the clause, is
+# treated as an address when it holds a number within a few words.
+_ADDRESS_CUE = re.compile(
+    r"\b(?:(?:i|we|she|he|they|you)\s+(?:now\s+|still\s+|currently\s+)?(?:live|lives|living"
+    r"|reside|resides|stay|stays|staying)\s+(?:at|on)|(?:my|our|his|her|their|the|your|home"
+    r"|postal|mailing|billing|shipping|delivery|street|office|new|full|correct)\s+address"
+    r"\s*(?:is|was|:|-)?|address\s*:|located\s+at|situated\s+at|based\s+at|moved\s+(?:in\s+)?to"
+    r"|(?:send|sent|ship|shipped|deliver|delivered|post|posted|mail|mailed|forward|bring|come)"
+    r"\s+(?:it|them|this|that|the\s+\w+|everything|everything|round|over)?\s*to"
+    r"|(?:visit|find|meet)\s+(?:me|us)\s+at|lives?\s+(?:at|on)|living\s+at|registered\s+at"
+    r"|(?:house|flat|home|apartment|place)\s+(?:is\s+)?(?:at|on))\s+"
+    r"(?=[^.!?\n]{0,40}\d)(?P<address>(?:\d|(?-i:[A-Z])|(?:flat|apt|apartment|unit|house"
+    r"|number|no\.?)\s)[^.!?\n;]{2,89}?)(?=\s*(?:[.!?\n;]|$|\s(?:and|but|if"
+    r"|so|because|since|when|which|where|before|after|for|to)\s))",
+    re.IGNORECASE,
+)
+
+
 def _nhs_checksum_ok(digits: str) -> bool:
     """The NHS number's Modulus 11 check: weights 10..2 over the first nine digits."""
     if len(digits) != 10 or not digits.isdigit():
@@ -516,6 +559,12 @@ def _addresses(text: str) -> Iterator[Detail]:
             continue
         start = match.start("unit") if match.group("unit") else match.start("number")
         yield Detail("street_address", start, match.end(), 0.85 if capitalised else 0.7)
+    for match in _NUMBER_AFTER.finditer(text):
+        name = text[match.start() : match.end()].split()
+        if len(name) >= 2 and not any(
+            word.lower().strip(".,'’") in _STREET_NAME_STOPWORDS for word in name[:-1]
+        ):
+            yield Detail("street_address", match.start(), match.end(), 0.7)
     for pattern in (_PO_BOX, _EUROPEAN_STREET, _MILITARY, _SECONDARY_UNIT):
         for match in pattern.finditer(text):
             yield Detail("street_address", match.start(), match.end(), 0.75)
@@ -525,6 +574,66 @@ def _addresses(text: str) -> Iterator[Detail]:
         if value.islower() and " " not in value:
             continue
         yield Detail("postcode", match.start(), match.end(), 0.9)
+    # Last, so a street, a PO box or a postcode after the cue is named as such.
+    for match in _ADDRESS_CUE.finditer(text):
+        yield Detail(
+            "street_address", match.start("address"), match.end("address"), 0.7
+        )
+
+
+# A building or flat number written just before or after a street found elsewhere
+# ("Kerkstraat, 12", "12, Rue …", "Main Street 5, apt 3") belongs to the address.
+_NUMBER_BEFORE = re.compile(
+    r"(?<![\w.,])(?:(?:apt|apartment|flat|unit|suite|no|nr|n[º°])\.?\s*#?\s*)?"
+    r"\d{1,5}[a-zA-Z]?\s*[,/\-]?\s*$",
+    re.IGNORECASE,
+)
+_NUMBER_AFTER_STREET = re.compile(
+    r"^\s*[,/\-]?\s*(?:(?:apt|apartment|flat|unit|suite|no|nr|n[º°])\.?\s*#?\s*)?"
+    r"\d{1,5}[a-zA-Z]?(?![\w.,]\d|\d)",
+    re.IGNORECASE,
+)
+
+
+# The rest of a multi-part address after its street: town, region, postcode or zip
+# code and country, on the same line after commas or on the next few short lines.
+_ADDRESS_PART = re.compile(
+    r"[ \t]*(?:,|\n[ \t>]*)[ \t]*(?:[A-ZÀ-ÝČŠŽŁ][\w'’.\-]*(?:[ \t]+[A-ZÀ-ÝČŠŽŁa-z][\w'’.\-]*){0,3}"
+    r"(?:[ \t]+\d{3,6}(?:[- ]\d{3,4})?)?|\d{3,6}(?:[- ]\d{3,4})?(?:[ \t]+[A-ZÀ-Ý][\w'’.\-]*){0,3})"
+    r"(?=[ \t]*(?:[,\n.]|$))"
+)
+_MAX_ADDRESS_PARTS = 4
+
+
+def _with_following_parts(text: str, end: int) -> int:
+    for _ in range(_MAX_ADDRESS_PARTS):
+        part = _ADDRESS_PART.match(text, end)
+        if part is None or part.end() - end > 60:
+            break
+        end = part.end()
+    return end
+
+
+def _with_neighbouring_numbers(
+    text: str, detail: Detail, found: list[Detail]
+) -> Detail:
+    if detail.kind != "street_address":
+        return detail
+    start, end = detail.start, detail.end
+    before = _NUMBER_BEFORE.search(text, max(0, start - 16), start)
+    if before and not _overlaps(found, before.start(), start):
+        start = before.start()
+    after = _NUMBER_AFTER_STREET.match(text[end : end + 20])
+    if after and not _overlaps(found, end, end + after.end()):
+        end += after.end()
+    parts_end = _with_following_parts(text, end)
+    # A UK postcode stays its own detail, so each can be removed on its own.
+    postcode = _POSTCODE.search(text, end, parts_end)
+    if postcode:
+        parts_end = end
+    if parts_end > end and not _overlaps(found, end, parts_end):
+        end = parts_end
+    return Detail(detail.kind, start, end, detail.confidence)
 
 
 def find_personal_details(view: NormalisedText) -> list[Detail]:
@@ -542,7 +651,7 @@ def find_personal_details(view: NormalisedText) -> list[Detail]:
                 found.append(detail)
     for detail in _addresses(text):
         if not _overlaps(found, detail.start, detail.end):
-            found.append(detail)
+            found.append(_with_neighbouring_numbers(text, detail, found))
     found.sort(key=lambda detail: detail.start)
     return found
 

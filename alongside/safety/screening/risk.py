@@ -217,6 +217,118 @@ _PATTERNS: tuple[tuple[str, str, float, bool], ...] = (
         0.55,
         True,
     ),
+    # Passive ideation: not wanting to be here, wanting to disappear or not wake up.
+    (
+        "intent",
+        r"\b(?:want|wanna|wanted|wanting|wish|wished|wishing|hope|hoping|pray|praying|"
+        r"just\s+want|need)\s+(?:to\s+|i\s+(?:could|would)\s+)?(?:just\s+)?(?:disappear|vanish"
+        r"|cease\s+to\s+exist|stop\s+existing|fade\s+away|not\s+be\s+(?:here|alive|around)"
+        r"|be\s+gone|go\s+away\s+(?:forever|for\s+good)|never\s+wake\s+up|not\s+wake\s+up"
+        r"|fall\s+asleep\s+(?:and|forever)|sleep\s+forever|be\s+put\s+out\s+of\s+my\s+misery"
+        r"|get\s+hit\s+by\s+a|get\s+(?:cancer|killed)|be\s+killed|stop\s+breathing)\b"
+        r"|\b(?:hope|hoping|pray|praying|wish)\s+(?:that\s+)?i\s+(?:don'?t|do\s+not|won'?t"
+        r"|never|wouldn'?t|didn'?t)\s+wake\s+up\b"
+        r"|\b(?:hope|hoping|pray|praying|wish)\s+(?:that\s+)?i\s+(?:die|get\s+(?:hit|killed"
+        r"|cancer|sick\s+and\s+die)|just\s+die|died|was\s+gone)\b"
+        r"|\b(?:wish|pray|long|longing|hope|hoping|ready)\s+(?:for\s+)?(?:my\s+)?death\b",
+        0.8,
+        False,
+    ),
+    (
+        "intent",
+        r"\b(?:don'?t|do\s+not|dont|no\s+longer|never)\s+(?:\w+\s+)?(?:want|wanna|wish)\s+"
+        r"(?:to\s+)?(?:be\s+(?:here|alive|around|me|in\s+this\s+world|on\s+this\s+earth)"
+        r"|do\s+(?:this|life|it)\s+any\s?more|feel\s+anything\s+any\s?more|wake\s+up"
+        r"|see\s+(?:tomorrow|another\s+day|the\s+morning)|breathe|exist|live)\b"
+        r"|\b(?:don'?t|do\s+not|dont)\s+(?:\w+\s+)?deserve\s+to\s+(?:live|be\s+(?:alive|"
+        r"here|happy\s+or\s+alive))\b"
+        r"|\b(?:i\s+)?(?:shouldn'?t|should\s+not|should\s+never\s+have|was\s+never\s+meant\s+to"
+        r"|wasn'?t\s+meant\s+to|am\s+not\s+meant\s+to|don'?t\s+belong)\s+(?:be\s+)?(?:alive|"
+        r"here|born|exist|in\s+this\s+world|on\s+this\s+earth)\b"
+        r"|\bi\s+should\s+(?:be\s+dead|have\s+died|'?ve\s+died|not\s+be\s+here)\b",
+        0.8,
+        True,
+    ),
+    # Losing the will to live, nothing to live for, wanting everything to stop.
+    (
+        "intent",
+        r"\b(?:nothing|no\s?one|nobody|no\s+one)\s+(?:left\s+)?(?:to|worth)\s+live\s+for\b"
+        r"|\b(?:lost|losing|lose|no|have\s+no|don'?t\s+have\s+(?:the|any))\s+(?:the\s+|my\s+|"
+        r"all\s+)?(?:will|desire|reason|motivation)\s+to\s+(?:live|stay\s+alive|keep\s+living"
+        r"|go\s+on|exist|be\s+alive)\b"
+        r"|\b(?:hate|hating|sick\s+of|tired\s+of|done\s+with)\s+(?:being\s+alive|existing|living"
+        r"|my\s+existence|being\s+me|being\s+born)\b"
+        r"|\b(?:life|living|it|existence)\s+(?:is|isn'?t|feels|seems)\s+(?:just\s+)?(?:not\s+)?"
+        r"(?:worth\s+(?:it|living|the\s+pain|the\s+effort)|pointless|meaningless|unbearable)\b"
+        r"|\b(?:can'?t|cannot)\s+(?:see|imagine|picture)\s+(?:a|any|my(?:self)?)\s+(?:\w+\s+)?"
+        r"(?:future|living\s+past|being\s+alive|making\s+it|getting\s+old|growing\s+old|"
+        r"alive\s+in)\b"
+        r"|\bno\s+(?:future|way\s+out|escape|hope)\s+(?:for\s+me|left|any\s?more)\b"
+        r"|\b(?:only|one|last|easiest|best)\s+(?:way\s+out|escape|option\s+left|solution)\b"
+        r"|\bpermanent\s+(?:solution|escape|sleep|way\s+out)\b",
+        0.7,
+        True,
+    ),
+    # Being a burden; others better off without me.
+    (
+        "intent",
+        r"\b(?:i'?m|i\s+am|im|i\s+feel\s+like|feel\s+like|i'?ve\s+become|being|i'?m\s+just)"
+        r"\s+(?:\w+\s+)?(?:such\s+)?(?:a|an)\s+(?:\w+\s+)?burden\b"
+        r"|\b(?:everyone|everybody|they|my\s+\w+|the\s+world|people|family|friends|"
+        r"you\s+all|you\s+guys)\s+(?:\w+\s+)?(?:would|will|'d)\s+(?:all\s+)?be\s+(?:so\s+"
+        r"much\s+|much\s+|far\s+|a\s+lot\s+)?(?:better|happier)\s+(?:off\s+)?(?:without\s+me"
+        r"|if\s+i\s+(?:was|were|wasn'?t|weren'?t|died|left|disappeared|didn'?t\s+exist))\b"
+        r"|\b(?:no\s?one|nobody|no\s+one)\s+(?:would|will|is\s+going\s+to|'d)\s+(?:even\s+)?"
+        r"(?:care|notice|miss\s+me|cry|be\s+sad)\s+(?:if|when)\s+i\b"
+        r"|\bif\s+i\s+(?:died|was\s+gone|were\s+gone|disappeared|killed\s+myself)\s*,?\s+"
+        r"(?:no\s?one|nobody|no\s+one)\b",
+        0.75,
+        True,
+    ),
+    # Ending it, ending things, being done with life; fear as the only thing stopping.
+    (
+        "intent",
+        r"\b(?:end|ending|ended)\s+(?:things|everything|my\s+(?:existence|suffering|pain|misery"
+        r"|story))\b(?!\s+(?:with|between))"
+        r"|\b(?:too\s+(?:much\s+of\s+a\s+)?(?:scared|afraid|cowardly|coward|weak)|not\s+brave"
+        r"\s+enough|(?:only|one)\s+(?:thing|reason)\s+(?:stopping|keeping)\s+me|what'?s\s+"
+        r"stopping\s+me|(?:keeps?|kept)\s+me\s+(?:from\s+doing\s+it|alive|here))\b"
+        r"|\b(?:scared|afraid|terrified)\s+(?:of\s+)?(?:what\s+)?i\s+(?:might|will|could|'ll|may)"
+        r"\s+do\s+(?:to\s+myself)?\b|\bnot\s+safe\s+(?:with|around|from)\s+myself\b"
+        r"|\b(?:don'?t|can'?t)\s+trust\s+myself\b"
+        r"|\b(?:walk|step|jump|run|drive|crash)\s+(?:my\s+car\s+)?(?:into|in\s+front\s+of)\s+"
+        r"(?:a|the|on\s?coming)\s+(?:traffic|train|bus|lorry|truck|car|tree|wall)\b"
+        r"|\bwalk\s+into\s+(?:the\s+)?(?:traffic|sea|ocean|river|lake)\b"
+        r"|\b(?:won'?t|will\s+not|not\s+going\s+to|don'?t\s+think\s+i'?(?:ll|m\s+going\s+to))"
+        r"\s+(?:make\s+it|be\s+(?:here|around|alive))\s+(?:to|past|much|for|through|until|till"
+        r"|another|by|next)\b",
+        0.75,
+        True,
+    ),
+    # Thoughts of death that come back.
+    (
+        "intent",
+        r"\b(?:thoughts?|thinking|think|fantasi[sz]e|fantasi[sz]ing|dream(?:ing)?|obsess(?:ed|ing)?"
+        r"|daydream(?:ing)?|preoccupied)\s+(?:\w+\s+){0,2}?(?:about|of|with)\s+(?:my\s+own\s+|"
+        r"my\s+)?(?:death|dying|being\s+dead|not\s+(?:existing|being\s+(?:here|alive|around))"
+        r"|ending\s+(?:it|things|my\s+life)|killing\s+myself|taking\s+my\s+(?:own\s+)?life"
+        r"|my\s+funeral|suicide)\b"
+        r"|\b(?:sh|si|suicidal)\s+(?:thoughts|ideation|urges|feelings)\b"
+        r"|\b(?:die|dead|dying|death)\s+(?:would|will)\s+be\s+(?:a\s+)?(?:easier|better|"
+        r"relief|peace|release|nice|welcome|preferable)\b",
+        0.75,
+        False,
+    ),
+    # Wanting to repeat a past attempt ("I took … last time and I want to do it again").
+    (
+        "intent",
+        r"\b(?:overdos\w*|attempt\w*|paracetamol|pills|tablets|tried\s+to\s+(?:kill|end)"
+        r"|od'?d)\b[^\n]{0,120}?\b(?:want|wanna|going|gonna|plan(?:ning)?|ready|tempted"
+        r"|thinking\s+(?:about|of)|need|will|'ll)\s+(?:to\s+)?(?:do\s+it|try(?:\s+it)?"
+        r"|do\s+that)\s+again\b",
+        0.8,
+        False,
+    ),
     # A plan or the means gathered.
     (
         "plan",
@@ -246,6 +358,78 @@ _PATTERNS: tuple[tuple[str, str, float, bool], ...] = (
         False,
     ),
 )
+
+# Risk factors: each alone is common in low mood and raises no alert, but several
+# kinds together are a recognised warning sign (hopelessness, feeling a burden, being
+# alone, unbearable pain and exhaustion, self-hatred, death on one's mind, asking for
+# help in a crisis). An alert needs at least ``FACTOR_KINDS_FOR_ALERT`` different kinds.
+_FACTORS: tuple[tuple[str, str], ...] = (
+    (
+        "hopelessness",
+        r"\bhopeless(?:ness)?\b|\b(?:no|lost\s+(?:all\s+)?|without|any)\s+hope\b"
+        r"|\b(?:nothing|it|things|life)\s+(?:will\s+|is\s+going\s+to\s+|'?s\s+going\s+to\s+)?"
+        r"(?:never|won'?t|isn'?t\s+going\s+to|is\s+never\s+going\s+to|will\s+never)\s+"
+        r"(?:\w+\s+)?(?:get\s+better|change|improve)\b|\bno\s+(?:way\s+out|future|point)\b"
+        r"|\bpointless\b|\bwhat'?s\s+the\s+point\b|\bnothing\s+matters\b"
+        r"|\b(?:giving|give|gave|given)\s+up\b|\btrapped\b|\bno\s+escape\b"
+        r"|\b(?:can'?t|cannot)\s+see\s+(?:a|any)\s+(?:way|light|end|future)\b",
+    ),
+    (
+        "burden",
+        r"\bburden(?:some)?\b|\b(?:i\s+)?ruin\s+(?:everything|everyone'?s|every)\b"
+        r"|\b(?:everyone|everybody)\s+(?:\w+\s+)?hates\s+me\b|\bi'?m\s+(?:\w+\s+)?(?:a\s+)?"
+        r"(?:mistake|failure|disappointment|waste|worthless|useless|nothing|pathetic|"
+        r"unlovable|broken)\b|\bworthless\b|\bwaste\s+of\s+(?:space|oxygen|air|life)\b"
+        r"|\bdon'?t\s+deserve\b",
+    ),
+    (
+        "isolation",
+        r"\b(?:no\s?one|nobody|no\s+one)\s+(?:\w+\s+)?(?:cares?|loves?|understands?|listens?"
+        r"|notices?|would\s+(?:care|notice|miss))\b|\b(?:so|completely|totally|all|always|very)"
+        r"\s+alone\b|\blonel(?:y|iness)\b|\b(?:have|got)\s+no\s+(?:one|friends|family|body)\b"
+        r"|\bno\s+(?:friends|one\s+to\s+talk\s+to)\b|\bi'?m\s+alone\b",
+    ),
+    (
+        "unbearable",
+        r"\b(?:so|too|really|very|just)\s+(?:tired|exhausted|drained)\b|\bunbearable\b"
+        r"|\b(?:can'?t|cannot)\s+(?:take|handle|bear|stand|cope\s+with)\s+(?:it|this|"
+        r"much|the|any|living|life|my)\b|\b(?:can'?t|cannot)\s+(?:do\s+it|anymore|any\s+more|"
+        r"cope|breathe)\b|\b(?:too\s+much\s+pain|so\s+much\s+pain|in\s+(?:so\s+much\s+)?pain"
+        r"|suffering|agony|torture|hell)\b|\bi'?m\s+(?:\w+\s+)?done\b|\bnumb\b|\bempty\b"
+        r"|\b(?:it|everything)\s+hurts\b",
+    ),
+    (
+        "self_hatred",
+        r"\bhate\s+(?:myself|my\s+(?:life|self|body|existence)|everything\s+about\s+me|"
+        r"who\s+i\s+am|being\s+me)\b|\b(?:disgusted|sick)\s+(?:with|of)\s+myself\b"
+        r"|\bi'?m\s+(?:so\s+)?(?:disgusting|a\s+monster|the\s+problem)\b",
+    ),
+    (
+        "death_on_mind",
+        r"\b(?:die|dying|death|dead|suicide|kill\s*my\s*self|killing\s*my\s*self|overdose"
+        r"|noose|afterlife|end\s+it|over\s+with|pills|rope|wrists?"
+        r"|kill(?:ing)?(?!\s+(?:for|to|time|it|the|a|an|some|off|him|her|them|you|u|ya)\b))\b",
+    ),
+    (
+        "crisis_help",
+        r"\b(?:please|pls|plz|someone|somebody|i\s+need)\s+(?:\w+\s+)?help\b"
+        r"|\bi\s+don'?t\s+know\s+what\s+(?:to|else\s+to)\s+do\b|\bi'?m\s+(?:so\s+)?"
+        r"(?:scared|terrified)\b",
+    ),
+)
+_FACTORS_COMPILED = tuple((kind, re.compile(pattern)) for kind, pattern in _FACTORS)
+FACTOR_KINDS_FOR_ALERT = 2
+_FIRST_PERSON = re.compile(r"\b(?:i|i'?m|im|me|my|myself|i'?ve|i'?d|i'?ll)\b")
+_SECOND_PERSON = re.compile(r"\b(?:you|your|yourself|u|ur|you'?re|you'?ll)\b")
+_IDIOM_DEATH = re.compile(
+    r"\b(?:dead\s+(?:tired|end|on|set|easy|serious|quiet|beat|battery|phone|inside)"
+    r"|to\s+die\s+for|dying\s+(?:to|for|of\s+(?:laughter|embarrassment|boredom|shame))"
+    r"|(?:phone|battery|laptop|car|tablet|charger)(?:'?s|\s+is|\s+was|\s+went)?\s+(?:dead|died)"
+    r"|the\s+death\s+of\s+me|die\s+of\s+(?:embarrassment|shame|boredom)|dead\s+funny"
+    r"|died\s+(?:down|laughing)|brain\s*dead|dead\s*line|kill(?:ing)?\s+(?:time|it|me\s+softly)"
+    r"|(?:exam|job|work|commute|heat|back|feet|legs)\s+(?:is|are)\s+killing\s+me)\b"
+)
+
 
 _TIMEFRAME = re.compile(
     r"\b(?:tonight|tomorrow|today|this\s+(?:weekend|week|evening|morning|afternoon|friday|saturday|"
@@ -363,6 +547,41 @@ def _is_about_someone_else(context: Context, start: int) -> bool:
     return False
 
 
+# Death on one's mind weighs more than the other factors: it is the closest to intent.
+_FACTOR_WEIGHTS = {"factor_death_on_mind": 2.0}
+
+
+def _factor_score(factors: list[RiskFinding]) -> float:
+    kinds = {finding.label for finding in factors}
+    return sum(_FACTOR_WEIGHTS.get(kind, 1.0) for kind in kinds)
+
+
+def _risk_factors(context: Context, set_aside: list[RiskFinding]) -> list[RiskFinding]:
+    """One finding per kind of risk factor found in the author's own words."""
+    text = context.text
+    found: list[RiskFinding] = []
+    for kind, pattern in _FACTORS_COMPILED:
+        for match in pattern.finditer(text):
+            start, end = match.start(), match.end()
+            if any(f.start < end and start < f.end for f in set_aside):
+                continue
+            if context.is_quoted_lyric(start, end) or context.is_negated(start):
+                continue
+            if _is_about_someone_else(context, start):
+                continue
+            if kind == "death_on_mind" and (
+                _IDIOM_DEATH.search(text, max(0, start - 25), end + 25)
+                or not _FIRST_PERSON.search(
+                    context.sentence_text(start, end, neighbours=1)
+                )
+                or _SECOND_PERSON.search(context.clause_before(start))
+            ):
+                continue
+            found.append(RiskFinding(f"factor_{kind}", start, end, 0.4))
+            break
+    return found
+
+
 def assess_risk(context: Context) -> RiskAssessment:
     text = context.text
     findings: list[RiskFinding] = []
@@ -395,6 +614,11 @@ def assess_risk(context: Context) -> RiskAssessment:
     despair = [f for f in findings if f.label == "despair"]
     # Two separate expressions of despair together are as worrying as one of intent.
     is_at_risk = bool(strong) or len(despair) >= 2
+    if not is_at_risk and not context.has_recovery:
+        factors = _risk_factors(context, set_aside)
+        if _factor_score(factors) >= FACTOR_KINDS_FOR_ALERT:
+            is_at_risk = True
+            findings.extend(factors)
     if strong:
         for match in _TIMEFRAME.finditer(text):
             sentence = context.sentence(match.start(), match.end())
