@@ -148,9 +148,12 @@ def get_thread_for(person: Person, group: PeerGroup, thread_id: int) -> Thread:
 
 
 def live_history_starts_at(person: Person, group: PeerGroup) -> datetime | None:
-    """Live messages from before the person joined the group are not theirs to see."""
+    """Live messages from before the person joined the group are not theirs to see.
+    Joining again after leaving, or being welcomed after asking, starts afresh."""
     membership = _reading_membership(person, group)
-    return membership.created_at if membership else None
+    if membership is None:
+        return None
+    return membership.joined_at or membership.created_at
 
 
 def live_posts_visible_to(person: Person, group: PeerGroup) -> PostQuerySet:

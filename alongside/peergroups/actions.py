@@ -80,6 +80,12 @@ def _set_status(membership: Membership, status: str) -> None:
     membership.save(update_fields=["status", "status_changed_at"])
 
 
+def _mark_joined(membership: Membership) -> None:
+    """The person is in the group from now: what was said before is not theirs."""
+    membership.joined_at = membership.status_changed_at
+    membership.save(update_fields=["joined_at"])
+
+
 def _facilitators(group: PeerGroup) -> list[Person]:
     """Facilitators who are present; those taking a break are not disturbed."""
     return [
@@ -103,16 +109,19 @@ def join_group(*, person: Person, group: PeerGroup, display_name: str) -> Member
     status = (
         Status.REQUESTED if group.join_policy == JoinPolicy.REQUEST else Status.ACTIVE
     )
+    now = timezone.now()
+    defaults: dict[str, object] = {
+        "display_name": display_name,
+        "status": status,
+        "status_changed_at": now,
+    }
+    if status == Status.ACTIVE:
+        # Coming in from outside (new, declined or left): history starts now.
+        defaults["joined_at"] = now
     try:
         with transaction.atomic():
             membership, _ = Membership.objects.update_or_create(
-                group=group,
-                person=person,
-                defaults={
-                    "display_name": display_name,
-                    "status": status,
-                    "status_changed_at": timezone.now(),
-                },
+                group=group, person=person, defaults=defaults
             )
     except IntegrityError as error:
         raise ValidationError(
@@ -139,6 +148,7 @@ def approve_join_request(*, person: Person, membership: Membership) -> Membershi
     if membership.status != Status.REQUESTED:
         return membership
     _set_status(membership, Status.ACTIVE)
+    _mark_joined(membership)
     group = membership.group
     newcomer = membership.person
     link = reverse("peergroups:group-detail", args=[group.pk])
@@ -188,10 +198,15 @@ def pause_membership(*, person: Person, group: PeerGroup) -> Membership:
 
 @transaction.atomic
 def return_to_group(*, person: Person, group: PeerGroup) -> Membership:
-    """Come back after a break or after leaving, as often as the person likes."""
+    """Come back after a break or after leaving, as often as the person likes.
+    Coming back after leaving starts the person's live history afresh; a break does
+    not."""
     check_return(person, group)
     membership = Membership.objects.get(group=group, person=person)
+    had_left = membership.status == Status.LEFT
     _set_status(membership, Status.ACTIVE)
+    if had_left:
+        _mark_joined(membership)
     return membership
 
 

@@ -150,6 +150,10 @@ class Membership(models.Model):
     )
     created_at = models.DateTimeField(default=timezone.now)
     status_changed_at = models.DateTimeField(default=timezone.now)
+    # When the person last became an active member from outside the group (joining,
+    # being welcomed, or returning after leaving). A break does not move it. Live
+    # history and the agreement gate start here. Empty while only asking to join.
+    joined_at = models.DateTimeField(null=True, blank=True)
 
     objects = MembershipQuerySet.as_manager()
 

@@ -3,13 +3,22 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import timedelta
 
 import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied
+from django.utils import timezone
 
 from alongside.organisations.models import Role
-from alongside.peergroups.models import GroupRole, PeerGroup, Status
+from alongside.peergroups import actions as group_actions
+from alongside.peergroups.models import (
+    GroupRole,
+    JoinPolicy,
+    Membership,
+    PeerGroup,
+    Status,
+)
 
 from ..models import PostStatus
 from ..permissions import (
@@ -133,3 +142,50 @@ def test_only_the_author_edits_or_deletes_and_nobody_responds_to_themselves(
 def test_nobody_responds_to_a_held_post(group: PeerGroup) -> None:
     post = live_post(group, person_in(group), status=PostStatus.HELD)
     assert not can_respond_to(person_in(group), post)
+
+
+@pytest.mark.django_db
+def test_coming_back_after_leaving_does_not_show_what_was_said_while_away(
+    group: PeerGroup,
+) -> None:
+    author = person_in(group)
+    returner = person_in(group)
+    before = live_post(group, author)
+    group_actions.leave_group(person=returner, group=group)
+    while_away = live_post(group, author)
+    group_actions.return_to_group(person=returner, group=group)
+    after = live_post(group, author)
+    visible = list(live_posts_visible_to(returner, group))
+    assert while_away not in visible
+    assert before not in visible
+    assert after in visible
+
+
+@pytest.mark.django_db
+def test_coming_back_from_a_break_keeps_the_history_from_before_it(
+    group: PeerGroup,
+) -> None:
+    author = person_in(group)
+    member = person_in(group)
+    before = live_post(group, author)
+    group_actions.pause_membership(person=member, group=group)
+    during_break = live_post(group, author)
+    group_actions.return_to_group(person=member, group=group)
+    assert set(live_posts_visible_to(member, group)) == {before, during_break}
+
+
+@pytest.mark.django_db
+def test_a_request_answered_later_does_not_show_what_was_said_while_waiting() -> None:
+    group = PeerGroupFactory(join_policy=JoinPolicy.REQUEST)
+    facilitator = person_in(group, group_role=GroupRole.FACILITATOR)
+    newcomer = person_in(group, Status.REQUESTED)
+    now = timezone.now()
+    Membership.objects.filter(person=newcomer).update(
+        created_at=now - timedelta(days=60)
+    )
+    while_waiting = live_post(group, facilitator, created_at=now - timedelta(days=30))
+    membership = Membership.objects.get(person=newcomer, group=group)
+    group_actions.approve_join_request(person=facilitator, membership=membership)
+    after = live_post(group, facilitator)
+    assert while_waiting not in live_posts_visible_to(newcomer, group)
+    assert after in live_posts_visible_to(newcomer, group)
