@@ -351,12 +351,20 @@ def has_confirmed_current_agreement(person: Person, group: PeerGroup) -> bool:
     - A newcomer must confirm the current version (or talk first, then confirm).
     - Someone who confirmed an earlier version still may post: after a change,
       people are invited to read it again, never forced.
+    - Someone already in the group when its first agreement was adopted is invited
+      to read it, never blocked.
     """
     if not person.is_authenticated:
         return False
     agreement = agreement_of(group)
-    if agreement is None or not agreement.versions.exists():
+    first = agreement.versions.order_by("number").first() if agreement else None
+    if first is None:
         return True
+    membership = membership_of(person, group)
+    if membership is not None:
+        joined_at = membership.joined_at or membership.created_at
+        if joined_at < first.adopted_at:
+            return True
     return Reading.objects.filter(
         person=person, version__agreement=agreement, choice=ReadingChoice.CONFIRMED
     ).exists()

@@ -10,8 +10,9 @@ from django.core.exceptions import PermissionDenied
 
 from alongside.accounts.models import Person
 from alongside.agreements import actions, permissions
-from alongside.agreements.models import ReadingChoice
+from alongside.agreements.models import ChangeAction, ReadingChoice
 from alongside.organisations.models import Role
+from alongside.peergroups import actions as group_actions
 from alongside.peergroups.models import GroupRole, PeerGroup, Status
 
 from .conftest import Circle, adopt_first_version, open_proposal
@@ -173,3 +174,26 @@ def test_anonymous_has_not_confirmed(circle: Circle) -> None:
         AnonymousUser(),  # type: ignore[arg-type]
         circle.group,
     )
+
+
+def test_member_already_in_the_group_before_the_first_agreement_is_not_blocked(
+    circle: Circle,
+) -> None:
+    adopt_first_version(circle)
+    assert not permissions.has_read_latest_version(circle.member, circle.group)
+    assert permissions.has_confirmed_current_agreement(circle.member, circle.group)
+
+
+def test_someone_who_comes_back_after_leaving_confirms_the_agreement_first(
+    circle: Circle,
+) -> None:
+    group_actions.leave_group(person=circle.member, group=circle.group)
+    proposal = actions.propose_changes(
+        person=circle.facilitator,
+        group=circle.group,
+        changes=[actions.Change(ChangeAction.ADD, "Made-up item one.")],
+        reason="Our first agreement.",
+    )
+    actions.adopt_proposal(person=circle.facilitator, proposal=proposal)
+    group_actions.return_to_group(person=circle.member, group=circle.group)
+    assert not permissions.has_confirmed_current_agreement(circle.member, circle.group)
