@@ -36,7 +36,11 @@ from alongside.peergroups.models import (
     PeerGroup,
     Status,
 )
-from alongside.peergroups.permissions import groups_visible_to, membership_of
+from alongside.peergroups.permissions import (
+    groups_visible_to,
+    membership_of,
+    membership_status,
+)
 
 from .models import (
     Agreement,
@@ -52,11 +56,6 @@ from .models import (
 )
 
 IN_GROUP = (Status.ACTIVE, Status.PAUSED)
-
-
-def _status(person: Person, group: PeerGroup) -> str | None:
-    membership = membership_of(person, group)
-    return membership.status if membership else None
 
 
 def agreement_of(group: PeerGroup) -> Agreement | None:
@@ -80,7 +79,7 @@ def check_view_agreement(person: Person, group: PeerGroup) -> None:
 def can_take_part(person: Person, group: PeerGroup) -> bool:
     """People in the group (active or taking a break) see its proposals, their
     discussion and the history of versions."""
-    return _status(person, group) in IN_GROUP
+    return membership_status(person, group) in IN_GROUP
 
 
 def check_take_part(person: Person, group: PeerGroup) -> None:
@@ -128,7 +127,7 @@ def _require_in_group(person: Person, group: PeerGroup) -> None:
 def can_propose(person: Person, group: PeerGroup) -> bool:
     """Any active member, not only facilitators. Someone taking a break comes back
     first (one click), so that nothing starts in their name while they are away."""
-    return _status(person, group) == Status.ACTIVE
+    return membership_status(person, group) == Status.ACTIVE
 
 
 def check_propose(person: Person, group: PeerGroup) -> None:

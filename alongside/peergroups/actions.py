@@ -35,6 +35,7 @@ from .models import (
 from .permissions import (
     check_join,
     check_leave,
+    check_leave_feedback,
     check_manage_requests,
     check_pause,
     check_rename_self,
@@ -43,7 +44,16 @@ from .permissions import (
 from .pseudonyms import new_pseudonym
 
 
+def name_taken_error() -> ValidationError:
+    """The one kind message for a display name someone else in the group has."""
+    return ValidationError(
+        "Someone in this group already uses that name. Please choose another.",
+        code="name_taken",
+    )
+
+
 def names_taken_in(group: PeerGroup) -> set[str]:
+    """Every display name in the group, casefolded. Reads only."""
     return {
         name.casefold()
         for name in Membership.objects.filter(group=group).values_list(
@@ -68,10 +78,7 @@ def _check_name_free(group: PeerGroup, display_name: str, person: Person) -> Non
         .exists()
     )
     if clash:
-        raise ValidationError(
-            "Someone in this group already uses that name. Please choose another.",
-            code="name_taken",
-        )
+        raise name_taken_error()
 
 
 def _set_status(membership: Membership, status: str) -> None:
@@ -229,8 +236,14 @@ def _close_live_sockets_on_commit(person: Person, group: PeerGroup) -> None:
     )
 
 
-def leave_feedback(*, group: PeerGroup, text: str, today: date | None = None) -> None:
-    """Keep an optional note for the facilitators, with no link to who wrote it."""
+def leave_feedback(
+    *, person: Person, group: PeerGroup, text: str, today: date | None = None
+) -> None:
+    """Keep an optional note for the facilitators, with no link to who wrote it.
+
+    Only someone who has left the group may (PermissionDenied otherwise); the note
+    keeps the month alone, and nobody is notified."""
+    check_leave_feedback(person, group)
     today = today or timezone.localdate()
     LeaveFeedback.objects.create(
         group=group, text=text, created_in=today.replace(day=1)
@@ -239,6 +252,8 @@ def leave_feedback(*, group: PeerGroup, text: str, today: date | None = None) ->
 
 @transaction.atomic
 def rename_self(*, person: Person, group: PeerGroup, display_name: str) -> Membership:
+    """Change one's own name in the group (active or on a break); ValidationError if
+    someone else there uses it. Nobody is notified."""
     check_rename_self(person, group)
     display_name = display_name.strip()
     _check_name_free(group, display_name, person)
@@ -248,10 +263,7 @@ def rename_self(*, person: Person, group: PeerGroup, display_name: str) -> Membe
         with transaction.atomic():
             membership.save(update_fields=["display_name"])
     except IntegrityError as error:
-        raise ValidationError(
-            "Someone in this group already uses that name. Please choose another.",
-            code="name_taken",
-        ) from error
+        raise name_taken_error() from error
     return membership
 
 

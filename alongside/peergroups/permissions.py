@@ -34,12 +34,16 @@ def get_group_for(person: Person, group_id: int) -> PeerGroup:
 
 
 def membership_of(person: Person, group: PeerGroup) -> Membership | None:
+    """The person's membership row in the group, whatever its state; None if they have
+    none or are not signed in. Reads only."""
     if not person.is_authenticated:
         return None
     return Membership.objects.filter(group=group, person=person).first()
 
 
-def _status(person: Person, group: PeerGroup) -> str | None:
+def membership_status(person: Person, group: PeerGroup) -> str | None:
+    """The person's membership status in the group (requested, active, paused, left,
+    declined), or None if they have no membership. Reads only."""
     membership = membership_of(person, group)
     return membership.status if membership else None
 
@@ -47,63 +51,85 @@ def _status(person: Person, group: PeerGroup) -> str | None:
 def can_join(person: Person, group: PeerGroup) -> bool:
     """Anyone in the organisation who is not already in (or waiting for) the group.
 
-    Someone who left, or whose request was not accepted, may ask again at any time.
+    Someone whose request was not accepted may ask again at any time. Someone who
+    left a group that asks first asks again too; someone who left an open group
+    comes back instead (can_return), so they see one button, not two.
     """
     if role_in(person, group.organisation) is None:
         return False
-    return _status(person, group) in {None, Status.LEFT, Status.DECLINED}
+    status = membership_status(person, group)
+    if status == Status.LEFT:
+        return group.asks_before_joining
+    return status in {None, Status.DECLINED}
 
 
 def check_join(person: Person, group: PeerGroup) -> None:
+    """Raises PermissionDenied unless can_join. No side effects."""
     if not can_join(person, group):
         raise PermissionDenied
 
 
 def can_pause(person: Person, group: PeerGroup) -> bool:
-    return _status(person, group) == Status.ACTIVE
+    """Only an active member may take a break."""
+    return membership_status(person, group) == Status.ACTIVE
 
 
 def check_pause(person: Person, group: PeerGroup) -> None:
+    """Raises PermissionDenied unless can_pause. No side effects."""
     if not can_pause(person, group):
         raise PermissionDenied
 
 
 def can_return(person: Person, group: PeerGroup) -> bool:
-    """A paused member comes back; so does someone who left, with no new request,
-    because they were welcomed once already."""
-    return _status(person, group) in {Status.PAUSED, Status.LEFT}
+    """A paused member comes back. Someone who left an open group comes back with no
+    new request; someone who left a group that asks first asks again (can_join), so
+    that the facilitators still decide who is in."""
+    status = membership_status(person, group)
+    if status == Status.LEFT:
+        return not group.asks_before_joining
+    return status == Status.PAUSED
 
 
 def check_return(person: Person, group: PeerGroup) -> None:
+    """Raises PermissionDenied unless can_return. No side effects."""
     if not can_return(person, group):
         raise PermissionDenied
 
 
 def can_leave(person: Person, group: PeerGroup) -> bool:
     """Members leave; someone waiting for an answer may withdraw their request."""
-    return _status(person, group) in {Status.ACTIVE, Status.PAUSED, Status.REQUESTED}
+    return membership_status(person, group) in {
+        Status.ACTIVE,
+        Status.PAUSED,
+        Status.REQUESTED,
+    }
 
 
 def check_leave(person: Person, group: PeerGroup) -> None:
+    """Raises PermissionDenied unless can_leave. No side effects."""
     if not can_leave(person, group):
         raise PermissionDenied
 
 
 def can_rename_self(person: Person, group: PeerGroup) -> bool:
-    return _status(person, group) in {Status.ACTIVE, Status.PAUSED}
+    """Members, active or taking a break, may change their own name in the group."""
+    return membership_status(person, group) in {Status.ACTIVE, Status.PAUSED}
 
 
 def check_rename_self(person: Person, group: PeerGroup) -> None:
+    """Raises PermissionDenied unless can_rename_self. No side effects."""
     if not can_rename_self(person, group):
         raise PermissionDenied
 
 
 def can_see_members(person: Person, group: PeerGroup) -> bool:
     """Only people in the group see who else is in it."""
-    return _status(person, group) in {Status.ACTIVE, Status.PAUSED}
+    return membership_status(person, group) in {Status.ACTIVE, Status.PAUSED}
 
 
 def is_facilitator_of(person: Person, group: PeerGroup) -> bool:
+    """The person holds the facilitator role in the group, active or taking a break
+    (not after leaving)."""
     membership = membership_of(person, group)
     return membership is not None and membership.is_facilitator
 
@@ -116,15 +142,28 @@ def can_manage_requests(person: Person, group: PeerGroup) -> bool:
 
 
 def check_manage_requests(person: Person, group: PeerGroup) -> None:
+    """Raises PermissionDenied unless can_manage_requests. No side effects."""
     if not can_manage_requests(person, group):
         raise PermissionDenied
 
 
 def can_leave_feedback(person: Person, group: PeerGroup) -> bool:
     """Only someone who has just left may leave a parting note."""
-    return _status(person, group) == Status.LEFT
+    return membership_status(person, group) == Status.LEFT
 
 
 def check_leave_feedback(person: Person, group: PeerGroup) -> None:
+    """Raises PermissionDenied unless can_leave_feedback. No side effects."""
     if not can_leave_feedback(person, group):
         raise PermissionDenied
+
+
+def can_read_leave_feedback(person: Person, group: PeerGroup) -> bool:
+    """Only the group's present facilitators read parting notes; not organisation
+    admins (who may still answer join requests), nor facilitators taking a break."""
+    membership = membership_of(person, group)
+    return (
+        membership is not None
+        and membership.is_facilitator
+        and membership.status == Status.ACTIVE
+    )

@@ -22,10 +22,10 @@ from .permissions import (
     can_leave,
     can_manage_requests,
     can_pause,
+    can_read_leave_feedback,
     can_rename_self,
     can_return,
     can_see_members,
-    check_join,
     check_leave,
     check_leave_feedback,
     check_manage_requests,
@@ -116,8 +116,8 @@ def group_detail(request: AuthenticatedRequest, group_id: int) -> HttpResponse:
 def group_join(request: AuthenticatedRequest, group_id: int) -> HttpResponse:
     group = get_group_for(request.user, group_id)
     if not can_join(request.user, group):
+        # Already in, waiting, or coming back instead: the group page shows the way.
         return redirect("peergroups:group-detail", group_id=group.pk)
-    check_join(request.user, group)
     form = DisplayNameForm(
         request.POST or None,
         initial={"display_name": actions.suggest_display_name(group=group)},
@@ -192,7 +192,9 @@ def leave_feedback(request: AuthenticatedRequest, group_id: int) -> HttpResponse
     form = LeaveFeedbackForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         if form.cleaned_data["text"].strip():
-            actions.leave_feedback(group=group, text=form.cleaned_data["text"])
+            actions.leave_feedback(
+                person=request.user, group=group, text=form.cleaned_data["text"]
+            )
             messages.success(
                 request, "Thank you. Your note has been passed on without your name."
             )
@@ -236,7 +238,12 @@ def request_list(request: AuthenticatedRequest, group_id: int) -> HttpResponse:
     requests = (
         Membership.objects.requested().filter(group=group).order_by("status_changed_at")
     )
-    feedback = group.leave_feedback.all()[:50]
+    # Admins answer requests too, but parting notes are for the facilitators only.
+    feedback = (
+        group.leave_feedback.all()[:50]
+        if can_read_leave_feedback(request.user, group)
+        else []
+    )
     return render(
         request,
         "peergroups/requests.html",

@@ -130,8 +130,10 @@ POLICY: dict[str, dict[str, tuple[int, ...]]] = {
         "POST": (302, 404, 403, 403, 302, 403, 403, 302, 403, 403),
     },
     "peergroups:membership-return": {
+        # The probed group asks first: someone who left asks again (group-join)
+        # rather than walking back in; only a paused member comes back here.
         "GET": _NO_GET,
-        "POST": (302, 404, 403, 403, 403, 302, 302, 403, 403, 403),
+        "POST": (302, 404, 403, 403, 403, 302, 403, 403, 403, 403),
     },
     "peergroups:group-leave": {
         #       anon  outs  peer  req   mem   paus  left  faci  admn  supv

@@ -187,9 +187,12 @@ def test_leave_feedback_is_never_sent_to_anyone(
     MembershipFactory.create(
         group=group, person=facilitator, role=GroupRole.FACILITATOR
     )
+    leaver = person_in_state("left", group)
 
     with django_capture_on_commit_callbacks(execute=True):
-        group_actions.leave_feedback(group=group, text="A made-up parting note.")
+        group_actions.leave_feedback(
+            person=leaver, group=group, text="A made-up parting note."
+        )
 
     assert Notification.objects.count() == 0
     assert mail.outbox == []

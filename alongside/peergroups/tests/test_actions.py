@@ -223,7 +223,7 @@ def test_answering_a_request_twice_changes_nothing_the_second_time(
 def test_pause_return_leave_and_rejoin_as_often_as_wanted(
     django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks,
 ) -> None:
-    group = PeerGroupFactory.create(join_policy=JoinPolicy.REQUEST)
+    group = PeerGroupFactory.create(join_policy=JoinPolicy.OPEN)
     facilitator_of(group)
     person = person_in_state("active", group)
     statuses = []
@@ -248,8 +248,8 @@ def test_pause_return_leave_and_rejoin_as_often_as_wanted(
     assert Notification.objects.count() == 0
 
 
-def test_returning_after_leaving_keeps_the_name_and_needs_no_new_request() -> None:
-    group = PeerGroupFactory.create(join_policy=JoinPolicy.REQUEST)
+def test_returning_to_an_open_group_after_leaving_keeps_the_name() -> None:
+    group = PeerGroupFactory.create(join_policy=JoinPolicy.OPEN)
     person = person_in_state("none", group)
     MembershipFactory.create(group=group, person=person, display_name="Still Me")
 
@@ -260,15 +260,25 @@ def test_returning_after_leaving_keeps_the_name_and_needs_no_new_request() -> No
     assert membership.display_name == "Still Me"
 
 
-def test_someone_who_left_may_also_join_again_with_a_new_name() -> None:
+def test_someone_who_left_a_group_that_asks_first_asks_again() -> None:
+    group = PeerGroupFactory.create(join_policy=JoinPolicy.REQUEST)
+    person = person_in_state("left", group)
+
+    with pytest.raises(PermissionDenied):
+        actions.return_to_group(person=person, group=group)
+    membership = actions.join_group(person=person, group=group, display_name="New Me")
+
+    assert membership.status == Status.REQUESTED
+    assert membership.display_name == "New Me"
+    assert Membership.objects.filter(person=person, group=group).count() == 1
+
+
+def test_someone_who_left_an_open_group_comes_back_rather_than_joining() -> None:
     group = PeerGroupFactory.create(join_policy=JoinPolicy.OPEN)
     person = person_in_state("left", group)
 
-    membership = actions.join_group(person=person, group=group, display_name="New Me")
-
-    assert membership.status == Status.ACTIVE
-    assert membership.display_name == "New Me"
-    assert Membership.objects.filter(person=person, group=group).count() == 1
+    with pytest.raises(PermissionDenied):
+        actions.join_group(person=person, group=group, display_name="New Me")
 
 
 def test_withdrawing_a_request_is_leaving(request_group: PeerGroup) -> None:
@@ -380,9 +390,13 @@ def test_suggested_display_name_avoids_names_already_in_the_group(
 
 def test_leave_feedback_keeps_only_the_month_and_no_link_to_the_person() -> None:
     group = PeerGroupFactory.create()
+    person = person_in_state("left", group)
 
     actions.leave_feedback(
-        group=group, text="A made-up parting note.", today=date(2025, 3, 17)
+        person=person,
+        group=group,
+        text="A made-up parting note.",
+        today=date(2025, 3, 17),
     )
 
     feedback = LeaveFeedback.objects.get()
@@ -390,6 +404,17 @@ def test_leave_feedback_keeps_only_the_month_and_no_link_to_the_person() -> None
     assert feedback.text == "A made-up parting note."
     field_names = {field.name for field in LeaveFeedback._meta.get_fields()}
     assert field_names == {"id", "group", "text", "created_in"}
+
+
+@pytest.mark.parametrize("state", ["none", "active", "paused", "facilitator"])
+def test_only_someone_who_left_may_leave_a_parting_note(state: str) -> None:
+    group = PeerGroupFactory.create()
+    person = person_in_state(state, group)
+
+    with pytest.raises(PermissionDenied):
+        actions.leave_feedback(person=person, group=group, text="A made-up note.")
+
+    assert not LeaveFeedback.objects.exists()
 
 
 def test_creating_a_group_makes_the_creator_its_first_facilitator() -> None:

@@ -11,7 +11,7 @@ from django.http import Http404
 
 from alongside.accounts.models import Person
 from alongside.peergroups import permissions
-from alongside.peergroups.models import GroupRole, PeerGroup, Status
+from alongside.peergroups.models import GroupRole, JoinPolicy, PeerGroup, Status
 
 from .factories import MembershipFactory, PeerGroupFactory
 from .states import STATES, person_in_state
@@ -19,10 +19,10 @@ from .states import STATES, person_in_state
 Rule = Callable[[Person, PeerGroup], bool]
 Check = Callable[[Person, PeerGroup], None]
 
-# Y: allowed, .: not allowed. Columns follow STATES.
+# Y: allowed, .: not allowed. Columns follow STATES. The group is open.
 #                         none req act pau left dec fac adm sup ogr oorg
 RULES: dict[str, str] = {
-    "can_join":            "Y   .   .   .   Y    Y   .   Y   Y   Y   .",
+    "can_join":            "Y   .   .   .   .    Y   .   Y   Y   Y   .",
     "can_pause":           ".   .   Y   .   .    .   Y   .   .   .   .",
     "can_return":          ".   .   .   Y   Y    .   .   .   .   .   .",
     "can_leave":           ".   Y   Y   Y   .    .   Y   .   .   .   .",
@@ -31,7 +31,16 @@ RULES: dict[str, str] = {
     "is_facilitator_of":   ".   .   .   .   .    .   Y   .   .   .   .",
     "can_manage_requests": ".   .   .   .   .    .   Y   Y   .   .   .",
     "can_leave_feedback":  ".   .   .   .   Y    .   .   .   .   .   .",
+    "can_read_leave_feedback": ".   .   .   .   .    .   Y   .   .   .   .",
     "can_see_group":       "Y   Y   Y   Y   Y    Y   Y   Y   Y   Y   .",
+}  # fmt: skip
+
+# In a group that asks first, someone who left asks again rather than walking back
+# in: the facilitators still decide who is in. Every other rule is as above.
+#                         none req act pau left dec fac adm sup ogr oorg
+ASK_FIRST_RULES: dict[str, str] = {
+    "can_join":            "Y   .   .   .   Y    Y   .   Y   Y   Y   .",
+    "can_return":          ".   .   .   Y   .    .   .   .   .   .   .",
 }  # fmt: skip
 
 CHECKS = {
@@ -84,6 +93,31 @@ def test_rule_by_state(rule: str, state: str, expected: bool) -> None:
     person = person_in_state(state, group)
 
     assert rule_named(rule)(person, group) is expected
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("rule", "state", "expected"), table(ASK_FIRST_RULES))
+def test_rule_by_state_in_a_group_that_asks_first(
+    rule: str, state: str, expected: bool
+) -> None:
+    group = PeerGroupFactory.create(join_policy=JoinPolicy.REQUEST)
+    person = person_in_state(state, group)
+
+    assert rule_named(rule)(person, group) is expected
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("join_policy", [JoinPolicy.OPEN, JoinPolicy.REQUEST])
+def test_someone_who_left_is_offered_exactly_one_way_back(join_policy: str) -> None:
+    group = PeerGroupFactory.create(join_policy=join_policy)
+    person = person_in_state("left", group)
+
+    ways_back = [
+        permissions.can_join(person, group),
+        permissions.can_return(person, group),
+    ]
+
+    assert ways_back.count(True) == 1
 
 
 @pytest.mark.django_db
@@ -178,3 +212,23 @@ def test_facilitator_who_left_can_no_longer_answer_requests() -> None:
     )
 
     assert permissions.can_manage_requests(person, group) is False
+
+
+@pytest.mark.django_db
+def test_facilitator_taking_a_break_does_not_read_parting_notes() -> None:
+    group = PeerGroupFactory.create()
+    person = person_in_state("none", group)
+    MembershipFactory.create(
+        group=group, person=person, role=GroupRole.FACILITATOR, status=Status.PAUSED
+    )
+
+    assert permissions.can_read_leave_feedback(person, group) is False
+
+
+@pytest.mark.django_db
+def test_membership_status_is_none_for_someone_never_in_the_group() -> None:
+    group = PeerGroupFactory.create()
+    person = person_in_state("none", group)
+
+    assert permissions.membership_status(person, group) is None
+    assert permissions.membership_status(AnonymousUser(), group) is None  # type: ignore[arg-type]

@@ -429,6 +429,33 @@ def test_coming_back_after_leaving_through_the_page(group: PeerGroup) -> None:
     assert Membership.objects.get(person=person).status == Status.ACTIVE
 
 
+def test_someone_who_left_an_open_group_sees_one_button_to_come_back(
+    group: PeerGroup,
+) -> None:
+    client, _ = client_in_state("left", group)
+
+    page = client.get(detail_url(group)).content.decode()
+    join_page = client.get(reverse("peergroups:group-join", args=[group.pk]))
+
+    assert "Come back to this group" in page
+    assert "Join again" not in page
+    assert reverse("peergroups:group-join", args=[group.pk]) not in page
+    assert join_page.headers["Location"] == detail_url(group)
+
+
+def test_someone_who_left_a_group_that_asks_first_asks_again() -> None:
+    group = PeerGroupFactory.create(join_policy=JoinPolicy.REQUEST)
+    client, person = client_in_state("left", group)
+
+    page = client.get(detail_url(group)).content.decode()
+    coming_back = client.post(reverse("peergroups:membership-return", args=[group.pk]))
+
+    assert "Ask to join again" in page
+    assert reverse("peergroups:membership-return", args=[group.pk]) not in page
+    assert coming_back.status_code == 403
+    assert Membership.objects.get(person=person).status == Status.LEFT
+
+
 # Choosing one's name in a group
 
 

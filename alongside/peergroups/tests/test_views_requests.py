@@ -51,14 +51,20 @@ def test_facilitator_sees_who_is_waiting_and_parting_notes(
     assert "A made-up parting note." in page
 
 
-def test_organisation_admin_sees_requests_too(
+def test_organisation_admin_answers_requests_but_never_reads_parting_notes(
     admin_client: Client, waiting: Membership
 ) -> None:
+    LeaveFeedbackFactory.create(group=waiting.group, text="A made-up parting note.")
+
     response = admin_client.get(
         reverse("peergroups:request-list", args=[waiting.group.pk])
     )
 
+    page = response.content.decode()
     assert response.status_code == 200
+    assert "Waiting Wren" in page
+    assert "A made-up parting note." not in page
+    assert "Notes from people who left" not in page
 
 
 @pytest.mark.parametrize("client_name", ["peer_client", "supervisor_client"])
