@@ -138,13 +138,13 @@ def test_email_task_checks_the_choice_again_when_it_runs() -> None:
     person.wants_email_notifications = False
     person.save()
 
-    email_notification.call(person.pk, "Something new for you.", "/")
+    email_notification.call(person.pk)
 
     assert mail.outbox == []
 
 
 def test_email_task_for_someone_who_has_gone_sends_nothing() -> None:
-    email_notification.call(123456, "Something new for you.", "/")
+    email_notification.call(123456)
 
     assert mail.outbox == []
 
@@ -173,7 +173,70 @@ def test_join_request_email_carries_no_words_a_peer_wrote(
     assert "Words Chosen By Peer" not in email.body
     assert "Words Chosen By Peer" not in email.subject
     assert requester.username not in email.body
-    assert "Sign in to see it" in email.body
+    assert "Sign in to read it" in email.body
+
+
+def _wants_email(person: Person, address: str) -> Person:
+    person.email = address
+    person.wants_email_notifications = True
+    person.save()
+    return person
+
+
+def test_no_email_names_the_group_or_repeats_the_note(
+    django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks,
+) -> None:
+    group = PeerGroupFactory.create(
+        name="Unusual Group Name", join_policy=JoinPolicy.REQUEST
+    )
+    facilitator = _wants_email(person_in_state("none", group), "fac@example.org")
+    MembershipFactory.create(
+        group=group, person=facilitator, role=GroupRole.FACILITATOR
+    )
+    welcomed = _wants_email(person_in_state("none", group), "new@example.org")
+    declined = _wants_email(person_in_state("none", group), "not@example.org")
+
+    with django_capture_on_commit_callbacks(execute=True):
+        group_actions.approve_join_request(
+            person=facilitator,
+            membership=group_actions.join_group(
+                person=welcomed, group=group, display_name="Welcomed Peer"
+            ),
+        )
+        group_actions.decline_join_request(
+            person=facilitator,
+            membership=group_actions.join_group(
+                person=declined, group=group, display_name="Declined Peer"
+            ),
+        )
+
+    notes = list(Notification.objects.values_list("message", flat=True))
+    assert len(notes) == 4
+    assert all("Unusual Group Name" in note for note in notes)
+    assert len(mail.outbox) == 4
+    for email in mail.outbox:
+        assert "Unusual Group Name" not in email.subject
+        assert "Unusual Group Name" not in email.body
+        assert all(note not in email.body for note in notes)
+        assert "You have a new note on Alongside. Sign in to read it." in email.body
+        assert "stop these emails" in email.body
+
+
+def test_the_duty_alert_email_names_no_group() -> None:
+    from alongside.safety.models import Escalation
+    from alongside.safety.tasks import email_duty_alert
+    from alongside.safety.tests.policy_world import safety_objects
+
+    group = PeerGroupFactory.create(name="Unusual Group Name")
+    on_duty = PersonFactory.create(email="duty@example.org")
+    escalation = Escalation.objects.get(pk=safety_objects(group)["escalation_id"])
+
+    email_duty_alert.call(on_duty.pk, escalation.pk)
+
+    assert len(mail.outbox) == 1
+    assert "Unusual Group Name" not in mail.outbox[0].subject
+    assert "Unusual Group Name" not in mail.outbox[0].body
+    assert "walk" not in mail.outbox[0].body  # the post's words (see policy_world)
 
 
 def test_leave_feedback_is_never_sent_to_anyone(
