@@ -10,7 +10,8 @@ from django.urls import reverse
 from alongside.accounts.second_factor import RETURN_SESSION_KEY
 from alongside.accounts.tests.factories import PASSWORD, give_second_factor
 from alongside.organisations.models import GroupCreation
-from alongside.peergroups.models import PeerGroup
+from alongside.peergroups.models import PeerGroup, Status
+from alongside.peergroups.tests.factories import MembershipFactory
 from alongside.peergroups.tests.states import person_in_state
 
 pytestmark = pytest.mark.django_db
@@ -63,6 +64,41 @@ def test_after_setting_up_the_second_factor_staff_carry_on_where_they_were(
 
     assert response.status_code == 302
     assert response.headers["Location"] == url
+
+
+def test_a_form_sent_before_the_second_step_returns_to_the_page_it_came_from(
+    group: PeerGroup,
+) -> None:
+    client = staff_without_second_factor("org admin", group)
+    page = reverse("peergroups:request-list", kwargs={"group_id": group.pk})
+    waiting = MembershipFactory.create(group=group, status=Status.REQUESTED)
+    approve = reverse(
+        "peergroups:request-approve",
+        kwargs={"group_id": group.pk, "membership_id": waiting.pk},
+    )
+    client.post(approve, headers={"Referer": f"http://testserver{page}"})
+
+    response = client.get(reverse("accounts:second-factor-continue"))
+
+    assert response.headers["Location"] == f"http://testserver{page}"
+    assert client.get(response.headers["Location"]).status_code != 405
+
+
+@pytest.mark.parametrize("referrer", ["", "https://elsewhere.example/page/"])
+def test_a_form_sent_from_elsewhere_before_the_second_step_returns_home(
+    group: PeerGroup, referrer: str
+) -> None:
+    client = staff_without_second_factor("org admin", group)
+    waiting = MembershipFactory.create(group=group, status=Status.REQUESTED)
+    approve = reverse(
+        "peergroups:request-approve",
+        kwargs={"group_id": group.pk, "membership_id": waiting.pk},
+    )
+    client.post(approve, headers={"Referer": referrer} if referrer else {})
+
+    response = client.get(reverse("accounts:second-factor-continue"))
+
+    assert response.headers["Location"] == reverse("core:home")
 
 
 def test_carrying_on_never_leaves_the_site(group: PeerGroup) -> None:
