@@ -147,6 +147,9 @@ def test_server_error_is_kind_and_shows_no_stack_trace(
     page = assert_kind_and_plain(client.get("/explode/"), status=500)
     assert "Sorry, something went wrong" in page
     assert "not caused by anything you did" in page
+    # Whether typed words survive depends on the browser: promise nothing.
+    assert "going back in your browser may bring it back" in page
+    assert "should still be" not in page
     assert "116 123" in page
     assert "999" in page
     assert "RuntimeError" not in page
