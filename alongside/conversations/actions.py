@@ -94,6 +94,20 @@ def _same_place_or_refuse(post: Post, *, group: PeerGroup) -> Post:
     return post
 
 
+def _same_words_or_refuse(post: Post, *, body: str, title: str | None = None) -> Post:
+    """A resend must carry the words first sent. Different words under an old client
+    id (a stale draft in the browser) are never swapped for the old post."""
+    changed = post.body != body or (
+        title is not None and post.thread is not None and post.thread.title != title
+    )
+    if changed:
+        raise ValidationError(
+            "This did not send. Your words are still here; please send them again.",
+            code="client_id_reused",
+        )
+    return post
+
+
 @transaction.atomic
 def start_thread(
     *,
@@ -112,6 +126,7 @@ def start_thread(
     existing = _existing(person, client_id)
     if existing is not None and existing.thread is not None:
         _same_place_or_refuse(existing, group=group)
+        _same_words_or_refuse(existing, body=body, title=title)
         return existing.thread
     result = screen(f"{title}\n{body}", group=group, author=person)
     fields = _screening_fields(result, content_warning)
@@ -148,7 +163,8 @@ def reply_to_thread(
     check_reply_in(person, thread)
     existing = _existing(person, client_id)
     if existing is not None:
-        return _same_place_or_refuse(existing, group=thread.group)
+        _same_place_or_refuse(existing, group=thread.group)
+        return _same_words_or_refuse(existing, body=body)
     result = screen(body, group=thread.group, author=person)
     post = _create_post(
         person=person,
@@ -188,7 +204,8 @@ def post_live_message(
     assert room is not None
     existing = _existing(person, client_id)
     if existing is not None:
-        return _same_place_or_refuse(existing, group=group), False
+        _same_place_or_refuse(existing, group=group)
+        return _same_words_or_refuse(existing, body=body), False
     result = screen(body, group=group, author=person)
     post = _create_post(
         person=person,
@@ -258,7 +275,8 @@ def _is_opening(post: Post) -> bool:
 @transaction.atomic
 def delete_post(*, person: Person, post: Post) -> Post:
     """Remove one's own post. The words are erased; a quiet note keeps replies making
-    sense. Live rooms see it go."""
+    sense. Removing a conversation's opening erases its title too. Live rooms see it
+    go."""
     check_delete_post(person, post)
     post.body = ""
     post.content_warning = ""
@@ -267,6 +285,8 @@ def delete_post(*, person: Person, post: Post) -> Post:
     post.deleted_at = timezone.now()
     post.save()
     post.responses.all().delete()
+    if post.thread_id is not None and _is_opening(post):
+        Thread.objects.filter(pk=post.thread_id).update(title="")
     if post.room_id is not None:
         post_id = post.pk
         transaction.on_commit(lambda: live.broadcast_post(post_id))

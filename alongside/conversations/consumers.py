@@ -13,6 +13,7 @@ from typing import Any
 
 from channels.db import database_sync_to_async
 from channels.generic.websocket import AsyncJsonWebsocketConsumer
+from django.contrib.sessions.models import Session
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.utils import timezone
@@ -24,7 +25,7 @@ from alongside.peergroups.permissions import get_group_for
 
 from . import actions, live
 from .forms import LiveMessageForm
-from .models import FilterChoice, LiveConnection, TopicFilter
+from .models import LiveConnection, TopicFilter
 from .permissions import can_join_live_room, live_posts_visible_to
 
 NOT_ALLOWED = 4403
@@ -32,14 +33,6 @@ SIGNED_OUT = 4401
 CATCH_UP_LIMIT = 500
 HEARTBEAT_SECONDS = 300
 SEND_FAILED = "Your message has not gone yet. It is still in the box; please try again."
-
-
-def hidden_topics_of(person: Person) -> set[str]:
-    return set(
-        TopicFilter.objects.filter(person=person, choice=FilterChoice.HIDE).values_list(
-            "topic", flat=True
-        )
-    )
 
 
 class LiveRoomConsumer(AsyncJsonWebsocketConsumer):  # type: ignore[misc]
@@ -81,7 +74,7 @@ class LiveRoomConsumer(AsyncJsonWebsocketConsumer):  # type: ignore[misc]
             return False
         self.group = group
         self.links_allowed = group.organisation.allows_links
-        self.hidden_topics = hidden_topics_of(self.person)
+        self.hidden_topics = TopicFilter.objects.topics_hidden_by(self.person)
         LiveConnection.objects.update_or_create(
             channel_name=self.channel_name,
             defaults={"group": group, "person": self.person},
@@ -110,9 +103,35 @@ class LiveRoomConsumer(AsyncJsonWebsocketConsumer):  # type: ignore[misc]
     async def _keep_presence_fresh(self) -> None:
         while True:
             await asyncio.sleep(HEARTBEAT_SECONDS)
+            if not await database_sync_to_async(self._may_stay)():
+                await self._stop(code=NOT_ALLOWED)
+                return
             await database_sync_to_async(
                 LiveConnection.objects.filter(channel_name=self.channel_name).update
             )(seen_at=timezone.now())
+
+    def _may_stay(self) -> bool:
+        """Checked every few minutes, in case a change reached no socket (a session
+        that expired, or a membership changed elsewhere): still signed in, with the
+        same session, and still allowed in the room."""
+        if self.group is None or self.session_key is None:
+            return False
+        signed_in = Session.objects.filter(
+            session_key=self.session_key, expire_date__gt=timezone.now()
+        ).exists()
+        return signed_in and can_join_live_room(self.person, self.group)
+
+    async def _stop(self, *, code: int) -> None:
+        """Stop delivering straight away, before the close handshake finishes."""
+        was_in_room = self.group is not None
+        self.group = None
+        if was_in_room:
+            await database_sync_to_async(
+                LiveConnection.objects.filter(channel_name=self.channel_name).delete
+            )()
+            with contextlib.suppress(Exception):
+                await self._announce_presence()
+        await self.close(code=code)
 
     async def _announce_presence(self) -> None:
         presence = await database_sync_to_async(live.presence_in)(self.group_id)
@@ -284,7 +303,9 @@ class LiveRoomConsumer(AsyncJsonWebsocketConsumer):  # type: ignore[misc]
     async def filters_changed(self, event: dict[str, Any]) -> None:
         if self.group is None:
             return
-        self.hidden_topics = await database_sync_to_async(hidden_topics_of)(self.person)
+        self.hidden_topics = await database_sync_to_async(
+            TopicFilter.objects.topics_hidden_by
+        )(self.person)
 
     async def sockets_close(self, event: dict[str, Any]) -> None:
         if event.get("group_id") not in (None, self.group_id):
@@ -292,13 +313,4 @@ class LiveRoomConsumer(AsyncJsonWebsocketConsumer):  # type: ignore[misc]
         session_key = event.get("session_key")
         if session_key is not None and session_key != self.session_key:
             return
-        # Stop delivering straight away, before the close handshake finishes.
-        was_in_room = self.group is not None
-        self.group = None
-        if was_in_room:
-            await database_sync_to_async(
-                LiveConnection.objects.filter(channel_name=self.channel_name).delete
-            )()
-            with contextlib.suppress(Exception):
-                await self._announce_presence()
-        await self.close(code=SIGNED_OUT if session_key else NOT_ALLOWED)
+        await self._stop(code=SIGNED_OUT if session_key else NOT_ALLOWED)

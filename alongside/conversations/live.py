@@ -14,6 +14,7 @@ from typing import Any
 
 from asgiref.sync import async_to_sync
 from channels.layers import get_channel_layer
+from django.db import transaction
 from django.http import HttpRequest
 from django.template.loader import render_to_string
 from django.utils import timezone
@@ -106,6 +107,17 @@ def close_sockets_of_session(
     session_key = request.session.session_key
     if session_key:
         close_live_sockets(person_id=user.pk, session_key=session_key)
+
+
+def close_sockets_after_password_change(
+    sender: object, user: Person | None = None, **kwargs: Any
+) -> None:
+    """A changed, set or reset password closes every live socket the person has, in
+    every browser: whoever else was signed in stops receiving."""
+    if user is None or user.pk is None:
+        return
+    person_id = user.pk
+    transaction.on_commit(lambda: close_live_sockets(person_id=person_id))
 
 
 @dataclass(frozen=True)

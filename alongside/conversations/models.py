@@ -224,6 +224,16 @@ class Response(models.Model):
         return f"Response {self.pk}"
 
 
+class TopicFilterQuerySet(models.QuerySet["TopicFilter"]):
+    def topics_hidden_by(self, person: Person) -> set[str]:
+        """The topics the person has chosen not to be shown at all."""
+        return set(
+            self.filter(person=person, choice=FilterChoice.HIDE).values_list(
+                "topic", flat=True
+            )
+        )
+
+
 class TopicFilter(models.Model):
     """One person's private choice for posts with one content warning topic."""
 
@@ -232,6 +242,8 @@ class TopicFilter(models.Model):
     )
     topic = models.CharField(max_length=12, choices=Topic.choices)
     choice = models.CharField(max_length=10, choices=FilterChoice.choices)
+
+    objects = TopicFilterQuerySet.as_manager()
 
     class Meta:
         constraints = [

@@ -51,6 +51,7 @@ def can_read_group_conversations(person: Person, group: PeerGroup) -> bool:
 
 
 def check_read_group_conversations(person: Person, group: PeerGroup) -> None:
+    """Raise PermissionDenied (403) unless the person may read. No side effects."""
     if not can_read_group_conversations(person, group):
         raise PermissionDenied
 
@@ -94,24 +95,29 @@ def why_cannot_post_in(person: Person, group: PeerGroup) -> str | None:
 
 
 def can_post_in(person: Person, group: PeerGroup) -> bool:
+    """Whether the person may write in the group now (see why_cannot_post_in)."""
     return why_cannot_post_in(person, group) is None
 
 
 def check_post_in(person: Person, group: PeerGroup) -> None:
+    """Raise PermissionDenied carrying the kind reason unless the person may write."""
     reason = why_cannot_post_in(person, group)
     if reason is not None:
         raise PermissionDenied(reason)
 
 
 def room_of(group: PeerGroup) -> LiveRoom | None:
+    """The group's live room, or None before a facilitator first opens it."""
     return LiveRoom.objects.filter(group=group).first()
 
 
 def can_post_live(person: Person, group: PeerGroup, room: LiveRoom | None) -> bool:
+    """Writing in the live room: the room is open and the person may write."""
     return room is not None and room.is_open_now and can_post_in(person, group)
 
 
 def check_post_live(person: Person, group: PeerGroup, room: LiveRoom | None) -> None:
+    """Raise PermissionDenied with a kind reason unless can_post_live."""
     check_post_in(person, group)
     if room is None or not room.is_open_now:
         raise PermissionDenied(
@@ -125,6 +131,7 @@ def can_manage_live_room(person: Person, group: PeerGroup) -> bool:
 
 
 def check_manage_live_room(person: Person, group: PeerGroup) -> None:
+    """Raise PermissionDenied unless the person facilitates the group."""
     if not can_manage_live_room(person, group):
         raise PermissionDenied
 
@@ -157,6 +164,7 @@ def live_history_starts_at(person: Person, group: PeerGroup) -> datetime | None:
 
 
 def live_posts_visible_to(person: Person, group: PeerGroup) -> PostQuerySet:
+    """Live messages since the person joined: published ones and their own held."""
     starts_at = live_history_starts_at(person, group)
     if starts_at is None:
         return Post.objects.none()
@@ -181,6 +189,7 @@ def posts_visible_to(person: Person, group: PeerGroup) -> PostQuerySet:
 
 
 def get_post_for(person: Person, group: PeerGroup, post_id: int) -> Post:
+    """The post if the person may read it; 404 otherwise, also when missing."""
     try:
         return posts_visible_to(person, group).get(pk=post_id)
     except Post.DoesNotExist:
@@ -197,6 +206,7 @@ def can_edit_post(person: Person, post: Post) -> bool:
 
 
 def check_edit_post(person: Person, post: Post) -> None:
+    """Raise PermissionDenied unless can_edit_post. No side effects."""
     if not can_edit_post(person, post):
         raise PermissionDenied
 
@@ -212,6 +222,7 @@ def can_delete_post(person: Person, post: Post) -> bool:
 
 
 def check_delete_post(person: Person, post: Post) -> None:
+    """Raise PermissionDenied unless can_delete_post. No side effects."""
     if not can_delete_post(person, post):
         raise PermissionDenied
 
@@ -227,15 +238,18 @@ def can_respond_to(person: Person, post: Post) -> bool:
 
 
 def check_respond_to(person: Person, post: Post) -> None:
+    """Raise PermissionDenied unless can_respond_to. No side effects."""
     if not can_respond_to(person, post):
         raise PermissionDenied
 
 
 def can_reply_in(person: Person, thread: Thread) -> bool:
+    """Replies go to shared (not held) threads, by people who may write."""
     return thread.status == PostStatus.PUBLISHED and can_post_in(person, thread.group)
 
 
 def check_reply_in(person: Person, thread: Thread) -> None:
+    """Raise PermissionDenied with a kind reason unless can_reply_in."""
     check_post_in(person, thread.group)
     if thread.status != PostStatus.PUBLISHED:
         raise PermissionDenied(

@@ -31,7 +31,6 @@ from .forms import (
     TopicFiltersForm,
 )
 from .models import (
-    FilterChoice,
     Kind,
     Participation,
     Post,
@@ -47,6 +46,8 @@ from .permissions import (
     can_post_in,
     can_post_live,
     can_reply_in,
+    check_delete_post,
+    check_edit_post,
     check_post_in,
     check_read_group_conversations,
     get_post_for,
@@ -68,11 +69,7 @@ def _readable_group(request: AuthenticatedRequest, group_id: int) -> PeerGroup:
 
 
 def _hidden_topics(request: AuthenticatedRequest) -> set[str]:
-    return set(
-        TopicFilter.objects.filter(
-            person=request.user, choice=FilterChoice.HIDE
-        ).values_list("topic", flat=True)
-    )
+    return TopicFilter.objects.topics_hidden_by(request.user)
 
 
 def _participation(request: AuthenticatedRequest, group: PeerGroup) -> Participation:
@@ -82,6 +79,14 @@ def _participation(request: AuthenticatedRequest, group: PeerGroup) -> Participa
 
 def _new_client_id() -> dict[str, Any]:
     return {"client_id": uuid.uuid4()}
+
+
+def _send_again_with_new_client_id(form: Any) -> None:
+    """After a refused send the words stay in the form, under a fresh client id, so
+    that sending again makes a new post."""
+    data = form.data.copy()
+    data["client_id"] = str(uuid.uuid4())
+    form.data = data
 
 
 @login_required
@@ -131,6 +136,7 @@ def thread_create(request: AuthenticatedRequest, group_id: int) -> HttpResponse:
             )
         except ValidationError as error:
             form.add_error(None, error)
+            _send_again_with_new_client_id(form)
         else:
             return redirect(
                 "conversations:thread-detail", group_id=group.pk, thread_id=thread.pk
@@ -217,6 +223,7 @@ def post_reply(
             )
         except ValidationError as error:
             form.add_error(None, error)
+            _send_again_with_new_client_id(form)
         else:
             if post.is_held:
                 messages.info(
@@ -239,9 +246,7 @@ def post_edit(
 ) -> HttpResponse:
     group = _readable_group(request, group_id)
     post = get_post_for(request.user, group, post_id)
-    if post.author_id != request.user.pk or post.is_deleted:
-        raise PermissionDenied
-    check_post_in(request.user, group)
+    check_edit_post(request.user, post)
     initial = {
         "body": post.body,
         "content_warning": request.GET.get("warning", post.content_warning),
@@ -282,8 +287,7 @@ def post_delete(
 ) -> HttpResponse:
     group = _readable_group(request, group_id)
     post = get_post_for(request.user, group, post_id)
-    if post.author_id != request.user.pk or post.is_deleted:
-        raise PermissionDenied
+    check_delete_post(request.user, post)
     if request.method == "POST":
         actions.delete_post(person=request.user, post=post)
         messages.success(request, "Your post is removed.")
@@ -310,7 +314,15 @@ def post_respond(
     )
     if request.htmx and post.thread_id is not None:
         thread = get_thread_for(request.user, group, post.thread_id)
-        shown = next(p for p in _thread_posts(request, thread) if p.pk == post.pk)
+        shown = next(
+            (p for p in _thread_posts(request, thread) if p.pk == post.pk), None
+        )
+        if shown is None:
+            # Folded away by the person's own topic choices, or removed meanwhile.
+            messages.info(request, "Saved. That post is not shown to you here now.")
+            response = HttpResponse()
+            response["HX-Redirect"] = _place_of(post).split("#")[0]
+            return response
         return render(
             request,
             "conversations/thread_detail.html#post-responses",
@@ -382,6 +394,7 @@ def live_send(request: AuthenticatedRequest, group_id: int) -> HttpResponse:
             form.add_error(None, str(error) or "You cannot write here just now.")
         except ValidationError as error:
             form.add_error(None, error)
+            _send_again_with_new_client_id(form)
         else:
             if post.is_held:
                 messages.info(

@@ -2,20 +2,26 @@
 
 from __future__ import annotations
 
+import asyncio
 import uuid
+from datetime import timedelta
 from typing import Any
 
 import pytest
+from allauth.account.signals import password_changed, password_reset, password_set
 from asgiref.sync import async_to_sync
 from channels.db import database_sync_to_async
 from channels.testing import WebsocketCommunicator
+from django.contrib.sessions.models import Session
 from django.test import Client
+from django.utils import timezone
 
 from alongside.accounts.models import Person
 from alongside.peergroups.actions import leave_group, pause_membership
-from alongside.peergroups.models import PeerGroup, Status
+from alongside.peergroups.models import Membership, PeerGroup, Status
 from config.asgi import application
 
+from .. import consumers
 from ..actions import set_topic_filters
 from ..models import Post, PostStatus
 from ..screening import ScreeningResult
@@ -376,3 +382,80 @@ def test_sending_in_a_closed_room_is_refused_kindly(group: PeerGroup) -> None:
 
     run(scenario)
     assert not Post.objects.exists()
+
+
+@pytest.mark.parametrize("signal", [password_changed, password_set, password_reset])
+def test_a_new_password_closes_every_socket_of_the_person(
+    group: PeerGroup, signal: Any
+) -> None:
+    member = signed_in(group)
+    open_room(group)
+
+    async def scenario() -> None:
+        socket = communicator(group, member)
+        await socket.connect()
+        await receive_until(socket, "presence")
+        await database_sync_to_async(signal.send)(
+            sender=Person, request=None, user=member
+        )
+        assert await closed_with(socket) == 4403
+
+    run(scenario)
+
+
+def test_an_ended_session_closes_the_socket_at_the_next_check(
+    group: PeerGroup, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(consumers, "HEARTBEAT_SECONDS", 0.05)
+    member = signed_in(group)
+    open_room(group)
+
+    async def scenario() -> None:
+        socket = communicator(group, member)
+        await socket.connect()
+        await receive_until(socket, "presence")
+        await database_sync_to_async(
+            Session.objects.filter(session_key=member.cookie).update  # type: ignore[attr-defined]
+        )(expire_date=timezone.now() - timedelta(seconds=1))
+        assert await closed_with(socket) == 4403
+
+    run(scenario)
+
+
+def test_a_membership_ended_elsewhere_closes_the_socket_at_the_next_check(
+    group: PeerGroup, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(consumers, "HEARTBEAT_SECONDS", 0.05)
+    member = signed_in(group)
+    open_room(group)
+
+    async def scenario() -> None:
+        socket = communicator(group, member)
+        await socket.connect()
+        await receive_until(socket, "presence")
+        # Changed without the action, so no close message is sent.
+        await database_sync_to_async(Membership.objects.filter(person=member).update)(
+            status=Status.LEFT
+        )
+        assert await closed_with(socket) == 4403
+
+    run(scenario)
+
+
+def test_a_member_still_signed_in_stays_connected(
+    group: PeerGroup, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(consumers, "HEARTBEAT_SECONDS", 0.05)
+    member = signed_in(group)
+    open_room(group)
+
+    async def scenario() -> None:
+        socket = communicator(group, member)
+        await socket.connect()
+        await receive_until(socket, "presence")
+        await asyncio.sleep(0.3)
+        await socket.send_json_to({"type": "catch_up", "after": 0})
+        assert (await receive_until(socket, "caught_up"))["type"] == "caught_up"
+        await socket.disconnect()
+
+    run(scenario)

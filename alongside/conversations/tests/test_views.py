@@ -13,7 +13,7 @@ from django.urls import reverse
 from alongside.accounts.models import Person
 from alongside.peergroups.models import GroupRole, PeerGroup, Status
 
-from ..models import Post, PostStatus, Response, Thread
+from ..models import Post, PostStatus, Response, Thread, TopicFilter
 from .factories import (
     PeerGroupFactory,
     PersonFactory,
@@ -281,3 +281,82 @@ def test_filters_page_for_any_signed_in_person() -> None:
     client = client_for(PersonFactory())
     assert client.get(reverse("conversations:filters-edit")).status_code == 200
     assert Client().get(reverse("conversations:filters-edit")).status_code == 302
+
+
+def test_a_conversation_whose_opening_was_removed_shows_no_title(
+    group: PeerGroup,
+) -> None:
+    author = person_in(group)
+    thread = thread_with_post(group, author)
+    client = client_for(author)
+    post = thread.posts.get()
+    client.post(reverse("conversations:post-delete", args=[group.pk, post.pk]))
+    for url in (
+        reverse("conversations:thread-detail", args=[group.pk, thread.pk]),
+        reverse("conversations:thread-list", args=[group.pk]),
+    ):
+        html = client_for(person_in(group)).get(url).content.decode()
+        assert "A conversation whose opening was removed" in html
+        assert "A title" not in html
+
+
+def test_a_warned_title_is_read_only_inside_the_warning(group: PeerGroup) -> None:
+    author = person_in(group)
+    thread = thread_with_post(group, author, content_warning="eating")
+    html = (
+        client_for(person_in(group))
+        .get(reverse("conversations:thread-detail", args=[group.pk, thread.pk]))
+        .content.decode()
+    )
+    details = html.split('<details class="post-warning">')[1].split("</details>")[0]
+    assert html.count("Title: A title") == 1
+    assert "Title: A title" in details
+
+
+def test_a_new_thread_sent_under_an_old_client_id_keeps_the_words_and_asks_again(
+    group: PeerGroup,
+) -> None:
+    client = client_for(person_in(group))
+    url = reverse("conversations:thread-create", args=[group.pk])
+    client_id = str(uuid.uuid4())
+    client.post(url, _thread_data(client_id=client_id))
+    response = client.post(
+        url, _thread_data(client_id=client_id, body="second placeholder words")
+    )
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "second placeholder words" in html
+    assert "please send them again" in html
+    assert client_id not in html
+    assert Thread.objects.count() == 1
+
+
+def test_responding_to_a_post_folded_away_by_ones_own_choices_redirects_kindly(
+    group: PeerGroup,
+) -> None:
+    author, reader = person_in(group), person_in(group)
+    thread = thread_with_post(group, author, content_warning="eating")
+    TopicFilter.objects.create(person=reader, topic="eating", choice="hide")
+    post = thread.posts.get()
+    response = client_for(reader).post(
+        reverse("conversations:post-respond", args=[group.pk, post.pk]),
+        {"kind": "me_too"},
+        headers={"HX-Request": "true"},
+    )
+    assert response.status_code == 200
+    assert response["HX-Redirect"] == reverse(
+        "conversations:thread-detail", args=[group.pk, thread.pk]
+    )
+    assert Response.objects.filter(post=post, person=reader).count() == 1
+
+
+def test_only_the_author_reaches_edit_and_delete(group: PeerGroup) -> None:
+    author = person_in(group)
+    post = thread_with_post(group, author).posts.get()
+    other = client_for(person_in(group))
+    for name in ("conversations:post-edit", "conversations:post-delete"):
+        assert other.get(reverse(name, args=[group.pk, post.pk])).status_code == 403
+        assert (
+            client_for(author).get(reverse(name, args=[group.pk, post.pk])).status_code
+            == 200
+        )
