@@ -31,7 +31,8 @@ ROLE_ORDER = [
 
 @transaction.atomic
 def create_organisation(**fields: Any) -> Organisation:
-    """Create an organisation and give its directory the UK defaults to start from."""
+    """Create an organisation and give its directory the UK defaults to start from.
+    No permission check: for setup commands and the demo only, never for views."""
     organisation = Organisation.objects.create(**fields)
     SupportService.objects.bulk_create(
         SupportService(organisation=organisation, **service)
@@ -43,7 +44,8 @@ def create_organisation(**fields: Any) -> Organisation:
 def grant_role(
     *, person: Person, organisation: Organisation, role: str
 ) -> OrganisationRole:
-    """Give the person at least this role. A higher role already held is kept."""
+    """Give the person at least this role. A higher role already held is kept. No
+    permission check: callers (sign-up, setup commands) have decided already."""
     existing = OrganisationRole.objects.filter(
         organisation=organisation, person=person
     ).first()
@@ -84,7 +86,8 @@ def welcome_new_person(*, person: Person, invitation: Invitation | None) -> None
 def update_organisation(
     *, person: Person, organisation: Organisation, **fields: Any
 ) -> Organisation:
-    """Change the organisation's policy or its limits of confidentiality (admins)."""
+    """Change the organisation's policy or its limits of confidentiality. Admins only
+    (Http404 otherwise); saves only the fields given."""
     check_manage_organisation(person, organisation)
     for name, value in fields.items():
         setattr(organisation, name, value)
@@ -95,6 +98,8 @@ def update_organisation(
 def create_invitation(
     *, person: Person, organisation: Organisation, **fields: Any
 ) -> Invitation:
+    """Make a new invitation code for the organisation. Admins only (Http404
+    otherwise); records who made it."""
     check_manage_organisation(person, organisation)
     return Invitation.objects.create(
         organisation=organisation, created_by=person, **fields
@@ -102,6 +107,8 @@ def create_invitation(
 
 
 def revoke_invitation(*, person: Person, invitation: Invitation) -> None:
+    """Stop an invitation being used from now on. Admins only (Http404 otherwise);
+    revoking twice keeps the first time."""
     check_manage_organisation(person, invitation.organisation)
     if invitation.revoked_at is None:
         invitation.revoked_at = timezone.now()
@@ -111,7 +118,8 @@ def revoke_invitation(*, person: Person, invitation: Invitation) -> None:
 def save_support_service(
     *, person: Person, service: SupportService, **fields: Any
 ) -> SupportService:
-    """Add or change an entry in the organisation's "Get help now" directory."""
+    """Add or change an entry in the organisation's "Get help now" directory. Admins
+    only (Http404 otherwise)."""
     check_manage_organisation(person, service.organisation)
     for name, value in fields.items():
         setattr(service, name, value)
@@ -120,5 +128,7 @@ def save_support_service(
 
 
 def remove_support_service(*, person: Person, service: SupportService) -> None:
+    """Delete an entry from the "Get help now" directory. Admins only (Http404
+    otherwise)."""
     check_manage_organisation(person, service.organisation)
     service.delete()

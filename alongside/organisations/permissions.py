@@ -21,13 +21,15 @@ from .models import (
 
 
 def organisations_visible_to(person: Person) -> OrganisationQuerySet:
+    """Organisations the person has a role in; none when not signed in. Reads only."""
     if not person.is_authenticated:
         return Organisation.objects.none()
     return Organisation.objects.for_person(person)
 
 
 def role_in(person: Person, organisation: Organisation) -> str | None:
-    """The person's role in the organisation, or None."""
+    """The person's role in the organisation, or None (also when not signed in).
+    Reads only."""
     if not person.is_authenticated:
         return None
     role = (
@@ -39,14 +41,16 @@ def role_in(person: Person, organisation: Organisation) -> str | None:
 
 
 def is_staff(person: Person) -> bool:
-    """Whether the person is a facilitator, supervisor or admin anywhere."""
+    """Whether the person is a facilitator, supervisor or admin anywhere; False when
+    not signed in. Reads only."""
     if not person.is_authenticated:
         return False
     return OrganisationRole.objects.filter(person=person, role__in=STAFF_ROLES).exists()
 
 
 def get_organisation_for(person: Person, slug: str) -> Organisation:
-    """The organisation with this slug, if the person belongs to it; otherwise 404."""
+    """The organisation with this slug, if the person belongs to it; otherwise 404
+    (also when missing). Reads only."""
     try:
         return organisations_visible_to(person).get(slug=slug)
     except Organisation.DoesNotExist:
@@ -54,15 +58,21 @@ def get_organisation_for(person: Person, slug: str) -> Organisation:
 
 
 def can_manage_organisation(person: Person, organisation: Organisation) -> bool:
+    """Only the organisation's admins change its settings, invitations and help
+    directory."""
     return role_in(person, organisation) == Role.ADMIN
 
 
 def check_manage_organisation(person: Person, organisation: Organisation) -> None:
+    """Raises Http404 unless can_manage_organisation, so that the page's existence is
+    not confirmed. No side effects."""
     if not can_manage_organisation(person, organisation):
         raise Http404
 
 
 def can_create_group(person: Person, organisation: Organisation) -> bool:
+    """Who may start a group follows the organisation's choice: anyone in it, its
+    staff, or its admins only. Nobody outside it."""
     role = role_in(person, organisation)
     if role is None:
         return False
@@ -74,5 +84,6 @@ def can_create_group(person: Person, organisation: Organisation) -> bool:
 
 
 def check_create_group(person: Person, organisation: Organisation) -> None:
+    """Raises Http404 unless can_create_group. No side effects."""
     if not can_create_group(person, organisation):
         raise Http404

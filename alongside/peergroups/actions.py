@@ -316,6 +316,8 @@ def create_group(
 
 
 def tags_named(names: Iterable[str]) -> list[Tag]:
+    """The tags for these words, tidied and lower-cased; creates any that are new
+    and skips words with no letters or numbers."""
     tags = []
     for raw in names:
         name = " ".join(raw.split()).lower()[:60]
