@@ -16,6 +16,7 @@
   var presence = document.getElementById("presence");
   var connectionState = document.getElementById("connection-state");
   var roomState = document.getElementById("room-state");
+  var log = document.getElementById("live-log");
   var key = root.getAttribute("data-room-key");
   var draftKey = key + ":draft";
   var outboxKey = key + ":outbox";
@@ -73,8 +74,8 @@
       p.className = "post-body";
       p.textContent = item.body;
       var note = document.createElement("p");
-      note.className = "muted";
-      note.textContent = "Sending…";
+      note.className = item.failed ? "error" : "muted";
+      note.textContent = item.failed ? "Not sent — try again" : "Sending…";
       li.appendChild(p); li.appendChild(note);
       outboxList.appendChild(li);
     });
@@ -89,7 +90,17 @@
   }
 
   function flushOutbox() {
-    outbox.forEach(function (item) { sendFrame(item); });
+    outbox.forEach(function (item) { if (!item.failed) { sendFrame(item); } });
+  }
+
+  // While missed messages arrive, the log is busy, so screen readers wait for it.
+  function setBusy(isBusy) {
+    if (!log) { return; }
+    if (isBusy) { log.setAttribute("aria-busy", "true"); } else { log.removeAttribute("aria-busy"); }
+  }
+
+  function focusState(element) {
+    if (element) { element.focus(); }
   }
 
   function placeMessage(id, html) {
@@ -124,12 +135,26 @@
         sendError.hidden = false;
         sendError.textContent = "Your message is saved and waiting for a quick check before others see it.";
       }
+    } else if (data.type === "caught_up") {
+      setBusy(false);
     } else if (data.type === "error") {
       var failed = outbox.filter(function (item) { return item.client_id === data.client_id; })[0];
-      if (failed) {
+      if (failed && body) {
+        // Never drop what someone wrote: it goes back in the box, after anything
+        // they have started typing since.
         outbox = outbox.filter(function (item) { return item.client_id !== data.client_id; });
         saveOutbox();
-        if (body && !body.value) { body.value = failed.body; saveDraft(); }
+        if (body.value.trim()) {
+          body.value = body.value.replace(/\s+$/, "") + "\n\n" + failed.body;
+        } else {
+          body.value = failed.body;
+          if (warning) { warning.value = failed.content_warning || ""; }
+          if (warningText) { warningText.value = failed.content_warning_text || ""; }
+        }
+        saveDraft();
+      } else if (failed) {
+        failed.failed = true;
+        saveOutbox();
       }
       if (sendError) { sendError.hidden = false; sendError.textContent = data.message; }
     } else if (data.type === "presence") {
@@ -144,6 +169,7 @@
         roomState.textContent = data.is_open ? "The room is open." : "The room is closed just now. Everything said here stays for you to read.";
       }
       if (form) { form.hidden = !data.is_open; }
+      if (!data.is_open) { focusState(roomState); }
     }
   }
 
@@ -154,18 +180,21 @@
     socket.addEventListener("open", function () {
       attempt = 0;
       setConnection("");
+      setBusy(true);
       sendFrame({ type: "catch_up", after: lastId });
       flushOutbox();
     });
     socket.addEventListener("message", onMessage);
     socket.addEventListener("close", function (event) {
       socket = null;
+      setBusy(false);
       if (event.code === 4403 || event.code === 4401) {
         stopped = true;
         setConnection(event.code === 4401
           ? "You have signed out, so the room has stopped updating."
           : "This room is not updating for you any more.");
         if (form) { form.hidden = true; }
+        focusState(connectionState);
         return;
       }
       setConnection("Reconnecting… Anything you write is kept and will be sent.");

@@ -1,0 +1,72 @@
+"""Words kept in the browser: a posted conversation's draft is forgotten on the
+conversation's own page, a live message that failed goes back in the box even while
+someone is typing, and signing out on a shared device forgets drafts."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+import pytest
+from playwright.sync_api import expect
+
+from .conftest import check_accessibility
+from .test_conversation_journey import open_evening_circle, sign_in
+
+pytestmark = pytest.mark.browser
+
+KEPT_KEYS = """() => Object.keys(window.localStorage).filter(
+  (name) => name.startsWith("draft:") || name.startsWith("live-"))"""
+
+
+def test_a_posted_conversation_forgets_its_draft(
+    alongside_url: str, new_context: Any
+) -> None:
+    page = sign_in(new_context(), alongside_url, "sam")
+    room_url = open_evening_circle(page, alongside_url)
+    page.goto(room_url.replace("/live/", "/talk/new/"))
+    title = f"A journey title {uuid.uuid4().hex[:6]}"
+    page.fill("input[name=title]", title)
+    page.fill("textarea[name=body]", "Placeholder words for the journey.")
+    assert any(key.startswith("draft:thread-") for key in page.evaluate(KEPT_KEYS))
+    page.get_by_role("button", name="Post to the group").click()
+    expect(page.get_by_role("heading", name=title)).to_be_visible()
+    assert not any(key.startswith("draft:thread-") for key in page.evaluate(KEPT_KEYS))
+    check_accessibility(page)
+
+
+def test_a_failed_live_message_goes_back_in_the_box_while_typing(
+    alongside_url: str, new_context: Any
+) -> None:
+    page = sign_in(new_context(), alongside_url, "sam")
+    open_evening_circle(page, alongside_url)
+    key = page.get_attribute("#live-room", "data-room-key")
+    page.fill("textarea[name=body]", "typing now")
+    # An unsent message the server will refuse (its client id cannot be read).
+    page.evaluate(
+        """(key) => window.localStorage.setItem(key + ":outbox", JSON.stringify([{
+          type: "send", client_id: "not-a-client-id", body: "first words",
+          content_warning: "", content_warning_text: ""}]))""",
+        key,
+    )
+    page.reload()
+    expect(page.locator("textarea[name=body]")).to_have_value(
+        "typing now\n\nfirst words"
+    )
+    assert "first words" in page.evaluate(
+        "(key) => window.localStorage.getItem(key + ':draft')", key
+    )
+    expect(page.locator("#live-log")).not_to_have_attribute("aria-busy", "true")
+
+
+def test_signing_out_forgets_drafts_kept_in_this_browser(
+    alongside_url: str, new_context: Any
+) -> None:
+    page = sign_in(new_context(), alongside_url, "sam")
+    open_evening_circle(page, alongside_url)
+    page.fill("textarea[name=body]", "words not sent yet")
+    page.evaluate("() => window.localStorage.setItem('draft:reply-1-1', '{}')")
+    assert page.evaluate(KEPT_KEYS)
+    page.get_by_role("contentinfo").get_by_role("button", name="Sign out").click()
+    page.wait_for_url("**/")
+    assert page.evaluate(KEPT_KEYS) == []
