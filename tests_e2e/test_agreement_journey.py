@@ -176,7 +176,7 @@ def test_a_group_changes_its_agreement_by_consent(
     assert django_shell(CONFIRMED.format(name="wren")) == "False"
     wren.goto(f"/groups/{group_id}/")
     wren.get_by_role("button", name="I would like to talk about it first").click()
-    expect(wren.get_by_text("A facilitator has been let know")).to_be_visible()
+    expect(wren.get_by_text("quietly let a facilitator know")).to_be_visible()
     assert django_shell(CONFIRMED.format(name="wren")) == "False"
     fran.goto("/notifications/")
     expect(

@@ -101,6 +101,7 @@ def _proposal_link(proposal: Proposal) -> str:
 
 
 def add_months(day: date, months: int) -> date:
+    """The same day some months later, or the month's last day if it is shorter."""
     month_index = day.month - 1 + months
     year = day.year + month_index // 12
     month = month_index % 12 + 1
@@ -186,26 +187,21 @@ def _record_response(
 # --- proposals and consent ----------------------------------------------------
 
 
-@transaction.atomic
-def propose_changes(
+def _open_proposal(
     *,
     person: Person,
-    group: PeerGroup,
+    agreement: Agreement,
+    kind: str,
     changes: Sequence[Change],
     reason: str,
-    now: datetime | None = None,
+    now: datetime,
+    message: str,
 ) -> Proposal:
-    """Any active member suggests adding, changing or removing items, or rewording
-    what happens if a rule is broken. The proposer's own response is "agree" (they
-    may change it). Active members are told once; paused members are not.
-    """
-    check_propose(person, group)
-    now = now or timezone.now()
-    agreement = _agreement_for(group)
-    _validate_changes(agreement, changes)
+    """Write an already checked proposal with the proposer agreeing, and tell the
+    other active members once, after the commit."""
     proposal = Proposal.objects.create(
         agreement=agreement,
-        kind=ProposalKind.CHANGE,
+        kind=kind,
         proposed_by=person,
         reason=reason.strip(),
         round_started_at=now,
@@ -220,17 +216,38 @@ def propose_changes(
         shows_name=False,
         now=now,
     )
-    others = _active_people(group, exclude=person)
+    others = _active_people(agreement.group, exclude=person)
     link = _proposal_link(proposal)
-    transaction.on_commit(
-        lambda: notify(
-            people=others,
-            message=f"Someone in {group.name} has suggested a change to the group "
-            "agreement. Your view is welcome, if you would like to give it.",
-            link=link,
-        )
-    )
+    transaction.on_commit(lambda: notify(people=others, message=message, link=link))
     return proposal
+
+
+@transaction.atomic
+def propose_changes(
+    *,
+    person: Person,
+    group: PeerGroup,
+    changes: Sequence[Change],
+    reason: str,
+    now: datetime | None = None,
+) -> Proposal:
+    """Any active member suggests adding, changing or removing items, or rewording
+    what happens if a rule is broken. The proposer's own response is "agree" (they
+    may change it). Active members are told once; paused members are not.
+    """
+    check_propose(person, group)
+    agreement = _agreement_for(group)
+    _validate_changes(agreement, changes)
+    return _open_proposal(
+        person=person,
+        agreement=agreement,
+        kind=ProposalKind.CHANGE,
+        changes=changes,
+        reason=reason,
+        now=now or timezone.now(),
+        message=f"Someone in {group.name} has suggested a change to the group "
+        "agreement. Your view is welcome, if you would like to give it.",
+    )
 
 
 @transaction.atomic
@@ -253,34 +270,16 @@ def start_review(
     if not current_keys <= covered:
         raise ValidationError("Please say what should happen to every item.")
     _validate_changes(agreement, changes)
-    proposal = Proposal.objects.create(
+    return _open_proposal(
+        person=person,
         agreement=agreement,
         kind=ProposalKind.REVIEW,
-        proposed_by=person,
-        reason=reason.strip(),
-        round_started_at=now,
-        created_at=now,
-    )
-    _write_changes(proposal, changes)
-    _record_response(
-        person=person,
-        proposal=proposal,
-        choice=ResponseChoice.AGREE,
-        reason="",
-        shows_name=False,
+        changes=changes,
+        reason=reason,
         now=now,
+        message=f"{group.name} is reviewing its group agreement. Have a look "
+        "at each item when you are ready.",
     )
-    others = _active_people(group, exclude=person)
-    link = _proposal_link(proposal)
-    transaction.on_commit(
-        lambda: notify(
-            people=others,
-            message=f"{group.name} is reviewing its group agreement. Have a look "
-            "at each item when you are ready.",
-            link=link,
-        )
-    )
-    return proposal
 
 
 @transaction.atomic
@@ -629,6 +628,7 @@ def save_organisation_item(
 def remove_organisation_item(
     *, person: Person, organisation: Organisation, item: OrganisationItem
 ) -> None:
+    """An admin removes a baseline or example item. Versions already adopted keep it."""
     check_manage_organisation_items(person, organisation)
     if item.organisation_id != organisation.pk:
         raise PermissionDenied

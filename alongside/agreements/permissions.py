@@ -59,6 +59,7 @@ IN_GROUP = (Status.ACTIVE, Status.PAUSED)
 
 
 def agreement_of(group: PeerGroup) -> Agreement | None:
+    """The group's agreement, or None before anyone has proposed one. Reads only."""
     return Agreement.objects.filter(group=group).first()
 
 
@@ -72,6 +73,7 @@ def can_view_agreement(person: Person, group: PeerGroup) -> bool:
 
 
 def check_view_agreement(person: Person, group: PeerGroup) -> None:
+    """Raise Http404 unless can_view_agreement. No side effects."""
     if not can_view_agreement(person, group):
         raise Http404
 
@@ -89,6 +91,7 @@ def check_take_part(person: Person, group: PeerGroup) -> None:
 
 
 def proposals_visible_to(person: Person, group: PeerGroup) -> ProposalQuerySet:
+    """The group's proposals for people in the group; none for anyone else."""
     if not can_take_part(person, group):
         return Proposal.objects.none()
     return Proposal.objects.filter(agreement__group=group)
@@ -107,6 +110,7 @@ def get_proposal_for(person: Person, group: PeerGroup, proposal_id: int) -> Prop
 
 
 def get_version_for(person: Person, group: PeerGroup, number: int) -> AgreementVersion:
+    """The numbered version for people in the group; 404 otherwise or if missing."""
     check_take_part(person, group)
     version = AgreementVersion.objects.filter(
         agreement__group=group, number=number
@@ -131,16 +135,19 @@ def can_propose(person: Person, group: PeerGroup) -> bool:
 
 
 def check_propose(person: Person, group: PeerGroup) -> None:
+    """404 outside the group; PermissionDenied unless can_propose."""
     _require_in_group(person, group)
     if not can_propose(person, group):
         raise PermissionDenied
 
 
 def can_comment(person: Person, proposal: Proposal) -> bool:
+    """Active members discuss a proposal while it is open."""
     return proposal.is_open and can_propose(person, proposal.agreement.group)
 
 
 def check_comment(person: Person, proposal: Proposal) -> None:
+    """404 outside the group; PermissionDenied unless can_comment."""
     _require_in_group(person, proposal.agreement.group)
     if not can_comment(person, proposal):
         raise PermissionDenied
@@ -152,12 +159,14 @@ def can_respond(person: Person, proposal: Proposal) -> bool:
 
 
 def check_respond(person: Person, proposal: Proposal) -> None:
+    """404 outside the group; PermissionDenied unless can_respond."""
     _require_in_group(person, proposal.agreement.group)
     if not can_respond(person, proposal):
         raise PermissionDenied
 
 
 def can_withdraw_objection(person: Person, proposal: Proposal) -> bool:
+    """Someone who objected to an open proposal may withdraw it."""
     return (
         can_respond(person, proposal)
         and Response.objects.objections()
@@ -167,6 +176,7 @@ def can_withdraw_objection(person: Person, proposal: Proposal) -> bool:
 
 
 def check_withdraw_objection(person: Person, proposal: Proposal) -> None:
+    """404 outside the group; PermissionDenied unless allowed."""
     _require_in_group(person, proposal.agreement.group)
     if not can_withdraw_objection(person, proposal):
         raise PermissionDenied
@@ -184,6 +194,7 @@ def can_amend(person: Person, proposal: Proposal) -> bool:
 
 
 def check_amend(person: Person, proposal: Proposal) -> None:
+    """404 outside the group; PermissionDenied unless can_amend."""
     _require_in_group(person, proposal.agreement.group)
     if not can_amend(person, proposal):
         raise PermissionDenied
@@ -200,6 +211,7 @@ def can_withdraw_proposal(person: Person, proposal: Proposal) -> bool:
 
 
 def check_withdraw_proposal(person: Person, proposal: Proposal) -> None:
+    """404 outside the group; PermissionDenied unless allowed."""
     _require_in_group(person, proposal.agreement.group)
     if not can_withdraw_proposal(person, proposal):
         raise PermissionDenied
@@ -209,6 +221,7 @@ def check_withdraw_proposal(person: Person, proposal: Proposal) -> None:
 
 
 def is_active_facilitator(person: Person, group: PeerGroup) -> bool:
+    """A facilitator of the group who is not taking a break. Reads only."""
     membership = membership_of(person, group)
     return (
         membership is not None
@@ -224,6 +237,7 @@ def can_facilitate_agreement(person: Person, group: PeerGroup) -> bool:
 
 
 def check_facilitate_agreement(person: Person, group: PeerGroup) -> None:
+    """404 outside the group; PermissionDenied unless facilitating."""
     _require_in_group(person, group)
     if not can_facilitate_agreement(person, group):
         raise PermissionDenied
@@ -285,6 +299,7 @@ def adoption_blockers(proposal: Proposal, now: datetime | None = None) -> list[s
 
 
 def can_adopt(person: Person, proposal: Proposal, now: datetime | None = None) -> bool:
+    """An active facilitator adopts a proposal once nothing blocks it."""
     return can_facilitate_agreement(
         person, proposal.agreement.group
     ) and not adoption_blockers(proposal, now)
@@ -293,6 +308,7 @@ def can_adopt(person: Person, proposal: Proposal, now: datetime | None = None) -
 def check_adopt(
     person: Person, proposal: Proposal, now: datetime | None = None
 ) -> None:
+    """404 outside the group; PermissionDenied unless can_adopt."""
     _require_in_group(person, proposal.agreement.group)
     if not can_adopt(person, proposal, now):
         raise PermissionDenied
@@ -304,6 +320,7 @@ def can_manage_organisation_items(person: Person, organisation: Organisation) ->
 
 
 def check_manage_organisation_items(person: Person, organisation: Organisation) -> None:
+    """Raise Http404 unless the person is an admin here."""
     if not can_manage_organisation_items(person, organisation):
         raise Http404
 
@@ -322,6 +339,7 @@ def can_record_reading(person: Person, group: PeerGroup) -> bool:
 
 
 def check_record_reading(person: Person, group: PeerGroup) -> None:
+    """404 outside the group; PermissionDenied unless can_record_reading."""
     _require_in_group(person, group)
     if not can_record_reading(person, group):
         raise PermissionDenied

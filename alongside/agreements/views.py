@@ -213,8 +213,8 @@ def reading_talk_first(request: AuthenticatedRequest, group_id: int) -> HttpResp
     actions.ask_to_talk_first(person=request.user, group=group)
     messages.info(
         request,
-        "A facilitator has been let know, quietly. They will get in touch. You are "
-        "welcome to read along in the meantime.",
+        "We've quietly let a facilitator know. They'll be in touch; you're welcome "
+        "to read along meanwhile.",
     )
     return redirect("peergroups:group-detail", group_id=group.pk)
 

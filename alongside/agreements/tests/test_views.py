@@ -478,3 +478,24 @@ def test_admin_finds_the_agreement_items_from_the_organisation_page(
         reverse("agreements:organisation-items", args=[circle.group.organisation.slug])
         in response.text
     )
+
+
+def test_only_facilitators_see_how_many_have_not_responded(
+    circle: Circle, proposal: Proposal
+) -> None:
+    url = reverse("agreements:proposal-detail", args=[circle.group.pk, proposal.pk])
+    member_view = client_for(circle.member).get(url)
+    facilitator_view = client_for(circle.facilitator).get(url)
+    assert "not responded" not in member_view.text
+    assert "1 active member has not responded" in facilitator_view.text
+    assert 'id="save-my-response"' in member_view.text
+
+
+def test_asking_to_talk_first_says_a_facilitator_will_be_in_touch(
+    circle: Circle, adopted: AgreementVersion
+) -> None:
+    newcomer = person_in(circle.group)
+    response = client_for(newcomer).post(
+        reverse("agreements:reading-talk-first", args=[circle.group.pk]), follow=True
+    )
+    assert "quietly let a facilitator know" in response.text.replace("&#x27;", "'")
