@@ -8,6 +8,7 @@ Nothing leaves this machine: the quick-exit site is answered by a tiny local pag
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -19,6 +20,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
+import pyotp
 import pytest
 from playwright.sync_api import (
     Browser,
@@ -283,6 +285,87 @@ def new_context(
     yield make
     for context in contexts:
         context.close()
+
+
+# ---- Fran's second step, shared by every journey file ----
+#
+# Several journey files sign fran (a facilitator, so staff) in during one session
+# against one server. Each file used to give her its own key, so whichever ran last
+# broke the others. Now one key is given once per session; a journey that needs her
+# without a second step (to set one up on the page) asks for `fran_without_second_step`,
+# which puts this key back afterwards.
+
+FRAN_TOTP_SECRET = pyotp.random_base32()
+
+_GIVE_FRAN_THE_KEY = f"""
+from allauth.mfa.models import Authenticator
+from allauth.mfa.utils import encrypt
+from alongside.accounts.models import Person
+fran = Person.objects.get(username="fran")
+Authenticator.objects.filter(user=fran).delete()
+Authenticator.objects.create(
+    user=fran,
+    type=Authenticator.Type.TOTP,
+    data={{"secret": encrypt("{FRAN_TOTP_SECRET}")}},
+)
+"""
+
+_TAKE_FRAN_SECOND_STEP_AWAY = """
+from allauth.mfa.models import Authenticator
+from alongside.accounts.models import Person
+Authenticator.objects.filter(user=Person.objects.get(username="fran")).delete()
+"""
+
+# The last 30-second window whose code was used, per key: allauth refuses a code used
+# once already in its own window, and the server remembers across journey files.
+_LAST_WINDOW_USED: dict[str, int] = {}
+
+
+def fresh_code(totp: pyotp.TOTP) -> str:
+    """A code from a window not used before for this key, with a few seconds left
+    (allauth allows no drift): waits for the next window when needed."""
+    last = _LAST_WINDOW_USED.get(totp.secret, -1)
+    while True:
+        now = time.time()
+        window = int(now) // 30
+        if window > last and 30 - now % 30 > 4:
+            _LAST_WINDOW_USED[totp.secret] = window
+            return totp.at(now)
+        time.sleep(0.5)
+
+
+@pytest.fixture(scope="session")
+def fran_totp(django_shell: Callable[[str], str]) -> pyotp.TOTP:
+    """Fran's second step, with a key the journeys know; given once per session."""
+    django_shell(_GIVE_FRAN_THE_KEY)
+    return pyotp.TOTP(FRAN_TOTP_SECRET)
+
+
+@pytest.fixture
+def fran_without_second_step(
+    fran_totp: pyotp.TOTP, django_shell: Callable[[str], str]
+) -> Iterator[None]:
+    """Fran with no second step yet, for the journey that sets one up on the page;
+    the shared key is given back afterwards, whatever happened."""
+    django_shell(_TAKE_FRAN_SECOND_STEP_AWAY)
+    try:
+        yield
+    finally:
+        django_shell(_GIVE_FRAN_THE_KEY)
+
+
+def sign_in_with_second_step(
+    page: Page, username: str, totp: pyotp.TOTP, password: str = DEMO_PASSWORD
+) -> None:
+    """Sign a staff member in: password, then a fresh code from their key."""
+    page.goto("/account/login/")
+    page.get_by_label("Your sign-in name").fill(username)
+    page.locator("#id_password").fill(password)
+    page.get_by_role("main").get_by_role("button", name="Sign in").click()
+    page.wait_for_url("**/2fa/authenticate/")
+    page.get_by_label(re.compile("code", re.IGNORECASE)).fill(fresh_code(totp))
+    page.get_by_role("main").get_by_role("button", name="Sign in").click()
+    expect(page.get_by_role("button", name="Sign out")).to_be_visible()
 
 
 def _neutral_site(route) -> None:  # type: ignore[no-untyped-def]
