@@ -1,0 +1,328 @@
+"""Role-by-state tables for every rule in safety/permissions.py.
+
+Expectations come from docs/safety-model.md ("who may do what"); where the code and
+the document disagreed, the document states the intended rule.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+import pytest
+from django.contrib.auth.models import AnonymousUser
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+
+from alongside.accounts.models import Person
+from alongside.accounts.tests.factories import PersonFactory, give_second_factor
+from alongside.conversations.models import Post, PostStatus
+from alongside.organisations.models import Role
+from alongside.organisations.tests.factories import OrganisationRoleFactory
+from alongside.peergroups.models import GroupRole, PeerGroup
+from alongside.peergroups.tests.factories import MembershipFactory, PeerGroupFactory
+from alongside.peergroups.tests.states import person_in_state
+from alongside.safety import permissions
+from alongside.safety.models import (
+    Escalation,
+    EscalationStatus,
+    Incident,
+    ModerationDecision,
+)
+
+from .policy_world import safety_objects
+
+ACTORS = (
+    "anonymous",
+    "outsider",
+    "org peer",
+    "requested",
+    "active",
+    "paused",
+    "left",
+    "facilitator",
+    "other facilitator",
+    "supervisor",
+    "org admin",
+)
+
+
+@dataclass
+class World:
+    """One group with someone else's shared post, a decision and an open escalation
+    about it (that has reached nobody yet), and an incident recorded by someone else."""
+
+    group: PeerGroup
+    post: Post
+    decision: ModerationDecision
+    escalation: Escalation
+    incident: Incident
+
+
+def make_world() -> World:
+    group = PeerGroupFactory.create()
+    ids = safety_objects(group)
+    return World(
+        group=group,
+        post=Post.objects.get(pk=ids["post_id"]),
+        decision=ModerationDecision.objects.get(pk=ids["decision_id"]),
+        escalation=Escalation.objects.get(pk=ids["escalation_id"]),
+        incident=Incident.objects.get(pk=ids["incident_id"]),
+    )
+
+
+def actor(name: str, group: PeerGroup) -> Any:
+    """A new person (or nobody signed in) standing as `name` towards the group."""
+    if name == "anonymous":
+        return AnonymousUser()
+    if name == "other facilitator":
+        # Staff in the same organisation, facilitating a different group.
+        person = PersonFactory.create()
+        OrganisationRoleFactory.create(
+            organisation=group.organisation, person=person, role=Role.FACILITATOR
+        )
+        give_second_factor(person)
+        MembershipFactory.create(
+            group=PeerGroupFactory.create(organisation=group.organisation),
+            person=person,
+            role=GroupRole.FACILITATOR,
+        )
+        return person
+    state = {"outsider": "other organisation", "org peer": "none"}.get(name, name)
+    return person_in_state(state, group)
+
+
+# ---- The rules, each asked about the world ----
+
+Rule = Callable[[Any, World], bool]
+
+RULE_CALLS: dict[str, Rule] = {
+    "can_report": lambda person, world: permissions.can_report(person, world.post),
+    "can_see_queue": lambda person, world: permissions.can_see_queue(
+        person, world.group
+    ),
+    "can_moderate": lambda person, world: permissions.can_moderate(person, world.group),
+    "can_go_on_duty": lambda person, world: permissions.can_go_on_duty(
+        person, world.group.organisation
+    ),
+    "can_acknowledge": lambda person, world: permissions.can_acknowledge(
+        person, world.escalation
+    ),
+    "reads escalated post": lambda person, world: (
+        permissions.escalations_visible_to(person)
+        .filter(pk=world.escalation.pk)
+        .exists()
+    ),
+    "can_record_incident (any group)": lambda person, world: (
+        permissions.can_record_incident(person, world.group.organisation)
+    ),
+    "can_record_incident (this group)": lambda person, world: (
+        permissions.can_record_incident(person, world.group.organisation, world.group)
+    ),
+    "reads the group's incidents": lambda person, world: (
+        permissions.incidents_visible_to(person, world.group.organisation)
+        .filter(pk=world.incident.pk)
+        .exists()
+    ),
+    "can_edit_escalation_chain": lambda person, world: (
+        permissions.can_edit_escalation_chain(person, world.group.organisation)
+    ),
+    "can_edit_phrase_rules (organisation)": lambda person, world: (
+        permissions.can_edit_phrase_rules(person, world.group.organisation)
+    ),
+    "can_edit_phrase_rules (group)": lambda person, world: (
+        permissions.can_edit_phrase_rules(person, world.group.organisation, world.group)
+    ),
+    "reads the group's decisions": lambda person, world: (
+        permissions.decisions_visible_to(person).filter(pk=world.decision.pk).exists()
+    ),
+    "can_reply_to_decision": lambda person, world: permissions.can_reply_to_decision(
+        person, world.decision
+    ),
+    "can_redact_own_post": lambda person, world: permissions.can_redact_own_post(
+        person, world.post
+    ),
+    "can_appeal": lambda person, world: permissions.can_appeal(person, world.post),
+}
+
+# Y: allowed, .: not allowed. Columns follow ACTORS. The post is someone else's:
+# nobody in these columns wrote it (authors have their own table below).
+#                                            an ou pe rq ac pa le fa of su ad
+RULES: dict[str, str] = {
+    "can_report":                           ".  .  .  .  Y  Y  .  Y  .  .  .",
+    "can_see_queue":                        ".  .  .  .  .  .  .  Y  .  .  Y",
+    "can_moderate":                         ".  .  .  .  .  .  .  Y  .  .  .",
+    "can_go_on_duty":                       ".  .  .  .  .  .  .  Y  Y  Y  Y",
+    "can_acknowledge":                      ".  .  .  .  .  .  .  Y  .  .  .",
+    "reads escalated post":                 ".  .  .  .  .  .  .  Y  .  .  .",
+    "can_record_incident (any group)":      ".  .  .  .  .  .  .  Y  Y  Y  Y",
+    "can_record_incident (this group)":     ".  .  .  .  .  .  .  Y  .  Y  Y",
+    "reads the group's incidents":          ".  .  .  .  .  .  .  Y  .  Y  Y",
+    "can_edit_escalation_chain":            ".  .  .  .  .  .  .  .  .  .  Y",
+    "can_edit_phrase_rules (organisation)": ".  .  .  .  .  .  .  .  .  .  Y",
+    "can_edit_phrase_rules (group)":        ".  .  .  .  .  .  .  Y  .  .  Y",
+    "reads the group's decisions":          ".  .  .  .  .  .  .  Y  .  .  .",
+    "can_reply_to_decision":                ".  .  .  .  .  .  .  .  .  .  .",
+    "can_redact_own_post":                  ".  .  .  .  .  .  .  .  .  .  .",
+    "can_appeal":                           ".  .  .  .  .  .  .  .  .  .  .",
+}  # fmt: skip
+
+# An escalation that has moved up the chain to the person: staff who were alerted
+# read the post (logged by the view) and may acknowledge, wherever they work.
+#                                            an ou pe rq ac pa le fa of su ad
+REACHED_THEM: dict[str, str] = {
+    "can_acknowledge":                      ".  .  .  .  .  .  .  Y  Y  Y  Y",
+    "reads escalated post":                 ".  .  .  .  .  .  .  Y  Y  Y  Y",
+}  # fmt: skip
+
+# Once someone has acknowledged, nobody acknowledges again; the record stays readable.
+#                                            an ou pe rq ac pa le fa of su ad
+ACKNOWLEDGED: dict[str, str] = {
+    "can_acknowledge":                      ".  .  .  .  .  .  .  .  .  .  .",
+    "reads escalated post":                 ".  .  .  .  .  .  .  Y  .  .  .",
+}  # fmt: skip
+
+# The author of a held post, in each state of membership.
+AUTHOR_STATES = ("active", "paused", "left")
+#                                            ac pa le
+AUTHOR_RULES: dict[str, str] = {
+    "can_redact_own_post":                  "Y  .  .",
+    "can_appeal":                           "Y  Y  .",
+    "can_reply_to_decision":                "Y  Y  Y",
+    "can_report":                           ".  .  .",
+}  # fmt: skip
+
+# check_* raises exactly when the rule says no; 404 where even the refusal would
+# tell someone outside the staff that the place exists.
+CHECKS: dict[str, tuple[str, type[Exception]]] = {
+    "can_report": ("check_report", PermissionDenied),
+    "can_see_queue": ("check_see_queue", PermissionDenied),
+    "can_moderate": ("check_moderate", PermissionDenied),
+    "can_go_on_duty": ("check_go_on_duty", Http404),
+    "can_acknowledge": ("check_acknowledge", PermissionDenied),
+    "can_record_incident (this group)": ("check_record_incident", Http404),
+    "can_edit_escalation_chain": ("check_edit_escalation_chain", Http404),
+    "can_edit_phrase_rules (group)": ("check_edit_phrase_rules", PermissionDenied),
+    "can_reply_to_decision": ("check_reply_to_decision", PermissionDenied),
+    "can_redact_own_post": ("check_redact_own_post", PermissionDenied),
+    "can_appeal": ("check_appeal", PermissionDenied),
+}
+
+
+def table(
+    rules: dict[str, str], columns: tuple[str, ...] = ACTORS
+) -> list[tuple[str, str, bool]]:
+    rows: list[tuple[str, str, bool]] = []
+    for name, marks in rules.items():
+        values = marks.split()
+        assert len(values) == len(columns), name
+        rows.extend(
+            (name, column, value == "Y")
+            for column, value in zip(columns, values, strict=True)
+        )
+    return rows
+
+
+def _defined_here(prefix: str) -> set[str]:
+    return {
+        name
+        for name, value in vars(permissions).items()
+        if name.startswith(prefix)
+        and getattr(value, "__module__", "") == permissions.__name__
+    }
+
+
+def test_tables_cover_every_public_rule() -> None:
+    assert _defined_here("can_") <= {name.split(" ")[0] for name in RULES}
+    assert _defined_here("check_") == {check for check, _ in CHECKS.values()}
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("rule", "actor_name", "expected"), table(RULES))
+def test_rule_by_actor(rule: str, actor_name: str, expected: bool) -> None:
+    world = make_world()
+    person = actor(actor_name, world.group)
+
+    assert RULE_CALLS[rule](person, world) is expected
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("rule", "actor_name", "expected"), table(REACHED_THEM))
+def test_escalation_that_reached_them(
+    rule: str, actor_name: str, expected: bool
+) -> None:
+    world = make_world()
+    person = actor(actor_name, world.group)
+    staff = [
+        candidate
+        for candidate in [person]
+        if isinstance(candidate, Person)
+        and permissions.can_go_on_duty(candidate, world.group.organisation)
+    ]
+    # Only staff are ever alerted: chain steps and people on duty are staff.
+    world.escalation.alerted.add(*staff)
+
+    assert RULE_CALLS[rule](person, world) is expected
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("rule", "actor_name", "expected"), table(ACKNOWLEDGED))
+def test_escalation_once_acknowledged(
+    rule: str, actor_name: str, expected: bool
+) -> None:
+    world = make_world()
+    Escalation.objects.filter(pk=world.escalation.pk).update(
+        status=EscalationStatus.ACKNOWLEDGED
+    )
+    world.escalation.refresh_from_db()
+    person = actor(actor_name, world.group)
+
+    assert RULE_CALLS[rule](person, world) is expected
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("rule", "state", "expected"), table(AUTHOR_RULES, AUTHOR_STATES)
+)
+def test_author_of_a_held_post_by_state(rule: str, state: str, expected: bool) -> None:
+    world = make_world()
+    Post.objects.filter(pk=world.post.pk).update(status=PostStatus.HELD)
+    world.post.refresh_from_db()
+    author = world.post.author
+    author.memberships.filter(group=world.group).update(status=state)
+
+    assert RULE_CALLS[rule](author, world) is expected
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("rule", "actor_name", "expected"),
+    [row for row in table(RULES) if row[0] in CHECKS],
+)
+def test_check_raises_exactly_when_rule_says_no(
+    rule: str, actor_name: str, expected: bool
+) -> None:
+    world = make_world()
+    person = actor(actor_name, world.group)
+    check_name, refusal = CHECKS[rule]
+    arguments = {
+        "check_report": (world.post,),
+        "check_see_queue": (world.group,),
+        "check_moderate": (world.group,),
+        "check_go_on_duty": (world.group.organisation,),
+        "check_acknowledge": (world.escalation,),
+        "check_record_incident": (world.group.organisation, world.group),
+        "check_edit_escalation_chain": (world.group.organisation,),
+        "check_edit_phrase_rules": (world.group.organisation, world.group),
+        "check_reply_to_decision": (world.decision,),
+        "check_redact_own_post": (world.post,),
+        "check_appeal": (world.post,),
+    }[check_name]
+    check = getattr(permissions, check_name)
+
+    if expected:
+        check(person, *arguments)
+    else:
+        with pytest.raises(refusal):
+            check(person, *arguments)
