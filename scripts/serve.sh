@@ -9,6 +9,8 @@ PORT=${PORT:-8000}
 
 # Start the daily check for agreement review dates (it re-queues itself; never twice).
 "$BIN/python" manage.py schedule_agreement_reviews
+# Start the check every minute for crisis alerts due to move up the chain (the same way).
+"$BIN/python" manage.py schedule_escalation_checks
 "$BIN/python" manage.py db_worker --interval 1 &
 worker=$!
 trap 'kill "$worker" 2>/dev/null || true' EXIT INT TERM

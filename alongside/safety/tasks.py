@@ -1,11 +1,23 @@
-"""Background work for escalations: moving an unacknowledged alert up the chain, and
-the alert email (which never carries the post's words)."""
+"""Background work for escalations: moving an unacknowledged alert up the chain, the
+check every minute that catches any alert whose own move was missed, and the alert
+email (which never carries the post's words).
+
+Each alert queues its own move with `run_after`. If that task is lost (the worker was
+down past the time, or the task failed), `check_due_escalations` still moves the alert
+up within a minute. django-tasks has no cron: like the agreements' daily check, the
+check queues its own next run when it finishes, and `schedule_escalation_checks`
+(run by scripts/serve.sh at start-up) starts the chain unless a run is already waiting.
+Moving up locks the escalation row and re-reads its time, so the two never alert twice.
+"""
+
+from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.core.mail import send_mail
 from django.urls import reverse
 from django.utils import timezone
-from django_tasks import task
+from django_tasks import default_task_backend, task
+from django_tasks.base import TaskResultStatus
 
 from alongside.accounts.models import Person
 
@@ -19,6 +31,45 @@ def move_escalation_up(escalation_id: int) -> None:
     escalation = Escalation.objects.filter(pk=escalation_id).first()
     if escalation is not None:
         move_up(escalation=escalation, now=timezone.now())
+
+
+CHECK_EVERY = timedelta(minutes=1)
+
+
+@task()
+def check_due_escalations() -> int:
+    """Move up every alert whose time is up, then queue the next check."""
+    from .actions import move_up_due_escalations
+
+    try:
+        return move_up_due_escalations(now=timezone.now())
+    finally:
+        # Even if this run fails, the next check is queued: the chain never breaks.
+        schedule_escalation_check()
+
+
+def pending_escalation_checks() -> int:
+    """How many checks are waiting in the database queue."""
+    from django_tasks_db.models import DBTaskResult
+
+    return DBTaskResult.objects.filter(
+        task_path=check_due_escalations.module_path, status=TaskResultStatus.READY
+    ).count()
+
+
+def schedule_escalation_check(*, run_after: datetime | None = None) -> bool:
+    """Queue the next check unless one is already waiting. Returns whether it queued.
+
+    Needs a backend that can run tasks later (the database backend); with any other
+    backend it does nothing.
+    """
+    if not default_task_backend.supports_defer:
+        return False
+    if pending_escalation_checks():
+        return False
+    when = run_after or timezone.now() + CHECK_EVERY
+    check_due_escalations.using(run_after=when).enqueue()
+    return True
 
 
 @task()
