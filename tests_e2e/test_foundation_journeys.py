@@ -169,13 +169,14 @@ def test_new_peer_finds_joins_pauses_leaves_and_returns(page: Page) -> None:
     expect(main(page)).to_contain_text("passed on without your name")
     expect(main(page).get_by_role("link", name="Carers' cuppa")).to_have_count(0)
 
-    # Come back to the group another day.
+    # Come back to the group another day: one button, as the name used before.
     visit(page, group_url)
-    page.get_by_role("link", name="Join again").click()
-    arrive(page, "**/join/")
-    page.get_by_role("button", name="Join the group").click()
+    expect(page.get_by_role("link", name="Join again")).to_have_count(0)
+    expect(page.get_by_role("link", name="Join this group")).to_have_count(0)
+    page.get_by_role("button", name="Come back to this group").click()
     arrive(page, group_url)
-    expect(main(page)).to_contain_text("Welcome to Carers' cuppa.")
+    expect(main(page)).to_contain_text("Welcome back.")
+    expect(main(page)).to_contain_text(f"You are known here as {suggested}")
     expect(page.get_by_role("button", name="Take a break")).to_be_visible()
 
 
