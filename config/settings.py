@@ -115,6 +115,11 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Live sessions do their database work on one thread; opening a SQLite file for
+    # every call costs more than the work itself, so the connection is kept.
+    DATABASES["default"]["CONN_MAX_AGE"] = int(
+        os.environ.get("DATABASE_CONN_MAX_AGE", "600")
+    )
     DATABASES["default"].setdefault("OPTIONS", {})
     DATABASES["default"]["OPTIONS"].update(
         {

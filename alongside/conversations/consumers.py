@@ -11,6 +11,7 @@ import contextlib
 import json
 from typing import Any
 
+from channels.consumer import get_handler_name
 from channels.db import database_sync_to_async
 from channels.generic.websocket import AsyncJsonWebsocketConsumer
 from django.contrib.sessions.models import Session
@@ -139,6 +140,16 @@ class LiveRoomConsumer(AsyncJsonWebsocketConsumer):  # type: ignore[misc]
             live.room_channel_group(self.group_id),
             {**presence.as_message(), "type": "presence.changed"},
         )
+
+    async def dispatch(self, message: dict[str, Any]) -> None:
+        # Channels awaits aclose_old_connections() before every handler: a trip to the
+        # single database thread for every event delivered to every socket. All the
+        # database work here goes through database_sync_to_async, which closes old
+        # connections itself, so the trip is skipped.
+        handler = getattr(self, get_handler_name(message), None)
+        if handler is None:
+            raise ValueError(f"No handler for message type {message['type']}")
+        await handler(message)
 
     # Frames from the browser -----------------------------------------------------
 

@@ -8,11 +8,14 @@ transaction commits.
 
 from __future__ import annotations
 
+import asyncio
+import concurrent.futures
+import logging
 from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
 
-from asgiref.sync import async_to_sync
+from asgiref.sync import SyncToAsync, async_to_sync
 from channels.layers import get_channel_layer
 from django.db import transaction
 from django.http import HttpRequest
@@ -24,6 +27,8 @@ from alongside.core.live import close_live_sockets, person_channel_group
 from alongside.peergroups.models import Membership
 
 from .models import LiveConnection, Participation, Post, PostStatus
+
+logger = logging.getLogger(__name__)
 
 LIVE_MESSAGE_PARTIAL = "conversations/live.html#live-message"
 # A connection refreshes its row every few minutes; rows older than this were left
@@ -49,7 +54,26 @@ def _send(channel_group: str, event: dict[str, Any]) -> None:
     layer = get_channel_layer()
     if layer is None:
         return
+    # Inside a consumer's database_sync_to_async call (the on_commit of a live
+    # message), hand the group send to the event loop and return, so the one
+    # database thread is not held while the loop gets round to it.
+    loop = getattr(SyncToAsync.threadlocal, "main_event_loop", None)
+    if loop is not None and loop.is_running():
+        future = asyncio.run_coroutine_threadsafe(
+            layer.group_send(channel_group, event), loop
+        )
+        future.add_done_callback(_log_failed_send)
+        return
     async_to_sync(layer.group_send)(channel_group, event)
+
+
+def _log_failed_send(future: concurrent.futures.Future[None]) -> None:
+    if future.cancelled():
+        return
+    error = future.exception()
+    if error is not None:
+        # The kind of failure only: an error's text could carry part of a message.
+        logger.error("A live-room broadcast failed: %s", type(error).__name__)
 
 
 def message_event(post: Post) -> dict[str, Any]:
