@@ -2,7 +2,7 @@ from django.apps import AppConfig
 
 
 class SafetyConfig(AppConfig):
-    """Screening of posts, and later reports, moderation and escalation."""
+    """Screening of posts, reports, moderation, crisis escalation and incidents."""
 
     name = "alongside.safety"
     label = "safety"
