@@ -165,14 +165,14 @@ async def measure(
         )
         result = {
             "steady": await measured(
-                crowd.steady(messages=args.messages, rate=args.rate, drain=10),
+                crowd.steady(messages=args.messages, rate=args.rate, drain=30),
                 server_pid=server_pid,
                 limit=phase_limit,
             )
         }
         if args.flood_window > 0:
             result["flood"] = await measured(
-                crowd.flood(messages=args.messages, window=args.flood_window, drain=10),
+                crowd.flood(messages=args.messages, window=args.flood_window, drain=30),
                 server_pid=server_pid,
                 limit=phase_limit,
             )
@@ -239,7 +239,7 @@ def line(name: str, figures: dict[str, Any]) -> str:
         f"          {figures['deliveries_per_s']:8.0f} deliveries/s"
         f"  ({figures['sends_per_s']:.0f} sent/s;"
         f" {figures['delivered']}/{figures['expected']} delivered,"
-        f" {figures['lost']} lost, {figures['duplicates']} duplicated,"
+        f" {figures['lost']} undelivered, {figures['duplicates']} duplicated,"
         f" {figures['held']} held)\n"
         f"          server CPU {figures['server_cpu_ms_per_message']:.2f} ms a message"
         f" (busy {100 * figures['server_cpu_busy']:.0f}% of one core;"
