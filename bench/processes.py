@@ -182,6 +182,30 @@ class Servers:
             self.stop(process)
 
 
+def cpu_seconds(pid: int) -> float:
+    """CPU time used so far by a process and all its descendants (Linux /proc)."""
+    children: dict[int, list[int]] = {}
+    times: dict[int, float] = {}
+    tick = os.sysconf("SC_CLK_TCK")
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text()
+        except OSError:
+            continue
+        fields = stat[stat.rindex(")") + 2 :].split()
+        process = int(entry.name)
+        children.setdefault(int(fields[1]), []).append(process)
+        times[process] = (int(fields[11]) + int(fields[12])) / tick
+    total, todo = 0.0, [pid]
+    while todo:
+        process = todo.pop()
+        total += times.get(process, 0.0)
+        todo.extend(children.get(process, []))
+    return total
+
+
 def server_env(*, database_url: str, redis_url: str = "") -> dict[str, str]:
     """Settings for a server process: production mode, loopback hosts, no debug."""
     return {

@@ -32,11 +32,12 @@ from pathlib import Path
 from types import FrameType
 from typing import Any, TypeVar
 
-from bench.load import Crowd, Seat
+from bench.load import Crowd, Phase, Seat
 from bench.processes import (
     LOOPBACK,
     ROOT,
     Servers,
+    cpu_seconds,
     free_port,
     make_fixtures,
     server_env,
@@ -61,7 +62,10 @@ def parse(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--rooms", type=int, default=20, help="M group rooms")
     parser.add_argument("--messages", type=int, default=2000, help="K messages")
     parser.add_argument(
-        "--rate", type=float, default=100.0, help="steady sending rate, messages/s"
+        "--rate",
+        type=float,
+        default=20.0,
+        help="steady sending rate, messages/s (20 is one a second in each room)",
     )
     parser.add_argument(
         "--flood-window",
@@ -88,7 +92,7 @@ def parse(argv: Sequence[str] | None) -> argparse.Namespace:
         "--only", choices=["alongside", "floor"], help="measure one server only"
     )
     parser.add_argument(
-        "--timeout", type=float, default=600, help="hard limit for the whole run, s"
+        "--timeout", type=float, default=900, help="hard limit for the whole run, s"
     )
     parser.add_argument(
         "--rounds",
@@ -126,8 +130,24 @@ def run_async(coroutine: Coroutine[Any, Any, T]) -> T:
     return uvloop.run(coroutine)
 
 
+async def measured(
+    phase: Coroutine[Any, Any, Phase], *, server_pid: int, limit: float
+) -> dict[str, Any]:
+    """Run one phase and add what it cost in CPU: the server's processes and ours."""
+    server_before, client_before = cpu_seconds(server_pid), time.process_time()
+    done = await asyncio.wait_for(phase, limit)
+    server = cpu_seconds(server_pid) - server_before
+    client = time.process_time() - client_before
+    figures = done.summary()
+    figures["server_cpu_s"] = server
+    figures["server_cpu_ms_per_message"] = 1000 * server / max(done.sent, 1)
+    figures["server_cpu_busy"] = server / done.duration
+    figures["client_cpu_busy"] = client / done.duration
+    return figures
+
+
 async def measure(
-    seats: Sequence[Seat], *, port: int, args: argparse.Namespace
+    seats: Sequence[Seat], *, port: int, server_pid: int, args: argparse.Namespace
 ) -> dict[str, Any]:
     crowd = Crowd(
         seats,
@@ -143,17 +163,19 @@ async def measure(
             crowd.steady(messages=min(200, args.messages), rate=args.rate, drain=5),
             phase_limit,
         )
-        steady = await asyncio.wait_for(
-            crowd.steady(messages=args.messages, rate=args.rate, drain=10),
-            phase_limit,
-        )
-        result = {"steady": steady.summary()}
-        if args.flood_window > 0:
-            flood = await asyncio.wait_for(
-                crowd.flood(messages=args.messages, window=args.flood_window, drain=10),
-                phase_limit,
+        result = {
+            "steady": await measured(
+                crowd.steady(messages=args.messages, rate=args.rate, drain=30),
+                server_pid=server_pid,
+                limit=phase_limit,
             )
-            result["flood"] = flood.summary()
+        }
+        if args.flood_window > 0:
+            result["flood"] = await measured(
+                crowd.flood(messages=args.messages, window=args.flood_window, drain=30),
+                server_pid=server_pid,
+                limit=phase_limit,
+            )
     finally:
         await crowd.close()
     return result
@@ -217,8 +239,11 @@ def line(name: str, figures: dict[str, Any]) -> str:
         f"          {figures['deliveries_per_s']:8.0f} deliveries/s"
         f"  ({figures['sends_per_s']:.0f} sent/s;"
         f" {figures['delivered']}/{figures['expected']} delivered,"
-        f" {figures['lost']} lost, {figures['duplicates']} duplicated,"
+        f" {figures['lost']} undelivered, {figures['duplicates']} duplicated,"
         f" {figures['held']} held)\n"
+        f"          server CPU {figures['server_cpu_ms_per_message']:.2f} ms a message"
+        f" (busy {100 * figures['server_cpu_busy']:.0f}% of one core;"
+        f" clients {100 * figures['client_cpu_busy']:.0f}%)\n"
         f"          ack p50 {figures['ack_p50_ms']:.2f} ms, ack p99"
         f" {figures['ack_p99_ms']:.2f} ms; sender fell behind by at most"
         f" {figures['max_send_lag_ms']:.1f} ms"
@@ -268,6 +293,14 @@ def report(args: argparse.Namespace, database: str, results: dict[str, Any]) -> 
                 f"   ({ours_f['deliveries_per_s']:.0f} against"
                 f" {floor_f['deliveries_per_s']:.0f} deliveries/s)"
             )
+        cpu, floor_cpu = (
+            ours["server_cpu_ms_per_message"],
+            floor["server_cpu_ms_per_message"],
+        )
+        print(
+            f"  server CPU per message    {cpu / floor_cpu:6.2f}x"
+            f"   ({cpu:.2f} against {floor_cpu:.2f} ms; steady phase)"
+        )
         meets_p99 = ours["p99_ms"] < TARGET_P99_MS
         meets_ratio = ratio <= TARGET_FLOOR_RATIO
         print(
@@ -338,6 +371,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 )
 
             ports: dict[str, int] = {}
+            pids: dict[str, int] = {}
             if args.only in (None, "alongside"):
                 redis_url = servers.redis() if args.redis else ""
                 ports["alongside"] = free_port()
@@ -347,11 +381,12 @@ def main(argv: Sequence[str] | None = None) -> int:
                 server = servers.uvicorn(
                     "alongside", port=ports["alongside"], workers=args.workers, env=env
                 )
+                pids["alongside"] = server.pid
                 if args.profile:
                     servers.profile(server, Path(args.profile).resolve())
             if args.only in (None, "floor"):
                 ports["floor"] = free_port()
-                servers.floor(port=ports["floor"])
+                pids["floor"] = servers.floor(port=ports["floor"]).pid
 
             # Both servers stay up; rounds alternate which goes first, so that other
             # work on the machine weighs on both alike.
@@ -365,7 +400,14 @@ def main(argv: Sequence[str] | None = None) -> int:
                         flush=True,
                     )
                     rounds[name].append(
-                        run_async(measure(seats, port=ports[name], args=args))
+                        run_async(
+                            measure(
+                                seats,
+                                port=ports[name],
+                                server_pid=pids[name],
+                                args=args,
+                            )
+                        )
                     )
             results = {name: combine(found) for name, found in rounds.items()}
         except (OutOfTime, KeyboardInterrupt, RuntimeError, TimeoutError) as error:

@@ -19,8 +19,15 @@ from alongside.agreements.models import (
     Agreement,
     AgreementItem,
     AgreementVersion,
+    ChangeAction,
     OrganisationItem,
     OrganisationItemKind,
+    Proposal,
+    ProposalChange,
+    Reading,
+    ReadingChoice,
+    Response,
+    ResponseChoice,
 )
 from alongside.organisations.models import (
     Organisation,
@@ -131,6 +138,45 @@ class OrganisationItemFactory(DjangoModelFactory[OrganisationItem]):
     organisation = SubFactory(OrganisationFactory)
     kind = OrganisationItemKind.EXAMPLE
     text = Sequence(lambda number: f"Example item {number}.")
+
+
+class ProposalFactory(DjangoModelFactory[Proposal]):
+    """An open suggestion, written straight to the database (no permission check),
+    so tests can give anyone a proposal of their own."""
+
+    class Meta:
+        model = Proposal
+
+    agreement = SubFactory(AgreementFactory)
+    proposed_by = SubFactory(PersonFactory)
+    reason = "A made-up reason."
+
+
+class ProposalChangeFactory(DjangoModelFactory[ProposalChange]):
+    class Meta:
+        model = ProposalChange
+
+    proposal = SubFactory(ProposalFactory)
+    action = ChangeAction.ADD
+    text = Sequence(lambda number: f"A made-up new item {number}.")
+
+
+class ResponseFactory(DjangoModelFactory[Response]):
+    class Meta:
+        model = Response
+
+    proposal = SubFactory(ProposalFactory)
+    person = SubFactory(PersonFactory)
+    choice = ResponseChoice.AGREE
+
+
+class ReadingFactory(DjangoModelFactory[Reading]):
+    class Meta:
+        model = Reading
+
+    version = SubFactory(AgreementVersionFactory)
+    person = SubFactory(PersonFactory)
+    choice = ReadingChoice.CONFIRMED
 
 
 def person_in(

@@ -8,18 +8,44 @@ missing from the table. No probe may ever end in a server error.
 302 for anonymous means "sent to sign in". 404 means "we do not say whether this
 exists"; 403 means "you can see this group, but this is not for you"; 405 means the
 view does not accept that method.
+
+POST probes send valid input for the form (POST_DATA), so an allowed actor goes
+through the whole success path and usually gets 302. A 200 or 400 for an allowed
+actor means the form came back with a message in place (for example a review, whose
+fields depend on the group's items, or the live room's plain form telling someone on
+a break why their message has not gone); a refused actor never gets that far.
+
+Each probe runs in a group that has something behind every id: an adopted
+agreement (version 1, which every signed-in actor has confirmed), a thread, an
+open live room, a join request, an invitation, a directory entry and an
+organisation's agreement item. Pages about a person's own post, proposal or
+objection (OWN_OBJECTS) are probed with the actor's own, so that a refusal there
+comes from the actor's place in the group and never from not being the author.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import timedelta
 from typing import Any
 
 import pytest
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.utils import timezone
 
 from alongside.accounts.models import Person
+from alongside.agreements.models import AgreementVersion, Proposal, ResponseChoice
+from alongside.agreements.tests.factories import (
+    AgreementItemFactory,
+    OrganisationItemFactory,
+    ProposalChangeFactory,
+    ReadingFactory,
+    ResponseFactory,
+)
+from alongside.conversations.models import FilterChoice, Post, Thread, Topic
+from alongside.conversations.tests.factories import open_room, thread_with_post
 from alongside.organisations.models import Organisation
 from alongside.organisations.tests.factories import (
     InvitationFactory,
@@ -35,6 +61,8 @@ NAMESPACES = (
     "accounts",
     "organisations",
     "peergroups",
+    "conversations",
+    "agreements",
     "notifications",
     "safety",
 )
@@ -75,6 +103,22 @@ _ADMIN_DONE = (302, 404, 404, 404, 404, 404, 404, 404, 302, 404)
 _NO_GET = (302, 405, 405, 405, 405, 405, 405, 405, 405, 405)
 _NO_POST = (302, 405, 405, 405, 405, 405, 405, 405, 405, 405)
 _NO_POST_PUBLIC = (405, 405, 405, 405, 405, 405, 405, 405, 405, 405)
+# Conversations: members (active or on a break) read; active members write. Everyone
+# else in the organisation, staff included, is refused at the group (403).
+_GROUP_READERS = (302, 404, 403, 403, 200, 200, 403, 200, 403, 403)
+_GROUP_READERS_DONE = (302, 404, 403, 403, 302, 302, 403, 302, 403, 403)
+_GROUP_WRITERS = (302, 404, 403, 403, 200, 403, 403, 200, 403, 403)
+_GROUP_WRITERS_DONE = (302, 404, 403, 403, 302, 403, 403, 302, 403, 403)
+# Agreements: anyone in the organisation reads the current agreement; proposals,
+# discussion and history are 404 outside the group; someone on a break responds but
+# does not propose or discuss (403); facilitators' pages are for the active
+# facilitator.
+_IN_GROUP = (302, 404, 404, 404, 200, 200, 404, 200, 404, 404)
+_IN_GROUP_DONE = (302, 404, 404, 404, 302, 302, 404, 302, 404, 404)
+_ACTIVE_IN_GROUP = (302, 404, 404, 404, 200, 403, 404, 200, 404, 404)
+_ACTIVE_IN_GROUP_DONE = (302, 404, 404, 404, 302, 403, 404, 302, 404, 404)
+_FACILITATOR_PAGE = (302, 404, 404, 404, 403, 403, 404, 200, 404, 404)
+_FACILITATOR_DONE = (302, 404, 404, 404, 403, 403, 404, 302, 404, 404)
 
 POLICY: dict[str, dict[str, tuple[int, ...]]] = {
     "core:home": {
@@ -160,6 +204,73 @@ POLICY: dict[str, dict[str, tuple[int, ...]]] = {
         "GET": _NO_GET,
         "POST": (302, 404, 403, 403, 403, 403, 403, 302, 302, 403),
     },
+    "conversations:filters-edit": {
+        "GET": _SIGNED_IN,
+        "POST": (302, 302, 302, 302, 302, 302, 302, 302, 302, 302),
+    },
+    "conversations:thread-list": {"GET": _GROUP_READERS, "POST": _NO_POST},
+    "conversations:thread-create": {
+        "GET": _GROUP_WRITERS,
+        "POST": _GROUP_WRITERS_DONE,
+    },
+    "conversations:thread-detail": {"GET": _GROUP_READERS, "POST": _NO_POST},
+    "conversations:post-reply": {"GET": _NO_GET, "POST": _GROUP_WRITERS_DONE},
+    "conversations:post-edit": {"GET": _GROUP_WRITERS, "POST": _GROUP_WRITERS_DONE},
+    # Authors remove their own posts even while taking a break.
+    "conversations:post-delete": {
+        "GET": _GROUP_READERS,
+        "POST": _GROUP_READERS_DONE,
+    },
+    "conversations:post-respond": {"GET": _NO_GET, "POST": _GROUP_WRITERS_DONE},
+    "conversations:live-room": {"GET": _GROUP_READERS, "POST": _NO_POST},
+    "conversations:live-send": {
+        "GET": _NO_GET,
+        # Someone on a break gets the plain form back saying why (400); nothing is
+        # posted.
+        #       anon  outs  peer  req   mem   paus  left  faci  admn  supv
+        "POST": (302, 404, 403, 403, 302, 400, 403, 302, 403, 403),
+    },
+    "conversations:room-manage": {
+        "GET": _NO_GET,
+        "POST": (302, 404, 403, 403, 403, 403, 403, 302, 403, 403),
+    },
+    "conversations:step-away": {"GET": _GROUP_READERS, "POST": _NO_POST},
+    "conversations:participation-edit": {
+        "GET": _GROUP_READERS,
+        "POST": _GROUP_READERS_DONE,
+    },
+    "agreements:agreement-detail": {"GET": _IN_ORGANISATION, "POST": _NO_POST},
+    "agreements:agreement-print": {"GET": _IN_ORGANISATION, "POST": _NO_POST},
+    "agreements:agreement-pdf": {"GET": _IN_ORGANISATION, "POST": _NO_POST},
+    "agreements:version-list": {"GET": _IN_GROUP, "POST": _NO_POST},
+    "agreements:version-detail": {"GET": _IN_GROUP, "POST": _NO_POST},
+    "agreements:reading-confirm": {"GET": _NO_GET, "POST": _IN_GROUP_DONE},
+    "agreements:reading-talk-first": {"GET": _NO_GET, "POST": _IN_GROUP_DONE},
+    "agreements:proposal-create": {
+        "GET": _ACTIVE_IN_GROUP,
+        "POST": _ACTIVE_IN_GROUP_DONE,
+    },
+    "agreements:proposal-detail": {"GET": _IN_GROUP, "POST": _NO_POST},
+    "agreements:response-save": {"GET": _NO_GET, "POST": _IN_GROUP_DONE},
+    "agreements:objection-withdraw": {"GET": _NO_GET, "POST": _IN_GROUP_DONE},
+    "agreements:comment-create": {"GET": _NO_GET, "POST": _ACTIVE_IN_GROUP_DONE},
+    "agreements:proposal-amend": {
+        "GET": _ACTIVE_IN_GROUP,
+        "POST": _ACTIVE_IN_GROUP_DONE,
+    },
+    "agreements:proposal-withdraw": {"GET": _NO_GET, "POST": _IN_GROUP_DONE},
+    "agreements:proposal-adopt": {"GET": _NO_GET, "POST": _FACILITATOR_DONE},
+    # The review form has a choice per item, so the probe's POST comes back to the
+    # facilitator with its messages (200).
+    "agreements:review-start": {"GET": _FACILITATOR_PAGE, "POST": _FACILITATOR_PAGE},
+    "agreements:agreement-settings": {
+        "GET": _FACILITATOR_PAGE,
+        "POST": _FACILITATOR_DONE,
+    },
+    "agreements:talk-list": {"GET": _FACILITATOR_PAGE, "POST": _NO_POST},
+    "agreements:organisation-items": {"GET": _ADMIN_PAGE, "POST": _ADMIN_DONE},
+    "agreements:organisation-item-edit": {"GET": _ADMIN_PAGE, "POST": _ADMIN_DONE},
+    "agreements:organisation-item-remove": {"GET": _NO_GET, "POST": _ADMIN_DONE},
     "notifications:inbox": {
         "GET": _SIGNED_IN,
         "POST": _NO_POST,
@@ -223,6 +334,7 @@ POLICY: dict[str, dict[str, tuple[int, ...]]] = {
 }
 
 # Valid input for each form, so that allowed POSTs exercise the whole success path.
+CLIENT_ID = "5b0d3c52-3f7e-4c5e-9a57-0c6f3f0e2a11"  # each probe's actor is new
 POST_DATA: dict[str, dict[str, Any]] = {
     "accounts:settings": {"email": ""},
     "organisations:settings-edit": {
@@ -246,6 +358,44 @@ POST_DATA: dict[str, dict[str, Any]] = {
         "name": "A listening line",
         "purpose": "Someone to talk to.",
         "position": "1",
+    },
+    "conversations:filters-edit": {
+        topic: FilterChoice.COLLAPSE for topic in Topic.values
+    },
+    "conversations:thread-create": {
+        "kind": "sharing",
+        "title": "A title",
+        "body": "placeholder words",
+        "client_id": CLIENT_ID,
+    },
+    "conversations:post-reply": {
+        "kind": "offering",
+        "body": "placeholder words",
+        "client_id": CLIENT_ID,
+    },
+    "conversations:post-edit": {"body": "other placeholder words"},
+    "conversations:post-respond": {"kind": "hear_you"},
+    "conversations:live-send": {"body": "placeholder words", "client_id": CLIENT_ID},
+    "conversations:room-manage": {"action": "open"},
+    "conversations:participation-edit": {"is_just_listening": "on"},
+    "agreements:proposal-create": {
+        "action": "add",
+        "text": "A made-up new item.",
+        "reason": "A made-up reason.",
+    },
+    "agreements:response-save": {"choice": "agree"},
+    "agreements:comment-create": {"text": "A made-up thought."},
+    "agreements:proposal-amend": {
+        "action": "add",
+        "text": "A made-up new wording.",
+        "reason": "A made-up reason.",
+    },
+    "agreements:review-start": {"reason": "Our regular look at the agreement."},
+    "agreements:agreement-settings": {"consent_days": "3", "review_months": "12"},
+    "agreements:organisation-items": {"kind": "example", "text": "A made-up item."},
+    "agreements:organisation-item-edit": {
+        "kind": "baseline",
+        "text": "A made-up item.",
     },
     "peergroups:group-create": {
         "name": "A new circle",
@@ -296,31 +446,84 @@ PROBES = [
 probes_run = 0
 
 
+# Pages about the actor's own post or proposal (and, for withdrawing an objection,
+# the actor's own objection) are probed with the actor's own; others with another
+# member's.
+OWN_OBJECTS = frozenset(
+    {
+        "conversations:post-edit",
+        "conversations:post-delete",
+        "agreements:proposal-amend",
+        "agreements:proposal-withdraw",
+        "agreements:objection-withdraw",
+    }
+)
+
+
 @dataclass
 class World:
     organisation: Organisation
     group: PeerGroup
     pending: Membership
+    author: Person  # an active member who wrote the thread and proposes changes
+    version: AgreementVersion
+    thread: Thread
 
-    def kwargs_for(self, name: str) -> dict[str, Any]:
-        from alongside.safety.tests.policy_world import safety_objects
-
-        parameters = _route_parameters(name)
-        available = {
-            "group_id": self.group.pk,
-            "organisation_slug": self.organisation.slug,
-            "slug": self.organisation.slug,
-            "membership_id": self.pending.pk,
-            "invitation_id": InvitationFactory.create(
-                organisation=self.organisation
-            ).pk,
-            "service_id": SupportServiceFactory.create(
-                organisation=self.organisation
-            ).pk,
+    def kwargs_for(self, name: str, actor: Person | None = None) -> dict[str, Any]:
+        owner = actor if actor is not None and name in OWN_OBJECTS else self.author
+        available: dict[str, Callable[[], Any]] = {
+            "group_id": lambda: self.group.pk,
+            "organisation_slug": lambda: self.organisation.slug,
+            "slug": lambda: self.organisation.slug,
+            "membership_id": lambda: self.pending.pk,
+            "invitation_id": lambda: (
+                InvitationFactory.create(organisation=self.organisation).pk
+            ),
+            "service_id": lambda: (
+                SupportServiceFactory.create(organisation=self.organisation).pk
+            ),
+            "thread_id": lambda: self.thread.pk,
+            "post_id": lambda: self.post_by(owner).pk,
+            "proposal_id": lambda: self.proposal_by(owner).pk,
+            "number": lambda: self.version.number,
+            "item_id": lambda: (
+                OrganisationItemFactory.create(organisation=self.organisation).pk
+            ),
         }
-        if {"post_id", "decision_id", "escalation_id", "incident_id"} & set(parameters):
-            available |= safety_objects(self.group)
-        return {key: available[key] for key in parameters}
+        parameters = _route_parameters(name)
+        if name.startswith("safety:"):
+            from alongside.safety.tests.policy_world import safety_objects
+
+            prepared = safety_objects(self.group)
+            return {
+                key: prepared[key] if key in prepared else available[key]()
+                for key in parameters
+            }
+        return {key: available[key]() for key in parameters}
+
+    def post_by(self, author: Person) -> Post:
+        return thread_with_post(self.group, author).posts.get()
+
+    def proposal_by(self, proposer: Person) -> Proposal:
+        """An open proposal whose round has run its time, so that it can be adopted
+        while nobody objects. The group's author agrees with their own; an actor
+        given a proposal of their own objects to it (a proposer may change their
+        "agree"), so that one proposal serves rewording, withdrawing it and
+        withdrawing an objection."""
+        proposal = ProposalChangeFactory.create(
+            proposal__agreement=self.version.agreement,
+            proposal__proposed_by=proposer,
+            proposal__round_started_at=timezone.now() - timedelta(days=30),
+        ).proposal
+        ResponseFactory.create(
+            proposal=proposal,
+            person=proposer,
+            choice=ResponseChoice.AGREE
+            if proposer == self.author
+            else ResponseChoice.OBJECT,
+            reason="A made-up reason.",
+        )
+        return proposal
 
 
 def _route_parameters(name: str) -> list[str]:
@@ -341,7 +544,18 @@ def build_world() -> World:
     pending = MembershipFactory.create(
         group=group, person=requester, status=Status.REQUESTED
     )
-    return World(organisation=organisation, group=group, pending=pending)
+    author = person_in_state("active", group)
+    version = AgreementItemFactory.create(version__agreement__group=group).version
+    ReadingFactory.create(version=version, person=author)
+    open_room(group)
+    return World(
+        organisation=organisation,
+        group=group,
+        pending=pending,
+        author=author,
+        version=version,
+        thread=thread_with_post(group, author),
+    )
 
 
 def client_for_actor(actor: str, world: World) -> tuple[Client, Person | None]:
@@ -349,6 +563,9 @@ def client_for_actor(actor: str, world: World) -> tuple[Client, Person | None]:
     if actor == "anonymous":
         return client, None
     person = person_in_state(ACTOR_STATES[actor], world.group)
+    # Everyone has confirmed the group agreement, so posting is decided by the
+    # person's place in the group alone.
+    ReadingFactory.create(version=world.version, person=person)
     client.force_login(person)
     return client, person
 
@@ -376,8 +593,8 @@ def test_url_answers_each_actor_as_the_policy_says(
 ) -> None:
     global probes_run
     world = build_world()
-    client, _ = client_for_actor(actor, world)
-    url = reverse(name, kwargs=world.kwargs_for(name))
+    client, person = client_for_actor(actor, world)
+    url = reverse(name, kwargs=world.kwargs_for(name, person))
 
     if method == "GET":
         response = client.get(url)

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import uuid
 
+from alongside.agreements.models import AgreementVersion
+from alongside.agreements.tests.factories import ReadingFactory
 from alongside.conversations import actions as conversation_actions
 from alongside.peergroups.models import PeerGroup
 from alongside.peergroups.tests.states import person_in_state
@@ -18,6 +20,9 @@ from alongside.safety.models import (
 
 def safety_objects(group: PeerGroup) -> dict[str, int]:
     author = person_in_state("active", group)
+    # Groups in the policy test have an agreement; this author has read it.
+    for version in AgreementVersion.objects.filter(agreement__group=group):
+        ReadingFactory.create(version=version, person=author)
     thread = conversation_actions.start_thread(
         person=author,
         group=group,
