@@ -66,6 +66,9 @@ NEUTRAL_PAGE = (
 # Anything the server logged as a crash, shown at the end of the run.
 SERVER_ERRORS: list[str] = []
 
+# Figures from the XSS corpus journey, shown at the end of the run.
+XSS_CORPUS: dict[str, int] = {}
+
 # Pages can be slow on a busy two-core machine; allow for it.
 expect.set_options(timeout=10_000)
 
@@ -389,4 +392,11 @@ def pytest_terminal_summary(terminalreporter) -> None:  # type: ignore[no-untype
             f"axe-core ran on {len(AXE_PAGES)} page views "
             f"({len(set(AXE_PAGES))} distinct addresses): "
             "a failure above names any serious or critical problem."
+        )
+    if XSS_CORPUS:
+        terminalreporter.write_line(
+            "XSS corpus: "
+            + ", ".join(
+                f"{key.replace('_', ' ')} {value}" for key, value in XSS_CORPUS.items()
+            )
         )
