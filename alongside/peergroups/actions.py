@@ -131,10 +131,7 @@ def join_group(*, person: Person, group: PeerGroup, display_name: str) -> Member
                 group=group, person=person, defaults=defaults
             )
     except IntegrityError as error:
-        raise ValidationError(
-            "Someone in this group already uses that name. Please choose another.",
-            code="name_taken",
-        ) from error
+        raise name_taken_error() from error
     if status == Status.REQUESTED:
         link = reverse("peergroups:request-list", args=[group.pk])
         facilitators = _facilitators(group)
