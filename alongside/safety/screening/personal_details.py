@@ -403,6 +403,23 @@ _NUMBER_AFTER = re.compile(
     r"(?![\w.,]\d|\d)",
     re.IGNORECASE,
 )
+# A street named without a number, after a phrase that says someone lives or is
+# staying there ("we live on Orchard Close", "my nan's house is on Mill Lane").
+_NAMED_STREET = re.compile(
+    r"\b(?i:(?:live|lives|living|lived|stay|stays|staying|moved|moving|house|flat|home"
+    r"|place|address|parents|mum'?s|dad'?s|nan'?s|road|street|corner)(?:\s+\w+){0,2}?"
+    r"\s+(?:on|at|in|off|to|of|near|along)(?:\s+the)?)\s+"
+    r"(?P<street>(?:[A-Z][\w'’\-]*\s+){1,3}(?i:street|st|road|rd|avenue|ave|lane|drive"
+    r"|close|crescent|terrace|gardens|mews|grove|place|square|way|boulevard|court|row"
+    r"|parade|walk|rise|hill|view)\b\.?)"
+)
+# The first line of an address block: a building number and a street name on a line
+# of their own, with a flat, suite or unit on the next line.
+_ADDRESS_BLOCK_LINE = re.compile(
+    r"(?m)^[ \t>]*(?P<street>\d{1,5}[A-Za-z]?[ \t]+[A-Z][\w'’.\-]*"
+    r"(?:[ \t]+[A-Za-z][\w'’.\-]*){0,3}(?:[ \t]+\d{1,5}[A-Za-z]?)?)[ \t]*,?[ \t]*\n"
+    r"(?=[ \t>]*(?i:suite|ste|apt|apartment|unit|flat|floor|room)\.?[ \t]*#?[ \t]*\d)"
+)
 # Phrases that introduce an address: what follows, up to the end of the clause, is
 # treated as an address when it holds a number within a few words.
 _ADDRESS_CUE = re.compile(
@@ -527,6 +544,12 @@ def _classify_number(text: str, start: int, end: int) -> Detail | None:
     return None
 
 
+# What follows a building number: a street name ending in a street-type word.
+_STREET_FOLLOWS = re.compile(
+    r"[ \t]+(?:[A-Z][\w'’.\-]*[ \t]+){1,4}(?i:" + _STRONG_SUFFIXES + r")\b"
+)
+
+
 def _numbers(text: str) -> Iterator[Detail]:
     for match in _PHONE_CANDIDATE.finditer(text):
         start, end = match.start(), match.end()
@@ -534,6 +557,15 @@ def _numbers(text: str) -> Iterator[Detail]:
         while start < end and text[start] == " ":
             start += 1
         detail = _classify_number(text, start, end)
+        # Loosely grouped digits just before a street name are a building and house
+        # number ("1200 45 Mill Road"), not a phone number.
+        if (
+            detail is not None
+            and detail.kind == "phone"
+            and detail.confidence <= 0.6
+            and _STREET_FOLLOWS.match(text, end)
+        ):
+            continue
         if detail is not None:
             yield detail
     for match in _SEVEN_DIGIT.finditer(text):
@@ -545,6 +577,9 @@ def _numbers(text: str) -> Iterator[Detail]:
 
 
 def _addresses(text: str) -> Iterator[Detail]:
+    # First, so the flat or suite line below does not take the street's number.
+    for match in _ADDRESS_BLOCK_LINE.finditer(text):
+        yield Detail("street_address", match.start("street"), match.end("street"), 0.8)
     for match in _STREET.finditer(text):
         name_words = match.group("name").split()
         if any(
@@ -574,6 +609,8 @@ def _addresses(text: str) -> Iterator[Detail]:
         if value.islower() and " " not in value:
             continue
         yield Detail("postcode", match.start(), match.end(), 0.9)
+    for match in _NAMED_STREET.finditer(text):
+        yield Detail("street_address", match.start("street"), match.end("street"), 0.7)
     # Last, so a street, a PO box or a postcode after the cue is named as such.
     for match in _ADDRESS_CUE.finditer(text):
         yield Detail(
@@ -598,7 +635,7 @@ _NUMBER_AFTER_STREET = re.compile(
 # The rest of a multi-part address after its street: town, region, postcode or zip
 # code and country, on the same line after commas or on the next few short lines.
 _ADDRESS_PART = re.compile(
-    r"[ \t]*(?:,|\n[ \t>]*)[ \t]*(?:[A-ZÀ-ÝČŠŽŁ][\w'’.\-]*(?:[ \t]+[A-ZÀ-ÝČŠŽŁa-z][\w'’.\-]*){0,3}"
+    r"[ \t]*(?:,|\n[ \t>]*(?:\n[ \t>]*)?)[ \t]*(?:[A-ZÀ-ÝČŠŽŁ][\w'’.\-]*(?:[ \t]+[A-ZÀ-ÝČŠŽŁa-z][\w'’.\-]*){0,3}"
     r"(?:[ \t]+\d{3,6}(?:[- ]\d{3,4})?)?|\d{3,6}(?:[- ]\d{3,4})?(?:[ \t]+[A-ZÀ-Ý][\w'’.\-]*){0,3})"
     r"(?=[ \t]*(?:[,\n.]|$))"
 )
