@@ -31,7 +31,7 @@ _GROUP_SLURS = re.compile(
     r"|wigg(?:er|a)s?|honk(?:y|ies)|whitey|gringos?|spooks?|sheboons?|dindus?|negress"
     r"|mudslimes?|moslems?\s+scum|ching\s*chong|chinamen|chinaman|japanazis?"
     r"|hajis?|niqq\w*|niccas?|towel\s+heads?|rag\s+heads?|gook\w*|zipper\s*heads?|lezz?(?:ie|y|ies|zies)|lesbos|queers|homo\s*sexuals\s+are"
-    r"|faggy|fagg\w+|tar\s*bab(?:y|ies)|uncle\s+toms?|illegals|retards|mongs"
+    r"|nigs?|nigz|faggy|fagg\w+|tar\s*bab(?:y|ies)|uncle\s+toms?|illegals|retards|mongs"
     r"|(?:black|brown|yellow|mexican|african|muslim|jewish|chinese|asian)\s+(?:apes?|monkeys?"
     r"|savages?|animals|rats|cockroaches|vermin|scum|trash))\b"
     # Censored spellings ("n*gger", "f*ggot"), where "*" stands for letters.
@@ -69,6 +69,12 @@ _NAME_CALLING = re.compile(
     r"(?:bitch|hoe|thot|slut|whore|skank|cunt|twat|retard|faggot|fag|dyke|dickhead"
     r"|wanker|tosser)s?\b"
     r"|\b(?:bitch|pussy|punk|hoe|fag|trash|dumb|stupid|ugly|broke)[\s\-]?ass\b"
+)
+# Crude words for a person, abusive when said of someone else ("that lot are …",
+# "he's a …"), not when someone says them of themselves ("I feel like a …").
+_CRUDE_WORD_FOR_SOMEONE = re.compile(r"\b(?:cunts?|retard(?:s|ed)?)\b")
+_SELF_BEFORE = re.compile(
+    r"\b(?:i|i'?m|im|me|my|myself|i'?ve|i'?d|i'?ll|mine)\b[^.!?\n]{0,40}$"
 )
 _FIRST_PERSON_BEFORE = re.compile(
     r"\b(?:i'?m|i\s+am|im|i\s+was|i\s+feel\s+like|i\s+look\s+like|me|myself|i'?ve\s+been"
@@ -189,6 +195,9 @@ def find_abuse(context: Context) -> list[AbuseFinding]:
         add("group_insult", match, 0.7, negatable=False)
     for match in _VOCATIVE.finditer(text):
         add("insult", match, 0.7, negatable=False)
+    for match in _CRUDE_WORD_FOR_SOMEONE.finditer(text):
+        if not _SELF_BEFORE.search(context.clause_before(match.start())[-60:]):
+            add("insult", match, 0.65, negatable=True)
     for match in _ATTACK.finditer(text):
         add("attack", match, 0.7, negatable=True)
     findings.sort(key=lambda finding: finding.start)
