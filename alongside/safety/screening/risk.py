@@ -410,6 +410,15 @@ _FACTORS: tuple[tuple[str, str], ...] = (
         r"|noose|afterlife|end\s+it|over\s+with|pills|rope|wrists?"
         r"|kill(?:ing)?(?!\s+(?:for|to|time|it|the|a|an|some|off|him|her|them|you|u|ya)\b))\b",
     ),
+    # Resolve without naming the act ("I'm going to do it", "I finally have the
+    # nerve to go through with it"): in a post that speaks of despair, a warning sign.
+    (
+        "resolve",
+        r"\b(?:i'?m|i\s+am|gonna|going\s+to|i'?ll|i\s+will|ready\s+to|want\s+to|wanna"
+        r"|finally|should\s+just|might\s+just|could\s+just|courage\s+to|guts\s+to"
+        r"|nerve\s+to|strength\s+to)\s+(?:\w+\s+)?(?:do\s+it|go\s+through\s+with\s+it)\b"
+        r"(?!\s+(?:again\s+)?(?:tomorrow\s+)?(?:for|with|at|in\s+the|properly|right|later))",
+    ),
     (
         "crisis_help",
         r"\b(?:please|pls|plz|someone|somebody|i\s+need)\s+(?:\w+\s+)?help\b"
@@ -548,7 +557,7 @@ def _is_about_someone_else(context: Context, start: int) -> bool:
 
 
 # Death on one's mind weighs more than the other factors: it is the closest to intent.
-_FACTOR_WEIGHTS = {"factor_death_on_mind": 2.0}
+_FACTOR_WEIGHTS = {"factor_death_on_mind": 2.0, "factor_resolve": 2.0}
 
 
 def _factor_score(factors: list[RiskFinding]) -> float:

@@ -86,3 +86,22 @@ def test_topic_suggests_a_warning() -> None:
 def test_every_outcome_is_explained_to_the_author() -> None:
     for text in ["I want to die", "you absolute idiot, shut up", "my mum died"]:
         assert screen(text).reasons_for_author
+
+
+@pytest.mark.parametrize(
+    "text", ["he is completely retarded", "that lot next door are cunts"]
+)
+def test_crude_words_for_someone_else_are_held(text: str) -> None:
+    assert HoldReason.ABUSE in screen(text).hold_reasons
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I feel so retarded today",
+        "my retarded brain won't switch off",
+        "he's not retarded, he's autistic and brilliant",
+    ],
+)
+def test_crude_words_about_oneself_or_negated_are_not_held(text: str) -> None:
+    assert HoldReason.ABUSE not in screen(text).hold_reasons

@@ -98,3 +98,34 @@ def test_spans_point_at_the_original_text() -> None:
     [detail] = find_personal_details(normalise(text).details)
     span = normalise(text).details.to_original(detail.start, detail.end)
     assert text[span.start : span.end] == "07700 900123"
+
+
+def test_address_block_with_a_flat_line_is_one_address() -> None:
+    text = "Please write to me at\n27 Tannery Row 4\nFlat 2\nWexcombe\n\nDevon 40021\n"
+    found = find_personal_details(normalise(text).details)
+    assert [detail.kind for detail in found] == ["street_address"]
+    assert text[found[0].start : found[0].end].startswith("27 Tannery Row 4")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "we live on Orchard Close now",
+        "my nan's house is on Mill Lane",
+        "I've moved to Brambling Crescent",
+    ],
+)
+def test_a_street_named_where_someone_lives_is_an_address(text: str) -> None:
+    assert kinds(text) == ["street_address"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["I walked down Oxford Street and felt calmer", "the shops on the high road"],
+)
+def test_a_street_named_in_passing_is_not_an_address(text: str) -> None:
+    assert kinds(text) == []
+
+
+def test_building_and_house_numbers_before_a_street_are_not_a_phone() -> None:
+    assert kinds("send it to 1200 45 Kestrel Road please") == ["street_address"]

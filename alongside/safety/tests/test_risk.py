@@ -48,3 +48,26 @@ def test_concern_for_someone_else_shows_help_without_an_alert() -> None:
     result = screen("my friend says she wants to kill herself")
     assert result.shows_crisis_support
     assert not result.needs_on_duty_alert
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'm going to do it tonight, I've decided",
+        "I finally have the nerve to go through with it",
+    ],
+)
+def test_resolve_without_naming_the_act_alerts(text: str) -> None:
+    assert screen(text).needs_on_duty_alert
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'm going to do it for my mum's birthday",
+        "I will do it later after tea",
+        "I'm going to do it properly this time, the revision I mean",
+    ],
+)
+def test_resolve_about_everyday_plans_does_not_alert(text: str) -> None:
+    assert not screen(text).needs_on_duty_alert
