@@ -9,7 +9,10 @@ and fails on any route missing from the table.
 OPEN means the handshake is accepted and the room's first presence frame arrives.
 4403 means the handshake is accepted and the socket closed at once: not allowed in
 this room (also for someone not signed in). 4401 is kept for a browser session that
-signs out while connected, which no actor here does.
+signs out while connected, which no actor here does. The staff alert socket
+(`/ws/duty/`) only listens: OPEN there means it is accepted and stays open, quiet; it
+carries only alerts addressed to the person themselves, so every signed-in person may
+hold one.
 """
 
 from __future__ import annotations
@@ -23,12 +26,11 @@ from channels.testing import WebsocketCommunicator
 from django.test import Client
 from django.urls import URLPattern
 
-from alongside.conversations.routing import websocket_urlpatterns
 from alongside.core.tests.test_url_policy import ACTOR_STATES, ACTORS
 from alongside.peergroups.models import PeerGroup
 from alongside.peergroups.tests.factories import PeerGroupFactory
 from alongside.peergroups.tests.states import person_in_state
-from config.asgi import application
+from config.asgi import application, websocket_urlpatterns
 
 from .factories import open_room
 
@@ -37,13 +39,22 @@ OPEN = 0
 ORIGIN = (b"origin", b"http://127.0.0.1")
 
 # Columns follow ACTORS:
-#   anon  outs  peer  req   mem   paus  left  faci  admn  supv
-_ACTIVE_MEMBERS = (4403, 4403, 4403, 4403, OPEN, 4403, 4403, OPEN, 4403, 4403)
+#   anon  outs  peer  req   mem   paus  left  faci  admn  supv  ofac  hand  oadm
+_ACTIVE_MEMBERS = (
+    *(4403, 4403, 4403, 4403, OPEN, 4403, 4403, OPEN, 4403, 4403),
+    *(4403, 4403, 4403),
+)
+_SIGNED_IN = (4403, *(OPEN,) * 12)
+
+# Routes that only listen: nothing arrives when they open.
+LISTENING = frozenset({"ws/duty/"})
 
 SOCKET_POLICY: dict[str, tuple[int, ...]] = {
     # Being in the live room is for active members, facilitators included. Members
     # on a break read the live history on the page; they are not in the room.
     "ws/groups/<int:group_id>/live/": _ACTIVE_MEMBERS,
+    # Staff alerts: each person's socket hears only alerts addressed to them.
+    "ws/duty/": _SIGNED_IN,
 }
 
 PROBES = [
@@ -76,14 +87,18 @@ def cookie_for(actor: str, group: PeerGroup) -> str | None:
     return client.cookies["sessionid"].value
 
 
-async def outcome_of(path: str, cookie: str | None) -> int:
-    """OPEN if the socket is accepted and hears the room, else its close code."""
+async def outcome_of(path: str, cookie: str | None, *, listening: bool = False) -> int:
+    """OPEN if the socket is accepted and hears the room (or, for a route that only
+    listens, stays open and quiet), else its close code."""
     headers = [ORIGIN]
     if cookie is not None:
         headers.append((b"cookie", f"sessionid={cookie}".encode()))
     socket = WebsocketCommunicator(application, path, headers=headers)
     connected, _ = await socket.connect(timeout=3)
     assert connected, path
+    if listening and await socket.receive_nothing(timeout=0.3):
+        await socket.disconnect()
+        return OPEN
     output: dict[str, Any] = await socket.receive_output(timeout=3)
     await socket.disconnect()
     if output["type"] == "websocket.close":
@@ -116,7 +131,9 @@ def test_socket_answers_each_actor_as_the_policy_says(
     open_room(group)
     cookie = cookie_for(actor, group)
 
-    outcome = async_to_sync(outcome_of)(path_for(route, group), cookie)
+    outcome = async_to_sync(outcome_of)(
+        path_for(route, group), cookie, listening=route in LISTENING
+    )
     probes_run += 1
 
     assert outcome == expected, f"{route} as {actor}: {outcome}, expected {expected}"

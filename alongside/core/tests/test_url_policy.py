@@ -15,6 +15,12 @@ actor means the form came back with a message in place (for example a review, wh
 fields depend on the group's items, or the live room's plain form telling someone on
 a break why their message has not gone); a refused actor never gets that far.
 
+The actors follow docs/confidentiality.md: besides people in and around the group,
+a facilitator of another group of the organisation, a supervisor handling an
+escalation about this group (the escalation probed reached them) and an admin of
+another organisation. Columns are in ACTORS order; a row written before the last
+three actors were added fails `test_policy_rows_name_every_actor` by name.
+
 Each probe runs in a group that has something behind every id: an adopted
 agreement (version 1, which every signed-in actor has confirmed), a thread, an
 open live room, a join request, an invitation, a directory entry and an
@@ -54,7 +60,7 @@ from alongside.organisations.tests.factories import (
 )
 from alongside.peergroups.models import JoinPolicy, Membership, PeerGroup, Status
 from alongside.peergroups.tests.factories import MembershipFactory, PeerGroupFactory
-from alongside.peergroups.tests.states import person_in_state
+from alongside.peergroups.tests.states import alert_about_group, person_in_state
 
 NAMESPACES = (
     "core",
@@ -77,7 +83,12 @@ ACTORS = (
     "left",
     "facilitator",  # the group's facilitator
     "admin",  # the organisation's admin, not in the group
-    "supervisor",  # not in the group
+    "supervisor",  # not in the group, with no escalation about it
+    # Added after the first ten; rows written for ten actors fail loudly until these
+    # three columns are filled in.
+    "other_facilitator",  # facilitates another group of the organisation
+    "handler",  # a supervisor handling an escalation about this group
+    "other_admin",  # an admin of another organisation
 )
 
 # How each actor is made, relative to the group being probed.
@@ -91,34 +102,51 @@ ACTOR_STATES = {
     "facilitator": "facilitator",
     "admin": "org admin",
     "supervisor": "supervisor",
+    "other_facilitator": "other group facilitator",
+    "handler": "supervisor handling",
+    "other_admin": "other organisation admin",
 }
 
 # Columns follow ACTORS:
-#   anon  outs  peer  req   mem   paus  left  faci  admn  supv
-_OPEN_TO_ALL = (200, 200, 200, 200, 200, 200, 200, 200, 200, 200)
-_SIGNED_IN = (302, 200, 200, 200, 200, 200, 200, 200, 200, 200)
-_IN_ORGANISATION = (302, 404, 200, 200, 200, 200, 200, 200, 200, 200)
-_ADMIN_PAGE = (302, 404, 404, 404, 404, 404, 404, 404, 200, 404)
-_ADMIN_DONE = (302, 404, 404, 404, 404, 404, 404, 404, 302, 404)
-_NO_GET = (302, 405, 405, 405, 405, 405, 405, 405, 405, 405)
-_NO_POST = (302, 405, 405, 405, 405, 405, 405, 405, 405, 405)
-_NO_POST_PUBLIC = (405, 405, 405, 405, 405, 405, 405, 405, 405, 405)
+#   anon  outs  peer  req   mem   paus  left  faci  admn  supv  ofac  hand oadm
+_OPEN_TO_ALL = (200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200)
+_SIGNED_IN = (302, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200)
+_IN_ORGANISATION = (302, 404, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 404)
+_ADMIN_PAGE = (302, 404, 404, 404, 404, 404, 404, 404, 200, 404, 404, 404, 404)
+_ADMIN_DONE = (302, 404, 404, 404, 404, 404, 404, 404, 302, 404, 404, 404, 404)
+_NO_GET = (302, 405, 405, 405, 405, 405, 405, 405, 405, 405, 405, 405, 405)
+_NO_POST = (302, 405, 405, 405, 405, 405, 405, 405, 405, 405, 405, 405, 405)
+_NO_POST_PUBLIC = (405, 405, 405, 405, 405, 405, 405, 405, 405, 405, 405, 405, 405)
 # Conversations: members (active or on a break) read; active members write. Everyone
 # else in the organisation, staff included, is refused at the group (403).
-_GROUP_READERS = (302, 404, 403, 403, 200, 200, 403, 200, 403, 403)
-_GROUP_READERS_DONE = (302, 404, 403, 403, 302, 302, 403, 302, 403, 403)
-_GROUP_WRITERS = (302, 404, 403, 403, 200, 403, 403, 200, 403, 403)
-_GROUP_WRITERS_DONE = (302, 404, 403, 403, 302, 403, 403, 302, 403, 403)
+_GROUP_READERS = (302, 404, 403, 403, 200, 200, 403, 200, 403, 403, 403, 403, 404)
+_GROUP_READERS_DONE = (302, 404, 403, 403, 302, 302, 403, 302, 403, 403, 403, 403, 404)
+_GROUP_WRITERS = (302, 404, 403, 403, 200, 403, 403, 200, 403, 403, 403, 403, 404)
+_GROUP_WRITERS_DONE = (302, 404, 403, 403, 302, 403, 403, 302, 403, 403, 403, 403, 404)
 # Agreements: anyone in the organisation reads the current agreement; proposals,
 # discussion and history are 404 outside the group; someone on a break responds but
 # does not propose or discuss (403); facilitators' pages are for the active
 # facilitator.
-_IN_GROUP = (302, 404, 404, 404, 200, 200, 404, 200, 404, 404)
-_IN_GROUP_DONE = (302, 404, 404, 404, 302, 302, 404, 302, 404, 404)
-_ACTIVE_IN_GROUP = (302, 404, 404, 404, 200, 403, 404, 200, 404, 404)
-_ACTIVE_IN_GROUP_DONE = (302, 404, 404, 404, 302, 403, 404, 302, 404, 404)
-_FACILITATOR_PAGE = (302, 404, 404, 404, 403, 403, 404, 200, 404, 404)
-_FACILITATOR_DONE = (302, 404, 404, 404, 403, 403, 404, 302, 404, 404)
+_IN_GROUP = (302, 404, 404, 404, 200, 200, 404, 200, 404, 404, 404, 404, 404)
+_IN_GROUP_DONE = (302, 404, 404, 404, 302, 302, 404, 302, 404, 404, 404, 404, 404)
+_ACTIVE_IN_GROUP = (302, 404, 404, 404, 200, 403, 404, 200, 404, 404, 404, 404, 404)
+_ACTIVE_IN_GROUP_DONE = (
+    302,
+    404,
+    404,
+    404,
+    302,
+    403,
+    404,
+    302,
+    404,
+    404,
+    404,
+    404,
+    404,
+)
+_FACILITATOR_PAGE = (302, 404, 404, 404, 403, 403, 404, 200, 404, 404, 404, 404, 404)
+_FACILITATOR_DONE = (302, 404, 404, 404, 403, 403, 404, 302, 404, 404, 404, 404, 404)
 
 POLICY: dict[str, dict[str, tuple[int, ...]]] = {
     "core:home": {
@@ -127,10 +155,10 @@ POLICY: dict[str, dict[str, tuple[int, ...]]] = {
     },
     "accounts:settings": {
         "GET": _SIGNED_IN,
-        "POST": (302, 302, 302, 302, 302, 302, 302, 302, 302, 302),
+        "POST": (302, 302, 302, 302, 302, 302, 302, 302, 302, 302, 302, 302, 302),
     },
     "accounts:second-factor-continue": {
-        "GET": (302, 302, 302, 302, 302, 302, 302, 302, 302, 302),
+        "GET": (302, 302, 302, 302, 302, 302, 302, 302, 302, 302, 302, 302, 302),
         "POST": _NO_POST,
     },
     "organisations:help": {
@@ -156,57 +184,57 @@ POLICY: dict[str, dict[str, tuple[int, ...]]] = {
         "POST": _NO_POST,
     },
     "peergroups:group-create": {
-        #       anon  outs  peer  req   mem   paus  left  faci  admn  supv
-        "GET": (302, 404, 404, 404, 404, 404, 404, 200, 200, 200),
-        "POST": (302, 404, 404, 404, 404, 404, 404, 302, 302, 302),
+        #     anon outs peer req  mem  paus left faci admn supv ofac hand oadm
+        "GET": (302, 404, 404, 404, 404, 404, 404, 200, 200, 200, 200, 200, 404),
+        "POST": (302, 404, 404, 404, 404, 404, 404, 302, 302, 302, 302, 302, 404),
     },
     "peergroups:group-detail": {
         "GET": _IN_ORGANISATION,
         "POST": _NO_POST,
     },
     "peergroups:group-join": {
-        #       anon  outs  peer  req   mem   paus  left  faci  admn  supv
-        "GET": (302, 404, 200, 302, 302, 302, 200, 302, 200, 200),
-        "POST": (302, 404, 302, 302, 302, 302, 302, 302, 302, 302),
+        #     anon outs peer req  mem  paus left faci admn supv ofac hand oadm
+        "GET": (302, 404, 200, 302, 302, 302, 200, 302, 200, 200, 200, 200, 404),
+        "POST": (302, 404, 302, 302, 302, 302, 302, 302, 302, 302, 302, 302, 404),
     },
     "peergroups:membership-pause": {
         "GET": _NO_GET,
-        "POST": (302, 404, 403, 403, 302, 403, 403, 302, 403, 403),
+        "POST": (302, 404, 403, 403, 302, 403, 403, 302, 403, 403, 403, 403, 404),
     },
     "peergroups:membership-return": {
         # The probed group asks first: someone who left asks again (group-join)
         # rather than walking back in; only a paused member comes back here.
         "GET": _NO_GET,
-        "POST": (302, 404, 403, 403, 403, 302, 403, 403, 403, 403),
+        "POST": (302, 404, 403, 403, 403, 302, 403, 403, 403, 403, 403, 403, 404),
     },
     "peergroups:group-leave": {
-        #       anon  outs  peer  req   mem   paus  left  faci  admn  supv
-        "GET": (302, 404, 403, 200, 200, 200, 403, 200, 403, 403),
-        "POST": (302, 404, 403, 302, 302, 302, 403, 302, 403, 403),
+        #     anon outs peer req  mem  paus left faci admn supv ofac hand oadm
+        "GET": (302, 404, 403, 200, 200, 200, 403, 200, 403, 403, 403, 403, 404),
+        "POST": (302, 404, 403, 302, 302, 302, 403, 302, 403, 403, 403, 403, 404),
     },
     "peergroups:leave-feedback": {
-        "GET": (302, 404, 403, 403, 403, 403, 200, 403, 403, 403),
-        "POST": (302, 404, 403, 403, 403, 403, 302, 403, 403, 403),
+        "GET": (302, 404, 403, 403, 403, 403, 200, 403, 403, 403, 403, 403, 404),
+        "POST": (302, 404, 403, 403, 403, 403, 302, 403, 403, 403, 403, 403, 404),
     },
     "peergroups:display-name-edit": {
-        "GET": (302, 404, 403, 403, 200, 200, 403, 200, 403, 403),
-        "POST": (302, 404, 403, 403, 302, 302, 403, 302, 403, 403),
+        "GET": (302, 404, 403, 403, 200, 200, 403, 200, 403, 403, 403, 403, 404),
+        "POST": (302, 404, 403, 403, 302, 302, 403, 302, 403, 403, 403, 403, 404),
     },
     "peergroups:request-list": {
-        "GET": (302, 404, 403, 403, 403, 403, 403, 200, 200, 403),
+        "GET": (302, 404, 403, 403, 403, 403, 403, 200, 200, 403, 403, 403, 404),
         "POST": _NO_POST,
     },
     "peergroups:request-approve": {
         "GET": _NO_GET,
-        "POST": (302, 404, 403, 403, 403, 403, 403, 302, 302, 403),
+        "POST": (302, 404, 403, 403, 403, 403, 403, 302, 302, 403, 403, 403, 404),
     },
     "peergroups:request-decline": {
         "GET": _NO_GET,
-        "POST": (302, 404, 403, 403, 403, 403, 403, 302, 302, 403),
+        "POST": (302, 404, 403, 403, 403, 403, 403, 302, 302, 403, 403, 403, 404),
     },
     "conversations:filters-edit": {
         "GET": _SIGNED_IN,
-        "POST": (302, 302, 302, 302, 302, 302, 302, 302, 302, 302),
+        "POST": (302, 302, 302, 302, 302, 302, 302, 302, 302, 302, 302, 302, 302),
     },
     "conversations:thread-list": {"GET": _GROUP_READERS, "POST": _NO_POST},
     "conversations:thread-create": {
@@ -227,12 +255,12 @@ POLICY: dict[str, dict[str, tuple[int, ...]]] = {
         "GET": _NO_GET,
         # Someone on a break gets the plain form back saying why (400); nothing is
         # posted.
-        #       anon  outs  peer  req   mem   paus  left  faci  admn  supv
-        "POST": (302, 404, 403, 403, 302, 400, 403, 302, 403, 403),
+        #     anon outs peer req  mem  paus left faci admn supv ofac hand oadm
+        "POST": (302, 404, 403, 403, 302, 400, 403, 302, 403, 403, 403, 403, 404),
     },
     "conversations:room-manage": {
         "GET": _NO_GET,
-        "POST": (302, 404, 403, 403, 403, 403, 403, 302, 403, 403),
+        "POST": (302, 404, 403, 403, 403, 403, 403, 302, 403, 403, 403, 403, 404),
     },
     "conversations:step-away": {"GET": _GROUP_READERS, "POST": _NO_POST},
     "conversations:participation-edit": {
@@ -277,58 +305,58 @@ POLICY: dict[str, dict[str, tuple[int, ...]]] = {
     },
     "notifications:inbox-read": {
         "GET": _NO_GET,
-        "POST": (302, 302, 302, 302, 302, 302, 302, 302, 302, 302),
+        "POST": (302, 302, 302, 302, 302, 302, 302, 302, 302, 302, 302, 302, 302),
     },
     # Safety. The post probed is someone else's shared post in the group; the
     # decision, escalation and incident are about it.
     "safety:post-report": {
-        #       anon  outs  peer  req   mem   paus  left  faci  admn  supv
-        "GET": (302, 404, 403, 403, 200, 200, 403, 200, 403, 403),
-        "POST": (302, 404, 403, 403, 302, 302, 403, 302, 403, 403),
+        #     anon outs peer req  mem  paus left faci admn supv ofac hand oadm
+        "GET": (302, 404, 403, 403, 200, 200, 403, 200, 403, 403, 403, 403, 404),
+        "POST": (302, 404, 403, 403, 302, 302, 403, 302, 403, 403, 403, 403, 404),
     },
     "safety:post-redact": {
         "GET": _NO_GET,
-        "POST": (302, 404, 403, 403, 403, 403, 403, 403, 403, 403),
+        "POST": (302, 404, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 404),
     },
     "safety:post-appeal": {
-        "GET": (302, 404, 403, 403, 403, 403, 403, 403, 403, 403),
-        "POST": (302, 404, 403, 403, 403, 403, 403, 403, 403, 403),
+        "GET": (302, 404, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 404),
+        "POST": (302, 404, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 404),
     },
     "safety:queue": {
-        "GET": (302, 404, 403, 403, 403, 403, 403, 200, 200, 403),
+        "GET": (302, 404, 403, 403, 403, 403, 403, 200, 200, 403, 403, 403, 404),
         "POST": _NO_POST,
     },
     "safety:queue-decide": {
-        "GET": (302, 404, 403, 403, 403, 403, 403, 200, 403, 403),
-        "POST": (302, 404, 403, 403, 403, 403, 403, 302, 403, 403),
+        "GET": (302, 404, 403, 403, 403, 403, 403, 200, 403, 403, 403, 403, 404),
+        "POST": (302, 404, 403, 403, 403, 403, 403, 302, 403, 403, 403, 403, 404),
     },
     "safety:decision-detail": {
-        "GET": (302, 404, 404, 404, 404, 404, 404, 200, 404, 404),
-        "POST": (302, 404, 404, 404, 404, 404, 404, 403, 404, 404),
+        "GET": (302, 404, 404, 404, 404, 404, 404, 200, 404, 404, 404, 404, 404),
+        "POST": (302, 404, 404, 404, 404, 404, 404, 403, 404, 404, 404, 404, 404),
     },
     "safety:duty": {
-        "GET": (302, 404, 404, 404, 404, 404, 404, 200, 200, 200),
-        "POST": (302, 404, 404, 404, 404, 404, 404, 302, 302, 302),
+        "GET": (302, 404, 404, 404, 404, 404, 404, 200, 200, 200, 200, 200, 200),
+        "POST": (302, 404, 404, 404, 404, 404, 404, 302, 302, 302, 302, 302, 302),
     },
     "safety:escalation-detail": {
-        "GET": (302, 404, 404, 404, 404, 404, 404, 200, 404, 404),
+        "GET": (302, 404, 404, 404, 404, 404, 404, 200, 404, 404, 404, 200, 404),
         "POST": _NO_POST,
     },
     "safety:escalation-acknowledge": {
         "GET": _NO_GET,
-        "POST": (302, 404, 404, 404, 404, 404, 404, 302, 404, 404),
+        "POST": (302, 404, 404, 404, 404, 404, 404, 302, 404, 404, 404, 302, 404),
     },
     "safety:chain-edit": {"GET": _ADMIN_PAGE, "POST": _ADMIN_DONE},
     "safety:incident-list": {
-        "GET": (302, 404, 404, 404, 404, 404, 404, 200, 200, 200),
+        "GET": (302, 404, 404, 404, 404, 404, 404, 200, 200, 200, 200, 200, 404),
         "POST": _NO_POST,
     },
     "safety:incident-create": {
-        "GET": (302, 404, 404, 404, 404, 404, 404, 200, 200, 200),
-        "POST": (302, 404, 404, 404, 404, 404, 404, 302, 302, 302),
+        "GET": (302, 404, 404, 404, 404, 404, 404, 200, 200, 200, 200, 200, 404),
+        "POST": (302, 404, 404, 404, 404, 404, 404, 302, 302, 302, 302, 302, 404),
     },
     "safety:incident-detail": {
-        "GET": (302, 404, 404, 404, 404, 404, 404, 200, 200, 200),
+        "GET": (302, 404, 404, 404, 404, 404, 404, 200, 200, 200, 404, 200, 404),
         "POST": _NO_POST,
     },
 }
@@ -582,8 +610,11 @@ def test_every_url_has_a_policy() -> None:
 def test_policy_rows_name_every_actor() -> None:
     for name, methods in POLICY.items():
         assert set(methods) == {"GET", "POST"}, name
-        for statuses in methods.values():
-            assert len(statuses) == len(ACTORS), name
+        for method, statuses in methods.items():
+            assert len(statuses) == len(ACTORS), (
+                f"{method} {name} has {len(statuses)} columns; ACTORS has "
+                f"{len(ACTORS)}: {', '.join(ACTORS)}"
+            )
 
 
 @pytest.mark.django_db
@@ -595,6 +626,9 @@ def test_url_answers_each_actor_as_the_policy_says(
     world = build_world()
     client, person = client_for_actor(actor, world)
     url = reverse(name, kwargs=world.kwargs_for(name, person))
+    if actor == "handler" and person is not None:
+        # The escalation probed is made with the URL's arguments: it reached them.
+        alert_about_group(world.group, person)
 
     if method == "GET":
         response = client.get(url)

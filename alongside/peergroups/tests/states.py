@@ -30,6 +30,14 @@ STATES = (
     "other organisation",
 )
 
+# States beyond the role-by-state tables, used by the URL, socket and canary policy
+# tests (alongside/core/tests/test_url_policy.py).
+POLICY_STATES = (
+    "other group facilitator",
+    "supervisor handling",
+    "other organisation admin",
+)
+
 MEMBERSHIP_STATES = {
     "requested": Status.REQUESTED,
     "active": Status.ACTIVE,
@@ -52,10 +60,32 @@ def person_in_state(state: str, group: PeerGroup) -> Person:
     before staff pages open. Only the facilitator is in the group.
     """
     person = PersonFactory.create()
-    if state == "other organisation":
+    if state in {"other organisation", "other organisation admin"}:
+        admin = state == "other organisation admin"
         OrganisationRoleFactory.create(
-            organisation=OrganisationFactory.create(), person=person
+            organisation=OrganisationFactory.create(),
+            person=person,
+            role=Role.ADMIN if admin else Role.PEER,
         )
+        if admin:
+            give_second_factor(person)
+        return person
+    if state == "other group facilitator":
+        OrganisationRoleFactory.create(
+            organisation=group.organisation, person=person, role=Role.FACILITATOR
+        )
+        give_second_factor(person)
+        other_group = PeerGroupFactory.create(organisation=group.organisation)
+        MembershipFactory.create(
+            group=other_group, person=person, role=GroupRole.FACILITATOR
+        )
+        return person
+    if state == "supervisor handling":
+        OrganisationRoleFactory.create(
+            organisation=group.organisation, person=person, role=Role.SUPERVISOR
+        )
+        give_second_factor(person)
+        alert_about_group(group, person)
         return person
     role = ORGANISATION_ROLES.get(state, Role.PEER)
     OrganisationRoleFactory.create(
@@ -73,3 +103,19 @@ def person_in_state(state: str, group: PeerGroup) -> Person:
         other_group = PeerGroupFactory.create(organisation=group.organisation)
         MembershipFactory.create(group=other_group, person=person)
     return person
+
+
+def alert_about_group(group: PeerGroup, person: Person) -> None:
+    """Make the person a handler of an escalation about a member's post in the
+    group, as if the alert had reached them, and of every escalation already there."""
+    from alongside.conversations.tests.factories import thread_with_post
+    from alongside.safety.models import Escalation
+
+    author = PersonFactory.create()
+    MembershipFactory.create(group=group, person=author)
+    post = thread_with_post(group, author).posts.get()
+    Escalation.objects.create(
+        organisation=group.organisation, group=group, post=post, person_at_risk=author
+    )
+    for escalation in Escalation.objects.filter(group=group):
+        escalation.alerted.add(person)
