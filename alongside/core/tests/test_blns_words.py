@@ -368,7 +368,7 @@ async def _answer(socket: WebsocketCommunicator, client_id: str) -> dict[str, An
     while True:
         output = await socket.receive_output(timeout=5)
         assert output["type"] != "websocket.close", output
-        frame = json.loads(output["text"])
+        frame: dict[str, Any] = json.loads(output["text"])
         if frame["type"] in ("ack", "error") and frame.get("client_id") in (
             client_id,
             None,
