@@ -304,6 +304,7 @@ def _safety(
             agreement_item_reference="2",
             note="Demo report: please check this against our agreement.",
         )
+    _staff_read(fran, loss)
     if not Incident.objects.filter(organisation=riverside).exists():
         safety_actions.record_incident(
             person=ade,
@@ -316,6 +317,33 @@ def _safety(
             actions_taken="Reminded the group of the agreement on contact details.",
             outcome="Resolved the same evening.",
         )
+
+
+def _staff_read(facilitator: Person, group: PeerGroup) -> None:
+    """Fran, facilitating Living with loss, checked Sam's held post: Sam sees it in
+    "Who else has seen my words"."""
+    from alongside.access.actions import Seen, record_staff_reads
+    from alongside.access.models import Item, Reason, StaffRead
+    from alongside.conversations.models import Post
+
+    held = Post.objects.filter(client_id=_demo_id("held-details")).first()
+    if held is None or held.author_id is None:
+        return
+    if StaffRead.objects.filter(post=held).exists():
+        return
+    record_staff_reads(
+        reader=facilitator,
+        group=group,
+        seen=[
+            Seen(
+                author_id=held.author_id,
+                item=Item.POST,
+                object_id=held.pk,
+                reason=Reason.HELD_POST,
+                post_id=held.pk,
+            )
+        ],
+    )
 
 
 @transaction.atomic

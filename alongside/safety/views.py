@@ -24,7 +24,7 @@ from alongside.organisations.permissions import get_organisation_for, role_in
 from alongside.peergroups.models import Membership, PeerGroup
 from alongside.peergroups.permissions import get_group_for
 
-from . import actions
+from . import actions, reads
 from .forms import (
     AppealForm,
     DecisionForm,
@@ -153,15 +153,16 @@ def queue(request: AuthenticatedRequest, group_id: int) -> HttpResponse:
     group = get_group_for(request.user, group_id)
     check_see_queue(request.user, group)
     ensure_second_factor(request)
+    entries = queue_for(group)
+    can_read = can_moderate(request.user, group) and can_read_group_conversations(
+        request.user, group
+    )
+    if can_read:
+        reads.record_queue_read(reader=request.user, entries=entries)
     return render(
         request,
         "safety/queue.html",
-        {
-            "group": group,
-            "entries": queue_for(group),
-            "can_read": can_moderate(request.user, group)
-            and can_read_group_conversations(request.user, group),
-        },
+        {"group": group, "entries": entries, "can_read": can_read},
     )
 
 
@@ -185,6 +186,7 @@ def queue_decide(
             )
             return redirect("safety:queue", group_id=group.pk)
     entry = next((e for e in queue_for(group) if e.post.pk == post.pk), None)
+    reads.record_decide_read(reader=request.user, post=post, entry=entry)
     author_name = (
         Membership.objects.filter(group=group, person_id=post.author_id)
         .values_list("display_name", flat=True)
@@ -220,6 +222,8 @@ def decision_detail(request: AuthenticatedRequest, decision_id: int) -> HttpResp
             )
             messages.success(request, "Thank you. Your reply is with the facilitator.")
             return redirect("safety:decision-detail", decision_id=decision.pk)
+    if decision.post.author_id != request.user.pk:
+        reads.record_decision_reply_read(reader=request.user, decision=decision)
     return render(
         request,
         "safety/decision.html",
@@ -294,6 +298,7 @@ def escalation_detail(
         request.user, escalation.group
     ):
         actions.record_post_viewed(person=request.user, escalation=escalation)
+    reads.record_escalation_read(reader=request.user, escalation=escalation)
     author_name = (
         Membership.objects.filter(
             group=escalation.group, person_id=escalation.person_at_risk_id
@@ -478,6 +483,7 @@ def incident_detail(
 ) -> HttpResponse:
     organisation = _incident_organisation(request, organisation_slug)
     incident = get_incident_for(request.user, organisation, incident_id)
+    reads.record_incident_read(reader=request.user, incident=incident)
     return render(
         request,
         "safety/incident_detail.html",

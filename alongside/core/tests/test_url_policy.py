@@ -71,6 +71,7 @@ NAMESPACES = (
     "agreements",
     "notifications",
     "safety",
+    "access",
 )
 
 ACTORS = (
@@ -156,6 +157,10 @@ POLICY: dict[str, dict[str, tuple[int, ...]]] = {
     "accounts:settings": {
         "GET": _SIGNED_IN,
         "POST": (302, 302, 302, 302, 302, 302, 302, 302, 302, 302, 302, 302, 302),
+    },
+    "access:staff-reads": {
+        "GET": _SIGNED_IN,
+        "POST": _NO_POST,
     },
     "accounts:second-factor-continue": {
         "GET": (302, 302, 302, 302, 302, 302, 302, 302, 302, 302, 302, 302, 302),

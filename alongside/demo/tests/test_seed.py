@@ -59,3 +59,15 @@ def test_demo_has_people_in_every_role_and_groups_of_each_kind() -> None:
         "in_person",
         "hybrid",
     }
+
+
+@pytest.mark.django_db(transaction=True)
+def test_demo_shows_one_staff_read_and_seeding_again_adds_none() -> None:
+    from alongside.access.models import StaffRead
+    from alongside.demo.seed import seed
+
+    seed()
+    seed()
+
+    read = StaffRead.objects.get()
+    assert read.author.username == "sam"
