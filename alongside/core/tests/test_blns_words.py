@@ -57,6 +57,8 @@ from .test_blns import (  # noqa: F401  (fixtures used by name)
 
 ACCEPTED: Counter[str] = Counter()
 
+pytestmark = pytest.mark.fuzz
+
 
 class FreshPostProbe(FormProbe):
     """A form that writes a post: each try carries a new client id, as the page
