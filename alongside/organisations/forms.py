@@ -68,7 +68,7 @@ class OrganisationSettingsForm(forms.ModelForm[Organisation]):
 
     def _clean_retention(self, name: str) -> int:
         value = self.cleaned_data.get(name)
-        if value in (None, ""):
+        if value is None or value == "":
             return int(getattr(self.instance, name))
         return int(Retention(int(value)))
 

@@ -36,15 +36,15 @@ RECENT = NOW - timedelta(days=89)
 
 @pytest.fixture
 def group() -> PeerGroup:
-    group = PeerGroupFactory.create()
+    group: PeerGroup = PeerGroupFactory.create()
     group.organisation.live_message_retention_days = Retention.DAYS_90
     group.organisation.thread_retention_days = Retention.DAYS_90
     group.organisation.save()
     return group
 
 
-def _old_live(group: PeerGroup, **fields: object) -> Post:
-    return live_post(group, person_in(group), created_at=OLD, **fields)
+def _old_live(group: PeerGroup, status: str = PostStatus.PUBLISHED) -> Post:
+    return live_post(group, person_in(group), "hello", created_at=OLD, status=status)
 
 
 def _old_thread(group: PeerGroup) -> Thread:
