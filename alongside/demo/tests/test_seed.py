@@ -59,3 +59,18 @@ def test_demo_has_people_in_every_role_and_groups_of_each_kind() -> None:
         "in_person",
         "hybrid",
     }
+
+
+def test_the_ward_demo_is_a_secure_service_and_every_demo_has_limits() -> None:
+    call_command("seed_demo", stdout=StringIO())
+    ward = Invitation.objects.get(code="DEMO3-WARDS").organisation
+
+    assert ward.allows_links is False
+    assert ward.allows_images is False
+    assert ward.allows_direct_messages is False
+    assert ward.requires_staff_facilitators is True
+    assert all(
+        organisation.live_message_retention_days > 0
+        and organisation.thread_retention_days > 0
+        for organisation in Organisation.objects.all()
+    )
