@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "alongside.conversations",
     "alongside.safety",
     "alongside.access",
+    "alongside.retention",
     "alongside.demo",
 ]
 

@@ -11,6 +11,8 @@ PORT=${PORT:-8000}
 "$BIN/python" manage.py schedule_agreement_reviews
 # Start the check every minute for crisis alerts due to move up the chain (the same way).
 "$BIN/python" manage.py schedule_escalation_checks
+# Start the nightly deletion of messages and threads past each organisation's limits.
+"$BIN/python" manage.py schedule_retention
 "$BIN/python" manage.py db_worker --interval 1 &
 worker=$!
 trap 'kill "$worker" 2>/dev/null || true' EXIT INT TERM

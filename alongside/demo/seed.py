@@ -26,6 +26,7 @@ from alongside.organisations.models import (
     GroupCreation,
     Invitation,
     Organisation,
+    Retention,
     Role,
     Setting,
 )
@@ -357,6 +358,8 @@ def seed() -> dict[str, object]:
         confidentiality_statement=COMMUNITY_STATEMENT,
         is_open_for_signup=True,
         group_creation=GroupCreation.STAFF,
+        live_message_retention_days=Retention.DAYS_90,
+        thread_retention_days=Retention.YEAR_1,
     )
     northgate = _organisation(
         "northgate-staff",
@@ -366,6 +369,8 @@ def seed() -> dict[str, object]:
         "shifts and hard weeks.",
         confidentiality_statement=WORKPLACE_STATEMENT,
         group_creation=GroupCreation.ANYONE,
+        live_message_retention_days=Retention.DAYS_30,
+        thread_retention_days=Retention.DAYS_90,
     )
     hollybank = _organisation(
         "hollybank",
@@ -376,7 +381,10 @@ def seed() -> dict[str, object]:
         allows_direct_messages=False,
         allows_images=False,
         allows_links=False,
+        requires_staff_facilitators=True,
         group_creation=GroupCreation.ADMINS,
+        live_message_retention_days=Retention.DAYS_30,
+        thread_retention_days=Retention.DAYS_90,
     )
 
     people = {demo.username: _person(demo.username) for demo in PEOPLE}

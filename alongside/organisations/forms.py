@@ -6,31 +6,77 @@ from typing import Any
 from django import forms
 from django.utils import timezone
 
-from .models import Invitation, Organisation, SupportService
+from .models import Invitation, Organisation, Retention, SupportService
+
+RETENTION_FIELDS = ("live_message_retention_days", "thread_retention_days")
 
 
 class OrganisationSettingsForm(forms.ModelForm[Organisation]):
+    """The organisation's policy. A retention choice left out of the post keeps the
+    one saved before, so an older form (or a script) never shortens it by accident."""
+
     class Meta:
         model = Organisation
         fields = [
             "name",
             "about",
             "confidentiality_statement",
-            "allows_direct_messages",
-            "allows_images",
             "allows_links",
+            "allows_images",
+            "allows_direct_messages",
+            "requires_staff_facilitators",
             "group_creation",
+            "live_message_retention_days",
+            "thread_retention_days",
         ]
         labels = {
-            "allows_direct_messages": "Members may message each other directly",
-            "allows_images": "Members may post images",
-            "allows_links": "Members may post links",
+            "allows_links": "Links in posts can be clicked",
+            "allows_images": "Members may post pictures, if Alongside ever shows them",
+            "allows_direct_messages": "Members may message each other directly, if "
+            "Alongside ever offers it",
+            "requires_staff_facilitators": "Only staff may facilitate groups",
             "group_creation": "Who may start a new group",
+        }
+        help_texts = {
+            "allows_links": "When this is off, links show as plain text that nobody "
+            "can click, and screening holds a post with a link for a quick check.",
+            "allows_images": "Alongside shows no pictures today, whatever this says.",
+            "allows_direct_messages": "Alongside has no direct messages today: "
+            "conversations happen in groups.",
+            "requires_staff_facilitators": "Only facilitators, supervisors and admins "
+            "of the organisation can start a group and so become its facilitator. "
+            "Anyone who facilitates a group now keeps doing so.",
+            "live_message_retention_days": "Older messages in live rooms are deleted "
+            "each night. Anything that is part of an open safety concern is kept "
+            "until that is closed.",
         }
         widgets = {
             "about": forms.Textarea(attrs={"rows": 4}),
             "confidentiality_statement": forms.Textarea(attrs={"rows": 10}),
         }
+        error_messages = {
+            name: {
+                "invalid_choice": "Please choose one of the periods in the list.",
+            }
+            for name in RETENTION_FIELDS
+        }
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for name in RETENTION_FIELDS:
+            self.fields[name].required = False
+
+    def _clean_retention(self, name: str) -> int:
+        value = self.cleaned_data.get(name)
+        if value is None or value == "":
+            return int(getattr(self.instance, name))
+        return int(Retention(int(value)))
+
+    def clean_live_message_retention_days(self) -> int:
+        return self._clean_retention("live_message_retention_days")
+
+    def clean_thread_retention_days(self) -> int:
+        return self._clean_retention("thread_retention_days")
 
 
 class InvitationForm(forms.ModelForm[Invitation]):

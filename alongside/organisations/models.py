@@ -27,6 +27,23 @@ class GroupCreation(models.TextChoices):
     ANYONE = "anyone", "Anyone in the organisation"
 
 
+class Retention(models.IntegerChoices):
+    """How long a group's words are kept. 0 keeps them for as long as the group is."""
+
+    DAYS_30 = 30, "30 days"
+    DAYS_90 = 90, "90 days"
+    YEAR_1 = 365, "1 year"
+    YEARS_2 = 730, "2 years"
+    KEEP = 0, "Until the group is closed"
+
+
+def retention_phrase(days: int) -> str:
+    """The end of "Messages here are kept ...", in plain words."""
+    if days == Retention.KEEP:
+        return "until the group is closed"
+    return f"for {Retention(days).label}"
+
+
 class Role(models.TextChoices):
     PEER = "peer", "Peer"
     PEER_SUPPORTER = "peer_supporter", "Peer supporter"
@@ -63,6 +80,25 @@ class Organisation(models.Model):
     group_creation = models.CharField(
         max_length=10, choices=GroupCreation.choices, default=GroupCreation.STAFF
     )
+    requires_staff_facilitators = models.BooleanField(
+        "only staff may facilitate groups",
+        default=False,
+        help_text="Only facilitators, supervisors and admins of the organisation can "
+        "start a group and so become its facilitator.",
+    )
+    # Kept until the group is closed unless the organisation chooses a limit.
+    live_message_retention_days = models.PositiveIntegerField(
+        "keep live-session messages for",
+        choices=Retention.choices,
+        default=Retention.KEEP,
+    )
+    thread_retention_days = models.PositiveIntegerField(
+        "keep threads for",
+        choices=Retention.choices,
+        default=Retention.KEEP,
+        help_text="Counted from the last reply. The whole thread goes, with its "
+        "replies and responses.",
+    )
     is_open_for_signup = models.BooleanField(
         default=False,
         help_text="Anyone who signs up joins this organisation without a code.",
@@ -76,6 +112,14 @@ class Organisation(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    @property
+    def live_message_retention_phrase(self) -> str:
+        return retention_phrase(self.live_message_retention_days)
+
+    @property
+    def thread_retention_phrase(self) -> str:
+        return retention_phrase(self.thread_retention_days)
 
 
 class OrganisationRole(models.Model):

@@ -70,11 +70,31 @@ def check_manage_organisation(person: Person, organisation: Organisation) -> Non
         raise Http404
 
 
+def can_facilitate_in(person: Person, organisation: Organisation) -> bool:
+    """Whether the person may be made, or become, a facilitator of a group in the
+    organisation: anyone in it, unless it requires facilitators to be staff, when
+    only facilitators, supervisors and admins may. Nobody outside it."""
+    return _may_facilitate(role_in(person, organisation), organisation)
+
+
+def _may_facilitate(role: str | None, organisation: Organisation) -> bool:
+    if role is None:
+        return False
+    return not organisation.requires_staff_facilitators or role in STAFF_ROLES
+
+
+def check_facilitate_in(person: Person, organisation: Organisation) -> None:
+    """Raises Http404 unless can_facilitate_in. No side effects."""
+    if not can_facilitate_in(person, organisation):
+        raise Http404
+
+
 def can_create_group(person: Person, organisation: Organisation) -> bool:
     """Who may start a group follows the organisation's choice: anyone in it, its
-    staff, or its admins only. Nobody outside it."""
+    staff, or its admins only. Nobody outside it. The person who starts a group is
+    its first facilitator, so they must also be allowed to facilitate there."""
     role = role_in(person, organisation)
-    if role is None:
+    if not _may_facilitate(role, organisation):
         return False
     if organisation.group_creation == GroupCreation.ANYONE:
         return True

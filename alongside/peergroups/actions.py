@@ -21,7 +21,10 @@ from alongside.accounts.models import Person
 from alongside.core.live import close_live_sockets
 from alongside.notifications.actions import notify
 from alongside.organisations.models import Organisation
-from alongside.organisations.permissions import check_create_group
+from alongside.organisations.permissions import (
+    check_create_group,
+    check_facilitate_in,
+)
 
 from .models import (
     GroupRole,
@@ -288,8 +291,10 @@ def create_group(
     join_policy: str,
     tag_names: Iterable[str],
 ) -> PeerGroup:
-    """Start a group. Its creator becomes its first facilitator."""
+    """Start a group. Its creator becomes its first facilitator, so they must be
+    allowed to facilitate there (staff only, where the organisation asks for that)."""
     check_create_group(person, organisation)
+    check_facilitate_in(person, organisation)
     group = PeerGroup.objects.create(
         organisation=organisation,
         name=name.strip(),

@@ -293,7 +293,10 @@ def group_create(request: AuthenticatedRequest, organisation_slug: str) -> HttpR
     organisation = get_organisation_for(request.user, organisation_slug)
     if not can_create_group(request.user, organisation):
         raise Http404
-    if organisation.group_creation != GroupCreation.ANYONE:
+    if (
+        organisation.group_creation != GroupCreation.ANYONE
+        or organisation.requires_staff_facilitators
+    ):
         # Here only staff may start groups, so this is a staff page.
         ensure_second_factor(request)
     form = GroupForm(

@@ -71,3 +71,18 @@ def test_demo_shows_one_staff_read_and_seeding_again_adds_none() -> None:
 
     read = StaffRead.objects.get()
     assert read.author.username == "sam"
+
+
+def test_the_ward_demo_is_a_secure_service_and_every_demo_has_limits() -> None:
+    call_command("seed_demo", stdout=StringIO())
+    ward = Invitation.objects.get(code="DEMO3-WARDS").organisation
+
+    assert ward.allows_links is False
+    assert ward.allows_images is False
+    assert ward.allows_direct_messages is False
+    assert ward.requires_staff_facilitators is True
+    assert all(
+        organisation.live_message_retention_days > 0
+        and organisation.thread_retention_days > 0
+        for organisation in Organisation.objects.all()
+    )

@@ -264,3 +264,84 @@ def test_a_help_entry_of_another_organisation_is_not_found(
 
     assert response.status_code == 404
     assert SupportService.objects.filter(pk=elsewhere.pk).exists()
+
+
+def test_admin_sets_retention_and_staff_only_facilitators(
+    admin_client: Client, organisation: Organisation
+) -> None:
+    response = admin_client.post(
+        reverse("organisations:settings-edit", args=[organisation.slug]),
+        {
+            **SETTINGS_FORM,
+            "live_message_retention_days": "90",
+            "thread_retention_days": "365",
+            "requires_staff_facilitators": "on",
+        },
+    )
+
+    assert response.status_code == 302
+    organisation.refresh_from_db()
+    assert organisation.live_message_retention_days == 90
+    assert organisation.thread_retention_days == 365
+    assert organisation.requires_staff_facilitators is True
+
+
+def test_a_retention_period_not_in_the_list_is_refused_kindly_keeping_the_rest(
+    admin_client: Client, organisation: Organisation
+) -> None:
+    response = admin_client.post(
+        reverse("organisations:settings-edit", args=[organisation.slug]),
+        {
+            **SETTINGS_FORM,
+            "about": "Typed with care.",
+            "live_message_retention_days": "7",
+            "thread_retention_days": "forever",
+        },
+    )
+
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert page.count("Please choose one of the periods in the list.") == 2
+    assert "Typed with care." in page
+    assert 'value="A renamed service"' in page
+    organisation.refresh_from_db()
+    assert organisation.live_message_retention_days == 0
+    assert organisation.about != "Typed with care."
+
+
+def test_a_settings_post_without_retention_keeps_the_saved_periods(
+    admin_client: Client, organisation: Organisation
+) -> None:
+    organisation.live_message_retention_days = 30
+    organisation.save()
+
+    admin_client.post(
+        reverse("organisations:settings-edit", args=[organisation.slug]),
+        SETTINGS_FORM,
+    )
+
+    organisation.refresh_from_db()
+    assert organisation.live_message_retention_days == 30
+
+
+def test_the_confidentiality_page_states_retention_and_the_secure_policy(
+    peer_client: Client, organisation: Organisation
+) -> None:
+    organisation.live_message_retention_days = 90
+    organisation.thread_retention_days = 730
+    organisation.allows_links = False
+    organisation.allows_direct_messages = False
+    organisation.requires_staff_facilitators = True
+    organisation.save()
+
+    page = peer_client.get(
+        reverse("organisations:confidentiality", args=[organisation.slug])
+    ).content.decode()
+
+    assert "Live-session messages are kept for 90 days" in page
+    assert "kept for 2 years after their last reply" in page
+    assert "open safety concern" in page
+    assert "Links are switched off here" in page
+    assert "Alongside does not show pictures" in page
+    assert "Direct messages are switched off here" in page
+    assert "Only staff of" in page

@@ -1,0 +1,157 @@
+"""Enforcing each organisation's retention limits: the one place that deletes a group's
+words because they are old.
+
+Live messages go when they are older than the organisation's limit for live sessions.
+Threads go, with all their posts and the responses to them, when their last activity
+is older than its limit for threads. Nothing an open safety concern needs is deleted
+(see `safety_holds`); a thread with any such post is kept whole until it is closed,
+and is deleted by the first run after that.
+
+Deletion is done in small batches, so a big backlog never holds a long lock on either
+SQLite or PostgreSQL. Only counts are returned and logged, never anyone's words.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+from django.db import transaction
+from django.db.models import Exists, OuterRef, QuerySet
+
+from alongside.conversations.models import Post, Response, Thread
+from alongside.organisations.models import Organisation, Retention
+
+from .safety_holds import under_open_safety_item
+
+logger = logging.getLogger(__name__)
+
+BATCH_SIZE = 500
+
+
+@dataclass
+class RetentionCounts:
+    """What one run deleted and kept back. Numbers only."""
+
+    live_messages: int = 0
+    threads: int = 0
+    thread_posts: int = 0
+    responses: int = 0
+    kept_for_safety: int = 0
+    organisations: int = 0
+    by_organisation: dict[int, dict[str, int]] = field(default_factory=dict)
+
+    def add(self, other: RetentionCounts) -> None:
+        self.live_messages += other.live_messages
+        self.threads += other.threads
+        self.thread_posts += other.thread_posts
+        self.responses += other.responses
+        self.kept_for_safety += other.kept_for_safety
+
+
+def cutoff(days: int, now: datetime) -> datetime | None:
+    """The moment before which words are deleted; None when kept with the group."""
+    if days == Retention.KEEP:
+        return None
+    return now - timedelta(days=days)
+
+
+def _delete_in_batches(queryset: QuerySet[Post] | QuerySet[Thread]) -> dict[str, int]:
+    """Delete every row of the queryset, a batch at a time, and add up the counts
+    Django reports per model (so posts and responses deleted with a thread count)."""
+    totals: dict[str, int] = {}
+    model = queryset.model
+    while True:
+        batch = list(queryset.values_list("pk", flat=True)[:BATCH_SIZE])
+        if not batch:
+            return totals
+        with transaction.atomic():
+            _, per_model = model._default_manager.filter(pk__in=batch).delete()
+        for label, count in per_model.items():
+            totals[label] = totals.get(label, 0) + count
+
+
+def expired_live_messages(organisation: Organisation, now: datetime) -> QuerySet[Post]:
+    """Live-room messages in the organisation's groups older than its limit, open
+    safety concerns aside."""
+    before = cutoff(organisation.live_message_retention_days, now)
+    if before is None:
+        return Post.objects.none()
+    return Post.objects.filter(
+        group__organisation=organisation, room__isnull=False, created_at__lt=before
+    )
+
+
+def expired_threads(organisation: Organisation, now: datetime) -> QuerySet[Thread]:
+    """Threads in the organisation's groups whose last activity is older than its
+    limit, open safety concerns aside."""
+    before = cutoff(organisation.thread_retention_days, now)
+    if before is None:
+        return Thread.objects.none()
+    return Thread.objects.filter(
+        group__organisation=organisation, last_posted_at__lt=before
+    )
+
+
+def enforce_retention_for(
+    *, organisation: Organisation, now: datetime
+) -> RetentionCounts:
+    """Delete the organisation's live messages and threads past its limits, keeping
+    anything an open safety concern needs. No permission check: run by the scheduled
+    task and the `apply_retention` command only, never from a view."""
+    counts = RetentionCounts()
+    post_label = Post._meta.label
+    response_label = Response._meta.label
+
+    live = expired_live_messages(organisation, now)
+    counts.kept_for_safety += live.filter(under_open_safety_item()).count()
+    deleted = _delete_in_batches(live.exclude(under_open_safety_item()))
+    counts.live_messages = deleted.get(post_label, 0)
+    counts.responses += deleted.get(response_label, 0)
+
+    threads = expired_threads(organisation, now)
+    needed = Post.objects.filter(under_open_safety_item(), thread=OuterRef("pk"))
+    counts.kept_for_safety += threads.filter(Exists(needed)).count()
+    deleted = _delete_in_batches(threads.exclude(Exists(needed)))
+    counts.threads = deleted.get(Thread._meta.label, 0)
+    counts.thread_posts = deleted.get(post_label, 0)
+    counts.responses += deleted.get(response_label, 0)
+    return counts
+
+
+def enforce_retention(*, now: datetime) -> RetentionCounts:
+    """Apply every organisation's limits. Logs one line of counts per organisation
+    (by its number) and a total, never a word anyone wrote."""
+    total = RetentionCounts()
+    limited = Organisation.objects.exclude(
+        live_message_retention_days=Retention.KEEP, thread_retention_days=Retention.KEEP
+    ).order_by("pk")
+    for organisation in limited:
+        counts = enforce_retention_for(organisation=organisation, now=now)
+        total.add(counts)
+        total.organisations += 1
+        total.by_organisation[organisation.pk] = {
+            "live_messages": counts.live_messages,
+            "threads": counts.threads,
+            "kept_for_safety": counts.kept_for_safety,
+        }
+        logger.info(
+            "Retention for organisation %s: deleted %d live messages, %d threads "
+            "(%d posts in them), %d responses; kept %d for open safety concerns.",
+            organisation.pk,
+            counts.live_messages,
+            counts.threads,
+            counts.thread_posts,
+            counts.responses,
+            counts.kept_for_safety,
+        )
+    logger.info(
+        "Retention run: %d organisations with limits; deleted %d live messages and "
+        "%d threads; kept %d for open safety concerns.",
+        total.organisations,
+        total.live_messages,
+        total.threads,
+        total.kept_for_safety,
+    )
+    return total

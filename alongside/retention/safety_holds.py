@@ -1,0 +1,43 @@
+"""Which posts an open safety concern still needs, so that retention keeps them.
+
+A post is needed while any of these is open about it:
+- it is held, waiting for a facilitator's check (its status is "held");
+- a member's report about it has not been resolved;
+- an alert (escalation) about it is still waiting for someone to acknowledge it;
+- an incident made from an alert or a moderation decision about it is not closed.
+  Incidents have no "closed" mark yet: one counts as open until its outcome is
+  written and any follow-up date has passed.
+"""
+
+from __future__ import annotations
+
+from django.db.models import Exists, OuterRef, Q
+from django.utils import timezone
+
+from alongside.conversations.models import Post, PostQuerySet, PostStatus
+from alongside.safety.models import Escalation, EscalationStatus, Incident, Report
+
+
+def open_incidents() -> Q:
+    """Incidents that are not closed (see the module's docstring)."""
+    return Q(outcome="") | Q(follow_up_by__gte=timezone.localdate())
+
+
+def under_open_safety_item() -> Q:
+    """A filter for posts an open safety concern still needs. Use on Post."""
+    post = OuterRef("pk")
+    open_report = Report.objects.filter(post=post, resolved_at__isnull=True)
+    open_alert = Escalation.objects.filter(post=post, status=EscalationStatus.ALERTING)
+    open_incident = Incident.objects.filter(open_incidents()).filter(
+        Q(escalation__post=post) | Q(decision__post=post)
+    )
+    return (
+        Q(status=PostStatus.HELD)
+        | Q(Exists(open_report))
+        | Q(Exists(open_alert))
+        | Q(Exists(open_incident))
+    )
+
+
+def posts_under_open_safety_items() -> PostQuerySet:
+    return Post.objects.filter(under_open_safety_item())

@@ -1,0 +1,67 @@
+"""The nightly retention run.
+
+django-tasks has no cron: like the agreements' daily check, each run queues the next
+for the following night with `run_after`, and `schedule_retention` (run by
+scripts/serve.sh at start-up) starts the chain unless a run is already waiting, so
+restarts never pile up duplicates. Two runs at once are harmless: each deletes only
+what is still there.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, time, timedelta
+
+from django.utils import timezone
+from django_tasks import default_task_backend, task
+from django_tasks.base import TaskResultStatus
+
+from . import actions
+
+RUN_AT = time(3, 0)
+
+
+@task()
+def enforce_retention() -> dict[str, int]:
+    """Delete what is past each organisation's limits, then queue tomorrow's run.
+    Returns counts only."""
+    try:
+        counts = actions.enforce_retention(now=timezone.now())
+        return {
+            "live_messages": counts.live_messages,
+            "threads": counts.threads,
+            "kept_for_safety": counts.kept_for_safety,
+        }
+    finally:
+        # Even if this run fails, tomorrow's is queued: the chain never breaks.
+        schedule_retention_run()
+
+
+def next_run_time(now: datetime) -> datetime:
+    """Three o'clock tomorrow morning, local time, when the service is quiet."""
+    local = timezone.localtime(now)
+    tomorrow = local.date() + timedelta(days=1)
+    return timezone.make_aware(datetime.combine(tomorrow, RUN_AT))
+
+
+def pending_runs() -> int:
+    """How many retention runs are waiting in the database queue."""
+    from django_tasks_db.models import DBTaskResult
+
+    return DBTaskResult.objects.filter(
+        task_path=enforce_retention.module_path, status=TaskResultStatus.READY
+    ).count()
+
+
+def schedule_retention_run(*, run_after: datetime | None = None) -> bool:
+    """Queue the next run unless one is already waiting. Returns whether it queued.
+
+    Needs a backend that can run tasks later (the database backend); with any other
+    backend it does nothing.
+    """
+    if not default_task_backend.supports_defer:
+        return False
+    if pending_runs():
+        return False
+    when = run_after or next_run_time(timezone.now())
+    enforce_retention.using(run_after=when).enqueue()
+    return True

@@ -1,0 +1,49 @@
+"""The nightly retention run queues itself once, and the command reports counts."""
+
+from __future__ import annotations
+
+from io import StringIO
+from typing import Any
+
+import pytest
+from django.core.management import call_command
+from django_tasks.base import TaskResultStatus
+from django_tasks_db.models import DBTaskResult
+
+from alongside.retention import tasks
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def database_task_queue(settings: Any) -> None:
+    """These tests look at the queue itself, so they use the real database backend."""
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+
+def _waiting() -> int:
+    return DBTaskResult.objects.filter(
+        task_path=tasks.enforce_retention.module_path, status=TaskResultStatus.READY
+    ).count()
+
+
+def test_starting_the_schedule_twice_queues_one_run(database_task_queue: None) -> None:
+    out = StringIO()
+    call_command("schedule_retention", stdout=out)
+    call_command("schedule_retention", stdout=out)
+
+    assert _waiting() == 1
+    assert "already queued" in out.getvalue()
+
+
+def test_a_run_queues_the_next_night(database_task_queue: None) -> None:
+    tasks.enforce_retention.call()
+
+    assert _waiting() == 1
+
+
+def test_the_run_now_command_prints_counts_only() -> None:
+    out = StringIO()
+    call_command("apply_retention", stdout=out)
+
+    assert "Deleted 0 live messages and 0 threads" in out.getvalue()
