@@ -166,7 +166,7 @@
       }
     } else if (data.type === "room") {
       if (roomState) {
-        roomState.textContent = data.is_open ? "The room is open." : "The room is closed just now. Everything said here stays for you to read.";
+        roomState.textContent = data.is_open ? "The room is open." : "The room is closed just now. You can still read what was said.";
       }
       if (form) { form.hidden = !data.is_open; }
       if (!data.is_open) { focusState(roomState); }
