@@ -16,9 +16,10 @@ through `save()` (and `bulk_create`), which knows the row and so the group;
 from __future__ import annotations
 
 import time
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeAlias
 
 from django.db import models
+from django.db.models.expressions import Combinable
 from django.db.models.functions import Left
 from django.db.models.signals import post_delete
 
@@ -114,7 +115,13 @@ def open_envelope(envelope: str, context: str) -> str:
     return crypto.open_sealed(envelope, data_key, context)
 
 
-class SealedTextField(models.TextField):  # type: ignore[type-arg]
+if TYPE_CHECKING:
+    _TextField: TypeAlias = models.TextField[str | Combinable, str]
+else:
+    _TextField = models.TextField
+
+
+class SealedTextField(_TextField):
     """Text sealed under the data key of the group (or organisation) reached by
     `group_path`: dotted attributes from the row, such as "version.agreement.group".
     """

@@ -16,6 +16,7 @@ import pytest
 from django.core.exceptions import FieldError, ImproperlyConfigured
 from django.core.management import call_command
 from django.db import connection, transaction
+from django.db.models import Model
 from django.test import Client, TestCase
 from django.urls import reverse
 from pytest_django import Settings
@@ -50,7 +51,7 @@ def marker() -> str:
     return f"marker-{uuid.uuid4().hex}"
 
 
-def raw_value(model: type, pk: int, column: str) -> str:
+def raw_value(model: type[Model], pk: int | None, column: str) -> str:
     table = connection.ops.quote_name(model._meta.db_table)
     with connection.cursor() as cursor:
         cursor.execute(f"SELECT {column} FROM {table} WHERE id = %s", [pk])  # noqa: S608
@@ -210,7 +211,7 @@ def test_plain_words_cannot_be_written_around_save(group: PeerGroup) -> None:
     with pytest.raises(FieldError, match="Unsupported lookup"):
         list(Post.objects.filter(body__icontains="anything"))
     # Clearing is allowed.
-    Thread.objects.filter(pk=post.thread_id).update(title="")
+    Thread.objects.filter(posts=post).update(title="")
 
 
 @pytest.mark.django_db
