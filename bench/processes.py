@@ -219,6 +219,10 @@ def server_env(*, database_url: str, redis_url: str = "") -> dict[str, str]:
         "DJANGO_SECRET_KEY": os.environ.get(
             "BENCH_SECRET_KEY", "benchmark-only-throwaway-key-0123456789abcdef"
         ),
+        # A throwaway key for benchmark data (base64 of 32 bytes).
+        "ALONGSIDE_MASTER_KEY": os.environ.get(
+            "BENCH_MASTER_KEY", "YmVuY2htYXJrLW9ubHkgdGhyb3dhd2F5IGtleSEhISE="
+        ),
         "LOG_LEVEL": "WARNING",
         "PYTHONDONTWRITEBYTECODE": "1",
     }

@@ -5,6 +5,7 @@ cache. Production sets ALONGSIDE_PRODUCTION=1 and must then supply its secrets, 
 the process refuses to start.
 """
 
+import base64
 import os
 from pathlib import Path
 
@@ -32,6 +33,42 @@ if not SECRET_KEY:
             "without it."
         )
     SECRET_KEY = "development-only-key-never-use-in-production"  # noqa: S105
+
+# Peers' words are sealed at rest under per-group data keys, which this master key
+# wraps (see docs/operations.md, "Encryption keys"). It is the base64 of 32 random
+# bytes. Keep it apart from database backups: with both, the words can be read.
+DEVELOPMENT_MASTER_KEY = "ZGV2ZWxvcG1lbnQgb25seTogbmV2ZXIgaW4gcHJvZC4="
+ALONGSIDE_MASTER_KEY = os.environ.get("ALONGSIDE_MASTER_KEY", "").strip()
+if not ALONGSIDE_MASTER_KEY:
+    if IS_PRODUCTION:
+        raise ImproperlyConfigured(
+            "ALONGSIDE_MASTER_KEY is not set. Alongside will not start in production "
+            "without it."
+        )
+    # Development and tests only: a fixed, published key, so that the demo database
+    # survives restarts. It protects nothing.
+    ALONGSIDE_MASTER_KEY = DEVELOPMENT_MASTER_KEY
+elif IS_PRODUCTION and ALONGSIDE_MASTER_KEY == DEVELOPMENT_MASTER_KEY:
+    raise ImproperlyConfigured(
+        "ALONGSIDE_MASTER_KEY is the published development key. Generate a new one."
+    )
+# Master keys that wrapped data keys before a rotation, comma-separated, kept only
+# until `manage.py rotate_master_key` has rewrapped every data key.
+ALONGSIDE_OLD_MASTER_KEYS = [
+    key.strip()
+    for key in os.environ.get("ALONGSIDE_OLD_MASTER_KEYS", "").split(",")
+    if key.strip()
+]
+for _key in [ALONGSIDE_MASTER_KEY, *ALONGSIDE_OLD_MASTER_KEYS]:
+    try:
+        _key_length = len(base64.b64decode(_key, validate=True))
+    except ValueError:
+        _key_length = 0
+    if _key_length != 32:
+        raise ImproperlyConfigured(
+            "ALONGSIDE_MASTER_KEY and ALONGSIDE_OLD_MASTER_KEYS must each be the "
+            "base64 of exactly 32 random bytes."
+        )
 
 ALLOWED_HOSTS = [
     host.strip()

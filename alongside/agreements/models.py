@@ -16,6 +16,7 @@ from django.utils import timezone
 
 from alongside.organisations.models import Organisation
 from alongside.peergroups.models import PeerGroup
+from alongside.peergroups.sealing import SealedTextField
 
 DEFAULT_CONSENT_DAYS = 3
 DEFAULT_REVIEW_MONTHS = 12
@@ -98,8 +99,11 @@ class AgreementVersion(models.Model):
         Agreement, on_delete=models.CASCADE, related_name="versions"
     )
     number = models.PositiveIntegerField()
-    breach_response = models.TextField(
-        "what happens if a rule is broken", max_length=4000, blank=True
+    breach_response = SealedTextField(
+        "what happens if a rule is broken",
+        max_length=4000,
+        blank=True,
+        group_path="agreement.group",
     )
     adopted_at = models.DateTimeField(default=timezone.now)
     proposal = models.OneToOneField(
@@ -139,8 +143,10 @@ class AgreementItem(models.Model):
     )
     key = models.UUIDField(default=uuid.uuid4)
     position = models.PositiveIntegerField(default=0)
-    text = models.CharField(max_length=500)
-    why = models.TextField(max_length=1000, blank=True)
+    text = SealedTextField(max_length=500, group_path="version.agreement.group")
+    why = SealedTextField(
+        max_length=1000, blank=True, group_path="version.agreement.group"
+    )
     is_baseline = models.BooleanField(default=False)
 
     class Meta:
@@ -208,7 +214,9 @@ class Proposal(models.Model):
         on_delete=models.SET_NULL,
         related_name="agreement_proposals",
     )
-    reason = models.TextField("why you are suggesting this", max_length=2000)
+    reason = SealedTextField(
+        "why you are suggesting this", max_length=2000, group_path="agreement.group"
+    )
     status = models.CharField(
         max_length=10, choices=ProposalStatus.choices, default=ProposalStatus.OPEN
     )
@@ -250,8 +258,12 @@ class ProposalChange(models.Model):
     )
     action = models.CharField(max_length=10, choices=ChangeAction.choices)
     item_key = models.UUIDField(default=uuid.uuid4)
-    text = models.TextField(max_length=4000, blank=True)
-    why = models.TextField(max_length=1000, blank=True)
+    text = SealedTextField(
+        max_length=4000, blank=True, group_path="proposal.agreement.group"
+    )
+    why = SealedTextField(
+        max_length=1000, blank=True, group_path="proposal.agreement.group"
+    )
     position = models.PositiveIntegerField(default=0)
 
     class Meta:
@@ -289,7 +301,9 @@ class Response(models.Model):
         related_name="agreement_responses",
     )
     choice = models.CharField(max_length=10, choices=ResponseChoice.choices)
-    reason = models.TextField(max_length=2000, blank=True)
+    reason = SealedTextField(
+        max_length=2000, blank=True, group_path="proposal.agreement.group"
+    )
     shows_name = models.BooleanField(default=False)
     revision = models.PositiveIntegerField(default=1)
     objection_withdrawn_at = models.DateTimeField(null=True, blank=True)
@@ -323,7 +337,7 @@ class Comment(models.Model):
         on_delete=models.SET_NULL,
         related_name="agreement_comments",
     )
-    text = models.TextField(max_length=4000)
+    text = SealedTextField(max_length=4000, group_path="proposal.agreement.group")
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:

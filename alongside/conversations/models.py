@@ -12,6 +12,7 @@ from django.db.models import OuterRef, Q, Subquery
 from django.utils import timezone
 
 from alongside.peergroups.models import Membership, PeerGroup
+from alongside.peergroups.sealing import SealedTextField
 
 if TYPE_CHECKING:
     from alongside.accounts.models import Person
@@ -73,7 +74,7 @@ class Thread(models.Model):
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="threads"
     )
-    title = models.CharField(max_length=150)
+    title = SealedTextField(max_length=150, group_path="group")
     # Mirrors the opening post: a held opening is seen by its author only.
     status = models.CharField(
         max_length=10, choices=PostStatus.choices, default=PostStatus.PUBLISHED
@@ -138,9 +139,11 @@ class Post(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="posts"
     )
     kind = models.CharField(max_length=10, choices=Kind.choices, blank=True)
-    body = models.TextField(max_length=5000)
+    body = SealedTextField(max_length=5000, group_path="group")
     content_warning = models.CharField(max_length=12, choices=Topic.choices, blank=True)
-    content_warning_text = models.CharField(max_length=80, blank=True)
+    content_warning_text = SealedTextField(
+        max_length=80, blank=True, group_path="group"
+    )
     status = models.CharField(
         max_length=10, choices=PostStatus.choices, default=PostStatus.PUBLISHED
     )

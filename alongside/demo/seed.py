@@ -20,7 +20,7 @@ from alongside.agreements.models import (
     ResponseChoice,
 )
 from alongside.conversations import actions as conversation_actions
-from alongside.conversations.models import LiveRoom, Thread
+from alongside.conversations.models import LiveRoom, Post
 from alongside.organisations.actions import create_organisation, grant_role
 from alongside.organisations.models import (
     GroupCreation,
@@ -224,7 +224,8 @@ def _conversations(
     groups = {"loss": loss, "evening": evening}
     for group_key, starter, title, posts in DEMO_THREADS:
         group = groups[group_key]
-        if Thread.objects.filter(group=group, title=title).exists():
+        # Titles are sealed, so each thread is found by its opening post's id.
+        if Post.objects.filter(client_id=_demo_id(f"{title}:0")).exists():
             continue
         opening, *replies = posts
         thread = conversation_actions.start_thread(
@@ -264,7 +265,6 @@ def _safety(
     """Fran on duty for Riverside; a chain fran → sky → ade; a held post and a
     report waiting in Living with loss's queue; one incident. Written here, in our
     own words, non-graphic."""
-    from alongside.conversations.models import Post
     from alongside.safety import actions as safety_actions
     from alongside.safety.models import EscalationChain, Incident, Report
 
@@ -281,14 +281,17 @@ def _safety(
                 safety_actions.StepChoice(person=ade),
             ],
         )
-    thread = Thread.objects.filter(group=loss, title="Things that helped this week")
+    opening = Post.objects.filter(
+        group=loss, client_id=_demo_id("Things that helped this week:0")
+    ).first()
     if (
-        thread.exists()
+        opening is not None
+        and opening.thread is not None
         and not Post.objects.filter(client_id=_demo_id("held-details")).exists()
     ):
         conversation_actions.reply_to_thread(
             person=sam,
-            thread=thread.get(),
+            thread=opening.thread,
             kind="offering",
             body="If anyone wants to talk, my number is 07700 900461.",
             content_warning="",

@@ -36,6 +36,7 @@ from .models import (
     Tag,
 )
 from .permissions import (
+    check_delete_group,
     check_join,
     check_leave,
     check_leave_feedback,
@@ -315,6 +316,28 @@ def create_group(
         role=GroupRole.FACILITATOR,
     )
     return group
+
+
+@transaction.atomic
+def delete_group(*, person: Person, group: PeerGroup) -> None:
+    """Delete the group and everything in it, for good.
+
+    Its data key goes with it (`GroupKey`, on_delete CASCADE), so its words cannot
+    be read again even from a backup taken before. Once that is committed, everyone's
+    live sockets in the group close. Nobody is notified.
+    """
+    check_delete_group(person, group)
+    group_id = group.pk
+    people = list(
+        Membership.objects.filter(group=group).values_list("person_id", flat=True)
+    )
+    group.delete()
+
+    def close_sockets() -> None:
+        for person_id in people:
+            close_live_sockets(person_id=person_id, group_id=group_id)
+
+    transaction.on_commit(close_sockets)
 
 
 def tags_named(names: Iterable[str]) -> list[Tag]:

@@ -11,6 +11,8 @@ from django.utils import timezone
 
 from alongside.organisations.models import Organisation
 
+from .sealing import SealedTextField
+
 if TYPE_CHECKING:
     from alongside.accounts.models import Person
 
@@ -186,7 +188,7 @@ class LeaveFeedback(models.Model):
     group = models.ForeignKey(
         PeerGroup, on_delete=models.CASCADE, related_name="leave_feedback"
     )
-    text = models.TextField(max_length=2000)
+    text = SealedTextField(max_length=2000, group_path="group")
     # Only the month is kept, so the note cannot be matched to the day someone left.
     created_in = models.DateField()
 
@@ -195,3 +197,47 @@ class LeaveFeedback(models.Model):
 
     def __str__(self) -> str:
         return f"Feedback for {self.group}"
+
+
+class GroupKey(models.Model):
+    """The data key that seals a group's words at rest, wrapped by the master key.
+
+    One per group; deleting the group deletes it, and with it any way to read the
+    group's words, even from an old backup. The organisation's own records that need
+    not belong to a group (the incident log) have a key of the same kind, owned by
+    the organisation. See `alongside/peergroups/sealing.py`.
+    """
+
+    group = models.OneToOneField(
+        PeerGroup,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="data_key",
+    )
+    organisation = models.OneToOneField(
+        Organisation,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="data_key",
+    )
+    # Random, and named in every envelope sealed under this key.
+    key_id = models.CharField(max_length=32, unique=True)
+    # base64 of the AES-GCM nonce and the encrypted data key.
+    wrapped_key = models.CharField(max_length=200)
+    # A short id of the master key that wrapped it (a hash prefix, never the key).
+    wrapped_by = models.CharField(max_length=16)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(group__isnull=False, organisation__isnull=True)
+                | models.Q(group__isnull=True, organisation__isnull=False),
+                name="data_key_has_one_owner",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"Key {self.key_id[:8]}"

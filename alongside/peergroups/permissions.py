@@ -167,3 +167,14 @@ def can_read_leave_feedback(person: Person, group: PeerGroup) -> bool:
         and membership.is_facilitator
         and membership.status == Status.ACTIVE
     )
+
+
+def can_delete_group(person: Person, group: PeerGroup) -> bool:
+    """Only the organisation's admins delete a group, with everything written in it."""
+    return role_in(person, group.organisation) == Role.ADMIN
+
+
+def check_delete_group(person: Person, group: PeerGroup) -> None:
+    """Raises PermissionDenied unless can_delete_group. No side effects."""
+    if not can_delete_group(person, group):
+        raise PermissionDenied

@@ -15,9 +15,16 @@ from alongside.organisations.models import GroupCreation
 from alongside.organisations.permissions import can_create_group, get_organisation_for
 
 from . import actions
-from .forms import DisplayNameForm, GroupForm, GroupSearchForm, LeaveFeedbackForm
+from .forms import (
+    DeleteGroupForm,
+    DisplayNameForm,
+    GroupForm,
+    GroupSearchForm,
+    LeaveFeedbackForm,
+)
 from .models import Membership, Status, Tag
 from .permissions import (
+    can_delete_group,
     can_join,
     can_leave,
     can_manage_requests,
@@ -26,6 +33,7 @@ from .permissions import (
     can_rename_self,
     can_return,
     can_see_members,
+    check_delete_group,
     check_leave,
     check_leave_feedback,
     check_manage_requests,
@@ -102,6 +110,7 @@ def group_detail(request: AuthenticatedRequest, group_id: int) -> HttpResponse:
             "can_leave": can_leave(request.user, group),
             "can_rename": can_rename_self(request.user, group),
             "can_manage_requests": can_manage_requests(request.user, group),
+            "can_delete": can_delete_group(request.user, group),
             "pending_requests": (
                 Membership.objects.requested().filter(group=group).count()
                 if can_manage_requests(request.user, group)
@@ -320,3 +329,18 @@ def group_create(request: AuthenticatedRequest, organisation_slug: str) -> HttpR
     return render(
         request, "peergroups/create.html", {"organisation": organisation, "form": form}
     )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def group_delete(request: AuthenticatedRequest, group_id: int) -> HttpResponse:
+    group = get_group_for(request.user, group_id)
+    check_delete_group(request.user, group)
+    ensure_second_factor(request)
+    form = DeleteGroupForm(request.POST or None, group_name=group.name)
+    if request.method == "POST" and form.is_valid():
+        organisation_slug = group.organisation.slug
+        actions.delete_group(person=request.user, group=group)
+        messages.info(request, "The group has been deleted.")
+        return redirect("organisations:organisation-detail", slug=organisation_slug)
+    return render(request, "peergroups/delete.html", {"group": group, "form": form})

@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from alongside.organisations.models import Organisation
 from alongside.peergroups.models import PeerGroup
+from alongside.peergroups.sealing import SealedTextField
 
 
 class RuleAction(models.TextChoices):
@@ -147,7 +148,9 @@ class Report(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
     )
     reason = models.CharField(max_length=20, choices=ReportReason.choices)
-    note = models.CharField("anything you'd like to add", max_length=500, blank=True)
+    note = SealedTextField(
+        "anything you'd like to add", max_length=500, blank=True, group_path="group"
+    )
     # MERGE POINT: group agreements. Until alongside.agreements is merged this holds
     # the item's own reference (for example "3" or "3b"); it can become a foreign
     # key to the agreement item then, with a data migration copying this reference.
@@ -175,7 +178,12 @@ class HoldAppeal(models.Model):
     post = models.ForeignKey(
         "conversations.Post", on_delete=models.CASCADE, related_name="appeals"
     )
-    note = models.CharField("a note for the facilitator", max_length=500, blank=True)
+    note = SealedTextField(
+        "a note for the facilitator",
+        max_length=500,
+        blank=True,
+        group_path="post.group",
+    )
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
@@ -206,11 +214,11 @@ class ModerationDecision(models.Model):
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
     action = models.CharField(max_length=24, choices=DecisionAction.choices)
-    reason = models.CharField("why (for the record)", max_length=500)
-    note_to_author = models.TextField(max_length=1500, blank=True)
+    reason = SealedTextField("why (for the record)", max_length=500)
+    note_to_author = SealedTextField(max_length=1500, blank=True)
     content_warning = models.CharField(max_length=12, blank=True)
     paused_until = models.DateTimeField(null=True, blank=True)
-    author_reply = models.TextField(max_length=1000, blank=True)
+    author_reply = SealedTextField(max_length=1000, blank=True)
     replied_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
 
@@ -411,12 +419,20 @@ class Incident(models.Model):
     )
     category = models.CharField(max_length=20, choices=IncidentCategory.choices)
     severity = models.CharField(max_length=10, choices=Severity.choices)
-    what_happened = models.TextField(
-        "what happened, in your own words", max_length=4000
+    # Sealed under the organisation's key, not the group's: the incident log is the
+    # organisation's record and must outlive a deleted group.
+    what_happened = SealedTextField(
+        "what happened, in your own words",
+        max_length=4000,
+        group_path="organisation",
     )
-    actions_taken = models.TextField("what was done", max_length=4000, blank=True)
-    outcome = models.TextField(max_length=2000, blank=True)
-    follow_up = models.TextField("follow-up needed", max_length=2000, blank=True)
+    actions_taken = SealedTextField(
+        "what was done", max_length=4000, blank=True, group_path="organisation"
+    )
+    outcome = SealedTextField(max_length=2000, blank=True, group_path="organisation")
+    follow_up = SealedTextField(
+        "follow-up needed", max_length=2000, blank=True, group_path="organisation"
+    )
     follow_up_by = models.DateField(null=True, blank=True)
     escalation = models.ForeignKey(
         Escalation, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"

@@ -211,3 +211,9 @@ def person_in_organisation(
     if second_factor:
         give_second_factor(person)
     return person
+
+
+def item_worded(version: AgreementVersion, text: str) -> AgreementItem:
+    """The version's group item with this wording. Items are sealed at rest, so
+    they are compared once read, not in the database."""
+    return next(item for item in version.group_items if item.text == text)

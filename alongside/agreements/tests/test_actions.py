@@ -24,7 +24,12 @@ from alongside.peergroups.actions import leave_group
 from alongside.peergroups.models import Status
 
 from .conftest import Circle, adopt_first_version, open_proposal
-from .factories import PeerGroupFactory, person_in, person_in_organisation
+from .factories import (
+    PeerGroupFactory,
+    item_worded,
+    person_in,
+    person_in_organisation,
+)
 
 
 def test_proposer_counts_as_agreeing(circle: Circle) -> None:
@@ -225,7 +230,7 @@ def test_adoption_makes_a_new_version_and_sets_the_review_date(
 ) -> None:
     first = adopt_first_version(circle)
     paused = person_in(circle.group, status=Status.PAUSED)
-    item = first.group_items.get(text="Made-up item one.")
+    item = item_worded(first, "Made-up item one.")
     proposal = actions.propose_changes(
         person=circle.member,
         group=circle.group,
@@ -255,7 +260,7 @@ def test_adoption_makes_a_new_version_and_sets_the_review_date(
 
 def test_removing_an_item(circle: Circle) -> None:
     first = adopt_first_version(circle)
-    item = first.group_items.get(text="Made-up item one.")
+    item = item_worded(first, "Made-up item one.")
     proposal = actions.propose_changes(
         person=circle.member,
         group=circle.group,
@@ -351,7 +356,7 @@ def test_review_must_cover_every_item(circle: Circle) -> None:
             changes=[
                 actions.Change(
                     ChangeAction.KEEP,
-                    item_key=first.group_items.get(text="Made-up item one.").key,
+                    item_key=item_worded(first, "Made-up item one.").key,
                 )
             ],
             reason="Made-up.",

@@ -27,6 +27,7 @@ from .conftest import Circle, open_proposal
 from .factories import (
     OrganisationItemFactory,
     PeerGroupFactory,
+    item_worded,
     person_in,
     person_in_organisation,
 )
@@ -310,7 +311,7 @@ def test_adopting_too_early_explains_why(circle: Circle, proposal: Proposal) -> 
 
 
 def test_version_shows_word_changes(circle: Circle, adopted: AgreementVersion) -> None:
-    item = adopted.group_items.get(text="Made-up item one.")
+    item = item_worded(adopted, "Made-up item one.")
     proposal = actions.propose_changes(
         person=circle.member,
         group=circle.group,

@@ -8,6 +8,7 @@ are checked in a fresh Python process with a production environment.
 
 from __future__ import annotations
 
+import base64
 import json
 import os
 import secrets
@@ -47,6 +48,7 @@ def production_env(tmp_path: Path, **overrides: str | None) -> dict[str, str]:
             "ALONGSIDE_PRODUCTION": "1",
             "DJANGO_SETTINGS_MODULE": "config.settings",
             "DJANGO_SECRET_KEY": secrets.token_urlsafe(60),
+            "ALONGSIDE_MASTER_KEY": base64.b64encode(secrets.token_bytes(32)).decode(),
             "ALLOWED_HOSTS": HOST,
             "CSRF_TRUSTED_ORIGINS": f"https://{HOST}",
             "DATABASE_URL": f"sqlite:///{tmp_path / 'production.sqlite3'}",
@@ -112,6 +114,25 @@ def test_production_refuses_to_start_without_its_secret_key(
         result = run_python(env, *args)
         assert result.returncode != 0, args
         assert "DJANGO_SECRET_KEY is not set" in result.stderr, args
+
+
+@pytest.mark.parametrize(
+    ("master_key", "message"),
+    [
+        (None, "ALONGSIDE_MASTER_KEY is not set"),
+        ("", "ALONGSIDE_MASTER_KEY is not set"),
+        ("bm90IDMyIGJ5dGVz", "exactly 32 random bytes"),
+        # The published development key protects nothing.
+        ("ZGV2ZWxvcG1lbnQgb25seTogbmV2ZXIgaW4gcHJvZC4=", "development key"),
+    ],
+)
+def test_production_refuses_to_start_without_its_master_key(
+    tmp_path: Path, master_key: str | None, message: str
+) -> None:
+    env = production_env(tmp_path, ALONGSIDE_MASTER_KEY=master_key)
+    result = run_python(env, "-c", "import django; django.setup()")
+    assert result.returncode != 0
+    assert message in result.stderr
 
 
 def production_settings(tmp_path: Path) -> dict[str, Any]:

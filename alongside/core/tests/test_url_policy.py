@@ -229,6 +229,12 @@ POLICY: dict[str, dict[str, tuple[int, ...]]] = {
         "GET": (302, 404, 403, 403, 403, 403, 403, 200, 200, 403, 403, 403, 404),
         "POST": _NO_POST,
     },
+    "peergroups:group-delete": {
+        # The organisation's admin only; the confirmation types the group's name.
+        #       anon  outs  peer  req   mem   paus  left  faci  admn  supv  ofac  hand oadm
+        "GET": (302, 404, 403, 403, 403, 403, 403, 403, 200, 403, 403, 403, 404),
+        "POST": (302, 404, 403, 403, 403, 403, 403, 403, 302, 403, 403, 403, 404),
+    },
     "peergroups:request-approve": {
         "GET": _NO_GET,
         "POST": (302, 404, 403, 403, 403, 403, 403, 302, 302, 403, 403, 403, 404),
@@ -368,6 +374,8 @@ POLICY: dict[str, dict[str, tuple[int, ...]]] = {
 
 # Valid input for each form, so that allowed POSTs exercise the whole success path.
 CLIENT_ID = "5b0d3c52-3f7e-4c5e-9a57-0c6f3f0e2a11"  # each probe's actor is new
+PROBED_GROUP_NAME = "The probed group"
+
 POST_DATA: dict[str, dict[str, Any]] = {
     "accounts:settings": {"email": ""},
     "organisations:settings-edit": {
@@ -440,6 +448,7 @@ POST_DATA: dict[str, dict[str, Any]] = {
     },
     "peergroups:group-join": {"display_name": "Fresh Name"},
     "peergroups:leave-feedback": {"text": ""},
+    "peergroups:group-delete": {"name": PROBED_GROUP_NAME},
     "peergroups:display-name-edit": {"display_name": "Another Name"},
     "safety:post-report": {"reason": "other"},
     "safety:post-appeal": {"note": ""},
@@ -571,7 +580,9 @@ def _route_parameters(name: str) -> list[str]:
 def build_world() -> World:
     organisation = OrganisationFactory.create()
     group = PeerGroupFactory.create(
-        organisation=organisation, join_policy=JoinPolicy.REQUEST
+        organisation=organisation,
+        name=PROBED_GROUP_NAME,
+        join_policy=JoinPolicy.REQUEST,
     )
     requester = person_in_state("none", group)
     pending = MembershipFactory.create(

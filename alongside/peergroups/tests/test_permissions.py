@@ -33,6 +33,7 @@ RULES: dict[str, str] = {
     "can_leave_feedback":  ".   .   .   .   Y    .   .   .   .   .   .",
     "can_read_leave_feedback": ".   .   .   .   .    .   Y   .   .   .   .",
     "can_see_group":       "Y   Y   Y   Y   Y    Y   Y   Y   Y   Y   .",
+    "can_delete_group":    ".   .   .   .   .    .   .   Y   .   .   .",
 }  # fmt: skip
 
 # In a group that asks first, someone who left asks again rather than walking back
@@ -51,6 +52,7 @@ CHECKS = {
     "can_rename_self": "check_rename_self",
     "can_manage_requests": "check_manage_requests",
     "can_leave_feedback": "check_leave_feedback",
+    "can_delete_group": "check_delete_group",
 }
 
 

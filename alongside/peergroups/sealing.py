@@ -1,0 +1,212 @@
+"""Peers' words sealed at rest under their group's own data key.
+
+`SealedTextField` is a TextField whose Python value is the plain text and whose
+stored value is an AES-GCM envelope (`alongside/core/crypto.py`) under the data key of
+the group the row belongs to (`GroupKey`). The envelope names the key, so reading
+needs no join; unwrapped keys are kept in process memory for a few minutes and
+dropped at once when a key is deleted. Deleting a group deletes its key, so its words
+cannot be read again, even from an old backup: they read as `REMOVED_PLACEHOLDER`.
+
+Sealed values cannot be searched or ordered in the database (lookups other than
+equality with the empty string are refused). They are written only
+through `save()` (and `bulk_create`), which knows the row and so the group;
+`QuerySet.update()` and `bulk_update()` may only set them to the empty string.
+"""
+
+from __future__ import annotations
+
+import time
+from typing import TYPE_CHECKING, Any, TypeAlias
+
+from django.db import models
+from django.db.models.expressions import Combinable
+from django.db.models.functions import Left
+from django.db.models.signals import post_delete
+
+from alongside.core import crypto
+
+if TYPE_CHECKING:
+    from .models import GroupKey
+
+REMOVED_PLACEHOLDER = "This was removed."
+KEY_CACHE_SECONDS = 300
+
+# data key id -> (data key, when it was unwrapped)
+_unwrapped: dict[bytes, tuple[bytes, float]] = {}
+
+
+def forget_keys() -> None:
+    """Drop every unwrapped key from this process's memory."""
+    _unwrapped.clear()
+
+
+def _forget_deleted_key(sender: type[Any], instance: GroupKey, **kwargs: Any) -> None:
+    _unwrapped.pop(bytes.fromhex(instance.key_id), None)
+
+
+post_delete.connect(
+    _forget_deleted_key, sender="peergroups.GroupKey", dispatch_uid="forget-group-key"
+)
+
+
+def _remember(key_id: bytes, data_key: bytes) -> bytes:
+    _unwrapped[key_id] = (data_key, time.monotonic())
+    return data_key
+
+
+def _unwrap(key: GroupKey) -> bytes:
+    key_id = bytes.fromhex(key.key_id)
+    return _remember(
+        key_id, crypto.unwrap_data_key(key_id, key.wrapped_key, key.wrapped_by)
+    )
+
+
+def data_key_for(owner: models.Model) -> tuple[bytes, bytes]:
+    """The id and data key that seal words belonging to `owner`: a peer group, or an
+    organisation for its own records. Made on first use."""
+    from .models import GroupKey
+
+    if owner._meta.label == "peergroups.PeerGroup":
+        lookup = {"group_id": owner.pk}
+    elif owner._meta.label == "organisations.Organisation":
+        lookup = {"organisation_id": owner.pk}
+    else:
+        raise TypeError(f"{owner._meta.label} cannot own a data key.")
+    key = GroupKey.objects.filter(**lookup).first()
+    if key is None:
+        key_id, data_key = crypto.new_data_key()
+        wrapped, wrapped_by = crypto.wrap_data_key(key_id, data_key)
+        key, created = GroupKey.objects.get_or_create(
+            **lookup,
+            defaults={
+                "key_id": key_id.hex(),
+                "wrapped_key": wrapped,
+                "wrapped_by": wrapped_by,
+            },
+        )
+        if created:
+            return key_id, _remember(key_id, data_key)
+    key_id = bytes.fromhex(key.key_id)
+    cached = _unwrapped.get(key_id)
+    if cached is not None and time.monotonic() - cached[1] < KEY_CACHE_SECONDS:
+        return key_id, cached[0]
+    return key_id, _unwrap(key)
+
+
+def data_key_by_id(key_id: bytes) -> bytes | None:
+    """The data key with this id, or None when it has been destroyed."""
+    from .models import GroupKey
+
+    cached = _unwrapped.get(key_id)
+    if cached is not None and time.monotonic() - cached[1] < KEY_CACHE_SECONDS:
+        return cached[0]
+    key = GroupKey.objects.filter(key_id=key_id.hex()).first()
+    if key is None:
+        _unwrapped.pop(key_id, None)
+        return None
+    return _unwrap(key)
+
+
+def open_envelope(envelope: str, context: str) -> str:
+    """The words in a stored envelope, or the placeholder once their key is gone."""
+    data_key = data_key_by_id(crypto.envelope_key_id(envelope))
+    if data_key is None:
+        return REMOVED_PLACEHOLDER
+    return crypto.open_sealed(envelope, data_key, context)
+
+
+if TYPE_CHECKING:
+    _TextField: TypeAlias = models.TextField[str | Combinable, str]
+else:
+    _TextField = models.TextField
+
+
+class SealedTextField(_TextField):
+    """Text sealed under the data key of the group (or organisation) reached by
+    `group_path`: dotted attributes from the row, such as "version.agreement.group".
+    """
+
+    description = "Text sealed at rest under its group's key"
+
+    def __init__(
+        self,
+        *args: Any,
+        group_path: str = "group",
+        **kwargs: Any,
+    ) -> None:
+        self.group_path = group_path
+        super().__init__(*args, **kwargs)
+
+    def deconstruct(self) -> Any:
+        name, path, args, kwargs = super().deconstruct()
+        kwargs["group_path"] = self.group_path
+        return name, path, args, kwargs
+
+    @property
+    def seal_context(self) -> str:
+        return f"{self.model._meta.label}.{self.name}"
+
+    def owner_of(self, instance: models.Model) -> models.Model:
+        owner: Any = instance
+        for attribute in self.group_path.split("."):
+            owner = getattr(owner, attribute)
+            if owner is None:
+                raise ValueError(
+                    f"{self.seal_context} has no group or organisation to seal "
+                    "it under."
+                )
+        return owner  # type: ignore[no-any-return]
+
+    def pre_save(self, model_instance: models.Model, add: bool) -> Any:
+        value = getattr(model_instance, self.attname)
+        if value is None or value == "":
+            return value
+        key_id, data_key = data_key_for(self.owner_of(model_instance))
+        return crypto.seal(key_id, data_key, str(value), self.seal_context)
+
+    def get_lookup(self, lookup_name: str) -> Any:
+        # Searching ciphertext would quietly find nothing: only equality with the
+        # empty string (and isnull) mean anything, so other lookups are refused.
+        if lookup_name not in {"exact", "isnull", "in"}:
+            return None
+        return super().get_lookup(lookup_name)
+
+    def get_transform(self, lookup_name: str) -> Any:
+        return None
+
+    def get_prep_value(self, value: Any) -> Any:
+        value = super().get_prep_value(value)
+        if value is None or value == "" or crypto.is_sealed(value):
+            return value
+        # Only save() knows the group; anything else would store the words in plain.
+        raise ValueError(
+            f"{self.seal_context} is sealed: it can be written only by saving the "
+            "row, and cannot be searched or compared in the database."
+        )
+
+    def from_db_value(self, value: Any, expression: Any, connection: Any) -> Any:
+        if not isinstance(value, str) or not crypto.is_sealed(value):
+            # Empty, or a row written before sealing (the data migration seals them).
+            return value
+        return open_envelope(value, self.seal_context)
+
+
+def seal_plain_rows(model: type[models.Model], field_names: list[str]) -> int:
+    """Seal the words in rows written before sealing; for data migrations, which pass
+    their historical model. Rows already sealed are left alone, so it can run twice.
+    """
+    sealed = 0
+    prefix = crypto.ENVELOPE_PREFIX
+    for name in field_names:
+        plain = (
+            model._default_manager.exclude(**{name: ""})
+            .annotate(
+                stored_prefix=Left(name, len(prefix), output_field=models.TextField())
+            )
+            .exclude(stored_prefix=prefix)
+            .order_by("pk")
+        )
+        for row in plain.iterator():
+            row.save(update_fields=[name])
+            sealed += 1
+    return sealed
