@@ -231,7 +231,7 @@ POLICY: dict[str, dict[str, tuple[int, ...]]] = {
     },
     "peergroups:group-delete": {
         # The organisation's admin only; the confirmation types the group's name.
-        #       anon  outs  peer  req   mem   paus  left  faci  admn  supv  ofac  hand oadm
+        #      anon outs peer req  mem  paus left faci admn supv ofac hand oadm
         "GET": (302, 404, 403, 403, 403, 403, 403, 403, 200, 403, 403, 403, 404),
         "POST": (302, 404, 403, 403, 403, 403, 403, 403, 302, 403, 403, 403, 404),
     },
