@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "alongside.agreements",
     "alongside.conversations",
     "alongside.safety",
+    "alongside.privacy",
     "alongside.demo",
 ]
 

@@ -7,6 +7,7 @@ from alongside.core import views as core_views
 urlpatterns = [
     path("", include("alongside.core.urls")),
     path("account/", include("alongside.accounts.urls")),
+    path("account/", include("alongside.privacy.urls")),
     path("account/", include("allauth.urls")),
     path("services/", include("alongside.organisations.urls")),
     path("groups/", include("alongside.peergroups.urls")),

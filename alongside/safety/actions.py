@@ -333,7 +333,8 @@ def decide_on_post(
         _set_status(post, PostStatus.PUBLISHED)
     elif action == DecisionAction.HIDE:
         _set_status(post, PostStatus.HIDDEN)
-    elif action == DecisionAction.PAUSE_POSTING:
+    elif action == DecisionAction.PAUSE_POSTING and post.author is not None:
+        # A former member's words have no one left to pause.
         Participation.objects.update_or_create(
             person=post.author,
             group=group,
@@ -363,7 +364,7 @@ def decide_on_post(
         "at it and done what they felt was right.",
     )
     notify(
-        people=[post.author],
+        people=[post.author] if post.author is not None else [],
         message=_AUTHOR_MESSAGES[DecisionAction(action)].format(group=group.name),
         link=reverse("safety:decision-detail", kwargs={"decision_id": decision.pk}),
     )

@@ -36,6 +36,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 
 from alongside.accounts.models import Person
+from alongside.accounts.tests.factories import PASSWORD
 from alongside.agreements.models import AgreementVersion, Proposal, ResponseChoice
 from alongside.agreements.tests.factories import (
     AgreementItemFactory,
@@ -65,6 +66,7 @@ NAMESPACES = (
     "agreements",
     "notifications",
     "safety",
+    "privacy",
 )
 
 ACTORS = (
@@ -133,6 +135,17 @@ POLICY: dict[str, dict[str, tuple[int, ...]]] = {
         "GET": (302, 302, 302, 302, 302, 302, 302, 302, 302, 302),
         "POST": _NO_POST,
     },
+    # A person's own data: everyone signed in downloads their own and may erase their
+    # account (the POST erases it and says goodbye), except the organisation's only
+    # admin, who is asked kindly to find another admin first (the page again, 200).
+    "privacy:data-download": {"GET": _SIGNED_IN, "POST": _NO_POST},
+    "privacy:data-json": {"GET": _SIGNED_IN, "POST": _NO_POST},
+    "privacy:data-html": {"GET": _SIGNED_IN, "POST": _NO_POST},
+    "privacy:account-erase": {
+        "GET": _SIGNED_IN,
+        "POST": (302, 302, 302, 302, 302, 302, 302, 302, 200, 302),
+    },
+    "privacy:goodbye": {"GET": _OPEN_TO_ALL, "POST": _NO_POST_PUBLIC},
     "organisations:help": {
         "GET": _OPEN_TO_ALL,
         "POST": _NO_POST_PUBLIC,
@@ -337,6 +350,7 @@ POLICY: dict[str, dict[str, tuple[int, ...]]] = {
 CLIENT_ID = "5b0d3c52-3f7e-4c5e-9a57-0c6f3f0e2a11"  # each probe's actor is new
 POST_DATA: dict[str, dict[str, Any]] = {
     "accounts:settings": {"email": ""},
+    "privacy:account-erase": {"posts": "keep", "password": PASSWORD},
     "organisations:settings-edit": {
         "name": "A renamed service",
         "about": "About us.",
