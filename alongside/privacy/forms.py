@@ -16,7 +16,10 @@ class EraseAccountForm(forms.Form):
     posts = forms.ChoiceField(
         label="What should happen to the posts you shared in your groups?",
         choices=[
-            (REMOVE, "Remove my words. A short note stays so replies still make sense."),
+            (
+                REMOVE,
+                "Remove my words. A short note stays so replies still make sense.",
+            ),
             (KEEP, 'Leave them in place, shown as written by "former member".'),
         ],
         widget=forms.RadioSelect,

@@ -21,6 +21,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
+from functools import partial
 from typing import Any
 
 from allauth.account.models import EmailAddress
@@ -97,13 +98,11 @@ def _when(value: datetime | date | None) -> str | None:
 def _group_names(person: Person) -> dict[int, str]:
     """Group names the person can rightly see: groups they have or had a place in."""
     return dict(
-        Membership.objects.filter(person=person).values_list(
-            "group_id", "group__name"
-        )
+        Membership.objects.filter(person=person).values_list("group_id", "group__name")
     )
 
 
-# ---- Exports ---------------------------------------------------------------------------
+# ---- Exports ------------------------------------------------------------------------
 
 
 def export_django_groups(person: Person) -> list[Row]:
@@ -398,7 +397,10 @@ def export_alerts_about_you(person: Person) -> list[Row]:
 def export_alerts_acknowledged(person: Person) -> list[Row]:
     # When, and where: not about whom.
     return [
-        {"organisation": e.organisation.name, "acknowledged_at": _when(e.acknowledged_at)}
+        {
+            "organisation": e.organisation.name,
+            "acknowledged_at": _when(e.acknowledged_at),
+        }
         for e in Escalation.objects.filter(acknowledged_by=person).select_related(
             "organisation"
         )
@@ -462,7 +464,7 @@ def erase_posts(person: Person, keep_posts: bool) -> None:
     HoldAppeal.objects.filter(post__author=person).delete()
     ModerationDecision.objects.filter(post__author=person).update(author_reply="")
     for post_id in room_post_ids:
-        transaction.on_commit(lambda post_id=post_id: live.broadcast_post(post_id))
+        transaction.on_commit(partial(live.broadcast_post, post_id))
 
 
 def erase_agreement_words(person: Person, keep_posts: bool) -> None:
@@ -475,9 +477,9 @@ def erase_agreement_words(person: Person, keep_posts: bool) -> None:
         status=ProposalStatus.WITHDRAWN, closed_at=timezone.now()
     )
     proposals.update(reason="")
-    ProposalChange.objects.filter(
-        Q(proposal__proposed_by=person), ~Q(why="")
-    ).update(why="")
+    ProposalChange.objects.filter(Q(proposal__proposed_by=person), ~Q(why="")).update(
+        why=""
+    )
 
 
 def erase_comments(person: Person, keep_posts: bool) -> None:
@@ -485,7 +487,7 @@ def erase_comments(person: Person, keep_posts: bool) -> None:
         Comment.objects.filter(person=person).delete()
 
 
-# ---- The registry ----------------------------------------------------------------------
+# ---- The registry -------------------------------------------------------------------
 
 _DELETED = "Deleted with your account."
 

@@ -572,7 +572,8 @@ def raise_escalation(*, post_id: int, now: datetime | None = None) -> Escalation
     """
     now = now or timezone.now()
     post = Post.objects.select_related("group__organisation").filter(pk=post_id).first()
-    if post is None:
+    if post is None or post.author is None:
+        # Gone, or its author has since erased their account: nobody to reach.
         return None
     existing = Escalation.objects.filter(
         post=post, status=EscalationStatus.ALERTING
