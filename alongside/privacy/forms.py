@@ -23,7 +23,10 @@ class EraseAccountForm(forms.Form):
             (KEEP, 'Leave them in place, shown as written by "former member".'),
         ],
         widget=forms.RadioSelect,
-        error_messages={"required": "Please choose what happens to your posts."},
+        error_messages={
+            "required": "Please choose what happens to your posts.",
+            "invalid_choice": "Please choose one of the two options for your posts.",
+        },
     )
     password = forms.CharField(
         label="Your password",

@@ -81,6 +81,15 @@ def test_a_missing_choice_is_asked_for(peer_client: Client) -> None:
     assert "Please choose what happens to your posts." in response.content.decode()
 
 
+def test_an_unknown_choice_gets_a_kind_message(peer_client: Client) -> None:
+    response = peer_client.post(
+        reverse("privacy:account-erase"), {"posts": "<b>", "password": PASSWORD}
+    )
+
+    assert response.status_code == 200
+    assert "Please choose one of the two options" in response.content.decode()
+
+
 def test_erasing_signs_out_to_a_kind_goodbye(
     peer: Person,
     group: PeerGroup,
