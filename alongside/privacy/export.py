@@ -74,8 +74,8 @@ def _pairs(row: dict[str, Any]) -> list[tuple[str, str]]:
 
 
 def export_as_html(person: Person) -> str:
-    """A page that opens on its own, offline: no scripts, nothing to fetch, every
-    value escaped by the template."""
+    """A page that opens on its own, offline: no scripts, no styles, nothing to
+    fetch, every value escaped by the template."""
     export = build_export(person)
     sections = [
         {
