@@ -106,6 +106,7 @@ INSTALLED_APPS = [
     "alongside.safety",
     "alongside.access",
     "alongside.retention",
+    "alongside.privacy",
     "alongside.demo",
 ]
 

@@ -8,6 +8,7 @@ urlpatterns = [
     path("", include("alongside.core.urls")),
     path("account/", include("alongside.accounts.urls")),
     path("account/", include("alongside.access.urls")),
+    path("account/", include("alongside.privacy.urls")),
     path("account/", include("allauth.urls")),
     path("services/", include("alongside.organisations.urls")),
     path("groups/", include("alongside.peergroups.urls")),

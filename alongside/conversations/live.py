@@ -109,7 +109,8 @@ def broadcast_post(post_id: int) -> None:
     if post.status == PostStatus.PUBLISHED:
         _send(room_channel_group(post.group_id), event)
     else:
-        _send(person_channel_group(post.author_id), event)
+        if post.author_id is not None:
+            _send(person_channel_group(post.author_id), event)
         # If an edit took a shared message back for a check, others see it go.
         _send(room_channel_group(post.group_id), {**event, "type": "post.withdrawn"})
 

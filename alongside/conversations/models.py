@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.db import models
-from django.db.models import OuterRef, Q, Subquery
+from django.db.models import Case, OuterRef, Q, Subquery, Value, When
 from django.utils import timezone
 
 from alongside.peergroups.models import Membership, PeerGroup
@@ -52,11 +52,19 @@ class FilterChoice(models.TextChoices):
     HIDE = "hide", "Do not show it to me at all"
 
 
-def _author_name() -> Subquery:
-    return Subquery(
-        Membership.objects.filter(
-            group=OuterRef("group"), person=OuterRef("author")
-        ).values("display_name")[:1]
+FORMER_MEMBER = "former member"
+
+
+def _author_name() -> Case:
+    """The author's display name in the group, or "former member" when the author
+    erased their account and left their words in place."""
+    return Case(
+        When(author__isnull=True, then=Value(FORMER_MEMBER)),
+        default=Subquery(
+            Membership.objects.filter(
+                group=OuterRef("group"), person=OuterRef("author")
+            ).values("display_name")[:1]
+        ),
     )
 
 
@@ -71,8 +79,14 @@ class Thread(models.Model):
     group = models.ForeignKey(
         PeerGroup, on_delete=models.CASCADE, related_name="threads"
     )
+    # Empty once the author has erased their account and kept their words in the
+    # group: shown as "former member".
     author = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="threads"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="threads",
     )
     title = SealedTextField(max_length=150, group_path="group")
     # Mirrors the opening post: a held opening is seen by its author only.
@@ -135,8 +149,14 @@ class Post(models.Model):
     room = models.ForeignKey(
         LiveRoom, null=True, blank=True, on_delete=models.CASCADE, related_name="posts"
     )
+    # Empty once the author has erased their account and kept their words in the
+    # group: shown as "former member".
     author = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="posts"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="posts",
     )
     kind = models.CharField(max_length=10, choices=Kind.choices, blank=True)
     body = SealedTextField(max_length=5000, group_path="group")

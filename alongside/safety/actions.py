@@ -333,7 +333,8 @@ def decide_on_post(
         _set_status(post, PostStatus.PUBLISHED)
     elif action == DecisionAction.HIDE:
         _set_status(post, PostStatus.HIDDEN)
-    elif action == DecisionAction.PAUSE_POSTING:
+    elif action == DecisionAction.PAUSE_POSTING and post.author is not None:
+        # A former member's words have no one left to pause.
         Participation.objects.update_or_create(
             person=post.author,
             group=group,
@@ -363,7 +364,7 @@ def decide_on_post(
         "at it and done what they felt was right.",
     )
     notify(
-        people=[post.author],
+        people=[post.author] if post.author is not None else [],
         message=_AUTHOR_MESSAGES[DecisionAction(action)].format(group=group.name),
         link=reverse("safety:decision-detail", kwargs={"decision_id": decision.pk}),
     )
@@ -571,7 +572,8 @@ def raise_escalation(*, post_id: int, now: datetime | None = None) -> Escalation
     """
     now = now or timezone.now()
     post = Post.objects.select_related("group__organisation").filter(pk=post_id).first()
-    if post is None:
+    if post is None or post.author is None:
+        # Gone, or its author has since erased their account: nobody to reach.
         return None
     existing = Escalation.objects.filter(
         post=post, status=EscalationStatus.ALERTING

@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from alongside.accounts.second_factor import ensure_second_factor
-from alongside.conversations.models import Post
+from alongside.conversations.models import FORMER_MEMBER, Post
 from alongside.conversations.permissions import (
     can_read_group_conversations,
     check_read_group_conversations,
@@ -191,6 +191,8 @@ def queue_decide(
         Membership.objects.filter(group=group, person_id=post.author_id)
         .values_list("display_name", flat=True)
         .first()
+        if post.author_id is not None
+        else FORMER_MEMBER
     )
     return render(
         request,

@@ -42,6 +42,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 
 from alongside.accounts.models import Person
+from alongside.accounts.tests.factories import PASSWORD
 from alongside.agreements.models import AgreementVersion, Proposal, ResponseChoice
 from alongside.agreements.tests.factories import (
     AgreementItemFactory,
@@ -72,6 +73,7 @@ NAMESPACES = (
     "notifications",
     "safety",
     "access",
+    "privacy",
 )
 
 ACTORS = (
@@ -166,6 +168,17 @@ POLICY: dict[str, dict[str, tuple[int, ...]]] = {
         "GET": (302, 302, 302, 302, 302, 302, 302, 302, 302, 302, 302, 302, 302),
         "POST": _NO_POST,
     },
+    # A person's own data: everyone signed in downloads their own and may erase their
+    # account (the POST erases it and says goodbye), except the organisation's only
+    # admin, who is asked kindly to find another admin first (the page again, 200).
+    "privacy:data-download": {"GET": _SIGNED_IN, "POST": _NO_POST},
+    "privacy:data-json": {"GET": _SIGNED_IN, "POST": _NO_POST},
+    "privacy:data-html": {"GET": _SIGNED_IN, "POST": _NO_POST},
+    "privacy:account-erase": {
+        "GET": _SIGNED_IN,
+        "POST": (302, 302, 302, 302, 302, 302, 302, 302, 200, 302, 302, 302, 200),
+    },
+    "privacy:goodbye": {"GET": _OPEN_TO_ALL, "POST": _NO_POST_PUBLIC},
     "organisations:help": {
         "GET": _OPEN_TO_ALL,
         "POST": _NO_POST_PUBLIC,
@@ -378,6 +391,7 @@ PROBED_GROUP_NAME = "The probed group"
 
 POST_DATA: dict[str, dict[str, Any]] = {
     "accounts:settings": {"email": ""},
+    "privacy:account-erase": {"posts": "keep", "password": PASSWORD},
     "organisations:settings-edit": {
         "name": "A renamed service",
         "about": "About us.",

@@ -290,6 +290,7 @@ def test_author_of_a_held_post_by_state(rule: str, state: str, expected: bool) -
     Post.objects.filter(pk=world.post.pk).update(status=PostStatus.HELD)
     world.post.refresh_from_db()
     author = world.post.author
+    assert author is not None
     author.memberships.filter(group=world.group).update(status=state)
 
     assert RULE_CALLS[rule](author, world) is expected

@@ -1,0 +1,62 @@
+"""Erasing a person's account, following the registry."""
+
+from __future__ import annotations
+
+from importlib import import_module
+
+from django.conf import settings
+from django.contrib.sessions.backends.base import SessionBase
+from django.db import transaction
+from django.utils import timezone
+
+from alongside.accounts.models import Person
+from alongside.core.live import close_live_sockets
+
+from .permissions import check_erase_account
+from .registry import REGISTRY
+
+
+@transaction.atomic
+def erase_account(*, person: Person, keep_posts: bool) -> None:
+    """Erase the person's account and everything the registry says goes with it.
+
+    Precondition: the person may erase (`check_erase_account`): no organisation is
+    left without an admin. The caller has confirmed the password and signs the
+    browser out.
+
+    Side effects: words that stay as rows are erased first (each entry's `prepare`),
+    then the account row, which deletes or detaches every linked row as the
+    registry states. After commit, every session of the person is ended (their
+    cached copies too) and every live socket they have is closed.
+    """
+    check_erase_account(person)
+    for entry in REGISTRY:
+        if entry.prepare is not None:
+            entry.prepare(person, keep_posts)
+    person_id = person.pk
+    person.delete()
+    transaction.on_commit(lambda: end_sessions_of(person_id))
+    transaction.on_commit(lambda: close_live_sockets(person_id=person_id))
+
+
+def end_sessions_of(person_id: int) -> int:
+    """End every stored session signed in as this person, in every browser.
+
+    Each session is deleted through the configured engine, so the cached copy of a
+    cached_db session goes as well. Engines that cannot list their sessions (cache
+    only, signed cookies) rely on Django refusing a session whose person no longer
+    exists. Returns how many were ended.
+    """
+    engine = import_module(settings.SESSION_ENGINE)
+    store_class: type[SessionBase] = engine.SessionStore
+    get_model_class = getattr(store_class, "get_model_class", None)
+    if get_model_class is None:
+        return 0
+    ended = 0
+    live_sessions = get_model_class().objects.filter(expire_date__gt=timezone.now())
+    for session in live_sessions.iterator():
+        data = session.get_decoded()
+        if str(data.get("_auth_user_id", "")) == str(person_id):
+            store_class(session_key=session.session_key).delete()
+            ended += 1
+    return ended

@@ -1,0 +1,96 @@
+"""A person's download: everything Alongside holds about them, from the registry,
+as one document that becomes a JSON file or a readable, self-contained HTML page."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from django.template.loader import render_to_string
+from django.utils import timezone
+
+from alongside.accounts.models import Person
+
+from .registry import REGISTRY
+
+
+def _account(person: Person) -> dict[str, Any]:
+    return {
+        "pseudonym": person.username,
+        "email": person.email,
+        "wants_email_notifications": person.wants_email_notifications,
+        "joined_at": person.date_joined.isoformat(),
+        "last_signed_in_at": person.last_login.isoformat()
+        if person.last_login
+        else None,
+    }
+
+
+def build_export(person: Person) -> dict[str, Any]:
+    """Every section of the download, keyed by the registry entry it comes from.
+    Entries left out of the download say why, so the file explains itself."""
+    sections = []
+    for entry in REGISTRY:
+        section: dict[str, Any] = {"key": entry.key, "title": entry.title}
+        if entry.export is None:
+            section["left_out_because"] = entry.not_exported_because
+        else:
+            section["rows"] = entry.export(person)
+        sections.append(section)
+    return {
+        "about": "Everything Alongside holds about you, made at your request. "
+        "It holds only your own words and choices, never another member's words.",
+        "made_at": timezone.now().isoformat(),
+        "account": _account(person),
+        "sections": sections,
+    }
+
+
+def export_as_json(person: Person) -> str:
+    return json.dumps(build_export(person), indent=2, ensure_ascii=False)
+
+
+def _label(name: str) -> str:
+    return name.replace("_", " ").capitalize()
+
+
+def _readable(value: object) -> str:
+    """One value as plain text for the page; the template escapes it."""
+    if value is None or value == "" or value == []:
+        return "—"
+    if value is True:
+        return "yes"
+    if value is False:
+        return "no"
+    if isinstance(value, list):
+        return "\n".join(_readable(item) for item in value)
+    if isinstance(value, dict):
+        return "; ".join(f"{_label(k)}: {_readable(v)}" for k, v in value.items())
+    return str(value)
+
+
+def _pairs(row: dict[str, Any]) -> list[tuple[str, str]]:
+    return [(_label(name), _readable(value)) for name, value in row.items()]
+
+
+def export_as_html(person: Person) -> str:
+    """A page that opens on its own, offline: no scripts, no styles, nothing to
+    fetch, every value escaped by the template."""
+    export = build_export(person)
+    sections = [
+        {
+            "title": section["title"],
+            "left_out_because": section.get("left_out_because", ""),
+            "rows": [_pairs(row) for row in section.get("rows", [])],
+        }
+        for section in export["sections"]
+    ]
+    return render_to_string(
+        "privacy/export.html",
+        {
+            "about": export["about"],
+            "made_at": export["made_at"],
+            "account": _pairs(export["account"]),
+            "sections": sections,
+        },
+    )

@@ -1,0 +1,89 @@
+"""The download holds a row for every registry entry, only the person's own words,
+and no secrets."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from allauth.mfa.models import Authenticator
+
+from alongside.privacy.export import build_export, export_as_html, export_as_json
+from alongside.privacy.registry import REGISTRY
+
+from . import world as w
+
+pytestmark = pytest.mark.django_db
+
+
+def test_a_fully_populated_person_has_a_row_in_every_exported_section() -> None:
+    world = w.populated_person()
+
+    sections = {s["key"]: s for s in build_export(world.person)["sections"]}
+
+    assert set(sections) == {entry.key for entry in REGISTRY}
+    for entry in REGISTRY:
+        if entry.export is None:
+            assert sections[entry.key]["left_out_because"], entry.key
+        else:
+            assert sections[entry.key]["rows"], f"no rows for {entry.key}"
+
+
+def test_the_download_holds_the_persons_own_words() -> None:
+    world = w.populated_person()
+
+    text = export_as_json(world.person)
+
+    for own in (w.OWN_POST, w.OWN_LIVE, w.OWN_TITLE, w.OWN_COMMENT):
+        assert own in text
+    assert w.OWN_REPORT_NOTE in text
+    assert w.OWN_APPEAL in text
+    assert world.person.username in text
+
+
+def test_the_download_never_holds_another_members_words_or_who_reported() -> None:
+    world = w.populated_person()
+
+    for text in (export_as_json(world.person), export_as_html(world.person)):
+        assert w.OTHER_POST not in text
+        assert w.OTHER_TITLE not in text
+        assert w.OTHER_REPORT_NOTE not in text
+        assert "marker-other-comment" not in text
+        assert world.other.username not in text
+        assert "Other Name" not in text
+
+
+def test_the_download_holds_no_secrets() -> None:
+    world = w.populated_person()
+    secret = Authenticator.objects.get(user=world.person).data["secret"]
+    code = world.organisation.invitations.get().code
+
+    text = export_as_json(world.person)
+
+    assert secret not in text
+    assert code not in text
+    assert world.person.password not in text
+    assert "TOTP Authenticator" in text
+
+
+def test_the_json_file_is_valid_json() -> None:
+    world = w.populated_person()
+
+    data = json.loads(export_as_json(world.person))
+
+    assert data["account"]["pseudonym"] == world.person.username
+
+
+def test_the_readable_page_escapes_words_and_fetches_nothing() -> None:
+    world = w.populated_person()
+    world.own_post.body = '<script>alert(1)</script><img src="https://x.example/a">'
+    world.own_post.save()
+
+    page = export_as_html(world.person)
+
+    assert "<script>" not in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    assert "<img" not in page
+    assert 'src="' not in page
+    assert "<link" not in page
+    assert "default-src 'none'" in page

@@ -1,0 +1,174 @@
+"""The pages: download, the two files, erasing with a password, and goodbye."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from django.contrib.sessions.models import Session
+from django.test import Client
+from django.urls import reverse
+
+from alongside.accounts.models import Person
+from alongside.accounts.tests.factories import PASSWORD, PersonFactory
+from alongside.conversations.tests.factories import thread_with_post
+from alongside.organisations.models import Organisation, Role
+from alongside.organisations.tests.factories import OrganisationRoleFactory
+from alongside.peergroups.models import PeerGroup
+from alongside.peergroups.tests.factories import MembershipFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_account_settings_link_to_download_and_erase(peer_client: Client) -> None:
+    page = peer_client.get(reverse("accounts:settings")).content.decode()
+
+    assert reverse("privacy:data-download") in page
+    assert reverse("privacy:account-erase") in page
+
+
+def test_download_page_offers_both_files(peer_client: Client) -> None:
+    page = peer_client.get(reverse("privacy:data-download")).content.decode()
+
+    assert reverse("privacy:data-json") in page
+    assert reverse("privacy:data-html") in page
+
+
+@pytest.mark.parametrize(
+    ("name", "content_type"),
+    [("privacy:data-json", "application/json"), ("privacy:data-html", "text/html")],
+)
+def test_files_are_attachments_with_the_persons_words(
+    peer: Person, group: PeerGroup, name: str, content_type: str
+) -> None:
+    thread_with_post(group, peer)
+    client = Client()
+    client.force_login(peer)
+
+    response = client.get(reverse(name))
+
+    assert response["Content-Type"].startswith(content_type)
+    assert response["Content-Disposition"].startswith("attachment;")
+    assert "placeholder words" in response.content.decode()
+
+
+def test_anonymous_visitors_are_asked_to_sign_in() -> None:
+    response = Client().get(reverse("privacy:data-json"))
+
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("account_login"))
+
+
+def test_a_wrong_password_changes_nothing_and_says_so_kindly(
+    peer: Person, peer_client: Client
+) -> None:
+    response = peer_client.post(
+        reverse("privacy:account-erase"), {"posts": "keep", "password": "not it"}
+    )
+
+    assert response.status_code == 200
+    assert "did not match" in response.content.decode()
+    assert Person.objects.filter(pk=peer.pk).exists()
+
+
+def test_a_missing_choice_is_asked_for(peer_client: Client) -> None:
+    response = peer_client.post(
+        reverse("privacy:account-erase"), {"password": PASSWORD}
+    )
+
+    assert response.status_code == 200
+    assert "Please choose what happens to your posts." in response.content.decode()
+
+
+def test_an_unknown_choice_gets_a_kind_message(peer_client: Client) -> None:
+    response = peer_client.post(
+        reverse("privacy:account-erase"), {"posts": "<b>", "password": PASSWORD}
+    )
+
+    assert response.status_code == 200
+    assert "Please choose one of the two options" in response.content.decode()
+
+
+def test_erasing_signs_out_to_a_kind_goodbye(
+    peer: Person,
+    group: PeerGroup,
+    django_capture_on_commit_callbacks: Callable[..., Any],
+) -> None:
+    thread = thread_with_post(group, peer)
+    peer_id = peer.pk
+    client = Client()
+    client.force_login(peer)
+    other_browser = Client()
+    other_browser.force_login(peer)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            reverse("privacy:account-erase"),
+            {"posts": "keep", "password": PASSWORD},
+            follow=True,
+        )
+
+    assert response.redirect_chain[-1][0] == reverse("privacy:goodbye")
+    assert "Your account has been erased" in response.content.decode()
+    assert not response.context["user"].is_authenticated
+    assert not Person.objects.filter(pk=peer.pk).exists()
+    signed_in = [s.get_decoded().get("_auth_user_id") for s in Session.objects.all()]
+    assert str(peer_id) not in signed_in
+    assert other_browser.get(reverse("privacy:data-json")).status_code == 302
+    assert thread.posts.get().author_id is None
+
+
+def test_former_members_posts_show_as_former_member(
+    peer: Person, group: PeerGroup, facilitator_client: Client
+) -> None:
+    thread = thread_with_post(group, peer)
+    client = Client()
+    client.force_login(peer)
+    client.post(
+        reverse("privacy:account-erase"), {"posts": "keep", "password": PASSWORD}
+    )
+
+    thread_page = facilitator_client.get(
+        reverse("conversations:thread-detail", args=[group.pk, thread.pk])
+    ).content.decode()
+    list_page = facilitator_client.get(
+        reverse("conversations:thread-list", args=[group.pk])
+    ).content.decode()
+
+    assert "former member" in thread_page
+    assert "placeholder words" in thread_page
+    assert "former member" in list_page
+
+
+def test_the_only_admin_is_asked_kindly_to_find_another(
+    organisation: Organisation,
+) -> None:
+    admin = PersonFactory.create()
+    OrganisationRoleFactory.create(
+        organisation=organisation, person=admin, role=Role.ADMIN
+    )
+    client = Client()
+    client.force_login(admin)
+
+    response = client.post(
+        reverse("privacy:account-erase"), {"posts": "keep", "password": PASSWORD}
+    )
+
+    assert response.status_code == 200
+    assert "only admin" in response.content.decode()
+    assert Person.objects.filter(pk=admin.pk).exists()
+
+
+def test_a_member_of_a_group_can_erase(group: PeerGroup) -> None:
+    person = PersonFactory.create()
+    MembershipFactory.create(group=group, person=person)
+    client = Client()
+    client.force_login(person)
+
+    response = client.post(
+        reverse("privacy:account-erase"), {"posts": "remove", "password": PASSWORD}
+    )
+
+    assert response.status_code == 302
+    assert not Person.objects.filter(pk=person.pk).exists()

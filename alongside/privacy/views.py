@@ -1,0 +1,84 @@
+"""Pages for a person's own data: download it, erase the account, and a goodbye."""
+
+from __future__ import annotations
+
+from allauth.core import ratelimit
+from django.contrib.auth import logout
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_GET, require_http_methods
+
+from alongside.core.requests import AuthenticatedRequest
+
+from .actions import erase_account
+from .export import export_as_html, export_as_json
+from .forms import EraseAccountForm
+from .permissions import organisations_needing_another_admin
+from .registry import REGISTRY
+
+
+@login_required
+@require_GET
+def data_download(request: AuthenticatedRequest) -> HttpResponse:
+    return render(request, "privacy/download.html", {"entries": REGISTRY})
+
+
+def _attachment(body: str, *, content_type: str, extension: str) -> HttpResponse:
+    response = HttpResponse(body, content_type=content_type)
+    filename = f"alongside-my-data-{timezone.localdate().isoformat()}.{extension}"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+@login_required
+@require_GET
+def data_json(request: AuthenticatedRequest) -> HttpResponse:
+    return _attachment(
+        export_as_json(request.user),
+        content_type="application/json; charset=utf-8",
+        extension="json",
+    )
+
+
+@login_required
+@require_GET
+def data_html(request: AuthenticatedRequest) -> HttpResponse:
+    return _attachment(
+        export_as_html(request.user),
+        content_type="text/html; charset=utf-8",
+        extension="html",
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def account_erase(request: AuthenticatedRequest) -> HttpResponse:
+    person = request.user
+    needing_admin = organisations_needing_another_admin(person)
+    form = EraseAccountForm(request.POST or None, person=person)
+    if request.method == "POST" and not needing_admin and form.is_valid():
+        keep_posts = form.keeps_posts
+        username = person.username
+        # Sign this browser out first, so the goodbye page is shown signed out; the
+        # action then ends every other session and closes every live socket.
+        logout(request)
+        erase_account(person=person, keep_posts=keep_posts)
+        # Forget failed sign-in counts kept in the cache under the old pseudonym.
+        ratelimit.clear(request, action="login_failed", key=username.lower())
+        response = redirect("privacy:goodbye")
+        # Words kept in this browser (drafts, unsent messages) go too.
+        response["Clear-Site-Data"] = '"cache", "storage"'
+        return response
+    return render(
+        request,
+        "privacy/erase.html",
+        {"form": form, "needing_admin": needing_admin, "entries": REGISTRY},
+    )
+
+
+@require_GET
+def goodbye(request: HttpRequest) -> HttpResponse:
+    """Public: shown after an account is erased, when nobody is signed in."""
+    return render(request, "privacy/goodbye.html")
