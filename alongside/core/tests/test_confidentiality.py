@@ -185,6 +185,7 @@ def plant_held(world: World, name: str) -> None:
 
 def plant_escalated(world: World, name: str) -> None:
     post = _thread(world, name, "A title", world.marker(name, "escalated"))
+    assert post.author is not None
     escalation = Escalation.objects.create(
         organisation=post.group.organisation,
         group=post.group,

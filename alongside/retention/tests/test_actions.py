@@ -141,6 +141,7 @@ def test_a_thread_with_an_open_alert_is_kept_whole_until_it_is_acknowledged(
 ) -> None:
     thread = _old_thread(group)
     post = thread.posts.get()
+    assert post.author is not None
     escalation = Escalation.objects.create(
         organisation=group.organisation,
         group=group,
@@ -193,6 +194,7 @@ def test_an_incident_without_an_outcome_still_keeps_its_message(
     group: PeerGroup,
 ) -> None:
     post = _old_live(group)
+    assert post.author is not None
     escalation = Escalation.objects.create(
         organisation=group.organisation,
         group=group,
