@@ -366,12 +366,12 @@ _PATTERNS: tuple[tuple[str, str, float, bool], ...] = (
 _FACTORS: tuple[tuple[str, str], ...] = (
     (
         "hopelessness",
-        r"\bhopeless(?:ness)?\b|\b(?:no|lost\s+(?:all\s+)?|without|any)\s+hope\b"
+        r"\bhopeless(?:ness)?\b|\b(?:no|lost(?:\s+all)?|without|any)\s+hope\b"
         r"|\b(?:nothing|it|things|life)\s+(?:will\s+|is\s+going\s+to\s+|'?s\s+going\s+to\s+)?"
         r"(?:never|won'?t|isn'?t\s+going\s+to|is\s+never\s+going\s+to|will\s+never)\s+"
         r"(?:\w+\s+)?(?:get\s+better|change|improve)\b|\bno\s+(?:way\s+out|future|point)\b"
         r"|\bpointless\b|\bwhat'?s\s+the\s+point\b|\bnothing\s+matters\b"
-        r"|\b(?:giving|give|gave|given)\s+up\b|\btrapped\b|\bno\s+escape\b"
+        r"|\b(?:giving|give|gave|given)\s+up\b"
         r"|\b(?:can'?t|cannot)\s+see\s+(?:a|any)\s+(?:way|light|end|future)\b",
     ),
     (
@@ -395,7 +395,7 @@ _FACTORS: tuple[tuple[str, str], ...] = (
         r"|\b(?:can'?t|cannot)\s+(?:take|handle|bear|stand|cope\s+with)\s+(?:it|this|"
         r"much|the|any|living|life|my)\b|\b(?:can'?t|cannot)\s+(?:do\s+it|anymore|any\s+more|"
         r"cope|breathe)\b|\b(?:too\s+much\s+pain|so\s+much\s+pain|in\s+(?:so\s+much\s+)?pain"
-        r"|suffering|agony|torture|hell)\b|\bi'?m\s+(?:\w+\s+)?done\b|\bnumb\b|\bempty\b"
+        r"|suffering|agony|torture|hell)\b|\bnumb\b|\bempty\b"
         r"|\b(?:it|everything)\s+hurts\b",
     ),
     (
@@ -407,7 +407,8 @@ _FACTORS: tuple[tuple[str, str], ...] = (
     (
         "death_on_mind",
         r"\b(?:die|dying|death|dead|suicide|kill\s*my\s*self|killing\s*my\s*self|overdose"
-        r"|noose|afterlife|end\s+it|over\s+with|pills|rope|wrists?"
+        r"|noose|afterlife|end\s+it|over\s+with|pills|rope"
+        r"|(?:cut|slit|slash)\w*\s+(?:my\s+)?wrists?"
         r"|kill(?:ing)?(?!\s+(?:for|to|time|it|the|a|an|some|off|him|her|them|you|u|ya)\b))\b",
     ),
     # Resolve without naming the act ("I'm going to do it", "I finally have the
@@ -418,6 +419,48 @@ _FACTORS: tuple[tuple[str, str], ...] = (
         r"|finally|should\s+just|might\s+just|could\s+just|courage\s+to|guts\s+to"
         r"|nerve\s+to|strength\s+to)\s+(?:\w+\s+)?(?:do\s+it|go\s+through\s+with\s+it)\b"
         r"(?!\s+(?:again\s+)?(?:tomorrow\s+)?(?:for|with|at|in\s+the|properly|right|later))",
+    ),
+    # Access to a means (method access is a recognised risk factor): named, not
+    # described; the method detector holds posts that give detail.
+    (
+        "means",
+        r"\b(?:guns?|pistol|shotgun|rifle|firearms?|noose|ropes?|razors?|blades?|bridge"
+        r"|ledge|rooftop|train\s+tracks|overdos\w*|pills|paracetamol|tylenol"
+        r"|sleeping\s+(?:pills|tablets))\b",
+    ),
+    # A previous attempt, the strongest single predictor; recovery stories never reach
+    # this point (no risk factors are weighed in a post that tells of recovery).
+    (
+        "past_attempt",
+        r"\b(?:(?:suicide|overdose)\s+attempts?|attempt(?:ed|ing)?\s+(?:suicide|to\s+"
+        r"(?:kill|end|take|hang|overdose|od))|tried\s+to\s+(?:kill|end|take|hang|overdose"
+        r"|od)|(?:my|an?|the)\s+(?:first|second|third|last|previous|failed|recent)\s+"
+        r"attempt(?!\s+(?:at|to|in|on))|(?:since|after|before)\s+my\s+attempt)\b",
+    ),
+    # Entrapment: feeling there is no way out of an unbearable situation.
+    (
+        "entrapment",
+        r"\b(?:trapped|no\s+way\s+out|no\s+escape|(?:the\s+)?only\s+(?:option|way\s+out"
+        r"|choice|solution)|last\s+resort|stuck\s+(?:forever|like\s+this|in\s+this))\b",
+    ),
+    # Finality: having had enough, being finished.
+    (
+        "finality",
+        r"\b(?:i'?m|i\s+am)\s+(?:\w+\s+)?(?:done|finished)\b"
+        r"|\b(?:i'?ve|i\s+have)\s+had\s+enough\b|\bcan'?t\s+(?:do\s+(?:this|it)\s+)?"
+        r"any\s?more\b|\bit'?s\s+(?:all\s+)?over\s+for\s+me\b",
+    ),
+    # Goodbyes and apologies to everyone, short of a final message.
+    (
+        "farewell",
+        r"\b(?:farewell|sorry\s+(?:to\s+)?(?:everyone|all\s+of\s+you)\s+for\s+"
+        r"(?:everything|what|being)|thank\s+you\s+(?:all|everyone)\s+for\s+(?:everything"
+        r"|trying|being\s+there)|my\s+last\s+(?:post|words|letter|message))\b",
+    ),
+    # Naming one's own thoughts of ending life without the word suicide.
+    (
+        "ideation",
+        r"\b(?:ideation|intrusive\s+thoughts|dark\s+thoughts|urges?|si)\b",
     ),
     (
         "crisis_help",
@@ -556,8 +599,12 @@ def _is_about_someone_else(context: Context, start: int) -> bool:
     return False
 
 
-# Death on one's mind weighs more than the other factors: it is the closest to intent.
-_FACTOR_WEIGHTS = {"factor_death_on_mind": 2.0, "factor_resolve": 2.0}
+# Death on one's mind and resolve weigh more than the other factors: each is close to
+# intent, so each alerts alone; the rest alert in pairs.
+_FACTOR_WEIGHTS = {
+    "factor_death_on_mind": 2.0,
+    "factor_resolve": 2.0,
+}
 
 
 def _factor_score(factors: list[RiskFinding]) -> float:

@@ -65,12 +65,30 @@ _LEXICON: dict[Topic, str] = {
         r"|(?:scared|afraid)\s+of\s+(?:myself|what\s+i\s+(?:might|will|could)\s+do)"
         r"|end\s+(?:this|everything|my\s+suffering|the\s+pain)|escape\s+(?:this|life|it\s+all)"
         r"|(?:i\s+)?hate\s+(?:myself|my\s+life)|give\s+up|giving\s+up|gave\s+up"
+        # Entrapment, ideation and attempts named without the word suicide.
+        r"|(?:feel|feeling|felt|i'?m|so)\s+trapped|trapped\s+in\s+(?:my\s+(?:life|head"
+        r"|own\s+(?:mind|head|body))|this\s+life)|(?:there'?s|there\s+is|i\s+see)\s+no\s+escape"
+        r"|had\s+enough\s+of\s+(?:life|living|everything|it\s+all|this\s+life|existing"
+        r"|being\s+(?:alive|me|here))"
+        r"|(?:not|never)\s+(?:be\s+)?(?:here|around)\s+(?:any\s?more|much\s+longer)"
+        r"|ideation|dark\s+thoughts|(?:no\s?one|nobody)\s+(?:would|will)\s+(?:even\s+)?"
+        r"(?:miss\s+me|notice\s+if\s+i\s+(?:was|were|died|disappeared))"
+        r"|(?:don'?t|do\s+not)\s+deserve\s+to\s+(?:live|be\s+(?:here|alive)|exist)"
+        r"|(?:shoot|shot|drown|drowning|poison|poisoning)\s+my\s*self"
+        r"|(?:suicide|overdose)\s+attempts?|(?:my|a)\s+(?:first|second|third|last|previous"
+        r"|failed)\s+attempt(?!\s+(?:at|to|in|on))"
     ),
     Topic.SELF_HARM: (
         r"self[\s\-]?harm\w*|self[\s\-]?injur\w*|(?:cut|cutting|burn|burning|burnt|hurt|hurting|"
         r"harm|harming|scratch|scratching|hit|hitting|punch|punching)\s+my\s*self|cuts\s+on\s+"
         r"my|scars?|blades?|razors?|relapsed?\s+(?:on|into)\s+(?:self|sh|cutting)|sh\s+(?:urges|"
         r"scars|relapse)"
+        # Urges and the act named plainly; everyday cutting ("cutting back") is excluded.
+        r"|urges?\s+to\s+(?:cut|hurt|harm|burn|hit)|(?:cut|slit|slash|scratch)\w*\s+"
+        r"(?:my\s+)?wrists?|i'?m\s+a\s+cutter|(?:started|start|keep|kept|stop|stopped"
+        r"|quit|been|urge|urges)\s+(?:\w+\s+)?cutting(?!\s+(?:back|down|out|off|up|corners"
+        r"|class|classes|school|ties|hair|my\s+hair|the|onions?|vegetables|wood|paper|food"
+        r"|carbs|sugar))"
     ),
     Topic.ABUSE: (
         r"abus(?:e|ed|ive|er|ers|ing)|rap(?:e|ed|ist|ing)|molest\w*|sexual(?:ly)?\s+assault\w*|"

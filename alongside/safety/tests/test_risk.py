@@ -71,3 +71,48 @@ def test_resolve_without_naming_the_act_alerts(text: str) -> None:
 )
 def test_resolve_about_everyday_plans_does_not_alert(text: str) -> None:
     assert not screen(text).needs_on_duty_alert
+
+
+# Risk factors that alert in pairs (sentences written here, not taken from any data).
+@pytest.mark.parametrize(
+    "text",
+    [
+        # entrapment + hopelessness
+        "I feel trapped and there's no future for me",
+        # a previous attempt + unbearable pain
+        "Since my attempt everything hurts and I'm so tired",
+        # finality + access to a means
+        "I'm done. I keep thinking about the bridge near my flat.",
+        # ideation named without the word suicide + burden
+        "The dark thoughts are back and I feel like a burden",
+        # a farewell + hopelessness
+        "Thank you all for everything. I've lost all hope.",
+    ],
+)
+def test_two_kinds_of_risk_factor_together_alert(text: str) -> None:
+    assert screen(text).needs_on_duty_alert
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # one factor alone is low mood, not risk to life
+        "I feel trapped in this job",
+        "I'm done with revision for today",
+        "The dark thoughts are back this week",
+        "Thank you all for everything this year",
+        # aching wrists are not death on one's mind
+        "My wrists ache from typing all day",
+        # everyday attempts are not suicide attempts
+        "I attempted the crossword and I'm done for the day",
+        "My first attempt at bread was a disaster and I'm done",
+        # negated
+        "I'm not trapped and I'm not done, just tired of this rain",
+        # a recovery story that mentions a past attempt
+        "After my attempt three years ago I felt trapped, but now I'm doing well",
+        # about someone else
+        "My friend said she feels trapped and has had enough",
+    ],
+)
+def test_single_factors_everyday_words_and_recovery_do_not_alert(text: str) -> None:
+    assert not screen(text).needs_on_duty_alert
