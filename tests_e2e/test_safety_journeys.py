@@ -53,7 +53,11 @@ print(evening.pk)
 
 LATEST_ESCALATION = """
 from alongside.safety.models import Escalation
-print(Escalation.objects.filter(post__body__contains="{marker}").latest("pk").pk)
+# Words are sealed in the database, so they are compared here, not in a query.
+print(next(
+    e.pk for e in Escalation.objects.select_related("post").order_by("-pk")
+    if e.post is not None and "{marker}" in e.post.body
+))
 """
 
 METHOD_POST = (

@@ -201,11 +201,14 @@ from alongside.safety.models import ReportReason
 reasons = list(ReportReason.values)
 count = refused = 0
 for room, part in zip(rooms, chunks):
-    replies = list(
-        Post.objects.filter(thread__group=room, author=peer, status="published",
-                            thread__title__startswith="Corpus thread ")
-        .exclude(body="Replies below.").order_by("pk")
-    )
+    # Words are sealed in the database, so they are compared here, not in a query.
+    replies = [
+        post for post in Post.objects.filter(
+            thread__group=room, author=peer, status="published"
+        ).select_related("thread").order_by("pk")
+        if post.thread.title.startswith("Corpus thread ")
+        and post.body != "Replies below."
+    ]
     for j, payload in enumerate(part):
         post = replies[j % len(replies)]
         try:
@@ -222,7 +225,10 @@ print(count, refused)
 PAGES = """
 rows = []
 for room in rooms:
-    thread = Thread.objects.get(group=room, title__startswith="Corpus thread ")
+    thread = next(
+        t for t in Thread.objects.filter(group=room).order_by("pk")
+        if t.title.startswith("Corpus thread ")
+    )
     proposal = room.agreement.proposals.get()
     rows.append([room.pk, thread.pk, proposal.pk])
 print(json.dumps(rows))
