@@ -45,7 +45,9 @@ class InMemoryChannelLayer(ChannelsInMemoryChannelLayer):  # type: ignore[misc]
         super()._clean_expired()
 
     def _queue(self, channel: str) -> asyncio.Queue[tuple[float, dict[str, Any]]]:
-        queue = self.channels.get(channel)
+        queue: asyncio.Queue[tuple[float, dict[str, Any]]] | None = self.channels.get(
+            channel
+        )
         if queue is None:
             queue = self.channels[channel] = asyncio.Queue(
                 maxsize=self.get_capacity(channel)
