@@ -7,7 +7,8 @@ deep-copies the event and builds a throwaway queue, and each group send starts a
 per member. A live room delivers every message to every socket in it, so that work was
 a large share of a message's cost. This layer keeps the same behaviour (capacity,
 expiry of undelivered events after `expiry` seconds and of group memberships after
-`group_expiry`) and does the expiry scan at most once a second.
+`group_expiry`) and does the expiry scan at most once a second, when it also drops
+the queues of channels nobody is receiving on.
 
 Events are flat dicts of plain values; each receiver gets its own copy of the dict
 (not of values inside it), so handlers must not change values they are given.
@@ -43,6 +44,11 @@ class InMemoryChannelLayer(ChannelsInMemoryChannelLayer):  # type: ignore[misc]
             return
         self._next_clean_at = now + CLEAN_INTERVAL_SECONDS
         super()._clean_expired()
+        # Queues are kept between receives (making one per delivered event was a
+        # real cost); the ones nobody is waiting on and nothing is in go here.
+        for channel, queue in list(self.channels.items()):
+            if queue.empty() and not queue._getters:
+                del self.channels[channel]
 
     def _queue(self, channel: str) -> asyncio.Queue[tuple[float, dict[str, Any]]]:
         queue: asyncio.Queue[tuple[float, dict[str, Any]]] | None = self.channels.get(
@@ -72,12 +78,7 @@ class InMemoryChannelLayer(ChannelsInMemoryChannelLayer):  # type: ignore[misc]
     async def receive(self, channel: str) -> dict[str, Any]:
         self.require_valid_channel_name(channel)
         self._clean_expired()
-        queue = self._queue(channel)
-        try:
-            _, message = await queue.get()
-        finally:
-            if queue.empty() and self.channels.get(channel) is queue:
-                del self.channels[channel]
+        _, message = await self._queue(channel).get()
         return message
 
     async def group_send(self, group: str, message: dict[str, Any]) -> None:
