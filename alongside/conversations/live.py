@@ -155,7 +155,8 @@ def _broadcast(post: Post) -> None:
     if post.status == PostStatus.PUBLISHED:
         _send(room_channel_group(post.group_id), message_event(post))
     else:
-        _send(person_channel_group(post.author_id), message_event(post))
+        if post.author_id is not None:
+            _send(person_channel_group(post.author_id), message_event(post))
         # If an edit took a shared message back for a check, others see it go.
         _send(room_channel_group(post.group_id), withdrawn_event(post))
 
