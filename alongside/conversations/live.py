@@ -141,10 +141,13 @@ def broadcast_post(post_id: int) -> None:
 def broadcast_new_post(post: Post) -> None:
     """broadcast_post for a message just written, still held in memory by the action
     that wrote it (with its group and organisation): only the author's name is read."""
+    author_id = post.author_id
     name = (
-        Membership.objects.filter(group_id=post.group_id, person_id=post.author_id)
+        Membership.objects.filter(group_id=post.group_id, person_id=author_id)
         .values_list("display_name", flat=True)
         .first()
+        if author_id is not None
+        else None
     )
     # As Post.objects.with_author_name() annotates it.
     setattr(post, "author_name", name)  # noqa: B010
