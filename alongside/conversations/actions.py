@@ -217,8 +217,7 @@ def post_live_message(
         content_warning_text=content_warning_text,
         **_screening_fields(result, content_warning),
     )
-    post_id = post.pk
-    transaction.on_commit(lambda: live.broadcast_post(post_id))
+    transaction.on_commit(lambda: live.broadcast_new_post(post))
     _follow_up(post, result)
     return post, True
 

@@ -278,26 +278,13 @@ class LiveRoomConsumer(AsyncJsonWebsocketConsumer):  # type: ignore[misc]
             event["status"] != "published" or event["topic"] in self.hidden_topics
         ):
             return
-        await self.send_json(
-            {
-                "type": "message",
-                "id": event["post_id"],
-                "client_id": event["client_id"],
-                "html": event["author_html"] if is_mine else event["html"],
-            }
-        )
+        # Rendered and encoded once for the whole room (live.message_event).
+        await self.send(text_data=event["author_frame"] if is_mine else event["frame"])
 
     async def post_withdrawn(self, event: dict[str, Any]) -> None:
         if self.group is None or event["author_id"] == self.person.pk:
             return
-        await self.send_json(
-            {
-                "type": "message",
-                "id": event["post_id"],
-                "client_id": event["client_id"],
-                "html": f'<li id="post-{int(event["post_id"])}" hidden></li>',
-            }
-        )
+        await self.send(text_data=event["frame"])
 
     async def presence_changed(self, event: dict[str, Any]) -> None:
         if self.group is None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import concurrent.futures
+import json
 import logging
 from dataclasses import dataclass
 from datetime import timedelta
@@ -76,21 +77,51 @@ def _log_failed_send(future: concurrent.futures.Future[None]) -> None:
         logger.error("A live-room broadcast failed: %s", type(error).__name__)
 
 
+def _frame(post: Post, html: str) -> str:
+    return json.dumps(
+        {
+            "type": "message",
+            "id": post.pk,
+            "client_id": str(post.client_id),
+            "html": html,
+        }
+    )
+
+
 def message_event(post: Post) -> dict[str, Any]:
-    """Render a message once for the room and once for its author."""
+    """Render a message once for the room and once for its author, and encode each as
+    the frame that goes over the socket, so that no socket renders or encodes it
+    again. Which sockets get which frame (or none, for a hidden topic) is decided by
+    each socket (consumers.LiveRoomConsumer.post_published)."""
     links_allowed = post.group.organisation.allows_links
     return {
         "type": "post.published",
         "group_id": post.group_id,
         "post_id": post.pk,
-        "client_id": str(post.client_id),
         "author_id": post.author_id,
         "topic": post.content_warning,
         "status": post.status,
-        "html": render_live_message(post, viewer_id=None, links_allowed=links_allowed),
-        "author_html": render_live_message(
-            post, viewer_id=post.author_id, links_allowed=links_allowed
+        "frame": _frame(
+            post,
+            render_live_message(post, viewer_id=None, links_allowed=links_allowed),
         ),
+        "author_frame": _frame(
+            post,
+            render_live_message(
+                post, viewer_id=post.author_id, links_allowed=links_allowed
+            ),
+        ),
+    }
+
+
+def withdrawn_event(post: Post) -> dict[str, Any]:
+    """A message others may no longer see: its element is emptied and hidden."""
+    return {
+        "type": "post.withdrawn",
+        "group_id": post.group_id,
+        "post_id": post.pk,
+        "author_id": post.author_id,
+        "frame": _frame(post, f'<li id="post-{int(post.pk)}" hidden></li>'),
     }
 
 
@@ -103,16 +134,34 @@ def broadcast_post(post_id: int) -> None:
         .filter(pk=post_id)
         .first()
     )
-    if post is None:
-        return
-    event = message_event(post)
+    if post is not None:
+        _broadcast(post)
+
+
+def broadcast_new_post(post: Post) -> None:
+    """broadcast_post for a message just written, still held in memory by the action
+    that wrote it (with its group and organisation): only the author's name is read."""
+    author_id = post.author_id
+    name = (
+        Membership.objects.filter(group_id=post.group_id, person_id=author_id)
+        .values_list("display_name", flat=True)
+        .first()
+        if author_id is not None
+        else None
+    )
+    # As Post.objects.with_author_name() annotates it.
+    setattr(post, "author_name", name)  # noqa: B010
+    _broadcast(post)
+
+
+def _broadcast(post: Post) -> None:
     if post.status == PostStatus.PUBLISHED:
-        _send(room_channel_group(post.group_id), event)
+        _send(room_channel_group(post.group_id), message_event(post))
     else:
         if post.author_id is not None:
-            _send(person_channel_group(post.author_id), event)
+            _send(person_channel_group(post.author_id), message_event(post))
         # If an edit took a shared message back for a check, others see it go.
-        _send(room_channel_group(post.group_id), {**event, "type": "post.withdrawn"})
+        _send(room_channel_group(post.group_id), withdrawn_event(post))
 
 
 def filters_changed(person_id: int) -> None:
