@@ -11,11 +11,12 @@ date in the database, so even two runs at once send it only once.
 
 from __future__ import annotations
 
-from datetime import datetime, time, timedelta
+from datetime import datetime, time
 
 from django.utils import timezone
-from django_tasks import default_task_backend, task
-from django_tasks.base import TaskResultStatus
+from django_tasks import task
+
+from alongside.core import recurring
 
 from . import actions
 
@@ -34,30 +35,15 @@ def check_review_dates() -> int:
 
 def next_check_time(now: datetime) -> datetime:
     """Seven o'clock tomorrow morning, local time."""
-    local = timezone.localtime(now)
-    tomorrow = local.date() + timedelta(days=1)
-    return timezone.make_aware(datetime.combine(tomorrow, CHECK_AT))
+    return recurring.tomorrow_at(now, CHECK_AT)
 
 
 def pending_checks() -> int:
     """How many checks are waiting in the database queue."""
-    from django_tasks_db.models import DBTaskResult
-
-    return DBTaskResult.objects.filter(
-        task_path=check_review_dates.module_path, status=TaskResultStatus.READY
-    ).count()
+    return recurring.pending(check_review_dates)
 
 
 def schedule_review_check(*, run_after: datetime | None = None) -> bool:
-    """Queue the next check unless one is already waiting. Returns whether it queued.
-
-    Needs a backend that can run tasks later (the database backend); with any other
-    backend it does nothing.
-    """
-    if not default_task_backend.supports_defer:
-        return False
-    if pending_checks():
-        return False
+    """Queue the next check unless one is already waiting. Returns whether it queued."""
     when = run_after or next_check_time(timezone.now())
-    check_review_dates.using(run_after=when).enqueue()
-    return True
+    return recurring.queue_once(check_review_dates, run_after=when)

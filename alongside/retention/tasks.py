@@ -9,11 +9,12 @@ what is still there.
 
 from __future__ import annotations
 
-from datetime import datetime, time, timedelta
+from datetime import datetime, time
 
 from django.utils import timezone
-from django_tasks import default_task_backend, task
-from django_tasks.base import TaskResultStatus
+from django_tasks import task
+
+from alongside.core import recurring
 
 from . import actions
 
@@ -38,30 +39,15 @@ def enforce_retention() -> dict[str, int]:
 
 def next_run_time(now: datetime) -> datetime:
     """Three o'clock tomorrow morning, local time, when the service is quiet."""
-    local = timezone.localtime(now)
-    tomorrow = local.date() + timedelta(days=1)
-    return timezone.make_aware(datetime.combine(tomorrow, RUN_AT))
+    return recurring.tomorrow_at(now, RUN_AT)
 
 
 def pending_runs() -> int:
     """How many retention runs are waiting in the database queue."""
-    from django_tasks_db.models import DBTaskResult
-
-    return DBTaskResult.objects.filter(
-        task_path=enforce_retention.module_path, status=TaskResultStatus.READY
-    ).count()
+    return recurring.pending(enforce_retention)
 
 
 def schedule_retention_run(*, run_after: datetime | None = None) -> bool:
-    """Queue the next run unless one is already waiting. Returns whether it queued.
-
-    Needs a backend that can run tasks later (the database backend); with any other
-    backend it does nothing.
-    """
-    if not default_task_backend.supports_defer:
-        return False
-    if pending_runs():
-        return False
+    """Queue the next run unless one is already waiting. Returns whether it queued."""
     when = run_after or next_run_time(timezone.now())
-    enforce_retention.using(run_after=when).enqueue()
-    return True
+    return recurring.queue_once(enforce_retention, run_after=when)

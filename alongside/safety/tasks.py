@@ -16,10 +16,10 @@ from django.conf import settings
 from django.core.mail import send_mail
 from django.urls import reverse
 from django.utils import timezone
-from django_tasks import default_task_backend, task
-from django_tasks.base import TaskResultStatus
+from django_tasks import task
 
 from alongside.accounts.models import Person
+from alongside.core import recurring
 
 from .models import Escalation
 
@@ -50,26 +50,13 @@ def check_due_escalations() -> int:
 
 def pending_escalation_checks() -> int:
     """How many checks are waiting in the database queue."""
-    from django_tasks_db.models import DBTaskResult
-
-    return DBTaskResult.objects.filter(
-        task_path=check_due_escalations.module_path, status=TaskResultStatus.READY
-    ).count()
+    return recurring.pending(check_due_escalations)
 
 
 def schedule_escalation_check(*, run_after: datetime | None = None) -> bool:
-    """Queue the next check unless one is already waiting. Returns whether it queued.
-
-    Needs a backend that can run tasks later (the database backend); with any other
-    backend it does nothing.
-    """
-    if not default_task_backend.supports_defer:
-        return False
-    if pending_escalation_checks():
-        return False
+    """Queue the next check unless one is already waiting. Returns whether it queued."""
     when = run_after or timezone.now() + CHECK_EVERY
-    check_due_escalations.using(run_after=when).enqueue()
-    return True
+    return recurring.queue_once(check_due_escalations, run_after=when)
 
 
 @task()
