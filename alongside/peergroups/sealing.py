@@ -4,8 +4,10 @@
 stored value is an AES-GCM envelope (`alongside/core/crypto.py`) under the data key of
 the group the row belongs to (`GroupKey`). The envelope names the key, so reading
 needs no join; unwrapped keys are kept in process memory for a few minutes and
-dropped at once when a key is deleted. Deleting a group deletes its key, so its words
-cannot be read again, even from an old backup: they read as `REMOVED_PLACEHOLDER`.
+dropped at once (in this process) when a key is deleted. Deleting a group deletes its
+key, so its words read as `REMOVED_PLACEHOLDER` from then on. A database backup taken
+before the deletion still holds the wrapped key, so it can still be read with the
+master key until it expires (see docs/operations.md, "Encryption keys").
 
 Sealed values cannot be searched or ordered in the database (lookups other than
 equality with the empty string are refused). They are written only

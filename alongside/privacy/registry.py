@@ -269,11 +269,15 @@ def export_posts(person: Person) -> list[Row]:
     else's words."""
     names = _group_names(person)
     posts = Post.objects.filter(author=person).prefetch_related("appeals")
-    replies = dict(
+    # A post can have more than one decision, each with its own reply.
+    replies: dict[int, list[str]] = {}
+    for post_id, reply in (
         ModerationDecision.objects.filter(post__author=person)
         .exclude(author_reply="")
+        .order_by("created_at", "pk")
         .values_list("post_id", "author_reply")
-    )
+    ):
+        replies.setdefault(post_id, []).append(reply)
     return [
         {
             "group": names.get(p.group_id, ""),
@@ -288,7 +292,7 @@ def export_posts(person: Person) -> list[Row]:
             "your_notes_asking_for_another_look": [
                 a.note for a in p.appeals.all() if a.note
             ],
-            "your_reply_to_a_decision": replies.get(p.pk, ""),
+            "your_replies_to_decisions": replies.get(p.pk, []),
         }
         for p in posts
     ]

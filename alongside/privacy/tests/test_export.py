@@ -10,6 +10,7 @@ from allauth.mfa.models import Authenticator
 
 from alongside.privacy.export import build_export, export_as_html, export_as_json
 from alongside.privacy.registry import REGISTRY
+from alongside.safety.models import DecisionAction, ModerationDecision
 
 from . import world as w
 
@@ -87,3 +88,20 @@ def test_the_readable_page_escapes_words_and_fetches_nothing() -> None:
     assert 'src="' not in page
     assert "<link" not in page
     assert "default-src 'none'" in page
+
+
+def test_the_download_holds_every_reply_to_decisions_about_one_post() -> None:
+    world = w.populated_person()
+    for number in (1, 2):
+        ModerationDecision.objects.create(
+            post=world.own_post,
+            group=world.group,
+            action=DecisionAction.PUBLISH,
+            reason="Checked.",
+            author_reply=f"marker-own-reply-{number}",
+        )
+
+    text = export_as_json(world.person)
+
+    assert "marker-own-reply-1" in text
+    assert "marker-own-reply-2" in text
