@@ -318,15 +318,25 @@ def create_group(
     return group
 
 
+class SafetyItemsOpen(Exception):
+    """The group still has an open safety concern, so it is not deleted yet."""
+
+
 @transaction.atomic
 def delete_group(*, person: Person, group: PeerGroup) -> None:
     """Delete the group and everything in it, for good.
 
+    Refused (SafetyItemsOpen) while a held post, an unresolved report, an alert
+    waiting for someone or an open incident still needs the group's words.
     Its data key goes with it (`GroupKey`, on_delete CASCADE), so its words cannot
     be read again even from a backup taken before. Once that is committed, everyone's
     live sockets in the group close. Nobody is notified.
     """
     check_delete_group(person, group)
+    from alongside.safety.holds import open_safety_items_in
+
+    if open_safety_items_in(group):
+        raise SafetyItemsOpen
     group_id = group.pk
     people = list(
         Membership.objects.filter(group=group).values_list("person_id", flat=True)

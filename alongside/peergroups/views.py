@@ -13,6 +13,7 @@ from alongside.accounts.second_factor import ensure_second_factor
 from alongside.core.requests import AuthenticatedRequest
 from alongside.organisations.models import GroupCreation
 from alongside.organisations.permissions import can_create_group, get_organisation_for
+from alongside.safety.holds import open_safety_items_in
 
 from . import actions
 from .forms import (
@@ -338,9 +339,18 @@ def group_delete(request: AuthenticatedRequest, group_id: int) -> HttpResponse:
     check_delete_group(request.user, group)
     ensure_second_factor(request)
     form = DeleteGroupForm(request.POST or None, group_name=group.name)
-    if request.method == "POST" and form.is_valid():
+    open_items = open_safety_items_in(group)
+    if request.method == "POST" and not open_items and form.is_valid():
         organisation_slug = group.organisation.slug
-        actions.delete_group(person=request.user, group=group)
-        messages.info(request, "The group has been deleted.")
-        return redirect("organisations:organisation-detail", slug=organisation_slug)
-    return render(request, "peergroups/delete.html", {"group": group, "form": form})
+        try:
+            actions.delete_group(person=request.user, group=group)
+        except actions.SafetyItemsOpen:
+            open_items = open_safety_items_in(group) or 1
+        else:
+            messages.info(request, "The group has been deleted.")
+            return redirect("organisations:organisation-detail", slug=organisation_slug)
+    return render(
+        request,
+        "peergroups/delete.html",
+        {"group": group, "form": form, "open_items": open_items},
+    )

@@ -4,8 +4,8 @@ words because they are old.
 Live messages go when they are older than the organisation's limit for live sessions.
 Threads go, with all their posts and the responses to them, when their last activity
 is older than its limit for threads. Nothing an open safety concern needs is deleted
-(see `safety_holds`); a thread with any such post is kept whole until it is closed,
-and is deleted by the first run after that.
+(see `alongside.safety.holds`); a thread with any such post is kept whole until it is
+closed, and is deleted by the first run after that.
 
 Deletion is done in small batches, so a big backlog never holds a long lock on either
 SQLite or PostgreSQL. Only counts are returned and logged, never anyone's words.
@@ -22,8 +22,7 @@ from django.db.models import Exists, OuterRef, QuerySet
 
 from alongside.conversations.models import Post, Response, Thread
 from alongside.organisations.models import Organisation, Retention
-
-from .safety_holds import under_open_safety_item
+from alongside.safety.holds import under_open_safety_item
 
 logger = logging.getLogger(__name__)
 

@@ -1,4 +1,5 @@
-"""Which posts an open safety concern still needs, so that retention keeps them.
+"""Which posts an open safety concern still needs: retention keeps them, and a
+group is not deleted while it has any.
 
 A post is needed while any of these is open about it:
 - it is held, waiting for a facilitator's check (its status is "held");
@@ -15,6 +16,7 @@ from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 
 from alongside.conversations.models import Post, PostQuerySet, PostStatus
+from alongside.peergroups.models import PeerGroup
 from alongside.safety.models import Escalation, EscalationStatus, Incident, Report
 
 
@@ -41,3 +43,13 @@ def under_open_safety_item() -> Q:
 
 def posts_under_open_safety_items() -> PostQuerySet:
     return Post.objects.filter(under_open_safety_item())
+
+
+def open_safety_items_in(group: PeerGroup) -> int:
+    """How many posts in the group an open safety concern still needs, plus alerts
+    about the group still waiting for someone (a group is not deleted under them)."""
+    posts = Post.objects.filter(group=group).filter(under_open_safety_item()).count()
+    alerts = Escalation.objects.filter(
+        group=group, status=EscalationStatus.ALERTING, post__isnull=True
+    ).count()
+    return posts + alerts
