@@ -5,6 +5,8 @@ from __future__ import annotations
 from allauth.core import ratelimit
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -61,10 +63,21 @@ def account_erase(request: AuthenticatedRequest) -> HttpResponse:
     if request.method == "POST" and not needing_admin and form.is_valid():
         keep_posts = form.keeps_posts
         username = person.username
-        # Sign this browser out first, so the goodbye page is shown signed out; the
-        # action then ends every other session and closes every live socket.
+        try:
+            with transaction.atomic():
+                erase_account(person=person, keep_posts=keep_posts)
+        except PermissionDenied:
+            # Someone else stopped being an admin since the page opened: nothing
+            # was erased, and the page says what to do first.
+            needing_admin = organisations_needing_another_admin(person)
+            return render(
+                request,
+                "privacy/erase.html",
+                {"form": form, "needing_admin": needing_admin, "entries": REGISTRY},
+            )
+        # Erased, and every session and live socket ended: sign this browser out too,
+        # so that the goodbye page is shown signed out.
         logout(request)
-        erase_account(person=person, keep_posts=keep_posts)
         # Forget failed sign-in counts kept in the cache under the old pseudonym.
         ratelimit.clear(request, action="login_failed", key=username.lower())
         response = redirect("privacy:goodbye")

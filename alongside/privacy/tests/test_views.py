@@ -160,6 +160,33 @@ def test_the_only_admin_is_asked_kindly_to_find_another(
     assert Person.objects.filter(pk=admin.pk).exists()
 
 
+def test_an_admin_who_became_the_only_one_meanwhile_keeps_account_and_session(
+    organisation: Organisation, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The page opened while another admin existed; by the time of the erase, they
+    # had gone. Nothing is erased and this browser stays signed in.
+    admin = PersonFactory.create()
+    OrganisationRoleFactory.create(
+        organisation=organisation, person=admin, role=Role.ADMIN
+    )
+    answers = iter([[], [organisation]])
+    monkeypatch.setattr(
+        "alongside.privacy.views.organisations_needing_another_admin",
+        lambda person: next(answers),
+    )
+    client = Client()
+    client.force_login(admin)
+
+    response = client.post(
+        reverse("privacy:account-erase"), {"posts": "keep", "password": PASSWORD}
+    )
+
+    assert response.status_code == 200
+    assert "only admin" in response.content.decode()
+    assert Person.objects.filter(pk=admin.pk).exists()
+    assert client.get(reverse("accounts:settings")).status_code == 200
+
+
 def test_a_member_of_a_group_can_erase(group: PeerGroup) -> None:
     person = PersonFactory.create()
     MembershipFactory.create(group=group, person=person)
