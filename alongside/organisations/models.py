@@ -41,7 +41,10 @@ def retention_phrase(days: int) -> str:
     """The end of "Messages here are kept ...", in plain words."""
     if days == Retention.KEEP:
         return "until the group is closed"
-    return f"for {Retention(days).label}"
+    if days in Retention.values:
+        return f"for {Retention(days).label}"
+    # A number set outside the settings page: still said plainly, never an error.
+    return f"for {days} day{'s' if days != 1 else ''}"
 
 
 class Role(models.TextChoices):

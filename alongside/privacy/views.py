@@ -24,7 +24,10 @@ from .registry import REGISTRY
 @login_required
 @require_GET
 def data_download(request: AuthenticatedRequest) -> HttpResponse:
-    return render(request, "privacy/download.html", {"entries": REGISTRY})
+    left_out = [entry for entry in REGISTRY if entry.export is None]
+    return render(
+        request, "privacy/download.html", {"entries": REGISTRY, "left_out": left_out}
+    )
 
 
 def _attachment(body: str, *, content_type: str, extension: str) -> HttpResponse:

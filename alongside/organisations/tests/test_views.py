@@ -345,3 +345,11 @@ def test_the_confidentiality_page_states_retention_and_the_secure_policy(
     assert "Alongside does not show pictures" in page
     assert "Direct messages are switched off here" in page
     assert "Only staff of" in page
+
+
+def test_a_retention_period_set_outside_the_list_is_still_said_plainly() -> None:
+    from alongside.organisations.models import retention_phrase
+
+    assert retention_phrase(45) == "for 45 days"
+    assert retention_phrase(1) == "for 1 day"
+    assert retention_phrase(0) == "until the group is closed"
