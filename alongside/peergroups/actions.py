@@ -322,9 +322,10 @@ def create_group(
 def delete_group(*, person: Person, group: PeerGroup) -> None:
     """Delete the group and everything in it, for good.
 
-    Its data key goes with it (`GroupKey`, on_delete CASCADE), so its words cannot
-    be read again even from a backup taken before. Once that is committed, everyone's
-    live sockets in the group close. Nobody is notified.
+    Once that is committed, its data key is deleted from the keys database
+    (`sealing.py`), so its words cannot be read again even from a backup of the main
+    database taken before, and everyone's live sockets in the group close. Nobody is
+    notified.
     """
     check_delete_group(person, group)
     group_id = group.pk
