@@ -29,7 +29,7 @@ class KeysRouter:
     def allow_relation(
         self, obj1: models.Model, obj2: models.Model, **hints: Any
     ) -> bool | None:
-        # Instances may be lazy (request.user), so their _meta is read, not their type's.
+        # Instances may be lazy (request.user): read their _meta, not their type's.
         first = _is_key_model(obj1._meta.app_label, obj1._meta.model_name)
         second = _is_key_model(obj2._meta.app_label, obj2._meta.model_name)
         return False if first != second else None
