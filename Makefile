@@ -15,9 +15,10 @@ $(VENV)/.installed: pyproject.toml
 
 install: $(VENV)/.installed
 
-## make demo: install, migrate SQLite, seed the demo, serve on http://127.0.0.1:8000
+## make demo: install, migrate SQLite (var/alongside.sqlite3 and var/keys.sqlite3), seed the demo, serve on http://127.0.0.1:8000
 demo: install
 	mkdir -p var
+	$(BIN)/python manage.py migrate --database keys --noinput -v 0
 	$(BIN)/python manage.py migrate --noinput -v 0
 	$(BIN)/python manage.py seed_demo
 	bash scripts/serve.sh

@@ -30,6 +30,28 @@ from alongside.peergroups.models import GroupRole, PeerGroup
 from alongside.peergroups.tests.factories import MembershipFactory, PeerGroupFactory
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Every test that uses the database may use both: the main one and "keys", which
+    holds the groups' data keys that sealed fields need. A test that names its own
+    databases keeps them."""
+    for item in items:
+        marker = item.get_closest_marker("django_db")
+        if marker is not None:
+            if "databases" in marker.kwargs:
+                continue
+            kwargs = {**marker.kwargs, "databases": "__all__"}
+            item.add_marker(pytest.mark.django_db(*marker.args, **kwargs), append=False)
+            continue
+        fixtures = getattr(item, "fixturenames", ())
+        if "transactional_db" in fixtures or "live_server" in fixtures:
+            item.add_marker(
+                pytest.mark.django_db(transaction=True, databases="__all__"),
+                append=False,
+            )
+        elif "db" in fixtures:
+            item.add_marker(pytest.mark.django_db(databases="__all__"), append=False)
+
+
 @pytest.fixture(autouse=True)
 def test_settings(settings: Settings) -> Iterator[None]:
     # MD5 first for speed; the real hashers stay behind it so that existing hashes

@@ -1,6 +1,7 @@
 """Fill a throwaway database with groups, members and signed-in sessions.
 
-Run in its own process against the database named by DATABASE_URL, which it migrates
+Run in its own process against the databases named by DATABASE_URL and
+ALONGSIDE_KEYS_DATABASE_URL, which it creates (PostgreSQL keys database) and migrates
 first. Prints one JSON document: the group ids and, for each person, their group and
 session cookie. Used by the benchmark and by the scale-out test, whose servers are
 separate processes and so cannot see a test database.
@@ -94,6 +95,21 @@ def open_live_rooms(rooms: list[Any]) -> None:
     )
 
 
+def create_keys_database() -> None:
+    """On PostgreSQL, create the keys database on the main database's server if it
+    is not there yet (SQLite creates its file by itself)."""
+    from django.db import connections
+
+    keys = connections["keys"]
+    if keys.vendor != "postgresql":
+        return
+    name = keys.settings_dict["NAME"]
+    with connections["default"].cursor() as cursor:
+        cursor.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name])
+        if cursor.fetchone() is None:
+            cursor.execute(f"CREATE DATABASE {keys.ops.quote_name(name)}")
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--people", type=int, default=200)
@@ -107,6 +123,8 @@ def main(argv: list[str] | None = None) -> None:
     from django.core.management import call_command
 
     django.setup()
+    create_keys_database()
+    call_command("migrate", database="keys", verbosity=0, interactive=False)
     call_command("migrate", verbosity=0, interactive=False)
     json.dump(build(people=args.people, groups=args.groups), sys.stdout)
     sys.stdout.write("\n")

@@ -206,11 +206,21 @@ def cpu_seconds(pid: int) -> float:
     return total
 
 
+def keys_database_url(database_url: str) -> str:
+    """The data keys' database beside a benchmark database: a sibling SQLite file, or
+    `<name>_keys` on the same PostgreSQL server (bench.fixtures creates it)."""
+    base, _, name = database_url.rpartition("/")
+    if database_url.startswith("sqlite:"):
+        return f"{base}/{name.rsplit('.', 1)[0]}-keys.sqlite3"
+    return f"{base}/{name}_keys"
+
+
 def server_env(*, database_url: str, redis_url: str = "") -> dict[str, str]:
     """Settings for a server process: production mode, loopback hosts, no debug."""
     return {
         "DJANGO_SETTINGS_MODULE": "config.settings",
         "DATABASE_URL": database_url,
+        "ALONGSIDE_KEYS_DATABASE_URL": keys_database_url(database_url),
         "REDIS_URL": redis_url,
         "ALLOWED_HOSTS": LOOPBACK,
         "DJANGO_DEBUG": "0",

@@ -152,22 +152,44 @@ DATABASES = {
             "DATABASE_URL", f"sqlite:///{BASE_DIR / 'var' / 'alongside.sqlite3'}"
         ),
         conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "0")),
-    )
+    ),
 }
-if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    # Live sessions do their database work on one thread; opening a SQLite file for
-    # every call costs more than the work itself, so the connection is kept.
-    DATABASES["default"]["CONN_MAX_AGE"] = int(
-        os.environ.get("DATABASE_CONN_MAX_AGE", "600")
+# The groups' data keys live in a database of their own, backed up separately and
+# kept for a short time only, so that a deleted group's words cannot be recovered
+# from an old backup of the main database (docs/operations.md, "Encryption keys").
+# Production must name it: keys lost with a container's disk lose every group's words.
+KEYS_DATABASE_URL = os.environ.get("ALONGSIDE_KEYS_DATABASE_URL", "").strip()
+if not KEYS_DATABASE_URL:
+    if IS_PRODUCTION:
+        raise ImproperlyConfigured(
+            "ALONGSIDE_KEYS_DATABASE_URL is not set. Alongside will not start in "
+            "production without a database for its data keys."
+        )
+    KEYS_DATABASE_URL = f"sqlite:///{BASE_DIR / 'var' / 'keys.sqlite3'}"
+DATABASES["keys"] = dj_database_url.parse(
+    KEYS_DATABASE_URL,
+    conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "0")),
+)
+if [DATABASES["keys"].get(part) for part in ("ENGINE", "NAME", "HOST", "PORT")] == [
+    DATABASES["default"].get(part) for part in ("ENGINE", "NAME", "HOST", "PORT")
+]:
+    raise ImproperlyConfigured(
+        "ALONGSIDE_KEYS_DATABASE_URL must name a different database from DATABASE_URL."
     )
-    DATABASES["default"].setdefault("OPTIONS", {})
-    DATABASES["default"]["OPTIONS"].update(
-        {
-            "transaction_mode": "IMMEDIATE",
-            "timeout": 20,
-            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
-        }
-    )
+DATABASE_ROUTERS = ["alongside.peergroups.routers.KeysRouter"]
+for _database in DATABASES.values():
+    if _database["ENGINE"] == "django.db.backends.sqlite3":
+        # Live sessions do their database work on one thread; opening a SQLite file
+        # for every call costs more than the work itself, so the connection is kept.
+        _database["CONN_MAX_AGE"] = int(os.environ.get("DATABASE_CONN_MAX_AGE", "600"))
+        _database.setdefault("OPTIONS", {})
+        _database["OPTIONS"].update(
+            {
+                "transaction_mode": "IMMEDIATE",
+                "timeout": 20,
+                "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+            }
+        )
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.Person"

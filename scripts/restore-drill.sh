@@ -2,7 +2,11 @@
 # Restore drill: back up a database, restore the backup into a scratch database,
 # and check that every table has the same number of rows in both.
 #
-#   scripts/restore-drill.sh [DATABASE_URL]     (default: $DATABASE_URL)
+#   scripts/restore-drill.sh [URL ...]
+#
+# Each URL is drilled in turn. Without one, it drills $DATABASE_URL and then the data
+# keys' database, $ALONGSIDE_KEYS_DATABASE_URL, when that is set: the two are backed
+# up separately (docs/operations.md, "Backups and restore").
 #
 # SQLite (sqlite:///path): backed up with Python's sqlite3 backup API, which is safe
 #   while the server runs, and restored into a temporary file.
@@ -12,6 +16,17 @@
 # Prints PASS or FAIL at the end; exits non-zero on any mismatch or error.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+
+if [ $# -eq 0 ] && [ -n "${DATABASE_URL:-}" ] && [ -n "${ALONGSIDE_KEYS_DATABASE_URL:-}" ]; then
+  set -- "$DATABASE_URL" "$ALONGSIDE_KEYS_DATABASE_URL"
+fi
+if [ $# -gt 1 ]; then
+  for each in "$@"; do
+    echo "== $(printf '%s' "$each" | sed -E 's#//[^@/]*@#//***@#')"
+    bash "$0" "$each"
+  done
+  exit 0
+fi
 
 url=${1:-${DATABASE_URL:-}}
 if [ -z "$url" ]; then

@@ -20,6 +20,9 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def count(url: str) -> dict[str, int]:
     os.environ["DATABASE_URL"] = url
+    # Counting uses one database only; the keys database (or any other) is drilled by
+    # passing its own URL here, so the settings' second database is left unused.
+    os.environ["ALONGSIDE_KEYS_DATABASE_URL"] = "sqlite://:memory:"
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
     sys.path.insert(0, str(ROOT))
     import django

@@ -123,6 +123,7 @@ def served_demo() -> Iterator[tuple[Path, dict[str, str]]]:
     env = {
         **os.environ,
         "DATABASE_URL": f"sqlite:///{workdir}/e2e.sqlite3",
+        "ALONGSIDE_KEYS_DATABASE_URL": f"sqlite:///{workdir}/e2e-keys.sqlite3",
         "DJANGO_SETTINGS_MODULE": "config.settings",
         "ALLOWED_HOSTS": "127.0.0.1,localhost",
         "PYTHONDONTWRITEBYTECODE": "1",
@@ -130,7 +131,11 @@ def served_demo() -> Iterator[tuple[Path, dict[str, str]]]:
     }
     env.pop("ALONGSIDE_PRODUCTION", None)
     env.pop("REDIS_URL", None)
-    for command in (["migrate", "--noinput"], ["seed_demo"]):
+    for command in (
+        ["migrate", "--database", "keys", "--noinput"],
+        ["migrate", "--noinput"],
+        ["seed_demo"],
+    ):
         subprocess.run(
             [str(PYTHON), "manage.py", *command],
             cwd=ROOT,

@@ -328,9 +328,10 @@ def delete_group(*, person: Person, group: PeerGroup) -> None:
 
     Refused (SafetyItemsOpen) while a held post, an unresolved report, an alert
     waiting for someone or an open incident still needs the group's words.
-    Its data key goes with it (`GroupKey`, on_delete CASCADE), so its words cannot
-    be read again even from a backup taken before. Once that is committed, everyone's
-    live sockets in the group close. Nobody is notified.
+    Once that is committed, its data key is deleted from the keys database
+    (`sealing.py`), so its words cannot be read again even from a backup of the main
+    database taken before, and everyone's live sockets in the group close. Nobody is
+    notified.
     """
     check_delete_group(person, group)
     from alongside.safety.holds import open_safety_items_in

@@ -202,26 +202,17 @@ class LeaveFeedback(models.Model):
 class GroupKey(models.Model):
     """The data key that seals a group's words at rest, wrapped by the master key.
 
-    One per group; deleting the group deletes it, and with it any way to read the
-    group's words, even from an old backup. The organisation's own records that need
-    not belong to a group (the incident log) have a key of the same kind, owned by
-    the organisation. See `alongside/peergroups/sealing.py`.
+    One per group. It lives in a database of its own ("keys", see `routers.py`), so
+    that backups of the main database never hold it; it refers to its group by id
+    only, and is deleted once the group's deletion is committed (`sealing.py`). With
+    it goes any way to read the group's words, even from an old backup of the main
+    database. The organisation's own records that need not belong to a group (the
+    incident log) have a key of the same kind, owned by the organisation.
     """
 
-    group = models.OneToOneField(
-        PeerGroup,
-        null=True,
-        blank=True,
-        on_delete=models.CASCADE,
-        related_name="data_key",
-    )
-    organisation = models.OneToOneField(
-        Organisation,
-        null=True,
-        blank=True,
-        on_delete=models.CASCADE,
-        related_name="data_key",
-    )
+    # Ids in the main database; no foreign keys, which cannot cross databases.
+    group_id = models.PositiveBigIntegerField(null=True, blank=True, unique=True)
+    organisation_id = models.PositiveBigIntegerField(null=True, blank=True, unique=True)
     # Random, and named in every envelope sealed under this key.
     key_id = models.CharField(max_length=32, unique=True)
     # base64 of the AES-GCM nonce and the encrypted data key.
@@ -233,8 +224,8 @@ class GroupKey(models.Model):
     class Meta:
         constraints = [
             models.CheckConstraint(
-                condition=models.Q(group__isnull=False, organisation__isnull=True)
-                | models.Q(group__isnull=True, organisation__isnull=False),
+                condition=models.Q(group_id__isnull=False, organisation_id__isnull=True)
+                | models.Q(group_id__isnull=True, organisation_id__isnull=False),
                 name="data_key_has_one_owner",
             )
         ]

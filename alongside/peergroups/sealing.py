@@ -2,12 +2,15 @@
 
 `SealedTextField` is a TextField whose Python value is the plain text and whose
 stored value is an AES-GCM envelope (`alongside/core/crypto.py`) under the data key of
-the group the row belongs to (`GroupKey`). The envelope names the key, so reading
-needs no join; unwrapped keys are kept in process memory for a few minutes and
-dropped at once (in this process) when a key is deleted. Deleting a group deletes its
-key, so its words read as `REMOVED_PLACEHOLDER` from then on. A database backup taken
-before the deletion still holds the wrapped key, so it can still be read with the
-master key until it expires (see docs/operations.md, "Encryption keys").
+the group the row belongs to (`GroupKey`). The keys live in a database of their own
+("keys", `routers.py`), apart from the words. The envelope names the key, so reading
+needs no join; unwrapped keys are kept in process memory for `KEY_CACHE_SECONDS` and
+dropped at once in the process that deletes a key. Once a group's deletion is
+committed, its key is deleted from the keys database, so its words cannot be read
+again, even from an old backup of the main database: they read as
+`REMOVED_PLACEHOLDER`. Stored words that cannot be opened at all (altered, or plain
+text that looks like an envelope) read as `UNREADABLE_PLACEHOLDER`, and a log line
+names the field and key id, never the words.
 
 Sealed values cannot be searched or ordered in the database (lookups other than
 equality with the empty string are refused). They are written only
@@ -17,10 +20,11 @@ through `save()` (and `bulk_create`), which knows the row and so the group;
 
 from __future__ import annotations
 
+import logging
 import time
 from typing import TYPE_CHECKING, Any, TypeAlias
 
-from django.db import models
+from django.db import connections, models, transaction
 from django.db.models.expressions import Combinable
 from django.db.models.functions import Left
 from django.db.models.signals import post_delete
@@ -30,8 +34,12 @@ from alongside.core import crypto
 if TYPE_CHECKING:
     from .models import GroupKey
 
+logger = logging.getLogger(__name__)
+
 REMOVED_PLACEHOLDER = "This was removed."
-KEY_CACHE_SECONDS = 300
+UNREADABLE_PLACEHOLDER = "This cannot be shown."
+# How long another process may go on reading a deleted group's words.
+KEY_CACHE_SECONDS = 30
 
 # data key id -> (data key, when it was unwrapped)
 _unwrapped: dict[bytes, tuple[bytes, float]] = {}
@@ -49,6 +57,58 @@ def _forget_deleted_key(sender: type[Any], instance: GroupKey, **kwargs: Any) ->
 post_delete.connect(
     _forget_deleted_key, sender="peergroups.GroupKey", dispatch_uid="forget-group-key"
 )
+
+
+def _delete_key_of(lookup: dict[str, int]) -> None:
+    from .models import GroupKey
+
+    GroupKey.objects.filter(**lookup).delete()
+
+
+def _delete_group_key(sender: type[Any], instance: models.Model, **kwargs: Any) -> None:
+    # Only once the deletion is committed: a rolled-back deletion keeps its words.
+    using = kwargs.get("using") or "default"
+    lookup = {"group_id": instance.pk}
+    transaction.on_commit(lambda: _delete_key_of(lookup), using=using)
+
+
+def _delete_organisation_key(
+    sender: type[Any], instance: models.Model, **kwargs: Any
+) -> None:
+    using = kwargs.get("using") or "default"
+    lookup = {"organisation_id": instance.pk}
+    transaction.on_commit(lambda: _delete_key_of(lookup), using=using)
+
+
+post_delete.connect(
+    _delete_group_key, sender="peergroups.PeerGroup", dispatch_uid="delete-group-key"
+)
+post_delete.connect(
+    _delete_organisation_key,
+    sender="organisations.Organisation",
+    dispatch_uid="delete-organisation-key",
+)
+
+
+def delete_orphan_keys() -> int:
+    """Delete keys whose group or organisation no longer exists (left behind if the
+    keys database could not be reached when the deletion was committed)."""
+    from alongside.organisations.models import Organisation
+
+    from .models import GroupKey, PeerGroup
+
+    orphans = []
+    for key in GroupKey.objects.only("pk", "group_id", "organisation_id"):
+        if key.group_id is not None:
+            gone = not PeerGroup.objects.filter(pk=key.group_id).exists()
+        elif key.organisation_id is not None:
+            gone = not Organisation.objects.filter(pk=key.organisation_id).exists()
+        else:
+            continue
+        if gone:
+            orphans.append(key.pk)
+    GroupKey.objects.filter(pk__in=orphans).delete()
+    return len(orphans)
 
 
 def _remember(key_id: bytes, data_key: bytes) -> bytes:
@@ -107,6 +167,22 @@ def data_key_by_id(key_id: bytes) -> bytes | None:
         _unwrapped.pop(key_id, None)
         return None
     return _unwrap(key)
+
+
+def open_stored(envelope: str, context: str) -> str:
+    """Like `open_envelope`, but words that cannot be opened read as a placeholder
+    (and are logged by field and key id only) rather than failing the page."""
+    try:
+        return open_envelope(envelope, context)
+    except ValueError:
+        try:
+            key = crypto.envelope_key_id(envelope).hex()[:8]
+        except ValueError:
+            key = "none"
+        logger.warning(
+            "Sealed words in %s could not be opened (data key %s).", context, key
+        )
+        return UNREADABLE_PLACEHOLDER
 
 
 def open_envelope(envelope: str, context: str) -> str:
@@ -190,7 +266,7 @@ class SealedTextField(_TextField):
         if not isinstance(value, str) or not crypto.is_sealed(value):
             # Empty, or a row written before sealing (the data migration seals them).
             return value
-        return open_envelope(value, self.seal_context)
+        return open_stored(value, self.seal_context)
 
 
 def seal_plain_rows(model: type[models.Model], field_names: list[str]) -> int:
@@ -199,6 +275,7 @@ def seal_plain_rows(model: type[models.Model], field_names: list[str]) -> int:
     """
     sealed = 0
     prefix = crypto.ENVELOPE_PREFIX
+    keys_ready = False
     for name in field_names:
         plain = (
             model._default_manager.exclude(**{name: ""})
@@ -209,6 +286,22 @@ def seal_plain_rows(model: type[models.Model], field_names: list[str]) -> int:
             .order_by("pk")
         )
         for row in plain.iterator():
+            if not keys_ready:
+                _check_keys_database_migrated()
+                keys_ready = True
             row.save(update_fields=[name])
             sealed += 1
     return sealed
+
+
+def _check_keys_database_migrated() -> None:
+    from .models import GroupKey
+
+    keys = connections[GroupKey.objects.db]
+    with keys.cursor() as cursor:
+        tables = keys.introspection.table_names(cursor)
+    if GroupKey._meta.db_table not in tables:
+        raise RuntimeError(
+            "Words need sealing but the keys database has no key table yet: run "
+            "`python manage.py migrate --database keys` first, then migrate again."
+        )

@@ -15,6 +15,7 @@ from django.utils import timezone
 from django_tasks import task
 
 from alongside.core import recurring
+from alongside.peergroups.sealing import delete_orphan_keys
 
 from . import actions
 
@@ -23,14 +24,18 @@ RUN_AT = time(3, 0)
 
 @task()
 def enforce_retention() -> dict[str, int]:
-    """Delete what is past each organisation's limits, then queue tomorrow's run.
-    Returns counts only."""
+    """Delete what is past each organisation's limits and any orphaned data key,
+    then queue tomorrow's run. Returns counts only."""
     try:
         counts = actions.enforce_retention(now=timezone.now())
+        # The same night, any data key whose group is gone (left behind if the keys
+        # database could not be reached when the group was deleted) goes too.
+        orphaned_keys = delete_orphan_keys()
         return {
             "live_messages": counts.live_messages,
             "threads": counts.threads,
             "kept_for_safety": counts.kept_for_safety,
+            "orphaned_keys": orphaned_keys,
         }
     finally:
         # Even if this run fails, tomorrow's is queued: the chain never breaks.

@@ -45,6 +45,7 @@ def database_url(tmp_path: Path) -> Iterator[str]:
     yield suite_url.rsplit("/", 1)[0] + f"/{name}"
     with psycopg.connect(suite_url, autocommit=True) as admin:
         admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        admin.execute(f'DROP DATABASE IF EXISTS "{name}_keys" WITH (FORCE)')
 
 
 @pytest.fixture

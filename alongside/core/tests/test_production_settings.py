@@ -52,6 +52,7 @@ def production_env(tmp_path: Path, **overrides: str | None) -> dict[str, str]:
             "ALLOWED_HOSTS": HOST,
             "CSRF_TRUSTED_ORIGINS": f"https://{HOST}",
             "DATABASE_URL": f"sqlite:///{tmp_path / 'production.sqlite3'}",
+            "ALONGSIDE_KEYS_DATABASE_URL": f"sqlite:///{tmp_path / 'keys.sqlite3'}",
             "PYTHONDONTWRITEBYTECODE": "1",
         }
     )
@@ -130,6 +131,25 @@ def test_production_refuses_to_start_without_its_master_key(
     tmp_path: Path, master_key: str | None, message: str
 ) -> None:
     env = production_env(tmp_path, ALONGSIDE_MASTER_KEY=master_key)
+    result = run_python(env, "-c", "import django; django.setup()")
+    assert result.returncode != 0
+    assert message in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("keys_url", "message"),
+    [
+        (None, "ALONGSIDE_KEYS_DATABASE_URL is not set"),
+        ("", "ALONGSIDE_KEYS_DATABASE_URL is not set"),
+        ("same", "different database"),
+    ],
+)
+def test_production_refuses_to_start_without_its_own_keys_database(
+    tmp_path: Path, keys_url: str | None, message: str
+) -> None:
+    if keys_url == "same":
+        keys_url = f"sqlite:///{tmp_path / 'production.sqlite3'}"
+    env = production_env(tmp_path, ALONGSIDE_KEYS_DATABASE_URL=keys_url)
     result = run_python(env, "-c", "import django; django.setup()")
     assert result.returncode != 0
     assert message in result.stderr

@@ -22,13 +22,18 @@ ROW_COUNTS = ROOT / "scripts" / "row_counts.py"
 
 
 def run(
-    args: list[str], url: str | None = None, timeout: int = 300
+    args: list[str],
+    url: str | None = None,
+    timeout: int = 300,
+    keys_url: str | None = None,
 ) -> subprocess.CompletedProcess[str]:
     env = {k: v for k, v in os.environ.items() if k != "ALONGSIDE_PRODUCTION"}
     env["PYTHON"] = sys.executable
     env["DJANGO_SETTINGS_MODULE"] = "config.settings"
     if url is not None:
         env["DATABASE_URL"] = url
+    if keys_url is not None:
+        env["ALONGSIDE_KEYS_DATABASE_URL"] = keys_url
     return subprocess.run(  # noqa: S603
         args,
         cwd=ROOT,
@@ -40,9 +45,13 @@ def run(
     )
 
 
-def seed_demo(url: str) -> None:
-    for command in (["migrate", "--noinput", "-v", "0"], ["seed_demo"]):
-        result = run([sys.executable, "manage.py", *command], url)
+def seed_demo(url: str, keys_url: str) -> None:
+    for command in (
+        ["migrate", "--database", "keys", "--noinput", "-v", "0"],
+        ["migrate", "--noinput", "-v", "0"],
+        ["seed_demo"],
+    ):
+        result = run([sys.executable, "manage.py", *command], url, keys_url=keys_url)
         assert result.returncode == 0, result.stdout + result.stderr
 
 
@@ -58,11 +67,17 @@ def assert_drill_passes(url: str) -> str:
 
 def test_the_drill_restores_a_seeded_sqlite_database(tmp_path: Path) -> None:
     url = f"sqlite:///{tmp_path / 'demo.sqlite3'}"
-    seed_demo(url)
+    keys_url = f"sqlite:///{tmp_path / 'keys.sqlite3'}"
+    seed_demo(url, keys_url)
     output = assert_drill_passes(url)
     # The demo's people and posts were counted, not just empty tables.
     assert "ok        accounts_person: 0" not in output
     assert "ok        conversations_post: 0" not in output
+    assert "peergroups_groupkey" not in output
+    # The keys database is drilled the same way, on its own.
+    keys_output = assert_drill_passes(keys_url)
+    assert "ok        peergroups_groupkey: " in keys_output
+    assert "ok        peergroups_groupkey: 0" not in keys_output
 
 
 def test_the_drill_fails_when_counts_differ(tmp_path: Path) -> None:
@@ -103,9 +118,9 @@ def fresh_postgres_database() -> Iterator[str]:
 
 
 def test_the_drill_restores_a_seeded_postgres_database(
-    fresh_postgres_database: str,
+    fresh_postgres_database: str, tmp_path: Path
 ) -> None:
     url = fresh_postgres_database
-    seed_demo(url)
+    seed_demo(url, f"sqlite:///{tmp_path / 'keys.sqlite3'}")
     output = assert_drill_passes(url)
     assert "ok        accounts_person: 0" not in output

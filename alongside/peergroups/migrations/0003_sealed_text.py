@@ -1,5 +1,4 @@
 import alongside.peergroups.sealing
-import django.db.models.deletion
 import django.utils.timezone
 from django.db import migrations, models
 
@@ -10,7 +9,8 @@ SEALED_FIELDS = {"LeaveFeedback": ["text"]}
 
 
 def seal_existing_words(apps, schema_editor):
-    """Seal the words in rows written before sealing existed."""
+    """Seal the words in rows written before sealing existed. The keys database
+    must be migrated first (`migrate --database keys`)."""
     for model_name, field_names in SEALED_FIELDS.items():
         seal_plain_rows(apps.get_model("peergroups", model_name), field_names)
 
@@ -46,24 +46,12 @@ class Migration(migrations.Migration):
                 ("wrapped_by", models.CharField(max_length=16)),
                 ("created_at", models.DateTimeField(default=django.utils.timezone.now)),
                 (
-                    "group",
-                    models.OneToOneField(
-                        blank=True,
-                        null=True,
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="data_key",
-                        to="peergroups.peergroup",
-                    ),
+                    "group_id",
+                    models.PositiveBigIntegerField(blank=True, null=True, unique=True),
                 ),
                 (
-                    "organisation",
-                    models.OneToOneField(
-                        blank=True,
-                        null=True,
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="data_key",
-                        to="organisations.organisation",
-                    ),
+                    "organisation_id",
+                    models.PositiveBigIntegerField(blank=True, null=True, unique=True),
                 ),
             ],
             options={
@@ -71,10 +59,10 @@ class Migration(migrations.Migration):
                     models.CheckConstraint(
                         condition=models.Q(
                             models.Q(
-                                ("group__isnull", False), ("organisation__isnull", True)
+                                ("group_id__isnull", False), ("organisation_id__isnull", True)
                             ),
                             models.Q(
-                                ("group__isnull", True), ("organisation__isnull", False)
+                                ("group_id__isnull", True), ("organisation_id__isnull", False)
                             ),
                             _connector="OR",
                         ),

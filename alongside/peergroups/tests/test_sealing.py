@@ -1,6 +1,7 @@
 """Peers' words are sealed at rest under their group's key (alongside/peergroups/
-sealing.py): the database alone reveals none of them, the master key can be rotated,
-and deleting a group destroys its key so that its words cannot be recovered.
+sealing.py): the database alone reveals none of them, the keys live only in a database
+of their own, the master key can be rotated, and deleting a group destroys its key so
+that its words cannot be recovered, even from a copy of the main database.
 
 Marker strings stand in for peers' words; they are never printed.
 """
@@ -8,6 +9,7 @@ Marker strings stand in for peers' words; they are never printed.
 from __future__ import annotations
 
 import base64
+import logging
 import uuid
 from datetime import date
 from io import StringIO
@@ -15,7 +17,7 @@ from io import StringIO
 import pytest
 from django.core.exceptions import FieldError, ImproperlyConfigured
 from django.core.management import call_command
-from django.db import connection, transaction
+from django.db import connection, connections, transaction
 from django.db.models import Model
 from django.test import Client, TestCase
 from django.urls import reverse
@@ -37,6 +39,8 @@ from alongside.peergroups.actions import delete_group
 from alongside.peergroups.models import GroupKey, LeaveFeedback, PeerGroup
 from alongside.peergroups.sealing import (
     REMOVED_PLACEHOLDER,
+    UNREADABLE_PLACEHOLDER,
+    delete_orphan_keys,
     forget_keys,
     open_envelope,
     seal_plain_rows,
@@ -59,12 +63,14 @@ def raw_value(model: type[Model], pk: int | None, column: str) -> str:
     return value
 
 
-def every_stored_value() -> list[str]:
-    """Every column of every row of every table, read with plain SQL."""
+def every_stored_value(alias: str = "default") -> list[str]:
+    """Every column of every row of every table of one database, read with plain
+    SQL."""
     values: list[str] = []
-    with connection.cursor() as cursor:
-        for table in connection.introspection.table_names(cursor):
-            cursor.execute(f"SELECT * FROM {connection.ops.quote_name(table)}")  # noqa: S608
+    database = connections[alias]
+    with database.cursor() as cursor:
+        for table in database.introspection.table_names(cursor):
+            cursor.execute(f"SELECT * FROM {database.ops.quote_name(table)}")  # noqa: S608
             for row in cursor.fetchall():
                 for value in row:
                     if isinstance(value, bytes | memoryview):
@@ -189,7 +195,7 @@ def test_each_group_has_its_own_key(group: PeerGroup) -> None:
     )
     post_in(group, marker())
     post_in(other, marker())
-    assert GroupKey.objects.filter(group__in=[group, other]).count() == 2
+    assert GroupKey.objects.filter(group_id__in=[group.pk, other.pk]).count() == 2
     keys = GroupKey.objects.values_list("key_id", flat=True)
     assert len(set(keys)) == len(keys)
 
@@ -234,7 +240,34 @@ def test_rows_written_before_sealing_are_sealed_by_the_migration_step(
 
 
 @pytest.mark.django_db
-def test_deleting_a_group_destroys_its_key(group: PeerGroup) -> None:
+def test_the_main_database_holds_no_key_material(group: PeerGroup) -> None:
+    post_in(group, marker())
+    Incident.objects.create(
+        organisation=group.organisation,
+        group=group,
+        category="other",
+        severity="low",
+        what_happened=marker(),
+    )
+    keys = list(GroupKey.objects.all())
+    assert len(keys) == 2
+    assert GroupKey.objects.db == "keys"
+
+    main = "\n".join(every_stored_value("default"))
+    tables = connection.introspection.table_names()
+    assert GroupKey._meta.db_table not in tables
+    for key in keys:
+        assert key.key_id not in main
+        assert key.wrapped_key not in main
+        assert key.wrapped_key[:24] not in main
+    # The check can fail: the keys database holds them.
+    assert keys[0].wrapped_key in "\n".join(every_stored_value("keys"))
+
+
+@pytest.mark.django_db
+def test_a_copy_of_the_main_database_cannot_be_read_after_the_group_is_deleted(
+    group: PeerGroup,
+) -> None:
     words = marker()
     post = post_in(group, words)
     incident_words = marker()
@@ -245,23 +278,39 @@ def test_deleting_a_group_destroys_its_key(group: PeerGroup) -> None:
         severity="low",
         what_happened=incident_words,
     )
-    # A backup taken before the group is deleted.
-    backup = raw_value(Post, post.pk, "body")
-    key_id = crypto.envelope_key_id(backup)
+    # A backup of the whole main database, taken before the group is deleted.
+    backup = every_stored_value("default")
+    envelope = raw_value(Post, post.pk, "body")
+    assert envelope in backup
+    key_id = crypto.envelope_key_id(envelope)
+    group_id = group.pk
     admin = person_in_state("org admin", group)
 
-    delete_group(person=admin, group=group)
-    forget_keys()
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        delete_group(person=admin, group=group)
 
+    # The process that deleted it forgets the key at once, without waiting.
+    assert open_envelope(envelope, "conversations.Post.body") == REMOVED_PLACEHOLDER
     assert not GroupKey.objects.filter(key_id=key_id.hex()).exists()
-    assert open_envelope(backup, "conversations.Post.body") == REMOVED_PLACEHOLDER
-    # No other stored key opens it, even with the master key.
+    assert not GroupKey.objects.filter(group_id=group_id).exists()
+    # With the master key, neither a key in the main database's copy nor any key
+    # left in the keys database opens the words.
+    wrapped_in_backup = [value for value in backup if value.count(":") == 0]
     for key in GroupKey.objects.all():
+        assert key.wrapped_key not in wrapped_in_backup
         data_key = crypto.unwrap_data_key(
             bytes.fromhex(key.key_id), key.wrapped_key, key.wrapped_by
         )
-        with pytest.raises(crypto.SealBroken):
-            crypto.open_sealed(backup, data_key, "conversations.Post.body")
+        for value in backup:
+            if crypto.is_sealed(value):
+                try:
+                    opened = crypto.open_sealed(
+                        value, data_key, "conversations.Post.body"
+                    )
+                except crypto.SealBroken:
+                    continue
+                assert words not in opened
+    assert [value for value in backup if key_id.hex() in value] == []
     # The incident log is the organisation's and stays readable.
     incident.refresh_from_db()
     assert incident.group is None
@@ -269,9 +318,89 @@ def test_deleting_a_group_destroys_its_key(group: PeerGroup) -> None:
 
 
 @pytest.mark.django_db
+def test_a_deletion_that_is_rolled_back_keeps_the_key(group: PeerGroup) -> None:
+    words = marker()
+    post = post_in(group, words)
+    group_id = group.pk
+    admin = person_in_state("org admin", group)
+    with (
+        TestCase.captureOnCommitCallbacks(execute=True) as callbacks,
+        pytest.raises(RuntimeError),
+        transaction.atomic(),
+    ):
+        delete_group(person=admin, group=group)
+        raise RuntimeError
+    assert callbacks == []
+    assert GroupKey.objects.filter(group_id=group_id).exists()
+    post.refresh_from_db()
+    assert post.body == words
+
+
+@pytest.mark.django_db
+def test_deleting_an_organisation_deletes_its_keys(group: PeerGroup) -> None:
+    post_in(group, marker())
+    Incident.objects.create(
+        organisation=group.organisation,
+        category="other",
+        severity="low",
+        what_happened=marker(),
+    )
+    organisation_id, group_id = group.organisation.pk, group.pk
+    assert GroupKey.objects.count() == 2
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        group.organisation.delete()
+    assert not GroupKey.objects.filter(group_id=group_id).exists()
+    assert not GroupKey.objects.filter(organisation_id=organisation_id).exists()
+
+
+@pytest.mark.django_db
+def test_keys_left_behind_by_a_deletion_are_swept(group: PeerGroup) -> None:
+    post_in(group, marker())
+    other = PeerGroup.objects.create(
+        organisation=group.organisation,
+        name="Other",
+        slug="other",
+        shared_experience="x",
+    )
+    post_in(other, marker())
+    other_id = other.pk
+    other.delete()  # its on-commit deletion never runs here
+    assert GroupKey.objects.count() == 2
+    assert delete_orphan_keys() == 1
+    assert GroupKey.objects.filter(group_id=group.pk).exists()
+    assert not GroupKey.objects.filter(group_id=other_id).exists()
+
+
+@pytest.mark.django_db
+def test_words_that_cannot_be_opened_read_as_a_placeholder_and_are_logged(
+    group: PeerGroup, caplog: pytest.LogCaptureFixture
+) -> None:
+    words = marker()
+    post = post_in(group, words)
+    table = connection.ops.quote_name(Post._meta.db_table)
+    update = f"UPDATE {table} SET body = %s WHERE id = %s"  # noqa: S608
+    envelope = raw_value(Post, post.pk, "body")
+    altered = (
+        envelope[:-6]
+        + ("AAAA" if envelope[-6:-2] != "AAAA" else "BBBB")
+        + envelope[-2:]
+    )
+    legacy = f"sealed1: {words}"
+    with caplog.at_level(logging.WARNING, logger="alongside.peergroups.sealing"):
+        for stored in (altered, legacy):
+            with connection.cursor() as cursor:
+                cursor.execute(update, [stored, post.pk])
+            post.refresh_from_db()
+            assert post.body == UNREADABLE_PLACEHOLDER
+    assert len(caplog.records) == 2
+    assert "conversations.Post.body" in caplog.text
+    assert words not in caplog.text
+
+
+@pytest.mark.django_db
 def test_words_whose_key_is_gone_read_as_removed(group: PeerGroup) -> None:
     post = post_in(group, marker())
-    GroupKey.objects.filter(group=group).delete()
+    GroupKey.objects.filter(group_id=group.pk).delete()
     post.refresh_from_db()
     assert post.body == REMOVED_PLACEHOLDER
 
@@ -302,7 +431,7 @@ def test_rotating_the_master_key(group: PeerGroup, settings: Settings) -> None:
     settings.ALONGSIDE_OLD_MASTER_KEYS = []
     forget_keys()
     assert Post.objects.get(pk=post.pk).body == words
-    assert GroupKey.objects.get(group=group).wrapped_by == crypto.master_key_id(
+    assert GroupKey.objects.get(group_id=group.pk).wrapped_by == crypto.master_key_id(
         base64.b64decode(NEW_MASTER_KEY)
     )
     # New words are sealed under the same group key, now wrapped by the new master key.
@@ -340,7 +469,8 @@ def test_admin_deletes_a_group_after_typing_its_name(group: PeerGroup) -> None:
     assert page.status_code == 200
     assert "cannot be undone" in page.content.decode()
 
-    response = client.post(url, {"name": group.name})
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        response = client.post(url, {"name": group.name})
     assert response.status_code == 302
     assert not PeerGroup.objects.filter(pk=group.pk).exists()
     assert not GroupKey.objects.filter(group_id=group.pk).exists()

@@ -10,6 +10,7 @@ from django.core.management import call_command
 from django_tasks.base import TaskResultStatus
 from django_tasks_db.models import DBTaskResult
 
+from alongside.peergroups.models import GroupKey, PeerGroup
 from alongside.retention import tasks
 
 pytestmark = pytest.mark.django_db
@@ -47,3 +48,18 @@ def test_the_run_now_command_prints_counts_only() -> None:
     call_command("apply_retention", stdout=out)
 
     assert "Deleted 0 live messages and 0 threads" in out.getvalue()
+
+
+def test_the_nightly_run_also_sweeps_orphaned_keys(
+    database_task_queue: None, group: PeerGroup
+) -> None:
+    # A key left behind, as when the keys database could not be reached at the
+    # moment its group's deletion was committed.
+    GroupKey.objects.create(
+        group_id=group.pk + 1000, key_id="ab" * 16, wrapped_key="x", wrapped_by="x"
+    )
+
+    result = tasks.enforce_retention.call()
+
+    assert result["orphaned_keys"] == 1
+    assert not GroupKey.objects.filter(group_id=group.pk + 1000).exists()

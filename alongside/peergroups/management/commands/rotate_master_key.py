@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError
-from django.db import transaction
+from django.db import router, transaction
 
 from alongside.core import crypto
 from alongside.peergroups.models import GroupKey
@@ -23,8 +23,9 @@ class Command(BaseCommand):
         current = crypto.current_master_key().key_id
         rewrapped = 0
         already = 0
+        keys_database = router.db_for_write(GroupKey)
         for pk in GroupKey.objects.order_by("pk").values_list("pk", flat=True):
-            with transaction.atomic():
+            with transaction.atomic(using=keys_database):
                 key = GroupKey.objects.select_for_update().filter(pk=pk).first()
                 if key is None:
                     continue  # its group was deleted meanwhile
