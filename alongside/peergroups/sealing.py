@@ -97,16 +97,24 @@ def delete_orphan_keys() -> int:
 
     from .models import GroupKey, PeerGroup
 
-    orphans = []
-    for key in GroupKey.objects.only("pk", "group_id", "organisation_id"):
-        if key.group_id is not None:
-            gone = not PeerGroup.objects.filter(pk=key.group_id).exists()
-        elif key.organisation_id is not None:
-            gone = not Organisation.objects.filter(pk=key.organisation_id).exists()
-        else:
-            continue
-        if gone:
-            orphans.append(key.pk)
+    # The two databases cannot be joined: read the ids on each side once.
+    keys = list(GroupKey.objects.values_list("pk", "group_id", "organisation_id"))
+    groups = set(
+        PeerGroup.objects.filter(
+            pk__in=[group_id for _, group_id, _ in keys if group_id is not None]
+        ).values_list("pk", flat=True)
+    )
+    organisations = set(
+        Organisation.objects.filter(
+            pk__in=[org_id for _, _, org_id in keys if org_id is not None]
+        ).values_list("pk", flat=True)
+    )
+    orphans = [
+        pk
+        for pk, group_id, org_id in keys
+        if (group_id is not None and group_id not in groups)
+        or (org_id is not None and org_id not in organisations)
+    ]
     GroupKey.objects.filter(pk__in=orphans).delete()
     return len(orphans)
 

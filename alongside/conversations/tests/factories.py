@@ -1,46 +1,25 @@
-"""Factories for conversation tests. Words in posts are neutral placeholders."""
+"""Factories for conversation tests. Words in posts are neutral placeholders.
+
+People, services and groups come from the one factory each that every app's tests
+share (re-exported here), so that their made-up names never collide."""
 
 from __future__ import annotations
 
 import uuid
 from itertools import count
 
-import factory
-
 from alongside.accounts.models import Person
-from alongside.organisations.models import Organisation, OrganisationRole, Role
+from alongside.accounts.tests.factories import PersonFactory as PersonFactory
+from alongside.organisations.models import OrganisationRole, Role
+from alongside.organisations.tests.factories import (
+    OrganisationFactory as OrganisationFactory,
+)
 from alongside.peergroups.models import GroupRole, Membership, PeerGroup, Status
+from alongside.peergroups.tests.factories import PeerGroupFactory as PeerGroupFactory
 
 from ..models import LiveRoom, Post, Thread
 
 _numbers = count(1)
-
-
-class PersonFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Person
-
-    username = factory.Sequence(lambda n: f"person{n}")
-
-
-class OrganisationFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Organisation
-
-    name = factory.Sequence(lambda n: f"Service {n}")
-    slug = factory.Sequence(lambda n: f"service-{n}")
-    setting = "community"
-    confidentiality_statement = "What is said here stays here."
-
-
-class PeerGroupFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = PeerGroup
-
-    organisation = factory.SubFactory(OrganisationFactory)
-    name = factory.Sequence(lambda n: f"Group {n}")
-    slug = factory.Sequence(lambda n: f"group-{n}")
-    shared_experience = "Something we share."
 
 
 def person_in(

@@ -4,7 +4,6 @@ facilitator or the person on duty needs to keep someone safe stay until it close
 from __future__ import annotations
 
 import pytest
-from django.test import Client
 from django.urls import reverse
 
 from alongside.conversations.models import PostStatus
@@ -12,15 +11,10 @@ from alongside.conversations.tests.factories import thread_with_post
 from alongside.peergroups.actions import SafetyItemsOpen, delete_group
 from alongside.peergroups.models import PeerGroup
 from alongside.peergroups.tests.states import person_in_state
+from alongside.peergroups.tests.test_sealing import admin_client_for
 from alongside.safety.models import Escalation, Report
 
 pytestmark = pytest.mark.django_db
-
-
-def admin_client_for(group: PeerGroup) -> Client:
-    client = Client()
-    client.force_login(person_in_state("org admin", group))
-    return client
 
 
 def test_a_held_post_keeps_the_group_until_it_is_checked(group: PeerGroup) -> None:
