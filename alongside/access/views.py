@@ -66,11 +66,11 @@ def staff_reads(request: AuthenticatedRequest) -> HttpResponse:
             "organisation", "group__organisation", "post"
         )[:SHOWN]
     )
+    groups = {read.group.pk: read.group for read in reads if read.group is not None}
     readable = {
-        read.group.pk
-        for read in reads
-        if read.group is not None
-        and can_read_group_conversations(request.user, read.group)
+        pk
+        for pk, group in groups.items()
+        if can_read_group_conversations(request.user, group)
     }
     rows = [
         ReadRow(
