@@ -102,7 +102,13 @@ class Servers:
         return f"redis://{LOOPBACK}:{port}/0"
 
     def uvicorn(
-        self, name: str, *, port: int, env: Mapping[str, str], workers: int = 1
+        self,
+        name: str,
+        *,
+        port: int,
+        env: Mapping[str, str],
+        workers: int = 1,
+        app: str = "config.asgi:application",
     ) -> subprocess.Popen[bytes]:
         """The ASGI server started as scripts/serve.sh starts it in production."""
         return self.start(
@@ -111,7 +117,7 @@ class Servers:
                 sys.executable,
                 "-m",
                 "uvicorn",
-                "config.asgi:application",
+                app,
                 "--host",
                 LOOPBACK,
                 "--port",

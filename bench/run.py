@@ -89,7 +89,15 @@ def parse(argv: Sequence[str] | None) -> argparse.Namespace:
         help="clients decline permessage-deflate (browsers ask for it)",
     )
     parser.add_argument(
-        "--only", choices=["alongside", "floor"], help="measure one server only"
+        "--only",
+        choices=["alongside", "framework", "floor"],
+        help="measure one server only",
+    )
+    parser.add_argument(
+        "--framework",
+        action="store_true",
+        help="also measure uvicorn and Channels doing none of Alongside's work"
+        " (bench/framework_floor.py)",
     )
     parser.add_argument(
         "--timeout", type=float, default=900, help="hard limit for the whole run, s"
@@ -269,6 +277,8 @@ def report(args: argparse.Namespace, database: str, results: dict[str, Any]) -> 
     )
     labels = {
         "alongside": f"Alongside ({describe(args, database)})",
+        "framework": "Framework floor (uvicorn and Channels, one worker, in-memory"
+        " layer, no auth, no database)",
         "floor": "Floor (websockets library, one process, no auth, no database)",
     }
     for name, figures in results.items():
@@ -276,7 +286,7 @@ def report(args: argparse.Namespace, database: str, results: dict[str, Any]) -> 
         for phase in ("steady", "flood"):
             if phase in figures:
                 print(line(phase, figures[phase]))
-    if set(results) == {"alongside", "floor"}:
+    if {"alongside", "floor"} <= set(results):
         ours, floor = results["alongside"]["steady"], results["floor"]["steady"]
         ratio = ours["p99_ms"] / floor["p99_ms"]
         print("\nAlongside against the floor")
@@ -301,6 +311,14 @@ def report(args: argparse.Namespace, database: str, results: dict[str, Any]) -> 
             f"  server CPU per message    {cpu / floor_cpu:6.2f}x"
             f"   ({cpu:.2f} against {floor_cpu:.2f} ms; steady phase)"
         )
+        if "framework" in results:
+            framework = results["framework"]["steady"]
+            print(
+                "  framework floor p99      "
+                f" {framework['p99_ms'] / floor['p99_ms']:6.2f}x the floor"
+                f"   ({framework['p99_ms']:.2f} ms; CPU"
+                f" {framework['server_cpu_ms_per_message']:.2f} ms a message)"
+            )
         meets_p99 = ours["p99_ms"] < TARGET_P99_MS
         meets_ratio = ratio <= TARGET_FLOOR_RATIO
         print(
@@ -349,7 +367,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             else:
                 database_url = f"sqlite:///{work / 'bench.sqlite3'}"
                 database = "SQLite (WAL)"
-            if args.only == "floor":
+            if args.only in ("floor", "framework"):
                 # The floor needs no people: rooms by number, nobody signed in.
                 seats = [Seat(1 + n % args.rooms) for n in range(args.clients)]
             else:
@@ -384,6 +402,14 @@ def main(argv: Sequence[str] | None = None) -> int:
                 pids["alongside"] = server.pid
                 if args.profile:
                     servers.profile(server, Path(args.profile).resolve())
+            if args.only == "framework" or (args.framework and args.only is None):
+                ports["framework"] = free_port()
+                pids["framework"] = servers.uvicorn(
+                    "framework",
+                    port=ports["framework"],
+                    env={"PYTHONDONTWRITEBYTECODE": "1"},
+                    app="bench.framework_floor:application",
+                ).pid
             if args.only in (None, "floor"):
                 ports["floor"] = free_port()
                 pids["floor"] = servers.floor(port=ports["floor"]).pid
