@@ -361,8 +361,13 @@ def has_read_latest_version(person: Person, group: PeerGroup) -> bool:
     ).exists()
 
 
-def has_confirmed_current_agreement(person: Person, group: PeerGroup) -> bool:
+def has_confirmed_current_agreement(
+    person: Person, group: PeerGroup, *, membership: Membership | None = None
+) -> bool:
     """Whether the group's agreement lets this person post. The gate for posting.
+
+    ``membership`` is the person's membership in the group when the caller has just
+    read it; otherwise it is read here.
 
     - A group with no adopted agreement yet does not block anyone.
     - A newcomer must confirm the current version (or talk first, then confirm).
@@ -377,7 +382,8 @@ def has_confirmed_current_agreement(person: Person, group: PeerGroup) -> bool:
     first = agreement.versions.order_by("number").first() if agreement else None
     if first is None:
         return True
-    membership = membership_of(person, group)
+    if membership is None:
+        membership = membership_of(person, group)
     if membership is not None:
         joined_at = membership.joined_at or membership.created_at
         if joined_at < first.adopted_at:

@@ -200,24 +200,33 @@ def post_live_message(
     same client id returns the existing message and broadcasts nothing new.
     """
     room = LiveRoom.objects.filter(group=group).first()
-    check_post_live(person, group, room)
+    membership = check_post_live(person, group, room)
     assert room is not None
-    existing = _existing(person, client_id)
-    if existing is not None:
+    result = screen(body, group=group, author=person)
+    # Insert first and let the unique client id find a resend: a resend is rare, a
+    # look-up before every insert is not.
+    try:
+        with transaction.atomic():
+            post = Post.objects.create(
+                author=person,
+                client_id=client_id,
+                group=group,
+                room=room,
+                body=body,
+                content_warning=content_warning,
+                content_warning_text=content_warning_text,
+                **_screening_fields(result, content_warning),
+            )
+    except IntegrityError:
+        existing = _existing(person, client_id)
+        if existing is None:
+            raise
         _same_place_or_refuse(existing, group=group)
         return _same_words_or_refuse(existing, body=body), False
-    result = screen(body, group=group, author=person)
-    post = _create_post(
-        person=person,
-        client_id=client_id,
-        group=group,
-        room=room,
-        body=body,
-        content_warning=content_warning,
-        content_warning_text=content_warning_text,
-        **_screening_fields(result, content_warning),
+    author_name = membership.display_name
+    transaction.on_commit(
+        lambda: live.broadcast_new_post(post, author_name=author_name)
     )
-    transaction.on_commit(lambda: live.broadcast_new_post(post))
     _follow_up(post, result)
     return post, True
 

@@ -138,19 +138,12 @@ def broadcast_post(post_id: int) -> None:
         _broadcast(post)
 
 
-def broadcast_new_post(post: Post) -> None:
+def broadcast_new_post(post: Post, *, author_name: str) -> None:
     """broadcast_post for a message just written, still held in memory by the action
-    that wrote it (with its group and organisation): only the author's name is read."""
-    author_id = post.author_id
-    name = (
-        Membership.objects.filter(group_id=post.group_id, person_id=author_id)
-        .values_list("display_name", flat=True)
-        .first()
-        if author_id is not None
-        else None
-    )
+    that wrote it (with its group and organisation) and its author's name in the
+    group, which the action read when it checked they may write: nothing is read."""
     # As Post.objects.with_author_name() annotates it.
-    setattr(post, "author_name", name)  # noqa: B010
+    setattr(post, "author_name", author_name)  # noqa: B010
     _broadcast(post)
 
 

@@ -62,36 +62,44 @@ def can_join_live_room(person: Person, group: PeerGroup) -> bool:
     return membership is not None and membership.status == Status.ACTIVE
 
 
-def why_cannot_post_in(person: Person, group: PeerGroup) -> str | None:
-    """The one rule for writing in a group: None if the person may, otherwise a kind
-    sentence saying why not. Every can_/check_ for writing derives from this."""
+def _posting_membership(
+    person: Person, group: PeerGroup
+) -> tuple[Membership | None, str | None]:
+    """The one rule for writing in a group: the membership the person writes under
+    and None if they may, otherwise a kind sentence saying why not."""
     membership = membership_of(person, group)
     if membership is None:
-        return "Only people in this group can write here."
+        return None, "Only people in this group can write here."
     if membership.status == Status.PAUSED:
-        return (
+        return membership, (
             "You are taking a break from this group. Come back whenever you like, "
             "and you can write again."
         )
     if membership.status != Status.ACTIVE:
-        return "Only people in this group can write here."
+        return membership, "Only people in this group can write here."
     paused_until = (
         Participation.objects.filter(person=person, group=group)
         .values_list("posting_paused_until", flat=True)
         .first()
     )
     if paused_until is not None and paused_until > timezone.now():
-        return (
+        return membership, (
             "A facilitator has paused your posting in this group for a little while, "
             f"until {timezone.localtime(paused_until):%-d %B at %H:%M}. You can still "
             "read, and your notifications have their note to you."
         )
-    if not has_confirmed_current_agreement(person, group):
-        return (
+    if not has_confirmed_current_agreement(person, group, membership=membership):
+        return membership, (
             "Before you write here, please read the group's agreement and let the "
             "group know you have read it. It is on the group's page."
         )
-    return None
+    return membership, None
+
+
+def why_cannot_post_in(person: Person, group: PeerGroup) -> str | None:
+    """None if the person may write in the group, otherwise a kind sentence saying
+    why not. Every can_/check_ for writing derives from the same rule."""
+    return _posting_membership(person, group)[1]
 
 
 def can_post_in(person: Person, group: PeerGroup) -> bool:
@@ -99,11 +107,14 @@ def can_post_in(person: Person, group: PeerGroup) -> bool:
     return why_cannot_post_in(person, group) is None
 
 
-def check_post_in(person: Person, group: PeerGroup) -> None:
-    """Raise PermissionDenied carrying the kind reason unless the person may write."""
-    reason = why_cannot_post_in(person, group)
+def check_post_in(person: Person, group: PeerGroup) -> Membership:
+    """Raise PermissionDenied carrying the kind reason unless the person may write;
+    otherwise return the membership they write under (their name in the group)."""
+    membership, reason = _posting_membership(person, group)
     if reason is not None:
         raise PermissionDenied(reason)
+    assert membership is not None
+    return membership
 
 
 def room_of(group: PeerGroup) -> LiveRoom | None:
@@ -116,13 +127,17 @@ def can_post_live(person: Person, group: PeerGroup, room: LiveRoom | None) -> bo
     return room is not None and room.is_open_now and can_post_in(person, group)
 
 
-def check_post_live(person: Person, group: PeerGroup, room: LiveRoom | None) -> None:
-    """Raise PermissionDenied with a kind reason unless can_post_live."""
-    check_post_in(person, group)
+def check_post_live(
+    person: Person, group: PeerGroup, room: LiveRoom | None
+) -> Membership:
+    """Raise PermissionDenied with a kind reason unless can_post_live; otherwise
+    return the membership the person writes under."""
+    membership = check_post_in(person, group)
     if room is None or not room.is_open_now:
         raise PermissionDenied(
             "The room is closed just now. What you wrote is kept in this box."
         )
+    return membership
 
 
 def can_manage_live_room(person: Person, group: PeerGroup) -> bool:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from typing import Any
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -105,3 +106,25 @@ def test_removing_a_reply_keeps_the_title(group: PeerGroup) -> None:
     actions.delete_post(person=person, post=reply)
     thread.refresh_from_db()
     assert thread.title == "A title"
+
+
+def test_a_live_resend_returns_the_first_message_and_sends_nothing_again(
+    group: PeerGroup, django_capture_on_commit_callbacks: Any
+) -> None:
+    open_room(group)
+    person = person_in(group)
+    client_id = uuid.uuid4()
+    fields = {"body": "one", "content_warning": "", "content_warning_text": ""}
+    with django_capture_on_commit_callbacks() as first_callbacks:
+        first, created = actions.post_live_message(
+            person=person, group=group, client_id=client_id, **fields
+        )
+    assert created
+    assert first_callbacks  # the broadcast and the safety follow-up
+    with django_capture_on_commit_callbacks() as resend_callbacks:
+        again, created_again = actions.post_live_message(
+            person=person, group=group, client_id=client_id, **fields
+        )
+    assert (again, created_again) == (first, False)
+    assert resend_callbacks == []
+    assert Post.objects.count() == 1
