@@ -1,5 +1,6 @@
 """Forms for groups and membership. They parse and validate input; actions write."""
 
+import unicodedata
 from typing import Any
 
 from django import forms
@@ -24,7 +25,15 @@ class DisplayNameForm(forms.Form):
     )
 
     def clean_display_name(self) -> str:
-        name = " ".join(self.cleaned_data["display_name"].split())
+        # Invisible characters and wide or styled letters would let a name look
+        # exactly like someone else's in the group, a facilitator's for example.
+        typed = unicodedata.normalize("NFKC", self.cleaned_data["display_name"])
+        visible = "".join(
+            ch
+            for ch in typed
+            if ch.isspace() or unicodedata.category(ch) not in ("Cc", "Cf")
+        )
+        name = " ".join(visible.split())
         if len(name) < 2:
             raise forms.ValidationError("Please choose a name of at least two letters.")
         if not any(ch.isalnum() for ch in name):
