@@ -45,7 +45,7 @@ class DisplayNameForm(forms.Form):
 
 class LeaveFeedbackForm(forms.Form):
     text = forms.CharField(
-        label="Anything you would like the facilitators to know? (optional)",
+        label="Anything you would like the facilitators to know?",
         required=False,
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 4}),
@@ -89,14 +89,14 @@ class GroupForm(forms.Form):
         "parent",
     )
     who_for = forms.CharField(
-        label="Who the group is for (optional)",
+        label="Who the group is for",
         required=False,
         max_length=200,
         help_text='For example "Women only (as you describe yourself)".',
     )
     format = forms.ChoiceField(label="How the group meets", choices=Format.choices)
     when_and_where = forms.CharField(
-        label="When and where (optional)", required=False, max_length=300
+        label="When and where", required=False, max_length=300
     )
     join_policy = forms.ChoiceField(
         label="How people join", choices=JoinPolicy.choices, widget=forms.RadioSelect
