@@ -81,6 +81,12 @@ def _new_client_id() -> dict[str, Any]:
     return {"client_id": uuid.uuid4()}
 
 
+def _why_refused(error: PermissionDenied) -> str:
+    """Something changed while the person wrote (a break, a pause, a new agreement
+    to read): their words come back with the reason."""
+    return str(error) or "You cannot write here just now."
+
+
 def _send_again_with_new_client_id(form: Any) -> None:
     """After a refused send the words stay in the form, under a fresh client id, so
     that sending again makes a new post."""
@@ -127,13 +133,18 @@ def thread_list(request: AuthenticatedRequest, group_id: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def thread_create(request: AuthenticatedRequest, group_id: int) -> HttpResponse:
     group = _readable_group(request, group_id)
-    check_post_in(request.user, group)
     form = ThreadForm(request.POST or None, initial=_new_client_id())
-    if request.method == "POST" and form.is_valid():
+    status = 200
+    if request.method == "GET":
+        check_post_in(request.user, group)
+    elif form.is_valid():
         try:
             thread = actions.start_thread(
                 person=request.user, group=group, **form.cleaned_data
             )
+        except PermissionDenied as error:
+            form.add_error(None, _why_refused(error))
+            status = 403
         except ValidationError as error:
             form.add_error(None, error)
             _send_again_with_new_client_id(form)
@@ -142,7 +153,10 @@ def thread_create(request: AuthenticatedRequest, group_id: int) -> HttpResponse:
                 "conversations:thread-detail", group_id=group.pk, thread_id=thread.pk
             )
     return render(
-        request, "conversations/thread_create.html", {"group": group, "form": form}
+        request,
+        "conversations/thread_create.html",
+        {"group": group, "form": form},
+        status=status,
     )
 
 
@@ -221,6 +235,9 @@ def post_reply(
             post = actions.reply_to_thread(
                 person=request.user, thread=thread, **form.cleaned_data
             )
+        except PermissionDenied as error:
+            form.add_error(None, _why_refused(error))
+            return _render_thread(request, group, thread, form, status=403)
         except ValidationError as error:
             form.add_error(None, error)
             _send_again_with_new_client_id(form)
@@ -391,7 +408,7 @@ def live_send(request: AuthenticatedRequest, group_id: int) -> HttpResponse:
                 person=request.user, group=group, **form.cleaned_data
             )
         except PermissionDenied as error:
-            form.add_error(None, str(error) or "You cannot write here just now.")
+            form.add_error(None, _why_refused(error))
         except ValidationError as error:
             form.add_error(None, error)
             _send_again_with_new_client_id(form)
