@@ -304,6 +304,14 @@ def post_delete(
 ) -> HttpResponse:
     group = _readable_group(request, group_id)
     post = get_post_for(request.user, group, post_id)
+    if (
+        request.method == "POST"
+        and post.is_deleted
+        and post.author_id == request.user.pk
+    ):
+        # Sent twice (a double click, a slow connection): the first one removed it.
+        messages.success(request, "Your post is removed.")
+        return redirect(_place_of(post))
     check_delete_post(request.user, post)
     if request.method == "POST":
         actions.delete_post(person=request.user, post=post)

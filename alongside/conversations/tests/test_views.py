@@ -405,3 +405,19 @@ def test_only_the_author_reaches_edit_and_delete(group: PeerGroup) -> None:
             client_for(author).get(reverse(name, args=[group.pk, post.pk])).status_code
             == 200
         )
+
+
+def test_deleting_a_post_twice_says_it_is_removed_without_an_error(
+    group: PeerGroup,
+) -> None:
+    author = person_in(group)
+    thread = thread_with_post(group, author)
+    post = thread.posts.get()
+    client = client_for(author)
+    url = reverse("conversations:post-delete", args=[group.pk, post.pk])
+    client.post(url)
+
+    response = client.post(url, follow=True)
+
+    assert response.status_code == 200
+    assert "Your post is removed." in response.content.decode()
