@@ -263,7 +263,12 @@ def post_edit(
 ) -> HttpResponse:
     group = _readable_group(request, group_id)
     post = get_post_for(request.user, group, post_id)
-    check_edit_post(request.user, post)
+    # Changes sent after the person's posting stopped (a break, a pause, a new
+    # agreement to read) come back with the reason; other refusals are the usual.
+    refusal = why_cannot_post_in(request.user, group)
+    is_own = post.author_id == request.user.pk and not post.is_deleted
+    if request.method == "GET" or not is_own or refusal is None:
+        check_edit_post(request.user, post)
     initial = {
         "body": post.body,
         "content_warning": request.GET.get("warning", post.content_warning),
@@ -272,7 +277,12 @@ def post_edit(
     if initial["content_warning"] not in Topic.values:
         initial["content_warning"] = post.content_warning
     form = EditPostForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
+    status = 200
+    if request.method == "POST" and refusal is not None:
+        form.is_valid()
+        form.add_error(None, refusal)
+        status = 403
+    elif request.method == "POST" and form.is_valid():
         actions.edit_post(person=request.user, post=post, **form.cleaned_data)
         messages.success(request, "Your changes are saved.")
         return redirect(_place_of(post))
@@ -280,6 +290,7 @@ def post_edit(
         request,
         "conversations/post_edit.html",
         {"group": group, "post": post, "form": form, "back": _place_of(post)},
+        status=status,
     )
 
 

@@ -421,3 +421,24 @@ def test_deleting_a_post_twice_says_it_is_removed_without_an_error(
 
     assert response.status_code == 200
     assert "Your post is removed." in response.content.decode()
+
+
+def test_changes_refused_by_a_break_taken_meanwhile_keep_the_words_and_say_why(
+    group: PeerGroup,
+) -> None:
+    author = person_in(group)
+    post = thread_with_post(group, author).posts.get()
+    client = client_for(author)
+    Membership.objects.filter(person=author).update(status=Status.PAUSED)
+
+    response = client.post(
+        reverse("conversations:post-edit", args=[group.pk, post.pk]),
+        {"body": "changed words", "content_warning": "", "content_warning_text": ""},
+    )
+
+    page = response.content.decode()
+    assert response.status_code == 403
+    assert "changed words" in page
+    assert "You are taking a break from this group" in page
+    post.refresh_from_db()
+    assert post.body == "placeholder words"
