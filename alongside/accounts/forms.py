@@ -52,7 +52,7 @@ class AccountSettingsForm(forms.ModelForm[Person]):
         model = Person
         fields = ["email", "wants_email_notifications"]
         labels = {
-            "email": "Email address (optional)",
+            "email": "Email address",
             "wants_email_notifications": "Email me a short note when there is "
             "something new for me",
         }

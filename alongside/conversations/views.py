@@ -81,6 +81,12 @@ def _new_client_id() -> dict[str, Any]:
     return {"client_id": uuid.uuid4()}
 
 
+def _why_refused(error: PermissionDenied) -> str:
+    """Something changed while the person wrote (a break, a pause, a new agreement
+    to read): their words come back with the reason."""
+    return str(error) or "You cannot write here just now."
+
+
 def _send_again_with_new_client_id(form: Any) -> None:
     """After a refused send the words stay in the form, under a fresh client id, so
     that sending again makes a new post."""
@@ -127,13 +133,18 @@ def thread_list(request: AuthenticatedRequest, group_id: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def thread_create(request: AuthenticatedRequest, group_id: int) -> HttpResponse:
     group = _readable_group(request, group_id)
-    check_post_in(request.user, group)
     form = ThreadForm(request.POST or None, initial=_new_client_id())
-    if request.method == "POST" and form.is_valid():
+    status = 200
+    if request.method == "GET":
+        check_post_in(request.user, group)
+    elif form.is_valid():
         try:
             thread = actions.start_thread(
                 person=request.user, group=group, **form.cleaned_data
             )
+        except PermissionDenied as error:
+            form.add_error(None, _why_refused(error))
+            status = 403
         except ValidationError as error:
             form.add_error(None, error)
             _send_again_with_new_client_id(form)
@@ -142,7 +153,10 @@ def thread_create(request: AuthenticatedRequest, group_id: int) -> HttpResponse:
                 "conversations:thread-detail", group_id=group.pk, thread_id=thread.pk
             )
     return render(
-        request, "conversations/thread_create.html", {"group": group, "form": form}
+        request,
+        "conversations/thread_create.html",
+        {"group": group, "form": form},
+        status=status,
     )
 
 
@@ -221,6 +235,9 @@ def post_reply(
             post = actions.reply_to_thread(
                 person=request.user, thread=thread, **form.cleaned_data
             )
+        except PermissionDenied as error:
+            form.add_error(None, _why_refused(error))
+            return _render_thread(request, group, thread, form, status=403)
         except ValidationError as error:
             form.add_error(None, error)
             _send_again_with_new_client_id(form)
@@ -246,7 +263,12 @@ def post_edit(
 ) -> HttpResponse:
     group = _readable_group(request, group_id)
     post = get_post_for(request.user, group, post_id)
-    check_edit_post(request.user, post)
+    # Changes sent after the person's posting stopped (a break, a pause, a new
+    # agreement to read) come back with the reason; other refusals are the usual.
+    refusal = why_cannot_post_in(request.user, group)
+    is_own = post.author_id == request.user.pk and not post.is_deleted
+    if request.method == "GET" or not is_own or refusal is None:
+        check_edit_post(request.user, post)
     initial = {
         "body": post.body,
         "content_warning": request.GET.get("warning", post.content_warning),
@@ -255,7 +277,12 @@ def post_edit(
     if initial["content_warning"] not in Topic.values:
         initial["content_warning"] = post.content_warning
     form = EditPostForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
+    status = 200
+    if request.method == "POST" and refusal is not None:
+        form.is_valid()
+        form.add_error(None, refusal)
+        status = 403
+    elif request.method == "POST" and form.is_valid():
         actions.edit_post(person=request.user, post=post, **form.cleaned_data)
         messages.success(request, "Your changes are saved.")
         return redirect(_place_of(post))
@@ -263,6 +290,7 @@ def post_edit(
         request,
         "conversations/post_edit.html",
         {"group": group, "post": post, "form": form, "back": _place_of(post)},
+        status=status,
     )
 
 
@@ -287,6 +315,14 @@ def post_delete(
 ) -> HttpResponse:
     group = _readable_group(request, group_id)
     post = get_post_for(request.user, group, post_id)
+    if (
+        request.method == "POST"
+        and post.is_deleted
+        and post.author_id == request.user.pk
+    ):
+        # Sent twice (a double click, a slow connection): the first one removed it.
+        messages.success(request, "Your post is removed.")
+        return redirect(_place_of(post))
     check_delete_post(request.user, post)
     if request.method == "POST":
         actions.delete_post(person=request.user, post=post)
@@ -391,7 +427,7 @@ def live_send(request: AuthenticatedRequest, group_id: int) -> HttpResponse:
                 person=request.user, group=group, **form.cleaned_data
             )
         except PermissionDenied as error:
-            form.add_error(None, str(error) or "You cannot write here just now.")
+            form.add_error(None, _why_refused(error))
         except ValidationError as error:
             form.add_error(None, error)
             _send_again_with_new_client_id(form)

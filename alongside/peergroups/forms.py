@@ -1,5 +1,6 @@
 """Forms for groups and membership. They parse and validate input; actions write."""
 
+import unicodedata
 from typing import Any
 
 from django import forms
@@ -24,7 +25,15 @@ class DisplayNameForm(forms.Form):
     )
 
     def clean_display_name(self) -> str:
-        name = " ".join(self.cleaned_data["display_name"].split())
+        # Invisible characters and wide or styled letters would let a name look
+        # exactly like someone else's in the group, a facilitator's for example.
+        typed = unicodedata.normalize("NFKC", self.cleaned_data["display_name"])
+        visible = "".join(
+            ch
+            for ch in typed
+            if ch.isspace() or unicodedata.category(ch) not in ("Cc", "Cf")
+        )
+        name = " ".join(visible.split())
         if len(name) < 2:
             raise forms.ValidationError("Please choose a name of at least two letters.")
         if not any(ch.isalnum() for ch in name):
@@ -36,7 +45,7 @@ class DisplayNameForm(forms.Form):
 
 class LeaveFeedbackForm(forms.Form):
     text = forms.CharField(
-        label="Anything you would like the facilitators to know? (optional)",
+        label="Anything you would like the facilitators to know?",
         required=False,
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 4}),
@@ -80,14 +89,14 @@ class GroupForm(forms.Form):
         "parent",
     )
     who_for = forms.CharField(
-        label="Who the group is for (optional)",
+        label="Who the group is for",
         required=False,
         max_length=200,
         help_text='For example "Women only (as you describe yourself)".',
     )
     format = forms.ChoiceField(label="How the group meets", choices=Format.choices)
     when_and_where = forms.CharField(
-        label="When and where (optional)", required=False, max_length=300
+        label="When and where", required=False, max_length=300
     )
     join_policy = forms.ChoiceField(
         label="How people join", choices=JoinPolicy.choices, widget=forms.RadioSelect

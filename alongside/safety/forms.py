@@ -27,13 +27,13 @@ class ReportForm(forms.Form):
         error_messages={"required": "Please choose the reason closest to yours."},
     )
     agreement_item_reference = forms.CharField(
-        label="Which part of the group agreement? (optional)",
+        label="Which part of the group agreement?",
         max_length=40,
         required=False,
         help_text='For example "3" or "be kind".',
     )
     note = forms.CharField(
-        label="Anything you'd like to add (optional)",
+        label="Anything you'd like to add",
         max_length=500,
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
@@ -49,7 +49,7 @@ class ReportForm(forms.Form):
 
 class AppealForm(forms.Form):
     note = forms.CharField(
-        label="A note for the facilitator (optional)",
+        label="A note for the facilitator",
         max_length=500,
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
@@ -164,7 +164,7 @@ class EscalationChainForm(forms.Form):
 
 class IncidentForm(forms.ModelForm[Incident]):
     group = forms.ModelChoiceField(
-        queryset=PeerGroup.objects.none(), required=False, label="Group (optional)"
+        queryset=PeerGroup.objects.none(), required=False, label="Group"
     )
 
     class Meta:

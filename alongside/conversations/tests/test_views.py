@@ -4,16 +4,18 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable
+from datetime import timedelta
 from typing import Any
 
 import pytest
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 
 from alongside.accounts.models import Person
-from alongside.peergroups.models import GroupRole, PeerGroup, Status
+from alongside.peergroups.models import GroupRole, Membership, PeerGroup, Status
 
-from ..models import Post, PostStatus, Response, Thread, TopicFilter
+from ..models import Participation, Post, PostStatus, Response, Thread, TopicFilter
 from .factories import (
     PeerGroupFactory,
     PersonFactory,
@@ -128,6 +130,49 @@ def test_a_form_with_a_problem_keeps_what_was_typed(group: PeerGroup) -> None:
     response = client.post(url, _thread_data(title="", body="kept words <b>"))
     assert response.status_code == 200
     assert "kept words &lt;b&gt;" in response.content.decode()
+
+
+def test_a_new_thread_refused_by_a_break_taken_meanwhile_keeps_the_words(
+    group: PeerGroup,
+) -> None:
+    person = person_in(group)
+    client = client_for(person)
+    Membership.objects.filter(person=person).update(status=Status.PAUSED)
+
+    response = client.post(
+        reverse("conversations:thread-create", args=[group.pk]),
+        _thread_data(body="kept words"),
+    )
+
+    page = response.content.decode()
+    assert response.status_code == 403
+    assert "kept words" in page
+    assert "You are taking a break from this group" in page
+    assert not Thread.objects.exists()
+
+
+def test_a_reply_refused_by_a_pause_set_meanwhile_keeps_the_words_and_says_why(
+    group: PeerGroup,
+) -> None:
+    thread = thread_with_post(group, person_in(group))
+    person = person_in(group)
+    client = client_for(person)
+    Participation.objects.create(
+        person=person,
+        group=group,
+        posting_paused_until=timezone.now() + timedelta(hours=1),
+    )
+
+    response = client.post(
+        reverse("conversations:post-reply", args=[group.pk, thread.pk]),
+        {**_thread_data(body="kept words"), "kind": "offering"},
+    )
+
+    page = response.content.decode()
+    assert response.status_code == 403
+    assert "kept words" in page
+    assert "A facilitator has paused your posting" in page
+    assert thread.posts.count() == 1
 
 
 def test_paused_member_reads_but_cannot_write(group: PeerGroup) -> None:
@@ -360,3 +405,40 @@ def test_only_the_author_reaches_edit_and_delete(group: PeerGroup) -> None:
             client_for(author).get(reverse(name, args=[group.pk, post.pk])).status_code
             == 200
         )
+
+
+def test_deleting_a_post_twice_says_it_is_removed_without_an_error(
+    group: PeerGroup,
+) -> None:
+    author = person_in(group)
+    thread = thread_with_post(group, author)
+    post = thread.posts.get()
+    client = client_for(author)
+    url = reverse("conversations:post-delete", args=[group.pk, post.pk])
+    client.post(url)
+
+    response = client.post(url, follow=True)
+
+    assert response.status_code == 200
+    assert "Your post is removed." in response.content.decode()
+
+
+def test_changes_refused_by_a_break_taken_meanwhile_keep_the_words_and_say_why(
+    group: PeerGroup,
+) -> None:
+    author = person_in(group)
+    post = thread_with_post(group, author).posts.get()
+    client = client_for(author)
+    Membership.objects.filter(person=author).update(status=Status.PAUSED)
+
+    response = client.post(
+        reverse("conversations:post-edit", args=[group.pk, post.pk]),
+        {"body": "changed words", "content_warning": "", "content_warning_text": ""},
+    )
+
+    page = response.content.decode()
+    assert response.status_code == 403
+    assert "changed words" in page
+    assert "You are taking a break from this group" in page
+    post.refresh_from_db()
+    assert post.body == "placeholder words"

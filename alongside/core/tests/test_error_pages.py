@@ -140,6 +140,24 @@ def test_page_not_open_to_you_is_kind_and_says_nothing_is_lost(
     assert reverse("organisations:help") in page
 
 
+def test_a_form_that_went_stale_is_explained_kindly(
+    peer: Person, group: PeerGroup
+) -> None:
+    grant_role(person=peer, organisation=group.organisation, role=Role.PEER)
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(peer)
+    # Signed in again elsewhere: the token this old form carries no longer matches.
+    response = client.post(
+        reverse("peergroups:group-join", args=[group.pk]),
+        {"display_name": "Fern", "csrfmiddlewaretoken": "stale"},
+    )
+    page = assert_kind_and_plain(response, status=403)
+    assert "That form had been open a while" in page
+    assert "Nothing was sent" in page
+    assert "CSRF" not in page
+    assert "116 123" in page
+
+
 def test_server_error_is_kind_and_shows_no_stack_trace(
     breaking_site: SettingsWrapper,
 ) -> None:

@@ -292,6 +292,25 @@ def test_a_taken_name_is_refused_kindly_and_the_typed_name_is_kept(
     assert not Membership.objects.filter(person=person).exists()
 
 
+@pytest.mark.parametrize(
+    "look_alike",
+    ["Quiet Heron\u200b", "Quiet Her\u00adon", "\u2060Quiet Heron", "\uff31uiet Heron"],
+)
+def test_a_name_that_only_looks_like_someone_elses_is_refused(
+    group: PeerGroup, look_alike: str
+) -> None:
+    MembershipFactory.create(group=group, display_name="Quiet Heron")
+    client, person = client_in_state("none", group)
+
+    response = client.post(
+        reverse("peergroups:group-join", args=[group.pk]),
+        {"display_name": look_alike},
+    )
+
+    assert "already uses that name" in response.content.decode()
+    assert not Membership.objects.filter(person=person).exists()
+
+
 def test_a_name_without_letters_is_refused_and_kept(group: PeerGroup) -> None:
     client, _ = client_in_state("none", group)
 

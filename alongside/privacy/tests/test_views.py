@@ -35,6 +35,13 @@ def test_download_page_offers_both_files(peer_client: Client) -> None:
     assert reverse("privacy:data-html") in page
 
 
+def test_download_page_lists_what_the_files_hold(peer_client: Client) -> None:
+    page = peer_client.get(reverse("privacy:data-download")).content.decode()
+
+    assert "<li>Email addresses</li>" in page
+    assert "<li>Your supportive responses</li>" in page
+
+
 @pytest.mark.parametrize(
     ("name", "content_type"),
     [("privacy:data-json", "application/json"), ("privacy:data-html", "text/html")],
