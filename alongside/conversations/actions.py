@@ -242,7 +242,11 @@ def edit_post(
 ) -> Post:
     """Change one's own post. It is screened again; live rooms see the change."""
     check_edit_post(person, post)
-    result = screen(body, group=post.group, author=person)
+    opening = is_opening(post)
+    # An opening is screened with its conversation's title, as when it was started,
+    # so details held back in the title never go out with an edit of the words.
+    text = f"{post.thread.title}\n{body}" if opening and post.thread else body
+    result = screen(text, group=post.group, author=person)
     fields = _screening_fields(result, content_warning)
     if post.status == PostStatus.HIDDEN and fields["status"] == PostStatus.PUBLISHED:
         # A facilitator hid it: the changed words go back to them before anyone
@@ -260,7 +264,7 @@ def edit_post(
     post.edited_at = timezone.now()
     post.save()
     _follow_up(post, result)
-    if post.thread_id is not None and _is_opening(post):
+    if opening and post.thread_id is not None:
         Thread.objects.filter(pk=post.thread_id).update(status=post.status)
     if post.room_id is not None:
         post_id = post.pk
@@ -268,7 +272,8 @@ def edit_post(
     return post
 
 
-def _is_opening(post: Post) -> bool:
+def is_opening(post: Post) -> bool:
+    """Whether the post opens its conversation (and so goes with the title)."""
     if post.thread_id is None:
         return False
     first = (
@@ -293,7 +298,7 @@ def delete_post(*, person: Person, post: Post) -> Post:
     post.deleted_at = timezone.now()
     post.save()
     post.responses.all().delete()
-    if post.thread_id is not None and _is_opening(post):
+    if post.thread_id is not None and is_opening(post):
         Thread.objects.filter(pk=post.thread_id).update(title="")
     if post.room_id is not None:
         post_id = post.pk

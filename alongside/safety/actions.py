@@ -20,7 +20,7 @@ from django.utils import timezone
 
 from alongside.accounts.models import Person
 from alongside.conversations import live as conversation_live
-from alongside.conversations.actions import edit_post
+from alongside.conversations.actions import edit_post, is_opening
 from alongside.conversations.models import (
     Participation,
     Post,
@@ -210,8 +210,17 @@ def redact_own_post(*, person: Person, post: Post) -> Post:
     from .screening.posts import screen_post
 
     check_redact_own_post(person, post)
+    title_redacted = False
+    thread = post.thread if is_opening(post) else None
+    if thread is not None:
+        # The title is screened with the opening, so its details go too.
+        in_title = screen_post(thread.title, group=post.group, author=person)
+        if in_title.redactions:
+            thread.title = apply_redactions(thread.title, in_title.redactions)
+            thread.save(update_fields=["title"])
+            title_redacted = True
     result = screen_post(post.body, group=post.group, author=person)
-    if not result.redactions:
+    if not result.redactions and not title_redacted:
         return post
     body = apply_redactions(post.body, result.redactions)
     return edit_post(

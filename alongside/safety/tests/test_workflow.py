@@ -78,6 +78,51 @@ def test_personal_details_are_removed_in_one_click(
     assert post.status == PostStatus.PUBLISHED
 
 
+def _thread_titled(person: Person, group: PeerGroup, title: str) -> Thread:
+    return conversation_actions.start_thread(
+        person=person,
+        group=group,
+        title=title,
+        kind="sharing",
+        body="An ordinary week, and I wanted to say hello.",
+        content_warning="",
+        content_warning_text="",
+        client_id=uuid.uuid4(),
+    )
+
+
+@pytest.mark.django_db(transaction=True)
+def test_editing_the_words_of_an_opening_keeps_details_in_its_title_held(
+    peer: Person, group: PeerGroup
+) -> None:
+    thread = _thread_titled(peer, group, "Text me on 07700 900461 any time")
+    post = thread.posts.get()
+    assert post.status == PostStatus.HELD
+    conversation_actions.edit_post(
+        person=peer,
+        post=post,
+        body="An ordinary week, and I wanted to say hello to you all.",
+        content_warning="",
+        content_warning_text="",
+    )
+    post.refresh_from_db()
+    thread.refresh_from_db()
+    assert post.status == PostStatus.HELD
+    assert thread.status == PostStatus.HELD
+
+
+@pytest.mark.django_db(transaction=True)
+def test_removing_details_in_one_click_clears_them_from_the_title_too(
+    peer: Person, group: PeerGroup
+) -> None:
+    thread = _thread_titled(peer, group, "Text me on 07700 900461 any time")
+    post = actions.redact_own_post(person=peer, post=thread.posts.get())
+    thread.refresh_from_db()
+    assert "07700" not in thread.title
+    assert post.status == PostStatus.PUBLISHED
+    assert thread.status == PostStatus.PUBLISHED
+
+
 @pytest.mark.django_db(transaction=True)
 def test_risk_to_life_is_shared_alerts_the_person_on_duty_and_moves_up(
     peer: Person,
