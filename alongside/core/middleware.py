@@ -5,6 +5,7 @@ from collections.abc import Callable
 
 from django.db import DatabaseError
 from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
 
 CONTENT_SECURITY_POLICY = "; ".join(
     [
@@ -48,3 +49,21 @@ def is_signed_in(request: HttpRequest) -> bool:
         return bool(user.is_authenticated)
     except DatabaseError:
         return True
+
+
+class MethodNotAllowedPageMiddleware:
+    """An address that only takes a button press (a POST) answers a visit with a
+    kind page instead of a blank one. It happens after signing in again: the sign-in
+    page sends people on to the address of the button they pressed."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        if response.status_code != 405 or response.content or request.method != "GET":
+            return response
+        page = render(request, "405.html", status=405)
+        if response.has_header("Allow"):
+            page["Allow"] = response["Allow"]
+        return page

@@ -158,6 +158,20 @@ def test_a_form_that_went_stale_is_explained_kindly(
     assert "116 123" in page
 
 
+def test_visiting_an_address_that_only_takes_a_button_press_is_explained(
+    peer: Person, group: PeerGroup
+) -> None:
+    # As after signing in again: the sign-in page sends people on to the address of
+    # the button they had pressed.
+    client = Client()
+    client.force_login(peer)
+    response = client.get(reverse("agreements:reading-confirm", args=[group.pk]))
+    page = assert_kind_and_plain(response, status=405)
+    assert "This works from a button" in page
+    assert "Nothing has been changed" in page
+    assert response["Allow"] == "POST"
+
+
 def test_server_error_is_kind_and_shows_no_stack_trace(
     breaking_site: SettingsWrapper,
 ) -> None:
