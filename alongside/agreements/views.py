@@ -210,12 +210,20 @@ def reading_confirm(request: AuthenticatedRequest, group_id: int) -> HttpRespons
 @require_POST
 def reading_talk_first(request: AuthenticatedRequest, group_id: int) -> HttpResponse:
     group = _group(request, group_id)
-    actions.ask_to_talk_first(person=request.user, group=group)
-    messages.info(
-        request,
-        "We've quietly let a facilitator know. They'll be in touch; you're welcome "
-        "to read along meanwhile.",
-    )
+    reading = actions.ask_to_talk_first(person=request.user, group=group)
+    if reading.choice == ReadingChoice.CONFIRMED:
+        # A second click from a page open since before they confirmed.
+        messages.info(
+            request,
+            "You have already said you have read the agreement, so nothing more "
+            "was sent.",
+        )
+    else:
+        messages.info(
+            request,
+            "We've quietly let a facilitator know. They'll be in touch; you're "
+            "welcome to read along meanwhile.",
+        )
     return redirect("peergroups:group-detail", group_id=group.pk)
 
 

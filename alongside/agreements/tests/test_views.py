@@ -500,3 +500,18 @@ def test_asking_to_talk_first_says_a_facilitator_will_be_in_touch(
         reverse("agreements:reading-talk-first", args=[circle.group.pk]), follow=True
     )
     assert "quietly let a facilitator know" in response.text.replace("&#x27;", "'")
+
+
+def test_asking_to_talk_first_after_confirming_says_nothing_was_sent(
+    circle: Circle, adopted: AgreementVersion
+) -> None:
+    newcomer = person_in(circle.group)
+    client = client_for(newcomer)
+    client.post(reverse("agreements:reading-confirm", args=[circle.group.pk]))
+    # A second button on a page left open from before.
+    response = client.post(
+        reverse("agreements:reading-talk-first", args=[circle.group.pk]), follow=True
+    )
+    page = response.text.replace("&#x27;", "'")
+    assert "quietly let a facilitator know" not in page
+    assert "nothing more was sent" in page
