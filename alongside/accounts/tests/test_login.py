@@ -14,7 +14,7 @@ from alongside.accounts.tests.factories import PASSWORD, PersonFactory
 
 pytestmark = pytest.mark.django_db
 
-COOL_OFF = "Too many failed login attempts. Try again later."
+COOL_OFF = "it is paused for a few minutes to keep your account safe"
 
 
 def sign_in(client: Client, username: str, password: str) -> tuple[int, str]:
@@ -41,6 +41,7 @@ def test_a_wrong_password_is_refused_and_keeps_the_name_typed(client: Client) ->
     assert status == 200
     assert 'value="steady-wren"' in page
     assert COOL_OFF not in page
+    assert "That sign-in name and password do not match" in page
 
 
 def test_after_five_failures_the_sixth_attempt_asks_for_a_pause(

@@ -173,3 +173,25 @@ def test_signup_form_does_not_change_the_invitation_when_refused(
 
 def test_settings_keep_a_cool_off_for_failed_logins_and_not_a_lock() -> None:
     assert settings.ACCOUNT_RATE_LIMITS["login_failed"].startswith("5/5m")
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("gentle otter", "can use letters, numbers and . @ + - _ only"),
+        ("taken-name", "Someone already uses that sign-in name"),
+    ],
+)
+def test_a_sign_in_name_that_cannot_be_used_is_explained_plainly(
+    client: Client, name: str, expected: str
+) -> None:
+    OrganisationFactory.create(is_open_for_signup=True)
+    Person.objects.create_user(username="taken-name")
+
+    status, page = sign_up(client, username=name)
+
+    assert status == 200
+    assert expected in page
+    assert "A user with that username" not in page
+    assert "Enter a valid username" not in page
+    assert f'value="{name}"' in page
