@@ -18,7 +18,7 @@ class SignInNameValidator(UnicodeUsernameValidator):
 sign_in_name_validators = [SignInNameValidator(), MaxLengthValidator(150)]
 
 
-class AccountAdapter(DefaultAccountAdapter):
+class AccountAdapter(DefaultAccountAdapter):  # type: ignore[misc]
     error_messages = {
         **DefaultAccountAdapter.error_messages,
         "username_taken": (
