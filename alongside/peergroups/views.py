@@ -42,6 +42,7 @@ from .permissions import (
     get_group_for,
     groups_visible_to,
     membership_of,
+    membership_status,
 )
 
 
@@ -158,6 +159,9 @@ def group_join(request: AuthenticatedRequest, group_id: int) -> HttpResponse:
 @require_POST
 def membership_pause(request: AuthenticatedRequest, group_id: int) -> HttpResponse:
     group = get_group_for(request.user, group_id)
+    if membership_status(request.user, group) == Status.PAUSED:
+        # Pressed twice: the first press has done it and said so.
+        return redirect("peergroups:group-detail", group_id=group.pk)
     actions.pause_membership(person=request.user, group=group)
     messages.info(
         request,
@@ -171,6 +175,9 @@ def membership_pause(request: AuthenticatedRequest, group_id: int) -> HttpRespon
 @require_POST
 def membership_return(request: AuthenticatedRequest, group_id: int) -> HttpResponse:
     group = get_group_for(request.user, group_id)
+    if membership_status(request.user, group) == Status.ACTIVE:
+        # Pressed twice: the first press has done it and said so.
+        return redirect("peergroups:group-detail", group_id=group.pk)
     actions.return_to_group(person=request.user, group=group)
     messages.success(request, "Welcome back.")
     return redirect("peergroups:group-detail", group_id=group.pk)
@@ -180,8 +187,15 @@ def membership_return(request: AuthenticatedRequest, group_id: int) -> HttpRespo
 @require_http_methods(["GET", "POST"])
 def group_leave(request: AuthenticatedRequest, group_id: int) -> HttpResponse:
     group = get_group_for(request.user, group_id)
-    check_leave(request.user, group)
     membership = membership_of(request.user, group)
+    if (
+        request.method == "POST"
+        and membership is not None
+        and membership.status == Status.LEFT
+    ):
+        # Pressed twice: the first press has done it.
+        return redirect("peergroups:leave-feedback", group_id=group.pk)
+    check_leave(request.user, group)
     if request.method == "POST":
         was_request = membership is not None and membership.status == Status.REQUESTED
         actions.leave_group(person=request.user, group=group)

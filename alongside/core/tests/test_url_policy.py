@@ -216,19 +216,22 @@ POLICY: dict[str, dict[str, tuple[int, ...]]] = {
         "POST": (302, 404, 302, 302, 302, 302, 302, 302, 302, 302, 302, 302, 404),
     },
     "peergroups:membership-pause": {
+        # A paused member pressing again is taken back to the group (a double click).
         "GET": _NO_GET,
-        "POST": (302, 404, 403, 403, 302, 403, 403, 302, 403, 403, 403, 403, 404),
+        "POST": (302, 404, 403, 403, 302, 302, 403, 302, 403, 403, 403, 403, 404),
     },
     "peergroups:membership-return": {
         # The probed group asks first: someone who left asks again (group-join)
         # rather than walking back in; only a paused member comes back here.
+        # An active member pressing it (a double click) is taken back to the group.
         "GET": _NO_GET,
-        "POST": (302, 404, 403, 403, 403, 302, 403, 403, 403, 403, 403, 403, 404),
+        "POST": (302, 404, 403, 403, 302, 302, 403, 302, 403, 403, 403, 403, 404),
     },
     "peergroups:group-leave": {
+        # Someone who has left and presses again goes on to the parting note.
         #     anon outs peer req  mem  paus left faci admn supv ofac hand oadm
         "GET": (302, 404, 403, 200, 200, 200, 403, 200, 403, 403, 403, 403, 404),
-        "POST": (302, 404, 403, 302, 302, 302, 403, 302, 403, 403, 403, 403, 404),
+        "POST": (302, 404, 403, 302, 302, 302, 302, 302, 403, 403, 403, 403, 404),
     },
     "peergroups:leave-feedback": {
         "GET": (302, 404, 403, 403, 403, 403, 200, 403, 403, 403, 403, 403, 404),

@@ -371,12 +371,25 @@ def test_pausing_tells_the_person_nothing_is_lost(
     assert "Nothing is lost, nobody is told" in response.content.decode()
 
 
-def test_pausing_twice_is_refused(group: PeerGroup) -> None:
-    client, _ = client_in_state("paused", group)
+@pytest.mark.parametrize(
+    ("state", "button", "lands_on"),
+    [
+        ("paused", "peergroups:membership-pause", "peergroups:group-detail"),
+        ("active", "peergroups:membership-return", "peergroups:group-detail"),
+        ("left", "peergroups:group-leave", "peergroups:leave-feedback"),
+    ],
+)
+def test_pressing_take_a_break_come_back_or_leave_twice_is_quietly_done(
+    group: PeerGroup, state: str, button: str, lands_on: str
+) -> None:
+    # The second press of a double click, or a page left open: already done.
+    client, person = client_in_state(state, group)
 
-    response = client.post(reverse("peergroups:membership-pause", args=[group.pk]))
+    response = client.post(reverse(button, args=[group.pk]))
 
-    assert response.status_code == 403
+    assert response.status_code == 302
+    assert response["Location"] == reverse(lands_on, args=[group.pk])
+    assert Membership.objects.get(group=group, person=person).status == state
 
 
 def test_leaving_asks_no_questions_and_offers_optional_feedback(
