@@ -109,6 +109,7 @@ class Servers:
         env: Mapping[str, str],
         workers: int = 1,
         app: str = "config.asgi:application",
+        ws: str = "auto",
     ) -> subprocess.Popen[bytes]:
         """The ASGI server started as scripts/serve.sh starts it in production."""
         return self.start(
@@ -124,6 +125,8 @@ class Servers:
                 str(port),
                 "--workers",
                 str(workers),
+                "--ws",
+                ws,
                 "--no-access-log",
                 "--log-level",
                 "warning",

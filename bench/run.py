@@ -94,6 +94,12 @@ def parse(argv: Sequence[str] | None) -> argparse.Namespace:
         help="measure one server only",
     )
     parser.add_argument(
+        "--ws",
+        default="auto",
+        choices=["auto", "websockets", "websockets-sansio"],
+        help="uvicorn's websocket implementation, for both uvicorn servers",
+    )
+    parser.add_argument(
         "--framework",
         action="store_true",
         help="also measure uvicorn and Channels doing none of Alongside's work"
@@ -397,7 +403,11 @@ def main(argv: Sequence[str] | None = None) -> int:
                 if args.conn_max_age is not None:
                     env["DATABASE_CONN_MAX_AGE"] = str(args.conn_max_age)
                 server = servers.uvicorn(
-                    "alongside", port=ports["alongside"], workers=args.workers, env=env
+                    "alongside",
+                    port=ports["alongside"],
+                    workers=args.workers,
+                    env=env,
+                    ws=args.ws,
                 )
                 pids["alongside"] = server.pid
                 if args.profile:
@@ -409,6 +419,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                     port=ports["framework"],
                     env={"PYTHONDONTWRITEBYTECODE": "1"},
                     app="bench.framework_floor:application",
+                    ws=args.ws,
                 ).pid
             if args.only in (None, "floor"):
                 ports["floor"] = free_port()
