@@ -423,6 +423,14 @@ def comment_create(
 ) -> HttpResponse:
     group = _group(request, group_id)
     proposal = get_proposal_for(request.user, group, proposal_id)
+    if not proposal.is_open and can_propose(request.user, group):
+        # The discussion closed while they wrote (the change was adopted or
+        # withdrawn): nothing is added, and their words come back to keep.
+        context = _proposal_context(request, group, proposal)
+        context["kept_comment"] = str(request.POST.get("text", ""))
+        if request.htmx:
+            return render(request, "agreements/proposal.html#discussion", context)
+        return render(request, "agreements/proposal.html", context, status=409)
     check_comment(request.user, proposal)
     form = CommentForm(request.POST)
     if form.is_valid():

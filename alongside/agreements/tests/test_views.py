@@ -515,3 +515,20 @@ def test_asking_to_talk_first_after_confirming_says_nothing_was_sent(
     page = response.text.replace("&#x27;", "'")
     assert "quietly let a facilitator know" not in page
     assert "nothing more was sent" in page
+
+
+@pytest.mark.parametrize("htmx", [False, True])
+def test_a_comment_sent_after_the_discussion_closed_comes_back_to_keep(
+    circle: Circle, proposal: Proposal, htmx: bool
+) -> None:
+    assert proposal.proposed_by is not None
+    actions.withdraw_proposal(person=proposal.proposed_by, proposal=proposal)
+    response = client_for(circle.member).post(
+        reverse("agreements:comment-create", args=[circle.group.pk, proposal.pk]),
+        {"text": "A made-up thought, written slowly."},
+        headers={"HX-Request": "true"} if htmx else {},
+    )
+    assert response.status_code == (200 if htmx else 409)
+    assert "closed while you were writing" in response.text
+    assert "A made-up thought, written slowly." in response.text
+    assert not proposal.comments.exists()
