@@ -113,7 +113,6 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "alongside.core.middleware.SecurityHeadersMiddleware",
-    "alongside.core.middleware.MethodNotAllowedPageMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -124,6 +123,8 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     "alongside.accounts.second_factor.SecondFactorMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    # Innermost, so the page it draws gets every header the others add.
+    "alongside.core.middleware.MethodNotAllowedPageMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
