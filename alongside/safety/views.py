@@ -443,10 +443,10 @@ def incident_create(
     decision = None
     source = request.POST if request.method == "POST" else request.GET
     initial: dict[str, object] = {}
-    if source.get("escalation", "").isdigit():
+    if source.get("escalation", "").isdecimal():
         escalation = get_escalation_for(request.user, int(source["escalation"]))
         initial = {"group": escalation.group_id, "category": "risk_to_life"}
-    elif source.get("decision", "").isdigit():
+    elif source.get("decision", "").isdecimal():
         decision = get_decision_for(request.user, int(source["decision"]))
         initial = {"group": decision.group_id}
     form = IncidentForm(request.POST or None, groups=groups, initial=initial)
