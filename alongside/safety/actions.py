@@ -63,6 +63,7 @@ from .permissions import (
     check_reply_to_decision,
     check_report,
 )
+from .queue import seen_state
 from .screening.phrases import InvalidPattern, validate_pattern
 
 
@@ -302,8 +303,13 @@ def decide_on_post(
     note_to_author: str = "",
     content_warning: str = "",
     pause_days: int | None = None,
+    seen: str = "",
 ) -> ModerationDecision:
     """A facilitator decides about a post in the queue, with a reason for the record.
+
+    `seen` is what the facilitator saw (`queue.seen_state`) when they opened the post;
+    if someone has decided about it, or its author has changed it, since then, nothing
+    is done and they are asked to look again (code "stale").
 
     Publishing shares it (with a content warning if chosen); hiding keeps it for its
     author only, with a note; pausing stops the author posting in the group until a
@@ -313,6 +319,13 @@ def decide_on_post(
     """
     group = post.group
     check_moderate(person, group)
+    if seen and seen != seen_state(post):
+        raise ValidationError(
+            "While you were deciding, someone else has decided about this post, or "
+            "its author has changed it. Please look at it again: what you wrote is "
+            "still here, and you can save it if it still feels right.",
+            code="stale",
+        )
     if action not in DecisionAction.values:
         raise ValidationError({"action": "Please choose what to do."})
     reason = reason.strip()

@@ -91,6 +91,8 @@ class DecisionForm(forms.Form):
         max_value=30,
         required=False,
     )
+    # What the facilitator saw when the page opened (queue.seen_state).
+    seen = forms.CharField(widget=forms.HiddenInput, required=False, max_length=80)
 
     def clean_reason(self) -> str:
         return _tidy(self.cleaned_data["reason"])

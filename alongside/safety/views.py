@@ -55,7 +55,7 @@ from .permissions import (
     get_readable_post_for,
     incidents_visible_to,
 )
-from .queue import queue_for
+from .queue import queue_for, seen_state
 from .rates import incident_rates
 
 
@@ -174,12 +174,17 @@ def queue_decide(
     group = get_group_for(request.user, group_id)
     post = get_post_to_moderate(request.user, group, post_id)
     ensure_second_factor(request)
-    form = DecisionForm(request.POST or None)
+    form = DecisionForm(request.POST or None, initial={"seen": seen_state(post)})
     if request.method == "POST" and form.is_valid():
         try:
             actions.decide_on_post(person=request.user, post=post, **form.cleaned_data)
         except ValidationError as error:
             form.add_error(None, error.messages[0])
+            if getattr(error, "code", None) == "stale":
+                # They now see what changed; sending again records their decision.
+                data = request.POST.copy()
+                data["seen"] = seen_state(post)
+                form.data = data
         else:
             messages.success(
                 request, "Done. The author has been told, and it is recorded."

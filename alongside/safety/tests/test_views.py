@@ -2,11 +2,22 @@
 
 from __future__ import annotations
 
+import uuid
+
 import pytest
 from django.test import Client
 from django.urls import reverse
 
+from alongside.accounts.models import Person
+from alongside.accounts.tests.factories import PersonFactory
+from alongside.conversations import actions as conversation_actions
+from alongside.conversations.models import Post, PostStatus
+from alongside.notifications.models import Notification
 from alongside.organisations.models import Organisation
+from alongside.peergroups.models import GroupRole, PeerGroup
+from alongside.peergroups.tests.factories import MembershipFactory
+from alongside.safety import actions
+from alongside.safety.models import DecisionAction, ModerationDecision
 
 
 @pytest.mark.django_db
@@ -31,3 +42,86 @@ def test_incident_form_copes_with_an_odd_alert_or_decision_number(
     assert admin_client.get(url, {source: value}).status_code == page
     response = admin_client.post(url, {source: value, "what_happened": "kept words"})
     assert response.status_code == sent
+
+
+def _held_post(person: Person, group: PeerGroup) -> Post:
+    thread = conversation_actions.start_thread(
+        person=person,
+        group=group,
+        title="Tonight",
+        kind="sharing",
+        body="Text me any time on 07700 900123 if you want to talk.",
+        content_warning="",
+        content_warning_text="",
+        client_id=uuid.uuid4(),
+    )
+    return thread.posts.get()
+
+
+@pytest.mark.django_db
+def test_a_decision_made_meanwhile_by_someone_else_is_not_overturned_unseen(
+    facilitator_client: Client,
+    facilitator: Person,
+    group: PeerGroup,
+    peer: Person,
+) -> None:
+    post = _held_post(peer, group)
+    other = MembershipFactory.create(
+        group=group, role=GroupRole.FACILITATOR, person=PersonFactory.create()
+    ).person
+    url = reverse("safety:queue-decide", args=[group.pk, post.pk])
+    page = facilitator_client.get(url)
+    seen = page.context["form"]["seen"].value()
+    actions.decide_on_post(
+        person=other,
+        post=post,
+        action=DecisionAction.HIDE,
+        reason="Phone number shared.",
+        note_to_author="I've hidden this for now; your number was in it.",
+    )
+    response = facilitator_client.post(
+        url,
+        {
+            "seen": seen,
+            "action": DecisionAction.PUBLISH,
+            "reason": "my kept reason",
+        },
+    )
+    assert response.status_code == 400
+    text = response.content.decode()
+    assert "someone else has decided" in text
+    assert "my kept reason" in text
+    post.refresh_from_db()
+    assert post.status == PostStatus.HIDDEN
+    assert ModerationDecision.objects.filter(post=post).count() == 1
+    # Having looked again, the facilitator can still save their own decision.
+    again = response.context["form"]["seen"].value()
+    response = facilitator_client.post(
+        url,
+        {"seen": again, "action": DecisionAction.PUBLISH, "reason": "my kept reason"},
+    )
+    assert response.status_code == 302
+    post.refresh_from_db()
+    assert post.status == PostStatus.PUBLISHED
+
+
+@pytest.mark.django_db
+def test_sending_a_decision_twice_records_it_once(
+    facilitator_client: Client, group: PeerGroup, peer: Person
+) -> None:
+    post = _held_post(peer, group)
+    url = reverse("safety:queue-decide", args=[group.pk, post.pk])
+    seen = facilitator_client.get(url).context["form"]["seen"].value()
+    data = {
+        "seen": seen,
+        "action": DecisionAction.HIDE,
+        "reason": "Phone number shared.",
+        "note_to_author": "I've hidden this for now; your number was in it.",
+    }
+    assert facilitator_client.post(url, data).status_code == 302
+    assert facilitator_client.post(url, data).status_code == 400
+    assert ModerationDecision.objects.filter(post=post).count() == 1
+    assert (
+        Notification.objects.filter(person=peer, link__contains="decisions").count()
+        == 1
+    )
