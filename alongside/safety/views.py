@@ -221,6 +221,10 @@ def decision_detail(request: AuthenticatedRequest, decision_id: int) -> HttpResp
     may_reply = can_reply_to_decision(request.user, decision)
     form = DecisionReplyForm(request.POST or None)
     if request.method == "POST":
+        if not may_reply and decision.post.author_id == request.user.pk:
+            # A second click, or an older tab: the first reply is kept.
+            messages.info(request, "Your reply is already with the facilitator.")
+            return redirect("safety:decision-detail", decision_id=decision.pk)
         if not may_reply:
             raise PermissionDenied
         if form.is_valid():

@@ -125,3 +125,41 @@ def test_sending_a_decision_twice_records_it_once(
         Notification.objects.filter(person=peer, link__contains="decisions").count()
         == 1
     )
+
+
+@pytest.mark.django_db
+def test_sending_a_reply_to_a_decision_twice_keeps_the_first_and_says_so(
+    facilitator: Person, group: PeerGroup, peer: Person, peer_client: Client
+) -> None:
+    decision = actions.decide_on_post(
+        person=facilitator,
+        post=_held_post(peer, group),
+        action=DecisionAction.HIDE,
+        reason="Phone number shared.",
+        note_to_author="I've hidden this for now; your number was in it.",
+    )
+    url = reverse("safety:decision-detail", args=[decision.pk])
+    assert peer_client.post(url, {"reply": "Thank you."}).status_code == 302
+
+    response = peer_client.post(url, {"reply": "Thank you."}, follow=True)
+
+    assert response.status_code == 200
+    assert "already with the facilitator" in response.content.decode()
+    decision.refresh_from_db()
+    assert decision.author_reply == "Thank you."
+
+
+@pytest.mark.django_db
+def test_a_facilitator_cannot_reply_in_the_authors_place(
+    facilitator: Person, facilitator_client: Client, group: PeerGroup, peer: Person
+) -> None:
+    decision = actions.decide_on_post(
+        person=facilitator,
+        post=_held_post(peer, group),
+        action=DecisionAction.HIDE,
+        reason="Phone number shared.",
+        note_to_author="I've hidden this for now; your number was in it.",
+    )
+    url = reverse("safety:decision-detail", args=[decision.pk])
+
+    assert facilitator_client.post(url, {"reply": "Not mine."}).status_code == 403
