@@ -567,13 +567,16 @@ def _schedule_move_up(escalation: Escalation, now: datetime) -> None:
 def _next_step_people(
     escalation: Escalation, after_level: int
 ) -> tuple[int, list[Person]] | None:
-    """The first step after `after_level` with somebody not yet alerted."""
+    """The first step after `after_level` with somebody not yet alerted. The person
+    at risk is passed over: staff need support too, and are never asked to answer
+    an alert about themselves."""
     chain = EscalationChain.objects.filter(
         organisation_id=escalation.organisation_id
     ).first()
     if chain is None:
         return None
     already = set(escalation.alerted.values_list("pk", flat=True))
+    already.add(escalation.person_at_risk_id)
     for step in chain.steps.filter(position__gt=after_level).select_related("person"):
         people = [
             p

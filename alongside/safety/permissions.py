@@ -250,8 +250,11 @@ def get_escalation_for(person: Person, escalation_id: int) -> Escalation:
 
 
 def can_acknowledge(person: Person, escalation: Escalation) -> bool:
+    """Someone the alert reached, or a facilitator of the group; never the person
+    at risk, whose acknowledging would stop the alert reaching anyone else."""
     return (
         escalation.is_open
+        and escalation.person_at_risk_id != person.pk
         and escalations_visible_to(person).filter(pk=escalation.pk).exists()
     )
 

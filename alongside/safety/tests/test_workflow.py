@@ -26,6 +26,7 @@ from alongside.safety.models import (
     EventKind,
     Report,
 )
+from alongside.safety.permissions import can_acknowledge
 from alongside.safety.queue import queue_for
 from alongside.safety.rates import incident_rates
 
@@ -255,3 +256,31 @@ def test_incident_rates_per_posts_and_sessions(
     assert rates.incidents == 1
     assert rates.per_1000_posts == 1000.0
     assert rates.per_100_meetings is None
+
+
+@pytest.mark.django_db(transaction=True)
+def test_staff_at_risk_are_never_alerted_about_themselves_nor_acknowledge_it(
+    group: PeerGroup,
+    facilitator: Person,
+    supervisor: Person,
+    org_admin: Person,
+    organisation: Organisation,
+) -> None:
+    # Staff support each other too; the chain passes over the person at risk.
+    actions.set_escalation_chain(
+        person=org_admin,
+        organisation=organisation,
+        minutes_before_moving_up=10,
+        steps=[
+            actions.StepChoice(person=facilitator),
+            actions.StepChoice(role=Role.SUPERVISOR),
+        ],
+    )
+    post = _thread(facilitator, group, RISK_TEXT).posts.get()
+    escalation = post.escalations.get()
+    assert list(escalation.alerted.all()) == [supervisor]
+    assert not Notification.objects.filter(
+        person=facilitator, message__contains="may need support"
+    ).exists()
+    assert not can_acknowledge(facilitator, escalation)
+    assert can_acknowledge(supervisor, escalation)
