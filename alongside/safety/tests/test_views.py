@@ -163,3 +163,37 @@ def test_a_facilitator_cannot_reply_in_the_authors_place(
     url = reverse("safety:decision-detail", args=[decision.pk])
 
     assert facilitator_client.post(url, {"reply": "Not mine."}).status_code == 403
+
+
+@pytest.mark.django_db
+def test_staff_safety_forms_say_plainly_what_needs_changing(
+    admin_client: Client,
+    facilitator_client: Client,
+    organisation: Organisation,
+    group: PeerGroup,
+    peer: Person,
+) -> None:
+    incident = admin_client.post(
+        reverse("safety:incident-create", args=[organisation.slug]),
+        {"outcome": "kept outcome"},
+    ).content.decode()
+    chain = admin_client.post(
+        reverse("safety:chain-edit", args=[organisation.slug]),
+        {"minutes_before_moving_up": "0", "step_1": "person:999999"},
+    ).content.decode()
+    decision = facilitator_client.post(
+        reverse("safety:queue-decide", args=[group.pk, _held_post(peer, group).pk]),
+        {"action": DecisionAction.PAUSE_POSTING, "reason": "", "pause_days": "0"},
+    ).content.decode()
+
+    assert "Please say briefly what happened" in incident
+    assert "Please choose how serious it was." in incident
+    assert "kept outcome" in incident
+    assert "(optional) <span" not in incident
+    assert "Please choose between 1 and 240 minutes." in chain
+    assert "no longer staff here" in chain
+    assert "person:999999" not in chain
+    assert "Please choose between 1 and 30 days." in decision
+    for page in (incident, chain, decision):
+        assert "This field is required" not in page
+        assert "Ensure this value" not in page
