@@ -197,3 +197,37 @@ def test_staff_safety_forms_say_plainly_what_needs_changing(
     for page in (incident, chain, decision):
         assert "This field is required" not in page
         assert "Ensure this value" not in page
+
+
+@pytest.mark.django_db
+def test_organisation_admins_see_a_reports_reason_but_not_the_reporters_words(
+    admin_client: Client,
+    facilitator_client: Client,
+    facilitator: Person,
+    group: PeerGroup,
+    peer: Person,
+) -> None:
+    thread = conversation_actions.start_thread(
+        person=facilitator,
+        group=group,
+        title="A quiet week",
+        kind="sharing",
+        body="A quiet week, thank you all.",
+        content_warning="",
+        content_warning_text="",
+        client_id=uuid.uuid4(),
+    )
+    actions.report_post(
+        person=peer,
+        post=thread.posts.get(),
+        reason="agreement",
+        agreement_item_reference="reporter's own words",
+    )
+    url = reverse("safety:queue", args=[group.pk])
+
+    admin_page = admin_client.get(url).content.decode()
+    facilitator_page = facilitator_client.get(url).content.decode()
+
+    assert "It goes against our group agreement" in admin_page
+    assert "reporter&#x27;s own words" not in admin_page
+    assert "reporter&#x27;s own words" in facilitator_page
