@@ -235,9 +235,28 @@ def redact_own_post(*, person: Person, post: Post) -> Post:
 
 @transaction.atomic
 def appeal_hold(*, person: Person, post: Post, note: str = "") -> HoldAppeal:
-    """Ask a facilitator to look again. Facilitators are told there is an appeal."""
+    """Ask a facilitator to look again. Facilitators are told there is an appeal,
+    once until they decide: asking again adds the new note without telling them
+    twice, and the same request sent twice (a double click) is kept once."""
     check_appeal(person, post)
-    appeal = HoldAppeal.objects.create(post=post, note=note.strip())
+    note = note.strip()
+    waiting = HoldAppeal.objects.filter(
+        post=post, created_at__gte=post.edited_at or post.created_at
+    )
+    decided_at = (
+        post.decisions.order_by("-created_at")
+        .values_list("created_at", flat=True)
+        .first()
+    )
+    if decided_at is not None:
+        waiting = waiting.filter(created_at__gt=decided_at)
+    earlier = list(waiting)
+    for appeal in earlier:
+        if appeal.note == note:
+            return appeal
+    appeal = HoldAppeal.objects.create(post=post, note=note)
+    if earlier:
+        return appeal
     group = post.group
     notify(
         people=_facilitators_of(group),

@@ -231,3 +231,33 @@ def test_organisation_admins_see_a_reports_reason_but_not_the_reporters_words(
     assert "It goes against our group agreement" in admin_page
     assert "reporter&#x27;s own words" not in admin_page
     assert "reporter&#x27;s own words" in facilitator_page
+
+
+@pytest.mark.django_db
+def test_asking_for_another_look_twice_tells_the_facilitators_once(
+    facilitator: Person, group: PeerGroup, peer: Person, peer_client: Client
+) -> None:
+    post = _held_post(peer, group)
+    url = reverse("safety:post-appeal", args=[group.pk, post.pk])
+
+    assert peer_client.post(url, {"note": "It is my own number."}).status_code == 302
+    assert peer_client.post(url, {"note": "It is my own number."}).status_code == 302
+    assert peer_client.post(url, {"note": "A second thought."}).status_code == 302
+
+    assert [a.note for a in post.appeals.order_by("pk")] == [
+        "It is my own number.",
+        "A second thought.",
+    ]
+    asked = Notification.objects.filter(person=facilitator, message__contains="look")
+    assert asked.count() == 1
+
+    actions.decide_on_post(
+        person=facilitator,
+        post=post,
+        action=DecisionAction.HIDE,
+        reason="Phone number shared.",
+        note_to_author="I've hidden this for now; your number was in it.",
+    )
+    assert peer_client.post(url, {"note": "It is my own number."}).status_code == 302
+    assert post.appeals.count() == 3
+    assert asked.count() == 2
