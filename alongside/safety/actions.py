@@ -62,6 +62,7 @@ from .permissions import (
     check_redact_own_post,
     check_reply_to_decision,
     check_report,
+    check_update_incident,
 )
 from .queue import seen_state
 from .screening.phrases import InvalidPattern, validate_pattern
@@ -754,3 +755,27 @@ def record_incident(
         decision=decision,
         recorded_by=person,
     )
+
+
+@transaction.atomic
+def update_incident(
+    *,
+    person: Person,
+    incident: Incident,
+    actions_taken: str,
+    outcome: str,
+    follow_up: str,
+    follow_up_by: date | None,
+) -> Incident:
+    """Write what happened next, in the writer's own words. Anyone who may read the
+    incident may add to it. An incident with its outcome written, and no follow-up
+    date still to come, no longer keeps its post or its group from being deleted."""
+    check_update_incident(person, incident)
+    incident.actions_taken = actions_taken
+    incident.outcome = outcome
+    incident.follow_up = follow_up
+    incident.follow_up_by = follow_up_by
+    incident.save(
+        update_fields=["actions_taken", "outcome", "follow_up", "follow_up_by"]
+    )
+    return incident

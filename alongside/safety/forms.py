@@ -230,3 +230,20 @@ class IncidentForm(forms.ModelForm[Incident]):
         group_field = self.fields["group"]
         assert isinstance(group_field, forms.ModelChoiceField)
         group_field.queryset = groups
+
+
+class IncidentUpdateForm(forms.ModelForm[Incident]):
+    """What happened next: what was done, the outcome and any follow-up. What
+    happened in the first place stays as it was recorded."""
+
+    class Meta:
+        model = Incident
+        fields = ["actions_taken", "outcome", "follow_up", "follow_up_by"]
+        widgets = IncidentForm.Meta.widgets
+        help_texts = {
+            "outcome": "Once the outcome is written and any follow-up date has "
+            "passed, the incident no longer counts as open.",
+        }
+        error_messages = {
+            "follow_up_by": {"invalid": "Please give a date, or leave it empty."},
+        }

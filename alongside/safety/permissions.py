@@ -310,3 +310,17 @@ def get_incident_for(
         return incidents_visible_to(person, organisation).get(pk=incident_id)
     except Incident.DoesNotExist:
         raise Http404 from None
+
+
+def can_update_incident(person: Person, incident: Incident) -> bool:
+    """Whoever may read an incident may write what happened next."""
+    return (
+        incidents_visible_to(person, incident.organisation)
+        .filter(pk=incident.pk)
+        .exists()
+    )
+
+
+def check_update_incident(person: Person, incident: Incident) -> None:
+    if not can_update_incident(person, incident):
+        raise Http404

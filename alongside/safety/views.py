@@ -32,6 +32,7 @@ from .forms import (
     DutyForm,
     EscalationChainForm,
     IncidentForm,
+    IncidentUpdateForm,
     ReportForm,
 )
 from .models import DutyPeriod, EscalationChain, EscalationStatus
@@ -499,4 +500,31 @@ def incident_detail(
         request,
         "safety/incident_detail.html",
         {"organisation": organisation, "incident": incident},
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def incident_update(
+    request: AuthenticatedRequest, organisation_slug: str, incident_id: int
+) -> HttpResponse:
+    organisation = _incident_organisation(request, organisation_slug)
+    incident = get_incident_for(request.user, organisation, incident_id)
+    form = IncidentUpdateForm(request.POST or None, instance=incident)
+    if request.method == "POST" and form.is_valid():
+        actions.update_incident(
+            person=request.user, incident=incident, **form.cleaned_data
+        )
+        messages.success(request, "Thank you. The incident is updated.")
+        return redirect(
+            "safety:incident-detail",
+            organisation_slug=organisation.slug,
+            incident_id=incident.pk,
+        )
+    incident.refresh_from_db()
+    return render(
+        request,
+        "safety/incident_update.html",
+        {"organisation": organisation, "incident": incident, "form": form},
+        status=400 if form.errors else 200,
     )

@@ -386,6 +386,10 @@ POLICY: dict[str, dict[str, tuple[int, ...]]] = {
         "GET": (302, 404, 404, 404, 404, 404, 404, 200, 200, 200, 404, 200, 404),
         "POST": _NO_POST,
     },
+    "safety:incident-update": {
+        "GET": (302, 404, 404, 404, 404, 404, 404, 200, 200, 200, 404, 200, 404),
+        "POST": (302, 404, 404, 404, 404, 404, 404, 302, 302, 302, 404, 302, 404),
+    },
 }
 
 # Valid input for each form, so that allowed POSTs exercise the whole success path.
@@ -477,6 +481,7 @@ POST_DATA: dict[str, dict[str, Any]] = {
         "severity": "low",
         "what_happened": "Written for the test.",
     },
+    "safety:incident-update": {"outcome": "Written for the test."},
 }
 
 

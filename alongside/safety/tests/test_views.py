@@ -17,6 +17,7 @@ from alongside.organisations.models import Organisation
 from alongside.peergroups.models import GroupRole, PeerGroup
 from alongside.peergroups.tests.factories import MembershipFactory
 from alongside.safety import actions
+from alongside.safety.holds import open_safety_items_in
 from alongside.safety.models import DecisionAction, ModerationDecision
 
 
@@ -261,3 +262,52 @@ def test_asking_for_another_look_twice_tells_the_facilitators_once(
     assert peer_client.post(url, {"note": "It is my own number."}).status_code == 302
     assert post.appeals.count() == 3
     assert asked.count() == 2
+
+
+@pytest.mark.django_db
+def test_writing_an_incidents_outcome_later_lets_its_group_be_deleted(
+    admin_client: Client,
+    facilitator: Person,
+    facilitator_client: Client,
+    organisation: Organisation,
+    group: PeerGroup,
+    peer: Person,
+) -> None:
+    decision = actions.decide_on_post(
+        person=facilitator,
+        post=_held_post(peer, group),
+        action=DecisionAction.HIDE,
+        reason="Phone number shared.",
+        note_to_author="I've hidden this for now; your number was in it.",
+    )
+    incident = actions.record_incident(
+        person=facilitator,
+        organisation=organisation,
+        group=group,
+        category="confidentiality",
+        severity="low",
+        what_happened="A phone number was shared and hidden.",
+        decision=decision,
+    )
+    assert open_safety_items_in(group) == 1
+    detail = reverse("safety:incident-detail", args=[organisation.slug, incident.pk])
+    url = reverse("safety:incident-update", args=[organisation.slug, incident.pk])
+    assert url in facilitator_client.get(detail).content.decode()
+
+    mistake = facilitator_client.post(
+        url, {"outcome": "kept outcome", "follow_up_by": "not a date"}
+    )
+    assert mistake.status_code == 400
+    assert "kept outcome" in mistake.content.decode()
+    assert "Please give a date, or leave it empty." in mistake.content.decode()
+
+    response = facilitator_client.post(
+        url, {"actions_taken": "Talked it through.", "outcome": "They are all right."}
+    )
+    assert response.status_code == 302
+    incident.refresh_from_db()
+    assert incident.outcome == "They are all right."
+    assert incident.what_happened == "A phone number was shared and hidden."
+    assert open_safety_items_in(group) == 0
+    delete = admin_client.get(reverse("peergroups:group-delete", args=[group.pk]))
+    assert "Not yet" not in delete.content.decode()
