@@ -686,7 +686,13 @@ def move_up_due_escalations(*, now: datetime | None = None) -> int:
 @transaction.atomic
 def acknowledge_escalation(*, person: Person, escalation: Escalation) -> Escalation:
     """Someone alerted takes it on. The person at risk is told that a facilitator
-    has been told and will message them; others alerted see the alert settle."""
+    has been told and will message them; others alerted see the alert settle.
+
+    If someone else acknowledged it first (two people pressing at once), theirs is
+    kept and returned, and nobody is told twice."""
+    escalation = Escalation.objects.select_for_update().get(pk=escalation.pk)
+    if escalation.status == EscalationStatus.ACKNOWLEDGED:
+        return escalation
     check_acknowledge(person, escalation)
     escalation.status = EscalationStatus.ACKNOWLEDGED
     escalation.acknowledged_by = person

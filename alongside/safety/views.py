@@ -339,14 +339,17 @@ def escalation_acknowledge(
 ) -> HttpResponse:
     escalation = get_escalation_for(request.user, escalation_id)
     ensure_second_factor(request)
-    if escalation.status == EscalationStatus.ACKNOWLEDGED:
-        messages.info(request, "Someone has already acknowledged this alert.")
-    else:
-        actions.acknowledge_escalation(person=request.user, escalation=escalation)
-        messages.success(
-            request,
-            "Thank you. The person has been told someone will message them soon.",
+    if escalation.status != EscalationStatus.ACKNOWLEDGED:
+        escalation = actions.acknowledge_escalation(
+            person=request.user, escalation=escalation
         )
+        if escalation.acknowledged_by_id == request.user.pk:
+            messages.success(
+                request,
+                "Thank you. The person has been told someone will message them soon.",
+            )
+            return redirect("safety:escalation-detail", escalation_id=escalation.pk)
+    messages.info(request, "Someone has already acknowledged this alert.")
     return redirect("safety:escalation-detail", escalation_id=escalation.pk)
 
 

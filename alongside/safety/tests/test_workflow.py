@@ -284,3 +284,32 @@ def test_staff_at_risk_are_never_alerted_about_themselves_nor_acknowledge_it(
     ).exists()
     assert not can_acknowledge(facilitator, escalation)
     assert can_acknowledge(supervisor, escalation)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_people_acknowledging_at_once_tell_the_person_at_risk_once(
+    peer: Person,
+    group: PeerGroup,
+    facilitator: Person,
+    supervisor: Person,
+    organisation: Organisation,
+) -> None:
+    actions.go_on_duty(person=facilitator, organisation=organisation)
+    actions.go_on_duty(person=supervisor, organisation=organisation)
+    post = _thread(peer, group, RISK_TEXT).posts.get()
+    # Both pages were opened, and both buttons pressed, before either was saved.
+    first, second = post.escalations.get(), post.escalations.get()
+
+    actions.acknowledge_escalation(person=facilitator, escalation=first)
+    kept = actions.acknowledge_escalation(person=supervisor, escalation=second)
+
+    assert kept.acknowledged_by == facilitator
+    escalation = post.escalations.get()
+    assert escalation.acknowledged_by == facilitator
+    assert EscalationEvent.objects.filter(kind=EventKind.ACKNOWLEDGED).count() == 1
+    assert (
+        Notification.objects.filter(
+            person=peer, message__contains="will message you"
+        ).count()
+        == 1
+    )
