@@ -19,6 +19,7 @@ from alongside.notifications.models import Notification
 from alongside.organisations.models import Organisation, Role
 from alongside.peergroups.models import PeerGroup
 from alongside.safety import actions
+from alongside.safety.holds import open_safety_items_in
 from alongside.safety.models import (
     DecisionAction,
     EscalationEvent,
@@ -313,3 +314,28 @@ def test_two_people_acknowledging_at_once_tell_the_person_at_risk_once(
         ).count()
         == 1
     )
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_held_post_decided_about_no_longer_keeps_its_group_from_being_deleted(
+    peer: Person, group: PeerGroup, facilitator: Person
+) -> None:
+    post = _thread(peer, group, DETAILS_TEXT).posts.get()
+    assert open_safety_items_in(group) == 1
+
+    actions.decide_on_post(
+        person=facilitator,
+        post=post,
+        action=DecisionAction.ASK_TO_EDIT,
+        reason="Phone number shared.",
+        note_to_author="Could you take your number out? Then it can go up.",
+    )
+    post.refresh_from_db()
+    assert post.status == PostStatus.HELD
+    assert queue_for(group) == []
+    assert open_safety_items_in(group) == 0
+
+    # Asking for another look opens it again, in the queue and for deletion.
+    actions.appeal_hold(person=peer, post=post, note="It is a helpline number.")
+    assert [entry.post.pk for entry in queue_for(group)] == [post.pk]
+    assert open_safety_items_in(group) == 1
