@@ -333,12 +333,23 @@ def escalation_detail(
 
 
 @login_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 def escalation_acknowledge(
     request: AuthenticatedRequest, escalation_id: int
 ) -> HttpResponse:
     escalation = get_escalation_for(request.user, escalation_id)
     ensure_second_factor(request)
+    if request.method == "GET":
+        # Someone whose sign-in had run out pressed the button, signed in again and
+        # was sent here: nothing is acknowledged by opening a link, so take them
+        # back to the alert and its button.
+        if escalation.is_open:
+            messages.info(
+                request,
+                "You are signed in again. Please press the button once more to "
+                "acknowledge the alert.",
+            )
+        return redirect("safety:escalation-detail", escalation_id=escalation.pk)
     if escalation.status != EscalationStatus.ACKNOWLEDGED:
         escalation = actions.acknowledge_escalation(
             person=request.user, escalation=escalation

@@ -370,7 +370,7 @@ POLICY: dict[str, dict[str, tuple[int, ...]]] = {
         "POST": _NO_POST,
     },
     "safety:escalation-acknowledge": {
-        "GET": _NO_GET,
+        "GET": (302, 404, 404, 404, 404, 404, 404, 302, 404, 404, 404, 302, 404),
         "POST": (302, 404, 404, 404, 404, 404, 404, 302, 404, 404, 404, 302, 404),
     },
     "safety:chain-edit": {"GET": _ADMIN_PAGE, "POST": _ADMIN_DONE},

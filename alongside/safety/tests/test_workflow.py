@@ -339,3 +339,27 @@ def test_a_held_post_decided_about_no_longer_keeps_its_group_from_being_deleted(
     actions.appeal_hold(person=peer, post=post, note="It is a helpline number.")
     assert [entry.post.pk for entry in queue_for(group)] == [post.pk]
     assert open_safety_items_in(group) == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_acknowledging_after_signing_in_again_comes_back_to_the_alert(
+    peer: Person, group: PeerGroup, facilitator: Person, organisation: Organisation
+) -> None:
+    actions.go_on_duty(person=facilitator, organisation=organisation)
+    escalation = _thread(peer, group, RISK_TEXT).posts.get().escalations.get()
+    url = reverse("safety:escalation-acknowledge", args=[escalation.pk])
+    client = Client()
+    signed_out = client.post(url)
+    assert signed_out.status_code == 302
+    assert "next=" in signed_out["Location"]
+
+    client.force_login(facilitator)
+    response = client.get(url, follow=True)
+
+    assert response.status_code == 200
+    assert response.redirect_chain[-1][0] == reverse(
+        "safety:escalation-detail", args=[escalation.pk]
+    )
+    assert "press the button once more" in response.content.decode()
+    escalation.refresh_from_db()
+    assert escalation.status == EscalationStatus.ALERTING
