@@ -175,10 +175,22 @@ def report_post(
     agreement_item_reference: str = "",
 ) -> Report:
     """Report someone else's shared post. The group's facilitators are told that the
-    queue has something new (not who reported it, nor what it says)."""
+    queue has something new (not who reported it, nor what it says), once until they
+    decide: the same report sent twice (a double click) is kept once, and a second,
+    different report from the same person is kept without telling them again."""
     check_report(person, post)
     if reason not in ReportReason.values:
         raise ValidationError({"reason": "Please choose the reason closest to yours."})
+    earlier = list(
+        Report.objects.filter(post=post, reporter=person, resolved_at__isnull=True)
+    )
+    for report in earlier:
+        if (report.reason, report.note, report.agreement_item_reference) == (
+            reason,
+            note,
+            agreement_item_reference,
+        ):
+            return report
     report = Report.objects.create(
         post=post,
         group=post.group,
@@ -187,6 +199,8 @@ def report_post(
         note=note,
         agreement_item_reference=agreement_item_reference,
     )
+    if earlier:
+        return report
     group = post.group
     facilitators = [f for f in _facilitators_of(group) if f.pk != person.pk]
     link = reverse("safety:queue", kwargs={"group_id": group.pk})

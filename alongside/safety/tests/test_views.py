@@ -18,7 +18,7 @@ from alongside.peergroups.models import GroupRole, PeerGroup
 from alongside.peergroups.tests.factories import MembershipFactory
 from alongside.safety import actions
 from alongside.safety.holds import open_safety_items_in
-from alongside.safety.models import DecisionAction, ModerationDecision
+from alongside.safety.models import DecisionAction, ModerationDecision, Report
 
 
 @pytest.mark.django_db
@@ -311,3 +311,34 @@ def test_writing_an_incidents_outcome_later_lets_its_group_be_deleted(
     assert open_safety_items_in(group) == 0
     delete = admin_client.get(reverse("peergroups:group-delete", args=[group.pk]))
     assert "Not yet" not in delete.content.decode()
+
+
+@pytest.mark.django_db
+def test_reporting_a_post_twice_tells_the_facilitators_once(
+    facilitator: Person, group: PeerGroup, peer: Person, peer_client: Client
+) -> None:
+    other = MembershipFactory.create(group=group, person=PersonFactory.create()).person
+    thread = conversation_actions.start_thread(
+        person=other,
+        group=group,
+        title="A quiet week",
+        kind="sharing",
+        body="A quiet week, thank you all.",
+        content_warning="",
+        content_warning_text="",
+        client_id=uuid.uuid4(),
+    )
+    post = thread.posts.get()
+    url = reverse("safety:post-report", args=[group.pk, post.pk])
+
+    assert (
+        peer_client.post(url, {"reason": "other", "note": "A note."}).status_code == 302
+    )
+    assert (
+        peer_client.post(url, {"reason": "other", "note": "A note."}).status_code == 302
+    )
+    assert peer_client.post(url, {"reason": "hurtful"}).status_code == 302
+
+    assert [r.reason for r in Report.objects.order_by("pk")] == ["other", "hurtful"]
+    told = Notification.objects.filter(person=facilitator, message__contains="reported")
+    assert told.count() == 1
