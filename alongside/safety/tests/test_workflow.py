@@ -363,3 +363,38 @@ def test_acknowledging_after_signing_in_again_comes_back_to_the_alert(
     assert "press the button once more" in response.content.decode()
     escalation.refresh_from_db()
     assert escalation.status == EscalationStatus.ALERTING
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_author_is_not_promised_a_message_when_nobody_could_be_alerted(
+    peer: Person, peer_client: Client, group: PeerGroup
+) -> None:
+    # Nobody is on duty and the organisation has no escalation chain yet.
+    thread = _thread(peer, group, RISK_TEXT)
+    escalation = thread.posts.get().escalations.get()
+    assert not escalation.alerted.exists()
+
+    page = peer_client.get(
+        reverse("conversations:thread-detail", args=[group.pk, thread.pk])
+    ).content.decode()
+
+    assert "A facilitator has been told" not in page
+    assert "may not see this straight away" in page
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_author_is_told_a_facilitator_knows_when_someone_was_alerted(
+    peer: Person,
+    peer_client: Client,
+    group: PeerGroup,
+    facilitator: Person,
+    organisation: Organisation,
+) -> None:
+    actions.go_on_duty(person=facilitator, organisation=organisation)
+    thread = _thread(peer, group, RISK_TEXT)
+
+    page = peer_client.get(
+        reverse("conversations:thread-detail", args=[group.pk, thread.pk])
+    ).content.decode()
+
+    assert "A facilitator has been told and will message you." in page
