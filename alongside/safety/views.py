@@ -428,9 +428,9 @@ def _groups_for_incidents(request: AuthenticatedRequest, organisation: Organisat
     groups = PeerGroup.objects.filter(organisation=organisation)
     if role_in(request.user, organisation) in (Role.ADMIN, Role.SUPERVISOR):
         return groups
-    return groups.filter(
-        memberships__person=request.user, memberships__role="facilitator"
-    )
+    # The groups they facilitate now (as check_record_incident), not ones they left.
+    held = Membership.objects.facilitating().filter(person=request.user)
+    return groups.filter(pk__in=held.values("group"))
 
 
 @login_required

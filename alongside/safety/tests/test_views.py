@@ -15,7 +15,7 @@ from alongside.conversations.models import Post, PostStatus
 from alongside.notifications.models import Notification
 from alongside.organisations.models import Organisation
 from alongside.peergroups.models import GroupRole, PeerGroup
-from alongside.peergroups.tests.factories import MembershipFactory
+from alongside.peergroups.tests.factories import MembershipFactory, PeerGroupFactory
 from alongside.safety import actions
 from alongside.safety.holds import open_safety_items_in
 from alongside.safety.models import DecisionAction, ModerationDecision, Report
@@ -342,3 +342,33 @@ def test_reporting_a_post_twice_tells_the_facilitators_once(
     assert [r.reason for r in Report.objects.order_by("pk")] == ["other", "hurtful"]
     told = Notification.objects.filter(person=facilitator, message__contains="reported")
     assert told.count() == 1
+
+
+@pytest.mark.django_db
+def test_the_incident_form_offers_only_groups_the_facilitator_still_holds(
+    facilitator: Person,
+    facilitator_client: Client,
+    organisation: Organisation,
+    group: PeerGroup,
+) -> None:
+    former = PeerGroupFactory.create(organisation=organisation, name="Former circle")
+    MembershipFactory.create(
+        group=former, person=facilitator, role=GroupRole.FACILITATOR, status="left"
+    )
+    url = reverse("safety:incident-create", args=[organisation.slug])
+
+    page = facilitator_client.get(url).content.decode()
+    response = facilitator_client.post(
+        url,
+        {
+            "group": former.pk,
+            "category": "other",
+            "severity": "low",
+            "what_happened": "kept words",
+        },
+    )
+
+    assert "Former circle" not in page
+    assert group.name in page
+    assert response.status_code == 400
+    assert "kept words" in response.content.decode()
