@@ -754,12 +754,31 @@ def record_incident(
     decision: ModerationDecision | None = None,
 ) -> Incident:
     """Record an incident in the recorder's own words, by hand or from an escalation
-    or a moderation decision."""
+    or a moderation decision. The same incident sent again by the same person within
+    a few minutes (a double click) is recorded once, so the rates stay true."""
     check_record_incident(person, organisation, group)
     if escalation is not None and escalation.organisation_id != organisation.pk:
         raise PermissionDenied
     if decision is not None and decision.group.organisation_id != organisation.pk:
         raise PermissionDenied
+    recent = Incident.objects.filter(
+        organisation=organisation,
+        recorded_by=person,
+        group=group,
+        category=category,
+        severity=severity,
+        escalation=escalation,
+        decision=decision,
+        created_at__gte=timezone.now() - timedelta(minutes=5),
+    )
+    for earlier in recent:
+        # The words are sealed, so they are compared here rather than in the query.
+        if (earlier.what_happened, earlier.actions_taken, earlier.outcome) == (
+            what_happened,
+            actions_taken,
+            outcome,
+        ):
+            return earlier
     return Incident.objects.create(
         organisation=organisation,
         group=group,

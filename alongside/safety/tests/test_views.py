@@ -18,7 +18,12 @@ from alongside.peergroups.models import GroupRole, PeerGroup
 from alongside.peergroups.tests.factories import MembershipFactory, PeerGroupFactory
 from alongside.safety import actions
 from alongside.safety.holds import open_safety_items_in
-from alongside.safety.models import DecisionAction, ModerationDecision, Report
+from alongside.safety.models import (
+    DecisionAction,
+    Incident,
+    ModerationDecision,
+    Report,
+)
 
 
 @pytest.mark.django_db
@@ -372,3 +377,25 @@ def test_the_incident_form_offers_only_groups_the_facilitator_still_holds(
     assert group.name in page
     assert response.status_code == 400
     assert "kept words" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_recording_an_incident_twice_by_a_double_click_keeps_one(
+    admin_client: Client, organisation: Organisation, group: PeerGroup
+) -> None:
+    url = reverse("safety:incident-create", args=[organisation.slug])
+    data = {
+        "group": group.pk,
+        "category": "other",
+        "severity": "low",
+        "what_happened": "A hard evening, talked through together.",
+    }
+
+    first = admin_client.post(url, data)
+    second = admin_client.post(url, data)
+
+    assert Incident.objects.count() == 1
+    assert first["Location"] == second["Location"]
+    data["what_happened"] = "Another evening, another talk."
+    assert admin_client.post(url, data).status_code == 302
+    assert Incident.objects.count() == 2
