@@ -306,6 +306,14 @@ _AUTHOR_MESSAGES = {
 }
 
 
+_ALREADY_SHARED_MESSAGES = {
+    DecisionAction.PUBLISH: "A facilitator has looked at your post in {group}. It "
+    "stays shared.",
+    DecisionAction.PUBLISH_WITH_WARNING: "A facilitator has added a content warning "
+    "to your post in {group}, so others can choose when to read it.",
+}
+
+
 def _set_status(post: Post, status: str) -> None:
     post.status = status
     post.save(update_fields=["status", "content_warning"])
@@ -382,6 +390,7 @@ def decide_on_post(
             )
         paused_until = timezone.now() + timedelta(days=pause_days)
 
+    was_shared = post.status == PostStatus.PUBLISHED
     if action == DecisionAction.PUBLISH:
         _set_status(post, PostStatus.PUBLISHED)
     elif action == DecisionAction.PUBLISH_WITH_WARNING:
@@ -419,9 +428,13 @@ def decide_on_post(
         message=f"Thank you for your report in {group.name}. A facilitator has looked "
         "at it and done what they felt was right.",
     )
+    message = _AUTHOR_MESSAGES[DecisionAction(action)]
+    if was_shared:
+        # Looked at after a report: it was shared all along.
+        message = _ALREADY_SHARED_MESSAGES.get(DecisionAction(action), message)
     notify(
         people=[post.author] if post.author is not None else [],
-        message=_AUTHOR_MESSAGES[DecisionAction(action)].format(group=group.name),
+        message=message.format(group=group.name),
         link=reverse("safety:decision-detail", kwargs={"decision_id": decision.pk}),
     )
     return decision

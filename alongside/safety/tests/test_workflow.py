@@ -398,3 +398,40 @@ def test_the_author_is_told_a_facilitator_knows_when_someone_was_alerted(
     ).content.decode()
 
     assert "A facilitator has been told and will message you." in page
+
+
+@pytest.mark.django_db(transaction=True)
+def test_an_author_whose_shared_post_is_left_as_it_is_is_told_it_stays_shared(
+    peer: Person, group: PeerGroup, facilitator: Person
+) -> None:
+    post = _thread(peer, group, "Some days are better than others.").posts.get()
+    actions.report_post(person=facilitator, post=post, reason="other")
+
+    actions.decide_on_post(
+        person=facilitator,
+        post=post,
+        action=DecisionAction.PUBLISH,
+        reason="Nothing against the agreement.",
+    )
+
+    note = Notification.objects.get(person=peer, link__contains="decisions")
+    assert "stays shared" in note.message
+    assert "now shared" not in note.message
+
+
+@pytest.mark.django_db(transaction=True)
+def test_an_author_whose_shared_post_gets_a_warning_is_told_one_was_added(
+    peer: Person, group: PeerGroup, facilitator: Person
+) -> None:
+    post = _thread(peer, group, "Some days are better than others.").posts.get()
+
+    actions.decide_on_post(
+        person=facilitator,
+        post=post,
+        action=DecisionAction.PUBLISH_WITH_WARNING,
+        reason="Others may want to choose.",
+        content_warning="bereavement",
+    )
+
+    note = Notification.objects.get(person=peer, link__contains="decisions")
+    assert "added a content warning" in note.message
