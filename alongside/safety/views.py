@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from alongside.accounts.second_factor import ensure_second_factor
-from alongside.conversations.models import FORMER_MEMBER, Post
+from alongside.conversations.models import FORMER_MEMBER, Post, PostStatus
 from alongside.conversations.permissions import (
     can_read_group_conversations,
     check_read_group_conversations,
@@ -129,6 +129,12 @@ def post_appeal(
     request: AuthenticatedRequest, group_id: int, post_id: int
 ) -> HttpResponse:
     post = _readable_post(request, group_id, post_id)
+    if post.author_id == request.user.pk and post.status == PostStatus.PUBLISHED:
+        # An older page: a facilitator has shared it since.
+        messages.info(
+            request, "A facilitator has already looked at it, and it is shared now."
+        )
+        return redirect(_place_of(post))
     check_appeal(request.user, post)
     form = AppealForm(request.POST or None)
     if request.method == "POST" and form.is_valid():

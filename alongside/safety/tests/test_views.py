@@ -399,3 +399,24 @@ def test_recording_an_incident_twice_by_a_double_click_keeps_one(
     data["what_happened"] = "Another evening, another talk."
     assert admin_client.post(url, data).status_code == 302
     assert Incident.objects.count() == 2
+
+
+@pytest.mark.django_db
+def test_asking_for_another_look_at_a_post_already_shared_says_so(
+    facilitator: Person, group: PeerGroup, peer: Person, peer_client: Client
+) -> None:
+    post = _held_post(peer, group)
+    url = reverse("safety:post-appeal", args=[group.pk, post.pk])
+    assert peer_client.get(url).status_code == 200
+    actions.decide_on_post(
+        person=facilitator,
+        post=post,
+        action=DecisionAction.PUBLISH,
+        reason="The number is a helpline's.",
+    )
+
+    response = peer_client.post(url, {"note": "It is a helpline."}, follow=True)
+
+    assert response.status_code == 200
+    assert "already looked at it" in response.content.decode()
+    assert not post.appeals.exists()
