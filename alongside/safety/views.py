@@ -225,6 +225,9 @@ def queue_decide(
 @require_http_methods(["GET", "POST"])
 def decision_detail(request: AuthenticatedRequest, decision_id: int) -> HttpResponse:
     decision = get_decision_for(request.user, decision_id)
+    if decision.post.author_id != request.user.pk:
+        # A facilitator's page, with the author's words: a staff page.
+        ensure_second_factor(request)
     may_reply = can_reply_to_decision(request.user, decision)
     form = DecisionReplyForm(request.POST or None)
     if request.method == "POST":

@@ -420,3 +420,29 @@ def test_asking_for_another_look_at_a_post_already_shared_says_so(
     assert response.status_code == 200
     assert "already looked at it" in response.content.decode()
     assert not post.appeals.exists()
+
+
+@pytest.mark.django_db
+def test_a_facilitator_reads_a_decision_and_its_reply_only_after_the_second_step(
+    facilitator: Person, group: PeerGroup, peer: Person, peer_client: Client
+) -> None:
+    decision = actions.decide_on_post(
+        person=facilitator,
+        post=_held_post(peer, group),
+        action=DecisionAction.HIDE,
+        reason="Phone number shared.",
+        note_to_author="I've hidden this for now; your number was in it.",
+    )
+    actions.reply_to_decision(person=peer, decision=decision, reply="Their own words.")
+    newcomer = MembershipFactory.create(
+        group=group, role=GroupRole.FACILITATOR, person=PersonFactory.create()
+    ).person
+    client = Client()
+    client.force_login(newcomer)
+    url = reverse("safety:decision-detail", args=[decision.pk])
+
+    response = client.get(url)
+
+    assert response.status_code == 302
+    assert response["Location"] == reverse("mfa_activate_totp")
+    assert peer_client.get(url).status_code == 200
