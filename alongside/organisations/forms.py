@@ -81,13 +81,30 @@ class OrganisationSettingsForm(forms.ModelForm[Organisation]):
 
 class InvitationForm(forms.ModelForm[Invitation]):
     valid_for_days = forms.IntegerField(
-        label="Valid for (days)", min_value=1, max_value=365, initial=30
+        label="Valid for (days)",
+        min_value=1,
+        max_value=365,
+        initial=30,
+        error_messages={
+            key: "Please choose a number of days from 1 to 365."
+            for key in ("required", "invalid", "min_value", "max_value")
+        },
     )
 
     class Meta:
         model = Invitation
         fields = ["label", "role", "max_uses"]
         labels = {"max_uses": "How many people may use it"}
+        error_messages = {
+            "max_uses": {
+                key: "Please choose a number from 1 to 1,000."
+                for key in ("required", "invalid")
+            },
+            "role": {
+                "required": "Please choose the role it gives.",
+                "invalid_choice": "Please choose one of the roles in the list.",
+            },
+        }
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -104,7 +121,12 @@ class InvitationForm(forms.ModelForm[Invitation]):
 
 
 class SupportServiceForm(forms.ModelForm[SupportService]):
-    website = forms.URLField(label="Website", required=False, assume_scheme="https")
+    website = forms.URLField(
+        label="Website",
+        required=False,
+        assume_scheme="https",
+        error_messages={"invalid": "Please give a web address, like www.example.org."},
+    )
 
     class Meta:
         model = SupportService
@@ -121,3 +143,17 @@ class SupportServiceForm(forms.ModelForm[SupportService]):
         ]
         labels = {"position": "Order in the list (lower comes first)"}
         widgets = {"purpose": forms.Textarea(attrs={"rows": 2})}
+        error_messages = {
+            "name": {"required": "Please give the service's name."},
+            "purpose": {"required": "Please say in a few words what it is for."},
+            "position": {
+                key: "Please give a whole number from 0 to 1,000."
+                for key in ("required", "invalid", "min_value", "max_value")
+            },
+        }
+
+    def clean_position(self) -> int:
+        position: int = self.cleaned_data["position"]
+        if not 0 <= position <= 1000:
+            raise forms.ValidationError("Please give a whole number from 0 to 1,000.")
+        return position

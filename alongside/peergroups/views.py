@@ -277,15 +277,21 @@ def request_list(request: AuthenticatedRequest, group_id: int) -> HttpResponse:
 
 def _get_request(
     request: AuthenticatedRequest, group_id: int, membership_id: int
-) -> Membership:
+) -> Membership | None:
+    """The request to answer; None when it has been answered already (a second
+    click, or another facilitator or admin got there first)."""
     group = get_group_for(request.user, group_id)
     check_manage_requests(request.user, group)
     ensure_second_factor(request)
-    membership = (
-        Membership.objects.requested().filter(group=group, pk=membership_id).first()
-    )
+    membership = Membership.objects.filter(group=group, pk=membership_id).first()
     if membership is None:
         raise Http404
+    if membership.status != Status.REQUESTED:
+        messages.info(
+            request,
+            "This request has already been answered, so nothing more was needed.",
+        )
+        return None
     return membership
 
 
@@ -295,6 +301,8 @@ def request_approve(
     request: AuthenticatedRequest, group_id: int, membership_id: int
 ) -> HttpResponse:
     membership = _get_request(request, group_id, membership_id)
+    if membership is None:
+        return redirect("peergroups:request-list", group_id=group_id)
     actions.approve_join_request(person=request.user, membership=membership)
     messages.success(request, f"{membership.display_name} is welcomed into the group.")
     return redirect("peergroups:request-list", group_id=group_id)
@@ -306,6 +314,8 @@ def request_decline(
     request: AuthenticatedRequest, group_id: int, membership_id: int
 ) -> HttpResponse:
     membership = _get_request(request, group_id, membership_id)
+    if membership is None:
+        return redirect("peergroups:request-list", group_id=group_id)
     actions.decline_join_request(person=request.user, membership=membership)
     messages.info(request, "They have been told kindly, and may ask again later.")
     return redirect("peergroups:request-list", group_id=group_id)

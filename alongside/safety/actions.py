@@ -62,7 +62,9 @@ from .permissions import (
     check_redact_own_post,
     check_reply_to_decision,
     check_report,
+    check_update_incident,
 )
+from .queue import seen_state
 from .screening.phrases import InvalidPattern, validate_pattern
 
 
@@ -173,10 +175,22 @@ def report_post(
     agreement_item_reference: str = "",
 ) -> Report:
     """Report someone else's shared post. The group's facilitators are told that the
-    queue has something new (not who reported it, nor what it says)."""
+    queue has something new (not who reported it, nor what it says), once until they
+    decide: the same report sent twice (a double click) is kept once, and a second,
+    different report from the same person is kept without telling them again."""
     check_report(person, post)
     if reason not in ReportReason.values:
         raise ValidationError({"reason": "Please choose the reason closest to yours."})
+    earlier = list(
+        Report.objects.filter(post=post, reporter=person, resolved_at__isnull=True)
+    )
+    for report in earlier:
+        if (report.reason, report.note, report.agreement_item_reference) == (
+            reason,
+            note,
+            agreement_item_reference,
+        ):
+            return report
     report = Report.objects.create(
         post=post,
         group=post.group,
@@ -185,6 +199,8 @@ def report_post(
         note=note,
         agreement_item_reference=agreement_item_reference,
     )
+    if earlier:
+        return report
     group = post.group
     facilitators = [f for f in _facilitators_of(group) if f.pk != person.pk]
     link = reverse("safety:queue", kwargs={"group_id": group.pk})
@@ -234,9 +250,28 @@ def redact_own_post(*, person: Person, post: Post) -> Post:
 
 @transaction.atomic
 def appeal_hold(*, person: Person, post: Post, note: str = "") -> HoldAppeal:
-    """Ask a facilitator to look again. Facilitators are told there is an appeal."""
+    """Ask a facilitator to look again. Facilitators are told there is an appeal,
+    once until they decide: asking again adds the new note without telling them
+    twice, and the same request sent twice (a double click) is kept once."""
     check_appeal(person, post)
-    appeal = HoldAppeal.objects.create(post=post, note=note.strip())
+    note = note.strip()
+    waiting = HoldAppeal.objects.filter(
+        post=post, created_at__gte=post.edited_at or post.created_at
+    )
+    decided_at = (
+        post.decisions.order_by("-created_at")
+        .values_list("created_at", flat=True)
+        .first()
+    )
+    if decided_at is not None:
+        waiting = waiting.filter(created_at__gt=decided_at)
+    earlier = list(waiting)
+    for appeal in earlier:
+        if appeal.note == note:
+            return appeal
+    appeal = HoldAppeal.objects.create(post=post, note=note)
+    if earlier:
+        return appeal
     group = post.group
     notify(
         people=_facilitators_of(group),
@@ -271,6 +306,14 @@ _AUTHOR_MESSAGES = {
 }
 
 
+_ALREADY_SHARED_MESSAGES = {
+    DecisionAction.PUBLISH: "A facilitator has looked at your post in {group}. It "
+    "stays shared.",
+    DecisionAction.PUBLISH_WITH_WARNING: "A facilitator has added a content warning "
+    "to your post in {group}, so others can choose when to read it.",
+}
+
+
 def _set_status(post: Post, status: str) -> None:
     post.status = status
     post.save(update_fields=["status", "content_warning"])
@@ -302,8 +345,13 @@ def decide_on_post(
     note_to_author: str = "",
     content_warning: str = "",
     pause_days: int | None = None,
+    seen: str = "",
 ) -> ModerationDecision:
     """A facilitator decides about a post in the queue, with a reason for the record.
+
+    `seen` is what the facilitator saw (`queue.seen_state`) when they opened the post;
+    if someone has decided about it, or its author has changed it, since then, nothing
+    is done and they are asked to look again (code "stale").
 
     Publishing shares it (with a content warning if chosen); hiding keeps it for its
     author only, with a note; pausing stops the author posting in the group until a
@@ -313,6 +361,13 @@ def decide_on_post(
     """
     group = post.group
     check_moderate(person, group)
+    if seen and seen != seen_state(post):
+        raise ValidationError(
+            "While you were deciding, someone else has decided about this post, or "
+            "its author has changed it. Please look at it again: what you wrote is "
+            "still here, and you can save it if it still feels right.",
+            code="stale",
+        )
     if action not in DecisionAction.values:
         raise ValidationError({"action": "Please choose what to do."})
     reason = reason.strip()
@@ -335,6 +390,7 @@ def decide_on_post(
             )
         paused_until = timezone.now() + timedelta(days=pause_days)
 
+    was_shared = post.status == PostStatus.PUBLISHED
     if action == DecisionAction.PUBLISH:
         _set_status(post, PostStatus.PUBLISHED)
     elif action == DecisionAction.PUBLISH_WITH_WARNING:
@@ -372,9 +428,13 @@ def decide_on_post(
         message=f"Thank you for your report in {group.name}. A facilitator has looked "
         "at it and done what they felt was right.",
     )
+    message = _AUTHOR_MESSAGES[DecisionAction(action)]
+    if was_shared:
+        # Looked at after a report: it was shared all along.
+        message = _ALREADY_SHARED_MESSAGES.get(DecisionAction(action), message)
     notify(
         people=[post.author] if post.author is not None else [],
-        message=_AUTHOR_MESSAGES[DecisionAction(action)].format(group=group.name),
+        message=message.format(group=group.name),
         link=reverse("safety:decision-detail", kwargs={"decision_id": decision.pk}),
     )
     return decision
@@ -554,13 +614,16 @@ def _schedule_move_up(escalation: Escalation, now: datetime) -> None:
 def _next_step_people(
     escalation: Escalation, after_level: int
 ) -> tuple[int, list[Person]] | None:
-    """The first step after `after_level` with somebody not yet alerted."""
+    """The first step after `after_level` with somebody not yet alerted. The person
+    at risk is passed over: staff need support too, and are never asked to answer
+    an alert about themselves."""
     chain = EscalationChain.objects.filter(
         organisation_id=escalation.organisation_id
     ).first()
     if chain is None:
         return None
     already = set(escalation.alerted.values_list("pk", flat=True))
+    already.add(escalation.person_at_risk_id)
     for step in chain.steps.filter(position__gt=after_level).select_related("person"):
         people = [
             p
@@ -650,7 +713,13 @@ def move_up_due_escalations(*, now: datetime | None = None) -> int:
 @transaction.atomic
 def acknowledge_escalation(*, person: Person, escalation: Escalation) -> Escalation:
     """Someone alerted takes it on. The person at risk is told that a facilitator
-    has been told and will message them; others alerted see the alert settle."""
+    has been told and will message them; others alerted see the alert settle.
+
+    If someone else acknowledged it first (two people pressing at once), theirs is
+    kept and returned, and nobody is told twice."""
+    escalation = Escalation.objects.select_for_update().get(pk=escalation.pk)
+    if escalation.status == EscalationStatus.ACKNOWLEDGED:
+        return escalation
     check_acknowledge(person, escalation)
     escalation.status = EscalationStatus.ACKNOWLEDGED
     escalation.acknowledged_by = person
@@ -698,12 +767,31 @@ def record_incident(
     decision: ModerationDecision | None = None,
 ) -> Incident:
     """Record an incident in the recorder's own words, by hand or from an escalation
-    or a moderation decision."""
+    or a moderation decision. The same incident sent again by the same person within
+    a few minutes (a double click) is recorded once, so the rates stay true."""
     check_record_incident(person, organisation, group)
     if escalation is not None and escalation.organisation_id != organisation.pk:
         raise PermissionDenied
     if decision is not None and decision.group.organisation_id != organisation.pk:
         raise PermissionDenied
+    recent = Incident.objects.filter(
+        organisation=organisation,
+        recorded_by=person,
+        group=group,
+        category=category,
+        severity=severity,
+        escalation=escalation,
+        decision=decision,
+        created_at__gte=timezone.now() - timedelta(minutes=5),
+    )
+    for earlier in recent:
+        # The words are sealed, so they are compared here rather than in the query.
+        if (earlier.what_happened, earlier.actions_taken, earlier.outcome) == (
+            what_happened,
+            actions_taken,
+            outcome,
+        ):
+            return earlier
     return Incident.objects.create(
         organisation=organisation,
         group=group,
@@ -719,3 +807,27 @@ def record_incident(
         decision=decision,
         recorded_by=person,
     )
+
+
+@transaction.atomic
+def update_incident(
+    *,
+    person: Person,
+    incident: Incident,
+    actions_taken: str,
+    outcome: str,
+    follow_up: str,
+    follow_up_by: date | None,
+) -> Incident:
+    """Write what happened next, in the writer's own words. Anyone who may read the
+    incident may add to it. An incident with its outcome written, and no follow-up
+    date still to come, no longer keeps its post or its group from being deleted."""
+    check_update_incident(person, incident)
+    incident.actions_taken = actions_taken
+    incident.outcome = outcome
+    incident.follow_up = follow_up
+    incident.follow_up_by = follow_up_by
+    incident.save(
+        update_fields=["actions_taken", "outcome", "follow_up", "follow_up_by"]
+    )
+    return incident

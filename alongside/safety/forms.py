@@ -71,7 +71,10 @@ class DecisionForm(forms.Form):
         label="Why, for the record",
         max_length=500,
         help_text="Kept with the decision. Please don't copy the post's words.",
-        error_messages={"required": "Please say briefly why, for the record."},
+        error_messages={
+            "required": "Please say briefly why, for the record.",
+            "max_length": "Please keep this under 500 characters.",
+        },
     )
     note_to_author = forms.CharField(
         label="A note to the author",
@@ -79,6 +82,7 @@ class DecisionForm(forms.Form):
         required=False,
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text="Needed unless you are sharing the post. Warm and plain, please.",
+        error_messages={"max_length": "Please keep this under 1,500 characters."},
     )
     content_warning = forms.ChoiceField(
         label="Content warning (when sharing with one)",
@@ -90,7 +94,13 @@ class DecisionForm(forms.Form):
         min_value=1,
         max_value=30,
         required=False,
+        error_messages={
+            key: "Please choose between 1 and 30 days."
+            for key in ("invalid", "min_value", "max_value")
+        },
     )
+    # What the facilitator saw when the page opened (queue.seen_state).
+    seen = forms.CharField(widget=forms.HiddenInput, required=False, max_length=80)
 
     def clean_reason(self) -> str:
         return _tidy(self.cleaned_data["reason"])
@@ -131,6 +141,10 @@ class EscalationChainForm(forms.Form):
         min_value=1,
         max_value=240,
         initial=10,
+        error_messages={
+            key: "Please choose between 1 and 240 minutes."
+            for key in ("required", "invalid", "min_value", "max_value")
+        },
     )
 
     def __init__(self, *args: Any, organisation: Organisation, **kwargs: Any) -> None:
@@ -147,7 +161,14 @@ class EscalationChainForm(forms.Form):
         ]
         for number in range(1, STEPS + 1):
             self.fields[f"step_{number}"] = forms.ChoiceField(
-                label=f"Step {number}", choices=choices, required=False
+                label=f"Step {number}",
+                choices=choices,
+                required=False,
+                error_messages={
+                    "invalid_choice": "That choice is no longer in the list, "
+                    "perhaps because they are no longer staff here. Please choose "
+                    "again."
+                },
             )
 
     def steps(self) -> list[tuple[Person | None, str]]:
@@ -164,7 +185,12 @@ class EscalationChainForm(forms.Form):
 
 class IncidentForm(forms.ModelForm[Incident]):
     group = forms.ModelChoiceField(
-        queryset=PeerGroup.objects.none(), required=False, label="Group"
+        queryset=PeerGroup.objects.none(),
+        required=False,
+        label="Group",
+        error_messages={
+            "invalid_choice": "Please choose one of the groups in the list, or none."
+        },
     )
 
     class Meta:
@@ -190,9 +216,34 @@ class IncidentForm(forms.ModelForm[Incident]):
             "what_happened": "In your own words. Please don't copy what anyone "
             "posted, and use no one's real name.",
         }
+        error_messages = {
+            "category": {"required": "Please choose what kind of incident it was."},
+            "severity": {"required": "Please choose how serious it was."},
+            "what_happened": {
+                "required": "Please say briefly what happened, in your own words."
+            },
+            "follow_up_by": {"invalid": "Please give a date, or leave it empty."},
+        }
 
     def __init__(self, *args: Any, groups: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         group_field = self.fields["group"]
         assert isinstance(group_field, forms.ModelChoiceField)
         group_field.queryset = groups
+
+
+class IncidentUpdateForm(forms.ModelForm[Incident]):
+    """What happened next: what was done, the outcome and any follow-up. What
+    happened in the first place stays as it was recorded."""
+
+    class Meta:
+        model = Incident
+        fields = ["actions_taken", "outcome", "follow_up", "follow_up_by"]
+        widgets = IncidentForm.Meta.widgets
+        help_texts = {
+            "outcome": "Once the outcome is written and any follow-up date has "
+            "passed, the incident no longer counts as open.",
+        }
+        error_messages = {
+            "follow_up_by": {"invalid": "Please give a date, or leave it empty."},
+        }

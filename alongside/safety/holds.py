@@ -2,7 +2,10 @@
 group is not deleted while it has any.
 
 A post is needed while any of these is open about it:
-- it is held, waiting for a facilitator's check (its status is "held");
+- it is held, waiting for a facilitator's check (its status is "held"), and no
+  facilitator has decided about it since it last changed or its author last asked
+  for another look (after "ask the author to change it", the post waits on its
+  author, not on anyone keeping people safe);
 - a member's report about it has not been resolved;
 - an alert (escalation) about it is still waiting for someone to acknowledge it;
 - an incident made from an alert or a moderation decision about it is not closed.
@@ -13,11 +16,19 @@ A post is needed while any of these is open about it:
 from __future__ import annotations
 
 from django.db.models import Exists, OuterRef, Q
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from alongside.conversations.models import Post, PostQuerySet, PostStatus
 from alongside.peergroups.models import PeerGroup
-from alongside.safety.models import Escalation, EscalationStatus, Incident, Report
+from alongside.safety.models import (
+    Escalation,
+    EscalationStatus,
+    HoldAppeal,
+    Incident,
+    ModerationDecision,
+    Report,
+)
 
 
 def open_incidents() -> Q:
@@ -33,8 +44,18 @@ def under_open_safety_item() -> Q:
     open_incident = Incident.objects.filter(open_incidents()).filter(
         Q(escalation__post=post) | Q(decision__post=post)
     )
+    decided = ModerationDecision.objects.filter(
+        post=post,
+        created_at__gte=Coalesce(OuterRef("edited_at"), OuterRef("created_at")),
+    ).exclude(
+        Exists(
+            HoldAppeal.objects.filter(
+                post=OuterRef("post"), created_at__gt=OuterRef("created_at")
+            )
+        )
+    )
     return (
-        Q(status=PostStatus.HELD)
+        (Q(status=PostStatus.HELD) & ~Q(Exists(decided)))
         | Q(Exists(open_report))
         | Q(Exists(open_alert))
         | Q(Exists(open_incident))

@@ -250,8 +250,11 @@ def get_escalation_for(person: Person, escalation_id: int) -> Escalation:
 
 
 def can_acknowledge(person: Person, escalation: Escalation) -> bool:
+    """Someone the alert reached, or a facilitator of the group; never the person
+    at risk, whose acknowledging would stop the alert reaching anyone else."""
     return (
         escalation.is_open
+        and escalation.person_at_risk_id != person.pk
         and escalations_visible_to(person).filter(pk=escalation.pk).exists()
     )
 
@@ -307,3 +310,17 @@ def get_incident_for(
         return incidents_visible_to(person, organisation).get(pk=incident_id)
     except Incident.DoesNotExist:
         raise Http404 from None
+
+
+def can_update_incident(person: Person, incident: Incident) -> bool:
+    """Whoever may read an incident may write what happened next."""
+    return (
+        incidents_visible_to(person, incident.organisation)
+        .filter(pk=incident.pk)
+        .exists()
+    )
+
+
+def check_update_incident(person: Person, incident: Incident) -> None:
+    if not can_update_incident(person, incident):
+        raise Http404

@@ -113,5 +113,14 @@ def queue_for(group: PeerGroup, limit: int = 200) -> list[QueueEntry]:
     return entries
 
 
+def seen_state(post: Post) -> str:
+    """What a facilitator saw of a post when they opened it: its latest decision and
+    its last edit. A decision sent from a page that showed an older state is stopped,
+    so nobody overturns a decision, or shares an edit, that they have not seen."""
+    latest = post.decisions.order_by("-pk").values_list("pk", flat=True).first()
+    edited = post.edited_at.isoformat() if post.edited_at else ""
+    return f"{latest or 0}:{edited}"
+
+
 def queue_size(group: PeerGroup) -> int:
     return _waiting(group).count()  # type: ignore[no-any-return]

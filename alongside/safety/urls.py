@@ -58,4 +58,9 @@ urlpatterns = [
         views.incident_detail,
         name="incident-detail",
     ),
+    path(
+        "<slug:organisation_slug>/incidents/<int:incident_id>/follow-up/",
+        views.incident_update,
+        name="incident-update",
+    ),
 ]

@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from alongside.accounts.second_factor import ensure_second_factor
-from alongside.conversations.models import FORMER_MEMBER, Post
+from alongside.conversations.models import FORMER_MEMBER, Post, PostStatus
 from alongside.conversations.permissions import (
     can_read_group_conversations,
     check_read_group_conversations,
@@ -32,6 +32,7 @@ from .forms import (
     DutyForm,
     EscalationChainForm,
     IncidentForm,
+    IncidentUpdateForm,
     ReportForm,
 )
 from .models import DutyPeriod, EscalationChain, EscalationStatus
@@ -55,7 +56,7 @@ from .permissions import (
     get_readable_post_for,
     incidents_visible_to,
 )
-from .queue import queue_for
+from .queue import queue_for, seen_state
 from .rates import incident_rates
 
 
@@ -128,6 +129,12 @@ def post_appeal(
     request: AuthenticatedRequest, group_id: int, post_id: int
 ) -> HttpResponse:
     post = _readable_post(request, group_id, post_id)
+    if post.author_id == request.user.pk and post.status == PostStatus.PUBLISHED:
+        # An older page: a facilitator has shared it since.
+        messages.info(
+            request, "A facilitator has already looked at it, and it is shared now."
+        )
+        return redirect(_place_of(post))
     check_appeal(request.user, post)
     form = AppealForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -174,12 +181,17 @@ def queue_decide(
     group = get_group_for(request.user, group_id)
     post = get_post_to_moderate(request.user, group, post_id)
     ensure_second_factor(request)
-    form = DecisionForm(request.POST or None)
+    form = DecisionForm(request.POST or None, initial={"seen": seen_state(post)})
     if request.method == "POST" and form.is_valid():
         try:
             actions.decide_on_post(person=request.user, post=post, **form.cleaned_data)
         except ValidationError as error:
             form.add_error(None, error.messages[0])
+            if getattr(error, "code", None) == "stale":
+                # They now see what changed; sending again records their decision.
+                data = request.POST.copy()
+                data["seen"] = seen_state(post)
+                form.data = data
         else:
             messages.success(
                 request, "Done. The author has been told, and it is recorded."
@@ -213,9 +225,16 @@ def queue_decide(
 @require_http_methods(["GET", "POST"])
 def decision_detail(request: AuthenticatedRequest, decision_id: int) -> HttpResponse:
     decision = get_decision_for(request.user, decision_id)
+    if decision.post.author_id != request.user.pk:
+        # A facilitator's page, with the author's words: a staff page.
+        ensure_second_factor(request)
     may_reply = can_reply_to_decision(request.user, decision)
     form = DecisionReplyForm(request.POST or None)
     if request.method == "POST":
+        if not may_reply and decision.post.author_id == request.user.pk:
+            # A second click, or an older tab: the first reply is kept.
+            messages.info(request, "Your reply is already with the facilitator.")
+            return redirect("safety:decision-detail", decision_id=decision.pk)
         if not may_reply:
             raise PermissionDenied
         if form.is_valid():
@@ -323,20 +342,34 @@ def escalation_detail(
 
 
 @login_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 def escalation_acknowledge(
     request: AuthenticatedRequest, escalation_id: int
 ) -> HttpResponse:
     escalation = get_escalation_for(request.user, escalation_id)
     ensure_second_factor(request)
-    if escalation.status == EscalationStatus.ACKNOWLEDGED:
-        messages.info(request, "Someone has already acknowledged this alert.")
-    else:
-        actions.acknowledge_escalation(person=request.user, escalation=escalation)
-        messages.success(
-            request,
-            "Thank you. The person has been told someone will message them soon.",
+    if request.method == "GET":
+        # Someone whose sign-in had run out pressed the button, signed in again and
+        # was sent here: nothing is acknowledged by opening a link, so take them
+        # back to the alert and its button.
+        if escalation.is_open:
+            messages.info(
+                request,
+                "You are signed in again. Please press the button once more to "
+                "acknowledge the alert.",
+            )
+        return redirect("safety:escalation-detail", escalation_id=escalation.pk)
+    if escalation.status != EscalationStatus.ACKNOWLEDGED:
+        escalation = actions.acknowledge_escalation(
+            person=request.user, escalation=escalation
         )
+        if escalation.acknowledged_by_id == request.user.pk:
+            messages.success(
+                request,
+                "Thank you. The person has been told someone will message them soon.",
+            )
+            return redirect("safety:escalation-detail", escalation_id=escalation.pk)
+    messages.info(request, "Someone has already acknowledged this alert.")
     return redirect("safety:escalation-detail", escalation_id=escalation.pk)
 
 
@@ -404,9 +437,9 @@ def _groups_for_incidents(request: AuthenticatedRequest, organisation: Organisat
     groups = PeerGroup.objects.filter(organisation=organisation)
     if role_in(request.user, organisation) in (Role.ADMIN, Role.SUPERVISOR):
         return groups
-    return groups.filter(
-        memberships__person=request.user, memberships__role="facilitator"
-    )
+    # The groups they facilitate now (as check_record_incident), not ones they left.
+    held = Membership.objects.facilitating().filter(person=request.user)
+    return groups.filter(pk__in=held.values("group"))
 
 
 @login_required
@@ -443,10 +476,10 @@ def incident_create(
     decision = None
     source = request.POST if request.method == "POST" else request.GET
     initial: dict[str, object] = {}
-    if source.get("escalation", "").isdigit():
+    if source.get("escalation", "").isdecimal():
         escalation = get_escalation_for(request.user, int(source["escalation"]))
         initial = {"group": escalation.group_id, "category": "risk_to_life"}
-    elif source.get("decision", "").isdigit():
+    elif source.get("decision", "").isdecimal():
         decision = get_decision_for(request.user, int(source["decision"]))
         initial = {"group": decision.group_id}
     form = IncidentForm(request.POST or None, groups=groups, initial=initial)
@@ -490,4 +523,31 @@ def incident_detail(
         request,
         "safety/incident_detail.html",
         {"organisation": organisation, "incident": incident},
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def incident_update(
+    request: AuthenticatedRequest, organisation_slug: str, incident_id: int
+) -> HttpResponse:
+    organisation = _incident_organisation(request, organisation_slug)
+    incident = get_incident_for(request.user, organisation, incident_id)
+    form = IncidentUpdateForm(request.POST or None, instance=incident)
+    if request.method == "POST" and form.is_valid():
+        actions.update_incident(
+            person=request.user, incident=incident, **form.cleaned_data
+        )
+        messages.success(request, "Thank you. The incident is updated.")
+        return redirect(
+            "safety:incident-detail",
+            organisation_slug=organisation.slug,
+            incident_id=incident.pk,
+        )
+    incident.refresh_from_db()
+    return render(
+        request,
+        "safety/incident_update.html",
+        {"organisation": organisation, "incident": incident, "form": form},
+        status=400 if form.errors else 200,
     )

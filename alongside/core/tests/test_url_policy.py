@@ -370,7 +370,7 @@ POLICY: dict[str, dict[str, tuple[int, ...]]] = {
         "POST": _NO_POST,
     },
     "safety:escalation-acknowledge": {
-        "GET": _NO_GET,
+        "GET": (302, 404, 404, 404, 404, 404, 404, 302, 404, 404, 404, 302, 404),
         "POST": (302, 404, 404, 404, 404, 404, 404, 302, 404, 404, 404, 302, 404),
     },
     "safety:chain-edit": {"GET": _ADMIN_PAGE, "POST": _ADMIN_DONE},
@@ -385,6 +385,10 @@ POLICY: dict[str, dict[str, tuple[int, ...]]] = {
     "safety:incident-detail": {
         "GET": (302, 404, 404, 404, 404, 404, 404, 200, 200, 200, 404, 200, 404),
         "POST": _NO_POST,
+    },
+    "safety:incident-update": {
+        "GET": (302, 404, 404, 404, 404, 404, 404, 200, 200, 200, 404, 200, 404),
+        "POST": (302, 404, 404, 404, 404, 404, 404, 302, 302, 302, 404, 302, 404),
     },
 }
 
@@ -477,6 +481,7 @@ POST_DATA: dict[str, dict[str, Any]] = {
         "severity": "low",
         "what_happened": "Written for the test.",
     },
+    "safety:incident-update": {"outcome": "Written for the test."},
 }
 
 

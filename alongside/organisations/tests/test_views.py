@@ -353,3 +353,31 @@ def test_a_retention_period_set_outside_the_list_is_still_said_plainly() -> None
     assert retention_phrase(45) == "for 45 days"
     assert retention_phrase(1) == "for 1 day"
     assert retention_phrase(0) == "until the group is closed"
+
+
+def test_admin_forms_say_plainly_what_needs_changing(
+    admin_client: Client, organisation: Organisation
+) -> None:
+    invitation = admin_client.post(
+        reverse("organisations:invitation-list", args=[organisation.slug]),
+        {"label": "For a colleague", "role": "", "max_uses": "", "valid_for_days": "0"},
+    ).content.decode()
+    directory = admin_client.post(
+        reverse("organisations:directory-manage", args=[organisation.slug]),
+        {
+            "name": "",
+            "purpose": "",
+            "website": "not a web address",
+            "position": "99999999999999999999",
+        },
+    ).content.decode()
+
+    assert "Please choose a number of days from 1 to 365." in invitation
+    assert "Please choose the role it gives." in invitation
+    assert "Please give the service&#x27;s name." in directory
+    assert "Please give a web address" in directory
+    assert "Please give a whole number from 0 to 1,000." in directory
+    for page in (invitation, directory):
+        assert "This field is required" not in page
+        assert "Ensure this value" not in page
+        assert "Enter a valid URL" not in page

@@ -141,13 +141,37 @@ def test_a_request_from_another_group_is_not_found(
     assert elsewhere.status == Status.REQUESTED
 
 
-def test_an_already_answered_request_is_not_found(
-    facilitator_client: Client, waiting: Membership
+@pytest.mark.parametrize("name", ["request-approve", "request-decline"])
+def test_a_request_answered_meanwhile_says_so_and_changes_nothing(
+    facilitator_client: Client,
+    admin_client: Client,
+    waiting: Membership,
+    name: str,
+    django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks,
 ) -> None:
-    waiting.status = Status.ACTIVE
-    waiting.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        first = admin_client.post(answer_url("request-approve", waiting))
+        response = facilitator_client.post(answer_url(name, waiting), follow=True)
 
-    response = facilitator_client.post(answer_url("request-decline", waiting))
+    assert first.status_code == 302
+
+    assert response.status_code == 200
+    assert "already been answered" in response.content.decode()
+    waiting.refresh_from_db()
+    assert waiting.status == Status.ACTIVE
+    assert Notification.objects.filter(person=waiting.person).count() == 1
+
+
+def test_answering_a_membership_that_is_not_a_request_here_is_not_found(
+    facilitator_client: Client, group: PeerGroup, other_organisation: Organisation
+) -> None:
+    elsewhere = MembershipFactory.create(
+        group=PeerGroupFactory.create(organisation=other_organisation),
+        status=Status.REQUESTED,
+    )
+    response = facilitator_client.post(
+        reverse("peergroups:request-approve", args=[group.pk, elsewhere.pk])
+    )
 
     assert response.status_code == 404
 

@@ -34,8 +34,13 @@ def after_screening(post: Post, viewer_id: int | None) -> dict[str, Any]:
                 organisation_id=post.group.organisation_id, is_urgent=True
             )[:4]
         )
-        context["escalation"] = (
+        escalation = (
             Escalation.objects.filter(post=post).order_by("-created_at").first()
+        )
+        context["escalation"] = escalation
+        # Only promise a message when someone was actually alerted.
+        context["someone_alerted"] = (
+            escalation is not None and escalation.alerted.exists()
         )
     if post.status == PostStatus.HIDDEN:
         context["decision"] = (

@@ -125,6 +125,9 @@ RULE_CALLS: dict[str, Rule] = {
         .filter(pk=world.incident.pk)
         .exists()
     ),
+    "can_update_incident": lambda person, world: permissions.can_update_incident(
+        person, world.incident
+    ),
     "can_edit_escalation_chain": lambda person, world: (
         permissions.can_edit_escalation_chain(person, world.group.organisation)
     ),
@@ -159,6 +162,7 @@ RULES: dict[str, str] = {
     "can_record_incident (any group)":      ".  .  .  .  .  .  .  Y  Y  Y  Y",
     "can_record_incident (this group)":     ".  .  .  .  .  .  .  Y  .  Y  Y",
     "reads the group's incidents":          ".  .  .  .  .  .  .  Y  .  Y  Y",
+    "can_update_incident":                  ".  .  .  .  .  .  .  Y  .  Y  Y",
     "can_edit_escalation_chain":            ".  .  .  .  .  .  .  .  .  .  Y",
     "can_edit_phrase_rules (organisation)": ".  .  .  .  .  .  .  .  .  .  Y",
     "can_edit_phrase_rules (group)":        ".  .  .  .  .  .  .  Y  .  .  Y",
@@ -202,6 +206,7 @@ CHECKS: dict[str, tuple[str, type[Exception]]] = {
     "can_go_on_duty": ("check_go_on_duty", Http404),
     "can_acknowledge": ("check_acknowledge", PermissionDenied),
     "can_record_incident (this group)": ("check_record_incident", Http404),
+    "can_update_incident": ("check_update_incident", Http404),
     "can_edit_escalation_chain": ("check_edit_escalation_chain", Http404),
     "can_edit_phrase_rules (group)": ("check_edit_phrase_rules", PermissionDenied),
     "can_reply_to_decision": ("check_reply_to_decision", PermissionDenied),
@@ -314,6 +319,7 @@ def test_check_raises_exactly_when_rule_says_no(
         "check_go_on_duty": (world.group.organisation,),
         "check_acknowledge": (world.escalation,),
         "check_record_incident": (world.group.organisation, world.group),
+        "check_update_incident": (world.incident,),
         "check_edit_escalation_chain": (world.group.organisation,),
         "check_edit_phrase_rules": (world.group.organisation, world.group),
         "check_reply_to_decision": (world.decision,),

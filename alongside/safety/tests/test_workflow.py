@@ -19,6 +19,7 @@ from alongside.notifications.models import Notification
 from alongside.organisations.models import Organisation, Role
 from alongside.peergroups.models import PeerGroup
 from alongside.safety import actions
+from alongside.safety.holds import open_safety_items_in
 from alongside.safety.models import (
     DecisionAction,
     EscalationEvent,
@@ -26,6 +27,7 @@ from alongside.safety.models import (
     EventKind,
     Report,
 )
+from alongside.safety.permissions import can_acknowledge
 from alongside.safety.queue import queue_for
 from alongside.safety.rates import incident_rates
 
@@ -255,3 +257,181 @@ def test_incident_rates_per_posts_and_sessions(
     assert rates.incidents == 1
     assert rates.per_1000_posts == 1000.0
     assert rates.per_100_meetings is None
+
+
+@pytest.mark.django_db(transaction=True)
+def test_staff_at_risk_are_never_alerted_about_themselves_nor_acknowledge_it(
+    group: PeerGroup,
+    facilitator: Person,
+    supervisor: Person,
+    org_admin: Person,
+    organisation: Organisation,
+) -> None:
+    # Staff support each other too; the chain passes over the person at risk.
+    actions.set_escalation_chain(
+        person=org_admin,
+        organisation=organisation,
+        minutes_before_moving_up=10,
+        steps=[
+            actions.StepChoice(person=facilitator),
+            actions.StepChoice(role=Role.SUPERVISOR),
+        ],
+    )
+    post = _thread(facilitator, group, RISK_TEXT).posts.get()
+    escalation = post.escalations.get()
+    assert list(escalation.alerted.all()) == [supervisor]
+    assert not Notification.objects.filter(
+        person=facilitator, message__contains="may need support"
+    ).exists()
+    assert not can_acknowledge(facilitator, escalation)
+    assert can_acknowledge(supervisor, escalation)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_people_acknowledging_at_once_tell_the_person_at_risk_once(
+    peer: Person,
+    group: PeerGroup,
+    facilitator: Person,
+    supervisor: Person,
+    organisation: Organisation,
+) -> None:
+    actions.go_on_duty(person=facilitator, organisation=organisation)
+    actions.go_on_duty(person=supervisor, organisation=organisation)
+    post = _thread(peer, group, RISK_TEXT).posts.get()
+    # Both pages were opened, and both buttons pressed, before either was saved.
+    first, second = post.escalations.get(), post.escalations.get()
+
+    actions.acknowledge_escalation(person=facilitator, escalation=first)
+    kept = actions.acknowledge_escalation(person=supervisor, escalation=second)
+
+    assert kept.acknowledged_by == facilitator
+    escalation = post.escalations.get()
+    assert escalation.acknowledged_by == facilitator
+    assert EscalationEvent.objects.filter(kind=EventKind.ACKNOWLEDGED).count() == 1
+    assert (
+        Notification.objects.filter(
+            person=peer, message__contains="will message you"
+        ).count()
+        == 1
+    )
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_held_post_decided_about_no_longer_keeps_its_group_from_being_deleted(
+    peer: Person, group: PeerGroup, facilitator: Person
+) -> None:
+    post = _thread(peer, group, DETAILS_TEXT).posts.get()
+    assert open_safety_items_in(group) == 1
+
+    actions.decide_on_post(
+        person=facilitator,
+        post=post,
+        action=DecisionAction.ASK_TO_EDIT,
+        reason="Phone number shared.",
+        note_to_author="Could you take your number out? Then it can go up.",
+    )
+    post.refresh_from_db()
+    assert post.status == PostStatus.HELD
+    assert queue_for(group) == []
+    assert open_safety_items_in(group) == 0
+
+    # Asking for another look opens it again, in the queue and for deletion.
+    actions.appeal_hold(person=peer, post=post, note="It is a helpline number.")
+    assert [entry.post.pk for entry in queue_for(group)] == [post.pk]
+    assert open_safety_items_in(group) == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_acknowledging_after_signing_in_again_comes_back_to_the_alert(
+    peer: Person, group: PeerGroup, facilitator: Person, organisation: Organisation
+) -> None:
+    actions.go_on_duty(person=facilitator, organisation=organisation)
+    escalation = _thread(peer, group, RISK_TEXT).posts.get().escalations.get()
+    url = reverse("safety:escalation-acknowledge", args=[escalation.pk])
+    client = Client()
+    signed_out = client.post(url)
+    assert signed_out.status_code == 302
+    assert "next=" in signed_out["Location"]
+
+    client.force_login(facilitator)
+    response = client.get(url, follow=True)
+
+    assert response.status_code == 200
+    assert response.redirect_chain[-1][0] == reverse(
+        "safety:escalation-detail", args=[escalation.pk]
+    )
+    assert "press the button once more" in response.content.decode()
+    escalation.refresh_from_db()
+    assert escalation.status == EscalationStatus.ALERTING
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_author_is_not_promised_a_message_when_nobody_could_be_alerted(
+    peer: Person, peer_client: Client, group: PeerGroup
+) -> None:
+    # Nobody is on duty and the organisation has no escalation chain yet.
+    thread = _thread(peer, group, RISK_TEXT)
+    escalation = thread.posts.get().escalations.get()
+    assert not escalation.alerted.exists()
+
+    page = peer_client.get(
+        reverse("conversations:thread-detail", args=[group.pk, thread.pk])
+    ).content.decode()
+
+    assert "A facilitator has been told" not in page
+    assert "may not see this straight away" in page
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_author_is_told_a_facilitator_knows_when_someone_was_alerted(
+    peer: Person,
+    peer_client: Client,
+    group: PeerGroup,
+    facilitator: Person,
+    organisation: Organisation,
+) -> None:
+    actions.go_on_duty(person=facilitator, organisation=organisation)
+    thread = _thread(peer, group, RISK_TEXT)
+
+    page = peer_client.get(
+        reverse("conversations:thread-detail", args=[group.pk, thread.pk])
+    ).content.decode()
+
+    assert "A facilitator has been told and will message you." in page
+
+
+@pytest.mark.django_db(transaction=True)
+def test_an_author_whose_shared_post_is_left_as_it_is_is_told_it_stays_shared(
+    peer: Person, group: PeerGroup, facilitator: Person
+) -> None:
+    post = _thread(peer, group, "Some days are better than others.").posts.get()
+    actions.report_post(person=facilitator, post=post, reason="other")
+
+    actions.decide_on_post(
+        person=facilitator,
+        post=post,
+        action=DecisionAction.PUBLISH,
+        reason="Nothing against the agreement.",
+    )
+
+    note = Notification.objects.get(person=peer, link__contains="decisions")
+    assert "stays shared" in note.message
+    assert "now shared" not in note.message
+
+
+@pytest.mark.django_db(transaction=True)
+def test_an_author_whose_shared_post_gets_a_warning_is_told_one_was_added(
+    peer: Person, group: PeerGroup, facilitator: Person
+) -> None:
+    post = _thread(peer, group, "Some days are better than others.").posts.get()
+
+    actions.decide_on_post(
+        person=facilitator,
+        post=post,
+        action=DecisionAction.PUBLISH_WITH_WARNING,
+        reason="Others may want to choose.",
+        content_warning="bereavement",
+    )
+
+    note = Notification.objects.get(person=peer, link__contains="decisions")
+    assert "added a content warning" in note.message

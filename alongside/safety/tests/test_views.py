@@ -1,0 +1,448 @@
+"""Safety pages as staff use them: odd input, stale forms and what is kept."""
+
+from __future__ import annotations
+
+import uuid
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+
+from alongside.accounts.models import Person
+from alongside.accounts.tests.factories import PersonFactory
+from alongside.conversations import actions as conversation_actions
+from alongside.conversations.models import Post, PostStatus
+from alongside.notifications.models import Notification
+from alongside.organisations.models import Organisation
+from alongside.peergroups.models import GroupRole, PeerGroup
+from alongside.peergroups.tests.factories import MembershipFactory, PeerGroupFactory
+from alongside.safety import actions
+from alongside.safety.holds import open_safety_items_in
+from alongside.safety.models import (
+    DecisionAction,
+    Incident,
+    ModerationDecision,
+    Report,
+)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("source", ["escalation", "decision"])
+@pytest.mark.parametrize(
+    ("value", "page", "sent"),
+    [
+        ("²", 200, 400),
+        ("١٢٣٤٥", 404, 404),
+        ("99999999999999999999999", 404, 404),
+    ],
+)
+def test_incident_form_copes_with_an_odd_alert_or_decision_number(
+    admin_client: Client,
+    organisation: Organisation,
+    source: str,
+    value: str,
+    page: int,
+    sent: int,
+) -> None:
+    url = reverse("safety:incident-create", args=[organisation.slug])
+    assert admin_client.get(url, {source: value}).status_code == page
+    response = admin_client.post(url, {source: value, "what_happened": "kept words"})
+    assert response.status_code == sent
+
+
+def _held_post(person: Person, group: PeerGroup) -> Post:
+    thread = conversation_actions.start_thread(
+        person=person,
+        group=group,
+        title="Tonight",
+        kind="sharing",
+        body="Text me any time on 07700 900123 if you want to talk.",
+        content_warning="",
+        content_warning_text="",
+        client_id=uuid.uuid4(),
+    )
+    return thread.posts.get()
+
+
+@pytest.mark.django_db
+def test_a_decision_made_meanwhile_by_someone_else_is_not_overturned_unseen(
+    facilitator_client: Client,
+    facilitator: Person,
+    group: PeerGroup,
+    peer: Person,
+) -> None:
+    post = _held_post(peer, group)
+    other = MembershipFactory.create(
+        group=group, role=GroupRole.FACILITATOR, person=PersonFactory.create()
+    ).person
+    url = reverse("safety:queue-decide", args=[group.pk, post.pk])
+    page = facilitator_client.get(url)
+    seen = page.context["form"]["seen"].value()
+    actions.decide_on_post(
+        person=other,
+        post=post,
+        action=DecisionAction.HIDE,
+        reason="Phone number shared.",
+        note_to_author="I've hidden this for now; your number was in it.",
+    )
+    response = facilitator_client.post(
+        url,
+        {
+            "seen": seen,
+            "action": DecisionAction.PUBLISH,
+            "reason": "my kept reason",
+        },
+    )
+    assert response.status_code == 400
+    text = response.content.decode()
+    assert "someone else has decided" in text
+    assert "my kept reason" in text
+    post.refresh_from_db()
+    assert post.status == PostStatus.HIDDEN
+    assert ModerationDecision.objects.filter(post=post).count() == 1
+    # Having looked again, the facilitator can still save their own decision.
+    again = response.context["form"]["seen"].value()
+    response = facilitator_client.post(
+        url,
+        {"seen": again, "action": DecisionAction.PUBLISH, "reason": "my kept reason"},
+    )
+    assert response.status_code == 302
+    post.refresh_from_db()
+    assert post.status == PostStatus.PUBLISHED
+
+
+@pytest.mark.django_db
+def test_sending_a_decision_twice_records_it_once(
+    facilitator_client: Client, group: PeerGroup, peer: Person
+) -> None:
+    post = _held_post(peer, group)
+    url = reverse("safety:queue-decide", args=[group.pk, post.pk])
+    seen = facilitator_client.get(url).context["form"]["seen"].value()
+    data = {
+        "seen": seen,
+        "action": DecisionAction.HIDE,
+        "reason": "Phone number shared.",
+        "note_to_author": "I've hidden this for now; your number was in it.",
+    }
+    assert facilitator_client.post(url, data).status_code == 302
+    assert facilitator_client.post(url, data).status_code == 400
+    assert ModerationDecision.objects.filter(post=post).count() == 1
+    assert (
+        Notification.objects.filter(person=peer, link__contains="decisions").count()
+        == 1
+    )
+
+
+@pytest.mark.django_db
+def test_sending_a_reply_to_a_decision_twice_keeps_the_first_and_says_so(
+    facilitator: Person, group: PeerGroup, peer: Person, peer_client: Client
+) -> None:
+    decision = actions.decide_on_post(
+        person=facilitator,
+        post=_held_post(peer, group),
+        action=DecisionAction.HIDE,
+        reason="Phone number shared.",
+        note_to_author="I've hidden this for now; your number was in it.",
+    )
+    url = reverse("safety:decision-detail", args=[decision.pk])
+    assert peer_client.post(url, {"reply": "Thank you."}).status_code == 302
+
+    response = peer_client.post(url, {"reply": "Thank you."}, follow=True)
+
+    assert response.status_code == 200
+    assert "already with the facilitator" in response.content.decode()
+    decision.refresh_from_db()
+    assert decision.author_reply == "Thank you."
+
+
+@pytest.mark.django_db
+def test_a_facilitator_cannot_reply_in_the_authors_place(
+    facilitator: Person, facilitator_client: Client, group: PeerGroup, peer: Person
+) -> None:
+    decision = actions.decide_on_post(
+        person=facilitator,
+        post=_held_post(peer, group),
+        action=DecisionAction.HIDE,
+        reason="Phone number shared.",
+        note_to_author="I've hidden this for now; your number was in it.",
+    )
+    url = reverse("safety:decision-detail", args=[decision.pk])
+
+    assert facilitator_client.post(url, {"reply": "Not mine."}).status_code == 403
+
+
+@pytest.mark.django_db
+def test_staff_safety_forms_say_plainly_what_needs_changing(
+    admin_client: Client,
+    facilitator_client: Client,
+    organisation: Organisation,
+    group: PeerGroup,
+    peer: Person,
+) -> None:
+    incident = admin_client.post(
+        reverse("safety:incident-create", args=[organisation.slug]),
+        {"outcome": "kept outcome"},
+    ).content.decode()
+    chain = admin_client.post(
+        reverse("safety:chain-edit", args=[organisation.slug]),
+        {"minutes_before_moving_up": "0", "step_1": "person:999999"},
+    ).content.decode()
+    decision = facilitator_client.post(
+        reverse("safety:queue-decide", args=[group.pk, _held_post(peer, group).pk]),
+        {"action": DecisionAction.PAUSE_POSTING, "reason": "", "pause_days": "0"},
+    ).content.decode()
+
+    assert "Please say briefly what happened" in incident
+    assert "Please choose how serious it was." in incident
+    assert "kept outcome" in incident
+    assert "(optional) <span" not in incident
+    assert "Please choose between 1 and 240 minutes." in chain
+    assert "no longer staff here" in chain
+    assert "person:999999" not in chain
+    assert "Please choose between 1 and 30 days." in decision
+    for page in (incident, chain, decision):
+        assert "This field is required" not in page
+        assert "Ensure this value" not in page
+
+
+@pytest.mark.django_db
+def test_organisation_admins_see_a_reports_reason_but_not_the_reporters_words(
+    admin_client: Client,
+    facilitator_client: Client,
+    facilitator: Person,
+    group: PeerGroup,
+    peer: Person,
+) -> None:
+    thread = conversation_actions.start_thread(
+        person=facilitator,
+        group=group,
+        title="A quiet week",
+        kind="sharing",
+        body="A quiet week, thank you all.",
+        content_warning="",
+        content_warning_text="",
+        client_id=uuid.uuid4(),
+    )
+    actions.report_post(
+        person=peer,
+        post=thread.posts.get(),
+        reason="agreement",
+        agreement_item_reference="reporter's own words",
+    )
+    url = reverse("safety:queue", args=[group.pk])
+
+    admin_page = admin_client.get(url).content.decode()
+    facilitator_page = facilitator_client.get(url).content.decode()
+
+    assert "It goes against our group agreement" in admin_page
+    assert "reporter&#x27;s own words" not in admin_page
+    assert "reporter&#x27;s own words" in facilitator_page
+
+
+@pytest.mark.django_db
+def test_asking_for_another_look_twice_tells_the_facilitators_once(
+    facilitator: Person, group: PeerGroup, peer: Person, peer_client: Client
+) -> None:
+    post = _held_post(peer, group)
+    url = reverse("safety:post-appeal", args=[group.pk, post.pk])
+
+    assert peer_client.post(url, {"note": "It is my own number."}).status_code == 302
+    assert peer_client.post(url, {"note": "It is my own number."}).status_code == 302
+    assert peer_client.post(url, {"note": "A second thought."}).status_code == 302
+
+    assert [a.note for a in post.appeals.order_by("pk")] == [
+        "It is my own number.",
+        "A second thought.",
+    ]
+    asked = Notification.objects.filter(person=facilitator, message__contains="look")
+    assert asked.count() == 1
+
+    actions.decide_on_post(
+        person=facilitator,
+        post=post,
+        action=DecisionAction.HIDE,
+        reason="Phone number shared.",
+        note_to_author="I've hidden this for now; your number was in it.",
+    )
+    assert peer_client.post(url, {"note": "It is my own number."}).status_code == 302
+    assert post.appeals.count() == 3
+    assert asked.count() == 2
+
+
+@pytest.mark.django_db
+def test_writing_an_incidents_outcome_later_lets_its_group_be_deleted(
+    admin_client: Client,
+    facilitator: Person,
+    facilitator_client: Client,
+    organisation: Organisation,
+    group: PeerGroup,
+    peer: Person,
+) -> None:
+    decision = actions.decide_on_post(
+        person=facilitator,
+        post=_held_post(peer, group),
+        action=DecisionAction.HIDE,
+        reason="Phone number shared.",
+        note_to_author="I've hidden this for now; your number was in it.",
+    )
+    incident = actions.record_incident(
+        person=facilitator,
+        organisation=organisation,
+        group=group,
+        category="confidentiality",
+        severity="low",
+        what_happened="A phone number was shared and hidden.",
+        decision=decision,
+    )
+    assert open_safety_items_in(group) == 1
+    detail = reverse("safety:incident-detail", args=[organisation.slug, incident.pk])
+    url = reverse("safety:incident-update", args=[organisation.slug, incident.pk])
+    assert url in facilitator_client.get(detail).content.decode()
+
+    mistake = facilitator_client.post(
+        url, {"outcome": "kept outcome", "follow_up_by": "not a date"}
+    )
+    assert mistake.status_code == 400
+    assert "kept outcome" in mistake.content.decode()
+    assert "Please give a date, or leave it empty." in mistake.content.decode()
+
+    response = facilitator_client.post(
+        url, {"actions_taken": "Talked it through.", "outcome": "They are all right."}
+    )
+    assert response.status_code == 302
+    incident.refresh_from_db()
+    assert incident.outcome == "They are all right."
+    assert incident.what_happened == "A phone number was shared and hidden."
+    assert open_safety_items_in(group) == 0
+    delete = admin_client.get(reverse("peergroups:group-delete", args=[group.pk]))
+    assert "Not yet" not in delete.content.decode()
+
+
+@pytest.mark.django_db
+def test_reporting_a_post_twice_tells_the_facilitators_once(
+    facilitator: Person, group: PeerGroup, peer: Person, peer_client: Client
+) -> None:
+    other = MembershipFactory.create(group=group, person=PersonFactory.create()).person
+    thread = conversation_actions.start_thread(
+        person=other,
+        group=group,
+        title="A quiet week",
+        kind="sharing",
+        body="A quiet week, thank you all.",
+        content_warning="",
+        content_warning_text="",
+        client_id=uuid.uuid4(),
+    )
+    post = thread.posts.get()
+    url = reverse("safety:post-report", args=[group.pk, post.pk])
+
+    assert (
+        peer_client.post(url, {"reason": "other", "note": "A note."}).status_code == 302
+    )
+    assert (
+        peer_client.post(url, {"reason": "other", "note": "A note."}).status_code == 302
+    )
+    assert peer_client.post(url, {"reason": "hurtful"}).status_code == 302
+
+    assert [r.reason for r in Report.objects.order_by("pk")] == ["other", "hurtful"]
+    told = Notification.objects.filter(person=facilitator, message__contains="reported")
+    assert told.count() == 1
+
+
+@pytest.mark.django_db
+def test_the_incident_form_offers_only_groups_the_facilitator_still_holds(
+    facilitator: Person,
+    facilitator_client: Client,
+    organisation: Organisation,
+    group: PeerGroup,
+) -> None:
+    former = PeerGroupFactory.create(organisation=organisation, name="Former circle")
+    MembershipFactory.create(
+        group=former, person=facilitator, role=GroupRole.FACILITATOR, status="left"
+    )
+    url = reverse("safety:incident-create", args=[organisation.slug])
+
+    page = facilitator_client.get(url).content.decode()
+    response = facilitator_client.post(
+        url,
+        {
+            "group": former.pk,
+            "category": "other",
+            "severity": "low",
+            "what_happened": "kept words",
+        },
+    )
+
+    assert "Former circle" not in page
+    assert group.name in page
+    assert response.status_code == 400
+    assert "kept words" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_recording_an_incident_twice_by_a_double_click_keeps_one(
+    admin_client: Client, organisation: Organisation, group: PeerGroup
+) -> None:
+    url = reverse("safety:incident-create", args=[organisation.slug])
+    data = {
+        "group": group.pk,
+        "category": "other",
+        "severity": "low",
+        "what_happened": "A hard evening, talked through together.",
+    }
+
+    first = admin_client.post(url, data)
+    second = admin_client.post(url, data)
+
+    assert Incident.objects.count() == 1
+    assert first["Location"] == second["Location"]
+    data["what_happened"] = "Another evening, another talk."
+    assert admin_client.post(url, data).status_code == 302
+    assert Incident.objects.count() == 2
+
+
+@pytest.mark.django_db
+def test_asking_for_another_look_at_a_post_already_shared_says_so(
+    facilitator: Person, group: PeerGroup, peer: Person, peer_client: Client
+) -> None:
+    post = _held_post(peer, group)
+    url = reverse("safety:post-appeal", args=[group.pk, post.pk])
+    assert peer_client.get(url).status_code == 200
+    actions.decide_on_post(
+        person=facilitator,
+        post=post,
+        action=DecisionAction.PUBLISH,
+        reason="The number is a helpline's.",
+    )
+
+    response = peer_client.post(url, {"note": "It is a helpline."}, follow=True)
+
+    assert response.status_code == 200
+    assert "already looked at it" in response.content.decode()
+    assert not post.appeals.exists()
+
+
+@pytest.mark.django_db
+def test_a_facilitator_reads_a_decision_and_its_reply_only_after_the_second_step(
+    facilitator: Person, group: PeerGroup, peer: Person, peer_client: Client
+) -> None:
+    decision = actions.decide_on_post(
+        person=facilitator,
+        post=_held_post(peer, group),
+        action=DecisionAction.HIDE,
+        reason="Phone number shared.",
+        note_to_author="I've hidden this for now; your number was in it.",
+    )
+    actions.reply_to_decision(person=peer, decision=decision, reply="Their own words.")
+    newcomer = MembershipFactory.create(
+        group=group, role=GroupRole.FACILITATOR, person=PersonFactory.create()
+    ).person
+    client = Client()
+    client.force_login(newcomer)
+    url = reverse("safety:decision-detail", args=[decision.pk])
+
+    response = client.get(url)
+
+    assert response.status_code == 302
+    assert response["Location"] == reverse("mfa_activate_totp")
+    assert peer_client.get(url).status_code == 200
