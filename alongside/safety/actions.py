@@ -616,15 +616,22 @@ def _next_step_people(
 ) -> tuple[int, list[Person]] | None:
     """The first step after `after_level` with somebody not yet alerted. The person
     at risk is passed over: staff need support too, and are never asked to answer
-    an alert about themselves."""
+    an alert about themselves.
+
+    When the chain runs out, or the organisation has none, the group's own active
+    facilitators are the last step, so that a risk to life is never left with
+    nobody told."""
     chain = EscalationChain.objects.filter(
         organisation_id=escalation.organisation_id
     ).first()
-    if chain is None:
-        return None
     already = set(escalation.alerted.values_list("pk", flat=True))
     already.add(escalation.person_at_risk_id)
-    for step in chain.steps.filter(position__gt=after_level).select_related("person"):
+    steps = (
+        chain.steps.filter(position__gt=after_level).select_related("person")
+        if chain is not None
+        else []
+    )
+    for step in steps:
         people = [
             p
             for p in _people_of_step(step, escalation.organisation)
@@ -632,6 +639,11 @@ def _next_step_people(
         ]
         if people:
             return step.position, people
+    facilitators = [
+        p for p in _facilitators_of(escalation.group) if p.pk not in already
+    ]
+    if facilitators:
+        return after_level + 1, facilitators
     return None
 
 

@@ -383,6 +383,41 @@ def test_the_author_is_not_promised_a_message_when_nobody_could_be_alerted(
 
 
 @pytest.mark.django_db(transaction=True)
+def test_with_nobody_on_duty_and_no_chain_the_groups_facilitators_are_alerted(
+    peer: Person, peer_client: Client, group: PeerGroup, facilitator: Person
+) -> None:
+    # Nobody is on duty and the organisation has no escalation chain yet.
+    thread = _thread(peer, group, RISK_TEXT)
+    escalation = thread.posts.get().escalations.get()
+    assert list(escalation.alerted.all()) == [facilitator]
+
+    page = peer_client.get(
+        reverse("conversations:thread-detail", args=[group.pk, thread.pk])
+    ).content.decode()
+
+    assert "A facilitator has been told" in page
+
+
+@pytest.mark.django_db(transaction=True)
+def test_when_the_chain_runs_out_the_groups_facilitators_are_told_last(
+    peer: Person,
+    group: PeerGroup,
+    facilitator: Person,
+    supervisor: Person,
+    organisation: Organisation,
+) -> None:
+    actions.go_on_duty(person=supervisor, organisation=organisation)
+    escalation = _thread(peer, group, RISK_TEXT).posts.get().escalations.get()
+    assert list(escalation.alerted.all()) == [supervisor]
+
+    later = timezone.now() + timedelta(minutes=30)
+    assert actions.move_up_due_escalations(now=later) == 1
+    assert set(escalation.alerted.all()) == {supervisor, facilitator}
+    # Everyone has been told: nothing further to move up to.
+    assert actions.move_up_due_escalations(now=later + timedelta(hours=1)) == 0
+
+
+@pytest.mark.django_db(transaction=True)
 def test_the_author_is_told_a_facilitator_knows_when_someone_was_alerted(
     peer: Person,
     peer_client: Client,
