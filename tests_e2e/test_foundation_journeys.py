@@ -397,6 +397,17 @@ def test_tab_reaches_skip_link_then_quick_exit(page: Page) -> None:
     expect(page.locator("main")).to_be_focused()
 
 
+def test_a_form_sent_back_puts_the_focus_on_what_to_change(page: Page) -> None:
+    sign_in(page, "sam", password="not the right password")
+    problem = page.locator(".form-problem")
+    expect(problem).to_be_focused()
+    expect(problem).to_contain_text("What you typed is still here")
+    expect(page.get_by_label("Your sign-in name")).to_have_value("sam")
+    # The quick exit sits in a landmark of its own, as everything on a page should.
+    expect(page.get_by_role("complementary", name="Quick exit")).to_be_visible()
+    check_accessibility(page)
+
+
 def test_signed_in_pages_also_start_with_skip_link(page: Page) -> None:
     sign_in(page, "sam")
     arrive(page, "/")
