@@ -289,6 +289,8 @@ EMAIL_BACKEND = os.environ.get(
 DEFAULT_FROM_EMAIL = os.environ.get(
     "DEFAULT_FROM_EMAIL", "Alongside <no-reply@localhost>"
 )
+# Where people reach this service, e.g. https://support.example.org: emails link to it.
+ALONGSIDE_SITE_URL = os.environ.get("ALONGSIDE_SITE_URL", "").strip().rstrip("/")
 
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = "Europe/London"

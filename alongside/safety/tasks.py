@@ -65,12 +65,14 @@ def email_duty_alert(person_id: int, escalation_id: int) -> None:
     if person is None or not person.email:
         return
     path = reverse("safety:escalation-detail", kwargs={"escalation_id": escalation_id})
+    # A link to open when the service's address is set; the path alone otherwise.
+    where = f"{settings.ALONGSIDE_SITE_URL}{path}"
     send_mail(
         subject="Alongside: someone may need support now",
         message=(
             "Someone may need support now, and you are on the list to respond. "
             "Please sign in to Alongside to read the alert and acknowledge it.\n\n"
-            f"The alert is at {path} once you are signed in."
+            f"The alert is at {where} once you are signed in."
         ),
         from_email=settings.DEFAULT_FROM_EMAIL,
         recipient_list=[person.email],

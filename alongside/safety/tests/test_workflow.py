@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import timedelta
+from typing import Any
 
 import pytest
 from django.core import mail
@@ -123,6 +124,23 @@ def test_removing_details_in_one_click_clears_them_from_the_title_too(
     assert "07700" not in thread.title
     assert post.status == PostStatus.PUBLISHED
     assert thread.status == PostStatus.PUBLISHED
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_duty_alert_email_links_to_the_alert(
+    peer: Person,
+    group: PeerGroup,
+    facilitator: Person,
+    organisation: Organisation,
+    settings: Any,
+) -> None:
+    settings.ALONGSIDE_SITE_URL = "https://support.example.org"
+    facilitator.email = "duty@example.org"
+    facilitator.save()
+    actions.go_on_duty(person=facilitator, organisation=organisation)
+    escalation = _thread(peer, group, RISK_TEXT).posts.get().escalations.get()
+    path = reverse("safety:escalation-detail", args=[escalation.pk])
+    assert f"https://support.example.org{path}" in mail.outbox[0].body
 
 
 @pytest.mark.django_db(transaction=True)
