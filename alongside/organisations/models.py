@@ -4,6 +4,7 @@ and the directory of services for getting help."""
 from __future__ import annotations
 
 import secrets
+import unicodedata
 from typing import TYPE_CHECKING
 
 from django.conf import settings
@@ -239,4 +240,13 @@ class SupportService(models.Model):
 
     @property
     def phone_link(self) -> str:
-        return "".join(ch for ch in self.phone if ch.isdigit() or ch == "+")
+        """The number for a tel: link: a plus and the digits, each as 0-9, so a
+        number typed with another script's digits still dials."""
+        kept = []
+        for ch in self.phone:
+            value = unicodedata.digit(ch, None)
+            if value is not None:
+                kept.append(str(value))
+            elif ch == "+":
+                kept.append(ch)
+        return "".join(kept)

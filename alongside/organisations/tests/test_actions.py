@@ -268,3 +268,12 @@ def test_phone_link_keeps_only_what_a_phone_can_dial() -> None:
     service = SupportServiceFactory.create(phone="+44 (0)800 111 222")
 
     assert service.phone_link == "+440800111222"
+
+
+def test_phone_link_reads_digits_typed_in_another_script() -> None:
+    # Arabic-Indic 0800 111 and superscript 222.
+    service = SupportServiceFactory.create(
+        phone="\u0660\u0668\u0660\u0660 \u0661\u0661\u0661 \u00b2\u00b2\u00b2"
+    )
+
+    assert service.phone_link == "0800111222"
