@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+from itertools import pairwise
+
 import pytest
 from django.test import Client
 from django.urls import reverse
@@ -33,6 +36,24 @@ def test_help_shows_ones_own_organisations_directory(
     assert "Our own line" in page
     assert "Someone else&#x27;s line" not in page
     assert "Someone else's line" not in page
+
+
+def _heading_levels(page: str) -> list[int]:
+    return [int(level) for level in re.findall(r"<h([1-6])[\s>]", page)]
+
+
+@pytest.mark.parametrize("signed_in", [False, True])
+def test_help_headings_go_down_one_level_at_a_time(
+    client: Client, peer_client: Client, organisation: Organisation, signed_in: bool
+) -> None:
+    """A screen reader lists the page by its headings: none may skip a level."""
+    SupportServiceFactory.create(organisation=organisation, name="Our own line")
+    page = (peer_client if signed_in else client).get(reverse("organisations:help"))
+
+    levels = _heading_levels(page.content.decode())
+
+    assert levels[0] == 1
+    assert all(after <= before + 1 for before, after in pairwise(levels))
 
 
 def test_organisation_page_states_its_policy_to_peers(
