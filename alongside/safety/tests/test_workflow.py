@@ -3,8 +3,10 @@ Post texts are written here, non-graphic, in our own words."""
 
 from __future__ import annotations
 
+import re
 import uuid
 from datetime import timedelta
+from itertools import pairwise
 from typing import Any
 
 import pytest
@@ -488,3 +490,20 @@ def test_an_author_whose_shared_post_gets_a_warning_is_told_one_was_added(
 
     note = Notification.objects.get(person=peer, link__contains="decisions")
     assert "added a content warning" in note.message
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_crisis_card_heading_fits_the_page_outline(
+    peer: Person, peer_client: Client, group: PeerGroup
+) -> None:
+    """A screen reader lists the thread by its headings: the card skips no level."""
+    thread = _thread(peer, group, RISK_TEXT)
+
+    page = peer_client.get(
+        reverse("conversations:thread-detail", args=[group.pk, thread.pk])
+    ).content.decode()
+
+    assert "crisis-card-heading" in page
+    levels = [int(level) for level in re.findall(r"<h([1-6])[\s>]", page)]
+    assert levels[0] == 1
+    assert all(after <= before + 1 for before, after in pairwise(levels))
