@@ -1,8 +1,9 @@
 """Browser journeys: one seeded Alongside per test session, served as in production
 (uvicorn and the task worker) on a free loopback port, driven by Debian's Chromium.
 
-Every page a journey visits is checked with axe-core: no serious or critical problems.
-Nothing leaves this machine: the quick-exit site is answered by a tiny local page.
+Every page a journey visits is checked with axe-core: no moderate, serious or critical
+problems. Nothing leaves this machine: the quick-exit site is answered by a tiny local
+page.
 """
 
 from __future__ import annotations
@@ -396,7 +397,7 @@ def pytest_terminal_summary(terminalreporter) -> None:  # type: ignore[no-untype
         terminalreporter.write_line(
             f"axe-core ran on {len(AXE_PAGES)} page views "
             f"({len(set(AXE_PAGES))} distinct addresses): "
-            "a failure above names any serious or critical problem."
+            "a failure above names any moderate, serious or critical problem."
         )
     if XSS_CORPUS:
         terminalreporter.write_line(

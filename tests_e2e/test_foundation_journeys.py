@@ -1,6 +1,6 @@
 """The foundation's journeys in a real browser, as a person would take them.
 
-Each page a journey lands on is checked with axe-core (no serious or critical
+Each page a journey lands on is checked with axe-core (no moderate, serious or critical
 problems). The demo data comes from `manage.py seed_demo`.
 """
 
