@@ -356,6 +356,46 @@ def test_key_pages_fit_a_phone(new_page: Callable[..., Page]) -> None:
     assert exit_box["y"] + exit_box["height"] <= PHONE["height"]
 
 
+NARROWEST_PHONE = {"width": 320, "height": 640}
+
+
+def test_key_pages_fit_the_narrowest_phone(new_page: Callable[..., Page]) -> None:
+    """320 px wide (a small phone, or a large text size): nothing scrolls sideways,
+    including the help directory's long web addresses and the boxes to write in."""
+    page = new_page(viewport=NARROWEST_PHONE)
+    for path in ("/", "/account/login/", "/services/help/"):
+        visit(page, path)
+        _fits_the_screen(page)
+
+    sign_in(page, "sam")
+    arrive(page, "/")
+    _fits_the_screen(page)
+    open_group_from_list(page, "Living with loss")
+    _fits_the_screen(page)
+    group = page.url
+    for path in (
+        "talk/",
+        "talk/new/",
+        "agreement/",
+        "agreement/propose/",
+    ):
+        visit(page, group + path)
+        _fits_the_screen(page)
+    visit(page, group + "talk/")
+    page.locator("main .thread-title a").first.click()
+    arrive(page, re.compile(r"/talk/\d+/$"))
+    _fits_the_screen(page)
+    for path in (
+        "/services/help/",
+        "/notifications/",
+        "/account/settings/",
+        "/account/my-data/",
+        "/account/who-has-seen-my-words/",
+    ):
+        visit(page, path)
+        _fits_the_screen(page)
+
+
 def test_key_pages_read_well_in_dark_mode(new_page: Callable[..., Page]) -> None:
     """Light and dark follow the system: both must keep enough contrast."""
     page = new_page(viewport=PHONE, color_scheme="dark")
