@@ -153,6 +153,18 @@ class LiveRoomConsumer(AsyncJsonWebsocketConsumer):  # type: ignore[misc]
 
     # Frames from the browser -----------------------------------------------------
 
+    async def receive(
+        self,
+        text_data: str | None = None,
+        bytes_data: bytes | None = None,
+        **kwargs: Any,
+    ) -> None:
+        # A binary or empty frame is not one we can read: say so, as for bad JSON,
+        # rather than let the socket fall over.
+        await self.receive_json(
+            await self.decode_json(text_data) if text_data else None, **kwargs
+        )
+
     @classmethod
     async def decode_json(cls, text_data: str) -> Any:
         try:

@@ -366,6 +366,26 @@ def test_bad_frames_get_a_kind_error_not_a_crash(group: PeerGroup) -> None:
     run(scenario)
 
 
+def test_binary_and_empty_frames_get_a_kind_error_not_a_crash(
+    group: PeerGroup,
+) -> None:
+    member = signed_in(group)
+    open_room(group)
+
+    async def scenario() -> None:
+        socket = communicator(group, member)
+        await socket.connect()
+        await socket.send_to(bytes_data=b"\x00\x01")
+        assert (await receive_until(socket, "error"))["client_id"] is None
+        await socket.send_input({"type": "websocket.receive", "text": ""})
+        assert (await receive_until(socket, "error"))["client_id"] is None
+        await socket.send_json_to({"type": "catch_up", "after": 0})
+        assert (await receive_until(socket, "caught_up"))["last_id"] == 0
+        await socket.disconnect()
+
+    run(scenario)
+
+
 def test_sending_in_a_closed_room_is_refused_kindly(group: PeerGroup) -> None:
     member = signed_in(group)
     room = open_room(group)
