@@ -27,7 +27,11 @@ from alongside.peergroups.permissions import get_group_for
 from . import actions, live
 from .forms import LiveMessageForm
 from .models import LiveConnection, TopicFilter
-from .permissions import can_join_live_room, live_posts_visible_to
+from .permissions import (
+    can_join_live_room,
+    live_history_starts_at,
+    live_posts_visible_to,
+)
 
 NOT_ALLOWED = 4403
 SIGNED_OUT = 4401
@@ -40,6 +44,8 @@ class LiveRoomConsumer(AsyncJsonWebsocketConsumer):  # type: ignore[misc]
     person: Person
     group: PeerGroup | None = None
     hidden_topics: set[str]
+    # Live messages written before this (a timestamp) are not this person's to see.
+    history_starts_at: float = float("inf")
     heartbeat: asyncio.Task[None] | None = None
 
     async def connect(self) -> None:
@@ -76,6 +82,9 @@ class LiveRoomConsumer(AsyncJsonWebsocketConsumer):  # type: ignore[misc]
         self.group = group
         self.links_allowed = group.organisation.allows_links
         self.hidden_topics = TopicFilter.objects.topics_hidden_by(self.person)
+        starts_at = live_history_starts_at(self.person, group)
+        if starts_at is not None:
+            self.history_starts_at = starts_at.timestamp()
         LiveConnection.objects.update_or_create(
             channel_name=self.channel_name,
             defaults={"group": group, "person": self.person},
@@ -282,8 +291,14 @@ class LiveRoomConsumer(AsyncJsonWebsocketConsumer):  # type: ignore[misc]
 
     # Events from the channel layer ----------------------------------------------
 
+    def _is_before_history(self, event: dict[str, Any]) -> bool:
+        """An edit or removal of a message from before the person joined."""
+        return bool(event["created_at"] < self.history_starts_at)
+
     async def post_published(self, event: dict[str, Any]) -> None:
         if self.group is None or event["group_id"] != self.group_id:
+            return
+        if self._is_before_history(event):
             return
         is_mine = event["author_id"] == self.person.pk
         if not is_mine and (
@@ -295,6 +310,8 @@ class LiveRoomConsumer(AsyncJsonWebsocketConsumer):  # type: ignore[misc]
 
     async def post_withdrawn(self, event: dict[str, Any]) -> None:
         if self.group is None or event["author_id"] == self.person.pk:
+            return
+        if self._is_before_history(event):
             return
         await self.send(text_data=event["frame"])
 

@@ -99,6 +99,8 @@ def message_event(post: Post) -> dict[str, Any]:
         "group_id": post.group_id,
         "post_id": post.pk,
         "author_id": post.author_id,
+        # Sockets of people who joined later skip edits of earlier messages.
+        "created_at": post.created_at.timestamp(),
         "topic": post.content_warning,
         "status": post.status,
         "frame": _frame(
@@ -121,6 +123,7 @@ def withdrawn_event(post: Post) -> dict[str, Any]:
         "group_id": post.group_id,
         "post_id": post.pk,
         "author_id": post.author_id,
+        "created_at": post.created_at.timestamp(),
         "frame": _frame(post, f'<li id="post-{int(post.pk)}" hidden></li>'),
     }
 

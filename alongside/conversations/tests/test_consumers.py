@@ -22,7 +22,7 @@ from alongside.peergroups.models import Membership, PeerGroup, Status
 from config.asgi import application
 
 from .. import consumers
-from ..actions import set_topic_filters
+from ..actions import delete_post, edit_post, set_topic_filters
 from ..models import Post, PostStatus
 from ..screening import ScreeningResult
 from .factories import live_post, open_room, person_in
@@ -281,6 +281,35 @@ def test_new_member_does_not_get_earlier_live_history(group: PeerGroup) -> None:
         await socket.send_json_to({"type": "catch_up", "after": 0})
         frame = await receive_until(socket, "caught_up")
         assert frame["last_id"] == 0
+        await socket.disconnect()
+
+    run(scenario)
+
+
+def test_new_member_does_not_get_edits_of_earlier_live_history(
+    group: PeerGroup,
+) -> None:
+    author = signed_in(group)
+    earlier = live_post(group, author, "said before you came")
+    newcomer = signed_in(group)
+
+    async def scenario() -> None:
+        socket = communicator(group, newcomer)
+        await socket.connect()
+        await receive_until(socket, "presence")
+        await database_sync_to_async(edit_post)(
+            person=author,
+            post=earlier,
+            body="changed words from before",
+            content_warning="",
+            content_warning_text="",
+        )
+        await database_sync_to_async(delete_post)(person=author, post=earlier)
+        await socket.send_json_to({"type": "catch_up", "after": 0})
+        kinds = []
+        while not kinds or kinds[-1] != "caught_up":
+            kinds.append((await socket.receive_json_from(timeout=3))["type"])
+        assert "message" not in kinds
         await socket.disconnect()
 
     run(scenario)
