@@ -301,9 +301,11 @@ class LiveRoomConsumer(AsyncJsonWebsocketConsumer):  # type: ignore[misc]
         if self._is_before_history(event):
             return
         is_mine = event["author_id"] == self.person.pk
-        if not is_mine and (
-            event["status"] != "published" or event["topic"] in self.hidden_topics
-        ):
+        if not is_mine and event["status"] != "published":
+            return
+        if not is_mine and event["topic"] in self.hidden_topics:
+            if event["hidden_frame"] is not None:
+                await self.send(text_data=event["hidden_frame"])
             return
         # Rendered and encoded once for the whole room (live.message_event).
         await self.send(text_data=event["author_frame"] if is_mine else event["frame"])

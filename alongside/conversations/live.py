@@ -88,6 +88,10 @@ def _frame(post: Post, html: str) -> str:
     )
 
 
+def _hidden_frame(post: Post) -> str:
+    return _frame(post, f'<li id="post-{int(post.pk)}" hidden></li>')
+
+
 def message_event(post: Post) -> dict[str, Any]:
     """Render a message once for the room and once for its author, and encode each as
     the frame that goes over the socket, so that no socket renders or encodes it
@@ -113,6 +117,9 @@ def message_event(post: Post) -> dict[str, Any]:
                 post, viewer_id=post.author_id, links_allowed=links_allowed
             ),
         ),
+        # An edit that adds a warning someone hides takes the earlier words away
+        # from their screen too.
+        "hidden_frame": _hidden_frame(post) if post.edited_at else None,
     }
 
 
@@ -124,7 +131,7 @@ def withdrawn_event(post: Post) -> dict[str, Any]:
         "post_id": post.pk,
         "author_id": post.author_id,
         "created_at": post.created_at.timestamp(),
-        "frame": _frame(post, f'<li id="post-{int(post.pk)}" hidden></li>'),
+        "frame": _hidden_frame(post),
     }
 
 

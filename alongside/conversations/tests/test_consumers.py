@@ -221,6 +221,38 @@ def test_hidden_topic_is_not_delivered_and_collapsed_one_arrives_folded(
     run(scenario)
 
 
+def test_a_warning_added_later_takes_the_words_away_from_those_who_hide_it(
+    group: PeerGroup,
+) -> None:
+    author, hider = signed_in(group), signed_in(group)
+    set_topic_filters(person=hider, choices={"self_harm": "hide"})
+    open_room(group)
+
+    async def scenario() -> None:
+        a, h = communicator(group, author), communicator(group, hider)
+        await a.connect()
+        await h.connect()
+        await a.send_json_to(send_frame("words first sent plainly"))
+        ack = await receive_until(a, "ack")
+        assert "words first sent plainly" in (await receive_until(h, "message"))["html"]
+        post = await database_sync_to_async(Post.objects.get)(pk=ack["id"])
+        await database_sync_to_async(edit_post)(
+            person=author,
+            post=post,
+            body="words first sent plainly",
+            content_warning="self_harm",
+            content_warning_text="",
+        )
+        frame = await receive_until(h, "message")
+        assert frame["id"] == ack["id"]
+        assert "words first sent plainly" not in frame["html"]
+        assert " hidden>" in frame["html"]
+        await a.disconnect()
+        await h.disconnect()
+
+    run(scenario)
+
+
 def test_leaving_the_group_closes_the_socket_at_once(group: PeerGroup) -> None:
     member = signed_in(group)
     open_room(group)
