@@ -18,11 +18,11 @@ from django.utils import timezone
 
 from alongside.accounts.models import Person
 from alongside.peergroups.actions import leave_group, pause_membership
-from alongside.peergroups.models import Membership, PeerGroup, Status
+from alongside.peergroups.models import GroupRole, Membership, PeerGroup, Status
 from config.asgi import application
 
 from .. import consumers
-from ..actions import delete_post, edit_post, set_topic_filters
+from ..actions import close_live_room, delete_post, edit_post, set_topic_filters
 from ..models import Post, PostStatus
 from ..screening import ScreeningResult
 from .factories import live_post, open_room, person_in
@@ -463,6 +463,31 @@ def test_sending_in_a_closed_room_is_refused_kindly(group: PeerGroup) -> None:
 
     run(scenario)
     assert not Post.objects.exists()
+
+
+def test_a_resend_after_the_room_closed_gets_the_same_ack(group: PeerGroup) -> None:
+    member = signed_in(group)
+    facilitator = person_in(group, group_role=GroupRole.FACILITATOR)
+    room = open_room(group)
+    room.is_always_open = False
+    room.is_open = True
+    room.save()
+
+    async def scenario() -> None:
+        socket = communicator(group, member)
+        await socket.connect()
+        frame = send_frame("saved before the room closed")
+        await socket.send_json_to(frame)
+        first = await receive_until(socket, "ack")
+        await database_sync_to_async(close_live_room)(person=facilitator, group=group)
+        await receive_until(socket, "room")
+        # The first ack was lost on the way: the browser sends the message again.
+        await socket.send_json_to(frame)
+        assert await receive_until(socket, "ack") == first
+        await socket.disconnect()
+
+    run(scenario)
+    assert Post.objects.filter(author=member).count() == 1
 
 
 @pytest.mark.parametrize("signal", [password_changed, password_set, password_reset])
