@@ -37,6 +37,7 @@ NOT_ALLOWED = 4403
 SIGNED_OUT = 4401
 CATCH_UP_LIMIT = 500
 HEARTBEAT_SECONDS = 300
+UNREADABLE = "That message could not be read."
 SEND_FAILED = "Your message has not gone yet. It is still in the box; please try again."
 
 
@@ -185,7 +186,7 @@ class LiveRoomConsumer(AsyncJsonWebsocketConsumer):  # type: ignore[misc]
         if self.group is None:
             return
         if not isinstance(content, dict):
-            await self._error(None, "That message could not be read.")
+            await self._error(None, UNREADABLE)
             return
         kind = content.get("type")
         if kind == "send":
@@ -199,7 +200,7 @@ class LiveRoomConsumer(AsyncJsonWebsocketConsumer):  # type: ignore[misc]
         elif kind == "back":
             await self._set_away(is_away=False, shows_away=False)
         else:
-            await self._error(None, "That message could not be read.")
+            await self._error(None, UNREADABLE)
 
     async def _error(self, client_id: object, message: str) -> None:
         await self.send_json(
@@ -212,6 +213,13 @@ class LiveRoomConsumer(AsyncJsonWebsocketConsumer):  # type: ignore[misc]
 
     async def _send_message(self, content: dict[str, Any]) -> None:
         client_id = content.get("client_id")
+        warning_fields = (
+            content.get("content_warning"),
+            content.get("content_warning_text"),
+        )
+        if not all(value is None or isinstance(value, str) for value in warning_fields):
+            await self._error(client_id, UNREADABLE)
+            return
         form = LiveMessageForm(
             data={
                 "body": content.get("body")

@@ -427,6 +427,32 @@ def test_bad_frames_get_a_kind_error_not_a_crash(group: PeerGroup) -> None:
     run(scenario)
 
 
+def test_a_warning_of_the_wrong_kind_is_refused_in_plain_words(
+    group: PeerGroup,
+) -> None:
+    member = signed_in(group)
+    open_room(group)
+
+    async def scenario() -> None:
+        socket = communicator(group, member)
+        await socket.connect()
+        await socket.send_json_to(send_frame(content_warning="made_up"))
+        error = await receive_until(socket, "error")
+        assert error["message"] == (
+            "Please choose one of the content warnings in the list."
+        )
+        await socket.send_json_to(send_frame(content_warning=["self_harm"]))
+        error = await receive_until(socket, "error")
+        assert error["message"] == "That message could not be read."
+        await socket.send_json_to(send_frame(content_warning_text=["not words"]))
+        error = await receive_until(socket, "error")
+        assert error["message"] == "That message could not be read."
+        await socket.disconnect()
+
+    run(scenario)
+    assert not Post.objects.exists()
+
+
 def test_binary_and_empty_frames_get_a_kind_error_not_a_crash(
     group: PeerGroup,
 ) -> None:
