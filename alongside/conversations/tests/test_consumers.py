@@ -19,6 +19,8 @@ from django.utils import timezone
 from alongside.accounts.models import Person
 from alongside.peergroups.actions import leave_group, pause_membership
 from alongside.peergroups.models import GroupRole, Membership, PeerGroup, Status
+from alongside.safety.actions import decide_on_post
+from alongside.safety.models import DecisionAction
 from config.asgi import application
 
 from .. import consumers
@@ -225,6 +227,7 @@ def test_a_warning_added_later_takes_the_words_away_from_those_who_hide_it(
     group: PeerGroup,
 ) -> None:
     author, hider = signed_in(group), signed_in(group)
+    facilitator = person_in(group, group_role=GroupRole.FACILITATOR)
     set_topic_filters(person=hider, choices={"self_harm": "hide"})
     open_room(group)
 
@@ -247,6 +250,20 @@ def test_a_warning_added_later_takes_the_words_away_from_those_who_hide_it(
         assert frame["id"] == ack["id"]
         assert "words first sent plainly" not in frame["html"]
         assert " hidden>" in frame["html"]
+        await a.send_json_to(send_frame("more words sent plainly"))
+        ack = await receive_until(a, "ack")
+        assert "more words sent plainly" in (await receive_until(h, "message"))["html"]
+        post = await database_sync_to_async(Post.objects.get)(pk=ack["id"])
+        await database_sync_to_async(decide_on_post)(
+            person=facilitator,
+            post=post,
+            action=DecisionAction.PUBLISH_WITH_WARNING,
+            reason="a warning helps",
+            content_warning="self_harm",
+        )
+        frame = await receive_until(h, "message")
+        assert frame["id"] == ack["id"]
+        assert "more words sent plainly" not in frame["html"]
         await a.disconnect()
         await h.disconnect()
 
