@@ -103,3 +103,21 @@ def test_a_long_time_away_catches_up_on_everything_missed(
     )
     expect(page.locator("#live-messages li", has_text=marker)).to_have_count(620)
     expect(page.locator("#live-log")).not_to_have_attribute("aria-busy", "true")
+
+
+def test_taking_a_moment_lasts_through_a_dropped_connection(
+    alongside_url: str, new_context: Any
+) -> None:
+    page = sign_in(new_context(), alongside_url, "sam")
+    open_evening_circle(page, alongside_url)
+    page.get_by_label("Let others see I am taking a moment").check()
+    page.get_by_role("link", name="Step away for a moment").click()
+    presence = page.locator("#presence")
+    expect(presence).to_contain_text("1 taking a moment")
+    expect(page.locator("#calm-space-heading")).to_be_focused()
+    page.evaluate("""() => {
+      document.getElementById("presence").textContent = "";
+      window.__sockets.forEach((socket) => socket.close());
+    }""")
+    expect(presence).to_contain_text("1 taking a moment", timeout=5000)
+    expect(presence).not_to_contain_text("1 person here")

@@ -187,6 +187,8 @@
       caughtUpFrom = lastId;
       sendFrame({ type: "catch_up", after: lastId });
       flushOutbox();
+      // Still in the calm space after a dropped connection: still taking a moment.
+      if (calm && !calm.hidden) { sendFrame({ type: "step_away", visible: !!(visibleBox && visibleBox.checked) }); }
     });
     socket.addEventListener("message", onMessage);
     socket.addEventListener("close", function (event) {
