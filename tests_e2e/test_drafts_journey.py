@@ -70,3 +70,54 @@ def test_signing_out_forgets_drafts_kept_in_this_browser(
     page.get_by_role("contentinfo").get_by_role("button", name="Sign out").click()
     page.wait_for_url("**/")
     assert page.evaluate(KEPT_KEYS) == []
+
+
+MISSED_WHILE_AWAY = """
+import uuid
+from alongside.accounts.models import Person
+from alongside.conversations.models import LiveRoom, Post
+from alongside.peergroups.models import PeerGroup
+evening = PeerGroup.objects.get(slug="evening-circle")
+jo = Person.objects.get(username="jo")
+room = LiveRoom.objects.get(group=evening)
+Post.objects.bulk_create(
+    Post(group=evening, room=room, author=jo, body=f"{marker} {n}",
+         client_id=uuid.uuid4())
+    for n in range(620)
+)
+"""
+
+
+def test_a_long_time_away_catches_up_on_everything_missed(
+    alongside_url: str, new_context: Any, django_shell: Any
+) -> None:
+    page = sign_in(new_context(), alongside_url, "sam")
+    open_evening_circle(page, alongside_url)
+    expect(page.locator("#live-log")).not_to_have_attribute("aria-busy", "true")
+    marker = f"missed-{uuid.uuid4().hex[:6]}"
+    # Said while this browser was away: more than one catch-up brings.
+    django_shell(MISSED_WHILE_AWAY.replace("{marker}", marker))
+    page.evaluate("() => window.__sockets.forEach((socket) => socket.close())")
+    expect(page.locator("#live-messages li", has_text=f"{marker} 619")).to_have_count(
+        1, timeout=10000
+    )
+    expect(page.locator("#live-messages li", has_text=marker)).to_have_count(620)
+    expect(page.locator("#live-log")).not_to_have_attribute("aria-busy", "true")
+
+
+def test_taking_a_moment_lasts_through_a_dropped_connection(
+    alongside_url: str, new_context: Any
+) -> None:
+    page = sign_in(new_context(), alongside_url, "sam")
+    open_evening_circle(page, alongside_url)
+    page.get_by_label("Let others see I am taking a moment").check()
+    page.get_by_role("link", name="Step away for a moment").click()
+    presence = page.locator("#presence")
+    expect(presence).to_contain_text("1 taking a moment")
+    expect(page.locator("#calm-space-heading")).to_be_focused()
+    page.evaluate("""() => {
+      document.getElementById("presence").textContent = "";
+      window.__sockets.forEach((socket) => socket.close());
+    }""")
+    expect(presence).to_contain_text("1 taking a moment", timeout=5000)
+    expect(presence).not_to_contain_text("1 person here")

@@ -27,12 +27,17 @@ from alongside.peergroups.permissions import get_group_for
 from . import actions, live
 from .forms import LiveMessageForm
 from .models import LiveConnection, TopicFilter
-from .permissions import can_join_live_room, live_posts_visible_to
+from .permissions import (
+    can_join_live_room,
+    live_history_starts_at,
+    live_posts_visible_to,
+)
 
 NOT_ALLOWED = 4403
 SIGNED_OUT = 4401
 CATCH_UP_LIMIT = 500
 HEARTBEAT_SECONDS = 300
+UNREADABLE = "That message could not be read."
 SEND_FAILED = "Your message has not gone yet. It is still in the box; please try again."
 
 
@@ -40,6 +45,8 @@ class LiveRoomConsumer(AsyncJsonWebsocketConsumer):  # type: ignore[misc]
     person: Person
     group: PeerGroup | None = None
     hidden_topics: set[str]
+    # Live messages written before this (a timestamp) are not this person's to see.
+    history_starts_at: float = float("inf")
     heartbeat: asyncio.Task[None] | None = None
 
     async def connect(self) -> None:
@@ -76,6 +83,9 @@ class LiveRoomConsumer(AsyncJsonWebsocketConsumer):  # type: ignore[misc]
         self.group = group
         self.links_allowed = group.organisation.allows_links
         self.hidden_topics = TopicFilter.objects.topics_hidden_by(self.person)
+        starts_at = live_history_starts_at(self.person, group)
+        if starts_at is not None:
+            self.history_starts_at = starts_at.timestamp()
         LiveConnection.objects.update_or_create(
             channel_name=self.channel_name,
             defaults={"group": group, "person": self.person},
@@ -153,6 +163,18 @@ class LiveRoomConsumer(AsyncJsonWebsocketConsumer):  # type: ignore[misc]
 
     # Frames from the browser -----------------------------------------------------
 
+    async def receive(
+        self,
+        text_data: str | None = None,
+        bytes_data: bytes | None = None,
+        **kwargs: Any,
+    ) -> None:
+        # A binary or empty frame is not one we can read: say so, as for bad JSON,
+        # rather than let the socket fall over.
+        await self.receive_json(
+            await self.decode_json(text_data) if text_data else None, **kwargs
+        )
+
     @classmethod
     async def decode_json(cls, text_data: str) -> Any:
         try:
@@ -164,7 +186,7 @@ class LiveRoomConsumer(AsyncJsonWebsocketConsumer):  # type: ignore[misc]
         if self.group is None:
             return
         if not isinstance(content, dict):
-            await self._error(None, "That message could not be read.")
+            await self._error(None, UNREADABLE)
             return
         kind = content.get("type")
         if kind == "send":
@@ -178,7 +200,7 @@ class LiveRoomConsumer(AsyncJsonWebsocketConsumer):  # type: ignore[misc]
         elif kind == "back":
             await self._set_away(is_away=False, shows_away=False)
         else:
-            await self._error(None, "That message could not be read.")
+            await self._error(None, UNREADABLE)
 
     async def _error(self, client_id: object, message: str) -> None:
         await self.send_json(
@@ -191,6 +213,13 @@ class LiveRoomConsumer(AsyncJsonWebsocketConsumer):  # type: ignore[misc]
 
     async def _send_message(self, content: dict[str, Any]) -> None:
         client_id = content.get("client_id")
+        warning_fields = (
+            content.get("content_warning"),
+            content.get("content_warning_text"),
+        )
+        if not all(value is None or isinstance(value, str) for value in warning_fields):
+            await self._error(client_id, UNREADABLE)
+            return
         form = LiveMessageForm(
             data={
                 "body": content.get("body")
@@ -270,19 +299,29 @@ class LiveRoomConsumer(AsyncJsonWebsocketConsumer):  # type: ignore[misc]
 
     # Events from the channel layer ----------------------------------------------
 
+    def _is_before_history(self, event: dict[str, Any]) -> bool:
+        """An edit or removal of a message from before the person joined."""
+        return bool(event["created_at"] < self.history_starts_at)
+
     async def post_published(self, event: dict[str, Any]) -> None:
         if self.group is None or event["group_id"] != self.group_id:
             return
+        if self._is_before_history(event):
+            return
         is_mine = event["author_id"] == self.person.pk
-        if not is_mine and (
-            event["status"] != "published" or event["topic"] in self.hidden_topics
-        ):
+        if not is_mine and event["status"] != "published":
+            return
+        if not is_mine and event["topic"] in self.hidden_topics:
+            if event["hidden_frame"] is not None:
+                await self.send(text_data=event["hidden_frame"])
             return
         # Rendered and encoded once for the whole room (live.message_event).
         await self.send(text_data=event["author_frame"] if is_mine else event["frame"])
 
     async def post_withdrawn(self, event: dict[str, Any]) -> None:
         if self.group is None or event["author_id"] == self.person.pk:
+            return
+        if self._is_before_history(event):
             return
         await self.send(text_data=event["frame"])
 

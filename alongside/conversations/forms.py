@@ -31,6 +31,9 @@ class PostFieldsForm(forms.Form):
         label="Content warning",
         choices=WARNING_CHOICES,
         required=False,
+        error_messages={
+            "invalid_choice": "Please choose one of the content warnings in the list."
+        },
         help_text="If your post touches on something others may need to prepare "
         "for, choose it here. The post is folded away behind the warning.",
     )

@@ -88,7 +88,11 @@ def _frame(post: Post, html: str) -> str:
     )
 
 
-def message_event(post: Post) -> dict[str, Any]:
+def _hidden_frame(post: Post) -> str:
+    return _frame(post, f'<li id="post-{int(post.pk)}" hidden></li>')
+
+
+def message_event(post: Post, *, is_new: bool = True) -> dict[str, Any]:
     """Render a message once for the room and once for its author, and encode each as
     the frame that goes over the socket, so that no socket renders or encodes it
     again. Which sockets get which frame (or none, for a hidden topic) is decided by
@@ -99,6 +103,8 @@ def message_event(post: Post) -> dict[str, Any]:
         "group_id": post.group_id,
         "post_id": post.pk,
         "author_id": post.author_id,
+        # Sockets of people who joined later skip edits of earlier messages.
+        "created_at": post.created_at.timestamp(),
         "topic": post.content_warning,
         "status": post.status,
         "frame": _frame(
@@ -111,6 +117,9 @@ def message_event(post: Post) -> dict[str, Any]:
                 post, viewer_id=post.author_id, links_allowed=links_allowed
             ),
         ),
+        # A change that adds a warning someone hides (the author's edit, or a
+        # facilitator's) takes the earlier words away from their screen too.
+        "hidden_frame": None if is_new else _hidden_frame(post),
     }
 
 
@@ -121,7 +130,8 @@ def withdrawn_event(post: Post) -> dict[str, Any]:
         "group_id": post.group_id,
         "post_id": post.pk,
         "author_id": post.author_id,
-        "frame": _frame(post, f'<li id="post-{int(post.pk)}" hidden></li>'),
+        "created_at": post.created_at.timestamp(),
+        "frame": _hidden_frame(post),
     }
 
 
@@ -135,7 +145,7 @@ def broadcast_post(post_id: int) -> None:
         .first()
     )
     if post is not None:
-        _broadcast(post)
+        _broadcast(post, is_new=False)
 
 
 def broadcast_new_post(post: Post, *, author_name: str) -> None:
@@ -144,15 +154,18 @@ def broadcast_new_post(post: Post, *, author_name: str) -> None:
     group, which the action read when it checked they may write: nothing is read."""
     # As Post.objects.with_author_name() annotates it.
     setattr(post, "author_name", author_name)  # noqa: B010
-    _broadcast(post)
+    _broadcast(post, is_new=True)
 
 
-def _broadcast(post: Post) -> None:
+def _broadcast(post: Post, *, is_new: bool) -> None:
     if post.status == PostStatus.PUBLISHED:
-        _send(room_channel_group(post.group_id), message_event(post))
+        _send(room_channel_group(post.group_id), message_event(post, is_new=is_new))
     else:
         if post.author_id is not None:
-            _send(person_channel_group(post.author_id), message_event(post))
+            _send(
+                person_channel_group(post.author_id),
+                message_event(post, is_new=is_new),
+            )
         # If an edit took a shared message back for a check, others see it go.
         _send(room_channel_group(post.group_id), withdrawn_event(post))
 

@@ -18,11 +18,13 @@ from django.utils import timezone
 
 from alongside.accounts.models import Person
 from alongside.peergroups.actions import leave_group, pause_membership
-from alongside.peergroups.models import Membership, PeerGroup, Status
+from alongside.peergroups.models import GroupRole, Membership, PeerGroup, Status
+from alongside.safety.actions import decide_on_post
+from alongside.safety.models import DecisionAction
 from config.asgi import application
 
 from .. import consumers
-from ..actions import set_topic_filters
+from ..actions import close_live_room, delete_post, edit_post, set_topic_filters
 from ..models import Post, PostStatus
 from ..screening import ScreeningResult
 from .factories import live_post, open_room, person_in
@@ -221,6 +223,53 @@ def test_hidden_topic_is_not_delivered_and_collapsed_one_arrives_folded(
     run(scenario)
 
 
+def test_a_warning_added_later_takes_the_words_away_from_those_who_hide_it(
+    group: PeerGroup,
+) -> None:
+    author, hider = signed_in(group), signed_in(group)
+    facilitator = person_in(group, group_role=GroupRole.FACILITATOR)
+    set_topic_filters(person=hider, choices={"self_harm": "hide"})
+    open_room(group)
+
+    async def scenario() -> None:
+        a, h = communicator(group, author), communicator(group, hider)
+        await a.connect()
+        await h.connect()
+        await a.send_json_to(send_frame("words first sent plainly"))
+        ack = await receive_until(a, "ack")
+        assert "words first sent plainly" in (await receive_until(h, "message"))["html"]
+        post = await database_sync_to_async(Post.objects.get)(pk=ack["id"])
+        await database_sync_to_async(edit_post)(
+            person=author,
+            post=post,
+            body="words first sent plainly",
+            content_warning="self_harm",
+            content_warning_text="",
+        )
+        frame = await receive_until(h, "message")
+        assert frame["id"] == ack["id"]
+        assert "words first sent plainly" not in frame["html"]
+        assert " hidden>" in frame["html"]
+        await a.send_json_to(send_frame("more words sent plainly"))
+        ack = await receive_until(a, "ack")
+        assert "more words sent plainly" in (await receive_until(h, "message"))["html"]
+        post = await database_sync_to_async(Post.objects.get)(pk=ack["id"])
+        await database_sync_to_async(decide_on_post)(
+            person=facilitator,
+            post=post,
+            action=DecisionAction.PUBLISH_WITH_WARNING,
+            reason="a warning helps",
+            content_warning="self_harm",
+        )
+        frame = await receive_until(h, "message")
+        assert frame["id"] == ack["id"]
+        assert "more words sent plainly" not in frame["html"]
+        await a.disconnect()
+        await h.disconnect()
+
+    run(scenario)
+
+
 def test_leaving_the_group_closes_the_socket_at_once(group: PeerGroup) -> None:
     member = signed_in(group)
     open_room(group)
@@ -281,6 +330,35 @@ def test_new_member_does_not_get_earlier_live_history(group: PeerGroup) -> None:
         await socket.send_json_to({"type": "catch_up", "after": 0})
         frame = await receive_until(socket, "caught_up")
         assert frame["last_id"] == 0
+        await socket.disconnect()
+
+    run(scenario)
+
+
+def test_new_member_does_not_get_edits_of_earlier_live_history(
+    group: PeerGroup,
+) -> None:
+    author = signed_in(group)
+    earlier = live_post(group, author, "said before you came")
+    newcomer = signed_in(group)
+
+    async def scenario() -> None:
+        socket = communicator(group, newcomer)
+        await socket.connect()
+        await receive_until(socket, "presence")
+        await database_sync_to_async(edit_post)(
+            person=author,
+            post=earlier,
+            body="changed words from before",
+            content_warning="",
+            content_warning_text="",
+        )
+        await database_sync_to_async(delete_post)(person=author, post=earlier)
+        await socket.send_json_to({"type": "catch_up", "after": 0})
+        kinds = []
+        while not kinds or kinds[-1] != "caught_up":
+            kinds.append((await socket.receive_json_from(timeout=3))["type"])
+        assert "message" not in kinds
         await socket.disconnect()
 
     run(scenario)
@@ -366,6 +444,52 @@ def test_bad_frames_get_a_kind_error_not_a_crash(group: PeerGroup) -> None:
     run(scenario)
 
 
+def test_a_warning_of_the_wrong_kind_is_refused_in_plain_words(
+    group: PeerGroup,
+) -> None:
+    member = signed_in(group)
+    open_room(group)
+
+    async def scenario() -> None:
+        socket = communicator(group, member)
+        await socket.connect()
+        await socket.send_json_to(send_frame(content_warning="made_up"))
+        error = await receive_until(socket, "error")
+        assert error["message"] == (
+            "Please choose one of the content warnings in the list."
+        )
+        await socket.send_json_to(send_frame(content_warning=["self_harm"]))
+        error = await receive_until(socket, "error")
+        assert error["message"] == "That message could not be read."
+        await socket.send_json_to(send_frame(content_warning_text=["not words"]))
+        error = await receive_until(socket, "error")
+        assert error["message"] == "That message could not be read."
+        await socket.disconnect()
+
+    run(scenario)
+    assert not Post.objects.exists()
+
+
+def test_binary_and_empty_frames_get_a_kind_error_not_a_crash(
+    group: PeerGroup,
+) -> None:
+    member = signed_in(group)
+    open_room(group)
+
+    async def scenario() -> None:
+        socket = communicator(group, member)
+        await socket.connect()
+        await socket.send_to(bytes_data=b"\x00\x01")
+        assert (await receive_until(socket, "error"))["client_id"] is None
+        await socket.send_input({"type": "websocket.receive", "text": ""})
+        assert (await receive_until(socket, "error"))["client_id"] is None
+        await socket.send_json_to({"type": "catch_up", "after": 0})
+        assert (await receive_until(socket, "caught_up"))["last_id"] == 0
+        await socket.disconnect()
+
+    run(scenario)
+
+
 def test_sending_in_a_closed_room_is_refused_kindly(group: PeerGroup) -> None:
     member = signed_in(group)
     room = open_room(group)
@@ -382,6 +506,31 @@ def test_sending_in_a_closed_room_is_refused_kindly(group: PeerGroup) -> None:
 
     run(scenario)
     assert not Post.objects.exists()
+
+
+def test_a_resend_after_the_room_closed_gets_the_same_ack(group: PeerGroup) -> None:
+    member = signed_in(group)
+    facilitator = person_in(group, group_role=GroupRole.FACILITATOR)
+    room = open_room(group)
+    room.is_always_open = False
+    room.is_open = True
+    room.save()
+
+    async def scenario() -> None:
+        socket = communicator(group, member)
+        await socket.connect()
+        frame = send_frame("saved before the room closed")
+        await socket.send_json_to(frame)
+        first = await receive_until(socket, "ack")
+        await database_sync_to_async(close_live_room)(person=facilitator, group=group)
+        await receive_until(socket, "room")
+        # The first ack was lost on the way: the browser sends the message again.
+        await socket.send_json_to(frame)
+        assert await receive_until(socket, "ack") == first
+        await socket.disconnect()
+
+    run(scenario)
+    assert Post.objects.filter(author=member).count() == 1
 
 
 @pytest.mark.parametrize("signal", [password_changed, password_set, password_reset])

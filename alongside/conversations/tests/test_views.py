@@ -322,6 +322,20 @@ def test_live_room_plain_form_sends_without_javascript(group: PeerGroup) -> None
     assert Post.objects.get().body == "plain form words"
 
 
+def test_closed_live_room_keeps_a_hidden_box_ready_for_when_it_opens(
+    group: PeerGroup,
+) -> None:
+    member = person_in(group)
+    room = open_room(group)
+    room.is_always_open = False
+    room.save()
+    page = client_for(member).get(reverse("conversations:live-room", args=[group.pk]))
+    content = page.content.decode()
+    assert "The room is closed just now." in content
+    # The page's script shows the box when a facilitator opens the room.
+    assert 'id="live-form" class="post-form live-form" hidden' in content
+
+
 def test_filters_page_for_any_signed_in_person() -> None:
     client = client_for(PersonFactory())
     assert client.get(reverse("conversations:filters-edit")).status_code == 200

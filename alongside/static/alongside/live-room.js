@@ -25,6 +25,7 @@
   var attempt = 0;
   var stopped = false;
   var reconnectTimer = null;
+  var caughtUpFrom = 0;
 
   function load(name, fallback) {
     try { var raw = window.localStorage.getItem(name); return raw ? JSON.parse(raw) : fallback; }
@@ -136,6 +137,8 @@
         sendError.textContent = "Your message is saved and waiting for a quick check before others see it.";
       }
     } else if (data.type === "caught_up") {
+      // One catch-up brings at most 500 messages: ask again until nothing is left.
+      if (data.last_id > caughtUpFrom) { caughtUpFrom = data.last_id; sendFrame({ type: "catch_up", after: data.last_id }); return; }
       setBusy(false);
     } else if (data.type === "error") {
       var failed = outbox.filter(function (item) { return item.client_id === data.client_id; })[0];
@@ -181,8 +184,11 @@
       attempt = 0;
       setConnection("");
       setBusy(true);
+      caughtUpFrom = lastId;
       sendFrame({ type: "catch_up", after: lastId });
       flushOutbox();
+      // Still in the calm space after a dropped connection: still taking a moment.
+      if (calm && !calm.hidden) { sendFrame({ type: "step_away", visible: !!(visibleBox && visibleBox.checked) }); }
     });
     socket.addEventListener("message", onMessage);
     socket.addEventListener("close", function (event) {
