@@ -64,6 +64,17 @@ def _held_post(person: Person, group: PeerGroup) -> Post:
     return thread.posts.get()
 
 
+def _hide(person: Person, post: Post) -> ModerationDecision:
+    """A facilitator hides a held post, with a note to its author."""
+    return actions.decide_on_post(
+        person=person,
+        post=post,
+        action=DecisionAction.HIDE,
+        reason="Phone number shared.",
+        note_to_author="I've hidden this for now; your number was in it.",
+    )
+
+
 @pytest.mark.django_db
 def test_a_decision_made_meanwhile_by_someone_else_is_not_overturned_unseen(
     facilitator_client: Client,
@@ -78,13 +89,7 @@ def test_a_decision_made_meanwhile_by_someone_else_is_not_overturned_unseen(
     url = reverse("safety:queue-decide", args=[group.pk, post.pk])
     page = facilitator_client.get(url)
     seen = page.context["form"]["seen"].value()
-    actions.decide_on_post(
-        person=other,
-        post=post,
-        action=DecisionAction.HIDE,
-        reason="Phone number shared.",
-        note_to_author="I've hidden this for now; your number was in it.",
-    )
+    _hide(other, post)
     response = facilitator_client.post(
         url,
         {
@@ -137,13 +142,7 @@ def test_sending_a_decision_twice_records_it_once(
 def test_sending_a_reply_to_a_decision_twice_keeps_the_first_and_says_so(
     facilitator: Person, group: PeerGroup, peer: Person, peer_client: Client
 ) -> None:
-    decision = actions.decide_on_post(
-        person=facilitator,
-        post=_held_post(peer, group),
-        action=DecisionAction.HIDE,
-        reason="Phone number shared.",
-        note_to_author="I've hidden this for now; your number was in it.",
-    )
+    decision = _hide(facilitator, _held_post(peer, group))
     url = reverse("safety:decision-detail", args=[decision.pk])
     assert peer_client.post(url, {"reply": "Thank you."}).status_code == 302
 
@@ -159,13 +158,7 @@ def test_sending_a_reply_to_a_decision_twice_keeps_the_first_and_says_so(
 def test_a_facilitator_cannot_reply_in_the_authors_place(
     facilitator: Person, facilitator_client: Client, group: PeerGroup, peer: Person
 ) -> None:
-    decision = actions.decide_on_post(
-        person=facilitator,
-        post=_held_post(peer, group),
-        action=DecisionAction.HIDE,
-        reason="Phone number shared.",
-        note_to_author="I've hidden this for now; your number was in it.",
-    )
+    decision = _hide(facilitator, _held_post(peer, group))
     url = reverse("safety:decision-detail", args=[decision.pk])
 
     assert facilitator_client.post(url, {"reply": "Not mine."}).status_code == 403
@@ -257,13 +250,7 @@ def test_asking_for_another_look_twice_tells_the_facilitators_once(
     asked = Notification.objects.filter(person=facilitator, message__contains="look")
     assert asked.count() == 1
 
-    actions.decide_on_post(
-        person=facilitator,
-        post=post,
-        action=DecisionAction.HIDE,
-        reason="Phone number shared.",
-        note_to_author="I've hidden this for now; your number was in it.",
-    )
+    _hide(facilitator, post)
     assert peer_client.post(url, {"note": "It is my own number."}).status_code == 302
     assert post.appeals.count() == 3
     assert asked.count() == 2
@@ -278,13 +265,7 @@ def test_writing_an_incidents_outcome_later_lets_its_group_be_deleted(
     group: PeerGroup,
     peer: Person,
 ) -> None:
-    decision = actions.decide_on_post(
-        person=facilitator,
-        post=_held_post(peer, group),
-        action=DecisionAction.HIDE,
-        reason="Phone number shared.",
-        note_to_author="I've hidden this for now; your number was in it.",
-    )
+    decision = _hide(facilitator, _held_post(peer, group))
     incident = actions.record_incident(
         person=facilitator,
         organisation=organisation,
@@ -426,13 +407,7 @@ def test_asking_for_another_look_at_a_post_already_shared_says_so(
 def test_a_facilitator_reads_a_decision_and_its_reply_only_after_the_second_step(
     facilitator: Person, group: PeerGroup, peer: Person, peer_client: Client
 ) -> None:
-    decision = actions.decide_on_post(
-        person=facilitator,
-        post=_held_post(peer, group),
-        action=DecisionAction.HIDE,
-        reason="Phone number shared.",
-        note_to_author="I've hidden this for now; your number was in it.",
-    )
+    decision = _hide(facilitator, _held_post(peer, group))
     actions.reply_to_decision(person=peer, decision=decision, reply="Their own words.")
     newcomer = MembershipFactory.create(
         group=group, role=GroupRole.FACILITATOR, person=PersonFactory.create()

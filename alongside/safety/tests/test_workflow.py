@@ -37,13 +37,17 @@ from alongside.safety.rates import incident_rates
 METHOD_TEXT = "I have 40 tablets saved up and I'm going to take them all."
 RISK_TEXT = "I want to end my life tonight. I have written my goodbye letters."
 DETAILS_TEXT = "Text me any time on 07700 900123 if you want to talk."
+ORDINARY_TEXT = "An ordinary week, and I wanted to say hello."
+DETAILS_TITLE = "Text me on 07700 900461 any time"
 
 
-def _thread(person: Person, group: PeerGroup, body: str) -> Thread:
+def _thread(
+    person: Person, group: PeerGroup, body: str, *, title: str = "Tonight"
+) -> Thread:
     return conversation_actions.start_thread(
         person=person,
         group=group,
-        title="Tonight",
+        title=title,
         kind="sharing",
         body=body,
         content_warning="",
@@ -83,24 +87,11 @@ def test_personal_details_are_removed_in_one_click(
     assert post.status == PostStatus.PUBLISHED
 
 
-def _thread_titled(person: Person, group: PeerGroup, title: str) -> Thread:
-    return conversation_actions.start_thread(
-        person=person,
-        group=group,
-        title=title,
-        kind="sharing",
-        body="An ordinary week, and I wanted to say hello.",
-        content_warning="",
-        content_warning_text="",
-        client_id=uuid.uuid4(),
-    )
-
-
 @pytest.mark.django_db(transaction=True)
 def test_editing_the_words_of_an_opening_keeps_details_in_its_title_held(
     peer: Person, group: PeerGroup
 ) -> None:
-    thread = _thread_titled(peer, group, "Text me on 07700 900461 any time")
+    thread = _thread(peer, group, ORDINARY_TEXT, title=DETAILS_TITLE)
     post = thread.posts.get()
     assert post.status == PostStatus.HELD
     conversation_actions.edit_post(
@@ -120,7 +111,7 @@ def test_editing_the_words_of_an_opening_keeps_details_in_its_title_held(
 def test_removing_details_in_one_click_clears_them_from_the_title_too(
     peer: Person, group: PeerGroup
 ) -> None:
-    thread = _thread_titled(peer, group, "Text me on 07700 900461 any time")
+    thread = _thread(peer, group, ORDINARY_TEXT, title=DETAILS_TITLE)
     post = actions.redact_own_post(person=peer, post=thread.posts.get())
     thread.refresh_from_db()
     assert "07700" not in thread.title
