@@ -48,6 +48,7 @@ class LiveRoomConsumer(AsyncJsonWebsocketConsumer):  # type: ignore[misc]
     # Live messages written before this (a timestamp) are not this person's to see.
     history_starts_at: float = float("inf")
     heartbeat: asyncio.Task[None] | None = None
+    has_left = False
 
     async def connect(self) -> None:
         self.group_id = int(self.scope["url_route"]["kwargs"]["group_id"])
@@ -92,11 +93,27 @@ class LiveRoomConsumer(AsyncJsonWebsocketConsumer):  # type: ignore[misc]
         )
         return True
 
+    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        # A socket can drop while a frame is on its way to it, and the server then
+        # raises instead of saying goodbye, so disconnect() is never called. Leave
+        # the room either way, or the person would go on being counted as here.
+        try:
+            await super().__call__(scope, receive, send)
+        finally:
+            await asyncio.shield(self._leave())
+
     async def disconnect(self, code: int) -> None:
+        await self._leave()
+
+    async def _leave(self) -> None:
+        """Stop the heartbeat, leave the channel groups and the room. Safe to call
+        twice."""
         if self.heartbeat is not None:
             self.heartbeat.cancel()
-        if getattr(self, "group_id", None) is None:
+            self.heartbeat = None
+        if getattr(self, "group_id", None) is None or self.has_left:
             return
+        self.has_left = True
         await self.channel_layer.group_discard(
             live.room_channel_group(self.group_id), self.channel_name
         )

@@ -10,67 +10,21 @@ from __future__ import annotations
 
 import asyncio
 import json
-import os
 import shutil
 import uuid
-from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
-from websockets.asyncio.client import ClientConnection, connect
 
-from bench.processes import LOOPBACK, Servers, free_port, make_fixtures, server_env
+from bench.processes import Servers, free_port, make_fixtures, server_env
+
+from .sockets import join, next_of_type, wait_for_presence
 
 pytestmark = pytest.mark.skipif(
     shutil.which("redis-server") is None,
     reason="redis-server is not installed: the scale-out test starts its own "
     "(apt-get install redis-server; `make test` installs it)",
 )
-
-
-@pytest.fixture
-def database_url(tmp_path: Path) -> Iterator[str]:
-    """A database for the server processes: a fresh one on the PostgreSQL server the
-    suite uses, if it uses one, otherwise a temporary SQLite file."""
-    suite_url = os.environ.get("DATABASE_URL", "")
-    if not suite_url.startswith(("postgres://", "postgresql://")):
-        yield f"sqlite:///{tmp_path / 'scale-out.sqlite3'}"
-        return
-    import psycopg
-
-    name = f"scale_out_{uuid.uuid4().hex[:12]}"
-    with psycopg.connect(suite_url, autocommit=True) as admin:
-        admin.execute(f'CREATE DATABASE "{name}"')
-    yield suite_url.rsplit("/", 1)[0] + f"/{name}"
-    with psycopg.connect(suite_url, autocommit=True) as admin:
-        admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        admin.execute(f'DROP DATABASE IF EXISTS "{name}_keys" WITH (FORCE)')
-
-
-@pytest.fixture
-def servers(tmp_path: Path) -> Iterator[Servers]:
-    started = Servers(tmp_path)
-    yield started
-    started.stop_all()
-
-
-async def join(port: int, client: dict[str, Any]) -> ClientConnection:
-    return await connect(
-        f"ws://{LOOPBACK}:{port}/ws/groups/{client['group_id']}/live/",
-        additional_headers={
-            "Origin": f"http://{LOOPBACK}:{port}",
-            "Cookie": f"sessionid={client['sessionid']}",
-        },
-        open_timeout=20,
-    )
-
-
-async def next_of_type(socket: ClientConnection, kind: str) -> dict[str, Any]:
-    while True:
-        event: dict[str, Any] = json.loads(await socket.recv())
-        if event["type"] == kind:
-            return event
 
 
 async def send_through_first_receive_through_second(
@@ -96,11 +50,6 @@ async def send_through_first_receive_through_second(
         ack = await asyncio.wait_for(next_of_type(author_socket, "ack"), 20)
         received = await asyncio.wait_for(next_of_type(reader_socket, "message"), 20)
     return ack, received, client_id
-
-
-async def wait_for_presence(socket: ClientConnection, *, here: int) -> None:
-    while (await next_of_type(socket, "presence"))["here"] < here:
-        pass
 
 
 def test_message_sent_through_one_server_reaches_a_member_on_another(
