@@ -1,8 +1,9 @@
 """Closing a person's live-room sockets when they should stop receiving at once.
 
-Live sockets join a channel-layer group per person ("person-<id>"). Actions that end
-someone's place in a group (leaving, pausing), and signing out, call
-`close_live_sockets` after their transaction commits. Living in core lets peer groups
+Live sockets join a channel-layer group per person ("person-<id>"), and staff alert
+sockets one of their own ("person-<id>-alerts"). Actions that end someone's place in a
+group (leaving, pausing), and signing out, call `close_live_sockets` after their
+transaction commits. Living in core lets peer groups
 call it without depending on the conversations app.
 """
 
@@ -16,6 +17,12 @@ def person_channel_group(person_id: int) -> str:
     return f"person-{person_id}"
 
 
+def alerts_channel_group(person_id: int) -> str:
+    """A staff member's alert sockets (alongside.safety), kept apart from
+    person_channel_group so that live-room events never reach them."""
+    return f"person-{person_id}-alerts"
+
+
 def close_live_sockets(
     *, person_id: int, group_id: int | None = None, session_key: str | None = None
 ) -> None:
@@ -24,7 +31,8 @@ def close_live_sockets(
     layer = get_channel_layer()
     if layer is None:
         return
-    async_to_sync(layer.group_send)(
-        person_channel_group(person_id),
-        {"type": "sockets.close", "group_id": group_id, "session_key": session_key},
-    )
+    event = {"type": "sockets.close", "group_id": group_id, "session_key": session_key}
+    async_to_sync(layer.group_send)(person_channel_group(person_id), event)
+    if group_id is None:
+        # Signing out and the like end staff alerts in that browser too.
+        async_to_sync(layer.group_send)(alerts_channel_group(person_id), event)

@@ -7,23 +7,28 @@ from typing import Any
 
 from channels.generic.websocket import AsyncJsonWebsocketConsumer
 
-from .live import alerts_channel_group
+from alongside.core.live import alerts_channel_group
 
 NOT_ALLOWED = 4403
+SIGNED_OUT = 4401
 
 
 class DutyAlertConsumer(AsyncJsonWebsocketConsumer):  # type: ignore[misc]
+    group_name: str | None = None
+
     async def connect(self) -> None:
         person = self.scope["user"]
         await self.accept()
         if not person.is_authenticated:
             await self.close(code=NOT_ALLOWED)
             return
+        session = self.scope.get("session")
+        self.session_key = session.session_key if session is not None else None
         self.group_name = alerts_channel_group(person.pk)
         await self.channel_layer.group_add(self.group_name, self.channel_name)
 
     async def disconnect(self, code: int) -> None:
-        if getattr(self, "group_name", None):
+        if self.group_name is not None:
             await self.channel_layer.group_discard(self.group_name, self.channel_name)
 
     async def receive_json(self, content: Any, **kwargs: Any) -> None:
@@ -36,3 +41,14 @@ class DutyAlertConsumer(AsyncJsonWebsocketConsumer):  # type: ignore[misc]
 
     async def duty_acknowledged(self, event: dict[str, Any]) -> None:
         await self.send_json({"type": "acknowledged", "id": event["escalation_id"]})
+
+    async def sockets_close(self, event: dict[str, Any]) -> None:
+        """Signing out (this browser's session) or a changed password (every
+        session) stops alerts at once, as it does live rooms."""
+        session_key = event.get("session_key")
+        if session_key is not None and session_key != self.session_key:
+            return
+        if self.group_name is not None:
+            await self.channel_layer.group_discard(self.group_name, self.channel_name)
+            self.group_name = None
+        await self.close(code=SIGNED_OUT if session_key else NOT_ALLOWED)

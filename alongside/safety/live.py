@@ -1,6 +1,6 @@
 """Live pushes to staff about alerts. Each staff member's open pages hold a socket
-in "person-<id>-alerts" (the person-<id> pattern of alongside.core.live, kept apart
-so that live-room events never reach it). Rendered by the page's own partial."""
+in alongside.core.live.alerts_channel_group, kept apart from the live-room group so
+that live-room events never reach it. Rendered by the page's own partial."""
 
 from __future__ import annotations
 
@@ -10,13 +10,11 @@ from asgiref.sync import async_to_sync
 from channels.layers import get_channel_layer
 from django.template.loader import render_to_string
 
+from alongside.core.live import alerts_channel_group
+
 from .models import Escalation
 
 ALERT_PARTIAL = "safety/duty.html#duty-alert"
-
-
-def alerts_channel_group(person_id: int) -> str:
-    return f"person-{person_id}-alerts"
 
 
 def _send(person_id: int, event: dict[str, Any]) -> None:

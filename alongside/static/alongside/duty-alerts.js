@@ -34,7 +34,8 @@
       else if (data.type === "acknowledged") settle(data.id);
     });
     socket.addEventListener("close", function (event) {
-      if (event.code === 4403) return;
+      // Signed out, or not allowed: nothing to reconnect to.
+      if (event.code === 4403 || event.code === 4401) return;
       window.setTimeout(connect, delay);
       delay = Math.min(delay * 2, 30000);
     });
