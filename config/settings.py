@@ -259,6 +259,8 @@ ACCOUNT_SESSION_REMEMBER = None
 # A cool-off after repeated failures, never a permanent lock.
 ACCOUNT_RATE_LIMITS = {
     "login_failed": "5/5m/ip,5/5m/key",
+    # Wrong passwords typed to erase an account (alongside.privacy.views).
+    "erase_wrong_tries": "5/5m/user",
     "signup": "20/m/ip",
 }
 LOGIN_REDIRECT_URL = "/"

@@ -37,13 +37,24 @@ class EraseAccountForm(forms.Form):
         error_messages={"required": "Please type your password."},
     )
 
-    def __init__(self, *args: Any, person: Person, **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, person: Person, may_try: bool = True, **kwargs: Any
+    ) -> None:
         super().__init__(*args, **kwargs)
         self.person = person
+        # False after several wrong passwords in a short time (the view counts them).
+        self.may_try = may_try
+        self.password_mismatched = False
 
     def clean_password(self) -> str:
         password: str = self.cleaned_data.get("password", "")
+        if not self.may_try:
+            raise forms.ValidationError(
+                "That password has been tried several times. To keep your account "
+                "safe, please wait five minutes, then try again. Nothing has changed."
+            )
         if not self.person.check_password(password):
+            self.password_mismatched = True
             raise forms.ValidationError(
                 "That password did not match. Please try again; nothing has changed."
             )

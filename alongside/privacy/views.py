@@ -20,6 +20,9 @@ from .forms import EraseAccountForm
 from .permissions import organisations_needing_another_admin
 from .registry import REGISTRY
 
+# The rate is set beside sign-in's in settings.ACCOUNT_RATE_LIMITS.
+ERASE_TRIES = "erase_wrong_tries"
+
 
 @login_required
 @require_GET
@@ -67,8 +70,14 @@ def data_html(request: AuthenticatedRequest) -> HttpResponse:
 def account_erase(request: AuthenticatedRequest) -> HttpResponse:
     person = request.user
     needing_admin = organisations_needing_another_admin(person)
-    form = EraseAccountForm(request.POST or None, person=person)
-    if request.method == "POST" and not needing_admin and form.is_valid():
+    # Someone holding a signed-in device must not be able to guess the password here
+    # without limit: a few wrong tries bring a pause, as at sign-in.
+    may_try = ratelimit.consume(request, action=ERASE_TRIES, user=person, dry_run=True)
+    form = EraseAccountForm(request.POST or None, person=person, may_try=may_try)
+    is_valid = request.method == "POST" and not needing_admin and form.is_valid()
+    if form.password_mismatched:
+        ratelimit.consume(request, action=ERASE_TRIES, user=person)
+    if is_valid:
         keep_posts = form.keeps_posts
         username = person.username
         try:

@@ -79,6 +79,35 @@ def test_a_wrong_password_changes_nothing_and_says_so_kindly(
     assert Person.objects.filter(pk=peer.pk).exists()
 
 
+def test_wrong_passwords_bring_a_pause_that_keeps_the_choice(
+    peer: Person, peer_client: Client
+) -> None:
+    # Someone holding a signed-in phone cannot guess the password here without limit.
+    erase = reverse("privacy:account-erase")
+    for _ in range(5):
+        peer_client.post(erase, {"posts": "keep", "password": "not it"})
+
+    response = peer_client.post(erase, {"posts": "keep", "password": PASSWORD})
+
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "please wait five minutes" in page
+    assert 'value="keep" id="id_posts_1" required checked' in page
+    assert Person.objects.filter(pk=peer.pk).exists()
+
+
+def test_a_right_password_after_a_slip_still_erases(peer: Person) -> None:
+    client = Client()
+    client.force_login(peer)
+    erase = reverse("privacy:account-erase")
+    client.post(erase, {"posts": "keep", "password": "not it"})
+
+    response = client.post(erase, {"posts": "keep", "password": PASSWORD})
+
+    assert response.status_code == 302
+    assert not Person.objects.filter(pk=peer.pk).exists()
+
+
 def test_a_missing_choice_is_asked_for(peer_client: Client) -> None:
     response = peer_client.post(
         reverse("privacy:account-erase"), {"password": PASSWORD}
