@@ -119,12 +119,34 @@ def save_support_service(
     *, person: Person, service: SupportService, **fields: Any
 ) -> SupportService:
     """Add or change an entry in the organisation's "Get help now" directory. Admins
-    only (Http404 otherwise)."""
+    only (Http404 otherwise). Adding an entry the directory already has (a double
+    click) keeps the one there: two of the same would only confuse someone in a
+    hurry."""
     check_manage_organisation(person, service.organisation)
     for name, value in fields.items():
         setattr(service, name, value)
-    service.save()
+    with transaction.atomic():
+        if service.pk is None:
+            # Taken in turn, so that two presses at once cannot both add.
+            Organisation.objects.select_for_update().get(pk=service.organisation_id)
+            same = _same_service_in_directory(service)
+            if same is not None:
+                return same
+        service.save()
     return service
+
+
+def _same_service_in_directory(service: SupportService) -> SupportService | None:
+    for entry in SupportService.objects.filter(
+        organisation_id=service.organisation_id, name__iexact=service.name.strip()
+    ):
+        if (entry.phone, entry.text_message, entry.website) == (
+            service.phone,
+            service.text_message,
+            service.website,
+        ):
+            return entry
+    return None
 
 
 def remove_support_service(*, person: Person, service: SupportService) -> None:

@@ -7,7 +7,7 @@ Nobody is ever told when someone pauses, leaves or returns.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import date
+from datetime import date, timedelta
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
@@ -46,6 +46,9 @@ from .permissions import (
     check_return,
 )
 from .pseudonyms import new_pseudonym
+
+# A group started again under the same name within this time is a double click.
+JUST_STARTED = timedelta(minutes=5)
 
 
 def name_taken_error() -> ValidationError:
@@ -293,9 +296,22 @@ def create_group(
     tag_names: Iterable[str],
 ) -> PeerGroup:
     """Start a group. Its creator becomes its first facilitator, so they must be
-    allowed to facilitate there (staff only, where the organisation asks for that)."""
+    allowed to facilitate there (staff only, where the organisation asks for that).
+    The same name sent again by its creator within a few minutes (a double click)
+    gives back the group already started."""
     check_create_group(person, organisation)
     check_facilitate_in(person, organisation)
+    # Taken in turn, so that two presses at once cannot both start a group.
+    Organisation.objects.select_for_update().get(pk=organisation.pk)
+    just_started = PeerGroup.objects.filter(
+        organisation=organisation,
+        name__iexact=name.strip(),
+        created_at__gte=timezone.now() - JUST_STARTED,
+        memberships__person=person,
+        memberships__role=GroupRole.FACILITATOR,
+    ).first()
+    if just_started is not None:
+        return just_started
     group = PeerGroup.objects.create(
         organisation=organisation,
         name=name.strip(),

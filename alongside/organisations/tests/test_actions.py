@@ -264,6 +264,38 @@ def test_admin_adds_changes_and_removes_a_help_directory_entry() -> None:
     assert not SupportService.objects.filter(pk=service.pk).exists()
 
 
+def test_adding_the_same_help_entry_twice_keeps_one() -> None:
+    organisation = OrganisationFactory.create()
+    admin = admin_of(organisation)
+    entry = {"name": "A listening line", "purpose": "Someone to talk to."}
+
+    first = actions.save_support_service(
+        person=admin,
+        service=SupportService(organisation=organisation),
+        phone="0800 111 222",
+        **entry,
+    )
+    again = actions.save_support_service(
+        person=admin,
+        service=SupportService(organisation=organisation),
+        phone="0800 111 222",
+        **entry | {"name": "a listening line"},
+    )
+    other_number = actions.save_support_service(
+        person=admin,
+        service=SupportService(organisation=organisation),
+        phone="0800 333 444",
+        **entry,
+    )
+
+    assert again == first
+    assert other_number != first
+    assert (
+        organisation.support_services.filter(name__iexact="a listening line").count()
+        == 2
+    )
+
+
 def test_phone_link_keeps_only_what_a_phone_can_dial() -> None:
     service = SupportServiceFactory.create(phone="+44 (0)800 111 222")
 

@@ -8,6 +8,7 @@ from types import SimpleNamespace
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
+from django.utils import timezone
 from pytest_django import DjangoCaptureOnCommitCallbacks
 
 from alongside.accounts.models import Person
@@ -460,10 +461,39 @@ def test_two_groups_with_the_same_name_get_different_addresses() -> None:
     }
 
     first = actions.create_group(**fields)  # type: ignore[arg-type]
-    second = actions.create_group(**fields)  # type: ignore[arg-type]
+    another_admin = person_in_state("org admin", group)
+    second = actions.create_group(**fields | {"person": another_admin})  # type: ignore[arg-type]
 
     assert first.slug == "evening-walk"
     assert second.slug == "evening-walk-2"
+
+
+def test_starting_the_same_group_twice_by_a_double_click_starts_one() -> None:
+    group = PeerGroupFactory.create()
+    creator = person_in_state("org admin", group)
+    fields = {
+        "person": creator,
+        "organisation": group.organisation,
+        "name": "Evening walk",
+        "shared_experience": "Something we share.",
+        "who_for": "",
+        "format": "online",
+        "when_and_where": "",
+        "is_listed": True,
+        "join_policy": JoinPolicy.OPEN,
+        "tag_names": [],
+    }
+
+    first = actions.create_group(**fields)  # type: ignore[arg-type]
+    again = actions.create_group(**fields | {"name": " evening WALK "})  # type: ignore[arg-type]
+
+    assert again == first
+    assert PeerGroup.objects.filter(name="Evening walk").count() == 1
+    PeerGroup.objects.filter(pk=first.pk).update(
+        created_at=timezone.now() - actions.JUST_STARTED
+    )
+    later = actions.create_group(**fields)  # type: ignore[arg-type]
+    assert later != first
 
 
 def test_a_peer_cannot_create_a_group_when_only_staff_may() -> None:
