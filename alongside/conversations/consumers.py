@@ -422,6 +422,9 @@ class LiveRoomConsumer(AsyncJsonWebsocketConsumer):  # type: ignore[misc]
         self.hidden_topics = await database_sync_to_async(
             TopicFilter.objects.topics_hidden_by
         )(self.person)
+        # Messages on screen in a topic now hidden must go: the client asks to
+        # catch up with the ids it shows.
+        await self.send_json({"type": "filters"})
 
     async def sockets_close(self, event: dict[str, Any]) -> None:
         if event.get("group_id") not in (None, self.group_id):

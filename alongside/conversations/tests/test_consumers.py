@@ -801,3 +801,30 @@ def test_junk_in_the_ids_shown_is_refused_kindly_or_ignored(group: PeerGroup) ->
         await socket.disconnect()
 
     run(scenario)
+
+
+def test_hiding_a_topic_elsewhere_takes_its_messages_off_an_open_screen(
+    group: PeerGroup,
+) -> None:
+    author, reader = signed_in(group), signed_in(group)
+    open_room(group)
+    plain = live_post(group, author, "plain words")
+    warned = live_post(group, author, "warned words", content_warning="self_harm")
+
+    async def scenario() -> None:
+        socket = communicator(group, reader)
+        await socket.connect()
+        await receive_until(socket, "presence")
+        await database_sync_to_async(set_topic_filters)(
+            person=reader, choices={"self_harm": "hide"}
+        )
+        assert await receive_until(socket, "filters") == {"type": "filters"}
+        frames = await catch_up_frames(
+            socket, after=warned.pk, shown=[plain.pk, warned.pk]
+        )
+        html = messages_by_id(frames)
+        assert "plain words" in html[plain.pk]
+        assert html[warned.pk] == f'<li id="post-{warned.pk}" hidden></li>'
+        await socket.disconnect()
+
+    run(scenario)

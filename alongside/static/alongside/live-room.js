@@ -196,6 +196,11 @@
         if (data.names && data.names.length) { text += " (including " + data.names.join(", ") + ")"; }
         presence.textContent = text;
       }
+    } else if (data.type === "filters") {
+      // Topic filters changed (in another tab, say): what is on screen is checked again.
+      setBusy(true);
+      caughtUpFrom = lastId;
+      sendFrame({ type: "catch_up", after: lastId, shown: shownIds() });
     } else if (data.type === "room") {
       // Every catch-up says how the room is: only a change is shown and announced.
       if (data.is_open === roomOpen) { return; }
