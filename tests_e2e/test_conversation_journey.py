@@ -18,12 +18,20 @@ pytestmark = pytest.mark.browser
 
 PASSWORD = "alongside-demo"
 
-# Keep every socket the page opens, so the test can cut the connection.
+# Keep every socket the page opens, so the test can cut the connection; while
+# window.__holdSockets is set, every new socket fails at once, as when offline.
 RECORD_SOCKETS = """
 (() => {
   const Original = window.WebSocket;
   window.__sockets = [];
   window.WebSocket = function (...args) {
+    if (window.__holdSockets) {
+      const failing = new EventTarget();
+      Object.assign(failing, {readyState: 3, send() {}, close() {}});
+      setTimeout(() => failing.dispatchEvent(
+        Object.assign(new Event("close"), {code: 1006})), 0);
+      return failing;
+    }
     const socket = new Original(...args);
     window.__sockets.push(socket);
     return socket;
@@ -122,6 +130,55 @@ def test_live_room_journey(
     expect(a.locator("#outbox li")).to_have_count(0, timeout=5000)
     expect(b.locator("#live-messages li", has_text=cut)).to_have_count(1)
     expect(a.locator("#live-messages li", has_text=cut)).to_have_count(1)
+
+    # B is offline while A changes one message and removes another, and C closes
+    # the room; when B is back, B's screen shows what a fresh page would.
+    changing = f"Words about to change {uuid.uuid4().hex[:6]}"
+    removing = f"Words about to go {uuid.uuid4().hex[:6]}"
+    send(a, changing)
+    send(a, removing)
+    expect(b.locator("#live-messages")).to_contain_text(removing, timeout=2000)
+    b.evaluate(
+        """() => {
+          document.querySelector("#live-messages li[data-id]").__unchanged = true;
+          window.__holdSockets = true;
+          window.__sockets.forEach((socket) => socket.close());
+        }"""
+    )
+    expect(b.locator("#connection-state")).to_contain_text("Reconnecting")
+    changed = f"Words changed while B was away {uuid.uuid4().hex[:6]}"
+    a.locator("#live-messages li", has_text=changing).get_by_role(
+        "link", name="Edit your message"
+    ).click()
+    a.fill("textarea[name=body]", changed)
+    a.get_by_role("button", name="Save changes").click()
+    a.locator("#live-messages li", has_text=removing).get_by_role(
+        "link", name="Delete your message"
+    ).click()
+    a.get_by_role("button", name="Yes, delete it").click()
+    c.get_by_text("Facilitator: open or close the room").click()
+    c.get_by_role("button", name="Only open it for meetings").click()
+    expect(c.locator("#room-state")).to_contain_text("closed")
+    b.evaluate(
+        """() => {
+          window.__holdSockets = false;
+          window.dispatchEvent(new Event("online"));
+        }"""
+    )
+    expect(b.locator("#live-messages")).to_contain_text(changed, timeout=5000)
+    expect(b.locator("#live-messages")).not_to_contain_text(changing)
+    expect(b.locator("#live-messages")).not_to_contain_text(removing)
+    expect(b.locator("#live-messages")).to_contain_text("Removed by the person")
+    expect(b.locator("#room-state")).to_contain_text("closed")
+    expect(b.locator("#live-form")).to_be_hidden()
+    # Messages that did not change are left as they were, not put in again.
+    assert b.evaluate(
+        '() => document.querySelector("#live-messages li[data-id]").__unchanged'
+    )
+    c.get_by_text("Facilitator: open or close the room").click()
+    c.get_by_role("button", name="Keep the room open all the time").click()
+    expect(b.locator("#room-state")).to_contain_text("open", timeout=2000)
+    expect(b.locator("#connection-state")).to_have_text("")
 
     # A draft survives a reload.
     a.fill("textarea[name=body]", "half-written thought")

@@ -26,16 +26,19 @@ from alongside.peergroups.permissions import get_group_for
 
 from . import actions, live
 from .forms import LiveMessageForm
-from .models import LiveConnection, TopicFilter
+from .models import LiveConnection, Post, PostQuerySet, TopicFilter
 from .permissions import (
     can_join_live_room,
     live_history_starts_at,
     live_posts_visible_to,
+    room_of,
 )
 
 NOT_ALLOWED = 4403
 SIGNED_OUT = 4401
 CATCH_UP_LIMIT = 500
+# The largest id a message can have (a 64-bit key): larger numbers are junk.
+LARGEST_POST_ID = 2**63 - 1
 HEARTBEAT_SECONDS = 300
 UNREADABLE = "That message could not be read."
 SEND_FAILED = "Your message has not gone yet. It is still in the box; please try again."
@@ -209,7 +212,7 @@ class LiveRoomConsumer(AsyncJsonWebsocketConsumer):  # type: ignore[misc]
         if kind == "send":
             await self._send_message(content)
         elif kind == "catch_up":
-            await self._catch_up(content.get("after"))
+            await self._catch_up(content.get("after"), content.get("shown"))
         elif kind == "step_away":
             await self._set_away(
                 is_away=True, shows_away=content.get("visible") is True
@@ -278,32 +281,91 @@ class LiveRoomConsumer(AsyncJsonWebsocketConsumer):  # type: ignore[misc]
             }
         )
 
-    def _missed(self, after: int) -> list[dict[str, Any]]:
+    def _frame(self, post: Post) -> dict[str, Any]:
+        return {
+            "type": "message",
+            "id": post.pk,
+            "client_id": str(post.client_id),
+            "html": live.render_live_message(
+                post, viewer_id=self.person.pk, links_allowed=self.links_allowed
+            ),
+        }
+
+    def _visible(self) -> PostQuerySet:
+        """What this person sees in the room, as the page shows it."""
         assert self.group is not None
-        posts = (
+        return (
             live_posts_visible_to(self.person, self.group)
-            .filter(pk__gt=after)
             .without_hidden_topics(self.hidden_topics)
             .with_author_name()
-            .order_by("pk")[:CATCH_UP_LIMIT]
         )
+
+    def _missed(self, after: int) -> list[dict[str, Any]]:
+        posts = self._visible().filter(pk__gt=after).order_by("pk")[:CATCH_UP_LIMIT]
+        return [self._frame(post) for post in posts]
+
+    def _refreshed(self, after: int, shown: list[int]) -> list[dict[str, Any]]:
+        """The messages the client holds, as a fresh page would show them now: each
+        one it may still see afresh (edited, removed by its author, given a warning),
+        a withdrawal for each it may no longer see (hidden, held, a topic it now
+        hides, or never its to see), and any it may now see between them that it
+        was not sent at the time (a held message since shared)."""
+        if not shown:
+            return []
+        visible = self._visible()
+        still_seen = {post.pk: post for post in visible.filter(pk__in=shown)}
+        now_seen = {
+            post.pk: post
+            for post in visible.filter(pk__gte=shown[0], pk__lte=after)
+            .exclude(pk__in=shown)
+            .order_by("pk")[:CATCH_UP_LIMIT]
+        }
+        posts = still_seen | now_seen
         return [
-            {
-                "type": "message",
-                "id": post.pk,
-                "client_id": str(post.client_id),
-                "html": live.render_live_message(
-                    post, viewer_id=self.person.pk, links_allowed=self.links_allowed
-                ),
-            }
-            for post in posts
+            self._frame(posts[post_id])
+            if post_id in posts
+            else live.withdrawn_frame(post_id)
+            for post_id in sorted(set(shown) | set(now_seen))
         ]
 
-    async def _catch_up(self, after: object) -> None:
+    def _catch_up_frames(
+        self, after: int, shown: list[int]
+    ) -> tuple[bool, list[dict[str, Any]], list[dict[str, Any]]]:
+        assert self.group is not None
+        room = room_of(self.group)
+        is_open = room is not None and room.is_open_now
+        return is_open, self._refreshed(after, shown), self._missed(after)
+
+    @staticmethod
+    def _shown_ids(shown: object) -> list[int] | None:
+        """The ids of the messages the client holds, in order: the last
+        CATCH_UP_LIMIT it lists (its newest), and only numbers that could be ids.
+        None when the field is there but is not a list."""
+        if shown is None:
+            return []
+        if not isinstance(shown, list):
+            return None
+        ids = {
+            value
+            for value in shown[-CATCH_UP_LIMIT:]
+            if isinstance(value, int)
+            and not isinstance(value, bool)
+            and 0 < value <= LARGEST_POST_ID
+        }
+        return sorted(ids)
+
+    async def _catch_up(self, after: object, shown: object) -> None:
         if not isinstance(after, int) or isinstance(after, bool) or after < 0:
             after = 0
-        missed = await database_sync_to_async(self._missed)(after)
-        for message in missed:
+        shown_ids = self._shown_ids(shown)
+        if shown_ids is None:
+            await self._error(None, UNREADABLE)
+            shown_ids = []
+        is_open, refreshed, missed = await database_sync_to_async(
+            self._catch_up_frames
+        )(after, shown_ids)
+        await self.send_json({"type": "room", "is_open": is_open})
+        for message in refreshed + missed:
             await self.send_json(message)
         last_id = missed[-1]["id"] if missed else after
         await self.send_json({"type": "caught_up", "last_id": last_id})
@@ -360,6 +422,9 @@ class LiveRoomConsumer(AsyncJsonWebsocketConsumer):  # type: ignore[misc]
         self.hidden_topics = await database_sync_to_async(
             TopicFilter.objects.topics_hidden_by
         )(self.person)
+        # Messages on screen in a topic now hidden must go: the client asks to
+        # catch up with the ids it shows.
+        await self.send_json({"type": "filters"})
 
     async def sockets_close(self, event: dict[str, Any]) -> None:
         if event.get("group_id") not in (None, self.group_id):

@@ -88,8 +88,24 @@ def _frame(post: Post, html: str) -> str:
     )
 
 
+def _hidden_html(post_id: int) -> str:
+    return f'<li id="post-{int(post_id)}" hidden></li>'
+
+
 def _hidden_frame(post: Post) -> str:
-    return _frame(post, f'<li id="post-{int(post.pk)}" hidden></li>')
+    return _frame(post, _hidden_html(post.pk))
+
+
+def withdrawn_frame(post_id: int) -> dict[str, Any]:
+    """The withdrawal of a message the client holds, for catch-up: its element is
+    emptied and hidden. Nothing is read about the message, so it carries no
+    client_id."""
+    return {
+        "type": "message",
+        "id": int(post_id),
+        "client_id": None,
+        "html": _hidden_html(post_id),
+    }
 
 
 def message_event(post: Post, *, is_new: bool = True) -> dict[str, Any]:

@@ -24,7 +24,13 @@ from alongside.safety.models import DecisionAction
 from config.asgi import application
 
 from .. import consumers
-from ..actions import close_live_room, delete_post, edit_post, set_topic_filters
+from ..actions import (
+    close_live_room,
+    delete_post,
+    edit_post,
+    set_room_always_open,
+    set_topic_filters,
+)
 from ..models import Post, PostStatus
 from ..screening import ScreeningResult
 from .factories import live_post, open_room, person_in
@@ -522,6 +528,9 @@ def test_a_resend_after_the_room_closed_gets_the_same_ack(group: PeerGroup) -> N
         frame = send_frame("saved before the room closed")
         await socket.send_json_to(frame)
         first = await receive_until(socket, "ack")
+        await database_sync_to_async(set_room_always_open)(
+            person=facilitator, group=group, is_always_open=False
+        )
         await database_sync_to_async(close_live_room)(person=facilitator, group=group)
         await receive_until(socket, "room")
         # The first ack was lost on the way: the browser sends the message again.
@@ -605,6 +614,217 @@ def test_a_member_still_signed_in_stays_connected(
         await asyncio.sleep(0.3)
         await socket.send_json_to({"type": "catch_up", "after": 0})
         assert (await receive_until(socket, "caught_up"))["type"] == "caught_up"
+        await socket.disconnect()
+
+    run(scenario)
+
+
+async def catch_up_frames(
+    socket: WebsocketCommunicator, **request: Any
+) -> list[dict[str, Any]]:
+    """Ask to catch up, and gather every frame but presence up to caught_up."""
+    await socket.send_json_to({"type": "catch_up", **request})
+    frames = []
+    while not frames or frames[-1]["type"] != "caught_up":
+        frame = await socket.receive_json_from(timeout=3)
+        if frame["type"] != "presence":
+            frames.append(frame)
+    return frames
+
+
+def messages_by_id(frames: list[dict[str, Any]]) -> dict[int, str]:
+    return {
+        frame["id"]: frame["html"] for frame in frames if frame["type"] == "message"
+    }
+
+
+def test_catch_up_brings_what_changed_on_screen_while_disconnected(
+    group: PeerGroup,
+) -> None:
+    author, reader = signed_in(group), signed_in(group)
+    facilitator = person_in(group, group_role=GroupRole.FACILITATOR)
+    open_room(group)
+    kept = live_post(group, author, "words that stay")
+    to_hide = live_post(group, author, "words a facilitator hides")
+    to_delete = live_post(group, author, "words their author removes")
+    to_edit = live_post(group, author, "words before a change")
+    to_fold = live_post(group, author, "words given a warning")
+    shown = [kept.pk, to_hide.pk, to_delete.pk, to_edit.pk, to_fold.pk]
+
+    async def scenario() -> None:
+        socket = communicator(group, reader)
+        await socket.connect()
+        frames = await catch_up_frames(socket, after=to_fold.pk, shown=shown)
+        assert {"type": "room", "is_open": True} in frames
+        assert sorted(messages_by_id(frames)) == shown
+        await socket.disconnect()
+
+        held = await database_sync_to_async(live_post)(
+            group, facilitator, "words still waiting", status=PostStatus.HELD
+        )
+        await database_sync_to_async(decide_on_post)(
+            person=facilitator,
+            post=to_hide,
+            action=DecisionAction.HIDE,
+            reason="against the agreement",
+            note_to_author="a kind note",
+        )
+        await database_sync_to_async(delete_post)(person=author, post=to_delete)
+        await database_sync_to_async(edit_post)(
+            person=author,
+            post=to_edit,
+            body="words after a change",
+            content_warning="",
+            content_warning_text="",
+        )
+        await database_sync_to_async(decide_on_post)(
+            person=facilitator,
+            post=to_fold,
+            action=DecisionAction.PUBLISH_WITH_WARNING,
+            reason="a warning helps",
+            content_warning="self_harm",
+        )
+        await database_sync_to_async(set_topic_filters)(
+            person=reader, choices={"self_harm": "hide"}
+        )
+        await database_sync_to_async(set_room_always_open)(
+            person=facilitator, group=group, is_always_open=False
+        )
+        await database_sync_to_async(close_live_room)(person=facilitator, group=group)
+
+        socket = communicator(group, reader)
+        await socket.connect()
+        frames = await catch_up_frames(
+            socket, after=to_fold.pk, shown=[*shown, held.pk]
+        )
+        html = messages_by_id(frames)
+        assert {"type": "room", "is_open": False} in frames
+        assert sorted(html) == sorted([*shown, held.pk])
+        assert "words that stay" in html[kept.pk]
+        assert html[to_hide.pk] == f'<li id="post-{to_hide.pk}" hidden></li>'
+        assert "words their author removes" not in html[to_delete.pk]
+        assert "Removed by the person who wrote it." in html[to_delete.pk]
+        assert "words after a change" in html[to_edit.pk]
+        assert "(edited)" in html[to_edit.pk]
+        assert html[to_fold.pk] == f'<li id="post-{to_fold.pk}" hidden></li>'
+        assert html[held.pk] == f'<li id="post-{held.pk}" hidden></li>'
+        everything_sent = str(frames)
+        for words in ("facilitator hides", "before a change", "warning", "waiting"):
+            assert words not in everything_sent
+        assert frames[-1] == {"type": "caught_up", "last_id": to_fold.pk}
+        await socket.disconnect()
+
+    run(scenario)
+
+
+def test_catch_up_brings_a_message_shared_after_its_check_while_disconnected(
+    group: PeerGroup,
+) -> None:
+    author, reader = signed_in(group), signed_in(group)
+    facilitator = person_in(group, group_role=GroupRole.FACILITATOR)
+    open_room(group)
+    first = live_post(group, author, "words already seen")
+    checked = live_post(group, author, "words shared once checked", status="held")
+    not_yet = live_post(group, author, "words still being checked", status="held")
+    last = live_post(group, author, "more words already seen")
+
+    async def scenario() -> None:
+        await database_sync_to_async(decide_on_post)(
+            person=facilitator,
+            post=checked,
+            action=DecisionAction.PUBLISH,
+            reason="fine to share",
+        )
+        socket = communicator(group, reader)
+        await socket.connect()
+        frames = await catch_up_frames(socket, after=last.pk, shown=[first.pk, last.pk])
+        html = messages_by_id(frames)
+        assert sorted(html) == [first.pk, checked.pk, last.pk]
+        assert "words shared once checked" in html[checked.pk]
+        assert not_yet.pk not in html
+        assert "still being checked" not in str(frames)
+        await socket.disconnect()
+
+    run(scenario)
+
+
+def test_catch_up_never_refreshes_messages_from_before_the_person_joined(
+    group: PeerGroup,
+) -> None:
+    author = signed_in(group)
+    earlier = live_post(group, author, "said before you came")
+    newcomer = signed_in(group)
+    later = live_post(group, author, "said after you came")
+
+    async def scenario() -> None:
+        socket = communicator(group, newcomer)
+        await socket.connect()
+        frames = await catch_up_frames(
+            socket, after=later.pk, shown=[earlier.pk, later.pk]
+        )
+        html = messages_by_id(frames)
+        assert html[earlier.pk] == f'<li id="post-{earlier.pk}" hidden></li>'
+        assert "said after you came" in html[later.pk]
+        assert "before you came" not in str(frames)
+        await socket.disconnect()
+
+    run(scenario)
+
+
+def test_junk_in_the_ids_shown_is_refused_kindly_or_ignored(group: PeerGroup) -> None:
+    member = signed_in(group)
+    open_room(group)
+    post = live_post(group, member, "placeholder words")
+
+    async def scenario() -> None:
+        socket = communicator(group, member)
+        await socket.connect()
+        frames = await catch_up_frames(socket, after=post.pk, shown="all of them")
+        assert frames[0] == {
+            "type": "error",
+            "client_id": None,
+            "message": "That message could not be read.",
+        }
+        assert frames[-1] == {"type": "caught_up", "last_id": post.pk}
+        junk = [True, "3", -1, 0, 1.5, None, {"id": 1}, [post.pk], 2**64]
+        frames = await catch_up_frames(socket, after=post.pk, shown=junk)
+        assert [frame["type"] for frame in frames] == ["room", "caught_up"]
+        frames = await catch_up_frames(
+            socket, after=post.pk, shown=[*junk, post.pk, post.pk]
+        )
+        assert list(messages_by_id(frames)) == [post.pk]
+        many = list(range(1, 10_000))
+        frames = await catch_up_frames(socket, after="junk", shown=many)
+        withdrawn = [frame for frame in frames if frame.get("client_id", "") is None]
+        assert len(withdrawn) == consumers.CATCH_UP_LIMIT
+        assert withdrawn[0]["id"] == len(many) - consumers.CATCH_UP_LIMIT + 1
+        await socket.disconnect()
+
+    run(scenario)
+
+
+def test_hiding_a_topic_elsewhere_takes_its_messages_off_an_open_screen(
+    group: PeerGroup,
+) -> None:
+    author, reader = signed_in(group), signed_in(group)
+    open_room(group)
+    plain = live_post(group, author, "plain words")
+    warned = live_post(group, author, "warned words", content_warning="self_harm")
+
+    async def scenario() -> None:
+        socket = communicator(group, reader)
+        await socket.connect()
+        await receive_until(socket, "presence")
+        await database_sync_to_async(set_topic_filters)(
+            person=reader, choices={"self_harm": "hide"}
+        )
+        assert await receive_until(socket, "filters") == {"type": "filters"}
+        frames = await catch_up_frames(
+            socket, after=warned.pk, shown=[plain.pk, warned.pk]
+        )
+        html = messages_by_id(frames)
+        assert "plain words" in html[plain.pk]
+        assert html[warned.pk] == f'<li id="post-{warned.pk}" hidden></li>'
         await socket.disconnect()
 
     run(scenario)

@@ -26,6 +26,8 @@
   var stopped = false;
   var reconnectTimer = null;
   var caughtUpFrom = 0;
+  var SHOWN_LIMIT = 500;
+  var roomOpen = roomState ? roomState.classList.contains("room-open") : true;
 
   function load(name, fallback) {
     try { var raw = window.localStorage.getItem(name); return raw ? JSON.parse(raw) : fallback; }
@@ -104,13 +106,40 @@
     if (element) { element.focus(); }
   }
 
+  function sameMessage(shown, fresh) {
+    var copy = shown.cloneNode(true);
+    Array.prototype.forEach.call(copy.querySelectorAll("details[open]"), function (details) {
+      details.removeAttribute("open");
+    });
+    return copy.isEqualNode(fresh);
+  }
+
+  // The messages on screen, oldest first, for catch-up to bring up to date. Catch-up
+  // looks at the newest 500 at most, so any older ones leave the screen: words
+  // hidden since must not stay on it.
+  function shownIds() {
+    var items = Array.prototype.slice.call(list.querySelectorAll("li[id^='post-']"));
+    var ids = [];
+    items.forEach(function (item, index) {
+      if (index < items.length - SHOWN_LIMIT) { item.remove(); return; }
+      var id = parseInt(item.id.slice(5), 10);
+      if (id > 0) { ids.push(id); }
+    });
+    return ids.sort(function (a, b) { return a - b; });
+  }
+
   function placeMessage(id, html) {
     var template = document.createElement("template");
     template.innerHTML = html.trim();
     var element = template.content.firstElementChild;
     if (!element) { return; }
     var existing = document.getElementById("post-" + id);
-    if (existing) { existing.replaceWith(element); return; }
+    if (existing) {
+      // Catch-up sends every message on screen again: only a changed one is
+      // replaced, so a warning someone has opened stays open.
+      if (!sameMessage(existing, element)) { existing.replaceWith(element); }
+      return;
+    }
     var empty = list.querySelector(".live-empty");
     if (empty) { empty.remove(); }
     // Keep the list in id order, whatever order frames arrive in.
@@ -167,8 +196,17 @@
         if (data.names && data.names.length) { text += " (including " + data.names.join(", ") + ")"; }
         presence.textContent = text;
       }
+    } else if (data.type === "filters") {
+      // Topic filters changed (in another tab, say): what is on screen is checked again.
+      setBusy(true);
+      caughtUpFrom = lastId;
+      sendFrame({ type: "catch_up", after: lastId, shown: shownIds() });
     } else if (data.type === "room") {
+      // Every catch-up says how the room is: only a change is shown and announced.
+      if (data.is_open === roomOpen) { return; }
+      roomOpen = data.is_open;
       if (roomState) {
+        roomState.className = data.is_open ? "room-open" : "room-closed";
         roomState.textContent = data.is_open ? "The room is open." : "The room is closed just now. You can still read what was said.";
       }
       if (form) { form.hidden = !data.is_open; }
@@ -185,7 +223,7 @@
       setConnection("");
       setBusy(true);
       caughtUpFrom = lastId;
-      sendFrame({ type: "catch_up", after: lastId });
+      sendFrame({ type: "catch_up", after: lastId, shown: shownIds() });
       flushOutbox();
       // Still in the calm space after a dropped connection: still taking a moment.
       if (calm && !calm.hidden) { sendFrame({ type: "step_away", visible: !!(visibleBox && visibleBox.checked) }); }
