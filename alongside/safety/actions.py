@@ -54,15 +54,16 @@ from .models import (
 from .permissions import (
     check_acknowledge,
     check_appeal,
+    check_decide_on,
     check_edit_escalation_chain,
     check_edit_phrase_rules,
     check_go_on_duty,
-    check_moderate,
     check_record_incident,
     check_redact_own_post,
     check_reply_to_decision,
     check_report,
     check_update_incident,
+    people_who_may_decide_on,
 )
 from .queue import seen_state
 from .screening.phrases import InvalidPattern, validate_pattern
@@ -174,7 +175,8 @@ def report_post(
     note: str = "",
     agreement_item_reference: str = "",
 ) -> Report:
-    """Report someone else's shared post. The group's facilitators are told that the
+    """Report someone else's shared post. Those who may decide about it (the group's
+    facilitators other than its author, `people_who_may_decide_on`) are told that the
     queue has something new (not who reported it, nor what it says), once until they
     decide: the same report sent twice (a double click) is kept once, and a second,
     different report from the same person is kept without telling them again."""
@@ -202,10 +204,10 @@ def report_post(
     if earlier:
         return report
     group = post.group
-    facilitators = [f for f in _facilitators_of(group) if f.pk != person.pk]
+    deciders = [p for p in people_who_may_decide_on(post) if p.pk != person.pk]
     link = reverse("safety:queue", kwargs={"group_id": group.pk})
     notify(
-        people=facilitators,
+        people=deciders,
         message=f"Something in {group.name} has been reported and is in the queue.",
         link=link,
     )
@@ -274,7 +276,7 @@ def appeal_hold(*, person: Person, post: Post, note: str = "") -> HoldAppeal:
         return appeal
     group = post.group
     notify(
-        people=_facilitators_of(group),
+        people=people_who_may_decide_on(post),
         message=f"Someone in {group.name} has asked for another look at a held post.",
         link=reverse("safety:queue", kwargs={"group_id": group.pk}),
     )
@@ -348,6 +350,7 @@ def decide_on_post(
     seen: str = "",
 ) -> ModerationDecision:
     """A facilitator decides about a post in the queue, with a reason for the record.
+    Never about their own post: someone else on the team decides (`can_decide_on`).
 
     `seen` is what the facilitator saw (`queue.seen_state`) when they opened the post;
     if someone has decided about it, or its author has changed it, since then, nothing
@@ -360,7 +363,7 @@ def decide_on_post(
     happened and can reply.
     """
     group = post.group
-    check_moderate(person, group)
+    check_decide_on(person, post)
     if seen and seen != seen_state(post):
         raise ValidationError(
             "While you were deciding, someone else has decided about this post, or "

@@ -38,6 +38,7 @@ from .forms import (
 from .models import DutyPeriod, EscalationChain, EscalationStatus
 from .permissions import (
     can_acknowledge,
+    can_decide_on,
     can_edit_escalation_chain,
     can_moderate,
     can_record_incident,
@@ -166,10 +167,19 @@ def queue(request: AuthenticatedRequest, group_id: int) -> HttpResponse:
     )
     if can_read:
         reads.record_queue_read(reader=request.user, entries=entries)
+    decide_ids = {
+        entry.post.pk for entry in entries if can_decide_on(request.user, entry.post)
+    }
     return render(
         request,
         "safety/queue.html",
-        {"group": group, "entries": entries, "can_read": can_read},
+        {
+            "group": group,
+            "entries": entries,
+            "can_read": can_read,
+            "decide_ids": decide_ids,
+            "decides_for_the_group": bool(decide_ids) and not can_read,
+        },
     )
 
 
@@ -181,6 +191,10 @@ def queue_decide(
     group = get_group_for(request.user, group_id)
     post = get_post_to_moderate(request.user, group, post_id)
     ensure_second_factor(request)
+    may_decide = can_decide_on(request.user, post)
+    if request.method == "POST" and not may_decide:
+        # Their own post: someone else on the team decides (the page says so).
+        raise PermissionDenied
     form = DecisionForm(request.POST or None, initial={"seen": seen_state(post)})
     if request.method == "POST" and form.is_valid():
         try:
@@ -215,6 +229,7 @@ def queue_decide(
             "entry": entry,
             "author_name": author_name,
             "form": form,
+            "may_decide": may_decide,
             "decisions": post.decisions.all()[:10],
         },
         status=400 if form.errors else 200,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import uuid
 
 import pytest
+from django.core.exceptions import PermissionDenied
 from django.test import Client
 from django.urls import reverse
 
@@ -421,3 +422,98 @@ def test_a_facilitator_reads_a_decision_and_its_reply_only_after_the_second_step
     assert response.status_code == 302
     assert response["Location"] == reverse("mfa_activate_totp")
     assert peer_client.get(url).status_code == 200
+
+
+def _decide_data(client: Client, url: str) -> dict[str, str]:
+    return {
+        "seen": client.get(url).context["form"]["seen"].value(),
+        "action": DecisionAction.PUBLISH,
+        "reason": "It is fine.",
+    }
+
+
+@pytest.mark.django_db
+def test_a_facilitator_sees_their_own_held_post_waiting_for_someone_else(
+    facilitator_client: Client, facilitator: Person, group: PeerGroup, peer: Person
+) -> None:
+    post = _held_post(facilitator, group)
+    # Someone else in the group who may decide, so the page is not yet theirs alone.
+    other = MembershipFactory.create(
+        group=group, role=GroupRole.FACILITATOR, person=PersonFactory.create()
+    ).person
+    decide_url = reverse("safety:queue-decide", args=[group.pk, post.pk])
+
+    queue_page = facilitator_client.get(reverse("safety:queue", args=[group.pk]))
+    assert queue_page.status_code == 200
+    text = queue_page.content.decode()
+    assert "Someone else on the team will look at this, as it is yours." in text
+    assert decide_url not in text
+
+    page = facilitator_client.get(decide_url)
+    assert page.status_code == 200
+    text = page.content.decode()
+    assert "Someone else on the team will look at this, as it is yours." in text
+    assert "Save the decision" not in text
+
+    forged = facilitator_client.post(
+        decide_url, {"action": DecisionAction.PUBLISH, "reason": "Mine is fine."}
+    )
+    assert forged.status_code == 403
+    assert "That is not open to you just now" in forged.content.decode()
+    post.refresh_from_db()
+    assert post.status == PostStatus.HELD
+    assert not ModerationDecision.objects.filter(post=post).exists()
+    with pytest.raises(PermissionDenied):
+        actions.decide_on_post(
+            person=facilitator, post=post, action="publish", reason="Mine is fine."
+        )
+
+    # The other facilitator decides as usual.
+    _hide(other, post)
+    post.refresh_from_db()
+    assert post.status == PostStatus.HIDDEN
+
+
+@pytest.mark.django_db
+def test_when_the_author_facilitates_alone_an_admin_decides_and_is_told(
+    facilitator_client: Client,
+    facilitator: Person,
+    org_admin: Person,
+    admin_client: Client,
+    group: PeerGroup,
+) -> None:
+    post = _held_post(facilitator, group)
+    decide_url = reverse("safety:queue-decide", args=[group.pk, post.pk])
+    appeal_url = reverse("safety:post-appeal", args=[group.pk, post.pk])
+
+    assert facilitator_client.post(appeal_url, {"note": ""}).status_code == 302
+    # Those who may decide are told, and never the author.
+    assert Notification.objects.filter(
+        person=org_admin, message__contains="another look"
+    ).exists()
+    assert not Notification.objects.filter(
+        person=facilitator, message__contains="another look"
+    ).exists()
+
+    queue_text = admin_client.get(reverse("safety:queue", args=[group.pk])).content
+    assert decide_url in queue_text.decode()
+    assert (
+        admin_client.post(
+            decide_url, _decide_data(admin_client, decide_url)
+        ).status_code
+        == 302
+    )
+    post.refresh_from_db()
+    assert post.status == PostStatus.PUBLISHED
+    assert ModerationDecision.objects.get(post=post).decided_by == org_admin
+
+
+@pytest.mark.django_db
+def test_an_admin_does_not_decide_while_the_group_has_another_facilitator(
+    facilitator: Person, admin_client: Client, group: PeerGroup, peer: Person
+) -> None:
+    post = _held_post(peer, group)
+    decide_url = reverse("safety:queue-decide", args=[group.pk, post.pk])
+    assert admin_client.get(decide_url).status_code == 403
+    queue_text = admin_client.get(reverse("safety:queue", args=[group.pk])).content
+    assert decide_url not in queue_text.decode()
