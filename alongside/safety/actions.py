@@ -30,6 +30,7 @@ from alongside.conversations.models import (
 )
 from alongside.notifications.actions import notify
 from alongside.organisations.models import Organisation
+from alongside.organisations.permissions import is_staff
 from alongside.peergroups.models import PeerGroup
 
 from . import live
@@ -485,11 +486,14 @@ def go_off_duty(*, person: Person, organisation: Organisation) -> None:
 
 
 def on_duty_in(organisation: Organisation) -> list[Person]:
+    """Staff on duty now. Someone whose staff role has ended is not, even if they
+    never went off duty."""
     return [
         period.person
         for period in DutyPeriod.objects.filter(
             organisation=organisation, ended_at__isnull=True
         ).select_related("person")
+        if is_staff(period.person, organisation)
     ]
 
 
@@ -512,7 +516,6 @@ def set_escalation_chain(
 ) -> EscalationChain:
     """Replace the organisation's chain. Named people must be its staff."""
     from alongside.organisations.models import STAFF_ROLES
-    from alongside.organisations.permissions import role_in
 
     check_edit_escalation_chain(person, organisation)
     if not 1 <= minutes_before_moving_up <= 240:
@@ -520,9 +523,7 @@ def set_escalation_chain(
             {"minutes_before_moving_up": "Please choose between 1 and 240 minutes."}
         )
     for step in steps:
-        if step.person is not None and role_in(step.person, organisation) not in (
-            STAFF_ROLES
-        ):
+        if step.person is not None and not is_staff(step.person, organisation):
             raise ValidationError({"steps": "Each person must be staff here."})
         if step.person is None and step.role not in STAFF_ROLES:
             raise ValidationError({"steps": "Choose a person or a staff role."})
@@ -542,16 +543,31 @@ def set_escalation_chain(
 
 
 def _people_of_step(step: EscalationStep, organisation: Organisation) -> list[Person]:
+    """Who a step alerts. A named person who is no longer staff here is skipped, as
+    if the step named nobody (the chain page shows it, so an admin can fix it)."""
     from alongside.organisations.models import OrganisationRole
 
     if step.person is not None:
-        return [step.person]
+        return [step.person] if is_staff(step.person, organisation) else []
     return [
         row.person
         for row in OrganisationRole.objects.filter(
             organisation=organisation, role=step.role
         ).select_related("person")
     ]
+
+
+def steps_no_longer_on_the_team(organisation: Organisation) -> dict[int, Person]:
+    """The chain's steps (by position) naming someone who is no longer staff here.
+    Alerts pass them by; the chain page asks an admin to choose again."""
+    chain = EscalationChain.objects.filter(organisation=organisation).first()
+    if chain is None:
+        return {}
+    return {
+        step.position: step.person
+        for step in chain.steps.filter(person__isnull=False).select_related("person")
+        if step.person is not None and not is_staff(step.person, organisation)
+    }
 
 
 def _log(escalation: Escalation, kind: str, person: Person | None = None) -> None:

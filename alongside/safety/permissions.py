@@ -41,7 +41,7 @@ from alongside.organisations.models import (
     Role,
 )
 from alongside.organisations.permissions import is_staff, role_in
-from alongside.peergroups.models import GroupRole, Membership, PeerGroup
+from alongside.peergroups.models import GroupRole, Membership, PeerGroup, Status
 from alongside.peergroups.permissions import is_facilitator_of
 
 from .models import (
@@ -200,13 +200,12 @@ def check_decide_on(person: Person, post: Post) -> None:
 
 def people_who_may_decide_on(post: Post) -> list[Person]:
     """Whom to tell that a post waits for a decision: never its author."""
-    facilitators = [
-        membership.person
-        for membership in Membership.objects.facilitating()
-        .filter(group_id=post.group_id, status="active")
-        .exclude(person_id=post.author_id)
-        .select_related("person")
-    ]
+    memberships = Membership.objects.facilitating().filter(
+        group_id=post.group_id, status=Status.ACTIVE
+    )
+    if post.author_id is not None:
+        memberships = memberships.exclude(person_id=post.author_id)
+    facilitators = [m.person for m in memberships.select_related("person")]
     if facilitators or not _author_facilitates_alone(post):
         return facilitators
     return [
@@ -294,14 +293,18 @@ def check_edit_escalation_chain(person: Person, organisation: Organisation) -> N
 
 
 def escalations_visible_to(person: Person) -> models.QuerySet[Escalation]:
-    """Escalations that reached the person, and those in groups they facilitate."""
+    """Escalations that reached the person while staff, and those in groups they
+    facilitate."""
     if not person.is_authenticated:
         return Escalation.objects.none()
     facilitated = Membership.objects.filter(
         person=person, role=GroupRole.FACILITATOR
     ).current()
+    # An alert that reached someone stays theirs while they are staff there; once
+    # they leave the team, it is the team's.
     return Escalation.objects.filter(
-        Q(alerted=person) | Q(group__in=facilitated.values("group"))
+        Q(alerted=person, organisation__in=duty_organisations_of(person))
+        | Q(group__in=facilitated.values("group"))
     ).distinct()
 
 

@@ -408,9 +408,11 @@ def chain_edit(request: AuthenticatedRequest, organisation_slug: str) -> HttpRes
     organisation = get_organisation_for(request.user, organisation_slug)
     check_edit_escalation_chain(request.user, organisation)
     ensure_second_factor(request)
+    no_longer_on_the_team = actions.steps_no_longer_on_the_team(organisation)
     form = EscalationChainForm(
         request.POST or None,
         organisation=organisation,
+        no_longer_on_the_team=no_longer_on_the_team,
         initial=_chain_initial(organisation),
     )
     if request.method == "POST" and form.is_valid():
@@ -429,7 +431,11 @@ def chain_edit(request: AuthenticatedRequest, organisation_slug: str) -> HttpRes
     return render(
         request,
         "safety/chain.html",
-        {"organisation": organisation, "form": form},
+        {
+            "organisation": organisation,
+            "form": form,
+            "no_longer_on_the_team": no_longer_on_the_team,
+        },
         status=400 if form.errors else 200,
     )
 

@@ -14,7 +14,8 @@ from alongside.accounts.tests.factories import PersonFactory
 from alongside.conversations import actions as conversation_actions
 from alongside.conversations.models import Post, PostStatus
 from alongside.notifications.models import Notification
-from alongside.organisations.models import Organisation
+from alongside.organisations.models import Organisation, OrganisationRole, Role
+from alongside.organisations.tests.factories import OrganisationRoleFactory
 from alongside.peergroups.models import GroupRole, PeerGroup
 from alongside.peergroups.tests.factories import MembershipFactory, PeerGroupFactory
 from alongside.safety import actions
@@ -517,3 +518,68 @@ def test_an_admin_does_not_decide_while_the_group_has_another_facilitator(
     assert admin_client.get(decide_url).status_code == 403
     queue_text = admin_client.get(reverse("safety:queue", args=[group.pk])).content
     assert decide_url not in queue_text.decode()
+
+
+@pytest.mark.django_db
+def test_the_chain_page_shows_a_step_whose_person_left_the_team(
+    admin_client: Client,
+    org_admin: Person,
+    supervisor: Person,
+    organisation: Organisation,
+) -> None:
+    former = PersonFactory.create(username="former-supervisor")
+    OrganisationRoleFactory.create(
+        organisation=organisation, person=former, role=Role.SUPERVISOR
+    )
+    actions.set_escalation_chain(
+        person=org_admin,
+        organisation=organisation,
+        minutes_before_moving_up=10,
+        steps=[
+            actions.StepChoice(person=former),
+            actions.StepChoice(person=supervisor),
+        ],
+    )
+    OrganisationRole.objects.filter(person=former).update(role=Role.PEER)
+    url = reverse("safety:chain-edit", args=[organisation.slug])
+
+    page = admin_client.get(url)
+    assert page.status_code == 200
+    text = page.content.decode()
+    assert "former-supervisor (no longer on the team)" in text
+    assert "alerts skip this step" in text
+    assert page.context["form"]["step_1"].value() == f"person:{former.pk}"
+
+    # Saving it unchanged asks to choose again, and keeps the chain as it was.
+    kept = {"minutes_before_moving_up": "10", "step_1": f"person:{former.pk}"}
+    refused = admin_client.post(url, kept | {"step_2": f"person:{supervisor.pk}"})
+    assert refused.status_code == 400
+    assert "former-supervisor is no longer on the team" in refused.content.decode()
+
+    fixed = {"minutes_before_moving_up": "10", "step_1": f"person:{supervisor.pk}"}
+    assert admin_client.post(url, fixed).status_code == 302
+    assert "no longer on the team" not in admin_client.get(url).content.decode()
+
+
+@pytest.mark.django_db
+def test_someone_no_longer_staff_somewhere_is_not_shown_on_duty_for_it(
+    supervisor: Person, organisation: Organisation, other_organisation: Organisation
+) -> None:
+    from django.test import RequestFactory
+
+    from alongside.safety.context_processors import duty
+
+    # Staff in two organisations, on duty in the other one; then that role ends.
+    OrganisationRoleFactory.create(
+        organisation=other_organisation, person=supervisor, role=Role.SUPERVISOR
+    )
+    actions.go_on_duty(person=supervisor, organisation=other_organisation)
+    request = RequestFactory().get("/")
+    request.user = supervisor
+    assert duty(request)["is_on_duty"] is True
+
+    OrganisationRole.objects.filter(
+        person=supervisor, organisation=other_organisation
+    ).update(role=Role.PEER)
+    assert duty(request)["is_on_duty"] is False
+    assert actions.on_duty_in(other_organisation) == []
