@@ -800,7 +800,7 @@ def record_incident(
     """Record an incident in the recorder's own words, by hand or from an escalation
     or a moderation decision. The same incident sent again by the same person within
     a few minutes (a double click) is recorded once, so the rates stay true."""
-    check_record_incident(person, organisation, group)
+    check_record_incident(person, organisation, group, about=escalation or decision)
     if escalation is not None and escalation.organisation_id != organisation.pk:
         raise PermissionDenied
     if decision is not None and decision.group.organisation_id != organisation.pk:

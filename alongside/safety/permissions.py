@@ -333,10 +333,27 @@ def check_acknowledge(person: Person, escalation: Escalation) -> None:
 # ---- Incidents ----
 
 
+def _is_about(person: Person, source: Escalation | ModerationDecision | None) -> bool:
+    """An alert about the person, or a decision about their own post."""
+    if isinstance(source, Escalation):
+        return source.person_at_risk_id == person.pk
+    if isinstance(source, ModerationDecision):
+        return source.post.author_id == person.pk
+    return False
+
+
 def can_record_incident(
-    person: Person, organisation: Organisation, group: PeerGroup | None = None
+    person: Person,
+    organisation: Organisation,
+    group: PeerGroup | None = None,
+    *,
+    about: Escalation | ModerationDecision | None = None,
 ) -> bool:
-    """Admins and supervisors for the organisation; facilitators for their groups."""
+    """Admins and supervisors for the organisation; facilitators for their groups.
+    Never from an alert about themselves or a decision about their own post: that
+    record is for someone else on the team."""
+    if about is not None and _is_about(person, about):
+        return False
     role = role_in(person, organisation)
     if role in (Role.ADMIN, Role.SUPERVISOR):
         return group is None or group.organisation_id == organisation.pk
@@ -348,9 +365,13 @@ def can_record_incident(
 
 
 def check_record_incident(
-    person: Person, organisation: Organisation, group: PeerGroup | None = None
+    person: Person,
+    organisation: Organisation,
+    group: PeerGroup | None = None,
+    *,
+    about: Escalation | ModerationDecision | None = None,
 ) -> None:
-    if not can_record_incident(person, organisation, group):
+    if not can_record_incident(person, organisation, group, about=about):
         raise Http404
 
 
@@ -379,7 +400,10 @@ def get_incident_for(
 
 
 def can_update_incident(person: Person, incident: Incident) -> bool:
-    """Whoever may read an incident may write what happened next."""
+    """Whoever may read an incident may write what happened next, unless it is
+    about them (from an alert about them, or a decision about their post)."""
+    if _is_about(person, incident.escalation) or _is_about(person, incident.decision):
+        return False
     return (
         incidents_visible_to(person, incident.organisation)
         .filter(pk=incident.pk)

@@ -43,11 +43,13 @@ from .permissions import (
     can_moderate,
     can_record_incident,
     can_reply_to_decision,
+    can_update_incident,
     check_appeal,
     check_edit_escalation_chain,
     check_record_incident,
     check_report,
     check_see_queue,
+    check_update_incident,
     duty_organisations_of,
     escalations_visible_to,
     get_decision_for,
@@ -351,7 +353,9 @@ def escalation_detail(
             "author_name": author_name,
             "events": escalation.events.select_related("person"),
             "can_acknowledge": can_acknowledge(request.user, escalation),
-            "can_record": can_record_incident(request.user, escalation.organisation),
+            "can_record": can_record_incident(
+                request.user, escalation.organisation, about=escalation
+            ),
         },
     )
 
@@ -499,9 +503,11 @@ def incident_create(
     initial: dict[str, object] = {}
     if source.get("escalation", "").isdecimal():
         escalation = get_escalation_for(request.user, int(source["escalation"]))
+        check_record_incident(request.user, organisation, about=escalation)
         initial = {"group": escalation.group_id, "category": "risk_to_life"}
     elif source.get("decision", "").isdecimal():
         decision = get_decision_for(request.user, int(source["decision"]))
+        check_record_incident(request.user, organisation, about=decision)
         initial = {"group": decision.group_id}
     form = IncidentForm(request.POST or None, groups=groups, initial=initial)
     if request.method == "POST" and form.is_valid():
@@ -543,7 +549,11 @@ def incident_detail(
     return render(
         request,
         "safety/incident_detail.html",
-        {"organisation": organisation, "incident": incident},
+        {
+            "organisation": organisation,
+            "incident": incident,
+            "can_update": can_update_incident(request.user, incident),
+        },
     )
 
 
@@ -554,6 +564,7 @@ def incident_update(
 ) -> HttpResponse:
     organisation = _incident_organisation(request, organisation_slug)
     incident = get_incident_for(request.user, organisation, incident_id)
+    check_update_incident(request.user, incident)
     form = IncidentUpdateForm(request.POST or None, instance=incident)
     if request.method == "POST" and form.is_valid():
         actions.update_incident(

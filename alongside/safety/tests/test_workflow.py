@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 from django.core import mail
+from django.http import Http404
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
@@ -568,3 +569,99 @@ def test_an_alert_that_reached_someone_before_they_left_is_no_longer_theirs(
     later = timezone.now() + timedelta(minutes=11)
     assert actions.move_up_due_escalations(now=later) == 1
     assert facilitator in escalation.alerted.all()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_staff_at_risk_see_the_alert_about_them_is_for_someone_else(
+    group: PeerGroup,
+    facilitator: Person,
+    facilitator_client: Client,
+    supervisor: Person,
+    organisation: Organisation,
+) -> None:
+    actions.go_on_duty(person=supervisor, organisation=organisation)
+    escalation = _thread(facilitator, group, RISK_TEXT).posts.get().escalations.get()
+
+    page = facilitator_client.get(
+        reverse("safety:escalation-detail", args=[escalation.pk])
+    )
+    assert page.status_code == 200
+    text = page.content.decode()
+    assert "someone else on the team will take it on" in text
+    assert "acknowledge</button>" not in text
+
+    forged = facilitator_client.post(
+        reverse("safety:escalation-acknowledge", args=[escalation.pk])
+    )
+    assert forged.status_code == 403
+    escalation.refresh_from_db()
+    assert escalation.status == EscalationStatus.ALERTING
+
+
+@pytest.mark.django_db(transaction=True)
+def test_staff_do_not_record_or_close_an_incident_about_themselves(
+    group: PeerGroup,
+    facilitator: Person,
+    facilitator_client: Client,
+    supervisor: Person,
+    organisation: Organisation,
+) -> None:
+    actions.go_on_duty(person=supervisor, organisation=organisation)
+    escalation = _thread(facilitator, group, RISK_TEXT).posts.get().escalations.get()
+    create_url = reverse("safety:incident-create", args=[organisation.slug])
+
+    alert_page = facilitator_client.get(
+        reverse("safety:escalation-detail", args=[escalation.pk])
+    ).content.decode()
+    assert f"?escalation={escalation.pk}" not in alert_page
+    assert (
+        facilitator_client.get(create_url, {"escalation": escalation.pk}).status_code
+        == 404
+    )
+    sent = facilitator_client.post(
+        create_url,
+        {
+            "escalation": escalation.pk,
+            "category": "other",
+            "severity": "low",
+            "what_happened": "Written for the test.",
+        },
+    )
+    assert sent.status_code == 404
+    with pytest.raises(Http404):
+        actions.record_incident(
+            person=facilitator,
+            organisation=organisation,
+            group=group,
+            category="other",
+            severity="low",
+            what_happened="Written for the test.",
+            escalation=escalation,
+        )
+
+    incident = actions.record_incident(
+        person=supervisor,
+        organisation=organisation,
+        group=group,
+        category="risk_to_life",
+        severity="high",
+        what_happened="Written for the test.",
+        escalation=escalation,
+    )
+    detail = facilitator_client.get(
+        reverse("safety:incident-detail", args=[organisation.slug, incident.pk])
+    )
+    assert detail.status_code == 200
+    assert (
+        "someone else on the team writes what happens next" in detail.content.decode()
+    )
+    update_url = reverse(
+        "safety:incident-update", args=[organisation.slug, incident.pk]
+    )
+    assert facilitator_client.get(update_url).status_code == 404
+    assert (
+        facilitator_client.post(update_url, {"outcome": "Closed by me."}).status_code
+        == 404
+    )
+    incident.refresh_from_db()
+    assert incident.outcome == ""
