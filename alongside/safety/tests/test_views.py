@@ -208,8 +208,10 @@ def test_organisation_admins_see_a_reports_reason_but_not_the_reporters_words(
     group: PeerGroup,
     peer: Person,
 ) -> None:
+    # Written by another member: an author who facilitates sees no report reasons.
+    author = MembershipFactory.create(group=group, person=PersonFactory.create()).person
     thread = conversation_actions.start_thread(
-        person=facilitator,
+        person=author,
         group=group,
         title="A quiet week",
         kind="sharing",
@@ -583,3 +585,34 @@ def test_someone_no_longer_staff_somewhere_is_not_shown_on_duty_for_it(
     ).update(role=Role.PEER)
     assert duty(request)["is_on_duty"] is False
     assert actions.on_duty_in(other_organisation) == []
+
+
+@pytest.mark.django_db
+def test_a_facilitator_is_not_shown_why_their_own_post_was_reported(
+    facilitator_client: Client, facilitator: Person, group: PeerGroup, peer: Person
+) -> None:
+    post = conversation_actions.start_thread(
+        person=facilitator,
+        group=group,
+        title="A quiet week",
+        kind="sharing",
+        body="A quiet week, thank you all.",
+        content_warning="",
+        content_warning_text="",
+        client_id=uuid.uuid4(),
+    ).posts.get()
+    actions.report_post(
+        person=peer,
+        post=post,
+        reason="agreement",
+        note="the reporter's note",
+        agreement_item_reference="reporter's own words",
+    )
+    queue_page = facilitator_client.get(reverse("safety:queue", args=[group.pk]))
+    decide_page = facilitator_client.get(
+        reverse("safety:queue-decide", args=[group.pk, post.pk])
+    )
+    for page in (queue_page.content.decode(), decide_page.content.decode()):
+        assert "Someone else on the team will look at this, as it is yours." in page
+        assert "It goes against our group agreement" not in page
+        assert "reporter&#x27;s" not in page
