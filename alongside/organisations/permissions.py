@@ -40,12 +40,16 @@ def role_in(person: Person, organisation: Organisation) -> str | None:
     return role
 
 
-def is_staff(person: Person) -> bool:
-    """Whether the person is a facilitator, supervisor or admin anywhere; False when
-    not signed in. Reads only."""
+def is_staff(person: Person, organisation: Organisation | None = None) -> bool:
+    """Whether the person is a facilitator, supervisor or admin of the organisation
+    now (anywhere, when none is given); False when not signed in, and once their
+    staff role is removed. Reads only."""
     if not person.is_authenticated:
         return False
-    return OrganisationRole.objects.filter(person=person, role__in=STAFF_ROLES).exists()
+    roles = OrganisationRole.objects.filter(person=person, role__in=STAFF_ROLES)
+    if organisation is not None:
+        roles = roles.filter(organisation=organisation)
+    return roles.exists()
 
 
 def get_organisation_for(person: Person, slug: str) -> Organisation:

@@ -30,6 +30,7 @@ from alongside.conversations.models import (
 )
 from alongside.notifications.actions import notify
 from alongside.organisations.models import Organisation
+from alongside.organisations.permissions import is_staff
 from alongside.peergroups.models import PeerGroup
 
 from . import live
@@ -54,15 +55,16 @@ from .models import (
 from .permissions import (
     check_acknowledge,
     check_appeal,
+    check_decide_on,
     check_edit_escalation_chain,
     check_edit_phrase_rules,
     check_go_on_duty,
-    check_moderate,
     check_record_incident,
     check_redact_own_post,
     check_reply_to_decision,
     check_report,
     check_update_incident,
+    people_who_may_decide_on,
 )
 from .queue import seen_state
 from .screening.phrases import InvalidPattern, validate_pattern
@@ -174,7 +176,8 @@ def report_post(
     note: str = "",
     agreement_item_reference: str = "",
 ) -> Report:
-    """Report someone else's shared post. The group's facilitators are told that the
+    """Report someone else's shared post. Those who may decide about it (the group's
+    facilitators other than its author, `people_who_may_decide_on`) are told that the
     queue has something new (not who reported it, nor what it says), once until they
     decide: the same report sent twice (a double click) is kept once, and a second,
     different report from the same person is kept without telling them again."""
@@ -202,10 +205,10 @@ def report_post(
     if earlier:
         return report
     group = post.group
-    facilitators = [f for f in _facilitators_of(group) if f.pk != person.pk]
+    deciders = [p for p in people_who_may_decide_on(post) if p.pk != person.pk]
     link = reverse("safety:queue", kwargs={"group_id": group.pk})
     notify(
-        people=facilitators,
+        people=deciders,
         message=f"Something in {group.name} has been reported and is in the queue.",
         link=link,
     )
@@ -274,7 +277,7 @@ def appeal_hold(*, person: Person, post: Post, note: str = "") -> HoldAppeal:
         return appeal
     group = post.group
     notify(
-        people=_facilitators_of(group),
+        people=people_who_may_decide_on(post),
         message=f"Someone in {group.name} has asked for another look at a held post.",
         link=reverse("safety:queue", kwargs={"group_id": group.pk}),
     )
@@ -348,6 +351,7 @@ def decide_on_post(
     seen: str = "",
 ) -> ModerationDecision:
     """A facilitator decides about a post in the queue, with a reason for the record.
+    Never about their own post: someone else on the team decides (`can_decide_on`).
 
     `seen` is what the facilitator saw (`queue.seen_state`) when they opened the post;
     if someone has decided about it, or its author has changed it, since then, nothing
@@ -360,7 +364,7 @@ def decide_on_post(
     happened and can reply.
     """
     group = post.group
-    check_moderate(person, group)
+    check_decide_on(person, post)
     if seen and seen != seen_state(post):
         raise ValidationError(
             "While you were deciding, someone else has decided about this post, or "
@@ -482,11 +486,14 @@ def go_off_duty(*, person: Person, organisation: Organisation) -> None:
 
 
 def on_duty_in(organisation: Organisation) -> list[Person]:
+    """Staff on duty now. Someone whose staff role has ended is not, even if they
+    never went off duty."""
     return [
         period.person
         for period in DutyPeriod.objects.filter(
             organisation=organisation, ended_at__isnull=True
         ).select_related("person")
+        if is_staff(period.person, organisation)
     ]
 
 
@@ -509,7 +516,6 @@ def set_escalation_chain(
 ) -> EscalationChain:
     """Replace the organisation's chain. Named people must be its staff."""
     from alongside.organisations.models import STAFF_ROLES
-    from alongside.organisations.permissions import role_in
 
     check_edit_escalation_chain(person, organisation)
     if not 1 <= minutes_before_moving_up <= 240:
@@ -517,9 +523,7 @@ def set_escalation_chain(
             {"minutes_before_moving_up": "Please choose between 1 and 240 minutes."}
         )
     for step in steps:
-        if step.person is not None and role_in(step.person, organisation) not in (
-            STAFF_ROLES
-        ):
+        if step.person is not None and not is_staff(step.person, organisation):
             raise ValidationError({"steps": "Each person must be staff here."})
         if step.person is None and step.role not in STAFF_ROLES:
             raise ValidationError({"steps": "Choose a person or a staff role."})
@@ -539,16 +543,31 @@ def set_escalation_chain(
 
 
 def _people_of_step(step: EscalationStep, organisation: Organisation) -> list[Person]:
+    """Who a step alerts. A named person who is no longer staff here is skipped, as
+    if the step named nobody (the chain page shows it, so an admin can fix it)."""
     from alongside.organisations.models import OrganisationRole
 
     if step.person is not None:
-        return [step.person]
+        return [step.person] if is_staff(step.person, organisation) else []
     return [
         row.person
         for row in OrganisationRole.objects.filter(
             organisation=organisation, role=step.role
         ).select_related("person")
     ]
+
+
+def steps_no_longer_on_the_team(organisation: Organisation) -> dict[int, Person]:
+    """The chain's steps (by position) naming someone who is no longer staff here.
+    Alerts pass them by; the chain page asks an admin to choose again."""
+    chain = EscalationChain.objects.filter(organisation=organisation).first()
+    if chain is None:
+        return {}
+    return {
+        step.position: step.person
+        for step in chain.steps.filter(person__isnull=False).select_related("person")
+        if step.person is not None and not is_staff(step.person, organisation)
+    }
 
 
 def _log(escalation: Escalation, kind: str, person: Person | None = None) -> None:
@@ -781,7 +800,7 @@ def record_incident(
     """Record an incident in the recorder's own words, by hand or from an escalation
     or a moderation decision. The same incident sent again by the same person within
     a few minutes (a double click) is recorded once, so the rates stay true."""
-    check_record_incident(person, organisation, group)
+    check_record_incident(person, organisation, group, about=escalation or decision)
     if escalation is not None and escalation.organisation_id != organisation.pk:
         raise PermissionDenied
     if decision is not None and decision.group.organisation_id != organisation.pk:

@@ -13,12 +13,14 @@ def duty(request: HttpRequest) -> dict[str, Any]:
     from .models import DutyPeriod, Escalation, EscalationStatus
     from .permissions import duty_organisations_of
 
-    if not duty_organisations_of(user).exists():
+    organisations = duty_organisations_of(user)
+    if not organisations.exists():
         return {}
     return {
         "is_staff_member": True,
+        # Only where they are staff now: a role that ended ends being on duty.
         "is_on_duty": DutyPeriod.objects.filter(
-            person=user, ended_at__isnull=True
+            person=user, ended_at__isnull=True, organisation__in=organisations
         ).exists(),
         "open_alerts": list(
             Escalation.objects.filter(

@@ -147,8 +147,15 @@ class EscalationChainForm(forms.Form):
         },
     )
 
-    def __init__(self, *args: Any, organisation: Organisation, **kwargs: Any) -> None:
+    def __init__(
+        self,
+        *args: Any,
+        organisation: Organisation,
+        no_longer_on_the_team: dict[int, Person] | None = None,
+        **kwargs: Any,
+    ) -> None:
         super().__init__(*args, **kwargs)
+        self.no_longer_on_the_team = no_longer_on_the_team or {}
         staff = Person.objects.filter(
             roles__organisation=organisation, roles__role__in=STAFF_ROLES
         ).order_by("username")
@@ -160,9 +167,26 @@ class EscalationChainForm(forms.Form):
             for role in (Role.FACILITATOR, Role.SUPERVISOR, Role.ADMIN)
         ]
         for number in range(1, STEPS + 1):
+            step_choices = list(choices)
+            help_text = ""
+            former = self.no_longer_on_the_team.get(number)
+            if former is not None:
+                # Shown as it is saved, so the admin sees what alerts pass by.
+                step_choices.insert(
+                    1,
+                    (
+                        f"person:{former.pk}",
+                        f"{former.username} (no longer on the team)",
+                    ),
+                )
+                help_text = (
+                    f"{former.username} is no longer on the team, so alerts skip "
+                    "this step. Please choose someone else, or nobody."
+                )
             self.fields[f"step_{number}"] = forms.ChoiceField(
                 label=f"Step {number}",
-                choices=choices,
+                choices=step_choices,
+                help_text=help_text,
                 required=False,
                 error_messages={
                     "invalid_choice": "That choice is no longer in the list, "
@@ -170,6 +194,17 @@ class EscalationChainForm(forms.Form):
                     "again."
                 },
             )
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        for number, former in self.no_longer_on_the_team.items():
+            if cleaned.get(f"step_{number}") == f"person:{former.pk}":
+                self.add_error(
+                    f"step_{number}",
+                    f"{former.username} is no longer on the team. Please choose "
+                    "someone else, or nobody.",
+                )
+        return cleaned
 
     def steps(self) -> list[tuple[Person | None, str]]:
         chosen: list[tuple[Person | None, str]] = []

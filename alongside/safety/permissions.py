@@ -7,6 +7,9 @@ being on duty, escalations and incidents. The only place that decides.
 - Authors act on their own held posts: remove details in one click, appeal.
 - The moderation queue is the group's facilitators'. Organisation admins see that the
   queue exists and how urgent it is (labels only); they do not read group content.
+- Nobody decides about their own post: a facilitator sees theirs waiting for someone
+  else. When the author is the group's only facilitator, an organisation admin
+  decides about that post (and reading it is recorded).
 - Supervisors and admins read one post only when an escalation about it reached them,
   and that reading is logged (EscalationEvent "viewed").
 - Staff (facilitator, supervisor, admin) go on and off duty for their organisation.
@@ -31,9 +34,14 @@ from alongside.conversations.permissions import (
     can_read_group_conversations,
     posts_visible_to,
 )
-from alongside.organisations.models import STAFF_ROLES, Organisation, Role
-from alongside.organisations.permissions import role_in
-from alongside.peergroups.models import GroupRole, Membership, PeerGroup
+from alongside.organisations.models import (
+    STAFF_ROLES,
+    Organisation,
+    OrganisationRole,
+    Role,
+)
+from alongside.organisations.permissions import is_staff, role_in
+from alongside.peergroups.models import GroupRole, Membership, PeerGroup, Status
 from alongside.peergroups.permissions import is_facilitator_of
 
 from .models import (
@@ -161,12 +169,66 @@ def check_moderate(person: Person, group: PeerGroup) -> None:
         raise PermissionDenied
 
 
+def _author_facilitates_alone(post: Post) -> bool:
+    """The post's author is the group's only facilitator (active or on a break), so
+    nobody in the group may decide about it."""
+    facilitating = Membership.objects.facilitating().filter(group_id=post.group_id)
+    return (
+        post.author_id is not None
+        and facilitating.filter(person_id=post.author_id).exists()
+        and not facilitating.exclude(person_id=post.author_id).exists()
+    )
+
+
+def can_decide_on(person: Person, post: Post) -> bool:
+    """Nobody decides about their own post, or the check would mean nothing. The
+    group's other facilitators decide; when its author is the group's only
+    facilitator, the organisation's admins do, so it never waits for nobody."""
+    if not person.is_authenticated or post.author_id == person.pk or post.is_deleted:
+        return False
+    if is_facilitator_of(person, post.group):
+        return True
+    return role_in(
+        person, post.group.organisation
+    ) == Role.ADMIN and _author_facilitates_alone(post)
+
+
+def check_decide_on(person: Person, post: Post) -> None:
+    if not can_decide_on(person, post):
+        raise PermissionDenied
+
+
+def people_who_may_decide_on(post: Post) -> list[Person]:
+    """Whom to tell that a post waits for a decision: never its author."""
+    memberships = Membership.objects.facilitating().filter(
+        group_id=post.group_id, status=Status.ACTIVE
+    )
+    if post.author_id is not None:
+        memberships = memberships.exclude(person_id=post.author_id)
+    facilitators = [m.person for m in memberships.select_related("person")]
+    if facilitators or not _author_facilitates_alone(post):
+        return facilitators
+    return [
+        row.person
+        for row in OrganisationRole.objects.filter(
+            organisation_id=post.group.organisation_id, role=Role.ADMIN
+        ).select_related("person")
+    ]
+
+
 def get_post_to_moderate(person: Person, group: PeerGroup, post_id: int) -> Post:
-    check_moderate(person, group)
+    """A post in the group for someone who may decide about it, or for a
+    facilitator who wrote it, to see that someone else will. 403 for anyone else
+    who can see the group; 404 for a post that is missing."""
+    check_see_queue(person, group)
     try:
-        return Post.objects.filter(group=group, deleted_at__isnull=True).get(pk=post_id)
+        post = Post.objects.filter(group=group, deleted_at__isnull=True).get(pk=post_id)
     except Post.DoesNotExist:
         raise Http404 from None
+    is_own = post.author_id == person.pk and can_moderate(person, group)
+    if not (is_own or can_decide_on(person, post)):
+        raise PermissionDenied
+    return post
 
 
 def decisions_visible_to(person: Person) -> models.QuerySet[ModerationDecision]:
@@ -213,7 +275,7 @@ def duty_organisations_of(person: Person) -> models.QuerySet[Organisation]:
 
 
 def can_go_on_duty(person: Person, organisation: Organisation) -> bool:
-    return role_in(person, organisation) in STAFF_ROLES
+    return is_staff(person, organisation)
 
 
 def check_go_on_duty(person: Person, organisation: Organisation) -> None:
@@ -231,14 +293,18 @@ def check_edit_escalation_chain(person: Person, organisation: Organisation) -> N
 
 
 def escalations_visible_to(person: Person) -> models.QuerySet[Escalation]:
-    """Escalations that reached the person, and those in groups they facilitate."""
+    """Escalations that reached the person while staff, and those in groups they
+    facilitate."""
     if not person.is_authenticated:
         return Escalation.objects.none()
     facilitated = Membership.objects.filter(
         person=person, role=GroupRole.FACILITATOR
     ).current()
+    # An alert that reached someone stays theirs while they are staff there; once
+    # they leave the team, it is the team's.
     return Escalation.objects.filter(
-        Q(alerted=person) | Q(group__in=facilitated.values("group"))
+        Q(alerted=person, organisation__in=duty_organisations_of(person))
+        | Q(group__in=facilitated.values("group"))
     ).distinct()
 
 
@@ -267,10 +333,27 @@ def check_acknowledge(person: Person, escalation: Escalation) -> None:
 # ---- Incidents ----
 
 
+def _is_about(person: Person, source: Escalation | ModerationDecision | None) -> bool:
+    """An alert about the person, or a decision about their own post."""
+    if isinstance(source, Escalation):
+        return source.person_at_risk_id == person.pk
+    if isinstance(source, ModerationDecision):
+        return source.post.author_id == person.pk
+    return False
+
+
 def can_record_incident(
-    person: Person, organisation: Organisation, group: PeerGroup | None = None
+    person: Person,
+    organisation: Organisation,
+    group: PeerGroup | None = None,
+    *,
+    about: Escalation | ModerationDecision | None = None,
 ) -> bool:
-    """Admins and supervisors for the organisation; facilitators for their groups."""
+    """Admins and supervisors for the organisation; facilitators for their groups.
+    Never from an alert about themselves or a decision about their own post: that
+    record is for someone else on the team."""
+    if about is not None and _is_about(person, about):
+        return False
     role = role_in(person, organisation)
     if role in (Role.ADMIN, Role.SUPERVISOR):
         return group is None or group.organisation_id == organisation.pk
@@ -282,9 +365,13 @@ def can_record_incident(
 
 
 def check_record_incident(
-    person: Person, organisation: Organisation, group: PeerGroup | None = None
+    person: Person,
+    organisation: Organisation,
+    group: PeerGroup | None = None,
+    *,
+    about: Escalation | ModerationDecision | None = None,
 ) -> None:
-    if not can_record_incident(person, organisation, group):
+    if not can_record_incident(person, organisation, group, about=about):
         raise Http404
 
 
@@ -313,7 +400,10 @@ def get_incident_for(
 
 
 def can_update_incident(person: Person, incident: Incident) -> bool:
-    """Whoever may read an incident may write what happened next."""
+    """Whoever may read an incident may write what happened next, unless it is
+    about them (from an alert about them, or a decision about their post)."""
+    if _is_about(person, incident.escalation) or _is_about(person, incident.decision):
+        return False
     return (
         incidents_visible_to(person, incident.organisation)
         .filter(pk=incident.pk)

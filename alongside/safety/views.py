@@ -38,15 +38,18 @@ from .forms import (
 from .models import DutyPeriod, EscalationChain, EscalationStatus
 from .permissions import (
     can_acknowledge,
+    can_decide_on,
     can_edit_escalation_chain,
     can_moderate,
     can_record_incident,
     can_reply_to_decision,
+    can_update_incident,
     check_appeal,
     check_edit_escalation_chain,
     check_record_incident,
     check_report,
     check_see_queue,
+    check_update_incident,
     duty_organisations_of,
     escalations_visible_to,
     get_decision_for,
@@ -166,10 +169,19 @@ def queue(request: AuthenticatedRequest, group_id: int) -> HttpResponse:
     )
     if can_read:
         reads.record_queue_read(reader=request.user, entries=entries)
+    decide_ids = {
+        entry.post.pk for entry in entries if can_decide_on(request.user, entry.post)
+    }
     return render(
         request,
         "safety/queue.html",
-        {"group": group, "entries": entries, "can_read": can_read},
+        {
+            "group": group,
+            "entries": entries,
+            "can_read": can_read,
+            "decide_ids": decide_ids,
+            "decides_for_the_group": bool(decide_ids) and not can_read,
+        },
     )
 
 
@@ -181,6 +193,10 @@ def queue_decide(
     group = get_group_for(request.user, group_id)
     post = get_post_to_moderate(request.user, group, post_id)
     ensure_second_factor(request)
+    may_decide = can_decide_on(request.user, post)
+    if request.method == "POST" and not may_decide:
+        # Their own post: someone else on the team decides (the page says so).
+        raise PermissionDenied
     form = DecisionForm(request.POST or None, initial={"seen": seen_state(post)})
     if request.method == "POST" and form.is_valid():
         try:
@@ -215,6 +231,7 @@ def queue_decide(
             "entry": entry,
             "author_name": author_name,
             "form": form,
+            "may_decide": may_decide,
             "decisions": post.decisions.all()[:10],
         },
         status=400 if form.errors else 200,
@@ -336,7 +353,9 @@ def escalation_detail(
             "author_name": author_name,
             "events": escalation.events.select_related("person"),
             "can_acknowledge": can_acknowledge(request.user, escalation),
-            "can_record": can_record_incident(request.user, escalation.organisation),
+            "can_record": can_record_incident(
+                request.user, escalation.organisation, about=escalation
+            ),
         },
     )
 
@@ -393,9 +412,11 @@ def chain_edit(request: AuthenticatedRequest, organisation_slug: str) -> HttpRes
     organisation = get_organisation_for(request.user, organisation_slug)
     check_edit_escalation_chain(request.user, organisation)
     ensure_second_factor(request)
+    no_longer_on_the_team = actions.steps_no_longer_on_the_team(organisation)
     form = EscalationChainForm(
         request.POST or None,
         organisation=organisation,
+        no_longer_on_the_team=no_longer_on_the_team,
         initial=_chain_initial(organisation),
     )
     if request.method == "POST" and form.is_valid():
@@ -414,7 +435,11 @@ def chain_edit(request: AuthenticatedRequest, organisation_slug: str) -> HttpRes
     return render(
         request,
         "safety/chain.html",
-        {"organisation": organisation, "form": form},
+        {
+            "organisation": organisation,
+            "form": form,
+            "no_longer_on_the_team": no_longer_on_the_team,
+        },
         status=400 if form.errors else 200,
     )
 
@@ -478,9 +503,11 @@ def incident_create(
     initial: dict[str, object] = {}
     if source.get("escalation", "").isdecimal():
         escalation = get_escalation_for(request.user, int(source["escalation"]))
+        check_record_incident(request.user, organisation, about=escalation)
         initial = {"group": escalation.group_id, "category": "risk_to_life"}
     elif source.get("decision", "").isdecimal():
         decision = get_decision_for(request.user, int(source["decision"]))
+        check_record_incident(request.user, organisation, about=decision)
         initial = {"group": decision.group_id}
     form = IncidentForm(request.POST or None, groups=groups, initial=initial)
     if request.method == "POST" and form.is_valid():
@@ -522,7 +549,11 @@ def incident_detail(
     return render(
         request,
         "safety/incident_detail.html",
-        {"organisation": organisation, "incident": incident},
+        {
+            "organisation": organisation,
+            "incident": incident,
+            "can_update": can_update_incident(request.user, incident),
+        },
     )
 
 
@@ -533,6 +564,7 @@ def incident_update(
 ) -> HttpResponse:
     organisation = _incident_organisation(request, organisation_slug)
     incident = get_incident_for(request.user, organisation, incident_id)
+    check_update_incident(request.user, incident)
     form = IncidentUpdateForm(request.POST or None, instance=incident)
     if request.method == "POST" and form.is_valid():
         actions.update_incident(

@@ -103,6 +103,9 @@ RULE_CALLS: dict[str, Rule] = {
         person, world.group
     ),
     "can_moderate": lambda person, world: permissions.can_moderate(person, world.group),
+    "can_decide_on": lambda person, world: permissions.can_decide_on(
+        person, world.post
+    ),
     "can_go_on_duty": lambda person, world: permissions.can_go_on_duty(
         person, world.group.organisation
     ),
@@ -156,6 +159,7 @@ RULES: dict[str, str] = {
     "can_report":                           ".  .  .  .  Y  Y  .  Y  .  .  .",
     "can_see_queue":                        ".  .  .  .  .  .  .  Y  .  .  Y",
     "can_moderate":                         ".  .  .  .  .  .  .  Y  .  .  .",
+    "can_decide_on":                        ".  .  .  .  .  .  .  Y  .  .  .",
     "can_go_on_duty":                       ".  .  .  .  .  .  .  Y  Y  Y  Y",
     "can_acknowledge":                      ".  .  .  .  .  .  .  Y  .  .  .",
     "reads escalated post":                 ".  .  .  .  .  .  .  Y  .  .  .",
@@ -195,6 +199,7 @@ AUTHOR_RULES: dict[str, str] = {
     "can_appeal":                           "Y  Y  .",
     "can_reply_to_decision":                "Y  Y  Y",
     "can_report":                           ".  .  .",
+    "can_decide_on":                        ".  .  .",
 }  # fmt: skip
 
 # check_* raises exactly when the rule says no; 404 where even the refusal would
@@ -203,6 +208,7 @@ CHECKS: dict[str, tuple[str, type[Exception]]] = {
     "can_report": ("check_report", PermissionDenied),
     "can_see_queue": ("check_see_queue", PermissionDenied),
     "can_moderate": ("check_moderate", PermissionDenied),
+    "can_decide_on": ("check_decide_on", PermissionDenied),
     "can_go_on_duty": ("check_go_on_duty", Http404),
     "can_acknowledge": ("check_acknowledge", PermissionDenied),
     "can_record_incident (this group)": ("check_record_incident", Http404),
@@ -316,6 +322,7 @@ def test_check_raises_exactly_when_rule_says_no(
         "check_report": (world.post,),
         "check_see_queue": (world.group,),
         "check_moderate": (world.group,),
+        "check_decide_on": (world.post,),
         "check_go_on_duty": (world.group.organisation,),
         "check_acknowledge": (world.escalation,),
         "check_record_incident": (world.group.organisation, world.group),
@@ -333,3 +340,44 @@ def test_check_raises_exactly_when_rule_says_no(
     else:
         with pytest.raises(refusal):
             check(person, *arguments)
+
+
+# A post written by one of the group's facilitators: nobody decides about their own
+# post. With another facilitator in the group, they decide; when the author is the
+# group's only facilitator, an organisation admin does, so it never waits for nobody.
+DECIDERS = ("author", "facilitator", "supervisor", "org admin")
+#                                            au fa su ad
+FACILITATORS_OWN_POST: dict[str, str] = {
+    "another facilitator in the group":     ".  Y  .  .",
+    "the author facilitates alone":         ".  -  .  Y",
+}  # fmt: skip
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("situation", "who", "expected"),
+    [
+        (situation, who, mark == "Y")
+        for situation, marks in FACILITATORS_OWN_POST.items()
+        for who, mark in zip(DECIDERS, marks.split(), strict=True)
+        if mark != "-"
+    ],
+)
+def test_nobody_decides_about_their_own_post(
+    situation: str, who: str, expected: bool
+) -> None:
+    world = make_world()
+    author = world.post.author
+    assert author is not None
+    author.memberships.filter(group=world.group).update(role=GroupRole.FACILITATOR)
+    people = {"author": author}
+    if situation == "another facilitator in the group":
+        people["facilitator"] = actor("facilitator", world.group)
+    person = people.get(who) or actor(who, world.group)
+
+    assert permissions.can_decide_on(person, world.post) is expected
+    if expected:
+        permissions.check_decide_on(person, world.post)
+    else:
+        with pytest.raises(PermissionDenied):
+            permissions.check_decide_on(person, world.post)

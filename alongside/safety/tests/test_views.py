@@ -5,6 +5,7 @@ from __future__ import annotations
 import uuid
 
 import pytest
+from django.core.exceptions import PermissionDenied
 from django.test import Client
 from django.urls import reverse
 
@@ -13,7 +14,8 @@ from alongside.accounts.tests.factories import PersonFactory
 from alongside.conversations import actions as conversation_actions
 from alongside.conversations.models import Post, PostStatus
 from alongside.notifications.models import Notification
-from alongside.organisations.models import Organisation
+from alongside.organisations.models import Organisation, OrganisationRole, Role
+from alongside.organisations.tests.factories import OrganisationRoleFactory
 from alongside.peergroups.models import GroupRole, PeerGroup
 from alongside.peergroups.tests.factories import MembershipFactory, PeerGroupFactory
 from alongside.safety import actions
@@ -206,8 +208,10 @@ def test_organisation_admins_see_a_reports_reason_but_not_the_reporters_words(
     group: PeerGroup,
     peer: Person,
 ) -> None:
+    # Written by another member: an author who facilitates sees no report reasons.
+    author = MembershipFactory.create(group=group, person=PersonFactory.create()).person
     thread = conversation_actions.start_thread(
-        person=facilitator,
+        person=author,
         group=group,
         title="A quiet week",
         kind="sharing",
@@ -421,3 +425,194 @@ def test_a_facilitator_reads_a_decision_and_its_reply_only_after_the_second_step
     assert response.status_code == 302
     assert response["Location"] == reverse("mfa_activate_totp")
     assert peer_client.get(url).status_code == 200
+
+
+def _decide_data(client: Client, url: str) -> dict[str, str]:
+    return {
+        "seen": client.get(url).context["form"]["seen"].value(),
+        "action": DecisionAction.PUBLISH,
+        "reason": "It is fine.",
+    }
+
+
+@pytest.mark.django_db
+def test_a_facilitator_sees_their_own_held_post_waiting_for_someone_else(
+    facilitator_client: Client, facilitator: Person, group: PeerGroup, peer: Person
+) -> None:
+    post = _held_post(facilitator, group)
+    # Someone else in the group who may decide, so the page is not yet theirs alone.
+    other = MembershipFactory.create(
+        group=group, role=GroupRole.FACILITATOR, person=PersonFactory.create()
+    ).person
+    decide_url = reverse("safety:queue-decide", args=[group.pk, post.pk])
+
+    queue_page = facilitator_client.get(reverse("safety:queue", args=[group.pk]))
+    assert queue_page.status_code == 200
+    text = queue_page.content.decode()
+    assert "Someone else on the team will look at this, as it is yours." in text
+    assert decide_url not in text
+
+    page = facilitator_client.get(decide_url)
+    assert page.status_code == 200
+    text = page.content.decode()
+    assert "Someone else on the team will look at this, as it is yours." in text
+    assert "Save the decision" not in text
+
+    forged = facilitator_client.post(
+        decide_url, {"action": DecisionAction.PUBLISH, "reason": "Mine is fine."}
+    )
+    assert forged.status_code == 403
+    assert "That is not open to you just now" in forged.content.decode()
+    post.refresh_from_db()
+    assert post.status == PostStatus.HELD
+    assert not ModerationDecision.objects.filter(post=post).exists()
+    with pytest.raises(PermissionDenied):
+        actions.decide_on_post(
+            person=facilitator, post=post, action="publish", reason="Mine is fine."
+        )
+
+    # The other facilitator decides as usual.
+    _hide(other, post)
+    post.refresh_from_db()
+    assert post.status == PostStatus.HIDDEN
+
+
+@pytest.mark.django_db
+def test_when_the_author_facilitates_alone_an_admin_decides_and_is_told(
+    facilitator_client: Client,
+    facilitator: Person,
+    org_admin: Person,
+    admin_client: Client,
+    group: PeerGroup,
+) -> None:
+    post = _held_post(facilitator, group)
+    decide_url = reverse("safety:queue-decide", args=[group.pk, post.pk])
+    appeal_url = reverse("safety:post-appeal", args=[group.pk, post.pk])
+
+    assert facilitator_client.post(appeal_url, {"note": ""}).status_code == 302
+    # Those who may decide are told, and never the author.
+    assert Notification.objects.filter(
+        person=org_admin, message__contains="another look"
+    ).exists()
+    assert not Notification.objects.filter(
+        person=facilitator, message__contains="another look"
+    ).exists()
+
+    queue_text = admin_client.get(reverse("safety:queue", args=[group.pk])).content
+    assert decide_url in queue_text.decode()
+    assert (
+        admin_client.post(
+            decide_url, _decide_data(admin_client, decide_url)
+        ).status_code
+        == 302
+    )
+    post.refresh_from_db()
+    assert post.status == PostStatus.PUBLISHED
+    assert ModerationDecision.objects.get(post=post).decided_by == org_admin
+
+
+@pytest.mark.django_db
+def test_an_admin_does_not_decide_while_the_group_has_another_facilitator(
+    facilitator: Person, admin_client: Client, group: PeerGroup, peer: Person
+) -> None:
+    post = _held_post(peer, group)
+    decide_url = reverse("safety:queue-decide", args=[group.pk, post.pk])
+    assert admin_client.get(decide_url).status_code == 403
+    queue_text = admin_client.get(reverse("safety:queue", args=[group.pk])).content
+    assert decide_url not in queue_text.decode()
+
+
+@pytest.mark.django_db
+def test_the_chain_page_shows_a_step_whose_person_left_the_team(
+    admin_client: Client,
+    org_admin: Person,
+    supervisor: Person,
+    organisation: Organisation,
+) -> None:
+    former = PersonFactory.create(username="former-supervisor")
+    OrganisationRoleFactory.create(
+        organisation=organisation, person=former, role=Role.SUPERVISOR
+    )
+    actions.set_escalation_chain(
+        person=org_admin,
+        organisation=organisation,
+        minutes_before_moving_up=10,
+        steps=[
+            actions.StepChoice(person=former),
+            actions.StepChoice(person=supervisor),
+        ],
+    )
+    OrganisationRole.objects.filter(person=former).update(role=Role.PEER)
+    url = reverse("safety:chain-edit", args=[organisation.slug])
+
+    page = admin_client.get(url)
+    assert page.status_code == 200
+    text = page.content.decode()
+    assert "former-supervisor (no longer on the team)" in text
+    assert "alerts skip this step" in text
+    assert page.context["form"]["step_1"].value() == f"person:{former.pk}"
+
+    # Saving it unchanged asks to choose again, and keeps the chain as it was.
+    kept = {"minutes_before_moving_up": "10", "step_1": f"person:{former.pk}"}
+    refused = admin_client.post(url, kept | {"step_2": f"person:{supervisor.pk}"})
+    assert refused.status_code == 400
+    assert "former-supervisor is no longer on the team" in refused.content.decode()
+
+    fixed = {"minutes_before_moving_up": "10", "step_1": f"person:{supervisor.pk}"}
+    assert admin_client.post(url, fixed).status_code == 302
+    assert "no longer on the team" not in admin_client.get(url).content.decode()
+
+
+@pytest.mark.django_db
+def test_someone_no_longer_staff_somewhere_is_not_shown_on_duty_for_it(
+    supervisor: Person, organisation: Organisation, other_organisation: Organisation
+) -> None:
+    from django.test import RequestFactory
+
+    from alongside.safety.context_processors import duty
+
+    # Staff in two organisations, on duty in the other one; then that role ends.
+    OrganisationRoleFactory.create(
+        organisation=other_organisation, person=supervisor, role=Role.SUPERVISOR
+    )
+    actions.go_on_duty(person=supervisor, organisation=other_organisation)
+    request = RequestFactory().get("/")
+    request.user = supervisor
+    assert duty(request)["is_on_duty"] is True
+
+    OrganisationRole.objects.filter(
+        person=supervisor, organisation=other_organisation
+    ).update(role=Role.PEER)
+    assert duty(request)["is_on_duty"] is False
+    assert actions.on_duty_in(other_organisation) == []
+
+
+@pytest.mark.django_db
+def test_a_facilitator_is_not_shown_why_their_own_post_was_reported(
+    facilitator_client: Client, facilitator: Person, group: PeerGroup, peer: Person
+) -> None:
+    post = conversation_actions.start_thread(
+        person=facilitator,
+        group=group,
+        title="A quiet week",
+        kind="sharing",
+        body="A quiet week, thank you all.",
+        content_warning="",
+        content_warning_text="",
+        client_id=uuid.uuid4(),
+    ).posts.get()
+    actions.report_post(
+        person=peer,
+        post=post,
+        reason="agreement",
+        note="the reporter's note",
+        agreement_item_reference="reporter's own words",
+    )
+    queue_page = facilitator_client.get(reverse("safety:queue", args=[group.pk]))
+    decide_page = facilitator_client.get(
+        reverse("safety:queue-decide", args=[group.pk, post.pk])
+    )
+    for page in (queue_page.content.decode(), decide_page.content.decode()):
+        assert "Someone else on the team will look at this, as it is yours." in page
+        assert "It goes against our group agreement" not in page
+        assert "reporter&#x27;s" not in page

@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 from django.core import mail
+from django.http import Http404
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
@@ -19,7 +20,7 @@ from alongside.accounts.models import Person
 from alongside.conversations import actions as conversation_actions
 from alongside.conversations.models import PostStatus, Thread
 from alongside.notifications.models import Notification
-from alongside.organisations.models import Organisation, Role
+from alongside.organisations.models import Organisation, OrganisationRole, Role
 from alongside.peergroups.models import PeerGroup
 from alongside.safety import actions
 from alongside.safety.holds import open_safety_items_in
@@ -30,9 +31,10 @@ from alongside.safety.models import (
     EventKind,
     Report,
 )
-from alongside.safety.permissions import can_acknowledge
+from alongside.safety.permissions import can_acknowledge, escalations_visible_to
 from alongside.safety.queue import queue_for
 from alongside.safety.rates import incident_rates
+from conftest import person_with_role
 
 METHOD_TEXT = "I have 40 tablets saved up and I'm going to take them all."
 RISK_TEXT = "I want to end my life tonight. I have written my goodbye letters."
@@ -498,3 +500,168 @@ def test_the_crisis_card_heading_fits_the_page_outline(
     levels = [int(level) for level in re.findall(r"<h([1-6])[\s>]", page)]
     assert levels[0] == 1
     assert all(after <= before + 1 for before, after in pairwise(levels))
+
+
+def _leaves_the_team(person: Person, organisation: Organisation, how: str) -> None:
+    """Their staff role ends: made a peer again, or gone from the organisation."""
+    roles = OrganisationRole.objects.filter(person=person, organisation=organisation)
+    if how == "role removed":
+        roles.update(role=Role.PEER)
+    else:
+        roles.delete()
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize("how", ["role removed", "left"])
+def test_former_staff_are_skipped_in_the_chain_and_not_on_duty(
+    peer: Person,
+    group: PeerGroup,
+    facilitator: Person,
+    supervisor: Person,
+    org_admin: Person,
+    organisation: Organisation,
+    how: str,
+) -> None:
+    former = person_with_role(organisation, Role.SUPERVISOR)
+    actions.go_on_duty(person=former, organisation=organisation)
+    actions.set_escalation_chain(
+        person=org_admin,
+        organisation=organisation,
+        minutes_before_moving_up=10,
+        steps=[
+            actions.StepChoice(person=former),
+            actions.StepChoice(person=supervisor),
+        ],
+    )
+    _leaves_the_team(former, organisation, how)
+
+    # Still "on duty" from before, but no longer counted.
+    assert actions.on_duty_in(organisation) == []
+    escalation = _thread(peer, group, RISK_TEXT).posts.get().escalations.get()
+    # Step 1 names nobody on the team now, so the alert goes on to step 2.
+    assert list(escalation.alerted.all()) == [supervisor]
+    assert escalation.level == 2
+
+    later = timezone.now() + timedelta(minutes=11)
+    assert actions.move_up_due_escalations(now=later) == 1
+    assert set(escalation.alerted.all()) == {supervisor, facilitator}
+    assert actions.move_up_due_escalations(now=later + timedelta(hours=1)) == 0
+    assert former not in escalation.alerted.all()
+    assert not Notification.objects.filter(person=former).exists()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_an_alert_that_reached_someone_before_they_left_is_no_longer_theirs(
+    peer: Person,
+    group: PeerGroup,
+    facilitator: Person,
+    organisation: Organisation,
+) -> None:
+    former = person_with_role(organisation, Role.SUPERVISOR)
+    actions.go_on_duty(person=former, organisation=organisation)
+    escalation = _thread(peer, group, RISK_TEXT).posts.get().escalations.get()
+    assert list(escalation.alerted.all()) == [former]
+    _leaves_the_team(former, organisation, "role removed")
+
+    assert not can_acknowledge(former, escalation)
+    assert not escalations_visible_to(former).filter(pk=escalation.pk).exists()
+    # The alert still moves up to someone on the team.
+    later = timezone.now() + timedelta(minutes=11)
+    assert actions.move_up_due_escalations(now=later) == 1
+    assert facilitator in escalation.alerted.all()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_staff_at_risk_see_the_alert_about_them_is_for_someone_else(
+    group: PeerGroup,
+    facilitator: Person,
+    facilitator_client: Client,
+    supervisor: Person,
+    organisation: Organisation,
+) -> None:
+    actions.go_on_duty(person=supervisor, organisation=organisation)
+    escalation = _thread(facilitator, group, RISK_TEXT).posts.get().escalations.get()
+
+    page = facilitator_client.get(
+        reverse("safety:escalation-detail", args=[escalation.pk])
+    )
+    assert page.status_code == 200
+    text = page.content.decode()
+    assert "someone else on the team will take it on" in text
+    assert "acknowledge</button>" not in text
+
+    forged = facilitator_client.post(
+        reverse("safety:escalation-acknowledge", args=[escalation.pk])
+    )
+    assert forged.status_code == 403
+    escalation.refresh_from_db()
+    assert escalation.status == EscalationStatus.ALERTING
+
+
+@pytest.mark.django_db(transaction=True)
+def test_staff_do_not_record_or_close_an_incident_about_themselves(
+    group: PeerGroup,
+    facilitator: Person,
+    facilitator_client: Client,
+    supervisor: Person,
+    organisation: Organisation,
+) -> None:
+    actions.go_on_duty(person=supervisor, organisation=organisation)
+    escalation = _thread(facilitator, group, RISK_TEXT).posts.get().escalations.get()
+    create_url = reverse("safety:incident-create", args=[organisation.slug])
+
+    alert_page = facilitator_client.get(
+        reverse("safety:escalation-detail", args=[escalation.pk])
+    ).content.decode()
+    assert f"?escalation={escalation.pk}" not in alert_page
+    assert (
+        facilitator_client.get(create_url, {"escalation": escalation.pk}).status_code
+        == 404
+    )
+    sent = facilitator_client.post(
+        create_url,
+        {
+            "escalation": escalation.pk,
+            "category": "other",
+            "severity": "low",
+            "what_happened": "Written for the test.",
+        },
+    )
+    assert sent.status_code == 404
+    with pytest.raises(Http404):
+        actions.record_incident(
+            person=facilitator,
+            organisation=organisation,
+            group=group,
+            category="other",
+            severity="low",
+            what_happened="Written for the test.",
+            escalation=escalation,
+        )
+
+    incident = actions.record_incident(
+        person=supervisor,
+        organisation=organisation,
+        group=group,
+        category="risk_to_life",
+        severity="high",
+        what_happened="Written for the test.",
+        escalation=escalation,
+    )
+    detail = facilitator_client.get(
+        reverse("safety:incident-detail", args=[organisation.slug, incident.pk])
+    )
+    assert detail.status_code == 200
+    assert (
+        "someone else on the team writes what happens next" in detail.content.decode()
+    )
+    update_url = reverse(
+        "safety:incident-update", args=[organisation.slug, incident.pk]
+    )
+    assert facilitator_client.get(update_url).status_code == 404
+    assert (
+        facilitator_client.post(update_url, {"outcome": "Closed by me."}).status_code
+        == 404
+    )
+    incident.refresh_from_db()
+    assert incident.outcome == ""
