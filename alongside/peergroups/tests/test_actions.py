@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 from types import SimpleNamespace
+from typing import Any
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -444,10 +445,9 @@ def test_creating_a_group_makes_the_creator_its_first_facilitator() -> None:
     assert sorted(tag.slug for tag in created.tags.all()) == ["fresh-air", "walking"]
 
 
-def test_two_groups_with_the_same_name_get_different_addresses() -> None:
-    group = PeerGroupFactory.create()
-    creator = person_in_state("org admin", group)
-    fields = {
+def evening_walk(creator: Person, group: PeerGroup) -> dict[str, Any]:
+    """What someone fills in to start an "Evening walk" group beside this one."""
+    return {
         "person": creator,
         "organisation": group.organisation,
         "name": "Evening walk",
@@ -460,9 +460,15 @@ def test_two_groups_with_the_same_name_get_different_addresses() -> None:
         "tag_names": [],
     }
 
-    first = actions.create_group(**fields)  # type: ignore[arg-type]
+
+def test_two_groups_with_the_same_name_get_different_addresses() -> None:
+    group = PeerGroupFactory.create()
+    creator = person_in_state("org admin", group)
+    fields = evening_walk(creator, group)
+
+    first = actions.create_group(**fields)
     another_admin = person_in_state("org admin", group)
-    second = actions.create_group(**fields | {"person": another_admin})  # type: ignore[arg-type]
+    second = actions.create_group(**fields | {"person": another_admin})
 
     assert first.slug == "evening-walk"
     assert second.slug == "evening-walk-2"
@@ -471,28 +477,17 @@ def test_two_groups_with_the_same_name_get_different_addresses() -> None:
 def test_starting_the_same_group_twice_by_a_double_click_starts_one() -> None:
     group = PeerGroupFactory.create()
     creator = person_in_state("org admin", group)
-    fields = {
-        "person": creator,
-        "organisation": group.organisation,
-        "name": "Evening walk",
-        "shared_experience": "Something we share.",
-        "who_for": "",
-        "format": "online",
-        "when_and_where": "",
-        "is_listed": True,
-        "join_policy": JoinPolicy.OPEN,
-        "tag_names": [],
-    }
+    fields = evening_walk(creator, group)
 
-    first = actions.create_group(**fields)  # type: ignore[arg-type]
-    again = actions.create_group(**fields | {"name": " evening WALK "})  # type: ignore[arg-type]
+    first = actions.create_group(**fields)
+    again = actions.create_group(**fields | {"name": " evening WALK "})
 
     assert again == first
     assert PeerGroup.objects.filter(name="Evening walk").count() == 1
     PeerGroup.objects.filter(pk=first.pk).update(
         created_at=timezone.now() - actions.JUST_STARTED
     )
-    later = actions.create_group(**fields)  # type: ignore[arg-type]
+    later = actions.create_group(**fields)
     assert later != first
 
 
