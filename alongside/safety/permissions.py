@@ -169,28 +169,46 @@ def check_moderate(person: Person, group: PeerGroup) -> None:
         raise PermissionDenied
 
 
-def _author_facilitates_alone(post: Post) -> bool:
-    """The post's author is the group's only facilitator (active or on a break), so
-    nobody in the group may decide about it."""
-    facilitating = Membership.objects.facilitating().filter(group_id=post.group_id)
-    return (
-        post.author_id is not None
-        and facilitating.filter(person_id=post.author_id).exists()
-        and not facilitating.exclude(person_id=post.author_id).exists()
+def _facilitator_ids(group_id: int) -> set[int]:
+    """Who facilitates the group (active or on a break)."""
+    return set(
+        Membership.objects.facilitating()
+        .filter(group_id=group_id)
+        .values_list("person_id", flat=True)
     )
 
 
+def _author_facilitates_alone(post: Post, facilitator_ids: set[int]) -> bool:
+    """The post's author is the group's only facilitator, so nobody in the group may
+    decide about it."""
+    return post.author_id is not None and facilitator_ids == {post.author_id}
+
+
+def posts_decidable_by(person: Person, group: PeerGroup, posts: list[Post]) -> set[int]:
+    """Which of these posts in the group the person may decide about. Nobody decides
+    about their own post, or the check would mean nothing. The group's other
+    facilitators decide; when its author is the group's only facilitator, the
+    organisation's admins do, so it never waits for nobody. A few queries, however
+    many posts."""
+    if not person.is_authenticated:
+        return set()
+    facilitator_ids = _facilitator_ids(group.pk)
+    facilitates = is_facilitator_of(person, group)
+    is_admin = not facilitates and role_in(person, group.organisation) == Role.ADMIN
+    return {
+        post.pk
+        for post in posts
+        if post.author_id != person.pk
+        and not post.is_deleted
+        and (
+            facilitates
+            or (is_admin and _author_facilitates_alone(post, facilitator_ids))
+        )
+    }
+
+
 def can_decide_on(person: Person, post: Post) -> bool:
-    """Nobody decides about their own post, or the check would mean nothing. The
-    group's other facilitators decide; when its author is the group's only
-    facilitator, the organisation's admins do, so it never waits for nobody."""
-    if not person.is_authenticated or post.author_id == person.pk or post.is_deleted:
-        return False
-    if is_facilitator_of(person, post.group):
-        return True
-    return role_in(
-        person, post.group.organisation
-    ) == Role.ADMIN and _author_facilitates_alone(post)
+    return post.pk in posts_decidable_by(person, post.group, [post])
 
 
 def check_decide_on(person: Person, post: Post) -> None:
@@ -206,7 +224,9 @@ def people_who_may_decide_on(post: Post) -> list[Person]:
     if post.author_id is not None:
         memberships = memberships.exclude(person_id=post.author_id)
     facilitators = [m.person for m in memberships.select_related("person")]
-    if facilitators or not _author_facilitates_alone(post):
+    if facilitators or not _author_facilitates_alone(
+        post, _facilitator_ids(post.group_id)
+    ):
         return facilitators
     return [
         row.person

@@ -58,6 +58,7 @@ from .permissions import (
     get_post_to_moderate,
     get_readable_post_for,
     incidents_visible_to,
+    posts_decidable_by,
 )
 from .queue import queue_for, seen_state
 from .rates import incident_rates
@@ -169,9 +170,9 @@ def queue(request: AuthenticatedRequest, group_id: int) -> HttpResponse:
     )
     if can_read:
         reads.record_queue_read(reader=request.user, entries=entries)
-    decide_ids = {
-        entry.post.pk for entry in entries if can_decide_on(request.user, entry.post)
-    }
+    decide_ids = posts_decidable_by(
+        request.user, group, [entry.post for entry in entries]
+    )
     return render(
         request,
         "safety/queue.html",
