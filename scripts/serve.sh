@@ -17,6 +17,23 @@ PORT=${PORT:-8000}
 worker=$!
 trap 'kill "$worker" 2>/dev/null || true' EXIT INT TERM
 
-echo "Alongside is running at http://$HOST:$PORT (Ctrl+C to stop)"
+# Say where to go once the server really answers, not before. A server listening on
+# every address is reached on this machine at 127.0.0.1.
+case "$HOST" in
+  0.0.0.0 | "::" | "[::]") shown=127.0.0.1 ;;
+  *) shown=$HOST ;;
+esac
+(
+  for _ in $(seq 1 240); do
+    if (exec 3<>"/dev/tcp/$shown/$PORT") 2>/dev/null; then
+      echo "Alongside is running at http://$shown:$PORT (Ctrl+C to stop)"
+      exit 0
+    fi
+    sleep 0.5
+  done
+  echo "Alongside has not started answering at http://$shown:$PORT yet."
+) &
+announcer=$!
+trap 'kill "$worker" "$announcer" 2>/dev/null || true' EXIT INT TERM
 "$BIN/uvicorn" config.asgi:application --host "$HOST" --port "$PORT" --no-access-log --lifespan off \
   --workers "${WEB_WORKERS:-1}"
