@@ -50,8 +50,10 @@ class SignupForm(forms.Form):
 class AccountSettingsForm(forms.ModelForm[Person]):
     class Meta:
         model = Person
-        fields = ["email", "wants_email_notifications"]
+        fields = ["email", "wants_email_notifications", "quick_exit_signs_out"]
+        widgets = {"quick_exit_signs_out": forms.RadioSelect}
         labels = {
+            "quick_exit_signs_out": "When I leave quickly, also sign me out",
             "email": "Email address",
             "wants_email_notifications": "Email me a short note when there is "
             "something new for me",
@@ -64,6 +66,8 @@ class AccountSettingsForm(forms.ModelForm[Person]):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["email"].required = False
+        # Left as it is when a form without the choice is sent.
+        self.fields["quick_exit_signs_out"].required = False
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}

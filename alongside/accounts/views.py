@@ -1,11 +1,16 @@
 """A person's own account settings."""
 
 from django.contrib import messages
+from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
-from django.http import HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import (
+    require_GET,
+    require_http_methods,
+    require_POST,
+)
 
 from alongside.core.requests import AuthenticatedRequest
 
@@ -23,6 +28,7 @@ def account_settings(request: AuthenticatedRequest) -> HttpResponse:
             person=request.user,
             email=form.cleaned_data["email"],
             wants_email_notifications=form.cleaned_data["wants_email_notifications"],
+            quick_exit_signs_out=form.cleaned_data["quick_exit_signs_out"] or None,
         )
         messages.success(request, "Your settings are saved.")
         return redirect("accounts:settings")
@@ -39,3 +45,12 @@ def second_factor_continue(request: AuthenticatedRequest) -> HttpResponse:
     ):
         target = "/"
     return redirect(target or "/")
+
+
+@require_POST
+def quick_exit_sign_out(request: HttpRequest) -> HttpResponse:
+    """Sign this browser out as the person leaves quickly. The page has already gone,
+    so nothing is shown: an empty answer, and the same one for someone already signed
+    out (public for that reason: signing out nobody changes nothing)."""
+    logout(request)
+    return HttpResponse(status=204)

@@ -426,6 +426,7 @@ def seed() -> dict[str, object]:
         format=Format.IN_PERSON,
         when_and_where="Thursdays, 11am, in the women's centre on Mill Lane",
         join_policy=JoinPolicy.REQUEST,
+        someone_may_be_watching=True,
     )
     carers = _group(
         riverside,

@@ -294,6 +294,7 @@ def create_group(
     is_listed: bool,
     join_policy: str,
     tag_names: Iterable[str],
+    someone_may_be_watching: bool = False,
 ) -> PeerGroup:
     """Start a group. Its creator becomes its first facilitator, so they must be
     allowed to facilitate there (staff only, where the organisation asks for that).
@@ -322,6 +323,7 @@ def create_group(
         when_and_where=when_and_where.strip(),
         is_listed=is_listed,
         join_policy=join_policy,
+        someone_may_be_watching=someone_may_be_watching,
     )
     group.tags.set(tags_named(tag_names))
     Membership.objects.create(

@@ -104,6 +104,12 @@ class GroupForm(forms.Form):
     is_listed = forms.BooleanField(
         label="Show this group in the list of groups", required=False, initial=True
     )
+    someone_may_be_watching = forms.BooleanField(
+        label="Someone may be watching the people in this group",
+        required=False,
+        help_text="For example a space for people living with abuse. Leaving quickly "
+        "then also signs people out, unless they chose otherwise.",
+    )
 
     def clean_name(self) -> str:
         name = " ".join(self.cleaned_data["name"].split())

@@ -82,6 +82,12 @@ class PeerGroup(models.Model):
     join_policy = models.CharField(
         max_length=10, choices=JoinPolicy.choices, default=JoinPolicy.OPEN
     )
+    someone_may_be_watching = models.BooleanField(
+        "someone may be watching",
+        default=False,
+        help_text="Leaving this group's pages quickly also signs people out, unless "
+        "they chose otherwise.",
+    )
     created_at = models.DateTimeField(default=timezone.now)
 
     objects = PeerGroupQuerySet.as_manager()

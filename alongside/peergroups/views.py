@@ -348,6 +348,7 @@ def group_create(request: AuthenticatedRequest, organisation_slug: str) -> HttpR
             is_listed=form.cleaned_data["is_listed"],
             join_policy=form.cleaned_data["join_policy"],
             tag_names=form.tag_names(),
+            someone_may_be_watching=form.cleaned_data["someone_may_be_watching"],
         )
         messages.success(request, "Your group is ready. You are its first facilitator.")
         return redirect("peergroups:group-detail", group_id=group.pk)

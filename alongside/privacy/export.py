@@ -19,6 +19,7 @@ def _account(person: Person) -> dict[str, Any]:
         "pseudonym": person.username,
         "email": person.email,
         "wants_email_notifications": person.wants_email_notifications,
+        "quick_exit_signs_out": person.get_quick_exit_signs_out_display(),
         "joined_at": person.date_joined.isoformat(),
         "last_signed_in_at": person.last_login.isoformat()
         if person.last_login

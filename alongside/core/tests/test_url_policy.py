@@ -120,6 +120,7 @@ _ADMIN_DONE = (302, 404, 404, 404, 404, 404, 404, 404, 302, 404, 404, 404, 404)
 _NO_GET = (302, 405, 405, 405, 405, 405, 405, 405, 405, 405, 405, 405, 405)
 _NO_POST = (302, 405, 405, 405, 405, 405, 405, 405, 405, 405, 405, 405, 405)
 _NO_POST_PUBLIC = (405, 405, 405, 405, 405, 405, 405, 405, 405, 405, 405, 405, 405)
+_NO_GET_PUBLIC = _NO_POST_PUBLIC
 # Conversations: members (active or on a break) read; active members write. Everyone
 # else in the organisation, staff included, is refused at the group (403).
 _GROUP_READERS = (302, 404, 403, 403, 200, 200, 403, 200, 403, 403, 403, 403, 404)
@@ -159,6 +160,11 @@ POLICY: dict[str, dict[str, tuple[int, ...]]] = {
     "accounts:settings": {
         "GET": _SIGNED_IN,
         "POST": (302, 302, 302, 302, 302, 302, 302, 302, 302, 302, 302, 302, 302),
+    },
+    # Leaving quickly signs the browser out; signing out nobody changes nothing.
+    "accounts:quick-exit-sign-out": {
+        "GET": _NO_GET_PUBLIC,
+        "POST": (204, 204, 204, 204, 204, 204, 204, 204, 204, 204, 204, 204, 204),
     },
     "access:staff-reads": {
         "GET": _SIGNED_IN,

@@ -1,6 +1,6 @@
 // Signing out on a shared device: forget the drafts and unsent live messages kept in
-// this browser, so the next person cannot read them. Quick exit does not do this: it
-// must be instant, and the person may come back to their words.
+// this browser, so the next person cannot read them. Leaving quickly forgets them too
+// (quick-exit.js).
 (function () {
   "use strict";
   function forgetDrafts() {
