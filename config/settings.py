@@ -250,6 +250,7 @@ ACCOUNT_LOGIN_METHODS = {"username"}
 ACCOUNT_SIGNUP_FIELDS = ["username*", "email", "password1*", "password2*"]
 ACCOUNT_EMAIL_VERIFICATION = "none"
 ACCOUNT_SIGNUP_FORM_CLASS = "alongside.accounts.forms.SignupForm"
+ACCOUNT_FORMS = {"login": "alongside.accounts.sign_in_form.LoginForm"}
 ACCOUNT_ADAPTER = "alongside.accounts.adapter.AccountAdapter"
 ACCOUNT_USERNAME_VALIDATORS = "alongside.accounts.adapter.sign_in_name_validators"
 ACCOUNT_USERNAME_MIN_LENGTH = 3

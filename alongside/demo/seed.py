@@ -152,7 +152,7 @@ DEMO_THREADS: list[tuple[str, str, str, list[DemoPost]]] = [
             DemoPost(
                 "fran",
                 "offering",
-                "Thank you for sharing this, Sam. There's no right way to spend it. Some people in the group have made a small ritual, like a walk somewhere the person loved. Others just let the day be what it is.",
+                "Thank you for sharing this. There's no right way to spend it. Some people in the group have made a small ritual, like a walk somewhere the person loved. Others just let the day be what it is.",
             ),
             DemoPost(
                 "sam",

@@ -75,3 +75,11 @@ def test_the_cool_off_ends_by_itself(
 
     assert status == 302, page
     assert client.get(reverse("core:home")).context["user"] == person
+
+
+def test_the_sign_in_page_offers_one_way_to_reset_a_password(client: Client) -> None:
+    page = client.get(reverse("account_login")).content.decode()
+
+    assert page.count(reverse("account_reset_password")) == 1
+    assert "Remember Me" not in page
+    assert "Stay signed in on this device" in page

@@ -22,6 +22,7 @@ from alongside.organisations.actions import create_organisation, grant_role
 from alongside.organisations.models import Role, Setting
 from alongside.peergroups.actions import create_group
 from alongside.peergroups.models import PeerGroup
+from alongside.peergroups.tests.states import person_in_state
 from config import urls as site_urls
 
 SECRET_DETAIL = "the kettle in room four is on fire"
@@ -230,3 +231,13 @@ def test_server_error_page_for_a_raising_view_with_no_database(
         response = Client(raise_request_exception=False).get("/explode/")
     page = assert_kind_and_plain(response, status=500)
     assert "Sorry, something went wrong" in page
+
+
+def test_page_not_open_to_staff_speaks_to_staff_too(group: PeerGroup) -> None:
+    client = Client()
+    client.force_login(person_in_state("supervisor", group))
+    # A supervisor is not a member: the group's talk is not theirs to read.
+    response = client.get(reverse("conversations:thread-list", args=[group.pk]))
+    page = assert_kind_and_plain(response, status=403)
+    assert "If you are on the team" in page
+    assert "ask your organisation's admin" in page

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from io import StringIO
 
 import pytest
@@ -86,3 +87,20 @@ def test_the_ward_demo_is_a_secure_service_and_every_demo_has_limits() -> None:
         and organisation.thread_retention_days > 0
         for organisation in Organisation.objects.all()
     )
+
+
+def test_demo_posts_call_members_by_the_name_the_group_knows() -> None:
+    """Nobody is called by their sign-in name in a group that knows them by another."""
+    from alongside.demo.seed import DEMO_THREADS
+
+    call_command("seed_demo", stdout=StringIO())
+    slugs = {"loss": "living-with-loss", "evening": "evening-circle"}
+    for group_key, _starter, _title, posts in DEMO_THREADS:
+        members = Membership.objects.filter(group__slug=slugs[group_key])
+        for member in members.select_related("person"):
+            account_name = member.person.username.capitalize()
+            if member.display_name.startswith(account_name):
+                continue
+            for post in posts:
+                mentioned = re.search(rf"\b{account_name}\b", post.body)
+                assert mentioned is None, (group_key, account_name)
