@@ -4,10 +4,13 @@ as one document that becomes a JSON file or a readable, self-contained HTML page
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.dateformat import format as format_date
+from django.utils.dateparse import parse_date, parse_datetime
 
 from alongside.accounts.models import Person
 
@@ -55,8 +58,29 @@ def _label(name: str) -> str:
     return name.replace("_", " ").capitalize()
 
 
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_ISO_DATETIME = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}")
+
+
+def _readable_when(value: str) -> str | None:
+    """A date or time from the file, as people write it ("6 December 2026, 14:05",
+    UK time); None when the text is not one."""
+    if _ISO_DATETIME.match(value):
+        moment = parse_datetime(value)
+        if moment is not None:
+            local = timezone.localtime(moment) if timezone.is_aware(moment) else moment
+            return format_date(local, "j F Y, H:i")
+    if _ISO_DATE.match(value):
+        day = parse_date(value)
+        if day is not None:
+            return format_date(day, "j F Y")
+    return None
+
+
 def _readable(value: object) -> str:
     """One value as plain text for the page; the template escapes it."""
+    if isinstance(value, str) and (when := _readable_when(value)) is not None:
+        return when
     if value is None or value == "" or value == []:
         return "—"
     if value is True:
@@ -78,6 +102,9 @@ def export_as_html(person: Person) -> str:
     """A page that opens on its own, offline: no scripts, no styles, nothing to
     fetch, every value escaped by the template."""
     export = build_export(person)
+    # Kinds of record that hold nothing about this person are named in the data
+    # file; the page keeps to what there is, so nobody reads a list of empty
+    # headings about things that were never theirs (the admin site's groups).
     sections = [
         {
             "title": section["title"],
@@ -85,12 +112,13 @@ def export_as_html(person: Person) -> str:
             "rows": [_pairs(row) for row in section.get("rows", [])],
         }
         for section in export["sections"]
+        if section.get("rows") or section.get("left_out_because")
     ]
     return render_to_string(
         "privacy/export.html",
         {
             "about": export["about"],
-            "made_at": export["made_at"],
+            "made_at": _readable(export["made_at"]),
             "account": _pairs(export["account"]),
             "sections": sections,
         },

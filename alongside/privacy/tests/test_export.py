@@ -4,10 +4,14 @@ and no secrets."""
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 from allauth.mfa.models import Authenticator
+from django.utils import timezone
+from django.utils.dateformat import format as format_date
 
+from alongside.accounts.tests.factories import PersonFactory
 from alongside.privacy.export import build_export, export_as_html, export_as_json
 from alongside.privacy.registry import REGISTRY
 from alongside.safety.models import DecisionAction, ModerationDecision
@@ -105,3 +109,26 @@ def test_the_download_holds_every_reply_to_decisions_about_one_post() -> None:
 
     assert "marker-own-reply-1" in text
     assert "marker-own-reply-2" in text
+
+
+def test_the_readable_page_for_a_peer_keeps_to_what_there_is() -> None:
+    peer = PersonFactory.create()
+
+    page = export_as_html(peer)
+    sections = {s["title"] for s in build_export(peer)["sections"]}
+
+    assert "Staff-site groups" in sections  # the data file names every kind
+    assert "Staff-site groups" not in page
+    assert "Staff-site permissions" not in page
+    assert "holds nothing about you" in page
+
+
+def test_the_readable_page_writes_dates_as_people_do() -> None:
+    world = w.populated_person()
+
+    page = export_as_html(world.person)
+    joined = timezone.localtime(world.person.date_joined)
+
+    assert world.person.date_joined.isoformat() not in page
+    assert format_date(joined, "j F Y, H:i") in page
+    assert not re.search(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}", page)
