@@ -242,7 +242,7 @@ class AgreementSettingsForm(forms.Form):
     review_due_on = forms.DateField(
         label="Next review date",
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         help_text="If the group has chosen a date of its own.",
     )
 

@@ -245,7 +245,7 @@ class IncidentForm(forms.ModelForm[Incident]):
             "actions_taken": forms.Textarea(attrs={"rows": 3}),
             "outcome": forms.Textarea(attrs={"rows": 3}),
             "follow_up": forms.Textarea(attrs={"rows": 3}),
-            "follow_up_by": forms.DateInput(attrs={"type": "date"}),
+            "follow_up_by": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         }
         help_texts = {
             "what_happened": "In your own words. Please don't copy what anyone "

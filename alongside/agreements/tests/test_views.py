@@ -3,6 +3,7 @@ the pages do with good and bad input."""
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Callable
 from typing import Any
 
@@ -14,6 +15,7 @@ from django.urls import URLPattern, reverse
 from alongside.accounts.models import Person
 from alongside.agreements import actions, urls
 from alongside.agreements.models import (
+    Agreement,
     AgreementVersion,
     ChangeAction,
     OrganisationItem,
@@ -532,3 +534,17 @@ def test_a_comment_sent_after_the_discussion_closed_comes_back_to_keep(
     assert "closed while you were writing" in response.text
     assert "A made-up thought, written slowly." in response.text
     assert not proposal.comments.exists()
+
+
+def test_settings_show_the_review_date_the_date_box_can_read(
+    circle: Circle, adopted: AgreementVersion
+) -> None:
+    due = datetime.date(2027, 3, 9)
+    Agreement.objects.filter(group=circle.group).update(review_due_on=due)
+
+    response = client_for(circle.facilitator).get(
+        reverse("agreements:agreement-settings", args=[circle.group.pk])
+    )
+
+    assert 'type="date"' in response.text
+    assert 'value="2027-03-09"' in response.text
