@@ -363,6 +363,8 @@ def seed() -> dict[str, object]:
         group_creation=GroupCreation.STAFF,
         live_message_retention_days=Retention.DAYS_90,
         thread_retention_days=Retention.YEAR_1,
+        search_words="nan: grandmother, bereavement\ngran: grandmother, bereavement\n"
+        "brew: cuppa, carers",
     )
     northgate = _organisation(
         "northgate-staff",

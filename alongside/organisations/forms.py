@@ -28,6 +28,7 @@ class OrganisationSettingsForm(forms.ModelForm[Organisation]):
             "group_creation",
             "live_message_retention_days",
             "thread_retention_days",
+            "search_words",
         ]
         labels = {
             "allows_links": "Links in posts can be clicked",
@@ -53,6 +54,7 @@ class OrganisationSettingsForm(forms.ModelForm[Organisation]):
         widgets = {
             "about": forms.Textarea(attrs={"rows": 4}),
             "confidentiality_statement": forms.Textarea(attrs={"rows": 10}),
+            "search_words": forms.Textarea(attrs={"rows": 5}),
         }
         error_messages = {
             name: {
@@ -77,6 +79,20 @@ class OrganisationSettingsForm(forms.ModelForm[Organisation]):
 
     def clean_thread_retention_days(self) -> int:
         return self._clean_retention("thread_retention_days")
+
+    def clean_search_words(self) -> str:
+        text: str = self.cleaned_data.get("search_words", "")
+        unclear = [
+            line.strip()
+            for line in text.splitlines()
+            if line.strip() and (":" not in line or not line.partition(":")[2].strip())
+        ]
+        if unclear:
+            raise forms.ValidationError(
+                "Each line needs a word, a colon, then the words it should also "
+                "find. Please check: " + "; ".join(unclear[:3])
+            )
+        return text
 
 
 class InvitationForm(forms.ModelForm[Invitation]):

@@ -103,6 +103,13 @@ class Organisation(models.Model):
         help_text="Counted from the last reply. The whole thread goes, with its "
         "replies and responses.",
     )
+    search_words = models.TextField(
+        "words people might search with",
+        blank=True,
+        max_length=4000,
+        help_text="One line each: a word someone might type, a colon, then the words "
+        "it should also find. For example: nan: grandmother, grandparent",
+    )
     is_open_for_signup = models.BooleanField(
         default=False,
         help_text="Anyone who signs up joins this organisation without a code.",

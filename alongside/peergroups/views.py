@@ -4,7 +4,6 @@ and answering requests to join. Views translate; actions decide and write."""
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.db.models import Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -44,6 +43,7 @@ from .permissions import (
     membership_of,
     membership_status,
 )
+from .search import matching_groups
 
 
 @login_required
@@ -55,16 +55,10 @@ def group_list(request: AuthenticatedRequest) -> HttpResponse:
     if form.is_valid():
         query = form.cleaned_data["q"].strip()
         tag_slug = form.cleaned_data["tag"]
-    if query:
-        groups = groups.filter(
-            Q(name__icontains=query)
-            | Q(shared_experience__icontains=query)
-            | Q(who_for__icontains=query)
-            | Q(tags__name__icontains=query)
-        )
     if tag_slug:
         groups = groups.filter(tags__slug=tag_slug)
     groups = groups.distinct().select_related("organisation").prefetch_related("tags")
+    found = matching_groups(groups, query) if query else list(groups)
     statuses = dict(
         Membership.objects.filter(person=request.user).values_list("group_id", "status")
     )
@@ -78,7 +72,7 @@ def group_list(request: AuthenticatedRequest) -> HttpResponse:
     ]
     context = {
         "form": form,
-        "groups": [(group, statuses.get(group.pk)) for group in groups],
+        "groups": [(group, statuses.get(group.pk)) for group in found],
         "tags": tags,
         "query": query,
         "tag_slug": tag_slug,

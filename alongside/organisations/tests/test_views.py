@@ -402,3 +402,33 @@ def test_admin_forms_say_plainly_what_needs_changing(
         assert "This field is required" not in page
         assert "Ensure this value" not in page
         assert "Enter a valid URL" not in page
+
+
+def test_an_admin_adds_words_people_might_search_with(
+    admin_client: Client, organisation: Organisation
+) -> None:
+    response = admin_client.post(
+        reverse("organisations:settings-edit", args=[organisation.slug]),
+        {**SETTINGS_FORM, "search_words": "nan: grandmother, bereavement"},
+    )
+
+    assert response.status_code == 302
+    organisation.refresh_from_db()
+    assert organisation.search_words == "nan: grandmother, bereavement"
+
+
+def test_search_words_that_do_not_fit_are_named_and_kept(
+    admin_client: Client, organisation: Organisation
+) -> None:
+    typed = "nan: grandmother\njust some words"
+    response = admin_client.post(
+        reverse("organisations:settings-edit", args=[organisation.slug]),
+        {**SETTINGS_FORM, "search_words": typed},
+    )
+
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "Please check: just some words" in page
+    assert "just some words</textarea>" in page
+    organisation.refresh_from_db()
+    assert organisation.search_words == ""
