@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
+import pyotp
 import pytest
 from playwright.sync_api import Page, expect
 
+from .accessibility import check_accessibility
+from .conftest import sign_in_with_second_step
 from .test_foundation_journeys import arrive, open_group_from_list, sign_in
 
 pytestmark = pytest.mark.browser
@@ -30,3 +35,49 @@ def test_a_reply_just_posted_is_not_hidden_under_the_quick_exit_bar(
     top = post.bounding_box()
     assert bar is not None and top is not None
     assert top["y"] >= bar["y"] + bar["height"]
+
+
+ADE_TOTP_SECRET = pyotp.random_base32()
+_GIVE_ADE_A_KEY = f"""
+from allauth.mfa.models import Authenticator
+from allauth.mfa.utils import encrypt
+from alongside.accounts.models import Person
+ade = Person.objects.get(username="ade")
+Authenticator.objects.filter(user=ade).delete()
+Authenticator.objects.create(
+    user=ade, type=Authenticator.Type.TOTP,
+    data={{"secret": encrypt("{ADE_TOTP_SECRET}")}},
+)
+"""
+
+
+def test_removing_a_help_entry_asks_first_and_can_be_undone(
+    page: Page, django_shell: Callable[[str], str]
+) -> None:
+    django_shell(_GIVE_ADE_A_KEY)
+    sign_in_with_second_step(page, "ade", pyotp.TOTP(ADE_TOTP_SECRET))
+    page.goto("/services/riverside/directory/")
+    check_accessibility(page)
+    entry = (
+        page.get_by_role("main")
+        .get_by_role("listitem")
+        .filter(has=page.get_by_role("heading", name="Samaritans", exact=True))
+    )
+    entry.get_by_role("link", name="Remove Samaritans").click()
+
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        "Remove Samaritans from the help directory?"
+    )
+    check_accessibility(page)
+    page.get_by_role("button", name="Remove it").click()
+    expect(page.get_by_role("heading", name="Removed a moment ago")).to_be_visible()
+    check_accessibility(page)
+    page.goto("/services/help/")
+    expect(page.get_by_role("main")).not_to_contain_text("Samaritans")
+
+    page.goto("/services/riverside/directory/")
+    page.get_by_role("button", name="Put it back Samaritans").click()
+    back = page.get_by_text("Samaritans is back in the help directory.")
+    expect(back).to_be_visible()
+    page.goto("/services/help/")
+    expect(page.get_by_role("main")).to_contain_text("Samaritans")

@@ -11,6 +11,7 @@ from django.utils import timezone
 from alongside.accounts.models import Person
 
 from .models import (
+    UNDO_WINDOW,
     Invitation,
     Organisation,
     OrganisationRole,
@@ -106,6 +107,19 @@ def create_invitation(
     )
 
 
+def restore_invitation(*, person: Person, invitation: Invitation) -> bool:
+    """Let a stopped code work again, if it was stopped within UNDO_WINDOW. Admins
+    only (Http404 otherwise). False when it is too late."""
+    check_manage_organisation(person, invitation.organisation)
+    if invitation.revoked_at is None:
+        return True
+    if invitation.revoked_at < timezone.now() - UNDO_WINDOW:
+        return False
+    invitation.revoked_at = None
+    invitation.save(update_fields=["revoked_at"])
+    return True
+
+
 def revoke_invitation(*, person: Person, invitation: Invitation) -> None:
     """Stop an invitation being used from now on. Admins only (Http404 otherwise);
     revoking twice keeps the first time."""
@@ -150,7 +164,28 @@ def _same_service_in_directory(service: SupportService) -> SupportService | None
 
 
 def remove_support_service(*, person: Person, service: SupportService) -> None:
-    """Delete an entry from the "Get help now" directory. Admins only (Http404
-    otherwise)."""
+    """Take an entry out of the "Get help now" directory at once. Admins only (Http404
+    otherwise). It can be put back for UNDO_WINDOW; entries removed longer ago than
+    that are deleted for good now. Removing twice keeps the first time."""
     check_manage_organisation(person, service.organisation)
-    service.delete()
+    now = timezone.now()
+    SupportService.with_removed.filter(
+        organisation_id=service.organisation_id, removed_at__lt=now - UNDO_WINDOW
+    ).delete()
+    if service.removed_at is None:
+        service.removed_at = now
+        service.save(update_fields=["removed_at"])
+
+
+def restore_support_service(*, person: Person, service: SupportService) -> bool:
+    """Put a removed entry back in the directory, if it was removed within
+    UNDO_WINDOW. Admins only (Http404 otherwise). False when it is too late (or it
+    was never removed), so the page can say so."""
+    check_manage_organisation(person, service.organisation)
+    if service.removed_at is None:
+        return True
+    if service.removed_at < timezone.now() - UNDO_WINDOW:
+        return False
+    service.removed_at = None
+    service.save(update_fields=["removed_at"])
+    return True

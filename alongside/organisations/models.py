@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import secrets
 import unicodedata
+from datetime import timedelta
 from typing import TYPE_CHECKING
 
 from django.conf import settings
@@ -169,6 +170,10 @@ def new_invitation_code() -> str:
     return f"{raw[:5]}-{raw[5:]}"
 
 
+# How long a removed directory entry or a stopped invitation code can be put back.
+UNDO_WINDOW = timedelta(minutes=15)
+
+
 class InvitationQuerySet(models.QuerySet["Invitation"]):
     def usable(self) -> InvitationQuerySet:
         now = timezone.now()
@@ -214,6 +219,30 @@ class Invitation(models.Model):
             and self.use_count < self.max_uses
         )
 
+    @property
+    def can_be_restored(self) -> bool:
+        """Stopped a moment ago, so it can still be made to work again."""
+        return (
+            self.revoked_at is not None
+            and self.revoked_at >= timezone.now() - UNDO_WINDOW
+        )
+
+
+class SupportServiceQuerySet(models.QuerySet["SupportService"]):
+    def recently_removed(self) -> SupportServiceQuerySet:
+        """Removed entries that can still be put back, the latest first."""
+        return self.filter(removed_at__gte=timezone.now() - UNDO_WINDOW).order_by(
+            "-removed_at"
+        )
+
+
+class ListedServiceManager(models.Manager["SupportService"]):
+    """Entries in the directory now: one removed a moment ago is out of every list
+    (the help page, the crisis card, a safety plan) while it can still be put back."""
+
+    def get_queryset(self) -> models.QuerySet[SupportService]:
+        return super().get_queryset().filter(removed_at__isnull=True)
+
 
 class SupportService(models.Model):
     """An entry in the "Get help now" directory: a crisis line or another service."""
@@ -238,9 +267,15 @@ class SupportService(models.Model):
         default=False,
     )
     position = models.PositiveIntegerField(default=100)
+    # Set when an admin removes it; deleted for good once it can no longer be undone.
+    removed_at = models.DateTimeField(null=True, blank=True)
+
+    objects = ListedServiceManager()
+    with_removed = SupportServiceQuerySet.as_manager()
 
     class Meta:
         ordering = ["-is_urgent", "position", "name"]
+        base_manager_name = "with_removed"
 
     def __str__(self) -> str:
         return self.name

@@ -19,6 +19,11 @@ urlpatterns = [
         views.invitation_revoke,
         name="invitation-revoke",
     ),
+    path(
+        "<slug:slug>/invitations/<int:invitation_id>/restore/",
+        views.invitation_restore,
+        name="invitation-restore",
+    ),
     path("<slug:slug>/directory/", views.directory_manage, name="directory-manage"),
     path(
         "<slug:slug>/directory/<int:service_id>/",
@@ -29,5 +34,10 @@ urlpatterns = [
         "<slug:slug>/directory/<int:service_id>/remove/",
         views.directory_remove,
         name="directory-remove",
+    ),
+    path(
+        "<slug:slug>/directory/<int:service_id>/restore/",
+        views.directory_restore,
+        name="directory-restore",
     ),
 ]

@@ -117,14 +117,40 @@ def invitation_list(request: AuthenticatedRequest, slug: str) -> HttpResponse:
 
 
 @login_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 def invitation_revoke(
+    request: AuthenticatedRequest, slug: str, invitation_id: int
+) -> HttpResponse:
+    """Asks first (the page), then stops the code (the button). It can be made to
+    work again from the codes page for a short while."""
+    organisation = get_managed_organisation(request, slug)
+    invitation = get_object_or_404(organisation.invitations, pk=invitation_id)
+    if request.method == "POST":
+        actions.revoke_invitation(person=request.user, invitation=invitation)
+        messages.success(
+            request,
+            "That code no longer works. You can undo this from this page for the "
+            "next few minutes.",
+        )
+        return redirect("organisations:invitation-list", slug=organisation.slug)
+    return render(
+        request,
+        "organisations/invitation_revoke.html",
+        {"organisation": organisation, "invitation": invitation},
+    )
+
+
+@login_required
+@require_POST
+def invitation_restore(
     request: AuthenticatedRequest, slug: str, invitation_id: int
 ) -> HttpResponse:
     organisation = get_managed_organisation(request, slug)
     invitation = get_object_or_404(organisation.invitations, pk=invitation_id)
-    actions.revoke_invitation(person=request.user, invitation=invitation)
-    messages.success(request, "That code no longer works.")
+    if actions.restore_invitation(person=request.user, invitation=invitation):
+        messages.success(request, "That code works again.")
+    else:
+        messages.info(request, "It is too late to undo that. Please make a new code.")
     return redirect("organisations:invitation-list", slug=organisation.slug)
 
 
@@ -148,6 +174,9 @@ def directory_manage(request: AuthenticatedRequest, slug: str) -> HttpResponse:
             "organisation": organisation,
             "form": form,
             "services": organisation.support_services.all(),
+            "recently_removed": SupportService.with_removed.filter(
+                organisation=organisation
+            ).recently_removed(),
         },
     )
 
@@ -175,12 +204,45 @@ def directory_edit(
 
 
 @login_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 def directory_remove(
     request: AuthenticatedRequest, slug: str, service_id: int
 ) -> HttpResponse:
+    """Asks first (the page), then removes (the button). Put back from the
+    directory page for a short while."""
     organisation = get_managed_organisation(request, slug)
-    service = get_object_or_404(organisation.support_services, pk=service_id)
-    actions.remove_support_service(person=request.user, service=service)
-    messages.success(request, "Removed from the help directory.")
+    service = get_object_or_404(
+        SupportService.with_removed.filter(organisation=organisation), pk=service_id
+    )
+    if request.method == "POST":
+        actions.remove_support_service(person=request.user, service=service)
+        messages.success(
+            request,
+            f"{service.name} is no longer in the help directory. You can put it "
+            "back from this page for the next few minutes.",
+        )
+        return redirect("organisations:directory-manage", slug=organisation.slug)
+    return render(
+        request,
+        "organisations/directory_remove.html",
+        {"organisation": organisation, "service": service},
+    )
+
+
+@login_required
+@require_POST
+def directory_restore(
+    request: AuthenticatedRequest, slug: str, service_id: int
+) -> HttpResponse:
+    organisation = get_managed_organisation(request, slug)
+    service = get_object_or_404(
+        SupportService.with_removed.filter(organisation=organisation), pk=service_id
+    )
+    if actions.restore_support_service(person=request.user, service=service):
+        messages.success(request, f"{service.name} is back in the help directory.")
+    else:
+        messages.info(
+            request,
+            "It is too late to put that back. Please add it again below.",
+        )
     return redirect("organisations:directory-manage", slug=organisation.slug)

@@ -199,10 +199,14 @@ POLICY: dict[str, dict[str, tuple[int, ...]]] = {
     },
     "organisations:settings-edit": {"GET": _ADMIN_PAGE, "POST": _ADMIN_DONE},
     "organisations:invitation-list": {"GET": _ADMIN_PAGE, "POST": _ADMIN_DONE},
-    "organisations:invitation-revoke": {"GET": _NO_GET, "POST": _ADMIN_DONE},
+    # Stopping a code or removing a directory entry asks first (the page), and can
+    # be undone for a short while.
+    "organisations:invitation-revoke": {"GET": _ADMIN_PAGE, "POST": _ADMIN_DONE},
+    "organisations:invitation-restore": {"GET": _NO_GET, "POST": _ADMIN_DONE},
     "organisations:directory-manage": {"GET": _ADMIN_PAGE, "POST": _ADMIN_DONE},
     "organisations:directory-edit": {"GET": _ADMIN_PAGE, "POST": _ADMIN_DONE},
-    "organisations:directory-remove": {"GET": _NO_GET, "POST": _ADMIN_DONE},
+    "organisations:directory-remove": {"GET": _ADMIN_PAGE, "POST": _ADMIN_DONE},
+    "organisations:directory-restore": {"GET": _NO_GET, "POST": _ADMIN_DONE},
     "peergroups:group-list": {
         "GET": _SIGNED_IN,
         "POST": _NO_POST,
