@@ -470,6 +470,9 @@ def reply_to_decision(
 
 @transaction.atomic
 def go_on_duty(*, person: Person, organisation: Organisation) -> DutyPeriod:
+    """Put staff on duty for the organisation, so alerts reach them. Needs
+    can_go_on_duty (404 otherwise). Already on duty: returns the open period and
+    changes nothing."""
     check_go_on_duty(person, organisation)
     period = DutyPeriod.objects.filter(
         person=person, organisation=organisation, ended_at__isnull=True
@@ -479,6 +482,8 @@ def go_on_duty(*, person: Person, organisation: Organisation) -> DutyPeriod:
 
 @transaction.atomic
 def go_off_duty(*, person: Person, organisation: Organisation) -> None:
+    """End the person's open duty period in the organisation, so alerts stop
+    reaching them. Needs can_go_on_duty (404 otherwise). Nobody is told."""
     check_go_on_duty(person, organisation)
     DutyPeriod.objects.filter(
         person=person, organisation=organisation, ended_at__isnull=True
