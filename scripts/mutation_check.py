@@ -184,7 +184,9 @@ def failing_tests(tests: tuple[str, ...]) -> list[str]:
         text=True,
         check=False,
     )
-    return sorted(set(re.findall(r"^FAILED (\S+)", result.stdout, flags=re.MULTILINE)))
+    return sorted(
+        set(re.findall(r"^FAILED (.+?)(?: - .*)?$", result.stdout, flags=re.MULTILINE))
+    )
 
 
 def main() -> None:

@@ -12,7 +12,7 @@ from django.db.models import Case, OuterRef, Q, Subquery, Value, When
 from django.utils import timezone
 
 from alongside.peergroups.models import Membership, PeerGroup
-from alongside.peergroups.sealing import SealedTextField
+from alongside.sealing.fields import SealedTextField
 
 if TYPE_CHECKING:
     from alongside.accounts.models import Person

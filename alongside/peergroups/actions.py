@@ -36,7 +36,6 @@ from .models import (
     Tag,
 )
 from .permissions import (
-    check_delete_group,
     check_join,
     check_leave,
     check_leave_feedback,
@@ -332,39 +331,6 @@ def create_group(
         role=GroupRole.FACILITATOR,
     )
     return group
-
-
-class SafetyItemsOpen(Exception):
-    """The group still has an open safety concern, so it is not deleted yet."""
-
-
-@transaction.atomic
-def delete_group(*, person: Person, group: PeerGroup) -> None:
-    """Delete the group and everything in it, for good.
-
-    Refused (SafetyItemsOpen) while a held post, an unresolved report, an alert
-    waiting for someone or an open incident still needs the group's words.
-    Once that is committed, its data key is deleted from the keys database
-    (`sealing.py`), so its words cannot be read again even from a backup of the main
-    database taken before, and everyone's live sockets in the group close. Nobody is
-    notified.
-    """
-    check_delete_group(person, group)
-    from alongside.safety.holds import open_safety_items_in
-
-    if open_safety_items_in(group):
-        raise SafetyItemsOpen
-    group_id = group.pk
-    people = list(
-        Membership.objects.filter(group=group).values_list("person_id", flat=True)
-    )
-    group.delete()
-
-    def close_sockets() -> None:
-        for person_id in people:
-            close_live_sockets(person_id=person_id, group_id=group_id)
-
-    transaction.on_commit(close_sockets)
 
 
 def tags_named(names: Iterable[str]) -> list[Tag]:

@@ -299,7 +299,7 @@ def test_writing_an_incidents_outcome_later_lets_its_group_be_deleted(
     assert incident.outcome == "They are all right."
     assert incident.what_happened == "A phone number was shared and hidden."
     assert open_safety_items_in(group) == 0
-    delete = admin_client.get(reverse("peergroups:group-delete", args=[group.pk]))
+    delete = admin_client.get(reverse("retention:group-delete", args=[group.pk]))
     assert "Not yet" not in delete.content.decode()
 
 
