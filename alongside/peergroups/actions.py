@@ -141,12 +141,10 @@ def join_group(*, person: Person, group: PeerGroup, display_name: str) -> Member
     if status == Status.REQUESTED:
         link = reverse("peergroups:request-list", args=[group.pk])
         facilitators = _facilitators(group)
-        transaction.on_commit(
-            lambda: notify(
-                people=facilitators,
-                message=f"Someone has asked to join {group.name}.",
-                link=link,
-            )
+        notify(
+            people=facilitators,
+            message=f"Someone has asked to join {group.name}.",
+            link=link,
         )
     return membership
 
@@ -162,12 +160,10 @@ def approve_join_request(*, person: Person, membership: Membership) -> Membershi
     group = membership.group
     newcomer = membership.person
     link = reverse("peergroups:group-detail", args=[group.pk])
-    transaction.on_commit(
-        lambda: notify(
-            people=[newcomer],
-            message=f"You are now part of {group.name}. Welcome.",
-            link=link,
-        )
+    notify(
+        people=[newcomer],
+        message=f"You are now part of {group.name}. Welcome.",
+        link=link,
     )
     return membership
 
@@ -182,15 +178,13 @@ def decline_join_request(*, person: Person, membership: Membership) -> Membershi
     group = membership.group
     requester = membership.person
     link = reverse("organisations:help")
-    transaction.on_commit(
-        lambda: notify(
-            people=[requester],
-            message=(
-                f"{group.name} is not able to take you this time. This is not about "
-                "you; the group may be full or for a particular group of people."
-            ),
-            link=link,
-        )
+    notify(
+        people=[requester],
+        message=(
+            f"{group.name} is not able to take you this time. This is not about "
+            "you; the group may be full or for a particular group of people."
+        ),
+        link=link,
     )
     return membership
 
