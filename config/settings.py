@@ -97,6 +97,7 @@ INSTALLED_APPS = [
     "allauth.account",
     "allauth.mfa",
     "alongside.core",
+    "alongside.sealing",
     "alongside.accounts",
     "alongside.organisations",
     "alongside.peergroups",
@@ -142,6 +143,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "alongside.core.context_processors.site",
+                "alongside.notifications.context_processors.unread",
                 "alongside.safety.context_processors.duty",
             ],
         },
@@ -178,7 +180,7 @@ if [DATABASES["keys"].get(part) for part in ("ENGINE", "NAME", "HOST", "PORT")] 
     raise ImproperlyConfigured(
         "ALONGSIDE_KEYS_DATABASE_URL must name a different database from DATABASE_URL."
     )
-DATABASE_ROUTERS = ["alongside.peergroups.routers.KeysRouter"]
+DATABASE_ROUTERS = ["alongside.sealing.routers.KeysRouter"]
 for _database in DATABASES.values():
     if _database["ENGINE"] == "django.db.backends.sqlite3":
         # Live sessions do their database work on one thread; opening a SQLite file
@@ -249,7 +251,7 @@ AUTHENTICATION_BACKENDS = [
 ACCOUNT_LOGIN_METHODS = {"username"}
 ACCOUNT_SIGNUP_FIELDS = ["username*", "email", "password1*", "password2*"]
 ACCOUNT_EMAIL_VERIFICATION = "none"
-ACCOUNT_SIGNUP_FORM_CLASS = "alongside.accounts.forms.SignupForm"
+ACCOUNT_SIGNUP_FORM_CLASS = "alongside.organisations.signup.SignupForm"
 ACCOUNT_FORMS = {"login": "alongside.accounts.sign_in_form.LoginForm"}
 ACCOUNT_ADAPTER = "alongside.accounts.adapter.AccountAdapter"
 ACCOUNT_USERNAME_VALIDATORS = "alongside.accounts.adapter.sign_in_name_validators"

@@ -3,9 +3,12 @@
 from django.urls import include, path
 
 from alongside.core import views as core_views
+from alongside.peergroups import home
 
 urlpatterns = [
-    path("", include("alongside.core.urls")),
+    # The home page lists the person's groups, so peergroups serves it; every page
+    # links to it by its first name, core:home.
+    path("", include(([path("", home.home, name="home")], "core"))),
     path("account/", include("alongside.accounts.urls")),
     path("account/", include("alongside.access.urls")),
     path("account/", include("alongside.privacy.urls")),
@@ -13,6 +16,7 @@ urlpatterns = [
     path("services/", include("alongside.organisations.urls")),
     path("groups/", include("alongside.peergroups.urls")),
     path("groups/", include("alongside.conversations.urls")),
+    path("groups/", include("alongside.retention.urls")),
     path("notifications/", include("alongside.notifications.urls")),
     path("safety/", include("alongside.safety.urls")),
     # Agreement pages live under groups/<id>/agreement/ and services/<slug>/.

@@ -1,50 +1,13 @@
-"""Sign-up and account settings forms. They parse and validate; actions write."""
+"""The account settings form. It parses and validates; actions write.
+
+The sign-up form asks for an invitation to an organisation, so it lives in
+`alongside/organisations/signup.py`."""
 
 from typing import Any
 
 from django import forms
-from django.http import HttpRequest
-
-from alongside.organisations.models import Invitation, Organisation
 
 from .models import Person
-
-
-class SignupForm(forms.Form):
-    """Extra sign-up field: an invitation code, needed only for invite-only services.
-
-    allauth builds its sign-up form on top of this class and calls `signup()` once the
-    person exists.
-    """
-
-    invitation_code = forms.CharField(
-        label="Invitation code",
-        help_text="Only if you were given one, for example by your workplace or ward.",
-        required=False,
-        max_length=64,
-    )
-
-    def clean_invitation_code(self) -> Invitation | None:
-        code = self.cleaned_data.get("invitation_code", "").strip()
-        if not code:
-            if not Organisation.objects.open_for_signup().exists():
-                raise forms.ValidationError(
-                    "This service is by invitation. Please enter the code you were "
-                    "given, or ask the person who told you about it."
-                )
-            return None
-        invitation = Invitation.objects.usable().filter(code__iexact=code).first()
-        if invitation is None:
-            raise forms.ValidationError(
-                "That code did not work. It may have been typed differently or have "
-                "expired. Please check it, or ask for a new one."
-            )
-        return invitation
-
-    def signup(self, request: HttpRequest, user: Person) -> None:
-        from alongside.organisations.actions import welcome_new_person
-
-        welcome_new_person(person=user, invitation=self.cleaned_data["invitation_code"])
 
 
 class AccountSettingsForm(forms.ModelForm[Person]):

@@ -218,7 +218,7 @@ def _open_proposal(
     )
     others = _active_people(agreement.group, exclude=person)
     link = _proposal_link(proposal)
-    transaction.on_commit(lambda: notify(people=others, message=message, link=link))
+    notify(people=others, message=message, link=link)
     return proposal
 
 
@@ -325,13 +325,11 @@ def amend_proposal(
         if response.person_id in active_ids
     ]
     link = _proposal_link(proposal)
-    transaction.on_commit(
-        lambda: notify(
-            people=responders,
-            message=f"A suggested change to {group.name}'s agreement has been "
-            "reworded. Your earlier response is kept; you can look again.",
-            link=link,
-        )
+    notify(
+        people=responders,
+        message=f"A suggested change to {group.name}'s agreement has been "
+        "reworded. Your earlier response is kept; you can look again.",
+        link=link,
     )
     return proposal
 
@@ -513,13 +511,11 @@ def adopt_proposal(
     if changes_content:
         others = _active_people(group, exclude=person)
         link = _agreement_link(group)
-        transaction.on_commit(
-            lambda: notify(
-                people=others,
-                message=f"{group.name}'s group agreement has changed. Have a read "
-                "when you are ready; there is no rush.",
-                link=link,
-            )
+        notify(
+            people=others,
+            message=f"{group.name}'s group agreement has changed. Have a read "
+            "when you are ready; there is no rush.",
+            link=link,
         )
     return version
 
@@ -586,13 +582,11 @@ def ask_to_talk_first(*, person: Person, group: PeerGroup) -> Reading:
     if created:
         facilitators = _active_facilitators(group)
         link = reverse("agreements:talk-list", args=[group.pk])
-        transaction.on_commit(
-            lambda: notify(
-                people=facilitators,
-                message=f"Someone in {group.name} would like to talk about the group "
-                "agreement before they take part.",
-                link=link,
-            )
+        notify(
+            people=facilitators,
+            message=f"Someone in {group.name} would like to talk about the group "
+            "agreement before they take part.",
+            link=link,
         )
     return reading
 

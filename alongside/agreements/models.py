@@ -16,7 +16,7 @@ from django.utils import timezone
 
 from alongside.organisations.models import Organisation
 from alongside.peergroups.models import PeerGroup
-from alongside.peergroups.sealing import SealedTextField
+from alongside.sealing.fields import SealedTextField
 
 DEFAULT_CONSENT_DAYS = 3
 DEFAULT_REVIEW_MONTHS = 12

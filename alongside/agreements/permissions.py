@@ -391,9 +391,3 @@ def has_confirmed_current_agreement(
     return Reading.objects.filter(
         person=person, version__agreement=agreement, choice=ReadingChoice.CONFIRMED
     ).exists()
-
-
-def check_confirmed_current_agreement(person: Person, group: PeerGroup) -> None:
-    """Raise PermissionDenied until the person has confirmed the agreement."""
-    if not has_confirmed_current_agreement(person, group):
-        raise PermissionDenied

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Mapping
+from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
@@ -30,6 +31,7 @@ from .models import (
     Topic,
     TopicFilter,
 )
+from .models import is_opening as is_opening  # also for safety's actions
 from .permissions import (
     check_delete_post,
     check_edit_post,
@@ -282,17 +284,18 @@ def edit_post(
     return post
 
 
-def is_opening(post: Post) -> bool:
-    """Whether the post opens its conversation (and so goes with the title)."""
-    if post.thread_id is None:
-        return False
-    first = (
-        Post.objects.filter(thread_id=post.thread_id)
-        .order_by("pk")
-        .values_list("pk", flat=True)
-        .first()
-    )
-    return first == post.pk
+def erased_post_fields() -> dict[str, Any]:
+    """The fields of a post blanked when its words are erased, whether its author
+    deletes it or erases their account: the words, their warnings, and what screening
+    noted about them. The one list both erasures use; new values each call."""
+    return {
+        "body": "",
+        "content_warning": "",
+        "content_warning_text": "",
+        "suggested_warning": "",
+        "screening_reasons": [],
+        "author_notes": [],
+    }
 
 
 @transaction.atomic
@@ -301,10 +304,8 @@ def delete_post(*, person: Person, post: Post) -> Post:
     sense. Removing a conversation's opening erases its title too. Live rooms see it
     go."""
     check_delete_post(person, post)
-    post.body = ""
-    post.content_warning = ""
-    post.content_warning_text = ""
-    post.suggested_warning = ""
+    for name, value in erased_post_fields().items():
+        setattr(post, name, value)
     post.deleted_at = timezone.now()
     post.save()
     post.responses.all().delete()

@@ -1,7 +1,13 @@
-"""The live-room socket: translates JSON frames to actions and events to frames.
+"""The live-room socket: translates JSON frames to actions and channel-layer events to
+frames.
 
-Protocol in docs/live-sessions.md. Rules come from permissions.py and every change from
-actions.py, exactly as for the pages.
+Protocol in docs/live-sessions.md. Who may be in the room and which history they may
+read come from permissions.py, and every message is written through actions.py, as for
+the pages. Two things are still decided here rather than there: which live events this
+socket passes on (a held message only to its author, nothing in a topic the person
+hides, nothing from before they joined), and the socket's own presence row
+(`LiveConnection`), which it writes itself as it connects, keeps fresh, steps away
+and leaves.
 """
 
 from __future__ import annotations

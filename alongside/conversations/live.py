@@ -1,9 +1,13 @@
-"""What travels over the channel layer for live rooms, and how it is rendered.
+"""What travels over the channel layer for live rooms, how it is rendered, and who is
+in a room now.
 
 Channel-layer groups: "live-<group id>" holds every socket in a group's room;
 "person-<id>" (see alongside.core.live) holds every live socket of one person, for
-closing them and for messages only that person may see. Everything here runs after a
-transaction commits.
+closing them and for messages only that person may see. The broadcasts are called by
+actions (in conversations, safety and privacy) once their transaction commits; the
+signal handlers below close sockets on signing out (at once) and on a changed
+password (after it commits). `presence_in` reads who is here for the room's sockets,
+and deletes the connection rows a stopped server process left behind.
 """
 
 from __future__ import annotations

@@ -4,7 +4,7 @@ supportive responses, and each person's way of taking part in a group."""
 from __future__ import annotations
 
 import uuid
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.db import models
@@ -12,7 +12,7 @@ from django.db.models import Case, OuterRef, Q, Subquery, Value, When
 from django.utils import timezone
 
 from alongside.peergroups.models import Membership, PeerGroup
-from alongside.peergroups.sealing import SealedTextField
+from alongside.sealing.fields import SealedTextField
 
 if TYPE_CHECKING:
     from alongside.accounts.models import Person
@@ -137,6 +137,11 @@ class PostQuerySet(models.QuerySet["Post"]):
 
     def without_hidden_topics(self, topics: set[str]) -> PostQuerySet:
         return self.exclude(content_warning__in=topics) if topics else self
+
+    def in_thread_order(self, thread: Any) -> PostQuerySet:
+        """The posts of a thread (a Thread, its id, or an OuterRef to one) in the order
+        they were written: the first is the opening, which goes with the title."""
+        return self.filter(thread=thread).order_by("pk")
 
 
 class Post(models.Model):
@@ -329,3 +334,15 @@ class LiveConnection(models.Model):
 
     def __str__(self) -> str:
         return f"Connection {self.pk}"
+
+
+def is_opening(post: Post) -> bool:
+    """Whether the post opens its conversation (and so goes with the title)."""
+    if post.thread_id is None:
+        return False
+    first = (
+        Post.objects.in_thread_order(post.thread_id)
+        .values_list("pk", flat=True)
+        .first()
+    )
+    return first == post.pk

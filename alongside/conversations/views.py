@@ -99,7 +99,7 @@ def _send_again_with_new_client_id(form: Any) -> None:
 @require_GET
 def thread_list(request: AuthenticatedRequest, group_id: int) -> HttpResponse:
     group = _readable_group(request, group_id)
-    opening = Post.objects.filter(thread=OuterRef("pk")).order_by("pk")
+    opening = Post.objects.in_thread_order(OuterRef("pk"))
     threads = (
         threads_visible_to(request.user, group)
         .with_author_name()

@@ -1,4 +1,5 @@
-"""Values every page needs: the quick-exit address and the unread notification count."""
+"""Values every page needs: the quick-exit address, and whether a page waits for the
+second sign-in step. The unread notification count comes from notifications."""
 
 from typing import Any
 
@@ -10,11 +11,6 @@ def site(request: HttpRequest) -> dict[str, Any]:
     context: dict[str, Any] = {"quick_exit_url": settings.QUICK_EXIT_URL}
     user = getattr(request, "user", None)
     if user is not None and user.is_authenticated:
-        from alongside.notifications.models import Notification
-
-        context["unread_notification_count"] = Notification.objects.unread_for(
-            user
-        ).count()
         context["has_page_waiting"] = bool(
             request.session.get("alongside.after_second_factor")
         )

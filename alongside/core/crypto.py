@@ -1,7 +1,7 @@
 """AES-GCM building blocks for sealing words at rest: the master keys from the
 settings, wrapping a data key under a master key, and sealing text under a data key.
 
-Nothing here knows about groups or models (see `alongside/peergroups/sealing.py`).
+Nothing here knows about groups or models (see `alongside/sealing/`).
 Errors never carry the words or the keys, only short key ids.
 """
 

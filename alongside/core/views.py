@@ -1,26 +1,9 @@
-"""The home page and the error pages, in the product's own voice."""
+"""The error pages, in the product's own voice."""
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.template import loader
-from django.views.decorators.http import require_GET
-
-from alongside.peergroups.models import Membership
-
-
-@require_GET
-def home(request: HttpRequest) -> HttpResponse:
-    """Public: the front door explains the service to people who have not signed up."""
-    if not request.user.is_authenticated:
-        return render(request, "core/welcome.html")
-    memberships = (
-        Membership.objects.current()
-        .filter(person=request.user)
-        .select_related("group", "group__organisation")
-        .order_by("group__name")
-    )
-    return render(request, "core/home.html", {"memberships": memberships})
 
 
 def bad_request(request: HttpRequest, exception: Exception) -> HttpResponse:

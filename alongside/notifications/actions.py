@@ -14,25 +14,23 @@ from .models import Notification
 from .tasks import email_notification
 
 
-def notify(
-    *, people: Iterable[Person], message: str, link: str = ""
-) -> list[Notification]:
-    """Leave a note in each person's inbox, and email those who asked a generic
-    "something new" note (never the message itself), after commit.
+def notify(*, people: Iterable[Person], message: str, link: str = "") -> None:
+    """Once the caller's change commits, leave a note in each person's inbox and
+    email those who asked a generic "something new" note (never the message
+    itself). Callers call it inside their action; a change that is rolled back tells
+    nobody. Outside a transaction it happens at once.
 
     `message` must be the system's own words: never anything a peer wrote. Callers
     decide who should hear (for example, not people taking a break from a group).
     """
-    created = [
+    transaction.on_commit(partial(_leave_notes, list(people), message, link))
+
+
+def _leave_notes(people: list[Person], message: str, link: str) -> None:
+    for person in people:
         Notification.objects.create(person=person, message=message, link=link)
-        for person in people
-    ]
-    for notification in created:
-        if notification.person.can_receive_email:
-            transaction.on_commit(
-                partial(email_notification.enqueue, notification.person.pk)
-            )
-    return created
+        if person.can_receive_email:
+            email_notification.enqueue(person.pk)
 
 
 def mark_all_read(*, person: Person) -> int:

@@ -36,7 +36,6 @@ from .models import (
     Tag,
 )
 from .permissions import (
-    check_delete_group,
     check_join,
     check_leave,
     check_leave_feedback,
@@ -142,12 +141,10 @@ def join_group(*, person: Person, group: PeerGroup, display_name: str) -> Member
     if status == Status.REQUESTED:
         link = reverse("peergroups:request-list", args=[group.pk])
         facilitators = _facilitators(group)
-        transaction.on_commit(
-            lambda: notify(
-                people=facilitators,
-                message=f"Someone has asked to join {group.name}.",
-                link=link,
-            )
+        notify(
+            people=facilitators,
+            message=f"Someone has asked to join {group.name}.",
+            link=link,
         )
     return membership
 
@@ -163,12 +160,10 @@ def approve_join_request(*, person: Person, membership: Membership) -> Membershi
     group = membership.group
     newcomer = membership.person
     link = reverse("peergroups:group-detail", args=[group.pk])
-    transaction.on_commit(
-        lambda: notify(
-            people=[newcomer],
-            message=f"You are now part of {group.name}. Welcome.",
-            link=link,
-        )
+    notify(
+        people=[newcomer],
+        message=f"You are now part of {group.name}. Welcome.",
+        link=link,
     )
     return membership
 
@@ -183,15 +178,13 @@ def decline_join_request(*, person: Person, membership: Membership) -> Membershi
     group = membership.group
     requester = membership.person
     link = reverse("organisations:help")
-    transaction.on_commit(
-        lambda: notify(
-            people=[requester],
-            message=(
-                f"{group.name} is not able to take you this time. This is not about "
-                "you; the group may be full or for a particular group of people."
-            ),
-            link=link,
-        )
+    notify(
+        people=[requester],
+        message=(
+            f"{group.name} is not able to take you this time. This is not about "
+            "you; the group may be full or for a particular group of people."
+        ),
+        link=link,
     )
     return membership
 
@@ -334,39 +327,6 @@ def create_group(
         role=GroupRole.FACILITATOR,
     )
     return group
-
-
-class SafetyItemsOpen(Exception):
-    """The group still has an open safety concern, so it is not deleted yet."""
-
-
-@transaction.atomic
-def delete_group(*, person: Person, group: PeerGroup) -> None:
-    """Delete the group and everything in it, for good.
-
-    Refused (SafetyItemsOpen) while a held post, an unresolved report, an alert
-    waiting for someone or an open incident still needs the group's words.
-    Once that is committed, its data key is deleted from the keys database
-    (`sealing.py`), so its words cannot be read again even from a backup of the main
-    database taken before, and everyone's live sockets in the group close. Nobody is
-    notified.
-    """
-    check_delete_group(person, group)
-    from alongside.safety.holds import open_safety_items_in
-
-    if open_safety_items_in(group):
-        raise SafetyItemsOpen
-    group_id = group.pk
-    people = list(
-        Membership.objects.filter(group=group).values_list("person_id", flat=True)
-    )
-    group.delete()
-
-    def close_sockets() -> None:
-        for person_id in people:
-            close_live_sockets(person_id=person_id, group_id=group_id)
-
-    transaction.on_commit(close_sockets)
 
 
 def tags_named(names: Iterable[str]) -> list[Tag]:

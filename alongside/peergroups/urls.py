@@ -15,7 +15,6 @@ urlpatterns = [
     path("<int:group_id>/left/", views.leave_feedback, name="leave-feedback"),
     path("<int:group_id>/my-name/", views.display_name_edit, name="display-name-edit"),
     path("<int:group_id>/requests/", views.request_list, name="request-list"),
-    path("<int:group_id>/delete/", views.group_delete, name="group-delete"),
     path(
         "<int:group_id>/requests/<int:membership_id>/approve/",
         views.request_approve,

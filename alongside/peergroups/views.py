@@ -12,11 +12,9 @@ from alongside.accounts.second_factor import ensure_second_factor
 from alongside.core.requests import AuthenticatedRequest
 from alongside.organisations.models import GroupCreation
 from alongside.organisations.permissions import can_create_group, get_organisation_for
-from alongside.safety.holds import open_safety_items_in
 
 from . import actions
 from .forms import (
-    DeleteGroupForm,
     DisplayNameForm,
     GroupForm,
     GroupSearchForm,
@@ -33,7 +31,6 @@ from .permissions import (
     can_rename_self,
     can_return,
     can_see_members,
-    check_delete_group,
     check_leave,
     check_leave_feedback,
     check_manage_requests,
@@ -348,28 +345,4 @@ def group_create(request: AuthenticatedRequest, organisation_slug: str) -> HttpR
         return redirect("peergroups:group-detail", group_id=group.pk)
     return render(
         request, "peergroups/create.html", {"organisation": organisation, "form": form}
-    )
-
-
-@login_required
-@require_http_methods(["GET", "POST"])
-def group_delete(request: AuthenticatedRequest, group_id: int) -> HttpResponse:
-    group = get_group_for(request.user, group_id)
-    check_delete_group(request.user, group)
-    ensure_second_factor(request)
-    form = DeleteGroupForm(request.POST or None, group_name=group.name)
-    open_items = open_safety_items_in(group)
-    if request.method == "POST" and not open_items and form.is_valid():
-        organisation_slug = group.organisation.slug
-        try:
-            actions.delete_group(person=request.user, group=group)
-        except actions.SafetyItemsOpen:
-            open_items = open_safety_items_in(group) or 1
-        else:
-            messages.info(request, "The group has been deleted.")
-            return redirect("organisations:organisation-detail", slug=organisation_slug)
-    return render(
-        request,
-        "peergroups/delete.html",
-        {"group": group, "form": form, "open_items": open_items},
     )

@@ -24,9 +24,13 @@ def organisations_needing_another_admin(person: Person) -> list[Organisation]:
 
 
 def can_erase_account(person: Person) -> bool:
+    """Anyone signed in erases their own account, unless an organisation would
+    be left with no admin (another admin is needed first). Reads only."""
     return person.is_authenticated and not organisations_needing_another_admin(person)
 
 
 def check_erase_account(person: Person) -> None:
+    """Raise PermissionDenied, saying another admin is needed, unless
+    can_erase_account. No side effects."""
     if not can_erase_account(person):
         raise PermissionDenied("Another admin is needed first.")

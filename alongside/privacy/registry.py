@@ -42,6 +42,7 @@ from alongside.agreements.models import (
 )
 from alongside.agreements.models import Response as AgreementResponse
 from alongside.conversations import live
+from alongside.conversations.actions import erased_post_fields
 from alongside.conversations.models import (
     Participation,
     Post,
@@ -480,12 +481,7 @@ def erase_posts(person: Person, keep_posts: bool) -> None:
     erased_ids = list(erased.values_list("pk", flat=True))
     room_post_ids = list(erased.filter(room__isnull=False).values_list("pk", flat=True))
     Post.objects.filter(pk__in=erased_ids).update(
-        body="",
-        content_warning="",
-        content_warning_text="",
-        suggested_warning="",
-        screening_reasons=[],
-        author_notes=[],
+        **erased_post_fields(),
         deleted_at=Coalesce(F("deleted_at"), timezone.now()),
     )
     PostResponse.objects.filter(post_id__in=erased_ids).delete()

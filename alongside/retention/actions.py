@@ -1,5 +1,6 @@
-"""Enforcing each organisation's retention limits: the one place that deletes a group's
-words because they are old.
+"""Deleting what is no longer kept: a group's words once they are past their
+organisation's limits, a whole group when an admin deletes it, and data keys whose
+group has gone. The one place that deletes groups and their words.
 
 Live messages go when they are older than the organisation's limit for live sessions.
 Threads go, with all their posts and the responses to them, when their last activity
@@ -20,9 +21,14 @@ from datetime import datetime, timedelta
 from django.db import transaction
 from django.db.models import Exists, OuterRef, QuerySet
 
+from alongside.accounts.models import Person
 from alongside.conversations.models import Post, Response, Thread
+from alongside.core.live import close_live_sockets
 from alongside.organisations.models import Organisation, Retention
-from alongside.safety.holds import under_open_safety_item
+from alongside.peergroups.models import Membership, PeerGroup
+from alongside.peergroups.permissions import check_delete_group
+from alongside.safety.holds import open_safety_items_in, under_open_safety_item
+from alongside.sealing.models import GroupKey
 
 logger = logging.getLogger(__name__)
 
@@ -154,3 +160,60 @@ def enforce_retention(*, now: datetime) -> RetentionCounts:
         total.kept_for_safety,
     )
     return total
+
+
+class SafetyItemsOpen(Exception):
+    """The group still has an open safety concern, so it is not deleted yet."""
+
+
+@transaction.atomic
+def delete_group(*, person: Person, group: PeerGroup) -> None:
+    """Delete the group and everything in it, for good.
+
+    Refused (SafetyItemsOpen) while a held post, an unresolved report, an alert
+    waiting for someone or an open incident still needs the group's words.
+    Once that is committed, its data key is deleted from the keys database
+    (`alongside/sealing/keys.py`), so its words cannot be read again even from a
+    backup of the main database taken before, and everyone's live sockets in the
+    group close. Nobody is notified.
+    """
+    check_delete_group(person, group)
+    if open_safety_items_in(group):
+        raise SafetyItemsOpen
+    group_id = group.pk
+    people = list(
+        Membership.objects.filter(group=group).values_list("person_id", flat=True)
+    )
+    group.delete()
+
+    def close_sockets() -> None:
+        for person_id in people:
+            close_live_sockets(person_id=person_id, group_id=group_id)
+
+    transaction.on_commit(close_sockets)
+
+
+def delete_orphan_keys() -> int:
+    """Delete keys whose group or organisation no longer exists (left behind if the
+    keys database could not be reached when the deletion was committed). Needs no
+    permission: it only finishes deletions already made. Returns the count."""
+    # The two databases cannot be joined: read the ids on each side once.
+    keys = list(GroupKey.objects.values_list("pk", "group_id", "organisation_id"))
+    groups = set(
+        PeerGroup.objects.filter(
+            pk__in=[group_id for _, group_id, _ in keys if group_id is not None]
+        ).values_list("pk", flat=True)
+    )
+    organisations = set(
+        Organisation.objects.filter(
+            pk__in=[org_id for _, _, org_id in keys if org_id is not None]
+        ).values_list("pk", flat=True)
+    )
+    orphans = [
+        pk
+        for pk, group_id, org_id in keys
+        if (group_id is not None and group_id not in groups)
+        or (org_id is not None and org_id not in organisations)
+    ]
+    GroupKey.objects.filter(pk__in=orphans).delete()
+    return len(orphans)

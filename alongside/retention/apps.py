@@ -1,5 +1,6 @@
 """Retention: deleting each group's live messages and threads once they are older than
-their organisation's chosen limit, never while a safety concern about them is open."""
+their organisation's chosen limit, and a whole group when an admin deletes it, never
+while a safety concern about them is open."""
 
 from django.apps import AppConfig
 

@@ -15,7 +15,6 @@ from django.utils import timezone
 from django_tasks import task
 
 from alongside.core import recurring
-from alongside.peergroups.sealing import delete_orphan_keys
 
 from . import actions
 
@@ -30,7 +29,7 @@ def enforce_retention() -> dict[str, int]:
         counts = actions.enforce_retention(now=timezone.now())
         # The same night, any data key whose group is gone (left behind if the keys
         # database could not be reached when the group was deleted) goes too.
-        orphaned_keys = delete_orphan_keys()
+        orphaned_keys = actions.delete_orphan_keys()
         return {
             "live_messages": counts.live_messages,
             "threads": counts.threads,

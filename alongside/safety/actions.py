@@ -13,10 +13,13 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import partial
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.mail import send_mail
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
+from django_tasks import default_task_backend, task
 
 from alongside.accounts.models import Person
 from alongside.conversations import live as conversation_live
@@ -28,6 +31,7 @@ from alongside.conversations.models import (
     Thread,
     Topic,
 )
+from alongside.core import recurring
 from alongside.notifications.actions import notify
 from alongside.organisations.models import Organisation
 from alongside.organisations.permissions import is_staff
@@ -470,6 +474,9 @@ def reply_to_decision(
 
 @transaction.atomic
 def go_on_duty(*, person: Person, organisation: Organisation) -> DutyPeriod:
+    """Put staff on duty for the organisation, so alerts reach them. Needs
+    can_go_on_duty (404 otherwise). Already on duty: returns the open period and
+    changes nothing."""
     check_go_on_duty(person, organisation)
     period = DutyPeriod.objects.filter(
         person=person, organisation=organisation, ended_at__isnull=True
@@ -479,6 +486,8 @@ def go_on_duty(*, person: Person, organisation: Organisation) -> DutyPeriod:
 
 @transaction.atomic
 def go_off_duty(*, person: Person, organisation: Organisation) -> None:
+    """End the person's open duty period in the organisation, so alerts stop
+    reaching them. Needs can_go_on_duty (404 otherwise). Nobody is told."""
     check_go_on_duty(person, organisation)
     DutyPeriod.objects.filter(
         person=person, organisation=organisation, ended_at__isnull=True
@@ -579,8 +588,6 @@ def _log(escalation: Escalation, kind: str, person: Person | None = None) -> Non
 def _alert(escalation: Escalation, people: Iterable[Person]) -> None:
     """Alert these people: in-app note, a live push and an email (no words of the
     post, ever)."""
-    from .tasks import email_duty_alert
-
     people = list(people)
     escalation.alerted.add(*people)
     link = reverse("safety:escalation-detail", kwargs={"escalation_id": escalation.pk})
@@ -619,14 +626,12 @@ def _schedule_move_up(escalation: Escalation, now: datetime) -> None:
     minutes = chain.minutes_before_moving_up if chain else 10
     escalation.next_move_at = now + timedelta(minutes=minutes)
     escalation.save(update_fields=["next_move_at", "level"])
-    from django_tasks import default_task_backend
-
-    from .tasks import move_escalation_up
-
     if default_task_backend.supports_defer:
         escalation_id, run_after = escalation.pk, escalation.next_move_at
         transaction.on_commit(
-            lambda: move_escalation_up.using(run_after=run_after).enqueue(escalation_id)
+            lambda: move_escalation_up_when_due.using(run_after=run_after).enqueue(
+                escalation_id
+            )
         )
 
 
@@ -862,3 +867,68 @@ def update_incident(
         update_fields=["actions_taken", "outcome", "follow_up", "follow_up_by"]
     )
     return incident
+
+
+# ---- Background work for escalations ----
+#
+# Each alert queues its own move with `run_after`. If that task is lost (the worker
+# was down past the time, or the task failed), `check_due_escalations` still moves
+# the alert up within a minute. django-tasks has no cron: like the agreements' daily
+# check, the check queues its own next run when it finishes, and
+# `schedule_escalation_checks` (run by scripts/serve.sh at start-up) starts the chain
+# unless a run is already waiting. Moving up locks the escalation row and re-reads its
+# time, so the two never alert twice. The alert email never carries the post's words.
+
+CHECK_EVERY = timedelta(minutes=1)
+
+
+@task()
+def move_escalation_up_when_due(escalation_id: int) -> None:
+    """Move this alert up the chain if nobody has acknowledged it by its time."""
+    escalation = Escalation.objects.filter(pk=escalation_id).first()
+    if escalation is not None:
+        move_escalation_up(escalation=escalation, now=timezone.now())
+
+
+@task()
+def check_due_escalations() -> int:
+    """Move up every alert whose time is up, then queue the next check."""
+    try:
+        return move_up_due_escalations(now=timezone.now())
+    finally:
+        # Even if this run fails, the next check is queued: the chain never breaks.
+        schedule_escalation_check()
+
+
+def pending_escalation_checks() -> int:
+    """How many checks are waiting in the database queue."""
+    return recurring.pending(check_due_escalations)
+
+
+def schedule_escalation_check(*, run_after: datetime | None = None) -> bool:
+    """Queue the next check unless one is already waiting. Returns whether it queued."""
+    when = run_after or timezone.now() + CHECK_EVERY
+    return recurring.queue_once(check_due_escalations, run_after=when)
+
+
+@task()
+def email_duty_alert(person_id: int, escalation_id: int) -> None:
+    """Email someone an alert reached that someone may need support now: a link to
+    sign in and read it, never the post's words. Nothing for people without an
+    address."""
+    person = Person.objects.filter(pk=person_id).first()
+    if person is None or not person.email:
+        return
+    path = reverse("safety:escalation-detail", kwargs={"escalation_id": escalation_id})
+    # A link to open when the service's address is set; the path alone otherwise.
+    where = f"{settings.ALONGSIDE_SITE_URL}{path}"
+    send_mail(
+        subject="Alongside: someone may need support now",
+        message=(
+            "Someone may need support now, and you are on the list to respond. "
+            "Please sign in to Alongside to read the alert and acknowledge it.\n\n"
+            f"The alert is at {where} once you are signed in."
+        ),
+        from_email=settings.DEFAULT_FROM_EMAIL,
+        recipient_list=[person.email],
+    )

@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from alongside.organisations.models import Organisation
 from alongside.peergroups.models import PeerGroup
-from alongside.peergroups.sealing import SealedTextField
+from alongside.sealing.fields import SealedTextField
 
 
 class RuleAction(models.TextChoices):

@@ -56,6 +56,8 @@ from .models import (
 def can_edit_phrase_rules(
     person: Person, organisation: Organisation, group: PeerGroup | None = None
 ) -> bool:
+    """Organisation admins edit every phrase rule; a group's facilitators
+    edit that group's own rules. Reads only."""
     if group is not None and group.organisation_id != organisation.pk:
         return False
     if role_in(person, organisation) == Role.ADMIN:
@@ -66,6 +68,7 @@ def can_edit_phrase_rules(
 def check_edit_phrase_rules(
     person: Person, organisation: Organisation, group: PeerGroup | None = None
 ) -> None:
+    """Raise PermissionDenied unless can_edit_phrase_rules. No side effects."""
     if not can_edit_phrase_rules(person, organisation, group):
         raise PermissionDenied
 
@@ -99,6 +102,7 @@ def can_report(person: Person, post: Post) -> bool:
 
 
 def check_report(person: Person, post: Post) -> None:
+    """Raise PermissionDenied unless can_report. No side effects."""
     if not can_report(person, post):
         raise PermissionDenied
 
@@ -125,6 +129,7 @@ def can_redact_own_post(person: Person, post: Post) -> bool:
 
 
 def check_redact_own_post(person: Person, post: Post) -> None:
+    """Raise PermissionDenied unless can_redact_own_post. No side effects."""
     if not can_redact_own_post(person, post):
         raise PermissionDenied
 
@@ -140,6 +145,7 @@ def can_appeal(person: Person, post: Post) -> bool:
 
 
 def check_appeal(person: Person, post: Post) -> None:
+    """Raise PermissionDenied unless can_appeal. No side effects."""
     if not can_appeal(person, post):
         raise PermissionDenied
 
@@ -155,6 +161,7 @@ def can_see_queue(person: Person, group: PeerGroup) -> bool:
 
 
 def check_see_queue(person: Person, group: PeerGroup) -> None:
+    """Raise PermissionDenied unless can_see_queue. No side effects."""
     if not can_see_queue(person, group):
         raise PermissionDenied
 
@@ -165,6 +172,7 @@ def can_moderate(person: Person, group: PeerGroup) -> bool:
 
 
 def check_moderate(person: Person, group: PeerGroup) -> None:
+    """Raise PermissionDenied unless can_moderate. No side effects."""
     if not can_moderate(person, group):
         raise PermissionDenied
 
@@ -208,10 +216,13 @@ def posts_decidable_by(person: Person, group: PeerGroup, posts: list[Post]) -> s
 
 
 def can_decide_on(person: Person, post: Post) -> bool:
+    """Whether the person may decide about this post (see posts_decidable_by):
+    never its author. Reads only."""
     return post.pk in posts_decidable_by(person, post.group, [post])
 
 
 def check_decide_on(person: Person, post: Post) -> None:
+    """Raise PermissionDenied unless can_decide_on. No side effects."""
     if not can_decide_on(person, post):
         raise PermissionDenied
 
@@ -262,6 +273,8 @@ def decisions_visible_to(person: Person) -> models.QuerySet[ModerationDecision]:
 
 
 def get_decision_for(person: Person, decision_id: int) -> ModerationDecision:
+    """A decision the person may read (decisions_visible_to); 404 otherwise,
+    also when missing."""
     try:
         return (
             decisions_visible_to(person)
@@ -278,6 +291,8 @@ def can_reply_to_decision(person: Person, decision: ModerationDecision) -> bool:
 
 
 def check_reply_to_decision(person: Person, decision: ModerationDecision) -> None:
+    """Raise PermissionDenied unless can_reply_to_decision. No side
+    effects."""
     if not can_reply_to_decision(person, decision):
         raise PermissionDenied
 
@@ -295,19 +310,27 @@ def duty_organisations_of(person: Person) -> models.QuerySet[Organisation]:
 
 
 def can_go_on_duty(person: Person, organisation: Organisation) -> bool:
+    """Staff of the organisation (facilitator, supervisor, admin) go on and
+    off duty there. Reads only."""
     return is_staff(person, organisation)
 
 
 def check_go_on_duty(person: Person, organisation: Organisation) -> None:
+    """Raise Http404 unless can_go_on_duty, so that duty pages do not tell
+    others they exist. No side effects."""
     if not can_go_on_duty(person, organisation):
         raise Http404
 
 
 def can_edit_escalation_chain(person: Person, organisation: Organisation) -> bool:
+    """Only the organisation's admins choose who an alert reaches
+    next. Reads only."""
     return role_in(person, organisation) == Role.ADMIN
 
 
 def check_edit_escalation_chain(person: Person, organisation: Organisation) -> None:
+    """Raise Http404 unless can_edit_escalation_chain. No side
+    effects."""
     if not can_edit_escalation_chain(person, organisation):
         raise Http404
 
@@ -329,6 +352,8 @@ def escalations_visible_to(person: Person) -> models.QuerySet[Escalation]:
 
 
 def get_escalation_for(person: Person, escalation_id: int) -> Escalation:
+    """An escalation the person may see (escalations_visible_to); 404
+    otherwise, also when missing."""
     try:
         return escalations_visible_to(person).get(pk=escalation_id)
     except Escalation.DoesNotExist:
@@ -346,6 +371,7 @@ def can_acknowledge(person: Person, escalation: Escalation) -> bool:
 
 
 def check_acknowledge(person: Person, escalation: Escalation) -> None:
+    """Raise PermissionDenied unless can_acknowledge. No side effects."""
     if not can_acknowledge(person, escalation):
         raise PermissionDenied
 
@@ -391,6 +417,7 @@ def check_record_incident(
     *,
     about: Escalation | ModerationDecision | None = None,
 ) -> None:
+    """Raise Http404 unless can_record_incident. No side effects."""
     if not can_record_incident(person, organisation, group, about=about):
         raise Http404
 
@@ -398,6 +425,9 @@ def check_record_incident(
 def incidents_visible_to(
     person: Person, organisation: Organisation
 ) -> models.QuerySet[Incident]:
+    """The organisation's incidents the person reads: all of them for its
+    admins and supervisors; for facilitators, those in the groups they facilitate
+    and those they recorded; none for anyone else."""
     role = role_in(person, organisation)
     incidents = Incident.objects.filter(organisation=organisation)
     if role in (Role.ADMIN, Role.SUPERVISOR):
@@ -413,6 +443,8 @@ def incidents_visible_to(
 def get_incident_for(
     person: Person, organisation: Organisation, incident_id: int
 ) -> Incident:
+    """An incident the person may read (incidents_visible_to); 404 otherwise,
+    also when missing."""
     try:
         return incidents_visible_to(person, organisation).get(pk=incident_id)
     except Incident.DoesNotExist:
@@ -432,5 +464,6 @@ def can_update_incident(person: Person, incident: Incident) -> bool:
 
 
 def check_update_incident(person: Person, incident: Incident) -> None:
+    """Raise Http404 unless can_update_incident. No side effects."""
     if not can_update_incident(person, incident):
         raise Http404

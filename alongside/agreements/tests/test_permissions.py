@@ -11,6 +11,7 @@ from django.core.exceptions import PermissionDenied
 from alongside.accounts.models import Person
 from alongside.agreements import actions, permissions
 from alongside.agreements.models import ChangeAction, ReadingChoice
+from alongside.conversations.permissions import check_post_in
 from alongside.organisations.models import Role
 from alongside.peergroups import actions as group_actions
 from alongside.peergroups.models import GroupRole, PeerGroup, Status
@@ -131,19 +132,20 @@ def test_group_without_an_adopted_agreement_does_not_block_posting(
     open_proposal(circle)
     newcomer = person_in(circle.group)
     assert permissions.has_confirmed_current_agreement(newcomer, circle.group)
-    permissions.check_confirmed_current_agreement(newcomer, circle.group)
+    check_post_in(newcomer, circle.group)
 
 
 def test_newcomer_must_confirm_before_posting(circle: Circle) -> None:
     adopt_first_version(circle)
     newcomer = person_in(circle.group)
     assert not permissions.has_confirmed_current_agreement(newcomer, circle.group)
-    with pytest.raises(PermissionDenied):
-        permissions.check_confirmed_current_agreement(newcomer, circle.group)
+    with pytest.raises(PermissionDenied, match="agreement"):
+        check_post_in(newcomer, circle.group)
 
     actions.confirm_agreement(person=newcomer, group=circle.group)
 
     assert permissions.has_confirmed_current_agreement(newcomer, circle.group)
+    check_post_in(newcomer, circle.group)
 
 
 def test_asking_to_talk_first_does_not_count_as_confirming(circle: Circle) -> None:

@@ -10,6 +10,7 @@ from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied
 from django.utils import timezone
 
+from alongside.agreements.tests.factories import AgreementItemFactory
 from alongside.organisations.models import Role
 from alongside.peergroups import actions as group_actions
 from alongside.peergroups.models import (
@@ -20,7 +21,7 @@ from alongside.peergroups.models import (
     Status,
 )
 
-from ..models import PostStatus
+from ..models import Participation, PostStatus
 from ..permissions import (
     can_delete_post,
     can_edit_post,
@@ -41,6 +42,25 @@ from .factories import (
     thread_with_post,
 )
 
+
+def _has_not_confirmed(group: PeerGroup) -> object:
+    """An active member who joined after the group adopted its agreement and has not
+    yet said they have read it."""
+    AgreementItemFactory.create(version__agreement__group=group)
+    return person_in(group, Status.ACTIVE)
+
+
+def _posting_paused(group: PeerGroup) -> object:
+    """An active member whose posting a facilitator paused for a while."""
+    person = person_in(group, Status.ACTIVE)
+    Participation.objects.create(
+        person=person,
+        group=group,
+        posting_paused_until=timezone.now() + timedelta(days=1),
+    )
+    return person
+
+
 ROLES: dict[str, Callable[[PeerGroup], object]] = {
     "anonymous": lambda group: AnonymousUser(),
     "outsider": lambda group: PersonFactory(),
@@ -55,6 +75,8 @@ ROLES: dict[str, Callable[[PeerGroup], object]] = {
     "left": lambda group: person_in(group, Status.LEFT),
     "facilitator": lambda group: person_in(group, group_role=GroupRole.FACILITATOR),
     "org admin": lambda group: person_in(group, None, org_role=Role.ADMIN),
+    "has not confirmed the agreement": _has_not_confirmed,
+    "posting paused": _posting_paused,
 }
 
 #                      read   post   live   manage
@@ -70,6 +92,8 @@ EXPECTED = {
     "left": (False, False, False, False),
     "facilitator": (True, True, True, True),
     "org admin": (False, False, False, False),
+    "has not confirmed the agreement": (True, False, True, False),
+    "posting paused": (True, False, True, False),
 }
 
 
@@ -93,6 +117,29 @@ def test_threads_visible_only_to_readers(role: str, group: PeerGroup) -> None:
     person = ROLES[role](group)
     visible = list(threads_visible_to(person, group))  # type: ignore[arg-type]
     assert (thread in visible) == EXPECTED[role][0]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("role", list(ROLES))
+def test_others_words_each_role_may_not_see(role: str, group: PeerGroup) -> None:
+    """Someone else's held conversation is its author's alone, and a live message
+    written before someone joined is never theirs; one written after is, for
+    readers. The person is made after the earlier words, as a late joiner."""
+    author = person_in(group)
+    held = thread_with_post(group, author, status=PostStatus.HELD)
+    held.status = PostStatus.HELD
+    held.save()
+    earlier = live_post(group, author)
+    person = ROLES[role](group)
+    later = live_post(group, author)
+    threads = set(threads_visible_to(person, group))  # type: ignore[arg-type]
+    live = set(live_posts_visible_to(person, group))  # type: ignore[arg-type]
+
+    assert (held in threads, earlier in live, later in live) == (
+        False,
+        False,
+        EXPECTED[role][0],
+    )
 
 
 @pytest.mark.django_db

@@ -24,6 +24,7 @@ import uuid
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import timedelta
 from functools import cache
 from itertools import product
 from pathlib import Path
@@ -37,6 +38,7 @@ from django.conf import settings
 from django.core import mail
 from django.test import Client
 from django.urls import resolve, reverse
+from django.utils import timezone
 
 from alongside.accounts.models import Person
 from alongside.accounts.tests.factories import PersonFactory, give_second_factor
@@ -180,7 +182,13 @@ def plant_thread(world: World, name: str) -> None:
 
 
 def plant_held(world: World, name: str) -> None:
-    _thread(world, name, "A title", world.marker(name, "held"), status=PostStatus.HELD)
+    _thread(
+        world,
+        name,
+        world.marker(name, "held"),
+        world.marker(name, "held"),
+        status=PostStatus.HELD,
+    )
 
 
 def plant_escalated(world: World, name: str) -> None:
@@ -206,6 +214,28 @@ def plant_live(world: World, name: str) -> None:
         author=world.authors[name],
         body=world.marker(name, "live"),
         client_id=uuid.uuid4(),
+    )
+    world.posts[name].append(post.pk)
+
+
+def plant_live_before_joining(world: World, name: str) -> None:
+    """A live message written before everyone but its author joined the group: every
+    actor is a late joiner to it."""
+    group, author = world.groups[name], world.authors[name]
+    written_at = timezone.now() - timedelta(hours=1)
+    group.memberships.filter(person=author).update(
+        created_at=written_at - timedelta(hours=1)
+    )
+    assert not group.memberships.exclude(person=author).filter(
+        created_at__lte=written_at
+    )
+    post = Post.objects.create(
+        group=group,
+        room=open_room(group),
+        author=author,
+        body=world.marker(name, "live-before-joining"),
+        client_id=uuid.uuid4(),
+        created_at=written_at,
     )
     world.posts[name].append(post.pk)
 
@@ -284,6 +314,7 @@ PLANTERS: tuple[Callable[[World, str], None], ...] = (
     plant_held,
     plant_escalated,
     plant_live,
+    plant_live_before_joining,
     plant_names,
     plant_agreement,
     plant_incident,

@@ -74,6 +74,7 @@ NAMESPACES = (
     "safety",
     "access",
     "privacy",
+    "retention",
 )
 
 ACTORS = (
@@ -255,7 +256,7 @@ POLICY: dict[str, dict[str, tuple[int, ...]]] = {
         "GET": (302, 404, 403, 403, 403, 403, 403, 200, 200, 403, 403, 403, 404),
         "POST": _NO_POST,
     },
-    "peergroups:group-delete": {
+    "retention:group-delete": {
         # The organisation's admin only; the confirmation types the group's name.
         #      anon outs peer req  mem  paus left faci admn supv ofac hand oadm
         "GET": (302, 404, 403, 403, 403, 403, 403, 403, 200, 403, 403, 403, 404),
@@ -479,7 +480,7 @@ POST_DATA: dict[str, dict[str, Any]] = {
     },
     "peergroups:group-join": {"display_name": "Fresh Name"},
     "peergroups:leave-feedback": {"text": ""},
-    "peergroups:group-delete": {"name": PROBED_GROUP_NAME},
+    "retention:group-delete": {"name": PROBED_GROUP_NAME},
     "peergroups:display-name-edit": {"display_name": "Another Name"},
     "safety:post-report": {"reason": "other"},
     "safety:post-appeal": {"note": ""},

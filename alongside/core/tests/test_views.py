@@ -1,4 +1,4 @@
-"""The front door, the home page and the error pages."""
+"""The quick exit on every page, and the error pages."""
 
 from __future__ import annotations
 
@@ -7,39 +7,9 @@ from django.test import Client, RequestFactory
 from django.urls import reverse
 
 from alongside.core import views
-from alongside.peergroups.models import PeerGroup, Status
-from alongside.peergroups.tests.factories import MembershipFactory, PeerGroupFactory
-from alongside.peergroups.tests.states import person_in_state
+from alongside.peergroups.models import PeerGroup
 
 pytestmark = pytest.mark.django_db
-
-
-def test_visitors_see_the_welcome_page(client: Client) -> None:
-    response = client.get(reverse("core:home"))
-
-    assert response.status_code == 200
-    assert "core/welcome.html" in [template.name for template in response.templates]
-
-
-def test_home_lists_the_groups_one_is_in_including_a_break(group: PeerGroup) -> None:
-    person = person_in_state("paused", group)
-    organisation = group.organisation
-    active_in = PeerGroupFactory.create(organisation=organisation, name="ZZ active")
-    MembershipFactory.create(group=active_in, person=person, status=Status.ACTIVE)
-    for status in [Status.LEFT, Status.REQUESTED, Status.DECLINED]:
-        MembershipFactory.create(
-            group=PeerGroupFactory.create(organisation=organisation),
-            person=person,
-            status=status,
-        )
-    client = Client()
-    client.force_login(person)
-
-    response = client.get(reverse("core:home"))
-
-    shown = [membership.group for membership in response.context["memberships"]]
-    assert shown == [group, active_in]
-    assert "You are taking a break" in response.content.decode()
 
 
 @pytest.mark.parametrize(

@@ -38,6 +38,9 @@ POLICY_STATES = (
     "other organisation admin",
 )
 
+# States that only some rules turn on, with tables of their own.
+ON_A_BREAK_STATES = ("facilitator on a break",)
+
 MEMBERSHIP_STATES = {
     "requested": Status.REQUESTED,
     "active": Status.ACTIVE,
@@ -48,6 +51,7 @@ MEMBERSHIP_STATES = {
 
 ORGANISATION_ROLES = {
     "facilitator": Role.FACILITATOR,
+    "facilitator on a break": Role.FACILITATOR,
     "org admin": Role.ADMIN,
     "supervisor": Role.SUPERVISOR,
 }
@@ -99,6 +103,10 @@ def person_in_state(state: str, group: PeerGroup) -> Person:
         )
     elif state == "facilitator":
         MembershipFactory.create(group=group, person=person, role=GroupRole.FACILITATOR)
+    elif state == "facilitator on a break":
+        MembershipFactory.create(
+            group=group, person=person, role=GroupRole.FACILITATOR, status=Status.PAUSED
+        )
     elif state == "other group":
         other_group = PeerGroupFactory.create(organisation=group.organisation)
         MembershipFactory.create(group=other_group, person=person)

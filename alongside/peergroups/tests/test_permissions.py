@@ -14,7 +14,7 @@ from alongside.peergroups import permissions
 from alongside.peergroups.models import GroupRole, JoinPolicy, PeerGroup, Status
 
 from .factories import MembershipFactory, PeerGroupFactory
-from .states import STATES, person_in_state
+from .states import ON_A_BREAK_STATES, STATES, person_in_state
 
 Rule = Callable[[Person, PeerGroup], bool]
 Check = Callable[[Person, PeerGroup], None]
@@ -44,6 +44,24 @@ ASK_FIRST_RULES: dict[str, str] = {
     "can_return":          ".   .   .   Y   .    .   .   .   .   .   .",
 }  # fmt: skip
 
+# A facilitator taking a break keeps the role (answers requests, comes back when
+# ready) but reads no parting notes until back. Every rule, so none is missed.
+#                            fac on a break
+ON_A_BREAK_RULES: dict[str, str] = {
+    "can_join":                  ".",
+    "can_pause":                 ".",
+    "can_return":                "Y",
+    "can_leave":                 "Y",
+    "can_rename_self":           "Y",
+    "can_see_members":           "Y",
+    "is_facilitator_of":         "Y",
+    "can_manage_requests":       "Y",
+    "can_leave_feedback":        ".",
+    "can_read_leave_feedback":   ".",
+    "can_see_group":             "Y",
+    "can_delete_group":          ".",
+}  # fmt: skip
+
 CHECKS = {
     "can_join": "check_join",
     "can_pause": "check_pause",
@@ -67,14 +85,16 @@ def rule_named(name: str) -> Rule:
     return rule
 
 
-def table(rules: dict[str, str]) -> list[tuple[str, str, bool]]:
+def table(
+    rules: dict[str, str], states: tuple[str, ...] = STATES
+) -> list[tuple[str, str, bool]]:
     rows: list[tuple[str, str, bool]] = []
     for name, marks in rules.items():
         values = marks.split()
-        assert len(values) == len(STATES), name
+        assert len(values) == len(states), name
         rows.extend(
             (name, state, value == "Y")
-            for state, value in zip(STATES, values, strict=True)
+            for state, value in zip(states, values, strict=True)
         )
     return rows
 
@@ -106,6 +126,23 @@ def test_rule_by_state_in_a_group_that_asks_first(
     person = person_in_state(state, group)
 
     assert rule_named(rule)(person, group) is expected
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("rule", "state", "expected"), table(ON_A_BREAK_RULES, ON_A_BREAK_STATES)
+)
+def test_rule_for_a_facilitator_on_a_break(
+    rule: str, state: str, expected: bool
+) -> None:
+    group = PeerGroupFactory.create()
+    person = person_in_state(state, group)
+
+    assert rule_named(rule)(person, group) is expected
+
+
+def test_on_a_break_table_covers_every_rule_of_the_main_table() -> None:
+    assert set(ON_A_BREAK_RULES) == set(RULES)
 
 
 @pytest.mark.django_db

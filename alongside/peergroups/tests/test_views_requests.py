@@ -19,6 +19,7 @@ from alongside.peergroups.models import (
 )
 
 from .factories import LeaveFeedbackFactory, MembershipFactory, PeerGroupFactory
+from .states import person_in_state
 
 pytestmark = pytest.mark.django_db
 
@@ -65,6 +66,22 @@ def test_organisation_admin_answers_requests_but_never_reads_parting_notes(
     assert "Waiting Wren" in page
     assert "A made-up parting note." not in page
     assert "Notes from people who left" not in page
+
+
+def test_facilitator_on_a_break_answers_requests_but_reads_no_parting_notes(
+    waiting: Membership,
+) -> None:
+    LeaveFeedbackFactory.create(group=waiting.group, text="A made-up parting note.")
+    facilitator = person_in_state("facilitator on a break", waiting.group)
+    client = Client()
+    client.force_login(facilitator)
+
+    response = client.get(reverse("peergroups:request-list", args=[waiting.group.pk]))
+
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "Waiting Wren" in page
+    assert "A made-up parting note." not in page
 
 
 @pytest.mark.parametrize("client_name", ["peer_client", "supervisor_client"])

@@ -10,8 +10,9 @@ from django.core.management import call_command
 from django_tasks.base import TaskResultStatus
 from django_tasks_db.models import DBTaskResult
 
-from alongside.peergroups.models import GroupKey, PeerGroup
+from alongside.peergroups.models import PeerGroup
 from alongside.retention import tasks
+from alongside.sealing.models import GroupKey
 
 pytestmark = pytest.mark.django_db
 

@@ -381,3 +381,60 @@ def test_nobody_decides_about_their_own_post(
     else:
         with pytest.raises(PermissionDenied):
             permissions.check_decide_on(person, world.post)
+
+
+# People whose own situation turns a rule: the person an alert is about, who
+# facilitates the group (staff need support too), and the author of the decided post
+# who has already replied to the decision once.
+SELF_ACTORS = ("at risk", "already replied")
+#                                            ar rp
+ABOUT_THEMSELVES: dict[str, str] = {
+    "can_acknowledge":                      ".  .",
+    "can_decide_on":                        ".  .",
+    "can_report":                           ".  .",
+    "can_moderate":                         "Y  .",
+    "reads escalated post":                 "Y  .",
+    "can_reply_to_decision":                "Y  .",
+}  # fmt: skip
+
+
+def self_actor(name: str, world: World) -> Person:
+    """The post's author, who is the person at risk in the world's escalation."""
+    author = world.post.author
+    assert author is not None and author.pk == world.escalation.person_at_risk_id
+    if name == "at risk":
+        author.roles.filter(organisation=world.group.organisation).update(
+            role=Role.FACILITATOR
+        )
+        give_second_factor(author)
+        author.memberships.filter(group=world.group).update(role=GroupRole.FACILITATOR)
+    else:
+        ModerationDecision.objects.filter(pk=world.decision.pk).update(
+            replied_at=world.decision.created_at
+        )
+        world.decision.refresh_from_db()
+    return author
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("rule", "actor_name", "expected"), table(ABOUT_THEMSELVES, SELF_ACTORS)
+)
+def test_rules_about_the_person_themselves(
+    rule: str, actor_name: str, expected: bool
+) -> None:
+    world = make_world()
+    person = self_actor(actor_name, world)
+
+    assert RULE_CALLS[rule](person, world) is expected
+
+
+@pytest.mark.django_db
+def test_the_person_at_risk_never_acknowledges_an_alert_that_reached_them() -> None:
+    world = make_world()
+    person = self_actor("at risk", world)
+    world.escalation.alerted.add(person)
+
+    assert permissions.can_acknowledge(person, world.escalation) is False
+    with pytest.raises(PermissionDenied):
+        permissions.check_acknowledge(person, world.escalation)

@@ -8,7 +8,7 @@ from typing import Any
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
-from alongside.safety.tasks import schedule_escalation_check
+from alongside.safety.actions import schedule_escalation_check
 
 
 class Command(BaseCommand):

@@ -13,7 +13,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import router, transaction
 
 from alongside.core import crypto
-from alongside.peergroups.models import GroupKey
+from alongside.sealing.models import GroupKey
 
 
 class Command(BaseCommand):

@@ -1,5 +1,5 @@
-"""Peers' words are sealed at rest under their group's key (alongside/peergroups/
-sealing.py): the database alone reveals none of them, the keys live only in a database
+"""Peers' words are sealed at rest under their group's key (alongside/sealing/): the
+database alone reveals none of them, the keys live only in a database
 of their own, the master key can be rotated, and deleting a group destroys its key so
 that its words cannot be recovered, even from a copy of the main database.
 
@@ -35,18 +35,18 @@ from alongside.agreements.models import Response as AgreementResponse
 from alongside.conversations.models import Post, Thread
 from alongside.conversations.tests.factories import open_room, person_in
 from alongside.core import crypto
-from alongside.peergroups.actions import delete_group
-from alongside.peergroups.models import GroupKey, LeaveFeedback, PeerGroup
-from alongside.peergroups.sealing import (
+from alongside.peergroups.models import LeaveFeedback, PeerGroup
+from alongside.peergroups.tests.states import person_in_state
+from alongside.retention.actions import delete_group, delete_orphan_keys
+from alongside.safety.models import HoldAppeal, Incident, ModerationDecision, Report
+from alongside.sealing.fields import seal_plain_rows
+from alongside.sealing.keys import (
     REMOVED_PLACEHOLDER,
     UNREADABLE_PLACEHOLDER,
-    delete_orphan_keys,
     forget_keys,
     open_envelope,
-    seal_plain_rows,
 )
-from alongside.peergroups.tests.states import person_in_state
-from alongside.safety.models import HoldAppeal, Incident, ModerationDecision, Report
+from alongside.sealing.models import GroupKey
 
 NEW_MASTER_KEY = base64.b64encode(b"n" * 32).decode()
 
@@ -386,7 +386,7 @@ def test_words_that_cannot_be_opened_read_as_a_placeholder_and_are_logged(
         + envelope[-2:]
     )
     legacy = f"sealed1: {words}"
-    with caplog.at_level(logging.WARNING, logger="alongside.peergroups.sealing"):
+    with caplog.at_level(logging.WARNING, logger="alongside.sealing.keys"):
         for stored in (altered, legacy):
             with connection.cursor() as cursor:
                 cursor.execute(update, [stored, post.pk])
@@ -463,7 +463,7 @@ def admin_client_for(group: PeerGroup) -> Client:
 def test_admin_deletes_a_group_after_typing_its_name(group: PeerGroup) -> None:
     post_in(group, marker())
     client = admin_client_for(group)
-    url = reverse("peergroups:group-delete", args=[group.pk])
+    url = reverse("retention:group-delete", args=[group.pk])
 
     page = client.get(url)
     assert page.status_code == 200
@@ -480,7 +480,7 @@ def test_admin_deletes_a_group_after_typing_its_name(group: PeerGroup) -> None:
 @pytest.mark.django_db
 def test_a_wrong_name_deletes_nothing(group: PeerGroup) -> None:
     client = admin_client_for(group)
-    url = reverse("peergroups:group-delete", args=[group.pk])
+    url = reverse("retention:group-delete", args=[group.pk])
     response = client.post(url, {"name": "Not the name"})
     assert response.status_code == 200
     assert "Nothing has been deleted" in response.content.decode()
@@ -492,7 +492,7 @@ def test_a_facilitator_cannot_delete_the_group(group: PeerGroup) -> None:
     facilitator = person_in_state("facilitator", group)
     client = Client()
     client.force_login(facilitator)
-    url = reverse("peergroups:group-delete", args=[group.pk])
+    url = reverse("retention:group-delete", args=[group.pk])
     assert client.post(url, {"name": group.name}).status_code == 403
     assert PeerGroup.objects.filter(pk=group.pk).exists()
 
@@ -504,7 +504,7 @@ def test_deleting_a_group_closes_its_live_sockets(
     member = person_in(group)
     closed: list[tuple[int, int | None]] = []
     monkeypatch.setattr(
-        "alongside.peergroups.actions.close_live_sockets",
+        "alongside.retention.actions.close_live_sockets",
         lambda *, person_id, group_id=None, session_key=None: closed.append(
             (person_id, group_id)
         ),

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('peergroups', '0003_sealed_text'),
+        ('peergroups', '0004_groupkey_moves_to_sealing'),
     ]
 
     operations = [

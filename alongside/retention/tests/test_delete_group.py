@@ -8,11 +8,11 @@ from django.urls import reverse
 
 from alongside.conversations.models import PostStatus
 from alongside.conversations.tests.factories import thread_with_post
-from alongside.peergroups.actions import SafetyItemsOpen, delete_group
 from alongside.peergroups.models import PeerGroup
 from alongside.peergroups.tests.states import person_in_state
-from alongside.peergroups.tests.test_sealing import admin_client_for
+from alongside.retention.actions import SafetyItemsOpen, delete_group
 from alongside.safety.models import Escalation, Report
+from alongside.sealing.tests.test_sealing import admin_client_for
 
 pytestmark = pytest.mark.django_db
 
@@ -21,7 +21,7 @@ def test_a_held_post_keeps_the_group_until_it_is_checked(group: PeerGroup) -> No
     client = admin_client_for(group)
     thread = thread_with_post(group, person_in_state("active", group))
     thread.posts.update(status=PostStatus.HELD)
-    url = reverse("peergroups:group-delete", args=[group.pk])
+    url = reverse("retention:group-delete", args=[group.pk])
 
     page = client.get(url).content.decode()
     assert "a safety concern is still open" in page
@@ -68,7 +68,7 @@ def test_once_the_concern_is_closed_the_group_can_go(group: PeerGroup) -> None:
     thread.posts.update(status=PostStatus.PUBLISHED)
 
     response = client.post(
-        reverse("peergroups:group-delete", args=[group.pk]), {"name": group.name}
+        reverse("retention:group-delete", args=[group.pk]), {"name": group.name}
     )
 
     assert response.status_code == 302

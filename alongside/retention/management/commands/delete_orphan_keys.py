@@ -11,7 +11,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand
 
-from alongside.peergroups.sealing import delete_orphan_keys
+from alongside.retention.actions import delete_orphan_keys
 
 
 class Command(BaseCommand):

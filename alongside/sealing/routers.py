@@ -11,7 +11,9 @@ from typing import Any
 from django.db import models
 
 KEYS_DATABASE = "keys"
-KEY_MODELS = {("peergroups", "groupkey")}
+# The key table was first made while the model lived in peergroups; its old
+# migration must still run on the keys database.
+KEY_MODELS = {("sealing", "groupkey"), ("peergroups", "groupkey")}
 
 
 def _is_key_model(app_label: str, model_name: str | None) -> bool:

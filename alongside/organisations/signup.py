@@ -1,0 +1,46 @@
+"""Signing up: the invitation code, needed only for invite-only services, that puts a
+new person into their organisation. allauth builds its sign-up form on this class
+(ACCOUNT_SIGNUP_FORM_CLASS)."""
+
+from django import forms
+from django.http import HttpRequest
+
+from alongside.accounts.models import Person
+
+from .actions import welcome_new_person
+from .models import Invitation, Organisation
+
+
+class SignupForm(forms.Form):
+    """Extra sign-up field: an invitation code, needed only for invite-only services.
+
+    allauth builds its sign-up form on top of this class and calls `signup()` once the
+    person exists.
+    """
+
+    invitation_code = forms.CharField(
+        label="Invitation code",
+        help_text="Only if you were given one, for example by your workplace or ward.",
+        required=False,
+        max_length=64,
+    )
+
+    def clean_invitation_code(self) -> Invitation | None:
+        code = self.cleaned_data.get("invitation_code", "").strip()
+        if not code:
+            if not Organisation.objects.open_for_signup().exists():
+                raise forms.ValidationError(
+                    "This service is by invitation. Please enter the code you were "
+                    "given, or ask the person who told you about it."
+                )
+            return None
+        invitation = Invitation.objects.usable().filter(code__iexact=code).first()
+        if invitation is None:
+            raise forms.ValidationError(
+                "That code did not work. It may have been typed differently or have "
+                "expired. Please check it, or ask for a new one."
+            )
+        return invitation
+
+    def signup(self, request: HttpRequest, user: Person) -> None:
+        welcome_new_person(person=user, invitation=self.cleaned_data["invitation_code"])

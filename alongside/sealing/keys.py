@@ -1,0 +1,161 @@
+"""The groups' data keys: made on first use, unwrapped and kept in memory for a short
+while, and destroyed once their group's (or organisation's) deletion is committed.
+
+Each group's words are sealed under its own data key (`GroupKey`), wrapped by a
+master key from the environment (`alongside/core/crypto.py`). The keys live in a
+database of their own ("keys", `routers.py`), apart from the words. An envelope names
+its key, so reading needs no join; unwrapped keys are kept in process memory for
+`KEY_CACHE_SECONDS` and dropped at once in the process that deletes a key. Once a
+group's deletion is committed, its key is deleted from the keys database, so its words
+cannot be read again, even from an old backup of the main database: they read as
+`REMOVED_PLACEHOLDER`. Stored words that cannot be opened at all (altered, or plain
+text that looks like an envelope) read as `UNREADABLE_PLACEHOLDER`, and a log line
+names the field and key id, never the words.
+
+Groups and organisations are named here only by their model labels, so that this
+app sits below every app whose words it seals.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from typing import Any
+
+from django.db import models, transaction
+from django.db.models.signals import post_delete
+
+from alongside.core import crypto
+
+from .models import GroupKey
+
+logger = logging.getLogger(__name__)
+
+REMOVED_PLACEHOLDER = "This was removed."
+UNREADABLE_PLACEHOLDER = "This cannot be shown."
+# How long another process may go on reading a deleted group's words.
+KEY_CACHE_SECONDS = 30
+
+# data key id -> (data key, when it was unwrapped)
+_unwrapped: dict[bytes, tuple[bytes, float]] = {}
+
+
+def forget_keys() -> None:
+    """Drop every unwrapped key from this process's memory."""
+    _unwrapped.clear()
+
+
+def _forget_deleted_key(sender: type[Any], instance: GroupKey, **kwargs: Any) -> None:
+    _unwrapped.pop(bytes.fromhex(instance.key_id), None)
+
+
+post_delete.connect(
+    _forget_deleted_key, sender="sealing.GroupKey", dispatch_uid="forget-group-key"
+)
+
+
+def _delete_key_of(lookup: dict[str, int]) -> None:
+    GroupKey.objects.filter(**lookup).delete()
+
+
+def _delete_group_key(sender: type[Any], instance: models.Model, **kwargs: Any) -> None:
+    # Only once the deletion is committed: a rolled-back deletion keeps its words.
+    using = kwargs.get("using") or "default"
+    lookup = {"group_id": instance.pk}
+    transaction.on_commit(lambda: _delete_key_of(lookup), using=using)
+
+
+def _delete_organisation_key(
+    sender: type[Any], instance: models.Model, **kwargs: Any
+) -> None:
+    using = kwargs.get("using") or "default"
+    lookup = {"organisation_id": instance.pk}
+    transaction.on_commit(lambda: _delete_key_of(lookup), using=using)
+
+
+post_delete.connect(
+    _delete_group_key, sender="peergroups.PeerGroup", dispatch_uid="delete-group-key"
+)
+post_delete.connect(
+    _delete_organisation_key,
+    sender="organisations.Organisation",
+    dispatch_uid="delete-organisation-key",
+)
+
+
+def _remember(key_id: bytes, data_key: bytes) -> bytes:
+    _unwrapped[key_id] = (data_key, time.monotonic())
+    return data_key
+
+
+def _unwrap(key: GroupKey) -> bytes:
+    key_id = bytes.fromhex(key.key_id)
+    return _remember(
+        key_id, crypto.unwrap_data_key(key_id, key.wrapped_key, key.wrapped_by)
+    )
+
+
+def data_key_for(owner: models.Model) -> tuple[bytes, bytes]:
+    """The id and data key that seal words belonging to `owner`: a peer group, or an
+    organisation for its own records. Made on first use."""
+    if owner._meta.label == "peergroups.PeerGroup":
+        lookup = {"group_id": owner.pk}
+    elif owner._meta.label == "organisations.Organisation":
+        lookup = {"organisation_id": owner.pk}
+    else:
+        raise TypeError(f"{owner._meta.label} cannot own a data key.")
+    key = GroupKey.objects.filter(**lookup).first()
+    if key is None:
+        key_id, data_key = crypto.new_data_key()
+        wrapped, wrapped_by = crypto.wrap_data_key(key_id, data_key)
+        key, created = GroupKey.objects.get_or_create(
+            **lookup,
+            defaults={
+                "key_id": key_id.hex(),
+                "wrapped_key": wrapped,
+                "wrapped_by": wrapped_by,
+            },
+        )
+        if created:
+            return key_id, _remember(key_id, data_key)
+    key_id = bytes.fromhex(key.key_id)
+    cached = _unwrapped.get(key_id)
+    if cached is not None and time.monotonic() - cached[1] < KEY_CACHE_SECONDS:
+        return key_id, cached[0]
+    return key_id, _unwrap(key)
+
+
+def data_key_by_id(key_id: bytes) -> bytes | None:
+    """The data key with this id, or None when it has been destroyed."""
+    cached = _unwrapped.get(key_id)
+    if cached is not None and time.monotonic() - cached[1] < KEY_CACHE_SECONDS:
+        return cached[0]
+    key = GroupKey.objects.filter(key_id=key_id.hex()).first()
+    if key is None:
+        _unwrapped.pop(key_id, None)
+        return None
+    return _unwrap(key)
+
+
+def open_stored(envelope: str, context: str) -> str:
+    """Like `open_envelope`, but words that cannot be opened read as a placeholder
+    (and are logged by field and key id only) rather than failing the page."""
+    try:
+        return open_envelope(envelope, context)
+    except ValueError:
+        try:
+            key = crypto.envelope_key_id(envelope).hex()[:8]
+        except ValueError:
+            key = "none"
+        logger.warning(
+            "Sealed words in %s could not be opened (data key %s).", context, key
+        )
+        return UNREADABLE_PLACEHOLDER
+
+
+def open_envelope(envelope: str, context: str) -> str:
+    """The words in a stored envelope, or the placeholder once their key is gone."""
+    data_key = data_key_by_id(crypto.envelope_key_id(envelope))
+    if data_key is None:
+        return REMOVED_PLACEHOLDER
+    return crypto.open_sealed(envelope, data_key, context)
