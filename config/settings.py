@@ -107,6 +107,7 @@ INSTALLED_APPS = [
     "alongside.access",
     "alongside.retention",
     "alongside.privacy",
+    "alongside.today",
     "alongside.demo",
 ]
 

@@ -24,6 +24,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from django.core.exceptions import PermissionDenied
+from django.db import models
 from django.http import Http404
 from django.utils import timezone
 
@@ -397,3 +398,14 @@ def check_confirmed_current_agreement(person: Person, group: PeerGroup) -> None:
     """Raise PermissionDenied until the person has confirmed the agreement."""
     if not has_confirmed_current_agreement(person, group):
         raise PermissionDenied
+
+
+def agreements_facilitated_by(person: Person) -> models.QuerySet[Agreement]:
+    """The agreements of every group where the person may facilitate the agreement
+    (`can_facilitate_agreement`: an active facilitator), as a set."""
+    if not person.is_authenticated:
+        return Agreement.objects.none()
+    facilitating = Membership.objects.filter(
+        person=person, status=Status.ACTIVE, role=GroupRole.FACILITATOR
+    )
+    return Agreement.objects.filter(group__in=facilitating.values("group"))

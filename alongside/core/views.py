@@ -2,10 +2,11 @@
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.template import loader
 from django.views.decorators.http import require_GET
 
+from alongside.organisations.permissions import is_staff
 from alongside.peergroups.models import Membership
 
 
@@ -20,6 +21,10 @@ def home(request: HttpRequest) -> HttpResponse:
         .select_related("group", "group__organisation")
         .order_by("group__name")
     )
+    if not memberships and is_staff(request.user):
+        # Staff in no group of their own (supervisors, admins) start from what is
+        # waiting for them, not from "You are not in a group yet".
+        return redirect("today:page")
     return render(request, "core/home.html", {"memberships": memberships})
 
 

@@ -74,6 +74,7 @@ NAMESPACES = (
     "safety",
     "access",
     "privacy",
+    "today",
 )
 
 ACTORS = (
@@ -153,7 +154,9 @@ _FACILITATOR_DONE = (302, 404, 404, 404, 403, 403, 404, 302, 404, 404, 404, 404,
 
 POLICY: dict[str, dict[str, tuple[int, ...]]] = {
     "core:home": {
-        "GET": _OPEN_TO_ALL,
+        # Staff in no group of their own are taken to their Today page.
+        #     anon outs peer req  mem  paus left faci admn supv ofac hand oadm
+        "GET": (200, 200, 200, 200, 200, 200, 200, 200, 302, 302, 200, 302, 302),
         "POST": _NO_POST_PUBLIC,
     },
     "accounts:settings": {
@@ -326,6 +329,11 @@ POLICY: dict[str, dict[str, tuple[int, ...]]] = {
     "agreements:organisation-items": {"GET": _ADMIN_PAGE, "POST": _ADMIN_DONE},
     "agreements:organisation-item-edit": {"GET": _ADMIN_PAGE, "POST": _ADMIN_DONE},
     "agreements:organisation-item-remove": {"GET": _NO_GET, "POST": _ADMIN_DONE},
+    # A home for staff: anyone with a staff role in any organisation; peers never.
+    "today:page": {
+        "GET": (302, 404, 404, 404, 404, 404, 404, 200, 200, 200, 200, 200, 200),
+        "POST": _NO_POST,
+    },
     "notifications:inbox": {
         "GET": _SIGNED_IN,
         "POST": _NO_POST,
