@@ -138,18 +138,20 @@ class Waiting:
     group_name: str
     held: int = 0
     reported: int = 0
-    flagged: int = 0
+    appealed: int = 0  # hidden, and its author asked for another look
+    at_risk: int = 0  # shared, and screening found a risk to life
     since: datetime | None = None
 
     @property
     def total(self) -> int:
-        return self.held + self.reported + self.flagged
+        return self.held + self.reported + self.appealed + self.at_risk
 
 
 def waiting_by_group(groups: QuerySet[PeerGroup]) -> list[Waiting]:
     """What waits in each of these groups' queues, with how long the longest has
     waited: one query, however many groups and posts. Groups with nothing waiting
-    are left out. A post counts once: held, else reported, else flagged."""
+    are left out. A post counts once: held, else reported, else appealed, else
+    flagged for a risk to life."""
     first_report = Subquery(
         Report.objects.filter(post=OuterRef("pk"), resolved_at__isnull=True)
         .order_by("created_at")
@@ -179,8 +181,10 @@ def waiting_by_group(groups: QuerySet[PeerGroup]) -> list[Waiting]:
         elif row["has_open_report"]:
             waiting.reported += 1
             since = row["reported_at"] or since
+        elif row["status"] == PostStatus.HIDDEN:
+            waiting.appealed += 1
         else:
-            waiting.flagged += 1
+            waiting.at_risk += 1
         if waiting.since is None or since < waiting.since:
             waiting.since = since
     return list(found.values())

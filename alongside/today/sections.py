@@ -91,8 +91,8 @@ def open_alerts(person: Person, now: datetime) -> Section:
 
 
 def decisions_waiting(person: Person, now: datetime) -> Section:
-    """Held, reported and flagged posts waiting in the moderation queues the person
-    sees, by group, with how long the longest has waited."""
+    """Held, reported, appealed and risk-to-life posts waiting in the moderation
+    queues the person sees, by group, with how long the longest has waited."""
     items = []
     for waiting in waiting_by_group(queue_groups_visible_to(person))[:MOST_SHOWN]:
         parts = []
@@ -100,8 +100,22 @@ def decisions_waiting(person: Person, now: datetime) -> Section:
             parts.append(_count(waiting.held, "held post"))
         if waiting.reported:
             parts.append(_count(waiting.reported, "reported post"))
-        if waiting.flagged:
-            parts.append(_count(waiting.flagged, "other post"))
+        if waiting.appealed:
+            parts.append(
+                _count(
+                    waiting.appealed,
+                    "post asking for another look",
+                    "posts asking for another look",
+                )
+            )
+        if waiting.at_risk:
+            parts.append(
+                _count(
+                    waiting.at_risk,
+                    "post showing a risk to life",
+                    "posts showing a risk to life",
+                )
+            )
         items.append(
             Item(
                 key=f"queue-{waiting.group_id}",
@@ -109,6 +123,7 @@ def decisions_waiting(person: Person, now: datetime) -> Section:
                 link=reverse("safety:queue", kwargs={"group_id": waiting.group_id}),
                 detail=", ".join(parts) + " waiting for a decision.",
                 since=waiting.since,
+                is_urgent=bool(waiting.at_risk),
             )
         )
     return Section(

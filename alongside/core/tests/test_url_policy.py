@@ -53,6 +53,7 @@ from alongside.agreements.tests.factories import (
 )
 from alongside.conversations.models import FilterChoice, Post, Thread, Topic
 from alongside.conversations.tests.factories import open_room, thread_with_post
+from alongside.notifications.tests.factories import NotificationFactory
 from alongside.organisations.models import Organisation
 from alongside.organisations.tests.factories import (
     InvitationFactory,
@@ -338,6 +339,12 @@ POLICY: dict[str, dict[str, tuple[int, ...]]] = {
         "GET": _SIGNED_IN,
         "POST": _NO_POST,
     },
+    # Opening one's own note marks it read and goes where it points; anyone else's
+    # is 404 (alongside/notifications/tests).
+    "notifications:notification-open": {
+        "GET": (302, 302, 302, 302, 302, 302, 302, 302, 302, 302, 302, 302, 302),
+        "POST": _NO_POST,
+    },
     "notifications:inbox-read": {
         "GET": _NO_GET,
         "POST": (302, 302, 302, 302, 302, 302, 302, 302, 302, 302, 302, 302, 302),
@@ -528,6 +535,7 @@ OWN_OBJECTS = frozenset(
         "agreements:proposal-amend",
         "agreements:proposal-withdraw",
         "agreements:objection-withdraw",
+        "notifications:notification-open",
     }
 )
 
@@ -560,6 +568,9 @@ class World:
             "number": lambda: self.version.number,
             "item_id": lambda: (
                 OrganisationItemFactory.create(organisation=self.organisation).pk
+            ),
+            "notification_id": lambda: (
+                NotificationFactory.create(person=owner, link="/").pk
             ),
         }
         parameters = _route_parameters(name)
