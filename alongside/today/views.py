@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from django.contrib.auth.decorators import login_required
-from django.http import HttpResponse
+from django.contrib.auth.views import redirect_to_login
+from django.http import HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils import timezone
-from django.views.decorators.http import require_GET
 
 from alongside.accounts.second_factor import ensure_second_factor
 from alongside.core.requests import AuthenticatedRequest
@@ -15,9 +15,17 @@ from .permissions import check_see_today
 from .sections import sections_for
 
 
-@login_required
-@require_GET
 def today(request: AuthenticatedRequest) -> HttpResponse:
+    """GET, for signed-in staff only. Someone who signed out (perhaps in another
+    tab) while the page stayed open is sent to sign in as a whole page: its next
+    refresh must not put the sign-in form inside the list."""
+    if not request.user.is_authenticated:
+        to_sign_in = redirect_to_login(reverse("today:page"))
+        if request.htmx:
+            return HttpResponse(status=204, headers={"HX-Redirect": to_sign_in.url})
+        return to_sign_in
+    if request.method not in ("GET", "HEAD"):
+        return HttpResponseNotAllowed(["GET", "HEAD"])
     check_see_today(request.user)
     ensure_second_factor(request)
     now = timezone.now()

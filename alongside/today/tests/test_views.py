@@ -262,3 +262,17 @@ def test_the_page_reads_in_few_queries_however_much_is_waiting(
 
 def test_the_number_of_queries_is_the_same_at_both_sizes() -> None:
     assert _queries_for_today(1, 1) == _queries_for_today(6, 3)
+
+
+def test_a_refresh_after_signing_out_sends_the_whole_page_to_sign_in() -> None:
+    response = Client().get(TODAY, headers={"HX-Request": "true"})
+
+    assert response.status_code == 204
+    assert response.headers["HX-Redirect"].startswith(reverse("account_login"))
+    assert response.content == b""
+
+
+def test_the_page_only_answers_get() -> None:
+    facilitator = staff(OrganisationFactory.create())
+
+    assert signed_in(facilitator).post(TODAY).status_code == 405
