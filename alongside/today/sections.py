@@ -50,6 +50,7 @@ class Item:
     link: str
     detail: str = ""
     since: datetime | None = None
+    since_words: str = "Waiting"  # read before how long: "Waiting 3 hours"
     is_urgent: bool = False
 
 
@@ -183,6 +184,7 @@ def incidents_open(person: Person, now: datetime) -> Section:
             ),
             detail=_count(row["count"], "open incident") + " in the log.",
             since=row["since"],
+            since_words="The oldest open for",
         )
         for row in rows
     ]
