@@ -108,6 +108,7 @@ INSTALLED_APPS = [
     "alongside.access",
     "alongside.retention",
     "alongside.privacy",
+    "alongside.today",
     "alongside.demo",
 ]
 

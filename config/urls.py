@@ -19,6 +19,7 @@ urlpatterns = [
     path("groups/", include("alongside.retention.urls")),
     path("notifications/", include("alongside.notifications.urls")),
     path("safety/", include("alongside.safety.urls")),
+    path("today/", include("alongside.today.urls")),
     # Agreement pages live under groups/<id>/agreement/ and services/<slug>/.
     path("", include("alongside.agreements.urls")),
 ]

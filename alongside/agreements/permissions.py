@@ -24,6 +24,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from django.core.exceptions import PermissionDenied
+from django.db import models
 from django.http import Http404
 from django.utils import timezone
 
@@ -391,3 +392,14 @@ def has_confirmed_current_agreement(
     return Reading.objects.filter(
         person=person, version__agreement=agreement, choice=ReadingChoice.CONFIRMED
     ).exists()
+
+
+def agreements_facilitated_by(person: Person) -> models.QuerySet[Agreement]:
+    """The agreements of every group where the person may facilitate the agreement
+    (`can_facilitate_agreement`: an active facilitator), as a set."""
+    if not person.is_authenticated:
+        return Agreement.objects.none()
+    facilitating = Membership.objects.filter(
+        person=person, status=Status.ACTIVE, role=GroupRole.FACILITATOR
+    )
+    return Agreement.objects.filter(group__in=facilitating.values("group"))

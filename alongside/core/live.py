@@ -5,6 +5,10 @@ sockets one of their own ("person-<id>-alerts"). Actions that end someone's plac
 group (leaving, pausing), and signing out, call `close_live_sockets` after their
 transaction commits. Living in core lets peer groups
 call it without depending on the conversations app.
+
+Staff alert sockets also join one group per organisation where the person is staff
+("organisation-<id>-staff"): `tell_staff_pages` asks their open Today pages to fetch
+their list again after something they may need to act on has changed.
 """
 
 from __future__ import annotations
@@ -36,3 +40,21 @@ def close_live_sockets(
     if group_id is None:
         # Signing out and the like end staff alerts in that browser too.
         async_to_sync(layer.group_send)(alerts_channel_group(person_id), event)
+
+
+def staff_channel_group(organisation_id: int) -> str:
+    """The alert sockets of an organisation's staff: told, with no detail at all,
+    that something on their Today page may have changed."""
+    return f"organisation-{organisation_id}-staff"
+
+
+def tell_staff_pages(*, organisation_id: int) -> None:
+    """Tell the organisation's open staff pages to fetch their Today list again.
+    The event carries nothing but its type: what each person then sees is decided
+    by the permissions when the page asks. Call after the change commits."""
+    layer = get_channel_layer()
+    if layer is None:
+        return
+    async_to_sync(layer.group_send)(
+        staff_channel_group(organisation_id), {"type": "today.changed"}
+    )

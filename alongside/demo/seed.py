@@ -323,6 +323,59 @@ def _safety(
         )
 
 
+def _today(
+    people: dict[str, Person],
+    *,
+    riverside: Organisation,
+    loss: PeerGroup,
+    evening: PeerGroup,
+) -> None:
+    """Real items for the staff Today pages of fran, sky and ade (beside the held
+    post, the report, alex's request and the review coming up): an alert about a
+    post in Evening circle that nobody acknowledged and that moved up the chain to
+    sky and then ade, and an incident still waiting for its outcome. Written here,
+    in our own words, non-graphic."""
+    from alongside.safety import actions as safety_actions
+    from alongside.safety.models import Incident
+
+    client_id = _demo_id("today-alert")
+    if not Post.objects.filter(client_id=client_id).exists():
+        thread = conversation_actions.start_thread(
+            person=people["jo"],
+            group=evening,
+            title="A hard night",
+            kind="sharing",
+            body="I support everyone else, but tonight I keep thinking about ending "
+            "my life and I do not know who to tell.",
+            content_warning="suicide",
+            content_warning_text="",
+            client_id=client_id,
+        )
+        post = thread.posts.get()
+        now = timezone.now()
+        escalation = safety_actions.raise_escalation(
+            post_id=post.pk, now=now - timedelta(minutes=25)
+        )
+        if escalation is not None:
+            for minutes in (15, 5):
+                safety_actions.move_escalation_up(
+                    escalation=escalation, now=now - timedelta(minutes=minutes)
+                )
+    if not Incident.objects.filter(organisation=riverside, group=loss).exists():
+        safety_actions.record_incident(
+            person=people["fran"],
+            organisation=riverside,
+            group=loss,
+            category="agreement",
+            severity="low",
+            what_happened="Two members disagreed sharply in a thread about grief "
+            "and one left the conversation upset.",
+            actions_taken="Spoke with both members separately.",
+            follow_up="Talk with the group about how we disagree kindly.",
+            follow_up_by=timezone.localdate() + timedelta(days=7),
+        )
+
+
 def _staff_read(facilitator: Person, group: PeerGroup) -> None:
     """Fran, facilitating Living with loss, checked Sam's held post: Sam sees it in
     "Who else has seen my words"."""
@@ -500,6 +553,7 @@ def seed() -> dict[str, object]:
         defaults={"code": "DEMO3-WARDS", "role": Role.PEER, "max_uses": 1000},
     )
     _safety(people, riverside=riverside, loss=loss, evening=evening)
+    _today(people, riverside=riverside, loss=loss, evening=evening)
     del ward  # seeded for the secure-service demo; reached with the ward code
     return {
         "people": PEOPLE,

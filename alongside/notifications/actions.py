@@ -11,6 +11,7 @@ from django.utils import timezone
 from alongside.accounts.models import Person
 
 from .models import Notification
+from .permissions import check_own_notification
 from .tasks import email_notification
 
 
@@ -20,6 +21,11 @@ def notify(*, people: Iterable[Person], message: str, link: str = "") -> None:
     itself). Callers call it inside their action; a change that is rolled back tells
     nobody. Outside a transaction it happens at once.
 
+    One notice per event: someone who already has the same note, unread, is not
+    given it again (nor emailed again); that note moves to the top instead. So three
+    reports of one post, a risky post edited twice, or a double click never leave
+    three identical notes. Once read, the next one arrives as new.
+
     `message` must be the system's own words: never anything a peer wrote. Callers
     decide who should hear (for example, not people taking a break from a group).
     """
@@ -27,7 +33,16 @@ def notify(*, people: Iterable[Person], message: str, link: str = "") -> None:
 
 
 def _leave_notes(people: list[Person], message: str, link: str) -> None:
+    people = list({person.pk: person for person in people}.values())
+    waiting = Notification.objects.filter(
+        person__in=people, message=message, link=link, read_at__isnull=True
+    )
+    already = set(waiting.values_list("person_id", flat=True))
+    if already:
+        waiting.update(created_at=timezone.now())
     for person in people:
+        if person.pk in already:
+            continue
         Notification.objects.create(person=person, message=message, link=link)
         if person.can_receive_email:
             email_notification.enqueue(person.pk)
@@ -37,3 +52,26 @@ def mark_all_read(*, person: Person) -> int:
     """Mark every unread note of the person's own as read now; returns how many.
     Touches nobody else's notes and tells nobody."""
     return Notification.objects.unread_for(person).update(read_at=timezone.now())
+
+
+def mark_read(*, person: Person, notification: Notification) -> Notification:
+    """The person has opened their own note: it is read from now (the first time
+    only). Raises Http404 for anyone else's note; tells nobody."""
+    check_own_notification(person, notification)
+    if notification.read_at is None:
+        notification.read_at = timezone.now()
+        notification.save(update_fields=["read_at"])
+    return notification
+
+
+def mark_read_without_links(
+    *, person: Person, notifications: Iterable[Notification]
+) -> int:
+    """Notes with nothing to open are read in full on the inbox: showing them there
+    is opening them. Only the person's own, unread, link-less notes change."""
+    ids = [note.pk for note in notifications if not note.link and not note.read_at]
+    return (
+        Notification.objects.unread_for(person)
+        .filter(pk__in=ids)
+        .update(read_at=timezone.now())
+    )

@@ -6,5 +6,6 @@ app_name = "notifications"
 
 urlpatterns = [
     path("", views.inbox, name="inbox"),
-    path("read/", views.mark_read, name="inbox-read"),
+    path("read/", views.mark_read_all, name="inbox-read"),
+    path("<int:notification_id>/", views.notification_open, name="notification-open"),
 ]

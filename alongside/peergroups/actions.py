@@ -18,7 +18,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from alongside.accounts.models import Person
-from alongside.core.live import close_live_sockets
+from alongside.core.live import close_live_sockets, tell_staff_pages
 from alongside.notifications.actions import notify
 from alongside.organisations.models import Organisation
 from alongside.organisations.permissions import (
@@ -139,6 +139,7 @@ def join_group(*, person: Person, group: PeerGroup, display_name: str) -> Member
     except IntegrityError as error:
         raise name_taken_error() from error
     if status == Status.REQUESTED:
+        _tell_staff_on_commit(group)
         link = reverse("peergroups:request-list", args=[group.pk])
         facilitators = _facilitators(group)
         notify(
@@ -158,6 +159,7 @@ def approve_join_request(*, person: Person, membership: Membership) -> Membershi
     _set_status(membership, Status.ACTIVE)
     _mark_joined(membership)
     group = membership.group
+    _tell_staff_on_commit(group)
     newcomer = membership.person
     link = reverse("peergroups:group-detail", args=[group.pk])
     notify(
@@ -176,6 +178,7 @@ def decline_join_request(*, person: Person, membership: Membership) -> Membershi
         return membership
     _set_status(membership, Status.DECLINED)
     group = membership.group
+    _tell_staff_on_commit(group)
     requester = membership.person
     link = reverse("organisations:help")
     notify(
@@ -220,9 +223,18 @@ def leave_group(*, person: Person, group: PeerGroup) -> Membership:
     live-room sockets in the group close once the leaving is saved."""
     check_leave(person, group)
     membership = Membership.objects.get(group=group, person=person)
+    was_waiting = membership.status == Status.REQUESTED
     _set_status(membership, Status.LEFT)
     _close_live_sockets_on_commit(person, group)
+    if was_waiting:
+        _tell_staff_on_commit(group)
     return membership
+
+
+def _tell_staff_on_commit(group: PeerGroup) -> None:
+    """Join requests show on staff Today pages: open ones look again."""
+    organisation_id = group.organisation_id
+    transaction.on_commit(lambda: tell_staff_pages(organisation_id=organisation_id))
 
 
 def _close_live_sockets_on_commit(person: Person, group: PeerGroup) -> None:

@@ -3,8 +3,10 @@ in. Its route keeps the name `core:home` (config/urls.py), which every page link
 """
 
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET
+
+from alongside.organisations.permissions import is_staff
 
 from .models import Membership
 
@@ -20,4 +22,8 @@ def home(request: HttpRequest) -> HttpResponse:
         .select_related("group", "group__organisation")
         .order_by("group__name")
     )
+    if not memberships and is_staff(request.user):
+        # Staff in no group of their own (supervisors, admins) start from what is
+        # waiting for them, not from "You are not in a group yet".
+        return redirect("today:page")
     return render(request, "peergroups/home.html", {"memberships": memberships})

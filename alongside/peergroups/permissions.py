@@ -8,13 +8,20 @@ requested, active, paused, left or declined.
 from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied
+from django.db.models import Q
 from django.http import Http404
 
 from alongside.accounts.models import Person
-from alongside.organisations.models import Role
+from alongside.organisations.models import OrganisationRole, Role
 from alongside.organisations.permissions import role_in
 
-from .models import Membership, PeerGroup, PeerGroupQuerySet, Status
+from .models import (
+    Membership,
+    MembershipQuerySet,
+    PeerGroup,
+    PeerGroupQuerySet,
+    Status,
+)
 
 
 def groups_visible_to(person: Person) -> PeerGroupQuerySet:
@@ -178,3 +185,17 @@ def check_delete_group(person: Person, group: PeerGroup) -> None:
     """Raises PermissionDenied unless can_delete_group. No side effects."""
     if not can_delete_group(person, group):
         raise PermissionDenied
+
+
+def join_requests_visible_to(person: Person) -> MembershipQuerySet:
+    """Requests waiting in every group whose requests the person answers
+    (`can_manage_requests`, as a set: for a page that gathers them from all the
+    person's groups in one query)."""
+    if not person.is_authenticated:
+        return Membership.objects.none()
+    facilitated = Membership.objects.facilitating().filter(person=person)
+    admin_of = OrganisationRole.objects.filter(person=person, role=Role.ADMIN)
+    return Membership.objects.requested().filter(
+        Q(group__in=facilitated.values("group"))
+        | Q(group__organisation__in=admin_of.values("organisation"))
+    )

@@ -32,6 +32,7 @@ from alongside.conversations.models import (
     Topic,
 )
 from alongside.core import recurring
+from alongside.core.live import tell_staff_pages
 from alongside.notifications.actions import notify
 from alongside.organisations.models import Organisation
 from alongside.organisations.permissions import is_staff
@@ -72,6 +73,11 @@ from .permissions import (
 )
 from .queue import seen_state
 from .screening.phrases import InvalidPattern, validate_pattern
+
+
+def _tell_staff(organisation_id: int) -> None:
+    """After commit, ask the organisation's open Today pages to look again."""
+    transaction.on_commit(partial(tell_staff_pages, organisation_id=organisation_id))
 
 
 def _clean(pattern: str, action: str, topic: str) -> str:
@@ -209,6 +215,7 @@ def report_post(
     if earlier:
         return report
     group = post.group
+    _tell_staff(group.organisation_id)
     deciders = [p for p in people_who_may_decide_on(post) if p.pk != person.pk]
     link = reverse("safety:queue", kwargs={"group_id": group.pk})
     notify(
@@ -280,6 +287,7 @@ def appeal_hold(*, person: Person, post: Post, note: str = "") -> HoldAppeal:
     if earlier:
         return appeal
     group = post.group
+    _tell_staff(group.organisation_id)
     notify(
         people=people_who_may_decide_on(post),
         message=f"Someone in {group.name} has asked for another look at a held post.",
@@ -426,6 +434,7 @@ def decide_on_post(
         else "",
         paused_until=paused_until,
     )
+    _tell_staff(group.organisation_id)
     reports = list(Report.objects.filter(post=post, resolved_at__isnull=True))
     Report.objects.filter(pk__in=[r.pk for r in reports]).update(
         resolved_at=timezone.now()
@@ -478,6 +487,7 @@ def go_on_duty(*, person: Person, organisation: Organisation) -> DutyPeriod:
     can_go_on_duty (404 otherwise). Already on duty: returns the open period and
     changes nothing."""
     check_go_on_duty(person, organisation)
+    _tell_staff(organisation.pk)
     period = DutyPeriod.objects.filter(
         person=person, organisation=organisation, ended_at__isnull=True
     ).first()
@@ -489,6 +499,7 @@ def go_off_duty(*, person: Person, organisation: Organisation) -> None:
     """End the person's open duty period in the organisation, so alerts stop
     reaching them. Needs can_go_on_duty (404 otherwise). Nobody is told."""
     check_go_on_duty(person, organisation)
+    _tell_staff(organisation.pk)
     DutyPeriod.objects.filter(
         person=person, organisation=organisation, ended_at__isnull=True
     ).update(ended_at=timezone.now())
@@ -697,6 +708,7 @@ def raise_escalation(*, post_id: int, now: datetime | None = None) -> Escalation
         created_at=now,
     )
     _log(escalation, EventKind.RAISED)
+    _tell_staff(organisation.pk)
     people = [p for p in on_duty_in(organisation) if p.pk != post.author_id]
     if not people:
         found = _next_step_people(escalation, 0)
@@ -729,6 +741,7 @@ def move_escalation_up(*, escalation: Escalation, now: datetime) -> bool:
         return False
     escalation.level, people = found
     _log(escalation, EventKind.MOVED_UP)
+    _tell_staff(escalation.organisation_id)
     _alert(escalation, people)
     _schedule_move_up(escalation, now)
     return True
@@ -763,6 +776,7 @@ def acknowledge_escalation(*, person: Person, escalation: Escalation) -> Escalat
     escalation.next_move_at = None
     escalation.save()
     _log(escalation, EventKind.ACKNOWLEDGED, person)
+    _tell_staff(escalation.organisation_id)
     notify(
         people=[escalation.person_at_risk],
         message=f"Someone from the team at {escalation.organisation.name} has seen "
@@ -828,6 +842,7 @@ def record_incident(
             outcome,
         ):
             return earlier
+    _tell_staff(organisation.pk)
     return Incident.objects.create(
         organisation=organisation,
         group=group,
@@ -859,6 +874,7 @@ def update_incident(
     incident may add to it. An incident with its outcome written, and no follow-up
     date still to come, no longer keeps its post or its group from being deleted."""
     check_update_incident(person, incident)
+    _tell_staff(incident.organisation_id)
     incident.actions_taken = actions_taken
     incident.outcome = outcome
     incident.follow_up = follow_up

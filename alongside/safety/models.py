@@ -11,7 +11,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 
-from alongside.organisations.models import Organisation
+from alongside.organisations.models import STAFF_ROLES, Organisation, OrganisationRole
 from alongside.peergroups.models import PeerGroup
 from alongside.sealing.fields import SealedTextField
 
@@ -229,6 +229,18 @@ class ModerationDecision(models.Model):
         return f"Decision {self.pk}"
 
 
+class DutyPeriodQuerySet(models.QuerySet["DutyPeriod"]):
+    def covering_now(self) -> DutyPeriodQuerySet:
+        """Periods not yet ended, of people still staff of that organisation (a
+        role that ended ends being on duty, as in `actions.on_duty_in`)."""
+        still_staff = OrganisationRole.objects.filter(
+            person=models.OuterRef("person"),
+            organisation=models.OuterRef("organisation"),
+            role__in=STAFF_ROLES,
+        )
+        return self.filter(ended_at__isnull=True).filter(models.Exists(still_staff))
+
+
 class DutyPeriod(models.Model):
     """A staff member on duty for an organisation: from when, until they go off."""
 
@@ -240,6 +252,8 @@ class DutyPeriod(models.Model):
     )
     started_at = models.DateTimeField(default=timezone.now)
     ended_at = models.DateTimeField(null=True, blank=True)
+
+    objects = DutyPeriodQuerySet.as_manager()
 
     class Meta:
         ordering = ["-started_at", "-pk"]

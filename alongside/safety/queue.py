@@ -8,8 +8,9 @@ flagged for risk to life, and no decision has been made since it last changed.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import datetime
 
-from django.db.models import Exists, Max, OuterRef, Q, Subquery
+from django.db.models import Exists, Max, OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce, Greatest
 
 from alongside.conversations.models import Post, PostStatus
@@ -43,6 +44,10 @@ class QueueEntry:
 
 
 def _waiting(group: PeerGroup):  # type: ignore[no-untyped-def]
+    return _waiting_among(Post.objects.filter(group=group, deleted_at__isnull=True))
+
+
+def _waiting_among(posts: QuerySet[Post]):  # type: ignore[no-untyped-def]
     latest_appeal = Subquery(
         HoldAppeal.objects.filter(post=OuterRef("pk"))
         .values("post")
@@ -53,8 +58,7 @@ def _waiting(group: PeerGroup):  # type: ignore[no-untyped-def]
         Coalesce("edited_at", "created_at"), Coalesce(latest_appeal, "created_at")
     )
     return (
-        Post.objects.filter(group=group, deleted_at__isnull=True)
-        .annotate(
+        posts.annotate(
             changed_at=changed,
             has_open_report=Exists(
                 Report.objects.filter(post=OuterRef("pk"), resolved_at__isnull=True)
@@ -124,3 +128,63 @@ def seen_state(post: Post) -> str:
 
 def queue_size(group: PeerGroup) -> int:
     return _waiting(group).count()  # type: ignore[no-any-return]
+
+
+@dataclass
+class Waiting:
+    """What waits in one group's queue, in counts only (never words)."""
+
+    group_id: int
+    group_name: str
+    held: int = 0
+    reported: int = 0
+    appealed: int = 0  # hidden, and its author asked for another look
+    at_risk: int = 0  # shared, and screening found a risk to life
+    since: datetime | None = None
+
+    @property
+    def total(self) -> int:
+        return self.held + self.reported + self.appealed + self.at_risk
+
+
+def waiting_by_group(groups: QuerySet[PeerGroup]) -> list[Waiting]:
+    """What waits in each of these groups' queues, with how long the longest has
+    waited: one query, however many groups and posts. Groups with nothing waiting
+    are left out. A post counts once: held, else reported, else appealed, else
+    flagged for a risk to life."""
+    first_report = Subquery(
+        Report.objects.filter(post=OuterRef("pk"), resolved_at__isnull=True)
+        .order_by("created_at")
+        .values("created_at")[:1]
+    )
+    rows = (
+        _waiting_among(Post.objects.filter(group__in=groups, deleted_at__isnull=True))
+        .annotate(reported_at=first_report)
+        .values(
+            "group_id",
+            "group__name",
+            "status",
+            "has_open_report",
+            "changed_at",
+            "reported_at",
+        )
+        .order_by("group__name", "group_id")
+    )
+    found: dict[int, Waiting] = {}
+    for row in rows:
+        waiting = found.setdefault(
+            row["group_id"], Waiting(row["group_id"], row["group__name"])
+        )
+        since = row["changed_at"]
+        if row["status"] == PostStatus.HELD:
+            waiting.held += 1
+        elif row["has_open_report"]:
+            waiting.reported += 1
+            since = row["reported_at"] or since
+        elif row["status"] == PostStatus.HIDDEN:
+            waiting.appealed += 1
+        else:
+            waiting.at_risk += 1
+        if waiting.since is None or since < waiting.since:
+            waiting.since = since
+    return list(found.values())

@@ -59,8 +59,24 @@ def screen_for_conversations(
 
 
 def after_post_screened(post_id: int, result: ScreeningResult) -> None:
+    if result.outcome == "hold" and not result.needs_on_duty_alert:
+        _tell_staff_of_held_post(post_id)
     if not result.needs_on_duty_alert:
         return
     from alongside.safety.actions import raise_escalation
 
     raise_escalation(post_id=post_id)
+
+
+def _tell_staff_of_held_post(post_id: int) -> None:
+    """A held post waits in its group's queue: open Today pages look again."""
+    from alongside.conversations.models import Post
+    from alongside.core.live import tell_staff_pages
+
+    organisation_id = (
+        Post.objects.filter(pk=post_id)
+        .values_list("group__organisation_id", flat=True)
+        .first()
+    )
+    if organisation_id is not None:
+        tell_staff_pages(organisation_id=organisation_id)

@@ -53,6 +53,7 @@ from alongside.agreements.tests.factories import (
 )
 from alongside.conversations.models import FilterChoice, Post, Thread, Topic
 from alongside.conversations.tests.factories import open_room, thread_with_post
+from alongside.notifications.tests.factories import NotificationFactory
 from alongside.organisations.models import Organisation
 from alongside.organisations.tests.factories import (
     InvitationFactory,
@@ -75,6 +76,7 @@ NAMESPACES = (
     "access",
     "privacy",
     "retention",
+    "today",
 )
 
 ACTORS = (
@@ -155,7 +157,9 @@ _FACILITATOR_DONE = (302, 404, 404, 404, 403, 403, 404, 302, 404, 404, 404, 404,
 
 POLICY: dict[str, dict[str, tuple[int, ...]]] = {
     "core:home": {
-        "GET": _OPEN_TO_ALL,
+        # Staff in no group of their own are taken to their Today page.
+        #     anon outs peer req  mem  paus left faci admn supv ofac hand oadm
+        "GET": (200, 200, 200, 200, 200, 200, 200, 200, 302, 302, 200, 302, 302),
         "POST": _NO_POST_PUBLIC,
     },
     "accounts:settings": {
@@ -337,8 +341,19 @@ POLICY: dict[str, dict[str, tuple[int, ...]]] = {
     "agreements:organisation-items": {"GET": _ADMIN_PAGE, "POST": _ADMIN_DONE},
     "agreements:organisation-item-edit": {"GET": _ADMIN_PAGE, "POST": _ADMIN_DONE},
     "agreements:organisation-item-remove": {"GET": _NO_GET, "POST": _ADMIN_DONE},
+    # A home for staff: anyone with a staff role in any organisation; peers never.
+    "today:page": {
+        "GET": (302, 404, 404, 404, 404, 404, 404, 200, 200, 200, 200, 200, 200),
+        "POST": _NO_POST,
+    },
     "notifications:inbox": {
         "GET": _SIGNED_IN,
+        "POST": _NO_POST,
+    },
+    # Opening one's own note marks it read and goes where it points; anyone else's
+    # is 404 (alongside/notifications/tests).
+    "notifications:notification-open": {
+        "GET": (302, 302, 302, 302, 302, 302, 302, 302, 302, 302, 302, 302, 302),
         "POST": _NO_POST,
     },
     "notifications:inbox-read": {
@@ -531,6 +546,7 @@ OWN_OBJECTS = frozenset(
         "agreements:proposal-amend",
         "agreements:proposal-withdraw",
         "agreements:objection-withdraw",
+        "notifications:notification-open",
     }
 )
 
@@ -563,6 +579,9 @@ class World:
             "number": lambda: self.version.number,
             "item_id": lambda: (
                 OrganisationItemFactory.create(organisation=self.organisation).pk
+            ),
+            "notification_id": lambda: (
+                NotificationFactory.create(person=owner, link="/").pk
             ),
         }
         parameters = _route_parameters(name)
