@@ -353,22 +353,32 @@ def test_a_note_with_nothing_to_open_is_read_once_shown_in_the_inbox() -> None:
     assert linked.read_at is None
 
 
-def test_the_same_note_unread_is_not_given_twice() -> None:
+def test_the_same_note_unread_is_not_given_twice(
+    django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks,
+) -> None:
     person = PersonFactory.create()
+    message = "Something in a group was reported."
 
-    notify(people=[person], message="Something in a group was reported.", link="/q/")
-    notify(people=[person], message="Something in a group was reported.", link="/q/")
-    notify(people=[person, person], message="Something in a group was reported.")
+    with django_capture_on_commit_callbacks(execute=True):
+        notify(people=[person], message=message, link="/q/")
+    with django_capture_on_commit_callbacks(execute=True):
+        notify(people=[person], message=message, link="/q/")
+    with django_capture_on_commit_callbacks(execute=True):
+        notify(people=[person, person], message=message)
 
     assert Notification.objects.filter(person=person).count() == 2
 
 
-def test_once_read_the_same_note_arrives_as_new_again() -> None:
+def test_once_read_the_same_note_arrives_as_new_again(
+    django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks,
+) -> None:
     person = PersonFactory.create()
-    notify(people=[person], message="Something new.", link="/q/")
+    with django_capture_on_commit_callbacks(execute=True):
+        notify(people=[person], message="Something new.", link="/q/")
     mark_all_read(person=person)
 
-    notify(people=[person], message="Something new.", link="/q/")
+    with django_capture_on_commit_callbacks(execute=True):
+        notify(people=[person], message="Something new.", link="/q/")
 
     assert Notification.objects.unread_for(person).count() == 1
     assert Notification.objects.filter(person=person).count() == 2
@@ -386,7 +396,9 @@ def test_a_repeated_note_sends_no_second_email(
     assert len(mail.outbox) == 1
 
 
-def test_three_reports_of_one_post_leave_the_facilitator_one_notice() -> None:
+def test_three_reports_of_one_post_leave_the_facilitator_one_notice(
+    django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks,
+) -> None:
     from alongside.safety.actions import report_post
     from alongside.today.tests.worlds import member_of, post_in
 
@@ -395,7 +407,8 @@ def test_three_reports_of_one_post_leave_the_facilitator_one_notice() -> None:
     post = post_in(group, member_of(group), "placeholder words")
 
     for _ in range(3):
-        report_post(person=member_of(group), post=post, reason="other")
+        with django_capture_on_commit_callbacks(execute=True):
+            report_post(person=member_of(group), post=post, reason="other")
 
     notes = Notification.objects.filter(person=facilitator)
     assert [note.message for note in notes] == [
