@@ -104,6 +104,7 @@ INSTALLED_APPS = [
     "alongside.agreements",
     "alongside.conversations",
     "alongside.safety",
+    "alongside.supporters",
     "alongside.access",
     "alongside.retention",
     "alongside.privacy",
