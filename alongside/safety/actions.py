@@ -32,6 +32,7 @@ from alongside.notifications.actions import notify
 from alongside.organisations.models import Organisation
 from alongside.organisations.permissions import is_staff
 from alongside.peergroups.models import PeerGroup
+from alongside.supporters.permissions import rostered_on_duty
 
 from . import live
 from .models import (
@@ -58,6 +59,7 @@ from .permissions import (
     check_decide_on,
     check_edit_escalation_chain,
     check_edit_phrase_rules,
+    check_go_off_duty,
     check_go_on_duty,
     check_record_incident,
     check_redact_own_post,
@@ -479,22 +481,26 @@ def go_on_duty(*, person: Person, organisation: Organisation) -> DutyPeriod:
 
 @transaction.atomic
 def go_off_duty(*, person: Person, organisation: Organisation) -> None:
-    check_go_on_duty(person, organisation)
+    check_go_off_duty(person, organisation)
     DutyPeriod.objects.filter(
         person=person, organisation=organisation, ended_at__isnull=True
     ).update(ended_at=timezone.now())
 
 
 def on_duty_in(organisation: Organisation) -> list[Person]:
-    """Staff on duty now. Someone whose staff role has ended is not, even if they
-    never went off duty."""
-    return [
+    """Staff on duty now: those who went on duty, and those on a crisis-cover shift
+    of the rota now (alongside.supporters, which leaves out anyone on a break or
+    whose training has run out). Someone whose staff role has ended is not, even if
+    they never went off duty."""
+    people = [
         period.person
         for period in DutyPeriod.objects.filter(
             organisation=organisation, ended_at__isnull=True
         ).select_related("person")
         if is_staff(period.person, organisation)
     ]
+    people += [p for p in rostered_on_duty(organisation) if p not in people]
+    return people
 
 
 # ---- The escalation chain ----

@@ -419,6 +419,7 @@ def shift_refusal(person: Person, organisation: Organisation, kind: str) -> str:
 
 
 def can_take_shift(person: Person, organisation: Organisation, kind: str) -> bool:
+    """Whether shift_refusal finds nothing in the way."""
     return not shift_refusal(person, organisation, kind)
 
 
@@ -502,3 +503,17 @@ def check_acknowledge_help(person: Person, help_request: HelpRequest) -> None:
     """Raises PermissionDenied unless can_acknowledge_help. No side effects."""
     if not can_acknowledge_help(person, help_request):
         raise PermissionDenied
+
+
+def duty_training_reason(person: Person, organisation: Organisation) -> str:
+    """Why the person's training does not allow duty yet, in plain words; empty
+    when it does. For the duty page, before anyone presses the button."""
+    missing = missing_training(person, organisation, Gate.ON_DUTY)
+    return training_reason(Gate.ON_DUTY, missing) if missing else ""
+
+
+def facilitating_training_reason(person: Person, organisation: Organisation) -> str:
+    """Why the person's training does not allow facilitating a group yet, in plain
+    words; empty when it does. For the page where a group is started."""
+    missing = missing_training(person, organisation, Gate.FACILITATE)
+    return training_reason(Gate.FACILITATE, missing) if missing else ""
