@@ -144,6 +144,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "alongside.core.context_processors.site",
                 "alongside.safety.context_processors.duty",
+                "alongside.supporters.context_processors.support_work",
             ],
         },
     },

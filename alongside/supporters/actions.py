@@ -498,6 +498,16 @@ def add_shift(
         raise ValidationError({"ends_at": "Please end the shift after it starts."})
     if ends_at - starts_at > LONGEST_SHIFT:
         raise ValidationError({"ends_at": "Please keep a shift to 24 hours or less."})
+    # The same shift sent again (a double click) is the one already there.
+    existing = Shift.objects.filter(
+        organisation=organisation,
+        kind=kind,
+        starts_at=starts_at,
+        ends_at=ends_at,
+        person=assignee,
+    ).first()
+    if existing is not None:
+        return existing
     if assignee is not None:
         refusal = shift_refusal(assignee, organisation, kind)
         if refusal:
@@ -510,15 +520,6 @@ def add_shift(
             raise ValidationError(
                 {"assignee": "They already have a shift that overlaps this one."}
             )
-    existing = Shift.objects.filter(
-        organisation=organisation,
-        kind=kind,
-        starts_at=starts_at,
-        ends_at=ends_at,
-        person=assignee,
-    ).first()
-    if existing is not None:
-        return existing
     return Shift.objects.create(
         organisation=organisation,
         kind=kind,

@@ -292,3 +292,35 @@ def test_the_team_page_reads_a_bounded_number_of_queries(
     with django_assert_max_num_queries(60):
         response = client.get(url)
     assert response.status_code == 200
+
+
+def test_help_waiting_shows_on_every_staff_page_until_answered(
+    organisation: Organisation,
+) -> None:
+    from alongside.supporters import actions
+
+    supporter = member_of(organisation)
+    supervisor = member_of(organisation, Role.SUPERVISOR)
+    SupervisionFactory.create(
+        organisation=organisation, supporter=supporter, supervisor=supervisor
+    )
+    help_request = actions.ask_for_help(
+        person=supporter, organisation=organisation, urgency="now"
+    )
+    client = client_for(supervisor)
+    alert = f'id="alert-help-{help_request.pk}"'
+
+    assert alert in client.get(reverse("notifications:inbox")).content.decode()
+    actions.acknowledge_help(person=supervisor, help_request=help_request)
+    assert alert not in client.get(reverse("notifications:inbox")).content.decode()
+
+
+def test_a_peer_supporter_finds_their_support_work_from_home(
+    organisation: Organisation,
+) -> None:
+    supporter = member_of(organisation)
+    peer = member_of(organisation, Role.PEER)
+    link = reverse("supporters:index")
+
+    assert link in client_for(supporter).get("/").content.decode()
+    assert link not in client_for(peer).get("/").content.decode()
