@@ -137,7 +137,7 @@ class RecordTrainingForm(forms.Form):
     )
     completed_on = forms.DateField(
         label="Completed on",
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         error_messages={
             "required": "Please give the day it was completed.",
             "invalid": "Please give a day, like 2026-03-14.",

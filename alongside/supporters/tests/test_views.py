@@ -324,3 +324,15 @@ def test_a_peer_supporter_finds_their_support_work_from_home(
 
     assert link in client_for(supporter).get("/").content.decode()
     assert link not in client_for(peer).get("/").content.decode()
+
+
+def test_the_completion_day_starts_as_today_in_a_form_browsers_accept(
+    organisation: Organisation,
+) -> None:
+    supervisor = member_of(organisation, Role.SUPERVISOR)
+
+    page = client_for(supervisor).get(
+        reverse("supporters:training-record", args=[organisation.slug])
+    )
+
+    assert f'value="{timezone.localdate().isoformat()}"' in page.content.decode()
