@@ -336,3 +336,21 @@ def test_the_completion_day_starts_as_today_in_a_form_browsers_accept(
     )
 
     assert f'value="{timezone.localdate().isoformat()}"' in page.content.decode()
+
+
+def test_a_time_the_clocks_skip_is_refused_kindly(organisation: Organisation) -> None:
+    admin = member_of(organisation, Role.ADMIN)
+
+    # Clocks in London go forward at 1am on 31 March 2030: 1.30am never happens.
+    response = client_for(admin).post(
+        reverse("supporters:rota", args=[organisation.slug]),
+        {
+            "kind": "crisis",
+            "starts_at": "2030-03-31T01:30",
+            "ends_at": "2030-03-31T09:00",
+        },
+    )
+
+    assert response.status_code == 200
+    assert "Europe/London" in response.content.decode()
+    assert not Shift.objects.exists()
