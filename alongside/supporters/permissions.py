@@ -444,6 +444,23 @@ def rostered_on_duty(
     ]
 
 
+def uncovered_shift_ids(organisation: Organisation, shifts: list[Shift]) -> set[int]:
+    """Shifts whose person may no longer take them (no longer a supporter or staff,
+    training run out, or on a break): the rota shows them as gaps, without saying
+    why. Each person and kind is decided once."""
+    decided: dict[tuple[int, str], bool] = {}
+    uncovered = set()
+    for shift in shifts:
+        if shift.person is None:
+            continue
+        key = (shift.person.pk, shift.kind)
+        if key not in decided:
+            decided[key] = can_take_shift(shift.person, organisation, shift.kind)
+        if not decided[key]:
+            uncovered.add(shift.pk)
+    return uncovered
+
+
 def can_see_rota(person: Person, organisation: Organisation) -> bool:
     """Every supporter sees the rota, so that they know who is on."""
     return is_supporter(person, organisation)

@@ -4,6 +4,7 @@ decide; actions write."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
 
@@ -77,9 +78,18 @@ from .permissions import (
     support_organisations_of,
     training_reason,
     training_records_visible_to,
+    uncovered_shift_ids,
 )
 
 GAPS_AHEAD = timedelta(hours=72)
+
+
+@dataclass(frozen=True)
+class RotaRow:
+    """A shift as the rota shows it: a gap when nobody (allowed) is on it."""
+
+    shift: Shift
+    is_gap: bool
 
 
 def _staff_second_step(
@@ -574,23 +584,34 @@ def rota(request: AuthenticatedRequest, slug: str) -> HttpResponse:
             messages.success(request, "The shift is on the rota.")
             return redirect("supporters:rota", slug=organisation.slug)
     now = timezone.now()
-    shifts = (
+    shifts = list(
         Shift.objects.filter(organisation=organisation)
         .between(now, now + timedelta(days=14))
         .select_related("person")
     )
-    gaps = [s for s in shifts if s.person_id is None and s.starts_at < now + GAPS_AHEAD]
+    uncovered = uncovered_shift_ids(organisation, shifts)
+    rows = [
+        RotaRow(shift, shift.person_id is None or shift.pk in uncovered)
+        for shift in shifts
+    ]
+    gaps = [
+        row.shift
+        for row in rows
+        if row.is_gap and row.shift.starts_at < now + GAPS_AHEAD
+    ]
     crisis_now = [
-        s
-        for s in shifts
-        if s.kind == ShiftKind.CRISIS and s.person_id and s.starts_at <= now < s.ends_at
+        row
+        for row in rows
+        if row.shift.kind == ShiftKind.CRISIS
+        and not row.is_gap
+        and row.shift.starts_at <= now < row.shift.ends_at
     ]
     return render(
         request,
         "supporters/rota.html",
         {
             "organisation": organisation,
-            "shifts": shifts,
+            "rows": rows,
             "gaps": gaps if may_manage else [],
             "form": form if may_manage else None,
             "crisis_cover_now": bool(crisis_now),

@@ -17,6 +17,7 @@ from alongside.supporters.models import Gate, ShiftKind, Urgency
 
 from .factories import (
     CheckInFactory,
+    ShiftFactory,
     SupervisionFactory,
     SupervisionSessionFactory,
     TrainingRecordFactory,
@@ -234,6 +235,8 @@ def test_who_may_take_a_shift(state: str, kind: str, allowed: bool) -> None:
 
     assert rules.can_take_shift(person, organisation, kind) is allowed
     assert (rules.shift_refusal(person, organisation, kind) == "") is allowed
+    shift = ShiftFactory.create(organisation=organisation, person=person, kind=kind)
+    assert (shift.pk in rules.uncovered_shift_ids(organisation, [shift])) is not allowed
 
 
 @pytest.mark.parametrize(

@@ -354,3 +354,34 @@ def test_a_time_the_clocks_skip_is_refused_kindly(organisation: Organisation) ->
     assert response.status_code == 200
     assert "Europe/London" in response.content.decode()
     assert not Shift.objects.exists()
+
+
+def test_a_shift_whose_person_may_no_longer_take_it_shows_as_a_gap(
+    organisation: Organisation,
+) -> None:
+    from alongside.supporters.models import Gate
+
+    from .factories import required_module
+
+    admin = member_of(organisation, Role.ADMIN)
+    module = required_module(organisation, Gate.ON_DUTY)
+    facilitator = member_of(organisation, Role.FACILITATOR)
+    record = trained(facilitator, module)
+    soon = timezone.now() + timedelta(hours=10)
+    ShiftFactory.create(
+        organisation=organisation,
+        person=facilitator,
+        starts_at=soon,
+        ends_at=soon + timedelta(hours=4),
+    )
+    url = reverse("supporters:rota", args=[organisation.slug])
+    assert (
+        "Gaps in the next 72 hours" not in client_for(admin).get(url).content.decode()
+    )
+
+    record.expires_on = timezone.localdate()
+    record.save()
+
+    page = client_for(admin).get(url).content.decode()
+    assert "Gaps in the next 72 hours" in page
+    assert f"{facilitator.username}</li>" not in page
