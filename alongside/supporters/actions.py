@@ -52,6 +52,7 @@ from .permissions import (
     check_write_notes,
     check_write_reflection,
     current_supervisor_of,
+    is_supervision_overdue,
     is_supporter,
     shift_refusal,
 )
@@ -354,7 +355,41 @@ def write_session_notes(
     session.notes = notes.strip()
     session.status = status
     session.save(update_fields=["notes", "status"])
+    if status == SessionStatus.HAPPENED:
+        # A new overdue stretch, if one comes, is told afresh.
+        Supervision.objects.filter(
+            organisation=session.organisation,
+            supporter=session.supervisee,
+            ended_at__isnull=True,
+        ).update(overdue_told_at=None)
     return session
+
+
+def tell_supervisors_of_overdue_supervision(*, now: datetime | None = None) -> int:
+    """Tell each supervisor, once per overdue stretch, when no session has happened
+    with someone they supervise for six weeks (new one-to-one matches for that
+    person pause meanwhile). Only the supervisor is told, never the organisation.
+    A system action for the daily check; returns how many were told."""
+    now = now or timezone.now()
+    told = 0
+    for link in Supervision.objects.filter(
+        ended_at__isnull=True, overdue_told_at__isnull=True
+    ).select_related("organisation", "supporter", "supervisor"):
+        if not is_supervision_overdue(link.supporter, link.organisation, now):
+            continue
+        with transaction.atomic():
+            Supervision.objects.filter(pk=link.pk).update(overdue_told_at=now)
+            notify(
+                people=[link.supervisor],
+                message="Supervision with someone you supervise is overdue. New "
+                "one-to-one matches for them are paused until you meet.",
+                link=reverse(
+                    "supporters:session-create",
+                    kwargs={"slug": link.organisation.slug},
+                ),
+            )
+        told += 1
+    return told
 
 
 @transaction.atomic

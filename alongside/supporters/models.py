@@ -8,7 +8,7 @@ rest under the organisation's data key, like incident notes.
 from __future__ import annotations
 
 import calendar
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from django.conf import settings
 from django.db import models
@@ -26,6 +26,9 @@ SUPPORTER_ROLES = frozenset(
 SUPERVISING_ROLES = frozenset({Role.SUPERVISOR, Role.ADMIN})
 
 REMIND_DAYS_BEFORE_EXPIRY = 30
+# Without a session that happened for this long, supervision is overdue: new
+# one-to-one matches pause and the supervisor is told.
+SUPERVISION_OVERDUE_AFTER = timedelta(weeks=6)
 
 
 class Gate(models.TextChoices):
@@ -179,6 +182,9 @@ class Supervision(models.Model):
     )
     started_at = models.DateTimeField(default=timezone.now)
     ended_at = models.DateTimeField(null=True, blank=True)
+    # When the supervisor was last told supervision is overdue; cleared when a
+    # session happens, so that each overdue stretch is told once.
+    overdue_told_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["-started_at", "-pk"]

@@ -31,10 +31,12 @@ from alongside.organisations.permissions import role_in
 from .models import (
     SHIFT_GATES,
     SUPERVISING_ROLES,
+    SUPERVISION_OVERDUE_AFTER,
     SUPPORTER_ROLES,
     CheckIn,
     Gate,
     HelpRequest,
+    SessionStatus,
     Shift,
     ShiftKind,
     Supervision,
@@ -236,14 +238,50 @@ def trained_people(
     return people
 
 
+def supervised_in_time(
+    organisation: Organisation, moment: datetime | None = None
+) -> QuerySet[Person]:
+    """People with a current supervisor and a session that happened within the
+    last six weeks (or a supervision that started within them). The others'
+    supervision is overdue, or they have no supervisor."""
+    cutoff = (moment or timezone.now()) - SUPERVISION_OVERDUE_AFTER
+    current = Supervision.objects.filter(
+        organisation=organisation, supporter=OuterRef("pk"), ended_at__isnull=True
+    )
+    recent_session = SupervisionSession.objects.filter(
+        organisation=organisation,
+        supervisee=OuterRef("pk"),
+        status=SessionStatus.HAPPENED,
+        scheduled_for__gt=cutoff,
+    )
+    return Person.objects.filter(Exists(current)).filter(
+        Exists(current.filter(started_at__gt=cutoff)) | Exists(recent_session)
+    )
+
+
+def is_supervision_overdue(
+    person: Person, organisation: Organisation, moment: datetime | None = None
+) -> bool:
+    """Whether the person has a supervisor but no session has happened for six
+    weeks. (Someone with no supervisor yet is not "overdue"; they are waiting.)"""
+    if current_supervisor_of(person, organisation) is None:
+        return False
+    return not supervised_in_time(organisation, moment).filter(pk=person.pk).exists()
+
+
 def supporters_with_room(organisation: Organisation) -> QuerySet[Person]:
     """Supporters who may take a new one-to-one match: trained for one-to-one work,
-    not on a break and not pausing matches, with a caseload limit above zero. For
-    matching (one-to-one support), which also subtracts its own current matches."""
+    supervised within the last six weeks, not on a break and not pausing matches,
+    with a caseload limit above zero. For matching (one-to-one support), which also
+    subtracts its own current matches."""
     available = SupporterProfile.objects.available().filter(
         organisation=organisation, person=OuterRef("pk"), max_matches__gt=0
     )
-    return trained_people(organisation, Gate.ONE_TO_ONE).filter(Exists(available))
+    return (
+        trained_people(organisation, Gate.ONE_TO_ONE)
+        .filter(Exists(available))
+        .filter(pk__in=supervised_in_time(organisation).values("pk"))
+    )
 
 
 # ---- Supervision -----------------------------------------------------------------

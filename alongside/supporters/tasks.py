@@ -1,6 +1,7 @@
 """Background work for supporters: moving an unanswered "I need help — now" on to
-the next people, and the daily check that reminds people of training running out
-(and catches any help request whose own move was missed).
+the next people, and the daily check that reminds people of training running out,
+tells supervisors of overdue supervision, and catches any help request whose own
+move was missed.
 
 Like the escalation checks, the daily check queues its own next run when it
 finishes; `manage.py schedule_supporter_checks` starts it unless a run is waiting.
@@ -33,10 +34,15 @@ def move_help_request_on(help_request_id: int) -> None:
 def check_supporters_daily() -> int:
     """Send training reminders and move on any help request left behind, then
     queue tomorrow's check."""
-    from .actions import move_on_due_help_requests, remind_expiring_training
+    from .actions import (
+        move_on_due_help_requests,
+        remind_expiring_training,
+        tell_supervisors_of_overdue_supervision,
+    )
 
     try:
         move_on_due_help_requests()
+        tell_supervisors_of_overdue_supervision()
         return remind_expiring_training()
     finally:
         schedule_daily_check()

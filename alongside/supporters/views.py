@@ -70,6 +70,7 @@ from .permissions import (
     get_session_for,
     get_support_organisation_for,
     help_requests_visible_to,
+    is_supervision_overdue,
     missing_training,
     session_dates_visible_to,
     sessions_visible_to,
@@ -184,6 +185,7 @@ def mine(request: AuthenticatedRequest, slug: str) -> HttpResponse:
         "training": _training_rows(records, modules),
         "gates": gates,
         "supervisor": current_supervisor_of(person, organisation),
+        "supervision_overdue": is_supervision_overdue(person, organisation),
         "sessions": sessions_visible_to(person)
         .filter(organisation=organisation, supervisee=person)
         .order_by("-scheduled_for")[:10],
@@ -379,12 +381,16 @@ def team(request: AuthenticatedRequest, slug: str) -> HttpResponse:
     people = [
         {
             "person": someone,
-            "supervisor": current_supervisor_of(someone, organisation),
+            "supervisor": supervisor,
+            # Told to their supervisor only, never to the whole organisation.
+            "supervision_overdue": supervisor == request.user
+            and is_supervision_overdue(someone, organisation),
             "training": _training_rows(
                 [r for r in records if r.person_id == someone.pk], modules
             ),
         }
         for someone in supporters_of(organisation)
+        for supervisor in [current_supervisor_of(someone, organisation)]
     ]
     reaching_me = (
         HelpRequest.objects.open()

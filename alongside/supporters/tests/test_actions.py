@@ -387,3 +387,43 @@ def test_help_without_a_supervisor_goes_to_the_supervisors_never_the_asker() -> 
     assert list(help_request.alerted.all()) == [supervisor]
     with pytest.raises(PermissionDenied):
         actions.acknowledge_help(person=asking_supervisor, help_request=help_request)
+
+
+def test_overdue_supervision_pauses_matching_and_tells_only_the_supervisor() -> None:
+    organisation = OrganisationFactory.create()
+    module = required_module(organisation, Gate.ONE_TO_ONE)
+    supporter = member_of(organisation)
+    supervisor = member_of(organisation, Role.SUPERVISOR)
+    admin = member_of(organisation, Role.ADMIN)
+    trained(supporter, module)
+    actions.profile_for(supporter, organisation)
+    long_ago = timezone.now() - timedelta(weeks=10)
+    SupervisionFactory.create(
+        organisation=organisation,
+        supporter=supporter,
+        supervisor=supervisor,
+        started_at=long_ago,
+    )
+    from alongside.supporters.permissions import supporters_with_room
+
+    assert list(supporters_with_room(organisation)) == []
+    assert actions.tell_supervisors_of_overdue_supervision() == 1
+    assert actions.tell_supervisors_of_overdue_supervision() == 0
+    assert Notification.objects.filter(person=supervisor).count() == 1
+    assert not Notification.objects.filter(person__in=[admin, supporter]).exists()
+
+    session = actions.schedule_session(
+        person=supervisor,
+        organisation=organisation,
+        supervisee=supporter,
+        kind="one_to_one",
+        scheduled_for=timezone.now() - timedelta(days=1),
+        minutes=60,
+    )
+    actions.write_session_notes(
+        person=supervisor, session=session, notes="", status="happened"
+    )
+
+    assert list(supporters_with_room(organisation)) == [supporter]
+    later = timezone.now() + timedelta(weeks=7)
+    assert actions.tell_supervisors_of_overdue_supervision(now=later) == 1

@@ -274,16 +274,23 @@ def test_help_requests_reach_only_who_they_reached(
             rules.get_help_request_for(person, help_request.pk)
 
 
-def test_supporters_with_room_are_trained_available_and_have_a_limit() -> None:
+def test_supporters_with_room_are_trained_supervised_available_and_have_a_limit() -> (
+    None
+):
     organisation = OrganisationFactory.create()
     module = required_module(organisation, Gate.ONE_TO_ONE)
-    ready, paused, untrained, on_break, full = (
-        member_of(organisation) for _ in range(5)
+    ready, paused, untrained, on_break, full, unsupervised = (
+        member_of(organisation) for _ in range(6)
     )
-    for person in (ready, paused, on_break, full):
+    supervisor = member_of(organisation, Role.SUPERVISOR)
+    for person in (ready, paused, on_break, full, unsupervised):
         trained(person, module)
-    for person in (ready, paused, untrained, on_break, full):
+    for person in (ready, paused, untrained, on_break, full, unsupervised):
         actions.profile_for(person, organisation)
+    for person in (ready, paused, untrained, on_break, full):
+        SupervisionFactory.create(
+            organisation=organisation, supporter=person, supervisor=supervisor
+        )
     actions.set_caseload(
         person=paused, organisation=organisation, max_matches=3, matching_paused=True
     )
