@@ -556,6 +556,13 @@ def _supporters(people: dict[str, Person], *, riverside: Organisation) -> None:
                 module=module,
                 completed_on=today - timedelta(days=90),
             )
+    supporter_actions.set_registration(
+        person=sky,
+        organisation=riverside,
+        profession="Counsellor",
+        register="bacp",
+        register_number="000000 (made up for the demo)",
+    )
     for supporter in (jo, fran):
         supporter_actions.assign_supervisor(
             person=ade, organisation=riverside, supporter=supporter, supervisor=sky

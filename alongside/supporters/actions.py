@@ -29,6 +29,7 @@ from .models import (
     CheckIn,
     EmploymentKind,
     HelpRequest,
+    Register,
     SessionStatus,
     Shift,
     Supervision,
@@ -47,6 +48,7 @@ from .permissions import (
     check_manage_training,
     check_record_training_for,
     check_schedule_session,
+    check_set_registration,
     check_share_check_in,
     check_supporter,
     check_write_notes,
@@ -484,6 +486,28 @@ def set_caseload(
     profile.max_matches = max_matches
     profile.matching_paused = matching_paused
     profile.save(update_fields=["max_matches", "matching_paused"])
+    return profile
+
+
+@transaction.atomic
+def set_registration(
+    *,
+    person: Person,
+    organisation: Organisation,
+    profession: str,
+    register: str,
+    register_number: str,
+) -> SupporterProfile:
+    """A supervisor gives their profession and professional registration, which the
+    people they supervise and the organisation's admins see."""
+    check_set_registration(person, organisation)
+    if register and register not in Register.values:
+        raise ValidationError({"register": "Please choose one of the registers."})
+    profile = profile_for(person, organisation)
+    profile.profession = profession.strip()
+    profile.register = register
+    profile.register_number = register_number.strip()
+    profile.save(update_fields=["profession", "register", "register_number"])
     return profile
 
 

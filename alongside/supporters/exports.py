@@ -134,6 +134,9 @@ def export_supporter_profiles(person: Person) -> list[Row]:
             "most_matches_at_once": p.max_matches,
             "new_matches_paused": p.matching_paused,
             "on_a_break_since": _when(p.on_break_since),
+            "profession": p.profession,
+            "register": p.get_register_display() if p.register else "",
+            "registration_number": p.register_number,
         }
         for p in SupporterProfile.objects.filter(person=person).select_related(
             "organisation"

@@ -20,6 +20,7 @@ from .models import (
     Evidence,
     Feeling,
     Load,
+    Register,
     SessionKind,
     SessionStatus,
     ShiftKind,
@@ -334,3 +335,32 @@ class HelpForm(forms.Form):
         choices=Urgency.choices,
         error_messages={"invalid_choice": "Please choose now or soon."},
     )
+
+
+class RegistrationForm(forms.Form):
+    profession = forms.CharField(
+        label="Your profession",
+        max_length=120,
+        required=False,
+        help_text="For example: counsellor, mental health nurse, psychologist.",
+    )
+    register = forms.ChoiceField(
+        label="Professional register",
+        choices=[("", "Not registered"), *Register.choices],
+        required=False,
+    )
+    register_number = forms.CharField(
+        label="Registration number", max_length=40, required=False
+    )
+
+    def clean_profession(self) -> str:
+        return _tidy(self.cleaned_data.get("profession", ""))
+
+    def clean_register_number(self) -> str:
+        return _tidy(self.cleaned_data.get("register_number", ""))
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        if cleaned.get("register_number") and not cleaned.get("register"):
+            self.add_error("register", "Please choose the register for this number.")
+        return cleaned

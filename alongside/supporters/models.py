@@ -299,6 +299,16 @@ class EmploymentKind(models.TextChoices):
 DEFAULT_MAX_MATCHES = {EmploymentKind.VOLUNTEER: 3, EmploymentKind.EMPLOYED: 8}
 
 
+class Register(models.TextChoices):
+    HCPC = "hcpc", "HCPC"
+    NMC = "nmc", "NMC"
+    BACP = "bacp", "BACP"
+    UKCP = "ukcp", "UKCP"
+    GMC = "gmc", "GMC"
+    SWE = "swe", "Social Work England"
+    OTHER = "other", "Another register"
+
+
 class SupporterProfileQuerySet(models.QuerySet["SupporterProfile"]):
     def available(self) -> SupporterProfileQuerySet:
         """Not on a break and not pausing new matches."""
@@ -324,6 +334,10 @@ class SupporterProfile(models.Model):
     )
     matching_paused = models.BooleanField("new matches paused", default=False)
     on_break_since = models.DateTimeField(null=True, blank=True)
+    # For supervisors: the practitioner's profession and professional registration.
+    profession = models.CharField(max_length=120, blank=True)
+    register = models.CharField(max_length=8, choices=Register.choices, blank=True)
+    register_number = models.CharField(max_length=40, blank=True)
 
     objects = SupporterProfileQuerySet.as_manager()
 
@@ -340,6 +354,19 @@ class SupporterProfile(models.Model):
     @property
     def is_on_break(self) -> bool:
         return self.on_break_since is not None
+
+    @property
+    def registration(self) -> str:
+        """For example "Counsellor, BACP 012345"; empty when not given."""
+        registered = " ".join(
+            part
+            for part in (
+                self.get_register_display() if self.register else "",
+                self.register_number,
+            )
+            if part
+        )
+        return ", ".join(part for part in (self.profession, registered) if part)
 
 
 class ShiftKind(models.TextChoices):

@@ -303,6 +303,17 @@ def can_supervise(person: Person, organisation: Organisation) -> bool:
     return role_in(person, organisation) in SUPERVISING_ROLES
 
 
+def can_set_registration(person: Person, organisation: Organisation) -> bool:
+    """Supervisors (and admins, who may supervise) give their own registration."""
+    return can_supervise(person, organisation)
+
+
+def check_set_registration(person: Person, organisation: Organisation) -> None:
+    """Raises Http404 unless can_set_registration. No side effects."""
+    if not can_set_registration(person, organisation):
+        raise Http404
+
+
 def can_see_team(person: Person, organisation: Organisation) -> bool:
     """Supervisors and admins see the team page (training, who supervises whom,
     sessions by date and length only)."""

@@ -27,6 +27,7 @@ urlpatterns = [
         name="training-record",
     ),
     path("<slug:slug>/team/", views.team, name="team"),
+    path("<slug:slug>/registration/", views.registration, name="registration"),
     path("<slug:slug>/supervision/new/", views.session_create, name="session-create"),
     path("<slug:slug>/check-in/", views.check_in, name="check-in"),
     path("<slug:slug>/caseload/", views.caseload, name="caseload"),

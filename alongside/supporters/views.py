@@ -18,6 +18,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from alongside.accounts.models import Person
 from alongside.accounts.second_factor import ensure_second_factor
 from alongside.core.requests import AuthenticatedRequest
 from alongside.organisations.models import Organisation
@@ -33,6 +34,7 @@ from .forms import (
     NotesForm,
     RecordTrainingForm,
     ReflectionForm,
+    RegistrationForm,
     SessionForm,
     ShiftForm,
     supporters_of,
@@ -45,6 +47,7 @@ from .models import (
     SessionStatus,
     Shift,
     ShiftKind,
+    SupporterProfile,
     TrainingModule,
     TrainingRecord,
 )
@@ -54,6 +57,7 @@ from .permissions import (
     can_manage_rota,
     can_manage_training,
     can_record_training,
+    can_set_registration,
     can_share_check_in,
     can_write_notes,
     can_write_reflection,
@@ -64,6 +68,7 @@ from .permissions import (
     check_record_training,
     check_see_rota,
     check_see_team,
+    check_set_registration,
     check_supporter,
     current_supervisor_of,
     get_help_request_for,
@@ -148,6 +153,15 @@ def _training_rows(
     return rows
 
 
+def _registration_of(person: Person | None, organisation: Organisation) -> str:
+    if person is None:
+        return ""
+    profile = SupporterProfile.objects.filter(
+        organisation=organisation, person=person
+    ).first()
+    return profile.registration if profile is not None else ""
+
+
 @login_required
 @require_GET
 def index(request: AuthenticatedRequest) -> HttpResponse:
@@ -185,6 +199,9 @@ def mine(request: AuthenticatedRequest, slug: str) -> HttpResponse:
         "training": _training_rows(records, modules),
         "gates": gates,
         "supervisor": current_supervisor_of(person, organisation),
+        "supervisor_registration": _registration_of(
+            current_supervisor_of(person, organisation), organisation
+        ),
         "supervision_overdue": is_supervision_overdue(person, organisation),
         "sessions": sessions_visible_to(person)
         .filter(organisation=organisation, supervisee=person)
@@ -378,7 +395,7 @@ def team(request: AuthenticatedRequest, slug: str) -> HttpResponse:
     records = list(
         training_records_visible_to(request.user, organisation).select_related("module")
     )
-    people = [
+    people: list[dict[str, Any]] = [
         {
             "person": someone,
             "supervisor": supervisor,
@@ -392,6 +409,22 @@ def team(request: AuthenticatedRequest, slug: str) -> HttpResponse:
         for someone in supporters_of(organisation)
         for supervisor in [current_supervisor_of(someone, organisation)]
     ]
+    registrations = {
+        profile.person_id: profile.registration
+        for profile in SupporterProfile.objects.filter(
+            organisation=organisation,
+            person__in=[row["supervisor"] for row in people if row["supervisor"]],
+        )
+    }
+    for row in people:
+        row["registration"] = (
+            registrations.get(row["supervisor"].pk, "") if row["supervisor"] else ""
+        )
+    my_profile = (
+        actions.profile_for(request.user, organisation)
+        if can_set_registration(request.user, organisation)
+        else None
+    )
     reaching_me = (
         HelpRequest.objects.open()
         .filter(organisation=organisation, alerted=request.user)
@@ -413,6 +446,15 @@ def team(request: AuthenticatedRequest, slug: str) -> HttpResponse:
             request.user, organisation
         ).select_related("person")[:20],
         "help_requests": reaching_me,
+        "registration_form": RegistrationForm(
+            initial={
+                "profession": my_profile.profession,
+                "register": my_profile.register,
+                "register_number": my_profile.register_number,
+            }
+        )
+        if my_profile is not None
+        else None,
         "can_manage_training": can_manage_training(request.user, organisation),
         "can_manage_rota": can_manage_rota(request.user, organisation),
     }
@@ -623,3 +665,22 @@ def rota(request: AuthenticatedRequest, slug: str) -> HttpResponse:
             "crisis_cover_now": bool(crisis_now),
         },
     )
+
+
+@login_required
+@require_POST
+def registration(request: AuthenticatedRequest, slug: str) -> HttpResponse:
+    organisation = get_support_organisation_for(request.user, slug)
+    check_set_registration(request.user, organisation)
+    ensure_second_factor(request)
+    form = RegistrationForm(request.POST)
+    if form.is_valid():
+        actions.set_registration(
+            person=request.user, organisation=organisation, **form.cleaned_data
+        )
+        messages.success(request, "Your registration is saved.")
+    else:
+        for field_errors in form.errors.values():
+            for field_error in field_errors:
+                messages.error(request, str(field_error))
+    return redirect("supporters:team", slug=organisation.slug)

@@ -425,6 +425,10 @@ POLICY: dict[str, dict[str, tuple[int, ...]]] = {
         "GET": _TRAINERS,
         "POST": (302, 404, 404, 404, 404, 404, 404, 404, 200, 404, 404, 404, 404),
     },
+    "supporters:registration": {
+        "GET": _NO_GET,
+        "POST": (302, 404, 404, 404, 404, 404, 404, 404, 302, 302, 404, 302, 404),
+    },
     "supporters:check-in": {"GET": _SUPPORTER_PAGE, "POST": _SUPPORTER_DONE},
     "supporters:caseload": {"GET": _NO_GET, "POST": _SUPPORTER_DONE},
     "supporters:rota": {"GET": _SUPPORTER_PAGE, "POST": _ADMIN_DONE},

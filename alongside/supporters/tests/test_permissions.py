@@ -71,6 +71,7 @@ def test_who_supports_manages_and_records_training(
     assert rules.can_manage_rota(person, organisation) is manage
     assert rules.can_assign_supervisors(person, organisation) is manage
     assert rules.can_see_team(person, organisation) is record
+    assert rules.can_set_registration(person, organisation) is record
     assert rules.can_ask_for_help(person, organisation) is supporter
 
 

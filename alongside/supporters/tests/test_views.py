@@ -385,3 +385,33 @@ def test_a_shift_whose_person_may_no_longer_take_it_shows_as_a_gap(
     page = client_for(admin).get(url).content.decode()
     assert "Gaps in the next 72 hours" in page
     assert f"{facilitator.username}</li>" not in page
+
+
+def test_a_supervisors_registration_is_shown_to_the_people_they_supervise(
+    organisation: Organisation,
+) -> None:
+    supporter = member_of(organisation)
+    supervisor = member_of(organisation, Role.SUPERVISOR)
+    SupervisionFactory.create(
+        organisation=organisation, supporter=supporter, supervisor=supervisor
+    )
+    client = client_for(supervisor)
+    url = reverse("supporters:registration", args=[organisation.slug])
+
+    refused = client.post(url, {"register_number": "12345"}, follow=True)
+    saved = client.post(
+        url,
+        {
+            "profession": "Mental health nurse",
+            "register": "nmc",
+            "register_number": "12A",
+        },
+    )
+
+    assert "Please choose the register for this number." in refused.content.decode()
+    assert saved.status_code == 302
+    page = client_for(supporter).get(
+        reverse("supporters:mine", args=[organisation.slug])
+    )
+    assert "Mental health nurse, NMC 12A" in page.content.decode()
+    assert client_for(supporter).post(url, {"profession": "Made up"}).status_code == 404
