@@ -583,3 +583,34 @@ def facilitating_training_reason(person: Person, organisation: Organisation) -> 
     words; empty when it does. For the page where a group is started."""
     missing = missing_training(person, organisation, Gate.FACILITATE)
     return training_reason(Gate.FACILITATE, missing) if missing else ""
+
+
+SMALL_NUMBER = 3
+
+
+def caseload_summary(
+    person: Person, organisation: Organisation
+) -> dict[str, str] | None:
+    """For admins: how many supporters take new one-to-one matches and how their
+    limits spread, as counts only. Counts under three are shown as "fewer than 3",
+    so that nobody's break or pause can be worked out. None for anyone else."""
+    if role_in(person, organisation) != Role.ADMIN:
+        return None
+    profiles = SupporterProfile.objects.filter(
+        organisation=organisation,
+        person__roles__organisation=organisation,
+        person__roles__role__in=SUPPORTER_ROLES,
+    )
+
+    def shown(count: int) -> str:
+        return f"fewer than {SMALL_NUMBER}" if 0 < count < SMALL_NUMBER else str(count)
+
+    available = profiles.available().filter(max_matches__gt=0).count()
+    summary = {
+        "taking new matches": shown(available),
+        "not taking new matches now": shown(profiles.count() - available),
+    }
+    for limit in sorted(set(profiles.values_list("max_matches", flat=True))):
+        count = profiles.filter(max_matches=limit).count()
+        summary[f"with a limit of {limit}"] = shown(count)
+    return summary

@@ -61,6 +61,7 @@ from .permissions import (
     can_share_check_in,
     can_write_notes,
     can_write_reflection,
+    caseload_summary,
     check_ask_for_help,
     check_ins_visible_to,
     check_manage_rota,
@@ -446,6 +447,7 @@ def team(request: AuthenticatedRequest, slug: str) -> HttpResponse:
             request.user, organisation
         ).select_related("person")[:20],
         "help_requests": reaching_me,
+        "caseloads": caseload_summary(request.user, organisation),
         "registration_form": RegistrationForm(
             initial={
                 "profession": my_profile.profession,

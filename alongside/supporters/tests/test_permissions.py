@@ -315,3 +315,29 @@ def test_a_supervisor_who_leaves_is_no_longer_the_supporters_supervisor() -> Non
     supervisor.roles.update(role=Role.PEER)
 
     assert rules.current_supervisor_of(supporter, organisation) is None
+
+
+@pytest.mark.parametrize(
+    ("state", "sees"),
+    [("admin", True), ("supervisor", False), ("peer supporter", False)],
+)
+def test_caseload_counts_are_for_admins_and_hide_small_numbers(
+    state: str, sees: bool
+) -> None:
+    organisation = OrganisationFactory.create()
+    people = [member_of(organisation) for _ in range(4)]
+    for person in people:
+        actions.profile_for(person, organisation)
+    actions.take_break(person=people[0], organisation=organisation)
+    viewer = someone(state, organisation)
+
+    summary = rules.caseload_summary(viewer, organisation)
+
+    if not sees:
+        assert summary is None
+        return
+    assert summary is not None
+    assert summary["taking new matches"] == "3"
+    assert summary["not taking new matches now"] == "fewer than 3"
+    assert summary["with a limit of 3"] == "4"
+    assert not any(p.username in str(summary) for p in people)
