@@ -415,3 +415,19 @@ def test_a_supervisors_registration_is_shown_to_the_people_they_supervise(
     )
     assert "Mental health nurse, NMC 12A" in page.content.decode()
     assert client_for(supporter).post(url, {"profession": "Made up"}).status_code == 404
+
+
+def test_a_workplace_scheme_says_what_the_employer_never_sees() -> None:
+    from alongside.organisations.models import Setting
+
+    workplace = OrganisationFactory.create(setting=Setting.WORKPLACE)
+    community = OrganisationFactory.create()
+    url = "supporters:mine"
+
+    at_work = client_for(member_of(workplace)).get(reverse(url, args=[workplace.slug]))
+    elsewhere = client_for(member_of(community)).get(
+        reverse(url, args=[community.slug])
+    )
+
+    assert "never shown to your managers" in at_work.content.decode()
+    assert "never shown to your managers" not in elsewhere.content.decode()
