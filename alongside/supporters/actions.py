@@ -43,6 +43,7 @@ from .permissions import (
     can_supervise,
     check_acknowledge_help,
     check_ask_for_help,
+    check_ask_for_swap,
     check_assign_supervisors,
     check_manage_rota,
     check_manage_training,
@@ -57,6 +58,7 @@ from .permissions import (
     is_supervision_overdue,
     is_supporter,
     shift_refusal,
+    take_shift_refusal,
 )
 from .starter import STARTER_PATH
 
@@ -749,3 +751,39 @@ def acknowledge_help(*, person: Person, help_request: HelpRequest) -> HelpReques
     ids = list(help_request.alerted.values_list("pk", flat=True))
     transaction.on_commit(lambda: live.push_help_answered(request_id, ids))
     return help_request
+
+
+@transaction.atomic
+def ask_for_swap(*, person: Person, shift: Shift) -> Shift:
+    """The person on a shift asks for someone else to take it. It stays theirs
+    until someone does; the rota shows it to the others who could take it."""
+    check_ask_for_swap(person, shift)
+    if shift.swap_asked_at is None:
+        shift.swap_asked_at = timezone.now()
+        shift.save(update_fields=["swap_asked_at"])
+    return shift
+
+
+@transaction.atomic
+def take_shift(*, person: Person, shift: Shift) -> Shift:
+    """Take a gap, or a shift whose person asked for a swap. The person who asked
+    is told it is taken. Two people pressing at once: the first keeps it."""
+    shift = (
+        Shift.objects.select_for_update()
+        .select_related("organisation")
+        .get(pk=shift.pk)
+    )
+    refusal = take_shift_refusal(person, shift)
+    if refusal:
+        raise ValidationError(refusal)
+    previous = shift.person
+    shift.person = person
+    shift.swap_asked_at = None
+    shift.save(update_fields=["person", "swap_asked_at"])
+    if previous is not None:
+        notify(
+            people=[previous],
+            message="Someone has taken the shift you asked to swap.",
+            link=reverse("supporters:rota", kwargs={"slug": shift.organisation.slug}),
+        )
+    return shift

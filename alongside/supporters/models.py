@@ -407,6 +407,8 @@ class Shift(models.Model):
     )
     starts_at = models.DateTimeField()
     ends_at = models.DateTimeField()
+    # Its person asked someone else to take it; until then it stays theirs.
+    swap_asked_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
 
     objects = ShiftQuerySet.as_manager()

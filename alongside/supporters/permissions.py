@@ -510,6 +510,64 @@ def uncovered_shift_ids(organisation: Organisation, shifts: list[Shift]) -> set[
     return uncovered
 
 
+def can_ask_for_swap(person: Person, shift: Shift) -> bool:
+    """The person on a shift that has not ended may ask someone else to take it."""
+    return shift.person_id == person.pk and shift.ends_at > timezone.now()
+
+
+def check_ask_for_swap(person: Person, shift: Shift) -> None:
+    """Raises PermissionDenied unless can_ask_for_swap. No side effects."""
+    if not can_ask_for_swap(person, shift):
+        raise PermissionDenied
+
+
+def take_shift_refusal(person: Person, shift: Shift) -> str:
+    """Why the person cannot take this shift, in plain words; empty when they can.
+    Open to a gap (nobody on it, or someone who may no longer take it), or to a
+    shift whose person asked for a swap, before it ends, for anyone its kind allows
+    (shift_refusal) who is free then."""
+    if shift.ends_at <= timezone.now():
+        return "This shift has already ended."
+    if shift.person_id == person.pk:
+        return "This shift is already yours."
+    if (
+        shift.person is not None
+        and shift.swap_asked_at is None
+        and can_take_shift(shift.person, shift.organisation, shift.kind)
+    ):
+        return "Someone is already on this shift."
+    refusal = shift_refusal(person, shift.organisation, shift.kind)
+    if refusal:
+        return refusal
+    overlapping = (
+        Shift.objects.filter(organisation=shift.organisation, person=person)
+        .between(shift.starts_at, shift.ends_at)
+        .exclude(pk=shift.pk)
+    )
+    if overlapping.exists():
+        return "You already have a shift that overlaps this one."
+    return ""
+
+
+def can_take_this_shift(person: Person, shift: Shift) -> bool:
+    """Whether take_shift_refusal finds nothing in the way."""
+    return not take_shift_refusal(person, shift)
+
+
+def get_shift_for(person: Person, shift_id: int) -> Shift:
+    """A shift of an organisation where the person supports others; 404 otherwise."""
+    found = (
+        Shift.objects.filter(
+            pk=shift_id, organisation__in=support_organisations_of(person)
+        )
+        .select_related("organisation", "person")
+        .first()
+    )
+    if found is None:
+        raise Http404
+    return found
+
+
 def can_see_rota(person: Person, organisation: Organisation) -> bool:
     """Every supporter sees the rota, so that they know who is on."""
     return is_supporter(person, organisation)

@@ -13,6 +13,8 @@ urlpatterns = [
         views.check_in_share,
         name="check-in-share",
     ),
+    path("shifts/<int:shift_id>/swap/", views.shift_swap, name="shift-swap"),
+    path("shifts/<int:shift_id>/take/", views.shift_take, name="shift-take"),
     path("<slug:slug>/", views.mine, name="mine"),
     path("<slug:slug>/help/", views.help_ask, name="help-ask"),
     path("<slug:slug>/training/", views.training, name="training"),

@@ -53,12 +53,14 @@ from .models import (
 )
 from .permissions import (
     can_acknowledge_help,
+    can_ask_for_swap,
     can_assign_supervisors,
     can_manage_rota,
     can_manage_training,
     can_record_training,
     can_set_registration,
     can_share_check_in,
+    can_take_this_shift,
     can_write_notes,
     can_write_reflection,
     caseload_summary,
@@ -74,6 +76,7 @@ from .permissions import (
     current_supervisor_of,
     get_help_request_for,
     get_session_for,
+    get_shift_for,
     get_support_organisation_for,
     help_requests_visible_to,
     is_supervision_overdue,
@@ -93,10 +96,13 @@ GAPS_AHEAD = timedelta(hours=72)
 
 @dataclass(frozen=True)
 class RotaRow:
-    """A shift as the rota shows it: a gap when nobody (allowed) is on it."""
+    """A shift as the rota shows it: a gap when nobody (allowed) is on it, and what
+    the reader may do with it."""
 
     shift: Shift
     is_gap: bool
+    is_mine: bool = False
+    can_take: bool = False
 
 
 def _staff_second_step(
@@ -641,7 +647,17 @@ def rota(request: AuthenticatedRequest, slug: str) -> HttpResponse:
     )
     uncovered = uncovered_shift_ids(organisation, shifts)
     rows = [
-        RotaRow(shift, shift.person_id is None or shift.pk in uncovered)
+        RotaRow(
+            shift,
+            is_gap=shift.person_id is None or shift.pk in uncovered,
+            is_mine=can_ask_for_swap(request.user, shift),
+            can_take=(
+                shift.person_id is None
+                or shift.pk in uncovered
+                or shift.swap_asked_at is not None
+            )
+            and can_take_this_shift(request.user, shift),
+        )
         for shift in shifts
     ]
     gaps = [
@@ -686,3 +702,33 @@ def registration(request: AuthenticatedRequest, slug: str) -> HttpResponse:
             for field_error in field_errors:
                 messages.error(request, str(field_error))
     return redirect("supporters:team", slug=organisation.slug)
+
+
+@login_required
+@require_POST
+def shift_swap(request: AuthenticatedRequest, shift_id: int) -> HttpResponse:
+    shift = get_shift_for(request.user, shift_id)
+    if not can_ask_for_swap(request.user, shift):
+        messages.error(request, "Only the person on a shift can ask for a swap.")
+    else:
+        actions.ask_for_swap(person=request.user, shift=shift)
+        messages.success(
+            request,
+            "Others who can take it will see it on the rota. It stays "
+            "yours until someone does.",
+        )
+    return redirect("supporters:rota", slug=shift.organisation.slug)
+
+
+@login_required
+@require_POST
+def shift_take(request: AuthenticatedRequest, shift_id: int) -> HttpResponse:
+    shift = get_shift_for(request.user, shift_id)
+    try:
+        actions.take_shift(person=request.user, shift=shift)
+    except ValidationError as error:
+        for problem in error.messages:
+            messages.error(request, problem)
+    else:
+        messages.success(request, "The shift is yours. Thank you.")
+    return redirect("supporters:rota", slug=shift.organisation.slug)

@@ -432,6 +432,10 @@ POLICY: dict[str, dict[str, tuple[int, ...]]] = {
     "supporters:check-in": {"GET": _SUPPORTER_PAGE, "POST": _SUPPORTER_DONE},
     "supporters:caseload": {"GET": _NO_GET, "POST": _SUPPORTER_DONE},
     "supporters:rota": {"GET": _SUPPORTER_PAGE, "POST": _ADMIN_DONE},
+    # The shift probed is a gap anyone's kind may take; asking for a swap of
+    # someone else's shift is refused with a message on the rota (302 too).
+    "supporters:shift-swap": {"GET": _NO_GET, "POST": _SUPPORTER_DONE},
+    "supporters:shift-take": {"GET": _NO_GET, "POST": _SUPPORTER_DONE},
 }
 
 # Valid input for each form, so that allowed POSTs exercise the whole success path.

@@ -5,13 +5,18 @@ of their own (so it reaches the organisation's supervisors at that moment)."""
 
 from __future__ import annotations
 
+from datetime import timedelta
+
+from django.utils import timezone
+
 from alongside.organisations.models import Role
 from alongside.peergroups.models import PeerGroup
 from alongside.supporters import actions
-from alongside.supporters.models import Urgency
+from alongside.supporters.models import ShiftKind, Urgency
 
 from .factories import (
     CheckInFactory,
+    ShiftFactory,
     SupervisionSessionFactory,
     TrainingModuleFactory,
     member_of,
@@ -37,4 +42,10 @@ def supporters_objects(group: PeerGroup) -> dict[str, int]:
             organisation=organisation, person=supervisee
         ).pk,
         "help_request_id": help_request.pk,
+        "shift_id": ShiftFactory.create(
+            organisation=organisation,
+            kind=ShiftKind.LIVE_ROOMS,
+            starts_at=timezone.now() + timedelta(days=1),
+            ends_at=timezone.now() + timedelta(days=1, hours=3),
+        ).pk,
     }

@@ -427,3 +427,36 @@ def test_overdue_supervision_pauses_matching_and_tells_only_the_supervisor() -> 
     assert list(supporters_with_room(organisation)) == [supporter]
     later = timezone.now() + timedelta(weeks=7)
     assert actions.tell_supervisors_of_overdue_supervision(now=later) == 1
+
+
+def test_a_swap_stays_yours_until_someone_who_can_takes_it() -> None:
+    organisation = OrganisationFactory.create()
+    module = required_module(organisation, Gate.ON_DUTY)
+    first, second = (member_of(organisation, Role.FACILITATOR) for _ in range(2))
+    untrained = member_of(organisation, Role.FACILITATOR)
+    for person in (first, second):
+        trained(person, module)
+    start = timezone.now() + timedelta(days=1)
+    shift = ShiftFactory.create(
+        organisation=organisation,
+        person=first,
+        starts_at=start,
+        ends_at=start + timedelta(hours=4),
+    )
+
+    with pytest.raises(ValidationError):
+        actions.take_shift(person=second, shift=shift)
+    actions.ask_for_swap(person=first, shift=shift)
+    with pytest.raises(ValidationError) as refused:
+        actions.take_shift(person=untrained, shift=shift)
+    assert module.name in str(refused.value)
+    shift.refresh_from_db()
+    assert shift.person == first
+
+    actions.take_shift(person=second, shift=shift)
+
+    shift.refresh_from_db()
+    assert shift.person == second and shift.swap_asked_at is None
+    assert Notification.objects.filter(person=first).count() == 1
+    with pytest.raises(PermissionDenied):
+        actions.ask_for_swap(person=first, shift=shift)

@@ -341,3 +341,37 @@ def test_caseload_counts_are_for_admins_and_hide_small_numbers(
     assert summary["not taking new matches now"] == "fewer than 3"
     assert summary["with a limit of 3"] == "4"
     assert not any(p.username in str(summary) for p in people)
+
+
+@pytest.mark.parametrize(
+    ("who", "asks", "takes"),
+    [
+        ("the person on it", True, False),
+        ("a trained supporter", False, True),
+        ("a supporter on a break", False, False),
+        ("a peer", False, False),
+    ],
+)
+def test_who_asks_for_and_takes_a_swap(who: str, asks: bool, takes: bool) -> None:
+    organisation = OrganisationFactory.create()
+    on_it = member_of(organisation)
+    shift = ShiftFactory.create(
+        organisation=organisation,
+        person=on_it,
+        kind=ShiftKind.LIVE_ROOMS,
+        starts_at=timezone.now() + timedelta(days=1),
+        ends_at=timezone.now() + timedelta(days=1, hours=2),
+        swap_asked_at=timezone.now(),
+    )
+    person = {
+        "the person on it": on_it,
+        "a peer": member_of(organisation, Role.PEER),
+    }.get(who) or member_of(organisation)
+    if who == "a supporter on a break":
+        actions.take_break(person=person, organisation=organisation)
+        shift.refresh_from_db()
+        shift.person = on_it
+        shift.save()
+
+    assert rules.can_ask_for_swap(person, shift) is asks
+    assert rules.can_take_this_shift(person, shift) is takes

@@ -431,3 +431,27 @@ def test_a_workplace_scheme_says_what_the_employer_never_sees() -> None:
 
     assert "never shown to your managers" in at_work.content.decode()
     assert "never shown to your managers" not in elsewhere.content.decode()
+
+
+def test_a_supporter_fills_a_gap_from_the_rota(organisation: Organisation) -> None:
+    supporter = member_of(organisation)
+    start = timezone.now() + timedelta(hours=20)
+    gap = ShiftFactory.create(
+        organisation=organisation,
+        kind=ShiftKind.LIVE_ROOMS,
+        starts_at=start,
+        ends_at=start + timedelta(hours=2),
+    )
+    client = client_for(supporter)
+    rota = reverse("supporters:rota", args=[organisation.slug])
+    take = reverse("supporters:shift-take", args=[gap.pk])
+
+    assert f'action="{take}"' in client.get(rota).content.decode()
+    response = client.post(take, follow=True)
+    again = client.post(take, follow=True)
+
+    gap.refresh_from_db()
+    assert gap.person == supporter
+    assert "The shift is yours." in response.content.decode()
+    assert "This shift is already yours." in again.content.decode()
+    assert f'action="{take}"' not in again.content.decode()
