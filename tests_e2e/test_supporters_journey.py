@@ -152,3 +152,57 @@ def test_a_supervision_note_is_read_by_its_two_people_only(
     ade.goto("/support/riverside/rota/")
     expect(ade.locator("#rota-gaps")).to_contain_text("Live rooms")
     check_both_widths(ade)
+
+
+def test_someone_untrained_is_told_why_they_cannot_go_on_duty(
+    new_page: Callable[..., Page], django_shell: Callable[[str], str]
+) -> None:
+    """Sky supervises but has no training recorded, and Riverside asks for some
+    before going on duty."""
+    django_shell(GIVE_KEYS)
+    sky = new_page()
+    sign_in_with_second_step(sky, "sky", pyotp.TOTP(SKY_SECRET))
+    sky.goto("/safety/duty/")
+    expect(sky.locator("#duty-training-riverside")).to_contain_text(
+        "Before going on duty, you need current training in:"
+    )
+    check_both_widths(sky)
+
+    sky.get_by_role("button", name="Go on duty for Riverside Peer Support").click()
+
+    expect(sky.get_by_role("status")).to_contain_text("Knowing your limits in a crisis")
+    expect(sky.locator("#duty-state-riverside")).to_have_text("You are off duty.")
+    check_both_widths(sky)
+
+
+def test_an_admin_builds_the_path_from_the_starter(
+    new_page: Callable[..., Page], django_shell: Callable[[str], str]
+) -> None:
+    django_shell(GIVE_KEYS)
+    ade = new_page()
+    sign_in_with_second_step(ade, "ade", pyotp.TOTP(ADE_SECRET))
+    ade.goto("/support/riverside/training/")
+    check_both_widths(ade)
+    endings = ade.locator("#modules li").filter(has_text="Endings")
+    endings.get_by_role("button", name=re.compile("Remove")).click()
+    expect(ade.get_by_role("status")).to_contain_text("People's records of it are kept")
+    expect(ade.locator("#modules")).not_to_contain_text("Endings")
+
+    ade.get_by_role("button", name="Add the starter path's modules").click()
+
+    expect(ade.get_by_role("status")).to_contain_text(
+        "Added 1 module from the starter path."
+    )
+    expect(ade.locator("#modules")).to_contain_text("Endings")
+    ade.get_by_label("Name").fill("Our own module")
+    ade.get_by_label("Hours").fill("1.5")
+    # Needed for nothing in particular, so that other journeys in this session
+    # (fran going on duty) are not changed by it.
+    ade.get_by_role("button", name="Add the module").click()
+    expect(ade.get_by_role("status")).to_contain_text(
+        "“Our own module” is on the path."
+    )
+    expect(
+        ade.locator("#modules li").filter(has_text="Our own module")
+    ).to_contain_text("nothing in particular")
+    check_both_widths(ade)
