@@ -20,6 +20,7 @@ urlpatterns = [
     path("notifications/", include("alongside.notifications.urls")),
     path("safety/", include("alongside.safety.urls")),
     path("today/", include("alongside.today.urls")),
+    path("support/", include("alongside.supporters.urls")),
     # Agreement pages live under groups/<id>/agreement/ and services/<slug>/.
     path("", include("alongside.agreements.urls")),
 ]

@@ -25,6 +25,8 @@ from alongside.organisations.permissions import (
     check_create_group,
     check_facilitate_in,
 )
+from alongside.supporters.models import Gate
+from alongside.supporters.permissions import check_trained_for
 
 from .models import (
     GroupRole,
@@ -307,6 +309,7 @@ def create_group(
     gives back the group already started."""
     check_create_group(person, organisation)
     check_facilitate_in(person, organisation)
+    check_trained_for(person, organisation, Gate.FACILITATE)
     # Taken in turn, so that two presses at once cannot both start a group.
     Organisation.objects.select_for_update().get(pk=organisation.pk)
     just_started = PeerGroup.objects.filter(

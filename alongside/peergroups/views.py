@@ -12,6 +12,7 @@ from alongside.accounts.second_factor import ensure_second_factor
 from alongside.core.requests import AuthenticatedRequest
 from alongside.organisations.models import GroupCreation
 from alongside.organisations.permissions import can_create_group, get_organisation_for
+from alongside.supporters.permissions import facilitating_training_reason
 
 from . import actions
 from .forms import (
@@ -327,7 +328,10 @@ def group_create(request: AuthenticatedRequest, organisation_slug: str) -> HttpR
     form = GroupForm(
         request.POST or None, initial={"join_policy": "open", "is_listed": True}
     )
-    if request.method == "POST" and form.is_valid():
+    # Facilitating needs the training the organisation asks for (the supporters
+    # app); the page says which, and keeps anything typed.
+    not_trained = facilitating_training_reason(request.user, organisation)
+    if request.method == "POST" and not not_trained and form.is_valid():
         group = actions.create_group(
             person=request.user,
             organisation=organisation,
@@ -344,5 +348,7 @@ def group_create(request: AuthenticatedRequest, organisation_slug: str) -> HttpR
         messages.success(request, "Your group is ready. You are its first facilitator.")
         return redirect("peergroups:group-detail", group_id=group.pk)
     return render(
-        request, "peergroups/create.html", {"organisation": organisation, "form": form}
+        request,
+        "peergroups/create.html",
+        {"organisation": organisation, "form": form, "not_trained": not_trained},
     )

@@ -65,6 +65,7 @@ from alongside.safety.models import (
     PhraseRuleVersion,
     Report,
 )
+from alongside.supporters import exports as supporter_exports
 
 Row = dict[str, Any]
 
@@ -767,6 +768,104 @@ REGISTRY: tuple[Entry, ...] = (
         Erasure.DETACH,
         "The organisation's record of staff reads stays without your name.",
         export=export_staff_reads_you_made,
+    ),
+    # ---- Supporters (alongside/supporters/exports.py) ----
+    Entry(
+        "supporters.TrainingRecord",
+        "person",
+        "Your training",
+        Erasure.DELETE,
+        _DELETED,
+        export=supporter_exports.export_training,
+    ),
+    Entry(
+        "supporters.TrainingRecord",
+        "recorded_by",
+        "Training you recorded for others",
+        Erasure.DETACH,
+        "Their training records stay without your name.",
+        export=supporter_exports.export_training_recorded,
+    ),
+    Entry(
+        "supporters.Supervision",
+        "supporter",
+        "Who supervised you",
+        Erasure.DELETE,
+        _DELETED,
+        export=supporter_exports.export_supervised_by,
+    ),
+    Entry(
+        "supporters.Supervision",
+        "supervisor",
+        "When you supervised people",
+        Erasure.DELETE,
+        "Deleted with your account; the people you supervised are shown as without "
+        "a supervisor.",
+        export=supporter_exports.export_supervising,
+    ),
+    Entry(
+        "supporters.SupervisionSession",
+        "supervisee",
+        "Your supervision sessions, notes and reflections",
+        Erasure.DELETE,
+        _DELETED,
+        export=supporter_exports.export_my_supervision_sessions,
+    ),
+    Entry(
+        "supporters.SupervisionSession",
+        "supervisor",
+        "Supervision sessions you held",
+        Erasure.DETACH,
+        "Stay in the supervisee's own record without your name.",
+        export=supporter_exports.export_sessions_held,
+    ),
+    Entry(
+        "supporters.CheckIn",
+        "person",
+        "Your self-care check-ins",
+        Erasure.DELETE,
+        _DELETED,
+        export=supporter_exports.export_check_ins,
+    ),
+    Entry(
+        "supporters.SupporterProfile",
+        "person",
+        "Your caseload and breaks",
+        Erasure.DELETE,
+        _DELETED,
+        export=supporter_exports.export_supporter_profiles,
+    ),
+    Entry(
+        "supporters.Shift",
+        "person",
+        "Your shifts on the rota",
+        Erasure.DETACH,
+        "The rota keeps the shift as a gap to fill, without your name.",
+        export=supporter_exports.export_shifts,
+    ),
+    Entry(
+        "supporters.HelpRequest",
+        "person",
+        "Times you asked for help",
+        Erasure.DELETE,
+        _DELETED,
+        export=supporter_exports.export_help_asked,
+    ),
+    Entry(
+        "supporters.HelpRequest",
+        "acknowledged_by",
+        "Requests for help you answered",
+        Erasure.DETACH,
+        "The organisation's record stays without your name.",
+        export=supporter_exports.export_help_answered,
+    ),
+    Entry(
+        "supporters.HelpRequest_alerted",
+        "person",
+        "Requests for help that reached you",
+        Erasure.DELETE,
+        _DELETED,
+        export=supporter_exports.export_help_received,
     ),
 )
 

@@ -37,6 +37,7 @@ from alongside.notifications.actions import notify
 from alongside.organisations.models import Organisation
 from alongside.organisations.permissions import is_staff
 from alongside.peergroups.models import PeerGroup
+from alongside.supporters.permissions import rostered_on_duty
 
 from . import live
 from .models import (
@@ -63,6 +64,7 @@ from .permissions import (
     check_decide_on,
     check_edit_escalation_chain,
     check_edit_phrase_rules,
+    check_go_off_duty,
     check_go_on_duty,
     check_record_incident,
     check_redact_own_post,
@@ -497,8 +499,9 @@ def go_on_duty(*, person: Person, organisation: Organisation) -> DutyPeriod:
 @transaction.atomic
 def go_off_duty(*, person: Person, organisation: Organisation) -> None:
     """End the person's open duty period in the organisation, so alerts stop
-    reaching them. Needs can_go_on_duty (404 otherwise). Nobody is told."""
-    check_go_on_duty(person, organisation)
+    reaching them. Needs can_go_off_duty (404 otherwise); training is not needed to
+    stop. Nobody is told."""
+    check_go_off_duty(person, organisation)
     _tell_staff(organisation.pk)
     DutyPeriod.objects.filter(
         person=person, organisation=organisation, ended_at__isnull=True
@@ -506,15 +509,19 @@ def go_off_duty(*, person: Person, organisation: Organisation) -> None:
 
 
 def on_duty_in(organisation: Organisation) -> list[Person]:
-    """Staff on duty now. Someone whose staff role has ended is not, even if they
-    never went off duty."""
-    return [
+    """Staff on duty now: those who went on duty, and those on a crisis-cover shift
+    of the rota now (alongside.supporters, which leaves out anyone on a break or
+    whose training has run out). Someone whose staff role has ended is not, even if
+    they never went off duty."""
+    people = [
         period.person
         for period in DutyPeriod.objects.filter(
             organisation=organisation, ended_at__isnull=True
         ).select_related("person")
         if is_staff(period.person, organisation)
     ]
+    people += [p for p in rostered_on_duty(organisation) if p not in people]
+    return people
 
 
 # ---- The escalation chain ----

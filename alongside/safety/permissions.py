@@ -43,6 +43,8 @@ from alongside.organisations.models import (
 from alongside.organisations.permissions import is_staff, role_in
 from alongside.peergroups.models import GroupRole, Membership, PeerGroup, Status
 from alongside.peergroups.permissions import is_facilitator_of
+from alongside.supporters.models import Gate
+from alongside.supporters.permissions import check_trained_for, is_trained_for
 
 from .models import (
     Escalation,
@@ -311,15 +313,29 @@ def duty_organisations_of(person: Person) -> models.QuerySet[Organisation]:
 
 
 def can_go_on_duty(person: Person, organisation: Organisation) -> bool:
-    """Staff of the organisation (facilitator, supervisor, admin) go on and
-    off duty there. Reads only."""
-    return is_staff(person, organisation)
+    """Staff whose training allows duty: the modules the organisation marks as
+    needed for going on duty (alongside.supporters)."""
+    return is_staff(person, organisation) and is_trained_for(
+        person, organisation, Gate.ON_DUTY
+    )
 
 
 def check_go_on_duty(person: Person, organisation: Organisation) -> None:
-    """Raise Http404 unless can_go_on_duty, so that duty pages do not tell
-    others they exist. No side effects."""
-    if not can_go_on_duty(person, organisation):
+    """404 for anyone not staff; NotTrained (a 403 that says which training is
+    missing, in plain words) for staff whose training does not allow it yet."""
+    if not is_staff(person, organisation):
+        raise Http404
+    check_trained_for(person, organisation, Gate.ON_DUTY)
+
+
+def can_go_off_duty(person: Person, organisation: Organisation) -> bool:
+    """Staff may always go off duty, whatever their training."""
+    return is_staff(person, organisation)
+
+
+def check_go_off_duty(person: Person, organisation: Organisation) -> None:
+    """Raises Http404 unless can_go_off_duty. No side effects."""
+    if not can_go_off_duty(person, organisation):
         raise Http404
 
 

@@ -23,6 +23,7 @@ from alongside.organisations.models import Organisation
 from alongside.organisations.permissions import get_organisation_for, role_in
 from alongside.peergroups.models import Membership, PeerGroup
 from alongside.peergroups.permissions import get_group_for
+from alongside.supporters.permissions import NotTrained, duty_training_reason
 
 from . import actions, reads
 from .forms import (
@@ -294,10 +295,14 @@ def duty(request: AuthenticatedRequest) -> HttpResponse:
                 request.user, form.cleaned_data["organisation"]
             )
             if form.cleaned_data["on_duty"]:
-                actions.go_on_duty(person=request.user, organisation=organisation)
-                messages.success(
-                    request, f"You are on duty for {organisation.name}. Thank you."
-                )
+                try:
+                    actions.go_on_duty(person=request.user, organisation=organisation)
+                except NotTrained as refused:
+                    messages.error(request, str(refused))
+                else:
+                    messages.success(
+                        request, f"You are on duty for {organisation.name}. Thank you."
+                    )
             else:
                 actions.go_off_duty(person=request.user, organisation=organisation)
                 messages.success(request, f"You are off duty for {organisation.name}.")
@@ -313,6 +318,7 @@ def duty(request: AuthenticatedRequest) -> HttpResponse:
             "is_on_duty": organisation.pk in on_duty,
             "can_edit_chain": can_edit_escalation_chain(request.user, organisation),
             "can_record": can_record_incident(request.user, organisation),
+            "not_trained": duty_training_reason(request.user, organisation),
         }
         for organisation in organisations
     ]

@@ -74,7 +74,7 @@ MARKER = re.compile(r"CANARY-(home|near|far)-([a-z-]+?)-[0-9a-f]{8}")
 ORIGIN = (b"origin", b"http://127.0.0.1")
 
 # Kinds in the table with no one's words in them: choices and system notes.
-WORDLESS = frozenset({"responses", "filters", "notifications"})
+WORDLESS = frozenset({"responses", "filters", "notifications", "selfcare"})
 
 
 def policy_table(path: Path = TABLE) -> dict[str, dict[str, str]]:
@@ -308,6 +308,30 @@ def plant_organisation(world: World, name: str) -> None:
     world.ids[name]["service_id"] = service.pk
 
 
+def plant_supervision(world: World, name: str) -> None:
+    """A supervision session between the group's facilitator and the supervisor
+    actor (in "far", between two people who are not actors)."""
+    from alongside.supporters.models import SupervisionSession
+
+    organisation = world.groups[name].organisation
+    supervisee, supervisor = {
+        "home": (world.people.get("facilitator"), world.people.get("supervisor")),
+        "near": (world.people.get("other_facilitator"), world.people.get("supervisor")),
+    }.get(name, (None, None))
+    if supervisee is None or supervisor is None:
+        supervisee = _staff(PersonFactory.create(), organisation, Role.FACILITATOR)
+        supervisor = _staff(PersonFactory.create(), organisation, Role.SUPERVISOR)
+    session = SupervisionSession.objects.create(
+        organisation=organisation,
+        supervisor=supervisor,
+        supervisee=supervisee,
+        scheduled_for=timezone.now(),
+        notes=world.marker(name, "supervision"),
+        reflection=world.marker(name, "supervision"),
+    )
+    world.ids[name]["session_id"] = session.pk
+
+
 # One line per kind of data: how its markers are planted in a group.
 PLANTERS: tuple[Callable[[World, str], None], ...] = (
     plant_thread,
@@ -320,6 +344,7 @@ PLANTERS: tuple[Callable[[World, str], None], ...] = (
     plant_incident,
     plant_leave_feedback,
     plant_organisation,
+    plant_supervision,
 )
 
 

@@ -77,6 +77,7 @@ NAMESPACES = (
     "privacy",
     "retention",
     "today",
+    "supporters",
 )
 
 ACTORS = (
@@ -154,6 +155,13 @@ _ACTIVE_IN_GROUP_DONE = (
 )
 _FACILITATOR_PAGE = (302, 404, 404, 404, 403, 403, 404, 200, 404, 404, 404, 404, 404)
 _FACILITATOR_DONE = (302, 404, 404, 404, 403, 403, 404, 302, 404, 404, 404, 404, 404)
+
+# Supporters: the organisation's peer supporters, facilitators, supervisors and
+# admins; trainers (supervisors and admins); nobody (objects between non-actors).
+_SUPPORTER_PAGE = (302, 404, 404, 404, 404, 404, 404, 200, 200, 200, 200, 200, 404)
+_SUPPORTER_DONE = (302, 404, 404, 404, 404, 404, 404, 302, 302, 302, 302, 302, 404)
+_TRAINERS = (302, 404, 404, 404, 404, 404, 404, 404, 200, 200, 404, 200, 404)
+_NOBODY_HERE = (302, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404)
 
 POLICY: dict[str, dict[str, tuple[int, ...]]] = {
     "core:home": {
@@ -416,6 +424,44 @@ POLICY: dict[str, dict[str, tuple[int, ...]]] = {
         "GET": (302, 404, 404, 404, 404, 404, 404, 200, 200, 200, 404, 200, 404),
         "POST": (302, 404, 404, 404, 404, 404, 404, 302, 302, 302, 404, 302, 404),
     },
+    # Supporters (docs/supporters.md): pages for the organisation's peer supporters,
+    # facilitators, supervisors and admins; supervision notes and check-ins are for
+    # their own people only (the probed ones are between people who are not actors);
+    # the help request probed reached the organisation's supervisors.
+    #         anon outs peer req  mem  paus left faci admn supv ofac hand oadm
+    "supporters:index": {
+        "GET": (302, 404, 404, 404, 404, 404, 404, 302, 302, 302, 302, 302, 302),
+        "POST": _NO_POST,
+    },
+    "supporters:mine": {"GET": _SUPPORTER_PAGE, "POST": _NO_POST},
+    "supporters:help-ask": {"GET": _NO_GET, "POST": _SUPPORTER_DONE},
+    "supporters:help-detail": {
+        "GET": (302, 404, 404, 404, 404, 404, 404, 404, 404, 200, 404, 200, 404),
+        "POST": (302, 404, 404, 404, 404, 404, 404, 404, 404, 302, 404, 302, 404),
+    },
+    "supporters:session-detail": {"GET": _NOBODY_HERE, "POST": _NOBODY_HERE},
+    "supporters:check-in-share": {"GET": _NO_GET, "POST": _NOBODY_HERE},
+    "supporters:training": {"GET": _ADMIN_PAGE, "POST": _ADMIN_DONE},
+    "supporters:module-remove": {"GET": _NO_GET, "POST": _ADMIN_DONE},
+    # The probe cannot name a supporter or module by id, so an allowed POST comes
+    # back with its message in place (200).
+    "supporters:training-record": {"GET": _TRAINERS, "POST": _TRAINERS},
+    "supporters:session-create": {"GET": _TRAINERS, "POST": _TRAINERS},
+    "supporters:team": {
+        "GET": _TRAINERS,
+        "POST": (302, 404, 404, 404, 404, 404, 404, 404, 200, 404, 404, 404, 404),
+    },
+    "supporters:registration": {
+        "GET": _NO_GET,
+        "POST": (302, 404, 404, 404, 404, 404, 404, 404, 302, 302, 404, 302, 404),
+    },
+    "supporters:check-in": {"GET": _SUPPORTER_PAGE, "POST": _SUPPORTER_DONE},
+    "supporters:caseload": {"GET": _NO_GET, "POST": _SUPPORTER_DONE},
+    "supporters:rota": {"GET": _SUPPORTER_PAGE, "POST": _ADMIN_DONE},
+    # The shift probed is a gap anyone's kind may take; asking for a swap of
+    # someone else's shift is refused with a message on the rota (302 too).
+    "supporters:shift-swap": {"GET": _NO_GET, "POST": _SUPPORTER_DONE},
+    "supporters:shift-take": {"GET": _NO_GET, "POST": _SUPPORTER_DONE},
 }
 
 # Valid input for each form, so that allowed POSTs exercise the whole success path.
@@ -508,6 +554,20 @@ POST_DATA: dict[str, dict[str, Any]] = {
         "what_happened": "Written for the test.",
     },
     "safety:incident-update": {"outcome": "Written for the test."},
+    "supporters:help-ask": {"urgency": "now"},
+    "supporters:training": {
+        "name": "A made-up module",
+        "hours": "2",
+        "evidence": "attended",
+        "refresh_months": "12",
+    },
+    "supporters:check-in": {"feeling": "3", "load": "manageable"},
+    "supporters:caseload": {"max_matches": "2"},
+    "supporters:rota": {
+        "kind": "live_rooms",
+        "starts_at": "2030-01-07T09:00",
+        "ends_at": "2030-01-07T13:00",
+    },
 }
 
 
@@ -585,6 +645,14 @@ class World:
             ),
         }
         parameters = _route_parameters(name)
+        if name.startswith("supporters:"):
+            from alongside.supporters.tests.policy_world import supporters_objects
+
+            prepared = supporters_objects(self.group)
+            return {
+                key: prepared[key] if key in prepared else available[key]()
+                for key in parameters
+            }
         if name.startswith("safety:"):
             from alongside.safety.tests.policy_world import safety_objects
 

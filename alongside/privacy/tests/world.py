@@ -211,6 +211,7 @@ def populated_person() -> World:
         object_id=other_post.pk,
         reason=Reason.REPORT,
     )
+    _supporter_records(organisation, person, other, second_admin)
     return World(
         person=person,
         other=other,
@@ -219,3 +220,55 @@ def populated_person() -> World:
         own_post=own_post,
         own_thread=own_thread,
     )
+
+
+def _supporter_records(
+    organisation: Organisation, person: Person, other: Person, supervisor: Person
+) -> None:
+    """Training, supervision both ways, a check-in, a caseload, a shift and help
+    asked, answered and received."""
+    from django.utils import timezone
+
+    from alongside.supporters.models import HelpRequest
+    from alongside.supporters.tests.factories import (
+        CheckInFactory,
+        ShiftFactory,
+        SupervisionFactory,
+        SupervisionSessionFactory,
+        TrainingModuleFactory,
+        TrainingRecordFactory,
+    )
+
+    module = TrainingModuleFactory.create(organisation=organisation)
+    TrainingRecordFactory.create(module=module, person=person, recorded_by=supervisor)
+    TrainingRecordFactory.create(module=module, person=other, recorded_by=person)
+    SupervisionFactory.create(
+        organisation=organisation, supporter=person, supervisor=supervisor
+    )
+    SupervisionFactory.create(
+        organisation=organisation, supporter=other, supervisor=person
+    )
+    SupervisionSessionFactory.create(
+        organisation=organisation,
+        supervisor=supervisor,
+        supervisee=person,
+        notes="Notes from supervision.",
+        reflection="My own reflection.",
+    )
+    SupervisionSessionFactory.create(
+        organisation=organisation, supervisor=person, supervisee=other
+    )
+    CheckInFactory.create(organisation=organisation, person=person)
+    ShiftFactory.create(organisation=organisation, person=person)
+    from alongside.supporters.actions import profile_for
+
+    profile_for(person, organisation)
+    HelpRequest.objects.create(organisation=organisation, person=person, urgency="soon")
+    answered = HelpRequest.objects.create(
+        organisation=organisation,
+        person=other,
+        urgency="now",
+        acknowledged_by=person,
+        acknowledged_at=timezone.now(),
+    )
+    answered.alerted.add(person)

@@ -109,6 +109,9 @@ RULE_CALLS: dict[str, Rule] = {
     "can_go_on_duty": lambda person, world: permissions.can_go_on_duty(
         person, world.group.organisation
     ),
+    "can_go_off_duty": lambda person, world: permissions.can_go_off_duty(
+        person, world.group.organisation
+    ),
     "can_acknowledge": lambda person, world: permissions.can_acknowledge(
         person, world.escalation
     ),
@@ -161,6 +164,7 @@ RULES: dict[str, str] = {
     "can_moderate":                         ".  .  .  .  .  .  .  Y  .  .  .",
     "can_decide_on":                        ".  .  .  .  .  .  .  Y  .  .  .",
     "can_go_on_duty":                       ".  .  .  .  .  .  .  Y  Y  Y  Y",
+    "can_go_off_duty":                      ".  .  .  .  .  .  .  Y  Y  Y  Y",
     "can_acknowledge":                      ".  .  .  .  .  .  .  Y  .  .  .",
     "reads escalated post":                 ".  .  .  .  .  .  .  Y  .  .  .",
     "can_record_incident (any group)":      ".  .  .  .  .  .  .  Y  Y  Y  Y",
@@ -210,6 +214,7 @@ CHECKS: dict[str, tuple[str, type[Exception]]] = {
     "can_moderate": ("check_moderate", PermissionDenied),
     "can_decide_on": ("check_decide_on", PermissionDenied),
     "can_go_on_duty": ("check_go_on_duty", Http404),
+    "can_go_off_duty": ("check_go_off_duty", Http404),
     "can_acknowledge": ("check_acknowledge", PermissionDenied),
     "can_record_incident (this group)": ("check_record_incident", Http404),
     "can_update_incident": ("check_update_incident", Http404),
@@ -324,6 +329,7 @@ def test_check_raises_exactly_when_rule_says_no(
         "check_moderate": (world.group,),
         "check_decide_on": (world.post,),
         "check_go_on_duty": (world.group.organisation,),
+        "check_go_off_duty": (world.group.organisation,),
         "check_acknowledge": (world.escalation,),
         "check_record_incident": (world.group.organisation, world.group),
         "check_update_incident": (world.incident,),
