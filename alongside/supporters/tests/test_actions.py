@@ -35,7 +35,9 @@ from .factories import (
     trained,
 )
 
-pytestmark = pytest.mark.django_db
+# Notes are left once a change commits (notify), so these tests commit as the
+# product does.
+pytestmark = pytest.mark.django_db(transaction=True)
 
 
 def test_the_starter_path_is_copied_once() -> None:
