@@ -10,15 +10,17 @@ reflection.
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
+from django_tasks import default_task_backend, task
 
 from alongside.accounts.models import Person
+from alongside.core import recurring
 from alongside.notifications.actions import notify
 from alongside.organisations.models import Organisation, OrganisationRole, Role
 
@@ -645,14 +647,12 @@ def _reach(help_request: HelpRequest, people: list[Person]) -> None:
 def _schedule_move_on(help_request: HelpRequest, now: datetime) -> None:
     help_request.next_move_at = now + HELP_NOW_MOVES_ON_AFTER
     help_request.save(update_fields=["next_move_at", "level"])
-    from django_tasks import default_task_backend
-
-    from .tasks import move_help_request_on
-
     if default_task_backend.supports_defer:
         request_id, run_after = help_request.pk, help_request.next_move_at
         transaction.on_commit(
-            lambda: move_help_request_on.using(run_after=run_after).enqueue(request_id)
+            lambda: move_help_request_on_task.using(run_after=run_after).enqueue(
+                request_id
+            )
         )
 
 
@@ -787,3 +787,39 @@ def take_shift(*, person: Person, shift: Shift) -> Shift:
             link=reverse("supporters:rota", kwargs={"slug": shift.organisation.slug}),
         )
     return shift
+
+
+# ---- Background work ----------------------------------------------------------------
+#
+# The tasks sit beside the actions they run, so that neither module imports the other.
+# Like the escalation checks, the daily check queues its own next run when it
+# finishes; `manage.py schedule_supporter_checks` starts it unless a run is waiting.
+
+DAILY_AT = time(7, 0)
+
+
+@task()
+def move_help_request_on_task(help_request_id: int) -> None:
+    """Move an unanswered "I need help - now" on to the next people, if it is still
+    there."""
+    help_request = HelpRequest.objects.filter(pk=help_request_id).first()
+    if help_request is not None:
+        move_help_request_on(help_request=help_request, now=timezone.now())
+
+
+@task()
+def check_supporters_daily() -> int:
+    """Send training reminders, tell supervisors of overdue supervision and move on
+    any help request left behind, then queue tomorrow's check."""
+    try:
+        move_on_due_help_requests()
+        tell_supervisors_of_overdue_supervision()
+        return remind_expiring_training()
+    finally:
+        schedule_daily_check()
+
+
+def schedule_daily_check(*, run_after: datetime | None = None) -> bool:
+    """Queue the next daily check unless one is waiting. Returns whether it queued."""
+    when = run_after or recurring.tomorrow_at(timezone.now(), DAILY_AT)
+    return recurring.queue_once(check_supporters_daily, run_after=when)

@@ -4,7 +4,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand
 
-from alongside.supporters.tasks import schedule_daily_check
+from alongside.supporters.actions import schedule_daily_check
 
 
 class Command(BaseCommand):
