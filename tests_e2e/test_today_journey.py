@@ -52,20 +52,27 @@ safety_actions.go_on_duty(
 print(evening.pk)
 """
 
-SKY_TOTP_SECRET = pyotp.random_base32()
+KEYS = {"sky": pyotp.random_base32(), "ade": pyotp.random_base32()}
 
-GIVE_SKY_A_KEY = f"""
+GIVE_A_KEY = """
 from allauth.mfa.models import Authenticator
 from allauth.mfa.utils import encrypt
 from alongside.accounts.models import Person
-sky = Person.objects.get(username="sky")
-Authenticator.objects.filter(user=sky).delete()
+person = Person.objects.get(username="{username}")
+Authenticator.objects.filter(user=person).delete()
 Authenticator.objects.create(
-    user=sky,
+    user=person,
     type=Authenticator.Type.TOTP,
-    data={{"secret": encrypt("{SKY_TOTP_SECRET}")}},
+    data={{"secret": encrypt("{secret}")}},
 )
 """
+
+
+def staff_key(django_shell: Callable[[str], str], username: str) -> pyotp.TOTP:
+    secret = KEYS[username]
+    django_shell(GIVE_A_KEY.format(username=username, secret=secret))
+    return pyotp.TOTP(secret)
+
 
 ESCALATION_ABOUT = """
 from alongside.safety.models import Escalation
@@ -143,10 +150,10 @@ def test_an_alert_arrives_on_the_open_today_page_of_the_facilitator_on_duty(
 def test_a_supervisor_in_no_group_lands_on_today(
     new_page: Callable[..., Page], django_shell: Callable[[str], str]
 ) -> None:
-    django_shell(GIVE_SKY_A_KEY)
+    totp = staff_key(django_shell, "sky")
     sky = new_page(viewport=NARROW)
 
-    sign_in_with_second_step(sky, "sky", pyotp.TOTP(SKY_TOTP_SECRET))
+    sign_in_with_second_step(sky, "sky", totp)
 
     sky.wait_for_url("**/today/")
     check_accessibility(sky)
@@ -161,3 +168,35 @@ def test_a_supervisor_in_no_group_lands_on_today(
     screenshot(sky, "today-sky-320")
     sky.set_viewport_size(WIDE)
     check_accessibility(sky)
+
+
+def test_opening_a_notification_marks_it_read_and_the_count_says_so(
+    new_page: Callable[..., Page], django_shell: Callable[[str], str]
+) -> None:
+    totp = staff_key(django_shell, "ade")
+    ade = new_page()
+    sign_in_with_second_step(ade, "ade", totp)
+    nav = ade.get_by_role("navigation", name="Main")
+    count_link = nav.get_by_role(
+        "link", name=re.compile(r"^Notifications (\d+) unread notifications?$")
+    )
+    expect(count_link).to_be_visible()
+    before = int(
+        ade.locator(".notifications-link .count-badge").inner_text().split()[0]
+    )
+
+    count_link.click()
+    ade.wait_for_url("**/notifications/")
+    check_accessibility(ade)
+    # The first note in the inbox (the alerts above it are the header's own).
+    ade.locator("main a[href^='/notifications/']").first.click()
+    ade.wait_for_load_state()
+    check_accessibility(ade)
+
+    after = nav.get_by_role("link", name=re.compile("^Notifications"))
+    if before == 1:
+        expect(after).to_have_accessible_name("Notifications")
+    else:
+        expect(after).to_have_accessible_name(
+            re.compile(rf"^Notifications {before - 1} unread notifications?$")
+        )

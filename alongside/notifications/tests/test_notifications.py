@@ -435,3 +435,16 @@ def test_one_unread_note_is_counted_in_the_singular() -> None:
     page = signed_in(person).get(reverse("notifications:inbox")).content.decode()
 
     assert '1<span class="visually-hidden"> unread notification</span>' in page
+
+
+def test_marking_someone_elses_note_read_is_refused_and_changes_nothing() -> None:
+    from django.http import Http404
+
+    from alongside.notifications.actions import mark_read
+
+    note = NotificationFactory.create()
+
+    with pytest.raises(Http404):
+        mark_read(person=PersonFactory.create(), notification=note)
+    note.refresh_from_db()
+    assert note.read_at is None
