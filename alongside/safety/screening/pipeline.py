@@ -134,6 +134,9 @@ class ScreeningResult:
     shows_crisis_support: bool = False
     hold_reasons: tuple[HoldReason, ...] = ()
     topics: tuple[str, ...] = field(default=())
+    # Which card the author sees: "crisis", "self_harm", "concern" (for someone
+    # else), "responding_safely" (short guidance for a supporter), or "" for none.
+    card: str = ""
 
     @property
     def is_held(self) -> bool:
@@ -337,4 +340,15 @@ def screen(
         shows_crisis_support=crisis,
         hold_reasons=tuple(holds),
         topics=tuple(topic_names),
+        card=_card(
+            crisis=crisis, at_risk=risk.is_at_risk, concern=risk.is_concern_for_other
+        ),
     )
+
+
+def _card(*, crisis: bool, at_risk: bool, concern: bool) -> str:
+    if not crisis:
+        return ""
+    if concern and not at_risk:
+        return "concern"
+    return "crisis"
