@@ -14,6 +14,7 @@ from django.utils import timezone
 from alongside.organisations.models import Organisation
 from alongside.peergroups.models import PeerGroup
 from alongside.peergroups.sealing import SealedTextField
+from alongside.safety.screening.risk import URGENCY_NAMES, URGENCY_SIGNS
 
 
 class RuleAction(models.TextChoices):
@@ -169,7 +170,8 @@ class Report(models.Model):
 
     @property
     def urgency(self) -> int:
-        return 3 if self.reason == ReportReason.AT_RISK else 1
+        """A worry that someone may not be safe ranks with warning signs in a post."""
+        return URGENCY_SIGNS if self.reason == ReportReason.AT_RISK else 1
 
 
 class HoldAppeal(models.Model):
@@ -338,6 +340,9 @@ class Escalation(models.Model):
         related_name="+",
     )
     acknowledged_at = models.DateTimeField(null=True, blank=True)
+    # How soon someone should reach the person (screening's urgency of the post,
+    # 3 to 6, highest first; see ``screening/risk.py``): orders the duty view.
+    urgency = models.PositiveSmallIntegerField(default=0)
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
@@ -345,6 +350,10 @@ class Escalation(models.Model):
 
     def __str__(self) -> str:
         return f"Escalation {self.pk}"
+
+    @property
+    def urgency_label(self) -> str:
+        return URGENCY_NAMES.get(self.urgency, "Someone may need support")
 
     @property
     def is_open(self) -> bool:

@@ -29,7 +29,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from alongside.safety.screening.abuse import find_abuse
+from alongside.safety.screening.abuse import find_abuse, find_named_insults
 from alongside.safety.screening.context import Context
 from alongside.safety.screening.method import find_method_detail
 from alongside.safety.screening.normalise import Span, normalise
@@ -153,6 +153,9 @@ class ScreeningResult:
     card: str = ""
     # How urgent an alert is (risk.URGENCY_*), 0 without an alert.
     alert_urgency: int = 0
+    # Kinds of weak warning sign in the author's own words. Used only to weigh this
+    # post with the author's next ones; never stored (not in ``as_dict``).
+    weak_signs: frozenset[str] = frozenset()
 
     @property
     def is_held(self) -> bool:
@@ -307,6 +310,18 @@ def screen(
         )
         if HoldReason.ABUSE not in holds:
             holds.append(HoldReason.ABUSE)
+    for start, end in find_named_insults(details_view.text):
+        original = details_view.to_original(start, end)
+        if any(
+            signal.detector == Detector.ABUSE and signal.spans[0].overlaps(original)
+            for signal in signals
+        ):
+            continue
+        signals.append(
+            Signal(Detector.ABUSE, "insult_to_someone_named", (original,), 0.7)
+        )
+        if HoldReason.ABUSE not in holds:
+            holds.append(HoldReason.ABUSE)
 
     # Topics for a content warning.
     topics = find_topics(words.text)
@@ -382,6 +397,7 @@ def screen(
         topics=tuple(topic_names),
         card=card,
         alert_urgency=alert_urgency if alert else 0,
+        weak_signs=risk.weak_signs,
     )
 
 
