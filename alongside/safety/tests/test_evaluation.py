@@ -1,5 +1,7 @@
 """A small slice of the evaluation, so CI keeps measuring. Prints no texts."""
 
+from pathlib import Path
+
 import pytest
 
 from alongside.safety.evaluation.datasets import data_dir, uk_challenge
@@ -75,7 +77,7 @@ def test_our_challenge_set_is_large_labelled_and_split_within_each_category() ->
 
 
 def test_the_report_gives_alert_volume_urgency_and_figures_by_category(
-    tmp_path,  # type: ignore[no-untyped-def]
+    tmp_path: Path,
 ) -> None:
     report = run_evaluation(tmp_path, tuning_only=True)
     text = format_report(report)
