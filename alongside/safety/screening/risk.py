@@ -22,7 +22,7 @@ import re
 from dataclasses import dataclass
 
 from alongside.safety.screening.context import IDIOMS, Context
-from alongside.safety.screening.stance import Stance, stance_of
+from alongside.safety.screening.stance import Stance, is_report, stance_of
 
 _I = r"(?:i|i'm|im|i am|i've|ive|i have|i'd|id|i'll|ill|i will|i would|i just|i really|i kinda|i kind of|i sort of|i honestly|i seriously|i still|i often|i sometimes|i always|i constantly)"
 _DIE = (
@@ -798,6 +798,7 @@ def _concern(context: Context, aside: list[RiskFinding]) -> list[RiskFinding]:
         for f in aside
         if f.label == "about_someone_else"
         and not _LOSS.search(context.sentence_text(f.start, f.end))
+        and not is_report(context.sentence_text(f.start, f.end))
         and not _QUESTION_FOR_INFORMATION.match(context.sentence_text(f.start, f.end))
     ]
     return concern

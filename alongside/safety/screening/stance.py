@@ -247,10 +247,24 @@ def _self_time(context: Context, start: int, end: int) -> Stance:
     return Stance.SELF_NOW
 
 
+# A supporter's empathy: "I know how it feels to want to…", "I understand wanting…".
+_EMPATHY_BEFORE = re.compile(
+    r"\bi\s+(?:know|understand|remember|get|can\s+relate\s+to|relate\s+to)\s+(?:how\s+"
+    r"(?:it\s+)?feels?\s+|what\s+it'?s\s+like\s+|the\s+feeling\s+of\s+)?(?:to\s+)?$"
+)
+
+
+def is_report(sentence: str) -> bool:
+    """Whether a sentence reports news, figures or a campaign."""
+    return bool(_REPORT.search(sentence))
+
+
 def stance_of(context: Context, start: int, end: int) -> Stance:
     """The stance of the sentence around ``start:end``, as it bears on that match."""
     if context.is_quoted_lyric(start, end) or context.is_reported_speech(start, end):
         return Stance.QUOTED
+    if _EMPATHY_BEFORE.search(context.clause_before(start)):
+        return Stance.READER
     sentence = context.sentence_text(start, end)
     before = _WORD.findall(context.clause_before(start))[-8:]
     inside = _MATCH_SUBJECT.search(context.text, start, end)

@@ -83,6 +83,8 @@ def test_the_bare_word_suicide_or_suicidal_does_not_alert(text: str) -> None:
         "I've been where you are and wanted to die too; it did ease.",
         "Why would you want to end your life? Talk to us.",
         "If you feel like killing yourself, ring 116 123 now.",
+        "I know how it feels to want to die. You're not on your own.",
+        "I understand wanting to end it all; please talk to someone tonight.",
     ],
 )
 def test_risk_words_to_the_reader_do_not_alert_and_offer_guidance(text: str) -> None:
@@ -100,10 +102,13 @@ def test_risk_words_to_the_reader_do_not_alert_and_offer_guidance(text: str) -> 
         "Our team is doing a sponsored walk for suicide prevention month.",
         "The coroner's figures put suicide as the main cause for young men.",
         "I watched a documentary about people who took their own lives.",
+        "Figures say thousands of people die by suicide in England each year.",
     ],
 )
 def test_news_statistics_and_campaigns_do_not_alert(text: str) -> None:
-    assert not screen(text).needs_on_duty_alert
+    result = screen(text)
+    assert not result.needs_on_duty_alert
+    assert result.card != "concern"
 
 
 @pytest.mark.parametrize(
