@@ -60,7 +60,11 @@ _RECOVERY = re.compile(
     r"|months?|weeks?|days?)\s+(?:clean|free|sober)\b"
     r"|\bno\s+longer\s+(?:suicidal|feel\s+(?:that|like\s+that)|want\s+to\s+die)\b"
     r"|\bhope\s+(?:this|my\s+story)\s+helps\b|\bit\s+gets\s+better\b|\bthere\s+is\s+hope\b"
-    r"|\bi'?m\s+in\s+a\s+(?:good|better|much\s+better)\s+place\b|\bthe\s+worst\s+(?:of\s+it\s+)?"
+    r"|\b(?:rebuilt|rebuilding|healing|healed)\b|\b(?:come|coming|came)\s+out\s+(?:the\s+)?"
+    r"other\s+side\b|\b(?:so\s+)?(?:glad|thankful|grateful)\s+i\s+(?:told|reached\s+out|asked"
+    r"|stayed|held\s+on|got\s+help|didn'?t)\b|\bthings\s+are\s+(?:so\s+)?(?:different|better)"
+    r"\s+now\b|\b(?:i'?m|and)\s+(?:so\s+)?(?:thankful|grateful|proud)\b|\btaught\s+me\b"
+    r"|\bi\s+don'?t\s+now\b|\bi'?m\s+in\s+a\s+(?:good|better|much\s+better)\s+place\b|\bthe\s+worst\s+(?:of\s+it\s+)?"
     r"is\s+behind\s+me\b|\b(?:therapy|counselling|treatment|the\s+crisis\s+team|medication)"
     r"\s+(?:really\s+)?(?:helped|saved)\b|\b(?:saved|changed)\s+my\s+life\b"
 )
@@ -173,6 +177,16 @@ class Context:
     def clause_before(self, start: int) -> str:
         index = bisect.bisect_right(self.clause_starts, start) - 1
         return self.text[self.clause_starts[max(index, 0)] : start]
+
+    def clause_after(self, end: int) -> str:
+        """The rest of the clause after ``end``."""
+        index = bisect.bisect_right(self.clause_starts, end)
+        finish = (
+            self.clause_starts[index]
+            if index < len(self.clause_starts)
+            else len(self.text)
+        )
+        return self.text[end:finish]
 
     def is_negated(self, start: int, *, window: int = 4) -> bool:
         """Whether a negator governs the match starting at ``start``.

@@ -107,6 +107,7 @@ _SPECIFIC = re.compile(
     # burning, told in detail
     r"|\bblister\w*|\bover\s+and\s+over\b|\buntil\s+(?:it|the\s+skin|my\s+skin)\b"
     r"|\bdeep\s+enough\b|\bpressed\b|\bheat(?:ed)?\s+(?:a|the|up)\b"
+    r"|\bpour(?:ed|ing)?\b|\bbubbl\w*|\bfrom\s+(?:a|the|my)\s+(?:pencil\s+)?sharpener\b"
     # railway plans
     r"|\btimetables?\b|\btrain\s+times\b|\bwhen\s+the\s+(?:\w+\s+)?(?:train|express)\s+"
     r"(?:passes|comes|goes)\b|\bcomes?\s+through\b|\bevery\s+hour\b|\b(?:unmanned|level)"
@@ -136,6 +137,8 @@ _HARM_CONTEXT = re.compile(
     + _MANY
     + r"|\d{2,})\b"
     r"(?!\s*(?:mg|ml|minutes?|mins?|hours?|days?|years?|weeks?))"
+    r"|(?:held|hold|holding|pressed|press|put)\s+(?:a|the|my)\s+(?:lighter|iron|cigarette"
+    r"|flame|match|hot\s+\w+)\s+(?:to|on|against)\s+my|hang(?:ing)?\s+(?:from|off)"
     r"|noose|ligature|stop\s+my\s+heart|take\s+them\s+all|all\s+at\s+once|the\s+whole\s+lot"
     r"|burn(?:ed|t|ing)?\s+(?:my\s*self|my\s+(?:arms?|skin|thighs?|wrists?|legs?|stomach))"
     r"|(?:to|so\s+i\s+can|for|then\s+i|i|use\s+to)\s+cut(?:ting)?\b(?!\s+(?:back|down|out"

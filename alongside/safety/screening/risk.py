@@ -195,7 +195,7 @@ _PATTERNS: tuple[tuple[str, str, float, bool], ...] = (
     (
         "intent",
         r"\bsuicide\b(?!\s+(?:prevention|awareness|rates?|statistics|hotline|helpline|"
-        r"line|squad|watch))",
+        r"line|squad|watch|attempts?))",
         0.6,
         False,
     ),
@@ -258,7 +258,8 @@ _PATTERNS: tuple[tuple[str, str, float, bool], ...] = (
         r"|\b(?:lost|losing|lose|no|have\s+no|don'?t\s+have\s+(?:the|any))\s+(?:the\s+|my\s+|"
         r"all\s+)?(?:will|desire|reason|motivation)\s+to\s+(?:live|stay\s+alive|keep\s+living"
         r"|go\s+on|exist|be\s+alive)\b"
-        r"|\b(?:hate|hating|sick\s+of|tired\s+of|done\s+with)\s+(?:being\s+alive|existing|living"
+        r"|\b(?:hate|hating|sick\s+of|tired\s+of|done\s+with|had\s+enough\s+of)\s+(?:being\s+alive"
+        r"|existing|living"
         r"|my\s+existence|being\s+me|being\s+born)\b"
         r"|\b(?:life|living|it|existence)\s+(?:is|isn'?t|feels|seems)\s+(?:just\s+)?(?:not\s+)?"
         r"(?:worth\s+(?:it|living|the\s+pain|the\s+effort)|pointless|meaningless|unbearable)\b"
@@ -318,6 +319,11 @@ _PATTERNS: tuple[tuple[str, str, float, bool], ...] = (
         r"my\s+)?(?:death|dying|being\s+dead|not\s+(?:existing|being\s+(?:here|alive|around))"
         r"|ending\s+(?:it|things|my\s+life)|killing\s+myself|taking\s+my\s+(?:own\s+)?life"
         r"|my\s+funeral|suicide)\b"
+        r"|\b(?:imagin\w+|picture|picturing|planning)\s+my\s+(?:own\s+)?funeral\b"
+        r"|\b(?:happy|better|a\s+relief|easier|fine|glad)\s+if\s+i\s+(?:just\s+)?(?:didn'?t"
+        r"\s+exist|wasn'?t\s+(?:here|alive|around)|died|was\s+(?:dead|gone)|never\s+woke\s+up)\b"
+        r"|\b(?:wish|hope|pray)\s+(?:a|the|some)\s+(?:bus|car|train|lorry|truck)\s+(?:would|will"
+        r"|'d)\s+hit\s+me\b"
         r"|\b(?:sh|si|suicidal)\s+(?:thoughts|ideation|urges|feelings)\b"
         r"|\b(?:die|dead|dying|death)\s+(?:would|will)\s+be\s+(?:a\s+)?(?:easier|better|"
         r"relief|peace|release|nice|welcome|preferable)\b",

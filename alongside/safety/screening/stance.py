@@ -186,14 +186,17 @@ _QUESTION_START = re.compile(
 _PAST_TENSE = re.compile(
     r"\b(?:used\s+to|wanted|wished|was|were|felt|thought|believed|tried|attempted"
     r"|planned|took|wrote|gave|stood|spent|hid|had|self-harmed|cut|overdosed|couldn'?t"
-    r"|didn'?t|wasn'?t)\b"
+    r"|didn'?t|wasn'?t|remember|remembered|remember\s+feeling)\b"
 )
 _PAST_TIME = re.compile(
     r"\b(?:used\s+to|once|back\s+then|back\s+in|then|at\s+the\s+time|years?\s+ago"
     r"|months\s+ago|years\s+back|when\s+i\s+was|as\s+a\s+(?:kid|child|teen|teenager)"
     r"|in\s+my\s+(?:teens|twenties|thirties|early|late)|at\s+(?:school|uni|college)"
     r"|in\s+(?:19|20)\d\d|last\s+year|in\s+the\s+past|for\s+(?:years|a\s+long\s+time)"
-    r"|looking\s+back|my\s+darkest\s+days|before\s+(?:therapy|treatment|recovery))\b"
+    r"|looking\s+back|my\s+darkest\s+days|before\s+(?:therapy|treatment|recovery)"
+    r"|last\s+(?:spring|summer|autumn|winter|month|christmas)|there\s+was\s+a\s+time"
+    r"|(?:the\s+)?lowest\s+point|after\s+(?:trying|my\s+attempt|an?\s+(?:attempt|overdose))"
+    r"|(?:even\s+)?when\s+i\s+(?:wanted|was|felt|tried|thought))\b"
 )
 _PRESENT = re.compile(
     r"\b(?:now|today|tonight|still|again|these\s+days|right\s+now|at\s+the\s+moment"
@@ -235,7 +238,9 @@ def _self_time(context: Context, start: int, end: int) -> Stance:
     tells of recovery or of a time long ago. A recent past ("I tried last week") is
     still the writer now."""
     clause = context.clause_before(start) + context.text[start:end]
-    if not _PAST_TENSE.search(clause) or _PRESENT.search(clause):
+    if _PRESENT.search(clause):
+        return Stance.SELF_NOW
+    if not _PAST_TENSE.search(clause + context.clause_after(end)):
         return Stance.SELF_NOW
     sentence = context.sentence_text(start, end)
     if (

@@ -126,6 +126,9 @@ def test_crude_words_about_oneself_or_negated_are_not_held(text: str) -> None:
         "What amount of insulin would stop my heart?",
         # burning
         "I burned my arm with a lighter until it blistered.",
+        "I held a lighter to my leg until the skin bubbled.",
+        "There's a hook on my bedroom door that I'm going to hang from.",
+        "I keep a blade from a pencil sharpener hidden so I can cut later.",
         # a ligature with a chosen place
         "I'm going to use a scarf on the loft beam to hang myself.",
         # where to get blades

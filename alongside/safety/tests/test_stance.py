@@ -151,6 +151,11 @@ def test_low_mood_beside_a_stronger_sign_still_alerts() -> None:
         "I was suicidal for years, but therapy helped and I'm in a good place now.",
         "Once I felt there was no way out. Looking back, I'm glad I stayed.",
         "At school I wanted to die most days. These days I love my life.",
+        "Last summer I wanted to kill myself. This morning I swam in the sea.",
+        "My suicide attempt was the worst day of my life, and I've rebuilt since.",
+        "There was a time I planned my own death. I'm so glad I told my sister.",
+        "I remember feeling there was no way out. Things are different now.",
+        "Even when I wanted to die, part of me held on, and I'm thankful.",
     ],
 )
 def test_past_feelings_in_a_recovery_story_do_not_alert(text: str) -> None:
@@ -158,6 +163,19 @@ def test_past_feelings_in_a_recovery_story_do_not_alert(text: str) -> None:
 
 
 # --- Quiet risk that used to pass ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Honestly I'd be glad if I just didn't exist.",
+        "I keep picturing my own funeral and it feels like relief.",
+        "Some days I wish a lorry would hit me.",
+        "I've had enough of being alive.",
+    ],
+)
+def test_intent_said_without_the_usual_words_alerts(text: str) -> None:
+    assert screen(text).needs_on_duty_alert
 
 
 @pytest.mark.parametrize(
