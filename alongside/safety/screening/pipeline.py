@@ -272,7 +272,13 @@ def screen(
         holds.append(HoldReason.PERSONAL_DETAILS)
 
     # Risk to life.
-    risk = assess_risk(context, earlier_signs=earlier_signs)
+    abuse_found = find_abuse(context)
+    goading = tuple(
+        context.sentence(finding.start, finding.end)
+        for finding in abuse_found
+        if finding.label == "goads_self_harm"
+    )
+    risk = assess_risk(context, earlier_signs=earlier_signs, aimed_at_others=goading)
     for finding in risk.findings:
         signals.append(
             Signal(
@@ -299,7 +305,7 @@ def screen(
             holds.append(HoldReason.METHOD)
 
     # Abuse aimed at someone.
-    for abuse in find_abuse(context):
+    for abuse in abuse_found:
         signals.append(
             Signal(
                 Detector.ABUSE,

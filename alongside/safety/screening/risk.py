@@ -811,13 +811,17 @@ def _concern(context: Context, aside: list[RiskFinding]) -> list[RiskFinding]:
 
 
 def assess_risk(
-    context: Context, *, earlier_signs: frozenset[str] = frozenset()
+    context: Context,
+    *,
+    earlier_signs: frozenset[str] = frozenset(),
+    aimed_at_others: tuple[tuple[int, int], ...] = (),
 ) -> RiskAssessment:
     """Whether the writer's own words show risk to their life, and how urgent it is.
 
     ``earlier_signs`` are the kinds of weak warning sign in the writer's own recent
     posts in the same group: with one more sign here, they count as if written
-    together.
+    together. ``aimed_at_others`` are sentences that goad someone else ("go through
+    with it"): their words are about the reader, never the writer.
     """
     text = context.text
     findings: list[RiskFinding] = []
@@ -826,6 +830,9 @@ def assess_risk(
         for match in pattern.finditer(text):
             start, end = match.start(), match.end()
             if any(f.start < end and start < f.end for f in findings + set_aside):
+                continue
+            if any(begin <= start < finish for begin, finish in aimed_at_others):
+                set_aside.append(RiskFinding("goading", start, end, 0.1))
                 continue
             stance = stance_of(context, start, end)
             if stance == Stance.QUOTED:

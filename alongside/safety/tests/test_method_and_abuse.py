@@ -167,6 +167,7 @@ def test_everyday_medicines_heights_and_blades_are_not_held(text: str) -> None:
     "text",
     [
         "Go on, get it over with, nobody is going to stop you.",
+        "Go on then, go through with it, we're all waiting.",
         "You keep threatening it, so just do it already.",
         "If you actually wanted to die you'd have done it months ago.",
         "You'd never have the guts to do it anyway.",
@@ -176,6 +177,9 @@ def test_goading_someone_to_end_their_life_is_held(text: str) -> None:
     result = screen(text)
     assert HoldReason.ABUSE in result.hold_reasons
     assert any(signal.label == "goads_self_harm" for signal in result.signals)
+    # Goading is about the reader: the writer is not taken to be at risk.
+    assert not result.needs_on_duty_alert
+    assert result.card != "concern"
 
 
 @pytest.mark.parametrize(
