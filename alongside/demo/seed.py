@@ -376,6 +376,49 @@ def _today(
         )
 
 
+def _screening_urgency(people: dict[str, Person], *, loss: PeerGroup) -> None:
+    """Posts that show screening's urgency in Living with loss: Sam's goodbye waits
+    first in the queue and the duty view, Jo's worry for a friend gets the card on
+    how to help, and Jo's question to Sam gets guidance on responding safely.
+    Written here, in our own words, non-graphic."""
+    opening = Post.objects.filter(
+        group=loss, client_id=_demo_id("Things that helped this week:0")
+    ).first()
+    if opening is None or opening.thread is None:
+        return
+    for label, person, kind, body in (
+        (
+            "urgency-goodbye",
+            people["sam"],
+            "sharing",
+            "Thank you all for everything. I've made my peace and I won't be back.",
+        ),
+        (
+            "urgency-friend",
+            people["jo"],
+            "asking",
+            "My friend is about to hurt herself and I don't know what to say to her.",
+        ),
+        (
+            "urgency-question",
+            people["jo"],
+            "offering",
+            "Are you having thoughts of ending your life? I'm here, and I'm listening.",
+        ),
+    ):
+        if Post.objects.filter(client_id=_demo_id(label)).exists():
+            continue
+        conversation_actions.reply_to_thread(
+            person=person,
+            thread=opening.thread,
+            kind=kind,
+            body=body,
+            content_warning="",
+            content_warning_text="",
+            client_id=_demo_id(label),
+        )
+
+
 def _staff_read(facilitator: Person, group: PeerGroup) -> None:
     """Fran, facilitating Living with loss, checked Sam's held post: Sam sees it in
     "Who else has seen my words"."""
@@ -555,6 +598,7 @@ def seed() -> dict[str, object]:
     _supporters(people, riverside=riverside)
     _safety(people, riverside=riverside, loss=loss, evening=evening)
     _today(people, riverside=riverside, loss=loss, evening=evening)
+    _screening_urgency(people, loss=loss)
     del ward  # seeded for the secure-service demo; reached with the ward code
     return {
         "people": PEOPLE,

@@ -712,6 +712,7 @@ def raise_escalation(*, post_id: int, now: datetime | None = None) -> Escalation
         group=post.group,
         post=post,
         person_at_risk=post.author,
+        urgency=post.screening_urgency,
         created_at=now,
     )
     _log(escalation, EventKind.RAISED)

@@ -23,8 +23,8 @@ def duty(request: HttpRequest) -> dict[str, Any]:
             person=user, ended_at__isnull=True, organisation__in=organisations
         ).exists(),
         "open_alerts": list(
-            Escalation.objects.filter(
-                alerted=user, status=EscalationStatus.ALERTING
-            ).select_related("group")[:5]
+            Escalation.objects.filter(alerted=user, status=EscalationStatus.ALERTING)
+            .select_related("group")
+            .order_by("-urgency", "-created_at")[:5]
         ),
     }

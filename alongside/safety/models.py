@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from alongside.organisations.models import STAFF_ROLES, Organisation, OrganisationRole
 from alongside.peergroups.models import PeerGroup
+from alongside.safety.screening.risk import URGENCY_NAMES, URGENCY_SIGNS
 from alongside.sealing.fields import SealedTextField
 
 
@@ -169,7 +170,8 @@ class Report(models.Model):
 
     @property
     def urgency(self) -> int:
-        return 3 if self.reason == ReportReason.AT_RISK else 1
+        """A worry that someone may not be safe ranks with warning signs in a post."""
+        return URGENCY_SIGNS if self.reason == ReportReason.AT_RISK else 1
 
 
 class HoldAppeal(models.Model):
@@ -352,6 +354,9 @@ class Escalation(models.Model):
         related_name="+",
     )
     acknowledged_at = models.DateTimeField(null=True, blank=True)
+    # How soon someone should reach the person (screening's urgency of the post,
+    # 3 to 6, highest first; see ``screening/risk.py``): orders the duty view.
+    urgency = models.PositiveSmallIntegerField(default=0)
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
@@ -359,6 +364,10 @@ class Escalation(models.Model):
 
     def __str__(self) -> str:
         return f"Escalation {self.pk}"
+
+    @property
+    def urgency_label(self) -> str:
+        return URGENCY_NAMES.get(self.urgency, "Someone may need support")
 
     @property
     def is_open(self) -> bool:

@@ -1,5 +1,7 @@
 """The moderation queue of one group: what waits for a facilitator, most urgent
-first (risk to life, then method detail, then everything else, oldest first).
+first: risk to life by its urgency (a plan, a time or a goodbye; intent; warning
+signs; signs built up over recent posts), then method detail, then everything else,
+oldest first within each level.
 
 A post waits when it has an open report, or when it is held, hidden and appealed, or
 flagged for risk to life, and no decision has been made since it last changed.
@@ -17,6 +19,7 @@ from alongside.conversations.models import Post, PostStatus
 from alongside.peergroups.models import PeerGroup
 
 from .models import HoldAppeal, ModerationDecision, Report
+from .screening.risk import URGENCY_NAMES
 
 LABELS = {
     "risk_to_life": "Risk to life",
@@ -26,8 +29,15 @@ LABELS = {
     "link": "A link",
     "phrase_rule": "A phrase this group checks",
     "crisis_support": "Crisis options shown to the author",
+    "self_harm_now": "Wants to self-harm now",
+    "concern_for_someone": "Worried about someone else",
+    "responding_safely": "Guidance on responding safely shown to the author",
 }
-URGENCY_LABELS = {3: "Urgent: risk to life", 2: "Soon", 1: "When you can"}
+URGENCY_LABELS = {
+    **URGENCY_NAMES,
+    2: "Soon: details of ways of self-harm",
+    1: "When you can",
+}
 
 
 @dataclass

@@ -20,13 +20,24 @@ if TYPE_CHECKING:
     from alongside.peergroups.models import PeerGroup
 
 
+# The card the author is shown, kept with the post so its page shows the right one.
+CARD_LABELS = {
+    "self_harm": "self_harm_now",
+    "concern": "concern_for_someone",
+    "responding_safely": "responding_safely",
+}
+
+
 def labels_of(result: PipelineResult) -> list[str]:
-    """Short machine labels for the queue: why it was held, and what fired."""
+    """Short machine labels for the queue: why it was held, what fired, and which
+    card the author was shown."""
     labels = [str(reason) for reason in result.hold_reasons]
     if result.needs_on_duty_alert:
         labels.insert(0, "risk_to_life")
     elif result.shows_crisis_support:
         labels.append("crisis_support")
+    if result.card in CARD_LABELS:
+        labels.append(CARD_LABELS[result.card])
     return list(dict.fromkeys(labels))
 
 

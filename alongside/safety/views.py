@@ -7,6 +7,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Case, Value, When
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -322,11 +323,18 @@ def duty(request: AuthenticatedRequest) -> HttpResponse:
         }
         for organisation in organisations
     ]
+    # Open alerts first, the most urgent (a plan, a time or a goodbye) at the top.
     alerts = (
         escalations_visible_to(request.user)
         .filter(alerted=request.user)
         .select_related("group")
-        .order_by("-created_at")[:20]
+        .annotate(
+            is_waiting=Case(
+                When(status=EscalationStatus.ALERTING, then=Value(1)),
+                default=Value(0),
+            )
+        )
+        .order_by("-is_waiting", "-urgency", "-created_at")[:20]
     )
     return render(request, "safety/duty.html", {"rows": rows, "alerts": alerts})
 

@@ -21,6 +21,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--limit", type=int, default=None, help="only the first N rows of each file"
     )
+    parser.add_argument(
+        "--tuning-only",
+        action="store_true",
+        help="screen only the tuning half of each file (while changing rules)",
+    )
     arguments = parser.parse_args(argv)
     directory = data_dir()
     if not directory.is_dir():
@@ -30,7 +35,9 @@ def main(argv: list[str] | None = None) -> int:
             "to measure against the public data sets. Only the UK challenge set is "
             "measured now."
         )
-    report = run_evaluation(directory, limit=arguments.limit)
+    report = run_evaluation(
+        directory, limit=arguments.limit, tuning_only=arguments.tuning_only
+    )
     print(format_report(report))
     return 0
 

@@ -6,17 +6,23 @@ import csv
 import hashlib
 import html
 import json
+import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 UK_CHALLENGE = Path(__file__).with_name("uk_challenge.jsonl")
+CHALLENGE_SET = Path(__file__).with_name("challenge_set.txt")
 
 
 def data_dir() -> Path:
-    """``../shared/data/safety`` beside the repository (as CI lays it out)."""
+    """``../shared/data/safety`` beside the repository (as CI lays it out), or the
+    folder named by ``ALONGSIDE_EVALUATION_DATA`` (a worktree kept elsewhere)."""
     from django.conf import settings
 
+    named = os.environ.get("ALONGSIDE_EVALUATION_DATA")
+    if named:
+        return Path(named)
     return Path(settings.BASE_DIR).parent / "shared" / "data" / "safety"
 
 
@@ -105,3 +111,47 @@ def uk_challenge(limit: int | None = None) -> list[Example]:
                 )
 
     return _limited(rows(), limit)
+
+
+def _labels(words: list[str]) -> dict[str, str]:
+    labels: dict[str, str] = {}
+    for word in words:
+        key, _, value = word.partition("=")
+        labels[key] = value
+    return labels
+
+
+def challenge_set(limit: int | None = None) -> list[Example]:
+    """Our own hand-labelled sentences (``challenge_set.txt``), by category.
+
+    Each sentence carries its category's labels, changed by any after ``||``. Within
+    each category the sentences are ordered by a hash of their words and every second
+    one is held out, so both halves hold every category and the split does not depend
+    on where a sentence sits in the file.
+    """
+    sentences: list[tuple[str, str, dict[str, str]]] = []
+    category = ""
+    labels: dict[str, str] = {}
+    with CHALLENGE_SET.open(encoding="utf-8") as handle:
+        for raw in handle:
+            line = raw.strip()
+            if not line or (line.startswith("#") and not line.startswith("## ")):
+                continue
+            if line.startswith("## "):
+                category, *words = line[3:].split()
+                labels = _labels(words)
+                continue
+            text, _, override = line.partition(" || ")
+            sentences.append((category, text, {**labels, **_labels(override.split())}))
+    held_out: set[str] = set()
+    for name in {category for category, _, _ in sentences}:
+        ranked = sorted(
+            (text for category, text, _ in sentences if category == name),
+            key=lambda text: hashlib.sha256(f"challenge:{text}".encode()).digest(),
+        )
+        held_out.update(ranked[1::2])
+    rows = (
+        Example(index, text, text in held_out, label=category, extra=dict(extra))
+        for index, (category, text, extra) in enumerate(sentences)
+    )
+    return _limited(rows, limit)

@@ -10,7 +10,87 @@ _SECTION_TITLES = {
     "davidson": "Davidson tweets (positives: hate speech; then hate or offensive)",
     "presidio": "Presidio synthetic personal details (gold spans, any overlap)",
     "uk": "UK challenge set (written here)",
+    "challenge": "Challenge set (written here by category, see challenge_set.txt)",
 }
+_URGENCY_NAMES = {
+    6: "immediate (intent with a plan, a time or a means)",
+    5: "intent",
+    4: "self-harm now or two warning signs",
+    3: "warning signs built up over recent posts",
+}
+
+
+def _share(part: int, whole: int) -> str:
+    return f"{part}/{whole} = {part / whole:.3f}" if whole else "n/a"
+
+
+def _headline(report: Report) -> list[str]:
+    """The figures a facilitator would ask about first."""
+    lines = ["== Alert volume and urgency"]
+    for split in ("held_out", "whole", "tune"):
+        sdcnl = report.counts.get("sdcnl", {}).get(split)
+        if sdcnl and sdcnl["posts"]:
+            per_50 = 50 * sdcnl["alerts"] / sdcnl["posts"]
+            lines.append(
+                f"  SDCNL alerts per 50 posts ({split}): {per_50:.1f} "
+                f"({sdcnl['alerts']} of {sdcnl['posts']})"
+            )
+    for split in ("held_out", "whole", "tune"):
+        challenge = report.counts.get("challenge", {}).get(split)
+        if challenge:
+            lines.append(
+                f"  alert rate on sentences written to support others ({split}): "
+                + _share(challenge["supportive_alerts"], challenge["supportive"])
+                + "; responding-safely guidance offered: "
+                + _share(challenge["supportive_guidance"], challenge["supportive"])
+            )
+    for section in ("sdcnl", "challenge"):
+        counter = report.counts.get(section, {}).get("whole")
+        if not counter:
+            continue
+        urgencies = sorted(
+            (int(key.split(":")[1]), value)
+            for key, value in counter.items()
+            if key.startswith("alert_urgency:")
+        )
+        cells = ", ".join(
+            f"{_URGENCY_NAMES.get(level, level)}: {count}"
+            for level, count in reversed(urgencies)
+        )
+        lines.append(f"  urgency of alerts, {section} (whole): {cells or 'no alerts'}")
+    lines.append("")
+    return lines
+
+
+def _by_category(report: Report) -> list[str]:
+    if not report.categories:
+        return []
+    lines = ["== Challenge set by category (recall / precision; false alerts on 0s)"]
+    for split in ("held_out", "tune"):
+        lines.append(f"  {split}:")
+        for category in sorted(report.categories):
+            confusions = report.categories[category].get(split)
+            if not confusions:
+                continue
+            cells = []
+            for name, confusion in sorted(confusions.items()):
+                expected = confusion.true_positive + confusion.false_negative
+                if expected:
+                    cells.append(
+                        f"{name} recall={ratio(confusion.recall)} "
+                        f"precision={ratio(confusion.precision)}"
+                    )
+                elif confusion.false_positive:
+                    cells.append(
+                        f"{name} false {confusion.false_positive}/{confusion.total}"
+                    )
+            total = max(c.total for c in confusions.values())
+            lines.append(
+                f"    {category:<18} n={total:<3} "
+                + ("; ".join(cells) or "all correct")
+            )
+    lines.append("")
+    return lines
 
 
 def format_report(report: Report) -> str:
@@ -48,12 +128,17 @@ def format_report(report: Report) -> str:
                 lines.append(f"  counts ({split}): {figures}")
         lines.append("")
 
+    lines.extend(_headline(report))
+    lines.extend(_by_category(report))
     latencies = report.latencies_ms
     lines.append(
         f"== Latency per post over {len(latencies)} posts: "
         f"p50={percentile(latencies, 0.50):.2f} ms, "
         f"p95={percentile(latencies, 0.95):.2f} ms, "
-        f"max={max(latencies, default=0.0):.2f} ms"
+        f"max={max(latencies, default=0.0):.2f} ms (wall clock); CPU time "
+        f"p50={percentile(report.cpu_ms, 0.50):.2f} ms, "
+        f"p95={percentile(report.cpu_ms, 0.95):.2f} ms, "
+        f"max={max(report.cpu_ms, default=0.0):.2f} ms"
     )
     lines.append("")
     lines.append("== Targets (default install, no learned model)")

@@ -16,6 +16,12 @@ How a hit is counted:
 - UK challenge set (``uk_challenge.jsonl``, written here): each line says which
   detectors should fire and which personal-detail kinds it holds; a kind is found when
   a detail of that kind is recognised anywhere in the line.
+- Challenge set (``challenge_set.txt``, written here by category): each sentence says
+  whether the person on duty should be alerted (risk), whether it should be held for
+  method detail or abuse, which warning and which card the author should get. It
+  gives the alert rate on sentences written to support others, false alerts on
+  supportive, news, idiom and recovery sentences, and recall and precision per
+  category.
 
 Every file is split in two halves by a hash of the row number; the rules were written
 from general knowledge and checked only against aggregate figures on the first half.
@@ -43,6 +49,11 @@ PRESIDIO_KINDS = {
     "STREET_ADDRESS": ("street_address", {"street_address", "postcode"}),
 }
 WARNING_TOPICS = {"suicide", "self_harm"}
+# Sentences written to support someone else: none of them should alert or be held.
+SUPPORTIVE_CATEGORIES = {"supporting", "question"}
+# The false-alarm sources the issue names: none of these should alert.
+FALSE_ALARM_CATEGORIES = {"supporting", "question", "news", "idiom", "recovery"}
+CHALLENGE_DETECTORS = ("risk", "method", "abuse", "warning", "card", "details")
 
 
 @dataclass
@@ -65,7 +76,12 @@ class Report:
     counts: dict[str, dict[str, Counter[str]]] = field(default_factory=dict)
     targets: list[Target] = field(default_factory=list)
     latencies_ms: list[float] = field(default_factory=list)
+    cpu_ms: list[float] = field(default_factory=list)
+    # CPU time of posts no longer than a post can be in the product.
+    cpu_ms_postable: list[float] = field(default_factory=list)
     missing: list[str] = field(default_factory=list)
+    # category -> split -> detector -> counts, for the challenge set.
+    categories: dict[str, dict[str, dict[str, Confusion]]] = field(default_factory=dict)
 
     def confusion(self, section: str, split: str, name: str) -> Confusion:
         return (
@@ -81,9 +97,20 @@ class Report:
         return next(target for target in self.targets if target.name == name)
 
 
+def _longest_post() -> int:
+    """The most characters a post may have (the conversations app's limit)."""
+    from alongside.conversations.models import Post
+
+    return Post._meta.get_field("body").max_length or 5000
+
+
 def _timed(report: Report, text: str) -> ScreeningResult:
-    started = time.perf_counter()
+    started, cpu_started = time.perf_counter(), time.thread_time()
     result = screen(text)
+    cpu = (time.thread_time() - cpu_started) * 1000
+    report.cpu_ms.append(cpu)
+    if len(text) <= _longest_post():
+        report.cpu_ms_postable.append(cpu)
     report.latencies_ms.append((time.perf_counter() - started) * 1000)
     return result
 
@@ -114,6 +141,9 @@ def evaluate_sdcnl(report: Report, examples: list[Example]) -> None:
             counter[f"outcome:{result.outcome}"] += 1
             counter["held_as_abusive"] += _is_abuse(result)
             counter["held_for_method"] += HoldReason.METHOD in result.hold_reasons
+            counter["alerts"] += result.needs_on_duty_alert
+            if result.needs_on_duty_alert:
+                counter[f"alert_urgency:{result.urgency}"] += 1
 
 
 def evaluate_davidson(report: Report, examples: list[Example]) -> None:
@@ -196,6 +226,68 @@ def evaluate_uk(report: Report, examples: list[Example]) -> None:
                 )
 
 
+def _challenge_predictions(
+    result: ScreeningResult, labels: dict[str, object]
+) -> dict[str, tuple[bool, bool]]:
+    """(expected, predicted) for each detector the sentence is labelled for."""
+    found: dict[str, tuple[bool, bool]] = {}
+    flags = {
+        "risk": result.needs_on_duty_alert,
+        "method": HoldReason.METHOD in result.hold_reasons,
+        "abuse": _is_abuse(result),
+    }
+    for name, predicted in flags.items():
+        expected = str(labels.get(name, "0"))
+        if expected != "-":
+            found[name] = (expected == "1", predicted)
+    for name, value in (("warning", result.suggested_warning), ("card", result.card)):
+        if name not in labels:
+            continue
+        wanted = str(labels[name])
+        if wanted == "none":
+            found[name] = (False, bool(value))
+        else:
+            found[name] = (True, value == wanted)
+    if "details" in labels:
+        wanted_kinds = {kind for kind in str(labels["details"]).split(",") if kind}
+        kinds = {
+            kind
+            for kind, _ in _detail_spans(result)
+            if kind not in {"link", "service_number"}
+        }
+        found["details"] = (bool(wanted_kinds), bool(kinds) and wanted_kinds <= kinds)
+    return found
+
+
+def evaluate_challenge(report: Report, examples: list[Example]) -> None:
+    for example in examples:
+        result = _timed(report, example.text)
+        predictions = _challenge_predictions(result, example.extra)
+        for split in _splits(example):
+            by_detector = report.categories.setdefault(example.label, {}).setdefault(
+                split, {}
+            )
+            for name, (expected, predicted) in predictions.items():
+                report.confusion("challenge", split, name).add(
+                    expected=expected, predicted=predicted
+                )
+                by_detector.setdefault(name, Confusion()).add(
+                    expected=expected, predicted=predicted
+                )
+            counter = report.counter("challenge", split)
+            counter["sentences"] += 1
+            if result.needs_on_duty_alert:
+                counter[f"alert_urgency:{result.urgency}"] += 1
+            if example.label in SUPPORTIVE_CATEGORIES:
+                counter["supportive"] += 1
+                counter["supportive_alerts"] += result.needs_on_duty_alert
+                counter["supportive_held_as_abusive"] += _is_abuse(result)
+                counter["supportive_guidance"] += result.card == "responding_safely"
+            if example.label in FALSE_ALARM_CATEGORIES:
+                counter["false_alarm_sources"] += 1
+                counter["false_alarm_source_alerts"] += result.needs_on_duty_alert
+
+
 def _targets(report: Report) -> None:
     def value(
         section: str, split: str, name: str, getter: Callable[[Confusion], float | None]
@@ -212,7 +304,7 @@ def _targets(report: Report) -> None:
     rows = [
         ("risk to life recall, SDCNL suicide forum", 0.85, False,
          ("sdcnl", "risk_to_life", recall)),
-        ("risk to life precision, SDCNL", 0.60, False,
+        ("risk to life precision, SDCNL", 0.65, False,
          ("sdcnl", "risk_to_life", precision)),
         ("abuse recall, Davidson hate speech", 0.80, False,
          ("davidson", "abuse_vs_hate_speech", recall)),
@@ -224,6 +316,16 @@ def _targets(report: Report) -> None:
          ("uk", "personal_details", recall)),
         ("suicide/self-harm warning, SDCNL suicide forum", 0.90, False,
          ("sdcnl", "warning_on_suicide_forum", recall)),
+        ("risk to life recall, challenge set", 0.90, False,
+         ("challenge", "risk", recall)),
+        ("method detail recall, challenge set", 0.90, False,
+         ("challenge", "method", recall)),
+        ("method detail precision, challenge set", 0.90, False,
+         ("challenge", "method", precision)),
+        ("abuse recall, challenge set", 0.85, False,
+         ("challenge", "abuse", recall)),
+        ("abuse precision, challenge set", 0.90, False,
+         ("challenge", "abuse", precision)),
     ]  # fmt: skip
     for name, threshold, at_most, (section, metric, getter) in rows:
         target = Target(name, threshold, at_most)
@@ -231,23 +333,54 @@ def _targets(report: Report) -> None:
             target.values[split] = value(section, split, metric, getter)
         report.targets.append(target)
 
-    abusive = Target("SDCNL posts held as abusive (share)", 0.02, True)
-    for split in SPLITS:
-        counter = report.counts.get("sdcnl", {}).get(split)
-        abusive.values[split] = (
-            counter["held_as_abusive"] / counter["posts"]
-            if counter and counter["posts"]
-            else None
-        )
-    report.targets.append(abusive)
-    latency = Target("latency p95 per post, ms", 25.0, True)
-    p95 = percentile(report.latencies_ms, 0.95) if report.latencies_ms else None
-    latency.values = {"held_out": p95, "whole": p95}
-    report.targets.append(latency)
+    def share(name: str, section: str, part: str, whole: str, threshold: float) -> None:
+        target = Target(name, threshold, True)
+        for split in SPLITS:
+            counter = report.counts.get(section, {}).get(split)
+            target.values[split] = (
+                counter[part] / counter[whole] if counter and counter[whole] else None
+            )
+        report.targets.append(target)
+
+    share(
+        "SDCNL posts held as abusive (share)", "sdcnl", "held_as_abusive", "posts", 0.01
+    )
+    share(
+        "false alerts on supportive, news, idiom and recovery sentences (share)",
+        "challenge",
+        "false_alarm_source_alerts",
+        "false_alarm_sources",
+        0.05,
+    )
+    share("supportive sentences held as abusive (share)", "challenge",
+          "supportive_held_as_abusive", "supportive", 0.0)  # fmt: skip
+    for name, values, fraction, threshold in (
+        ("latency p95 per post, ms of CPU", report.cpu_ms, 0.95, 10.0),
+        ("latency of the longest post, ms of CPU", report.cpu_ms, 1.0, 50.0),
+        (
+            "latency of the longest post a member can send (5,000 characters), ms",
+            report.cpu_ms_postable,
+            1.0,
+            50.0,
+        ),
+    ):
+        latency = Target(name, threshold, True)
+        figure = percentile(values, fraction) if values else None
+        latency.values = {"held_out": figure, "whole": figure}
+        report.targets.append(latency)
 
 
-def run_evaluation(directory: Path | None = None, limit: int | None = None) -> Report:
-    """Screen every example; ``limit`` takes the first rows of each file (for CI)."""
+def run_evaluation(
+    directory: Path | None = None,
+    limit: int | None = None,
+    *,
+    tuning_only: bool = False,
+) -> Report:
+    """Screen every example; ``limit`` takes the first rows of each file (for CI).
+
+    ``tuning_only`` screens only the tuning half of every file, for use while rules
+    are being changed: the held-out half is then scored once, at the end.
+    """
     report = Report()
     directory = directory if directory is not None else datasets.data_dir()
     loaders: list[tuple[str, Callable[[], list[Example]], Callable[..., None]]] = [
@@ -262,10 +395,15 @@ def run_evaluation(directory: Path | None = None, limit: int | None = None) -> R
         if not (directory / file_name).exists():
             report.missing.append(file_name)
             continue
-        evaluate(report, load())
-    evaluate_uk(report, datasets.uk_challenge())
+        evaluate(report, _halves(load(), tuning_only))
+    evaluate_uk(report, _halves(datasets.uk_challenge(), tuning_only))
+    evaluate_challenge(report, _halves(datasets.challenge_set(), tuning_only))
     _targets(report)
     return report
+
+
+def _halves(examples: list[Example], tuning_only: bool) -> list[Example]:
+    return [e for e in examples if not e.held_out] if tuning_only else examples
 
 
 def per_detector_rows(report: Report) -> dict[str, dict[str, dict[str, Confusion]]]:

@@ -45,15 +45,19 @@ _INSULT = (
     r"|garbage|pigs?|cows?|freaks?|creeps?|ugly|fat|stupid|dumb|useless|worthless|pathetic"
     r"|disgusting|waste\s+of\s+(?:space|oxygen|air|skin)|piece\s+of\s+(?:shit|crap|trash|garbage)"
     r"|subhuman|vermin|animals?|parasites?|degenerates?|failures?|mistake|burden|joke"
-    r"|apes?|monkeys?|queer|dyke|homo|fairy|sissy|coon|savage|inbred|hick)"
+    r"|apes?|monkeys?|queer|dyke|homo|fairy|sissy|coon|savage|inbred|hick"
+    r"|vile|horrible|nasty|evil|toxic|liars?|fake|fraud|snowflake|drama\s+queen|psycho"
+    r"|weirdo|nutter|headcase|lowlife|attention[\s-]?seekers?|cow|rubbish|embarrassing"
+    r"|annoying|manipulative)"
 )
 _SECOND_PERSON_INSULT = re.compile(
     r"\b(?:you|u|ya|yo|ur|you'?re|youre|you\s+are|u\s+r|you\s+r|you\s+(?:look|sound|seem|act)"
     r"(?:\s+like)?|ur\s+a|your\s+(?:such|so|a|an)|shut\s+up|stfu)\s+(?:(?:such|so|a|an|the|fucking|fuckin|effing|"
     r"bloody|little|stupid|dumb|fat|ugly|lil|dirty|filthy|big|absolute|total|complete|"
-    r"worthless|pathetic|useless|disgusting|retarded|ass|lying|crazy|sad|old|mf)\s+){0,4}"
-    + _INSULT
-    + r"\b"
+    r"worthless|pathetic|useless|disgusting|retarded|ass|lying|crazy|sad|old|mf|most"
+    r"|annoying|attention[\s-]?seeking|manipulative|vile|nasty|horrible|pathetic|evil"
+    r"|total|utter|selfish|spoilt|spoiled|honestly|really|literally|actually|genuinely"
+    r"|seriously|just)\s+){0,4}" + _INSULT + r"\b"
 )
 _GROUP_INSULT = re.compile(
     r"\b(?:bitches|hoes|thots|sluts|whores|skanks|cunts|twats|retards|tards|spastics|mongs)\b"
@@ -144,12 +148,167 @@ _SELF_OR_ABSTRACT_TARGET = re.compile(
 )
 
 
+# Urging someone to go through with ending their life, or taunting them for not
+# having done it. A goad is an urging ("go through with it", "get it over with",
+# "do it then") said to someone, with a taunt beside it or strong enough alone.
+_GOAD = re.compile(
+    r"\b(?:go\s+through\s+with\s+it|(?:go\s+and\s+)?do\s+it(?!\s+(?:for|with|properly|right"
+    r"|safely|together|again|later|tomorrow|next))|get\s+(?:it\s+over\s+with|on\s+with\s+it)"
+    r"|go\s+(?:ahead|for\s+it)|(?:go\s+ahead\s+and\s+)?end\s+it|take\s+the\s+(?:pills|tablets)"
+    r"|go\s+jump|prove\s+it)\b"
+)
+_GOAD_ALONE = re.compile(
+    r"^(?:go\s+through\s+with\s+it|get\s+it\s+over\s+with|take\s+the\s+(?:pills|tablets)"
+    r"|go\s+jump|go\s+and\s+do\s+it|(?:go\s+ahead\s+and\s+)?end\s+it)$"
+)
+_TAUNT = re.compile(
+    r"\b(?:nobody'?s\s+stopping|no\s?one'?s\s+stopping|we'?re\s+(?:all\s+)?waiting"
+    r"|(?:you|u)\s+keep\s+saying|stop\s+(?:being\s+(?:so\s+)?dramatic|whing\w*|whin\w*"
+    r"|moan\w*|posting\s+about\s+it|talking\s+about\s+it|going\s+on\s+about\s+it)"
+    r"|attention[\s-]?seek\w*|already|then|nobody\s+(?:cares|would\s+miss\s+(?:you|u))"
+    r"|no\s?one\s+cares|do\s+(?:everyone|us\s+all|the\s+world)\s+a\s+favou?r|hurry\s+up"
+    r"|all\s+talk|prove\s+it|just|so)\b"
+)
+_TAUNT_ALONE = re.compile(
+    r"\bif\s+(?:you|u)\s+(?:really|actually|truly)\s+wanted\s+to\s+(?:die|do\s+it|kill"
+    r"\s+(?:your|ur)self|end\s+it)\s*,?\s+(?:you|u)'?(?:d|\s+would)\s+have\b"
+    r"|\b(?:you|u)'?(?:d|\s+would)\s+never\s+have\s+the\s+(?:guts|balls|nerve|bottle)\b"
+    r"|\b(?:you'?re|you\s+are|ur)\s+all\s+talk\b"
+)
+# Before an urging: the writer speaking of themselves, or someone else doing it.
+_NOT_AIMED_BEFORE = re.compile(
+    r"\b(?:i|i'?m|im|i'?ll|i'?ve|i'?d|me|my|we|he|she|they|he'?s|she'?s|they'?re|it|to"
+    r"|going|gonna|will|wanna|want|ready|nerve|guts|courage|strength|finally|might|could"
+    r"|would|should\s+i|don'?t|do\s+not|never|please\s+don'?t|not|won'?t)\s*$"
+)
+# A capitalised name followed by an insult: "Dave is a liar", "Sam's pathetic".
+_NAMED_INSULT = re.compile(
+    r"(?<![Mm]y\s)(?<![Oo]ur\s)(?<![Hh]er\s)(?<![Hh]is\s)\b(?P<name>[A-Z][a-z]{2,})(?:'s|"
+    r"\s+is|\s+was)\s+(?:(?i:such|so|just|a|an|the|always|really|literally|honestly"
+    r"|absolutely|completely|total|utter|fucking|bloody|little|stupid|dumb|fat|ugly|lying"
+    r"|pathetic|worthless|useless|disgusting|manipulative|attention[\s-]?seeking|sad|vile"
+    r"|annoying)\s+){0,4}(?i:" + _INSULT[3:-1] + r"|moron|loser|creep|idiot|freak)\b"
+)
+_NOT_A_PERSON = frozenset(
+    [
+        "The",
+        "This",
+        "That",
+        "There",
+        "Here",
+        "What",
+        "Who",
+        "Why",
+        "How",
+        "When",
+        "Where",
+        "Life",
+        "Everything",
+        "Everyone",
+        "Nothing",
+        "Something",
+        "Work",
+        "School",
+        "Today",
+        "Tonight",
+        "Tomorrow",
+        "Yesterday",
+        "Depression",
+        "Anxiety",
+        "Mum",
+        "Mom",
+        "Dad",
+        "God",
+        "Christmas",
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+        "It",
+        "He",
+        "She",
+        "They",
+        "We",
+        "You",
+        "And",
+        "But",
+        "Because",
+        "Honestly",
+        "Really",
+        "Well",
+        "Yes",
+        "Yeah",
+        "Nah",
+        "Sorry",
+        "Please",
+        "Thanks",
+        "Also",
+        "Still",
+        "Just",
+        "Maybe",
+        "Ugh",
+        "Wow",
+        "Love",
+        "Hope",
+        "Food",
+        "Money",
+        "Weather",
+    ]
+)
+
+
 @dataclass(frozen=True, slots=True)
 class AbuseFinding:
     label: str
     start: int
     end: int
     confidence: float
+
+
+_AIMED_AT_READER = frozenset({"urges_self_harm", "goads_self_harm", "insult", "attack"})
+
+
+def _is_goading(context: Context, match: re.Match[str]) -> bool:
+    """An urging said to someone (not by the writer of themselves, not negated, not a
+    worried question), with a taunt in the sentence or strong enough alone."""
+    before = context.clause_before(match.start())
+    if _NOT_AIMED_BEFORE.search(before):
+        return False
+    people = re.findall(
+        r"\b(?:i|i'?m|im|i'?ll|i'?ve|i'?d|me|my|we|he|she|they|you|u|your)\b", before
+    )
+    if people and people[-1] not in {"you", "u", "your"}:
+        return False
+    sentence = context.sentence_text(match.start(), match.end())
+    if "?" in sentence and not re.search(r"\bwhy\s+(?:don'?t|not)\b", sentence):
+        return False
+    taunting_question = re.search(r"\bwhy\s+(?:don'?t|not)\b", before)
+    if not taunting_question and re.search(
+        r"\b(?:don'?t|do\s+not|never|please\s+don'?t)\b", before
+    ):
+        return False
+    if _GOAD_ALONE.match(match.group(0)):
+        return True
+    window = context.sentence_text(match.start(), match.end(), neighbours=1)
+    taunts = [t for t in _TAUNT.finditer(window) if t.group(0) not in {"just", "so"}]
+    return bool(taunts) or bool(
+        _TAUNT.search(before) and re.search(r"\b(?:you|u)\b", window)
+    )
+
+
+def find_named_insults(text: str) -> list[tuple[int, int]]:
+    """Insults to someone named (``text`` keeps its capitals): offsets into it."""
+    found = []
+    for match in _NAMED_INSULT.finditer(text):
+        if match.group("name") in _NOT_A_PERSON:
+            continue
+        if re.search(r"\b(?:not|n't|never)\b", match.group(0)):
+            continue
+        found.append((match.start(), match.end()))
+    return found
 
 
 def find_abuse(context: Context) -> list[AbuseFinding]:
@@ -165,6 +324,10 @@ def find_abuse(context: Context) -> list[AbuseFinding]:
         if context.is_reported_speech(start, end) or context.is_quoted_lyric(
             start, end
         ):
+            return
+        if label in _AIMED_AT_READER and context.is_mostly_about_the_writer:
+            # "You" in the general sense, in a post about the writer's own life:
+            # often the writer's own harsh inner voice, not abuse of a reader.
             return
         if label in {"urges_self_harm", "insult", "attack", "name_calling"}:
             before = context.clause_before(start)[-60:]
@@ -183,6 +346,11 @@ def find_abuse(context: Context) -> list[AbuseFinding]:
 
     for match in _URGE_SELF_HARM.finditer(text):
         add("urges_self_harm", match, 0.95, negatable=True)
+    for match in _TAUNT_ALONE.finditer(text):
+        add("goads_self_harm", match, 0.9, negatable=False)
+    for match in _GOAD.finditer(text):
+        if _is_goading(context, match):
+            add("goads_self_harm", match, 0.9, negatable=False)
     for match in _THREAT.finditer(text):
         add("threat", match, 0.9, negatable=True)
     for match in _GROUP_SLURS.finditer(text):

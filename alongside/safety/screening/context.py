@@ -60,6 +60,13 @@ _RECOVERY = re.compile(
     r"|months?|weeks?|days?)\s+(?:clean|free|sober)\b"
     r"|\bno\s+longer\s+(?:suicidal|feel\s+(?:that|like\s+that)|want\s+to\s+die)\b"
     r"|\bhope\s+(?:this|my\s+story)\s+helps\b|\bit\s+gets\s+better\b|\bthere\s+is\s+hope\b"
+    r"|\b(?:rebuilt|rebuilding|healing|healed)\b|\b(?:come|coming|came)\s+out\s+(?:the\s+)?"
+    r"other\s+side\b|\b(?:so\s+)?(?:glad|thankful|grateful)\s+i\s+(?:told|reached\s+out|asked"
+    r"|stayed|held\s+on|got\s+help|didn'?t)\b|\bthings\s+are\s+(?:so\s+)?(?:different|better)"
+    r"\s+now\b|\b(?:i'?m|and)\s+(?:so\s+)?(?:thankful|grateful|proud)\b|\btaught\s+me\b"
+    r"|\bi\s+don'?t\s+now\b|\bi'?m\s+in\s+a\s+(?:good|better|much\s+better)\s+place\b|\bthe\s+worst\s+(?:of\s+it\s+)?"
+    r"is\s+behind\s+me\b|\b(?:therapy|counselling|treatment|the\s+crisis\s+team|medication)"
+    r"\s+(?:really\s+)?(?:helped|saved)\b|\b(?:saved|changed)\s+my\s+life\b"
 )
 _QUOTE_FRAMING = re.compile(
     r"\b(?:lyrics?|song|songs|sang|sings?|singing|chorus|verse|album|track|band|quote|"
@@ -75,6 +82,35 @@ _REPORTED_SPEECH = re.compile(
 )
 
 
+# Everyday idioms that borrow words of dying and killing, and their small variants:
+# something "is killing me", someone "will kill me" (they will be cross), a body part,
+# phone or battery that is "dead", dying to know, dying of embarrassment.
+IDIOMS = re.compile(
+    r"\b(?:dead\s+(?:tired|end|on|set|easy|serious|quiet|beat|battery|phone|inside|funny"
+    r"|good|proud|jealous|lucky|nice|on\s+my\s+feet)"
+    r"|to\s+die\s+for|dying\s+(?:to|for|of\s+(?:laughter|embarrassment|boredom|shame|thirst"
+    r"|hunger|cringe))|(?:die|died|dying)\s+(?:of|from)\s+(?:embarrassment|shame|boredom"
+    r"|laughter|laughing|cringe)|(?:nearly|almost|could\s+have|could'?ve|literally)\s+died"
+    r"\s+(?:laughing|when|of|at)|died\s+(?:down|laughing)|crying\s+laughing"
+    r"|(?:phone|battery|laptop|car|tablet|charger|conversation|chat|legs?|feet|arms?|back"
+    r"|brain|plant|plants|party|town|pub)(?:'?s|\s+is|\s+are|\s+was|\s+were|\s+went"
+    r"|\s+has|\s+have)?\s+(?:\w+\s+)?(?:dead|died|dying)"
+    r"|the\s+death\s+of\s+me|brain\s*dead|dead\s*line|drop\s+dead\s+gorgeous"
+    r"|kill(?:ing)?\s+(?:time|it|me\s+softly)|(?:could|would|'d)\s+(?:kill|murder)\s+"
+    r"(?:for\s+)?(?:a|an|some|the)\b|(?:so\s+hungry|starving)\s+i\s+could\s+die"
+    r"|(?:is|are|was|were|'s|'re)\s+(?:\w+\s+)?(?:killing|murdering)\s+(?:me|my\s+\w+)"
+    r"|(?:killed|murdered)\s+(?:me|it)\b(?!\s+(?:self|myself))"
+    r"|(?:she|he|they|mum|mom|dad|boss|manager|teacher|wife|husband|partner|girlfriend"
+    r"|boyfriend|mother|father|parents|nan|gran|sister|brother|\w+)(?:'ll|\s+will|\s+would"
+    r"|\s+is\s+going\s+to|'s\s+going\s+to|\s+gonna|'d)\s+(?:literally\s+|actually\s+)?"
+    r"kill\s+me\s+(?:if|when|for)|finished\s+me\s+off)\b"
+)
+
+
+_FIRST_PERSON_WORD = re.compile(r"\b(?:i|i'm|im|i've|i'd|i'll|me|my|myself)\b")
+_READER_WORD = re.compile(r"\b(?:you|you're|your|yourself|u|ur)\b")
+
+
 @dataclass(frozen=True, slots=True)
 class Context:
     """Precomputed facts about one normalised text, for fast questions about matches."""
@@ -86,6 +122,10 @@ class Context:
     quotes_are_framed: bool
     quotes_are_reported_speech: bool
     has_recovery: bool
+    # How often the writer says "I" and "you": a post mostly about oneself uses "you"
+    # in the general sense ("you just want it to stop").
+    first_person_words: int = 0
+    reader_words: int = 0
 
     @classmethod
     def of(cls, text: str) -> Context:
@@ -103,7 +143,13 @@ class Context:
             quotes_are_framed=bool(_QUOTE_FRAMING.search(text)),
             quotes_are_reported_speech=bool(_REPORTED_SPEECH.search(text)),
             has_recovery=bool(_RECOVERY.search(text)),
+            first_person_words=len(_FIRST_PERSON_WORD.findall(text)),
+            reader_words=len(_READER_WORD.findall(text)),
         )
+
+    @property
+    def is_mostly_about_the_writer(self) -> bool:
+        return self.first_person_words >= max(6, 3 * self.reader_words)
 
     def sentence(self, start: int, end: int) -> tuple[int, int]:
         index = bisect.bisect_right(self.sentence_starts, start) - 1
@@ -131,6 +177,16 @@ class Context:
     def clause_before(self, start: int) -> str:
         index = bisect.bisect_right(self.clause_starts, start) - 1
         return self.text[self.clause_starts[max(index, 0)] : start]
+
+    def clause_after(self, end: int) -> str:
+        """The rest of the clause after ``end``."""
+        index = bisect.bisect_right(self.clause_starts, end)
+        finish = (
+            self.clause_starts[index]
+            if index < len(self.clause_starts)
+            else len(self.text)
+        )
+        return self.text[end:finish]
 
     def is_negated(self, start: int, *, window: int = 4) -> bool:
         """Whether a negator governs the match starting at ``start``.

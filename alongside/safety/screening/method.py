@@ -22,6 +22,24 @@ _DRUGS = (
     r"|morphine|sertraline|citalopram|fluoxetine|amitriptyline|mirtazapine|quetiapine"
     r"|olanzapine|lithium|diazepam|valium|zopiclone|antidepressants|sleeping\s+pills|meds)"
 )
+# Quantities written in words ("thirty", "forty-five", "a hundred", "a couple of dozen").
+_NUMBER_WORD = (
+    r"(?:(?:a\s+)?(?:couple\s+of\s+)?dozen|(?:a|one|two|three|four|five)\s+hundred|twenty"
+    r"|thirty|forty|fifty|sixty|seventy|eighty|ninety|eleven|twelve|thirteen|fourteen"
+    r"|fifteen|sixteen|seventeen|eighteen|nineteen|ten|nine|eight|seven|six|five|four)"
+    r"(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?"
+)
+# Ten or more, in words.
+_MANY = (
+    r"(?:(?:a\s+)?(?:couple\s+of\s+)?dozen|(?:a|one|two|three|four|five)\s+hundred|twenty"
+    r"|thirty|forty|fifty|sixty|seventy|eighty|ninety|eleven|twelve|thirteen|fourteen"
+    r"|fifteen|sixteen|seventeen|eighteen|nineteen|ten)(?:[\s-](?:one|two|three|four|five"
+    r"|six|seven|eight|nine))?"
+)
+_FLOOR_WORD = (
+    r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh"
+    r"|twelfth|fifteenth|twentieth|top)"
+)
 _MEANS = re.compile(
     r"\b(?:pills?|tablets?|capsules?|paracetamol|acetaminophen|tylenol|ibuprofen|aspirin|"
     r"co-?codamol|codeine|tramadol|morphine|oxy\w*|fentanyl|opioids?|sertraline|citalopram|"
@@ -31,7 +49,13 @@ _MEANS = re.compile(
     r"knife|knives|sharpener|scissors|glass|cut(?:s|ting)?|slit\w*|slash\w*|bleach|poison\w*|"
     r"antifreeze|weedkiller|pesticide|charcoal|carbon\s+monoxide|exhaust|helium|gas|guns?|"
     r"shotgun|rifle|bullets?|bridge|cliff|roof|rooftop|balcony|building|car\s+park|train|"
-    r"tracks|railway|motorway|drown\w*|jump\w*|wrists?|veins?|arter(?:y|ies)|throat|neck)\b"
+    r"tracks|railway|motorway|drown\w*|jump\w*|wrists?|veins?|arter(?:y|ies)|throat|neck"
+    # More medicines, places, ligatures, blades, burning and railways.
+    r"|painkillers|co-?codamol|amitriptyline|stash|cliffs|multi-?storey|tower\s+block"
+    r"|quarry|footbridge|viaduct|flyover|floor|scarf|dressing\s+gown\s+cord|banister"
+    r"|bannister|scalpels?|box\s+cutters?|stanley\s+knife|craft\s+knife|lighter|iron"
+    r"|cigarettes?|boiling\s+water|kettle|hob|straighteners|matches|burn\w*|level\s+crossing"
+    r"|platform|station|express|freight|trains|timetable)\b"
 )
 _SPECIFIC = re.compile(
     # quantities and doses
@@ -49,6 +73,46 @@ _SPECIFIC = re.compile(
     r"|\bstep\s+(?:one|1|by\s+step)\b|\b(?:you|u)\s+(?:need|have|should|must)\s+to\b"
     r"|\bmake\s+sure\s+(?:you|u|it)\b|\b(?:works?|worked)\s+(?:best|better|faster|quicker)\b"
     r"|\binstructions?\b|\btutorial\b"
+    # quantities in words, taking them all, and a stockpile
+    r"|\b"
+    + _NUMBER_WORD
+    + r"\s+(?:of\s+)?(?:my\s+|the\s+|his\s+|her\s+|them\b|those\b)?"
+    r"(?:\w+'s\s+)?(?:\w+\s+){0,2}?(?:pills?|tablets?|capsules?|painkillers|co-?codamol"
+    r"|" + _DRUGS[3:-1] + r")\b"
+    r"|\b(?:take|swallow|down)\s+(?:them|it|the\s+lot)\s+all\b|\b(?:take|swallow)\s+all"
+    r"\s+(?:\w+\s+)?(?:of\s+)?(?:them|my|the)\b|\ball\s+at\s+once\b|\bthe\s+whole\s+lot\b"
+    r"|\bstockpil\w*|\bstash\w*|\bhoard\w*|\b(?:sav(?:ed|ing|e)\s+(?:up|them)|saved-up"
+    r"|collect(?:ing|ed)|secret\s+supply|supply\s+of|build(?:ing)?\s+up|keep\s+(?:a\s+few"
+    r"\s+)?back|enough\s+(?:saved|to\s+(?:end|kill|die|overdose)))\b"
+    r"|\b(?:what|which)\s+(?:amount|dose|quantity)\b|\bstop\s+my\s+heart\b"
+    r"|\b(?:i'?ve\s+got|i\s+have|got)\s+(?:over\s+|about\s+|around\s+)?(?:"
+    + _MANY
+    + r"|\d{2,})\b(?!\s*(?:years?|days?|weeks?|months?|hours?|minutes?|%|quid|pounds|mg))"
+    # heights and places tied to a plan
+    r"|\b" + _FLOOR_WORD + r"\s+floor\b|\b" + _NUMBER_WORD + r"\s+(?:foot|feet|metres?"
+    r"|meters?|storeys?|stories|floors?)\b|\b(?:high|tall|steep)\s+enough\b|\b\w+\s+drop\b"
+    r"|\bno\s+(?:barrier|railings?|fence|nets?)\b|\bwhere\s+i(?:'m|\s+am)?\s+(?:going\s+to"
+    r"|gonna|will|'ll|plan\s+to)\s+(?:jump|go|do\s+it)\b|\b(?:jump|go)\s+(?:from|off)\s+"
+    r"(?:there|the\s+(?:top|roof|edge))\b|\btop\s+of\s+the\b"
+    # ligatures with a chosen place
+    r"|\b(?:banister|bannister|beam|hook|door\s*handle|loft|wardrobe\s+rail|curtain\s+rail"
+    r"|door\s*frame|branch|shed|garage|ceiling)\b|\b(?:strong|sturdy)\s+enough\b"
+    r"|\bhold\s+my\s+weight\b|\btied\b"
+    # where to get blades, and taking them out of razors and sharpeners
+    r"|\bwhere\s+(?:can|do|could|to|would)\s+(?:i|you|u|people|someone)\s+(?:buy|get|find"
+    r"|order)\b|\b(?:buy|bought|order|ordered|get|got)\b[^.?!\n]{0,30}\b(?:online|from\s+the"
+    r"\s+(?:\w+\s+)?shop)\b|\bwhich\s+shops?\b|\bshops?\s+sells?\b|\btake\s+apart\b"
+    r"|\b(?:snap|break|get|take)\s+(?:the\s+)?blades?\s+out\b|\bblades?\s+out\s+of\b"
+    r"|\bbought\s+(?:a\s+)?(?:pack|box)\s+of\b"
+    # burning, told in detail
+    r"|\bblister\w*|\bover\s+and\s+over\b|\buntil\s+(?:it|the\s+skin|my\s+skin)\b"
+    r"|\bdeep\s+enough\b|\bpressed\b|\bheat(?:ed)?\s+(?:a|the|up)\b"
+    r"|\bpour(?:ed|ing)?\b|\bbubbl\w*|\bfrom\s+(?:a|the|my)\s+(?:pencil\s+)?sharpener\b"
+    # railway plans
+    r"|\btimetables?\b|\btrain\s+times\b|\bwhen\s+the\s+(?:\w+\s+)?(?:train|express)\s+"
+    r"(?:passes|comes|goes)\b|\bcomes?\s+through\b|\bevery\s+hour\b|\b(?:unmanned|level)"
+    r"\s+crossing\b|\bin\s+front\s+of\s+(?:it|one|the\s+(?:train|express))\b|\bonto\s+the\s+"
+    r"tracks\b|\blie\s+(?:down\s+)?on\s+the\s+(?:tracks|line)\b|\bstand\s+on\s+the\s+line\b"
     # heights and places made specific
     r"|\b\d+(?:st|nd|rd|th)?\s+(?:floor|storey|story)\b|\b\d+\s*(?:ft|feet|foot|metres|meters"
     r"|m|stories|storeys|floors)\s+(?:high|up|tall|drop|down)?\b"
@@ -68,7 +132,19 @@ _HARM_CONTEXT = re.compile(
     r"cut(?:ting)?\s+(?:\w+\s+){0,2}(?:deep|deeper|deepest)|fat\s*layer|to\s+the\s+bone|"
     r"stitches|took\s+(?:\w+\s+)?\d{2,}\s+(?:\w+\s+)?(?:pills|tablets|paracetamol|"
     r"meds)|(?:kill|hang|cut|hurt|harm|poison|drown|shoot)\w*\s+(?:your|my|him|her|them|one)"
-    r"\s*sel(?:f|ves)|jump(?:ing)?|slit\w*|bleed\w*|bled|blood|relapse\w*|wounds?|scars?|not\s+wake\s+up)\b"
+    r"\s*sel(?:f|ves)|jump(?:ing)?|slit\w*|bleed\w*|bled|blood|relapse\w*|wounds?|scars?|not\s+wake\s+up"
+    r"|(?:took|take|taking|swallow\w*|down(?:ed)?)\s+(?:a\s+)?(?:"
+    + _MANY
+    + r"|\d{2,})\b"
+    r"(?!\s*(?:mg|ml|minutes?|mins?|hours?|days?|years?|weeks?))"
+    r"|(?:held|hold|holding|pressed|press|put)\s+(?:a|the|my)\s+(?:lighter|iron|cigarette"
+    r"|flame|match|hot\s+\w+)\s+(?:to|on|against)\s+my|hang(?:ing)?\s+(?:from|off)"
+    r"|noose|ligature|stop\s+my\s+heart|take\s+them\s+all|all\s+at\s+once|the\s+whole\s+lot"
+    r"|burn(?:ed|t|ing)?\s+(?:my\s*self|my\s+(?:arms?|skin|thighs?|wrists?|legs?|stomach))"
+    r"|(?:to|so\s+i\s+can|for|then\s+i|i|use\s+to)\s+cut(?:ting)?\b(?!\s+(?:back|down|out"
+    r"|off|up|the|my\s+(?:hair|nails|food|finger)|corners))"
+    r"|(?:step|jump|lie|throw\s+myself|walk)\s+(?:down\s+)?(?:in\s+front\s+of|onto|on)\s+"
+    r"(?:the|a|one)|stand\s+on\s+the\s+line)\b"
 )
 
 

@@ -78,6 +78,86 @@ _LONG_RUN = re.compile(r"([a-z])\1{2,}")
 _SPACED_LETTERS = re.compile(r"(?<![a-z])(?:[a-z][ .\-_*]){2,}[a-z](?![a-z])")
 
 
+# Letters masked with a symbol ("s*icidal", "k!ll", "pi||s"): "!" stands for "i" and
+# "|" for "l" between letters; "*", "#" and "%" stand for any letter, and the word is
+# restored when exactly one word of the same length in the list below fits.
+_MASKED = re.compile(r"(?<![a-z*#%!|])[a-z*#%!|]*[a-z][a-z*#%!|]*[*#%!|][a-z*#%!|]*")
+_MASK_LETTERS = {"!": "i", "|": "l"}
+_MASKABLE_WORDS = [
+    "suicide",
+    "suicidal",
+    "suicidally",
+    "kill",
+    "kills",
+    "killing",
+    "killed",
+    "myself",
+    "die",
+    "dying",
+    "died",
+    "dead",
+    "death",
+    "overdose",
+    "overdosing",
+    "overdosed",
+    "tablets",
+    "tablet",
+    "pills",
+    "pill",
+    "paracetamol",
+    "hang",
+    "hanging",
+    "noose",
+    "rope",
+    "blade",
+    "blades",
+    "razor",
+    "razors",
+    "cut",
+    "cutting",
+    "wrist",
+    "wrists",
+    "life",
+    "self",
+    "harm",
+    "harming",
+    "jump",
+    "jumping",
+    "bleach",
+    "poison",
+    "lethal",
+    "dose",
+    "unalive",
+    "alive",
+    "end",
+    "ending",
+]
+
+
+@lru_cache(maxsize=2048)
+def _unmask_word(token: str) -> str:
+    letters = "".join(_MASK_LETTERS.get(c, c) for c in token)
+    if not any(c in "*#%" for c in letters):
+        return letters
+    fits = [
+        word
+        for word in _MASKABLE_WORDS
+        if len(word) == len(letters)
+        and all(a == b or a in "*#%" for a, b in zip(letters, word, strict=True))
+    ]
+    return fits[0] if len(fits) == 1 else token
+
+
+def _unmask(match: re.Match[str]) -> str:
+    token = match.group(0)
+    core = token.strip("*#%!|")
+    if len(core) < 2 or not any(c in "*#%!|" for c in core):
+        return token
+    lead = token[: len(token) - len(token.lstrip("*#%!|"))]
+    trail = token[len(lead) + len(core) :]
+    return lead + _unmask_word(core) + trail
+
+
 @dataclass(frozen=True, slots=True)
 class Span:
     """Character offsets into the author's original text, end exclusive."""
@@ -178,6 +258,8 @@ def _words_view(details: NormalisedText) -> NormalisedText:
 
     # Leetspeak: same length in and out, so the origins still line up.
     text = _LEET_TOKEN.sub(_undo_leet, text)
+    if any(symbol in text for symbol in "*#%!|"):
+        text = _MASKED.sub(_unmask, text)
 
     # Shorten runs ("killlll" -> "kill") and join spaced letters ("k i l l" -> "kill");
     # both only remove characters, so we keep the origins of those that stay.

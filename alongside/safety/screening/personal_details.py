@@ -576,6 +576,23 @@ def _numbers(text: str) -> Iterator[Detail]:
             yield Detail("nhs_number", match.start(), match.end(), 0.95)
 
 
+_DIGITS = re.compile(r"\d{1,5}")
+
+
+def _number_after_matches(text: str) -> Iterator[re.Match[str]]:
+    """``_NUMBER_AFTER`` read only near digits: every match ends in a number, and the
+    pattern is slow to try at every word of a long post without one."""
+    windows: list[list[int]] = []
+    for digits in _DIGITS.finditer(text):
+        start, end = max(0, digits.start() - 120), min(len(text), digits.end() + 8)
+        if windows and start <= windows[-1][1]:
+            windows[-1][1] = end
+        else:
+            windows.append([start, end])
+    for start, end in windows:
+        yield from _NUMBER_AFTER.finditer(text, start, end)
+
+
 def _addresses(text: str) -> Iterator[Detail]:
     # First, so the flat or suite line below does not take the street's number.
     for match in _ADDRESS_BLOCK_LINE.finditer(text):
@@ -594,7 +611,7 @@ def _addresses(text: str) -> Iterator[Detail]:
             continue
         start = match.start("unit") if match.group("unit") else match.start("number")
         yield Detail("street_address", start, match.end(), 0.85 if capitalised else 0.7)
-    for match in _NUMBER_AFTER.finditer(text):
+    for match in _number_after_matches(text):
         name = text[match.start() : match.end()].split()
         if len(name) >= 2 and not any(
             word.lower().strip(".,'’") in _STREET_NAME_STOPWORDS for word in name[:-1]

@@ -29,7 +29,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from alongside.safety.screening.abuse import find_abuse
+from alongside.safety.screening.abuse import find_abuse, find_named_insults
 from alongside.safety.screening.context import Context
 from alongside.safety.screening.method import find_method_detail
 from alongside.safety.screening.normalise import Span, normalise
@@ -40,7 +40,12 @@ from alongside.safety.screening.personal_details import (
     find_personal_details,
 )
 from alongside.safety.screening.phrases import PhraseAction, PhraseRuleLike, match_rules
-from alongside.safety.screening.risk import assess_risk
+from alongside.safety.screening.risk import (
+    URGENCY_IMMEDIATE,
+    URGENCY_SIGNS,
+    RiskAssessment,
+    assess_risk,
+)
 from alongside.safety.screening.signals import Detector, Redaction, Signal
 from alongside.safety.screening.topics import TOPIC_NAMES, Topic, find_topics
 
@@ -99,8 +104,17 @@ _CRISIS_REASON = (
 )
 _ON_DUTY_REASON = "Someone from the team has been told, so they can check in with you."
 _CONCERN_REASON = (
-    "It sounds like you're worried about someone. Here are people who can help, for "
-    "them and for you."
+    "It sounds like you're worried about someone. Below are ways to help them now and "
+    "who to call, for them and for you."
+)
+_SELF_HARM_NOW_REASON = (
+    "Your post has been shared. It sounds like you want to hurt yourself right now. "
+    "You deserve support with that urge: here are people you can talk to now, and a "
+    "few things that may help you get through the next few minutes."
+)
+_RESPONDING_SAFELY_REASON = (
+    "Thank you for looking out for someone. A few words on responding safely are "
+    "below your post, if they help."
 )
 _HELD_AND_SAFE = (
     "It sounds like things are really hard right now. Here are people you can talk to "
@@ -134,6 +148,14 @@ class ScreeningResult:
     shows_crisis_support: bool = False
     hold_reasons: tuple[HoldReason, ...] = ()
     topics: tuple[str, ...] = field(default=())
+    # Which card the author sees: "crisis", "self_harm", "concern" (for someone
+    # else), "responding_safely" (short guidance for a supporter), or "" for none.
+    card: str = ""
+    # How urgent an alert is (risk.URGENCY_*), 0 without an alert.
+    alert_urgency: int = 0
+    # Kinds of weak warning sign in the author's own words. Used only to weigh this
+    # post with the author's next ones; never stored (not in ``as_dict``).
+    weak_signs: frozenset[str] = frozenset()
 
     @property
     def is_held(self) -> bool:
@@ -141,9 +163,12 @@ class ScreeningResult:
 
     @property
     def urgency(self) -> int:
-        """3 risk to life, 2 method detail, 1 any other hold, 0 nothing to review."""
+        """How soon a facilitator should look, higher first: 3 to 6 for an alert
+        (see ``risk.URGENCY_*``: 6 a plan, a time or a goodbye; 5 intent; 4 warning
+        signs or self-harm now; 3 signs built up over recent posts), 2 method detail,
+        1 any other hold, 0 nothing to review."""
         if self.needs_on_duty_alert:
-            return 3
+            return self.alert_urgency or URGENCY_SIGNS
         if HoldReason.METHOD in self.hold_reasons:
             return 2
         return 1 if self.is_held else 0
@@ -182,8 +207,14 @@ def screen(
     *,
     rules: Iterable[PhraseRuleLike] = (),
     allows_links: bool = True,
+    earlier_signs: frozenset[str] = frozenset(),
 ) -> ScreeningResult:
-    """Screen one post or message before anyone else sees it."""
+    """Screen one post or message before anyone else sees it.
+
+    ``earlier_signs`` are the kinds of weak warning sign in the author's own recent
+    posts in the same group (``posts.earlier_signs``); nothing else about them is
+    used.
+    """
     if not text or not text.strip():
         return ScreeningResult(outcome=Outcome.ALLOW)
     views = normalise(text)
@@ -241,7 +272,13 @@ def screen(
         holds.append(HoldReason.PERSONAL_DETAILS)
 
     # Risk to life.
-    risk = assess_risk(context)
+    abuse_found = find_abuse(context)
+    goading = tuple(
+        context.sentence(finding.start, finding.end)
+        for finding in abuse_found
+        if finding.label == "goads_self_harm"
+    )
+    risk = assess_risk(context, earlier_signs=earlier_signs, aimed_at_others=goading)
     for finding in risk.findings:
         signals.append(
             Signal(
@@ -268,7 +305,7 @@ def screen(
             holds.append(HoldReason.METHOD)
 
     # Abuse aimed at someone.
-    for abuse in find_abuse(context):
+    for abuse in abuse_found:
         signals.append(
             Signal(
                 Detector.ABUSE,
@@ -276,6 +313,18 @@ def screen(
                 (span(abuse.start, abuse.end),),
                 abuse.confidence,
             )
+        )
+        if HoldReason.ABUSE not in holds:
+            holds.append(HoldReason.ABUSE)
+    for start, end in find_named_insults(details_view.text):
+        original = details_view.to_original(start, end)
+        if any(
+            signal.detector == Detector.ABUSE and signal.spans[0].overlaps(original)
+            for signal in signals
+        ):
+            continue
+        signals.append(
+            Signal(Detector.ABUSE, "insult_to_someone_named", (original,), 0.7)
         )
         if HoldReason.ABUSE not in holds:
             holds.append(HoldReason.ABUSE)
@@ -292,9 +341,20 @@ def screen(
             )
         )
     topic_names = [str(topic.topic) for topic in topics]
-    if risk.is_at_risk and Topic.SUICIDE not in topic_names:
+    if risk.is_self_harm_now and Topic.SELF_HARM not in topic_names:
+        topic_names.insert(0, str(Topic.SELF_HARM))
+    elif (
+        risk.is_at_risk
+        and not risk.is_self_harm_now
+        and Topic.SUICIDE not in topic_names
+    ):
         topic_names.insert(0, str(Topic.SUICIDE))
     warning = rule_warning or (topic_names[0] if topic_names else None)
+
+    card = _card(crisis=crisis, risk=risk)
+    alert_urgency = risk.urgency
+    if alert and HoldReason.METHOD in holds:
+        alert_urgency = URGENCY_IMMEDIATE
 
     # One outcome, explained.
     if holds:
@@ -316,7 +376,9 @@ def screen(
         reasons.append(_LINK_REASON)
     if HoldReason.PHRASE_RULE in holds and len(holds) == 1:
         reasons.append(_RULE_HOLD_REASON)
-    if crisis and risk.is_at_risk:
+    if crisis and risk.is_at_risk and card == "self_harm":
+        reasons.append(f"{_SELF_HARM_NOW_REASON} {_ON_DUTY_REASON}")
+    elif crisis and risk.is_at_risk:
         reasons.append(
             _HELD_AND_SAFE if holds else f"{_CRISIS_REASON} {_ON_DUTY_REASON}"
         )
@@ -324,6 +386,8 @@ def screen(
         reasons.append(_CONCERN_REASON)
     elif crisis:
         reasons.append(_CRISIS_REASON)
+    elif card == "responding_safely":
+        reasons.append(_RESPONDING_SAFELY_REASON)
     if warning and outcome != Outcome.HOLD:
         reasons.append(_warning_reason(warning))
 
@@ -337,4 +401,18 @@ def screen(
         shows_crisis_support=crisis,
         hold_reasons=tuple(holds),
         topics=tuple(topic_names),
+        card=card,
+        alert_urgency=alert_urgency if alert else 0,
+        weak_signs=risk.weak_signs,
     )
+
+
+def _card(*, crisis: bool, risk: RiskAssessment) -> str:
+    """The card the author sees: for themselves, for someone else, or guidance."""
+    if risk.is_at_risk:
+        return "self_harm" if risk.is_self_harm_now and risk.urgency < 5 else "crisis"
+    if risk.is_concern_for_other:
+        return "concern"
+    if crisis:
+        return "crisis"
+    return "responding_safely" if risk.is_supporting else ""

@@ -21,7 +21,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from alongside.safety.screening.context import Context
+from alongside.safety.screening.context import IDIOMS, Context
+from alongside.safety.screening.stance import Stance, is_report, stance_of
 
 _I = r"(?:i|i'm|im|i am|i've|ive|i have|i'd|id|i'll|ill|i will|i would|i just|i really|i kinda|i kind of|i sort of|i honestly|i seriously|i still|i often|i sometimes|i always|i constantly)"
 _DIE = (
@@ -115,7 +116,8 @@ _PATTERNS: tuple[tuple[str, str, float, bool], ...] = (
     (
         "intent",
         r"\b(?:no|any|see\s+no|don'?t\s+see\s+(?:a|any|the))\s+(?:reason|point|purpose"
-        r"|will|desire|way\s+out)\s+(?:to|in|of|for)\s+(?:live|living|be\s+alive|being\s+alive|"
+        r"|will|desire|way\s+out)\s+(?:for\s+me\s+)?(?:to|in|of|for)\s+(?:live|living"
+        r"|keep\s+living|stay\s+alive|be\s+alive|being\s+alive|"
         r"go\s+on|going\s+on|stay|staying|keep\s+going|exist|existing|life|my\s+life|carry\s+on"
         r"|continuing|continue|be\s+here|being\s+here|try|trying)\b",
         0.75,
@@ -193,7 +195,7 @@ _PATTERNS: tuple[tuple[str, str, float, bool], ...] = (
     (
         "intent",
         r"\bsuicide\b(?!\s+(?:prevention|awareness|rates?|statistics|hotline|helpline|"
-        r"line|squad|watch))",
+        r"line|squad|watch|attempts?))",
         0.6,
         False,
     ),
@@ -220,7 +222,7 @@ _PATTERNS: tuple[tuple[str, str, float, bool], ...] = (
     # Passive ideation: not wanting to be here, wanting to disappear or not wake up.
     (
         "intent",
-        r"\b(?:want|wanna|wanted|wanting|wish|wished|wishing|hope|hoping|pray|praying|"
+        r"\b(?:want|wants|wanna|wanted|wanting|wish|wished|wishing|hope|hoping|pray|praying|"
         r"just\s+want|need)\s+(?:to\s+|i\s+(?:could|would)\s+)?(?:just\s+)?(?:disappear|vanish"
         r"|cease\s+to\s+exist|stop\s+existing|fade\s+away|not\s+be\s+(?:here|alive|around)"
         r"|be\s+gone|go\s+away\s+(?:forever|for\s+good)|never\s+wake\s+up|not\s+wake\s+up"
@@ -256,13 +258,17 @@ _PATTERNS: tuple[tuple[str, str, float, bool], ...] = (
         r"|\b(?:lost|losing|lose|no|have\s+no|don'?t\s+have\s+(?:the|any))\s+(?:the\s+|my\s+|"
         r"all\s+)?(?:will|desire|reason|motivation)\s+to\s+(?:live|stay\s+alive|keep\s+living"
         r"|go\s+on|exist|be\s+alive)\b"
-        r"|\b(?:hate|hating|sick\s+of|tired\s+of|done\s+with)\s+(?:being\s+alive|existing|living"
+        r"|\b(?:hate|hating|sick\s+of|tired\s+of|done\s+with|had\s+enough\s+of)\s+(?:being\s+alive"
+        r"|existing|living"
         r"|my\s+existence|being\s+me|being\s+born)\b"
         r"|\b(?:life|living|it|existence)\s+(?:is|isn'?t|feels|seems)\s+(?:just\s+)?(?:not\s+)?"
         r"(?:worth\s+(?:it|living|the\s+pain|the\s+effort)|pointless|meaningless|unbearable)\b"
         r"|\b(?:can'?t|cannot)\s+(?:see|imagine|picture)\s+(?:a|any|my(?:self)?)\s+(?:\w+\s+)?"
         r"(?:future|living\s+past|being\s+alive|making\s+it|getting\s+old|growing\s+old|"
-        r"alive\s+in)\b"
+        r"alive\s+(?:in|by|past|at|for|next))\b"
+        r"|\b(?:can'?t|cannot|don'?t\s+think\s+i\s+can|won'?t\s+be\s+able\s+to)\s+"
+        r"(?:stay|keep\s+myself|be)\s+alive\s+(?:much\s+)?(?:longer|any\s?more|for\s+long"
+        r"|through)\b"
         r"|\bno\s+(?:future|way\s+out|escape|hope)\s+(?:for\s+me|left|any\s?more)\b"
         r"|\b(?:only|one|last|easiest|best)\s+(?:way\s+out|escape|option\s+left|solution)\b"
         r"|\bpermanent\s+(?:solution|escape|sleep|way\s+out)\b",
@@ -313,6 +319,11 @@ _PATTERNS: tuple[tuple[str, str, float, bool], ...] = (
         r"my\s+)?(?:death|dying|being\s+dead|not\s+(?:existing|being\s+(?:here|alive|around))"
         r"|ending\s+(?:it|things|my\s+life)|killing\s+myself|taking\s+my\s+(?:own\s+)?life"
         r"|my\s+funeral|suicide)\b"
+        r"|\b(?:imagin\w+|picture|picturing|planning)\s+my\s+(?:own\s+)?funeral\b"
+        r"|\b(?:happy|better|a\s+relief|easier|fine|glad)\s+if\s+i\s+(?:just\s+)?(?:didn'?t"
+        r"\s+exist|wasn'?t\s+(?:here|alive|around)|died|was\s+(?:dead|gone)|never\s+woke\s+up)\b"
+        r"|\b(?:wish|hope|pray)\s+(?:a|the|some)\s+(?:bus|car|train|lorry|truck)\s+(?:would|will"
+        r"|'d)\s+hit\s+me\b"
         r"|\b(?:sh|si|suicidal)\s+(?:thoughts|ideation|urges|feelings)\b"
         r"|\b(?:die|dead|dying|death)\s+(?:would|will)\s+be\s+(?:a\s+)?(?:easier|better|"
         r"relief|peace|release|nice|welcome|preferable)\b",
@@ -357,6 +368,60 @@ _PATTERNS: tuple[tuple[str, str, float, bool], ...] = (
         0.85,
         False,
     ),
+)
+
+# Saying goodbye or making a plan without any word for dying: an implied goodbye
+# ("it was nice knowing you all", "I've made my peace") or a plan that is ready ("I've
+# picked the day", "I know exactly how I'm going to do it").
+_IMPLIED: tuple[tuple[str, str, float, bool], ...] = (
+    (
+        "goodbye",
+        r"\b(?:this\s+is\s+goodbye|goodbye\s+(?:friends|my\s+friends|everyone|everybody"
+        r"|all|guys)\b.{0,60}(?:for\s+good|forever|nice\s+knowing|won'?t\s+be\s+back|sorry"
+        r"|love\s+you|last|peace|time)|i'?ve\s+said\s+my\s+goodbyes|(?:last|final)\s+"
+        r"message\s+from\s+me|you\s+won'?t\s+(?:hear\s+from|see)\s+me\s+again|(?:i'?ve|i\s+"
+        r"have)\s+made\s+my\s+peace|at\s+peace\s+with\s+my\s+decision|before\s+i\s+go\s+for"
+        r"\s+good|leaving\s+for\s+good|i'?ve\s+left\s+a\s+note|(?:wrote|written|left)\s+"
+        r"(?:\w+\s+)?(?:letters?|notes?)\s+(?:to|for)\s+(?:my|whoever|everyone)|whoever\s+finds"
+        r"\s+me|(?:i'?m\s+)?checking\s+out\b(?!\s+(?:the|a|this|that|some|our|your|my))"
+        r"|(?:it\s+was\s+)?nice\s+knowing\s+(?:you|everyone)|won'?t\s+be\s+around\s+after"
+        r"|don'?t\s+worry\s+about\s+me\s+after|sorted\s+(?:out\s+)?my\s+will|paid\s+off\s+"
+        r"(?:what|everything)\s+i\s+owe|won'?t\s+(?:be\s+)?need(?:ing)?\s+(?:it|them|anything)"
+        r"(?:\s+(?:after|any\s?more|where))?|i'?ll\s+be\s+at\s+peace|before\s+i\s+go\b"
+        r"(?=.{0,40}(?:thank|sorry|love))|i'?ll\s+be\s+gone\b)\b",
+        0.85,
+        False,
+    ),
+    (
+        "plan",
+        r"\b(?:i'?ve|i\s+have)\s+(?:picked|chosen|set|decided\s+on|worked\s+out|found)\s+"
+        r"(?:the|a)\s+(?:day|date|night|time|place|spot)\b|\bi'?ve\s+(?:picked|chosen)\s+the"
+        r"\s+date\b|\bi\s+know\s+(?:exactly\s+)?(?:how|when|where)\s+i'?m\s+(?:going\s+to|"
+        r"gonna)\s+(?:do|go)\b|\b(?:i'?ve|i\s+have)\s+(?:got\s+)?(?:everything|it\s+all)\s+"
+        r"(?:ready|planned|sorted|worked\s+out)\b|\b(?:bought|got|have)\s+(?:a|the)\s+(?:rope"
+        r"|hose|noose)\b|\b(?:go|going|gonna|ready\s+to|finally)\s+(?:to\s+)?(?:go\s+)?through"
+        r"\s+with\s+it\b|\band\s+not\s+come\s+back\b|\bwalk\s+into\s+the\s+(?:sea|river"
+        r"|lake|water)\b|\bheading\s+to\s+the\s+(?:bridge|station|tracks|cliffs?|car\s+park"
+        r"|roof|river|sea)\b|\bthen\s+it'?s\s+(?:over|done)\b|\bfor\s+when\s+i'?m\s+gone\b"
+        r"|\b(?:got|have|saved)\s+enough\s+(?:saved\s+up|to\s+(?:do\s+it|end|die|overdose"
+        r"|not\s+wake))|\benough\s+saved\s+up\b|\ba\s+plan\s+and\s+the\s+means\b"
+        r"|\bwhen\s+i'?m\s+going\s+to\s+take\s+them\b|\bi'?ll\s+finally\s+do\s+it\b"
+        r"|\bwhere\s+i'?m\s+going\s+to\s+go\b.{0,40}\bfind\s+me\b",
+        0.85,
+        False,
+    ),
+)
+# Wanting to hurt oneself now or tonight: not a risk to life by its words, but the
+# person needs support straight away.
+_SELF_HARM_NOW = re.compile(
+    r"\b(?:(?:i'?ll|i\s+will|going\s+to|gonna|want\s+to|wanna|about\s+to|need\s+to"
+    r"|urges?\s+to|tempted\s+to|i\s+know\s+i'?ll|i'?m\s+going\s+to)\s+(?:\w+\s+){0,2}?"
+    r"(?:cut|hurt|harm|burn|hit|scratch|self[\s-]?harm)(?:\s+my\s*self)?|self[\s-]?harm"
+    r"|relapse)\b"
+)
+_NOW = re.compile(
+    r"\b(?:tonight|right\s+now|now|today|this\s+(?:evening|afternoon|morning)|about\s+to"
+    r"|so\s+(?:badly|strong)|can'?t\s+stop|in\s+a\s+minute|when\s+everyone'?s\s+(?:gone|asleep))\b"
 )
 
 # Risk factors: each alone is common in low mood and raises no alert, but several
@@ -501,7 +566,15 @@ _PAST_BEFORE = re.compile(
     r"|last)\b[^.!?\n]{0,40}$"
 )
 _OTHER_PERSON = re.compile(
-    r"\b(?:kill(?:ing|ed)?\s+(?:him|her|them)sel(?:f|ves)|(?:he|she|they|friend|partner|son|"
+    r"\b(?:(?:about|going)\s+to\s+(?:(?:hurt|harm|cut|kill|burn)\s+(?:him|her|them)sel"
+    r"(?:f|ves)|do\s+something\s+(?:stupid|silly))|(?:hurt|harm|cut|burn)(?:ing)?\s+(?:him|her|them)sel(?:f|ves)|(?:end|ending"
+    r"|take|taking)\s+(?:his|her|their)\s+(?:own\s+)?li(?:fe|ves)|(?:gave|giving|given)\s+"
+    r"away\s+(?:all\s+)?(?:his|her|their)\s+(?:stuff|things|belongings)|said\s+goodbye\s+to"
+    r"\s+everyone|(?:sounded|sounds|read|reads)\s+like\s+a\s+goodbye|better\s+off\s+without"
+    r"\s+(?:him|her|them)|(?:he|she|they)\s+(?:doesn'?t|don'?t|does\s+not)\s+(?:want\s+to"
+    r"\s+(?:be\s+alive|live|be\s+here)|see\s+the\s+point)|(?:he|she|they)(?:'s|\s+is|\s+are"
+    r"|'re)\s+standing\s+on\s+(?:the|a)\s+(?:balcony|ledge|bridge|edge|roof)"
+    r"|kill(?:ing|ed)?\s+(?:him|her|them)sel(?:f|ves)|(?:he|she|they|friend|partner|son|"
     r"daughter|brother|sister|mum|mom|dad|husband|wife|boyfriend|girlfriend|mate|child)\s+(?:is|"
     r"are|'s|was|seems|feels|said\s+(?:he|she|they)\s+(?:is|was|felt))\s+(?:really\s+|very\s+)?"
     r"suicidal|(?:he|she|they)\s+(?:wants?|wanted|is\s+going|are\s+going)\s+to\s+(?:die|end\s+"
@@ -558,10 +631,26 @@ _THIRD_PERSON_WORDS = frozenset(
 )
 _COMPILED = tuple(
     (label, re.compile(pattern), confidence, inherent)
-    for label, pattern, confidence, inherent in _PATTERNS
+    for label, pattern, confidence, inherent in _PATTERNS + _IMPLIED
 )
+# The bare words "suicide" and "suicidal" speak of the writer only when the sentence
+# is plainly about the writer: never in a report, a question or with no one named.
+_BARE_SUICIDE = re.compile(r"^(?:suicide|suicidal)$")
 
 ALERT_THRESHOLD = 0.55
+
+# How soon someone should reach the person, highest first. Stored with the post and
+# the alert; the moderation queue and the duty view are ordered by it.
+URGENCY_IMMEDIATE = 6  # intent with a plan, a time, a goodbye or a means in detail
+URGENCY_INTENT = 5  # intent to end one's life
+URGENCY_SIGNS = 4  # two warning signs in one post, or wanting to self-harm now
+URGENCY_BUILD_UP = 3  # weak warning signs built up over recent posts
+URGENCY_NAMES = {
+    URGENCY_IMMEDIATE: "Urgent: a plan, a time or a goodbye",
+    URGENCY_INTENT: "Urgent: may want to end their life",
+    URGENCY_SIGNS: "Soon: warning signs, or wanting to self-harm now",
+    URGENCY_BUILD_UP: "Soon: warning signs building up over recent posts",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -581,6 +670,15 @@ class RiskAssessment:
     is_concern_for_other: bool
     # Matches set aside as past experience, negation or a quotation (for the record).
     set_aside: tuple[RiskFinding, ...]
+    # One of the URGENCY_* levels when at risk, else 0.
+    urgency: int = 0
+    # The writer wants to hurt themselves now (tonight, right now).
+    is_self_harm_now: bool = False
+    # Risk words addressed to the reader or asked as a question: the writer is
+    # supporting someone, and may like short guidance on responding safely.
+    is_supporting: bool = False
+    # Kinds of weak warning sign found in the writer's own words (for build-up).
+    weak_signs: frozenset[str] = frozenset()
 
 
 def _is_past(context: Context, start: int, end: int) -> bool:
@@ -589,27 +687,44 @@ def _is_past(context: Context, start: int, end: int) -> bool:
     return bool(_PAST_VERB.match(matched) or _PAST_BEFORE.search(before[-60:]))
 
 
-def _is_about_someone_else(context: Context, start: int) -> bool:
-    """Whether the nearest person named before the match is someone else."""
-    for word in reversed(context.clause_before(start).split()[-8:]):
-        if word in _FIRST_PERSON_WORDS:
-            return False
-        if word in _THIRD_PERSON_WORDS:
-            return True
-    return False
-
-
 # Death on one's mind and resolve weigh more than the other factors: each is close to
 # intent, so each alerts alone; the rest alert in pairs.
 _FACTOR_WEIGHTS = {
     "factor_death_on_mind": 2.0,
     "factor_resolve": 2.0,
 }
+# Words of low mood: common on a bad day, so two of them never alert without a
+# stronger sign beside them.
+_LOW_MOOD = re.compile(
+    r"^(?:pointless|giving\s+up|give\s+up|gave\s+up|given\s+up|worthless|useless|failure"
+    r"|pathetic|nothing|broken|mistake|disappointment|waste|lonely|loneliness|alone|i'?m\s+"
+    r"alone|so\s+alone|(?:so|too|really|very|just)\s+(?:tired|exhausted|drained)|numb"
+    r"|empty|hell|suffering|agony|torture|unbearable|i\s+need\s+help|please\s+help"
+    r"|i'?m\s+(?:so\s+)?(?:scared|terrified)|i'?m\s+(?:\w+\s+)?(?:a\s+)?(?:failure"
+    r"|mistake|disappointment|waste|worthless|useless|nothing|pathetic|broken))$"
+)
+_OWN_STANCES = frozenset({Stance.SELF_NOW, Stance.NEUTRAL})
+# A question asking for information ("where can I find…", "how do I help…") is not a
+# sign about the writer, even when it says "I".
+_QUESTION_FOR_INFORMATION = re.compile(
+    r"^\s*(?:where|how|what|which|who|is\s+there|are\s+there|does\s+anyone|has\s+anyone"
+    r"|can\s+(?:anyone|someone|a|the|you)|any\s+(?:tips|advice|ideas))\b"
+    r"(?!\s+(?:many|much|long)\b)[^?]*\?"
+)
 
 
-def _factor_score(factors: list[RiskFinding]) -> float:
-    kinds = {finding.label for finding in factors}
-    return sum(_FACTOR_WEIGHTS.get(kind, 1.0) for kind in kinds)
+def factor_score(kinds: set[str] | frozenset[str]) -> float:
+    """The weight of the kinds of warning sign found; two weak kinds weigh 1.5."""
+    score = sum(_FACTOR_WEIGHTS.get(kind.removesuffix(":weak"), 1.0) for kind in kinds)
+    if kinds and all(kind.endswith(":weak") for kind in kinds):
+        score = min(score, 1.5)
+    return score
+
+
+def _distinct_kinds(kinds: set[str] | frozenset[str]) -> set[str]:
+    """One entry per kind: a strong sign of a kind replaces a weak one."""
+    strong = {kind for kind in kinds if not kind.endswith(":weak")}
+    return strong | {kind for kind in kinds if kind.removesuffix(":weak") not in strong}
 
 
 def _risk_factors(context: Context, set_aside: list[RiskFinding]) -> list[RiskFinding]:
@@ -617,28 +732,97 @@ def _risk_factors(context: Context, set_aside: list[RiskFinding]) -> list[RiskFi
     text = context.text
     found: list[RiskFinding] = []
     for kind, pattern in _FACTORS_COMPILED:
+        weak: RiskFinding | None = None
         for match in pattern.finditer(text):
             start, end = match.start(), match.end()
             if any(f.start < end and start < f.end for f in set_aside):
                 continue
-            if context.is_quoted_lyric(start, end) or context.is_negated(start):
+            if context.is_negated(start):
                 continue
-            if _is_about_someone_else(context, start):
+            stance = stance_of(context, start, end)
+            if stance not in _OWN_STANCES and not (
+                # Thanking everyone and saying sorry are said to the readers.
+                kind == "farewell" and stance == Stance.READER
+            ):
+                continue
+            if _QUESTION_FOR_INFORMATION.match(context.sentence_text(start, end)):
                 continue
             if kind == "death_on_mind" and (
                 _IDIOM_DEATH.search(text, max(0, start - 25), end + 25)
+                or IDIOMS.search(text, max(0, start - 30), end + 30)
                 or not _FIRST_PERSON.search(
                     context.sentence_text(start, end, neighbours=1)
                 )
                 or _SECOND_PERSON.search(context.clause_before(start))
             ):
                 continue
+            if _LOW_MOOD.match(match.group(0)):
+                weak = weak or RiskFinding(f"factor_{kind}:weak", start, end, 0.3)
+                continue
             found.append(RiskFinding(f"factor_{kind}", start, end, 0.4))
             break
+        else:
+            if weak is not None:
+                found.append(weak)
     return found
 
 
-def assess_risk(context: Context) -> RiskAssessment:
+# Someone else's death told as a loss, not a worry for now.
+_LOSS = re.compile(
+    r"\b(?:died|passed|killed\s+(?:him|her|them)sel(?:f|ves)|took\s+(?:his|her|their)"
+    r"\s+(?:own\s+)?life|lost|funeral|ago|last\s+year|anniversary|memory|grave|survived"
+    r"|survivors?|bereaved|podcast|article|documentary|interview\w*|poster|campaign)\b"
+)
+
+
+# Words of risk as a supporter says them to someone ("end your life", "hurt yourself").
+_TO_THE_READER = re.compile(
+    r"\b(?:(?:kill|killing|hurt|hurting|harm|harming|cut|cutting)\s+(?:your|ur)\s*self"
+    r"|(?:end|ending|take|taking)\s+(?:your|ur)\s+(?:own\s+)?life|suicid\w*"
+    r"|want\s+to\s+die|self[\s-]?harm\w*)\b"
+)
+
+
+def weak_signs_in(context: Context) -> frozenset[str]:
+    """The kinds of warning sign in the writer's own words, as counted for build-up."""
+    return assess_risk(context).weak_signs
+
+
+def _concern(context: Context, aside: list[RiskFinding]) -> list[RiskFinding]:
+    text = context.text
+    concern = [
+        RiskFinding("concern_for_other", m.start(), m.end(), 0.7)
+        for m in _OTHER_PERSON.finditer(text)
+        if not context.is_negated(m.start())
+        and not _QUESTION_FOR_INFORMATION.match(
+            context.sentence_text(m.start(), m.end())
+        )
+        and not IDIOMS.search(text, max(0, m.start() - 30), m.end() + 30)
+    ]
+    concern += [
+        RiskFinding("concern_for_other", f.start, f.end, 0.7)
+        for f in aside
+        if f.label == "about_someone_else"
+        and not _LOSS.search(context.sentence_text(f.start, f.end))
+        and not is_report(context.sentence_text(f.start, f.end))
+        and not _QUESTION_FOR_INFORMATION.match(context.sentence_text(f.start, f.end))
+    ]
+    return concern
+
+
+def assess_risk(
+    context: Context,
+    *,
+    earlier_signs: frozenset[str] = frozenset(),
+    aimed_at_others: tuple[tuple[int, int], ...] = (),
+) -> RiskAssessment:
+    """Whether the writer's own words show risk to their life, and how urgent it is.
+
+    ``earlier_signs`` are the kinds of weak warning sign in the writer's own recent
+    posts in the same group: with one more sign here, they count as if written
+    together. ``aimed_at_others`` are sentences that goad someone else ("go through
+    with it"): their words are about the reader, never the writer.
+    """
     text = context.text
     findings: list[RiskFinding] = []
     set_aside: list[RiskFinding] = []
@@ -647,11 +831,33 @@ def assess_risk(context: Context) -> RiskAssessment:
             start, end = match.start(), match.end()
             if any(f.start < end and start < f.end for f in findings + set_aside):
                 continue
-            if context.is_quoted_lyric(start, end):
+            if any(begin <= start < finish for begin, finish in aimed_at_others):
+                set_aside.append(RiskFinding("goading", start, end, 0.1))
+                continue
+            stance = stance_of(context, start, end)
+            if stance == Stance.QUOTED:
                 set_aside.append(RiskFinding("quoted", start, end, 0.2))
                 continue
-            if _is_about_someone_else(context, start):
+            if IDIOMS.search(text, max(0, start - 30), end + 30) and not inherent:
+                set_aside.append(RiskFinding("idiom", start, end, 0.1))
+                continue
+            if stance == Stance.OTHER:
                 set_aside.append(RiskFinding("about_someone_else", start, end, 0.3))
+                continue
+            if stance in {Stance.READER, Stance.QUESTION} and label not in {
+                "goodbye",
+                "plan",
+            }:
+                set_aside.append(RiskFinding("to_the_reader", start, end, 0.2))
+                continue
+            if stance == Stance.REPORT:
+                set_aside.append(RiskFinding("report", start, end, 0.2))
+                continue
+            if stance == Stance.SELF_PAST:
+                set_aside.append(RiskFinding("past_experience", start, end, 0.3))
+                continue
+            if stance == Stance.NEUTRAL and _BARE_SUICIDE.match(match.group(0)):
+                set_aside.append(RiskFinding("mention", start, end, 0.2))
                 continue
             if not inherent and context.is_negated(start):
                 set_aside.append(RiskFinding("negated", start, end, 0.1))
@@ -670,11 +876,21 @@ def assess_risk(context: Context) -> RiskAssessment:
     despair = [f for f in findings if f.label == "despair"]
     # Two separate expressions of despair together are as worrying as one of intent.
     is_at_risk = bool(strong) or len(despair) >= 2
-    if not is_at_risk and not context.has_recovery:
+    urgency = URGENCY_INTENT if is_at_risk else 0
+    weak_signs: frozenset[str] = frozenset()
+    if not context.has_recovery:
         factors = _risk_factors(context, set_aside)
-        if _factor_score(factors) >= FACTOR_KINDS_FOR_ALERT:
-            is_at_risk = True
+        kinds = {f.label for f in factors}
+        weak_signs = frozenset(kinds)
+        if not is_at_risk and factor_score(_distinct_kinds(kinds)) >= 2:
+            is_at_risk, urgency = True, URGENCY_SIGNS
             findings.extend(factors)
+        elif not is_at_risk and kinds:
+            together = _distinct_kinds(kinds | earlier_signs)
+            if factor_score(together) >= 2:
+                is_at_risk, urgency = True, URGENCY_BUILD_UP
+                findings.extend(factors)
+                findings.append(RiskFinding("build_up", 0, 0, 0.5))
     if strong:
         for match in _TIMEFRAME.finditer(text):
             sentence = context.sentence(match.start(), match.end())
@@ -682,16 +898,43 @@ def assess_risk(context: Context) -> RiskAssessment:
                 findings.append(
                     RiskFinding("timeframe", match.start(), match.end(), 0.95)
                 )
-    concern = [
-        RiskFinding("concern_for_other", m.start(), m.end(), 0.7)
-        for m in _OTHER_PERSON.finditer(text)
-        if not context.is_negated(m.start())
-    ]
+    if any(f.label in {"timeframe", "plan", "goodbye"} for f in findings):
+        urgency = URGENCY_IMMEDIATE
+    self_harm_now = False
+    for match in _SELF_HARM_NOW.finditer(text):
+        start, end = match.start(), match.end()
+        if context.is_negated(start) or stance_of(context, start, end) not in {
+            Stance.SELF_NOW
+        }:
+            continue
+        if _NOW.search(context.sentence_text(start, end)):
+            self_harm_now = True
+            findings.append(RiskFinding("self_harm_now", start, end, 0.8))
+            break
+    if self_harm_now and not is_at_risk:
+        is_at_risk, urgency = True, URGENCY_SIGNS
+    concern = [] if is_at_risk else _concern(context, set_aside)
     findings.extend(concern)
     findings.sort(key=lambda finding: finding.start)
+    supporting = (
+        not is_at_risk
+        and not concern
+        and (
+            any(f.label == "to_the_reader" for f in set_aside)
+            or any(
+                stance_of(context, m.start(), m.end())
+                in {Stance.READER, Stance.QUESTION}
+                for m in _TO_THE_READER.finditer(text)
+            )
+        )
+    )
     return RiskAssessment(
         findings=tuple(findings),
         is_at_risk=is_at_risk,
-        is_concern_for_other=bool(concern) and not is_at_risk,
+        is_concern_for_other=bool(concern),
         set_aside=tuple(set_aside),
+        urgency=urgency if is_at_risk else 0,
+        is_self_harm_now=self_harm_now,
+        is_supporting=supporting,
+        weak_signs=weak_signs,
     )

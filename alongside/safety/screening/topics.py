@@ -94,15 +94,40 @@ _LEXICON: dict[Topic, str] = {
         r"abus(?:e|ed|ive|er|ers|ing)|rap(?:e|ed|ist|ing)|molest\w*|sexual(?:ly)?\s+assault\w*|"
         r"groom(?:ed|ing)|domestic\s+violence|coercive\s+control|incest|trafficking|"
         r"(?:beat|beats|hit|hits|hitting)\s+me|neglect(?:ed)?\s+(?:me|as\s+a)"
+        # Abuse by a partner or a former partner: violence, threats and control.
+        r"|(?:ex|ex-?(?:husband|wife|partner|boyfriend|girlfriend|fiance|fiancee)|former\s+"
+        r"(?:partner|husband|wife|boyfriend|girlfriend)|partner|husband|wife|boyfriend"
+        r"|girlfriend|fiance|fiancee|he|she)(?:'s)?\s+(?:\w+\s+){0,3}?(?:hit|hits|hitting"
+        r"|punch(?:ed|es)?|slap(?:ped|s)?|kick(?:ed|s)|push(?:ed|es)|shov(?:ed|es)|strangl\w*"
+        r"|chok(?:ed|es)|threat\w*|control(?:s|led|ling)?|checks\s+my\s+(?:phone|messages)"
+        r"|tracks?|track(?:ed|ing)|monitors?|won'?t\s+let\s+me|stops?\s+me\s+(?:from\s+)?"
+        r"(?:seeing|going|leaving)|(?:keeps?|kept)\s+turning\s+up|turn(?:s|ed)?\s+up\s+at"
+        r"|stalk\w*|follow(?:s|ed)\s+me|sends?\s+me\s+(?:\w+\s+)?(?:threatening|abusive)"
+        r"|called\s+me\s+(?:worthless|useless|fat|stupid|ugly|pathetic)|took\s+my\s+(?:money"
+        r"|phone|keys|bank\s+card)|forced\s+me|isolated\s+me|gets?\s+(?:angry|violent)\s+if)"
+        r"|(?:abusive|controlling|violent|toxic)\s+(?:relationship|partner|ex|husband|wife"
+        r"|boyfriend|girlfriend|marriage)|domestic\s+abuse|threatening\s+(?:messages|texts)"
+        r"|walked\s+into\s+a\s+door"
     ),
     Topic.EATING: (
         r"anorexi\w*|bulimi\w*|binge(?:ing|d|s)?|purg(?:e|ing|ed)|eating\s+disorders?|"
         r"calories|restrict(?:ing|ed)?\s+(?:food|eating|my\s+eating)|starv(?:e|ing)\s+my\s*self|"
         r"laxatives|throw(?:ing)?\s+up\s+after|weigh(?:ing)?\s+my\s*self|arfid|\bbmi\b"
+        # Not eating, making oneself sick, guilt about food.
+        r"|(?:not|haven'?t|didn'?t|hardly)\s+(?:\w+\s+)?eaten|skip(?:ping|ped)?\s+(?:meals"
+        r"|breakfast|lunch|dinner)|(?:threw|throw|throwing)\s+up\s+after\s+(?:eating|dinner"
+        r"|meals?|lunch|breakfast|food)|made\s+myself\s+(?:be\s+)?sick|counting\s+(?:every\s+)?"
+        r"calories|guilty\s+(?:whenever|when|after|every\s+time)\s+i\s+eat|food\s+(?:rules"
+        r"|guilt)|fear\s+of\s+(?:food|eating|gaining)|body\s+checking|eating\s+(?:less|nothing)"
     ),
     Topic.SUBSTANCES: (
         r"drunk|drinking|alcohol\w*|booze|vodka|weed|cannabis|cocaine|heroin|meth\b|ketamine|"
         r"mdma|addict\w*|sober\w*|sobriety|rehab|withdrawals?|getting\s+high|hangover"
+        # Drink and drugs named plainly, and using again.
+        r"|drugs?(?:\s+use)?|wine|beer|pints|spirits|gin|whisky|whiskey|cider|lager|drinks?\s+"
+        r"(?:every|a\s+day|to\s+cope)|(?:used|using|drank|drinking)\s+again|high\s+on|stoned"
+        r"|binge\s+drink\w*|blackout|hungover|coke|spice|xanax|benzos?|crack|opioids?"
+        r"|methadone|(?:pills|tablets)\s+and\s+(?:booze|alcohol|drink)"
     ),
     Topic.VIOLENCE: (
         r"assault(?:ed|ing)?|attacked|stabb(?:ed|ing)|shooting|murder\w*|beaten\s+up|"
@@ -120,7 +145,10 @@ _LEXICON: dict[Topic, str] = {
 # Single words that only suggest a topic when they appear at least twice, or with a
 # stronger phrase, because alone they are usually everyday speech ("dead tired").
 _WEAK = {
-    Topic.SUICIDE: re.compile(r"^(?:death|dying|die|dead|alive|live\s+any\s?more)$")
+    Topic.SUICIDE: re.compile(
+        r"^(?:death|dying|die|dead|alive|live\s+any\s?more|worthless|pointless"
+        r"|give\s+up|giving\s+up|gave\s+up)$"
+    )
 }
 # Everyday idioms that use the weak words and say nothing about suicide.
 _IDIOMS = re.compile(
@@ -154,6 +182,7 @@ class TopicFinding:
 def find_topics(text: str) -> list[TopicFinding]:
     """Topics found in the ``words`` view, in priority order."""
     found: list[TopicFinding] = []
+    weak_only: list[TopicFinding] = []
     for topic in PRIORITY:
         matches = [
             m
@@ -164,12 +193,10 @@ def find_topics(text: str) -> list[TopicFinding]:
             continue
         weak = _WEAK.get(topic)
         strong = [m for m in matches if weak is None or not weak.match(m.group(0))]
-        if not strong and len(matches) < 1:
-            continue
         confidence = min(0.95, 0.5 + 0.15 * len(strong) + 0.05 * len(matches))
-        found.append(
-            TopicFinding(
-                topic, tuple((m.start(), m.end()) for m in matches), confidence
-            )
+        finding = TopicFinding(
+            topic, tuple((m.start(), m.end()) for m in matches), confidence
         )
-    return found
+        # A topic found only by a weak word ("worthless") comes after the others.
+        (found if strong else weak_only).append(finding)
+    return found + weak_only

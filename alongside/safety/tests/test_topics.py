@@ -49,3 +49,21 @@ def test_self_harm_warning_is_suggested(text: str) -> None:
 )
 def test_everyday_words_suggest_no_suicide_or_self_harm_warning(text: str) -> None:
     assert screen(text).suggested_warning not in {"suicide", "self_harm"}
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        ("I haven't eaten since Tuesday and I feel guilty whenever I eat.", "eating"),
+        ("I made myself sick after tea again.", "eating"),
+        ("I've been drinking gin every night since the funeral.", "substances"),
+        ("I used again last night after six weeks clean.", "substances"),
+        ("My ex still turns up at my door and sends me threatening texts.", "abuse"),
+        ("My husband checks my phone and won't let me see my sister.", "abuse"),
+        ("My former partner controlled every penny I earned.", "abuse"),
+    ],
+)
+def test_eating_alcohol_drugs_and_partner_abuse_suggest_their_warning(
+    text: str, topic: str
+) -> None:
+    assert screen(text).suggested_warning == topic

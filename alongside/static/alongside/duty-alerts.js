@@ -1,8 +1,8 @@
 // Staff alerts as they happen: a socket that only listens. Each alert arrives as
 // HTML rendered by the duty page's own partial, and is placed in the assertive
-// live region at the top of the page. Any alert, acknowledgement or bare "changed"
-// also tells an open Today page to fetch its list again. Reconnects quietly if the
-// connection drops.
+// live region at the top of the page, before any less urgent alert. Any alert,
+// acknowledgement or bare "changed" also tells an open Today page to fetch its list
+// again. Reconnects quietly if the connection drops.
 (function () {
   "use strict";
   var list = document.getElementById("duty-alerts");
@@ -17,8 +17,15 @@
     var item = template.content.firstElementChild;
     if (!item) return;
     var existing = document.getElementById("alert-" + id);
-    if (existing) existing.replaceWith(item);
-    else list.appendChild(item);
+    if (existing) {
+      existing.replaceWith(item);
+      return;
+    }
+    var urgency = Number(item.getAttribute("data-urgency") || 0);
+    var after = Array.prototype.find.call(list.children, function (other) {
+      return Number(other.getAttribute("data-urgency") || 0) < urgency;
+    });
+    list.insertBefore(item, after || null);
   }
 
   function settle(id) {
