@@ -103,6 +103,7 @@ INSTALLED_APPS = [
     "alongside.notifications",
     "alongside.agreements",
     "alongside.conversations",
+    "alongside.privateconversations",
     "alongside.safety",
     "alongside.access",
     "alongside.retention",

@@ -15,6 +15,7 @@ urlpatterns = [
     path("groups/", include("alongside.conversations.urls")),
     path("notifications/", include("alongside.notifications.urls")),
     path("safety/", include("alongside.safety.urls")),
+    path("private/", include("alongside.privateconversations.urls")),
     # Agreement pages live under groups/<id>/agreement/ and services/<slug>/.
     path("", include("alongside.agreements.urls")),
 ]

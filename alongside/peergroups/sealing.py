@@ -41,6 +41,15 @@ UNREADABLE_PLACEHOLDER = "This cannot be shown."
 # How long another process may go on reading a deleted group's words.
 KEY_CACHE_SECONDS = 30
 
+# A private conversation (a layer above) seals its words under a key of its own.
+_CONVERSATION_OWNER = "privateconversations.Conversation"
+# Which models own a data key, and the GroupKey column naming them.
+_KEY_OWNERS = {
+    "peergroups.PeerGroup": "group_id",
+    "organisations.Organisation": "organisation_id",
+    _CONVERSATION_OWNER: "conversation_id",
+}
+
 # data key id -> (data key, when it was unwrapped)
 _unwrapped: dict[bytes, tuple[bytes, float]] = {}
 
@@ -80,6 +89,14 @@ def _delete_organisation_key(
     transaction.on_commit(lambda: _delete_key_of(lookup), using=using)
 
 
+def delete_key_after_commit(owner: models.Model, using: str = "default") -> None:
+    """Once the deletion of `owner` (a model that owns a data key of its own, such
+    as a private conversation) is committed, delete its key: its words can never be
+    read again."""
+    lookup = {_KEY_OWNERS[owner._meta.label]: owner.pk}
+    transaction.on_commit(lambda: _delete_key_of(lookup), using=using)
+
+
 post_delete.connect(
     _delete_group_key, sender="peergroups.PeerGroup", dispatch_uid="delete-group-key"
 )
@@ -91,14 +108,38 @@ post_delete.connect(
 
 
 def delete_orphan_keys() -> int:
-    """Delete keys whose group or organisation no longer exists (left behind if the
-    keys database could not be reached when the deletion was committed)."""
+    """Delete keys whose group, organisation or conversation no longer exists (left
+    behind if the keys database could not be reached when the deletion was
+    committed)."""
+    from django.apps import apps
+
     from alongside.organisations.models import Organisation
 
     from .models import GroupKey, PeerGroup
 
+    conversation_keys = list(
+        GroupKey.objects.filter(conversation_id__isnull=False).values_list(
+            "pk", "conversation_id"
+        )
+    )
+    if conversation_keys:
+        conversation_model = apps.get_model(_CONVERSATION_OWNER)
+        kept = set(
+            conversation_model._default_manager.filter(
+                pk__in=[owner for _, owner in conversation_keys]
+            ).values_list("pk", flat=True)
+        )
+        gone = [pk for pk, owner in conversation_keys if owner not in kept]
+        GroupKey.objects.filter(pk__in=gone).delete()
+    else:
+        gone = []
+
     # The two databases cannot be joined: read the ids on each side once.
-    keys = list(GroupKey.objects.values_list("pk", "group_id", "organisation_id"))
+    keys = list(
+        GroupKey.objects.filter(conversation_id__isnull=True).values_list(
+            "pk", "group_id", "organisation_id"
+        )
+    )
     groups = set(
         PeerGroup.objects.filter(
             pk__in=[group_id for _, group_id, _ in keys if group_id is not None]
@@ -116,7 +157,7 @@ def delete_orphan_keys() -> int:
         or (org_id is not None and org_id not in organisations)
     ]
     GroupKey.objects.filter(pk__in=orphans).delete()
-    return len(orphans)
+    return len(orphans) + len(gone)
 
 
 def _remember(key_id: bytes, data_key: bytes) -> bytes:
@@ -136,12 +177,9 @@ def data_key_for(owner: models.Model) -> tuple[bytes, bytes]:
     organisation for its own records. Made on first use."""
     from .models import GroupKey
 
-    if owner._meta.label == "peergroups.PeerGroup":
-        lookup = {"group_id": owner.pk}
-    elif owner._meta.label == "organisations.Organisation":
-        lookup = {"organisation_id": owner.pk}
-    else:
+    if owner._meta.label not in _KEY_OWNERS:
         raise TypeError(f"{owner._meta.label} cannot own a data key.")
+    lookup = {_KEY_OWNERS[owner._meta.label]: owner.pk}
     key = GroupKey.objects.filter(**lookup).first()
     if key is None:
         key_id, data_key = crypto.new_data_key()

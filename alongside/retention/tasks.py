@@ -16,6 +16,7 @@ from django_tasks import task
 
 from alongside.core import recurring
 from alongside.peergroups.sealing import delete_orphan_keys
+from alongside.privateconversations.actions import delete_expired_conversations
 
 from . import actions
 
@@ -28,6 +29,7 @@ def enforce_retention() -> dict[str, int]:
     then queue tomorrow's run. Returns counts only."""
     try:
         counts = actions.enforce_retention(now=timezone.now())
+        private_conversations = delete_expired_conversations(now=timezone.now())
         # The same night, any data key whose group is gone (left behind if the keys
         # database could not be reached when the group was deleted) goes too.
         orphaned_keys = delete_orphan_keys()
@@ -36,6 +38,7 @@ def enforce_retention() -> dict[str, int]:
             "threads": counts.threads,
             "kept_for_safety": counts.kept_for_safety,
             "orphaned_keys": orphaned_keys,
+            "private_conversations": private_conversations,
         }
     finally:
         # Even if this run fails, tomorrow's is queued: the chain never breaks.
