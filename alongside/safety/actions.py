@@ -8,6 +8,7 @@ here logs, notifies or emails a peer's words.
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -32,6 +33,8 @@ from alongside.notifications.actions import notify
 from alongside.organisations.models import Organisation
 from alongside.organisations.permissions import is_staff
 from alongside.peergroups.models import PeerGroup
+from alongside.privateconversations import actions as private_actions
+from alongside.privateconversations.models import Message as PrivateMessage
 
 from . import live
 from .models import (
@@ -59,6 +62,7 @@ from .permissions import (
     check_edit_escalation_chain,
     check_edit_phrase_rules,
     check_go_on_duty,
+    check_message_from_alert,
     check_record_incident,
     check_redact_own_post,
     check_reply_to_decision,
@@ -422,6 +426,8 @@ def decide_on_post(
         else "",
         paused_until=paused_until,
     )
+    for escalation in Escalation.objects.filter(post=post):
+        _take_up(escalation, person, EventKind.DECIDED)
     reports = list(Report.objects.filter(post=post, resolved_at__isnull=True))
     Report.objects.filter(pk__in=[r.pk for r in reports]).update(
         resolved_at=timezone.now()
@@ -769,6 +775,48 @@ def acknowledge_escalation(*, person: Person, escalation: Escalation) -> Escalat
     return escalation
 
 
+def _take_up(escalation: Escalation, person: Person, kind: str) -> Escalation:
+    """Write an action on the alert in its history. The first action on an open
+    alert (messaging the person, deciding the post, recording an incident, or
+    acknowledging it) stops the clock, so it moves up the chain no further, and the
+    others it reached see it settle."""
+    escalation = Escalation.objects.select_for_update().get(pk=escalation.pk)
+    _log(escalation, kind, person)
+    if escalation.status == EscalationStatus.ACKNOWLEDGED:
+        return escalation
+    escalation.status = EscalationStatus.ACKNOWLEDGED
+    escalation.acknowledged_by = person
+    escalation.acknowledged_at = timezone.now()
+    escalation.next_move_at = None
+    escalation.save()
+    ids = list(escalation.alerted.values_list("pk", flat=True))
+    escalation_id = escalation.pk
+    transaction.on_commit(lambda: live.push_acknowledged(escalation_id, ids))
+    return escalation
+
+
+@transaction.atomic
+def message_from_alert(
+    *, person: Person, escalation: Escalation, body: str, client_id: uuid.UUID
+) -> PrivateMessage:
+    """Open (or continue) a private conversation with the person the alert is about
+    and write in it. The alert's history says so, and the first action on it stops
+    the clock. A resend (a double click) writes nothing twice."""
+    check_message_from_alert(person, escalation)
+    conversation = private_actions.open_conversation(
+        person=person,
+        with_person=escalation.person_at_risk,
+        organisation=escalation.organisation,
+        group=escalation.group,
+    )
+    message, created = private_actions.send_message(
+        person=person, conversation=conversation, body=body, client_id=client_id
+    )
+    if created:
+        _take_up(escalation, person, EventKind.MESSAGED)
+    return message
+
+
 def record_post_viewed(*, person: Person, escalation: Escalation) -> None:
     """Reading an escalated post from outside the group is logged, once per person."""
     if not EscalationEvent.objects.filter(
@@ -823,6 +871,8 @@ def record_incident(
             outcome,
         ):
             return earlier
+    if escalation is not None:
+        _take_up(escalation, person, EventKind.INCIDENT)
     return Incident.objects.create(
         organisation=organisation,
         group=group,

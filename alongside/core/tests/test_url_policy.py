@@ -374,6 +374,12 @@ POLICY: dict[str, dict[str, tuple[int, ...]]] = {
         "GET": (302, 404, 404, 404, 404, 404, 404, 302, 404, 404, 404, 302, 404),
         "POST": (302, 404, 404, 404, 404, 404, 404, 302, 404, 404, 404, 302, 404),
     },
+    # "Message them": opening the link goes back to the alert; sending opens a
+    # private conversation with the person and takes them there.
+    "safety:escalation-message": {
+        "GET": (302, 404, 404, 404, 404, 404, 404, 302, 404, 404, 404, 302, 404),
+        "POST": (302, 404, 404, 404, 404, 404, 404, 302, 404, 404, 404, 302, 404),
+    },
     "safety:chain-edit": {"GET": _ADMIN_PAGE, "POST": _ADMIN_DONE},
     "safety:incident-list": {
         "GET": (302, 404, 404, 404, 404, 404, 404, 200, 200, 200, 200, 200, 404),
@@ -525,6 +531,7 @@ POST_DATA: dict[str, dict[str, Any]] = {
         "what_happened": "Written for the test.",
     },
     "safety:incident-update": {"outcome": "Written for the test."},
+    "safety:escalation-message": {"body": "placeholder words", "client_id": CLIENT_ID},
     "privateconversations:message-send": {
         "body": "placeholder words",
         "client_id": CLIENT_ID,

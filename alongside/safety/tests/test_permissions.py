@@ -112,6 +112,9 @@ RULE_CALLS: dict[str, Rule] = {
     "can_acknowledge": lambda person, world: permissions.can_acknowledge(
         person, world.escalation
     ),
+    "can_message_from_alert": lambda person, world: permissions.can_message_from_alert(
+        person, world.escalation
+    ),
     "reads escalated post": lambda person, world: (
         permissions.escalations_visible_to(person)
         .filter(pk=world.escalation.pk)
@@ -162,6 +165,7 @@ RULES: dict[str, str] = {
     "can_decide_on":                        ".  .  .  .  .  .  .  Y  .  .  .",
     "can_go_on_duty":                       ".  .  .  .  .  .  .  Y  Y  Y  Y",
     "can_acknowledge":                      ".  .  .  .  .  .  .  Y  .  .  .",
+    "can_message_from_alert":               ".  .  .  .  .  .  .  Y  .  .  .",
     "reads escalated post":                 ".  .  .  .  .  .  .  Y  .  .  .",
     "can_record_incident (any group)":      ".  .  .  .  .  .  .  Y  Y  Y  Y",
     "can_record_incident (this group)":     ".  .  .  .  .  .  .  Y  .  Y  Y",
@@ -181,6 +185,7 @@ RULES: dict[str, str] = {
 #                                            an ou pe rq ac pa le fa of su ad
 REACHED_THEM: dict[str, str] = {
     "can_acknowledge":                      ".  .  .  .  .  .  .  Y  Y  Y  Y",
+    "can_message_from_alert":               ".  .  .  .  .  .  .  Y  Y  Y  Y",
     "reads escalated post":                 ".  .  .  .  .  .  .  Y  Y  Y  Y",
 }  # fmt: skip
 
@@ -188,6 +193,7 @@ REACHED_THEM: dict[str, str] = {
 #                                            an ou pe rq ac pa le fa of su ad
 ACKNOWLEDGED: dict[str, str] = {
     "can_acknowledge":                      ".  .  .  .  .  .  .  .  .  .  .",
+    "can_message_from_alert":               ".  .  .  .  .  .  .  Y  .  .  .",
     "reads escalated post":                 ".  .  .  .  .  .  .  Y  .  .  .",
 }  # fmt: skip
 
@@ -211,6 +217,7 @@ CHECKS: dict[str, tuple[str, type[Exception]]] = {
     "can_decide_on": ("check_decide_on", PermissionDenied),
     "can_go_on_duty": ("check_go_on_duty", Http404),
     "can_acknowledge": ("check_acknowledge", PermissionDenied),
+    "can_message_from_alert": ("check_message_from_alert", PermissionDenied),
     "can_record_incident (this group)": ("check_record_incident", Http404),
     "can_update_incident": ("check_update_incident", Http404),
     "can_edit_escalation_chain": ("check_edit_escalation_chain", Http404),
@@ -325,6 +332,7 @@ def test_check_raises_exactly_when_rule_says_no(
         "check_decide_on": (world.post,),
         "check_go_on_duty": (world.group.organisation,),
         "check_acknowledge": (world.escalation,),
+        "check_message_from_alert": (world.escalation,),
         "check_record_incident": (world.group.organisation, world.group),
         "check_update_incident": (world.incident,),
         "check_edit_escalation_chain": (world.group.organisation,),
