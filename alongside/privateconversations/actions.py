@@ -239,6 +239,53 @@ def open_conversation(
 
 
 @transaction.atomic
+def reach_out(
+    *,
+    person: Person,
+    with_person: Person,
+    organisation: Organisation,
+    group: PeerGroup | None,
+    about: str,
+    body: str,
+    client_id: uuid.UUID,
+) -> Message:
+    """Someone from the team writes to someone about something that happened (a
+    decision about their post): a short note in the system's own words says what it
+    is about, then their words follow. A resend writes neither twice."""
+    conversation = open_conversation(
+        person=person, with_person=with_person, organisation=organisation, group=group
+    )
+    if not Message.objects.filter(author=person, client_id=client_id).exists():
+        _note(conversation, about)
+    message, _ = send_message(
+        person=person, conversation=conversation, body=body, client_id=client_id
+    )
+    return message
+
+
+@transaction.atomic
+def reply_to_team_member(
+    *,
+    person: Person,
+    team_member: Person,
+    organisation: Organisation,
+    group: PeerGroup | None,
+    body: str,
+    client_id: uuid.UUID,
+) -> Message:
+    """The person answers someone from the team (their reply to a decision about
+    their post) in their private conversation, opened for the two of them if there
+    is none. Precondition: the caller has checked the person may reply."""
+    check_start_with(team_member, organisation, person)
+    conversation, is_new = _open_conversation_of(person, organisation, group)
+    _add_to_team(conversation, team_member, is_new=is_new)
+    message, _ = send_message(
+        person=person, conversation=conversation, body=body, client_id=client_id
+    )
+    return message
+
+
+@transaction.atomic
 def message_team(
     *, person: Person, organisation: Organisation, body: str, client_id: uuid.UUID
 ) -> tuple[Message, bool]:

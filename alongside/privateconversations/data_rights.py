@@ -5,10 +5,14 @@ words and the facts of each conversation, never what anyone else wrote in it."""
 from __future__ import annotations
 
 from datetime import datetime
+from functools import partial
 from typing import Any
+
+from django.db import transaction
 
 from alongside.accounts.models import Person
 
+from . import live
 from .models import Conversation, Message, Participant
 
 
@@ -61,7 +65,12 @@ def export_messages(person: Person) -> list[dict[str, Any]]:
 def erase_messages(person: Person, keep_posts: bool) -> None:
     """Conversations with the person themselves go with their account (and their
     key). Their words in other people's conversations (as someone from the team)
-    stay for that person unless they chose to remove their words."""
+    stay for that person unless they chose to remove their words. Anyone from the
+    team with a conversation open sees it has ended, once the erasure is done."""
+    for conversation_id in Conversation.objects.filter(person=person).values_list(
+        "pk", flat=True
+    ):
+        transaction.on_commit(partial(live.conversation_ended, conversation_id))
     if not keep_posts:
         for message in Message.objects.filter(author=person).exclude(body=""):
             message.body = ""

@@ -438,6 +438,9 @@ def decide_on_post(
         message=f"Thank you for your report in {group.name}. A facilitator has looked "
         "at it and done what they felt was right.",
     )
+    if _reach_out_privately(person, post, decision):
+        # Their note is a message in the private conversation, which tells them.
+        return decision
     message = _AUTHOR_MESSAGES[DecisionAction(action)]
     if was_shared:
         # Looked at after a report: it was shared all along.
@@ -448,6 +451,40 @@ def decide_on_post(
         link=reverse("safety:decision-detail", kwargs={"decision_id": decision.pk}),
     )
     return decision
+
+
+# What the private conversation says a decision's note is about: system words.
+_REACHING_OUT_ABOUT = {
+    DecisionAction.REACH_OUT: "A facilitator has read one of your posts in {group} "
+    "and would like to talk with you about it.",
+    DecisionAction.ASK_TO_EDIT: "A facilitator has asked if you could change one of "
+    "your posts in {group}. Their note says why, and you can reply here.",
+}
+
+
+def _reach_out_privately(
+    person: Person, post: Post, decision: ModerationDecision
+) -> bool:
+    """ "Reach out privately" and "ask the author to edit" from someone on the team
+    become a message in the author's private conversation with the team, where
+    they can reply as often as they like. Returns whether it was sent so. A
+    facilitator who is not staff of the organisation leaves the note with the
+    decision, as before."""
+    about = _REACHING_OUT_ABOUT.get(DecisionAction(decision.action))
+    author = post.author
+    organisation = post.group.organisation
+    if about is None or author is None or not is_staff(person, organisation):
+        return False
+    private_actions.reach_out(
+        person=person,
+        with_person=author,
+        organisation=organisation,
+        group=post.group,
+        about=about.format(group=post.group.name),
+        body=decision.note_to_author,
+        client_id=uuid.uuid5(uuid.NAMESPACE_URL, f"alongside:decision:{decision.pk}"),
+    )
+    return True
 
 
 @transaction.atomic
@@ -462,6 +499,21 @@ def reply_to_decision(
     decision.author_reply = reply
     decision.replied_at = timezone.now()
     decision.save(update_fields=["author_reply", "replied_at"])
+    decider = decision.decided_by
+    if decider is not None and is_staff(decider, decision.group.organisation):
+        # The reply opens (or carries on) their private conversation, with no cap
+        # on what follows; that tells the facilitator.
+        private_actions.reply_to_team_member(
+            person=person,
+            team_member=decider,
+            organisation=decision.group.organisation,
+            group=decision.group,
+            body=reply,
+            client_id=uuid.uuid5(
+                uuid.NAMESPACE_URL, f"alongside:decision-reply:{decision.pk}"
+            ),
+        )
+        return decision
     if decision.decided_by is not None:
         notify(
             people=[decision.decided_by],

@@ -26,6 +26,7 @@ from alongside.organisations.permissions import get_organisation_for, role_in
 from alongside.peergroups.models import Membership, PeerGroup
 from alongside.peergroups.permissions import get_group_for
 from alongside.privateconversations.forms import MessageForm
+from alongside.privateconversations.models import Conversation
 from alongside.privateconversations.notices import open_team_conversation
 from alongside.privateconversations.permissions import participant_of
 
@@ -40,7 +41,13 @@ from .forms import (
     IncidentUpdateForm,
     ReportForm,
 )
-from .models import DutyPeriod, Escalation, EscalationChain, EscalationStatus
+from .models import (
+    DutyPeriod,
+    Escalation,
+    EscalationChain,
+    EscalationStatus,
+    ModerationDecision,
+)
 from .permissions import (
     can_acknowledge,
     can_decide_on,
@@ -278,9 +285,24 @@ def decision_detail(request: AuthenticatedRequest, decision_id: int) -> HttpResp
             "may_reply": may_reply,
             "is_author": decision.post.author_id == request.user.pk,
             "back": _place_of(decision.post),
+            "conversation": _conversation_about(request, decision),
         },
         status=400 if form.errors else 200,
     )
+
+
+def _conversation_about(
+    request: AuthenticatedRequest, decision: ModerationDecision
+) -> Conversation | None:
+    """The author's private conversation with the team, when the viewer is in it:
+    where a note and the replies to it carry on."""
+    author = decision.post.author
+    if author is None:
+        return None
+    conversation = open_team_conversation(author, decision.group.organisation)
+    if conversation is None or participant_of(request.user, conversation) is None:
+        return None
+    return conversation
 
 
 # ---- Duty, alerts and the chain ----
