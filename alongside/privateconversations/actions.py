@@ -17,7 +17,7 @@ from functools import partial
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.http import Http404
 from django.urls import reverse
 from django.utils import timezone
@@ -528,15 +528,25 @@ def settle_team(*, conversation: Conversation) -> int:
     return len(gone)
 
 
-def settle_conversations_of(*, person: Person) -> int:
-    """A system action: the person leaves every conversation where they were on a
-    team they are no longer part of. For the page that ends someone's role."""
-    conversations = Conversation.objects.filter(
-        participants__person=person,
-        participants__side=Side.TEAM,
-        participants__left_at__isnull=True,
-    ).distinct()
-    return sum(settle_team(conversation=c) for c in conversations)
+def settle_former_staff() -> int:
+    """A system action for the nightly run: everyone from a team who is no longer
+    staff of its organisation leaves every conversation they were in, and each
+    person is told someone else will carry it on. (Opening a conversation does the
+    same for it at once.) Returns how many left."""
+    still_staff = OrganisationRole.objects.filter(
+        person=OuterRef("person"),
+        organisation=OuterRef("conversation__organisation"),
+        role__in=STAFF_ROLES,
+    )
+    conversation_ids = set(
+        Participant.objects.filter(side=Side.TEAM, left_at__isnull=True)
+        .exclude(Exists(still_staff))
+        .values_list("conversation_id", flat=True)
+    )
+    return sum(
+        settle_team(conversation=conversation)
+        for conversation in Conversation.objects.filter(pk__in=conversation_ids)
+    )
 
 
 @transaction.atomic

@@ -16,7 +16,10 @@ from django_tasks import task
 
 from alongside.core import recurring
 from alongside.peergroups.sealing import delete_orphan_keys
-from alongside.privateconversations.actions import delete_expired_conversations
+from alongside.privateconversations.actions import (
+    delete_expired_conversations,
+    settle_former_staff,
+)
 
 from . import actions
 
@@ -30,6 +33,8 @@ def enforce_retention() -> dict[str, int]:
     try:
         counts = actions.enforce_retention(now=timezone.now())
         private_conversations = delete_expired_conversations(now=timezone.now())
+        # Anyone no longer on a team leaves its private conversations.
+        settle_former_staff()
         # The same night, any data key whose group is gone (left behind if the keys
         # database could not be reached when the group was deleted) goes too.
         orphaned_keys = delete_orphan_keys()

@@ -221,6 +221,21 @@ def test_staff_who_stop_being_staff_leave_and_the_person_is_told(
     assert Participant.objects.get(person=fran).left_at is not None
 
 
+def test_the_nightly_run_takes_former_staff_out_of_every_conversation(
+    organisation: Organisation,
+) -> None:
+    fran = member_of(organisation, Role.FACILITATOR)
+    first = conversation_between(fran, member_of(organisation), organisation)
+    second = conversation_between(fran, member_of(organisation), organisation)
+    OrganisationRole.objects.filter(person=fran).update(role=Role.PEER)
+
+    assert actions.settle_former_staff() == 2
+    assert actions.settle_former_staff() == 0
+    for conversation in (first, second):
+        conversation.refresh_from_db()
+        assert conversation.needs_someone_since is not None
+
+
 def test_erasing_the_person_deletes_the_conversation_and_its_key(
     organisation: Organisation,
     django_capture_on_commit_callbacks: Any,
