@@ -309,3 +309,21 @@ def test_retention_deletes_ended_and_long_quiet_conversations(
 
     assert actions.delete_expired_conversations(now=now) == 2
     assert list(Conversation.objects.values_list("pk", flat=True)) == [recent.pk]
+
+
+def test_a_key_left_behind_by_a_deleted_conversation_goes_the_next_night(
+    organisation: Organisation,
+) -> None:
+    from alongside.peergroups.sealing import delete_orphan_keys
+
+    fran = member_of(organisation, Role.FACILITATOR)
+    kept = conversation_between(fran, member_of(organisation), organisation)
+    gone = conversation_between(fran, member_of(organisation), organisation)
+    say(fran, kept, "kept")
+    say(fran, gone, "gone")
+    # Deleted while the keys database could not be reached: no commit hook ran.
+    Conversation.objects.filter(pk=gone.pk).delete()
+
+    assert delete_orphan_keys() == 1
+    assert GroupKey.objects.filter(conversation_id=kept.pk).exists()
+    assert not GroupKey.objects.filter(conversation_id=gone.pk).exists()
