@@ -79,7 +79,15 @@ def inbox(request: AuthenticatedRequest) -> HttpResponse:
         {
             "conversations": conversations,
             "waiting": waiting,
-            "organisations": list(organisations_to_message(person)),
+            # Where they already talk with the team, the conversation carries on.
+            "organisations": list(
+                organisations_to_message(person).exclude(
+                    pk__in=conversations_visible_to(person)
+                    .open()
+                    .filter(person=person)
+                    .values("organisation_id")
+                )
+            ),
         },
     )
 

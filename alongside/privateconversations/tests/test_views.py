@@ -143,6 +143,9 @@ def test_a_peer_writes_to_the_team_first_where_it_is_allowed(
 
     assert response.status_code == 302
     assert response["Location"] == detail(conversation)
+    own_inbox = client_for(peer).get(reverse("privateconversations:inbox")).text
+    assert "With the team at" in own_inbox
+    assert "Write to the team" not in own_inbox
     inbox = client_for(admin).get(reverse("privateconversations:inbox")).text
     assert "waiting since" in inbox
     assert "Could someone talk" not in inbox
