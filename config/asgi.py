@@ -17,11 +17,14 @@ from channels.security.websocket import AllowedHostsOriginValidator  # noqa: E40
 from alongside.conversations.routing import (  # noqa: E402
     websocket_urlpatterns as conversation_routes,
 )
+from alongside.privateconversations.routing import (  # noqa: E402
+    websocket_urlpatterns as private_routes,
+)
 from alongside.safety.routing import (  # noqa: E402
     websocket_urlpatterns as safety_routes,
 )
 
-websocket_urlpatterns = [*conversation_routes, *safety_routes]
+websocket_urlpatterns = [*conversation_routes, *safety_routes, *private_routes]
 
 application = ProtocolTypeRouter(
     {

@@ -104,6 +104,7 @@ INSTALLED_APPS = [
     "alongside.notifications",
     "alongside.agreements",
     "alongside.conversations",
+    "alongside.privateconversations",
     "alongside.safety",
     "alongside.supporters",
     "alongside.access",

@@ -21,6 +21,7 @@ urlpatterns = [
     path("safety/", include("alongside.safety.urls")),
     path("today/", include("alongside.today.urls")),
     path("support/", include("alongside.supporters.urls")),
+    path("private/", include("alongside.privateconversations.urls")),
     # Agreement pages live under groups/<id>/agreement/ and services/<slug>/.
     path("", include("alongside.agreements.urls")),
 ]

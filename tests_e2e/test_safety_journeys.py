@@ -281,7 +281,15 @@ def test_a_report_reaches_the_queue_and_the_reporter_is_told_it_was_looked_at(
         "Thank you for your report in Evening circle. A facilitator has looked at it"
     )
 
-    # The author hears from the facilitator and can reply; not who reported.
+    # The author hears from the facilitator, once, in their private conversation
+    # with the team, and can reply there; not who reported.
     visit(rowan, "/notifications/")
-    expect(rowan.locator("main")).to_contain_text("has written you a private note")
+    expect(rowan.locator("main")).to_contain_text("from the team at")
+    expect(rowan.locator("main li", has_text="has messaged you")).to_have_count(1)
+    expect(rowan.locator("main")).not_to_contain_text("hazel")
+    rowan.get_by_role("link", name=re.compile("has messaged you")).click()
+    rowan.wait_for_url(re.compile(r"/private/\d+/$"))
+    check_accessibility(rowan)
+    expect(rowan.locator("#live-messages")).to_contain_text("early in their grief")
+    expect(rowan.locator("#live-messages")).to_contain_text("Evening circle")
     expect(rowan.locator("main")).not_to_contain_text("hazel")

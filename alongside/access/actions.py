@@ -16,7 +16,7 @@ from datetime import timedelta
 from django.utils import timezone
 
 from alongside.accounts.models import Person
-from alongside.organisations.models import Role
+from alongside.organisations.models import Organisation, Role
 from alongside.organisations.permissions import role_in
 from alongside.peergroups.models import PeerGroup
 from alongside.peergroups.permissions import is_facilitator_of
@@ -91,6 +91,47 @@ def record_staff_reads(
             reader_role=role,
             organisation_id=group.organisation_id,
             group=group,
+            author_id=author_id,
+            item=entry.item,
+            post_id=entry.post_id,
+            object_id=entry.object_id,
+            reason=entry.reason,
+            read_at=now,
+        )
+        for author_id, entry in wanted
+        if (entry.item, entry.object_id, entry.reason) not in recent
+    ]
+    return StaffRead.objects.bulk_create(rows)
+
+
+def record_organisation_reads(
+    *, reader: Person, organisation: Organisation, seen: Iterable[Seen]
+) -> list[StaffRead]:
+    """As `record_staff_reads`, for words that belong to no group (a private
+    conversation with the team): the reader's role is their role in the
+    organisation."""
+    wanted = [
+        (entry.author_id, entry)
+        for entry in dict.fromkeys(seen)
+        if entry.author_id is not None and entry.author_id != reader.pk
+    ]
+    if not wanted:
+        return []
+    now = timezone.now()
+    recent = set(
+        StaffRead.objects.filter(
+            reader=reader,
+            read_at__gte=now - SAME_READ_WITHIN,
+            object_id__in=[entry.object_id for _, entry in wanted],
+        ).values_list("item", "object_id", "reason")
+    )
+    role = _ROLE_OF.get(role_in(reader, organisation) or "", ReaderRole.FACILITATOR)
+    rows = [
+        StaffRead(
+            reader=reader,
+            reader_role=role,
+            organisation=organisation,
+            group=None,
             author_id=author_id,
             item=entry.item,
             post_id=entry.post_id,

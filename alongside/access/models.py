@@ -31,6 +31,7 @@ class Item(models.TextChoices):
     REPORT_NOTE = "report_note", "The note you added when you reported a post"
     DECISION_REPLY = "decision_reply", "Your reply to a facilitator's decision"
     INCIDENT = "incident", "A safety record about your post"
+    PRIVATE_MESSAGE = "private_message", "Your message in a private conversation"
 
 
 class Reason(models.TextChoices):
@@ -42,6 +43,10 @@ class Reason(models.TextChoices):
     ESCALATION = "escalation", "handling an alert to make sure you were safe"
     INCIDENT = "incident", "reviewing a safety record"
     DECISION_REPLY = "decision_reply", "reading your reply to their decision"
+    JOINED_LATER = (
+        "joined_later",
+        ("joining your conversation with the team, to carry it on"),
+    )
 
 
 class StaffReadQuerySet(models.QuerySet["StaffRead"]):

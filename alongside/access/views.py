@@ -44,6 +44,8 @@ def _what(read: StaffRead) -> str:
 
 
 def _link(read: StaffRead, readable: set[int]) -> str:
+    if read.item == Item.PRIVATE_MESSAGE:
+        return reverse("privateconversations:inbox")
     if read.item == Item.DECISION_REPLY:
         return reverse("safety:decision-detail", args=[read.object_id])
     post = read.post

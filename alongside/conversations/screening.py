@@ -35,6 +35,7 @@ from django.utils.module_loading import import_string
 
 if TYPE_CHECKING:
     from alongside.accounts.models import Person
+    from alongside.organisations.models import Organisation
     from alongside.peergroups.models import PeerGroup
 
 Outcome = Literal["allow", "hold", "allow_with_warning_suggestion"]
@@ -95,3 +96,29 @@ def after_screening(post_id: int, result: ScreeningResult) -> None:
     path = getattr(settings, "ALONGSIDE_AFTER_SCREENING", "")
     if path:
         _after(path)(post_id, result)
+
+
+class PrivateScreener(Protocol):
+    def __call__(
+        self, text: str, *, organisation: Organisation, author: Person
+    ) -> ScreeningResult: ...
+
+
+@cache
+def _private_screener(path: str) -> PrivateScreener:
+    screener: PrivateScreener = import_string(path)
+    return screener
+
+
+def screen_private(
+    text: str, *, organisation: Organisation, author: Person
+) -> ScreeningResult:
+    """Screen a message in a private conversation (alongside.privateconversations),
+    with the organisation's own rules: the same outcomes as a post in a group. The
+    screener is named by ALONGSIDE_PRIVATE_SCREENER."""
+    path = getattr(
+        settings,
+        "ALONGSIDE_PRIVATE_SCREENER",
+        "alongside.safety.screener.screen_private_message",
+    )
+    return _private_screener(path)(text, organisation=organisation, author=author)

@@ -419,6 +419,49 @@ def _screening_urgency(people: dict[str, Person], *, loss: PeerGroup) -> None:
         )
 
 
+DEMO_PRIVATE = [
+    (
+        "fran",
+        "Hi Sam, it's Fran from the Living with loss group. You mentioned Sunday "
+        "would have been your mum's birthday. How did the day go?",
+    ),
+    (
+        "sam",
+        "Thanks for asking. I did the river walk in the end. It was sad but it "
+        "felt right.",
+    ),
+    (
+        "fran",
+        "That sounds like a lovely way to remember her. I'm around on Tuesday "
+        "evening if you'd like to talk before the group.",
+    ),
+]
+
+
+def _private_conversation(
+    people: dict[str, Person], *, riverside: Organisation, loss: PeerGroup
+) -> None:
+    """Fran and Sam, in a private conversation with the Riverside team."""
+    from alongside.privateconversations import actions as private_actions
+    from alongside.privateconversations.models import Message
+
+    if Message.objects.filter(client_id=_demo_id("private:0")).exists():
+        return
+    conversation = private_actions.open_conversation(
+        person=people["fran"],
+        with_person=people["sam"],
+        organisation=riverside,
+        group=loss,
+    )
+    for number, (author, body) in enumerate(DEMO_PRIVATE):
+        private_actions.send_message(
+            person=people[author],
+            conversation=conversation,
+            body=body,
+            client_id=_demo_id(f"private:{number}"),
+        )
+
+
 def _staff_read(facilitator: Person, group: PeerGroup) -> None:
     """Fran, facilitating Living with loss, checked Sam's held post: Sam sees it in
     "Who else has seen my words"."""
@@ -456,6 +499,7 @@ def seed() -> dict[str, object]:
         "experience of mental distress, bereavement and caring.",
         confidentiality_statement=COMMUNITY_STATEMENT,
         is_open_for_signup=True,
+        peers_may_message_team=True,
         group_creation=GroupCreation.STAFF,
         live_message_retention_days=Retention.DAYS_90,
         thread_retention_days=Retention.YEAR_1,
@@ -599,6 +643,7 @@ def seed() -> dict[str, object]:
     _safety(people, riverside=riverside, loss=loss, evening=evening)
     _today(people, riverside=riverside, loss=loss, evening=evening)
     _screening_urgency(people, loss=loss)
+    _private_conversation(people, riverside=riverside, loss=loss)
     del ward  # seeded for the secure-service demo; reached with the ward code
     return {
         "people": PEOPLE,

@@ -24,6 +24,7 @@ class OrganisationSettingsForm(forms.ModelForm[Organisation]):
             "allows_links",
             "allows_images",
             "allows_direct_messages",
+            "peers_may_message_team",
             "requires_staff_facilitators",
             "group_creation",
             "live_message_retention_days",
@@ -36,6 +37,8 @@ class OrganisationSettingsForm(forms.ModelForm[Organisation]):
             "allows_direct_messages": "Members may message each other directly, if "
             "Alongside ever offers it",
             "requires_staff_facilitators": "Only staff may facilitate groups",
+            "peers_may_message_team": "Peers may start a private conversation with "
+            "the team",
             "group_creation": "Who may start a new group",
         }
         help_texts = {
@@ -44,6 +47,9 @@ class OrganisationSettingsForm(forms.ModelForm[Organisation]):
             "allows_images": "Alongside shows no pictures today, whatever this says.",
             "allows_direct_messages": "Alongside has no direct messages today: "
             "conversations happen in groups.",
+            "peers_may_message_team": "The team can always message a peer privately. "
+            "When this is on, peers can also write to the team first. A secure "
+            "service keeps it off.",
             "requires_staff_facilitators": "Only facilitators, supervisors and admins "
             "of the organisation can start a group and so become its facilitator. "
             "Anyone who facilitates a group now keeps doing so.",

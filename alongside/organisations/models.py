@@ -81,6 +81,10 @@ class Organisation(models.Model):
     )
     allows_direct_messages = models.BooleanField(default=True)
     allows_images = models.BooleanField(default=False)
+    # A secure service keeps it off whatever this says (privateconversations).
+    peers_may_message_team = models.BooleanField(
+        "peers may message the team first", default=False
+    )
     allows_links = models.BooleanField(default=True)
     group_creation = models.CharField(
         max_length=10, choices=GroupCreation.choices, default=GroupCreation.STAFF
@@ -132,6 +136,12 @@ class Organisation(models.Model):
     @property
     def thread_retention_phrase(self) -> str:
         return retention_phrase(self.thread_retention_days)
+
+    @property
+    def peers_can_message_team(self) -> bool:
+        """Whether peers may write to the team first. Never in a secure service,
+        where only the team starts a private conversation with a peer."""
+        return self.peers_may_message_team and self.setting != Setting.SECURE
 
 
 class OrganisationRole(models.Model):

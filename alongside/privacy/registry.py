@@ -54,6 +54,7 @@ from alongside.conversations.models import Response as PostResponse
 from alongside.notifications.models import Notification
 from alongside.organisations.models import Invitation, OrganisationRole
 from alongside.peergroups.models import Membership
+from alongside.privateconversations import data_rights as private_data
 from alongside.safety.models import (
     DutyPeriod,
     Escalation,
@@ -866,6 +867,32 @@ REGISTRY: tuple[Entry, ...] = (
         Erasure.DELETE,
         _DELETED,
         export=supporter_exports.export_help_received,
+    ),
+    Entry(
+        "privateconversations.Conversation",
+        "person",
+        "Your private conversations with a team",
+        Erasure.DELETE,
+        "Deleted with your account, with the key to their words, for everyone in them.",
+        export=private_data.export_conversations,
+    ),
+    Entry(
+        "privateconversations.Participant",
+        "person",
+        "Your places in private conversations",
+        Erasure.DELETE,
+        _DELETED,
+        export=private_data.export_places,
+    ),
+    Entry(
+        "privateconversations.Message",
+        "author",
+        "Your messages in private conversations",
+        Erasure.DETACH,
+        "Your words in someone else's conversation stay for them without your "
+        "name, unless you choose to remove your words.",
+        export=private_data.export_messages,
+        prepare=private_data.erase_messages,
     ),
 )
 

@@ -194,11 +194,30 @@ def delete_group(*, person: Person, group: PeerGroup) -> None:
 
 
 def delete_orphan_keys() -> int:
-    """Delete keys whose group or organisation no longer exists (left behind if the
-    keys database could not be reached when the deletion was committed). Needs no
-    permission: it only finishes deletions already made. Returns the count."""
+    """Delete keys whose group, organisation or private conversation no longer
+    exists (left behind if the keys database could not be reached when the deletion
+    was committed). Needs no permission: it only finishes deletions already made.
+    Returns the count."""
+    from alongside.privateconversations.models import Conversation
+
     # The two databases cannot be joined: read the ids on each side once.
-    keys = list(GroupKey.objects.values_list("pk", "group_id", "organisation_id"))
+    conversation_keys = list(
+        GroupKey.objects.filter(conversation_id__isnull=False).values_list(
+            "pk", "conversation_id"
+        )
+    )
+    kept = set(
+        Conversation.objects.filter(
+            pk__in=[owner for _, owner in conversation_keys]
+        ).values_list("pk", flat=True)
+    )
+    gone = [pk for pk, owner in conversation_keys if owner not in kept]
+    GroupKey.objects.filter(pk__in=gone).delete()
+    keys = list(
+        GroupKey.objects.filter(conversation_id__isnull=True).values_list(
+            "pk", "group_id", "organisation_id"
+        )
+    )
     groups = set(
         PeerGroup.objects.filter(
             pk__in=[group_id for _, group_id, _ in keys if group_id is not None]
@@ -216,4 +235,4 @@ def delete_orphan_keys() -> int:
         or (org_id is not None and org_id not in organisations)
     ]
     GroupKey.objects.filter(pk__in=orphans).delete()
-    return len(orphans)
+    return len(orphans) + len(gone)

@@ -15,6 +15,10 @@ from django.utils import timezone
 from django_tasks import task
 
 from alongside.core import recurring
+from alongside.privateconversations.actions import (
+    delete_expired_conversations,
+    settle_former_staff,
+)
 
 from . import actions
 
@@ -27,6 +31,9 @@ def enforce_retention() -> dict[str, int]:
     then queue tomorrow's run. Returns counts only."""
     try:
         counts = actions.enforce_retention(now=timezone.now())
+        private_conversations = delete_expired_conversations(now=timezone.now())
+        # Anyone no longer on a team leaves its private conversations.
+        settle_former_staff()
         # The same night, any data key whose group is gone (left behind if the keys
         # database could not be reached when the group was deleted) goes too.
         orphaned_keys = actions.delete_orphan_keys()
@@ -35,6 +42,7 @@ def enforce_retention() -> dict[str, int]:
             "threads": counts.threads,
             "kept_for_safety": counts.kept_for_safety,
             "orphaned_keys": orphaned_keys,
+            "private_conversations": private_conversations,
         }
     finally:
         # Even if this run fails, tomorrow's is queued: the chain never breaks.

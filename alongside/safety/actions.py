@@ -8,6 +8,7 @@ here logs, notifies or emails a peer's words.
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -37,6 +38,8 @@ from alongside.notifications.actions import notify
 from alongside.organisations.models import Organisation
 from alongside.organisations.permissions import is_staff
 from alongside.peergroups.models import PeerGroup
+from alongside.privateconversations import actions as private_actions
+from alongside.privateconversations.models import Message as PrivateMessage
 from alongside.supporters.permissions import rostered_on_duty
 
 from . import live
@@ -66,6 +69,7 @@ from .permissions import (
     check_edit_phrase_rules,
     check_go_off_duty,
     check_go_on_duty,
+    check_message_from_alert,
     check_record_incident,
     check_redact_own_post,
     check_reply_to_decision,
@@ -437,6 +441,8 @@ def decide_on_post(
         paused_until=paused_until,
     )
     _tell_staff(group.organisation_id)
+    for escalation in Escalation.objects.filter(post=post):
+        _take_up(escalation, person, EventKind.DECIDED)
     reports = list(Report.objects.filter(post=post, resolved_at__isnull=True))
     Report.objects.filter(pk__in=[r.pk for r in reports]).update(
         resolved_at=timezone.now()
@@ -447,6 +453,9 @@ def decide_on_post(
         message=f"Thank you for your report in {group.name}. A facilitator has looked "
         "at it and done what they felt was right.",
     )
+    if _reach_out_privately(person, post, decision):
+        # Their note is a message in the private conversation, which tells them.
+        return decision
     message = _AUTHOR_MESSAGES[DecisionAction(action)]
     if was_shared:
         # Looked at after a report: it was shared all along.
@@ -457,6 +466,40 @@ def decide_on_post(
         link=reverse("safety:decision-detail", kwargs={"decision_id": decision.pk}),
     )
     return decision
+
+
+# What the private conversation says a decision's note is about: system words.
+_REACHING_OUT_ABOUT = {
+    DecisionAction.REACH_OUT: "A facilitator has read one of your posts in {group} "
+    "and would like to talk with you about it.",
+    DecisionAction.ASK_TO_EDIT: "A facilitator has asked if you could change one of "
+    "your posts in {group}. Their note says why, and you can reply here.",
+}
+
+
+def _reach_out_privately(
+    person: Person, post: Post, decision: ModerationDecision
+) -> bool:
+    """ "Reach out privately" and "ask the author to edit" from someone on the team
+    become a message in the author's private conversation with the team, where
+    they can reply as often as they like. Returns whether it was sent so. A
+    facilitator who is not staff of the organisation leaves the note with the
+    decision, as before."""
+    about = _REACHING_OUT_ABOUT.get(DecisionAction(decision.action))
+    author = post.author
+    organisation = post.group.organisation
+    if about is None or author is None or not is_staff(person, organisation):
+        return False
+    private_actions.reach_out(
+        person=person,
+        with_person=author,
+        organisation=organisation,
+        group=post.group,
+        about=about.format(group=post.group.name),
+        body=decision.note_to_author,
+        client_id=uuid.uuid5(uuid.NAMESPACE_URL, f"alongside:decision:{decision.pk}"),
+    )
+    return True
 
 
 @transaction.atomic
@@ -471,6 +514,21 @@ def reply_to_decision(
     decision.author_reply = reply
     decision.replied_at = timezone.now()
     decision.save(update_fields=["author_reply", "replied_at"])
+    decider = decision.decided_by
+    if decider is not None and is_staff(decider, decision.group.organisation):
+        # The reply opens (or carries on) their private conversation, with no cap
+        # on what follows; that tells the facilitator.
+        private_actions.reply_to_team_member(
+            person=person,
+            team_member=decider,
+            organisation=decision.group.organisation,
+            group=decision.group,
+            body=reply,
+            client_id=uuid.uuid5(
+                uuid.NAMESPACE_URL, f"alongside:decision-reply:{decision.pk}"
+            ),
+        )
+        return decision
     if decision.decided_by is not None:
         notify(
             people=[decision.decided_by],
@@ -796,6 +854,48 @@ def acknowledge_escalation(*, person: Person, escalation: Escalation) -> Escalat
     return escalation
 
 
+def _take_up(escalation: Escalation, person: Person, kind: str) -> Escalation:
+    """Write an action on the alert in its history. The first action on an open
+    alert (messaging the person, deciding the post, recording an incident, or
+    acknowledging it) stops the clock, so it moves up the chain no further, and the
+    others it reached see it settle."""
+    escalation = Escalation.objects.select_for_update().get(pk=escalation.pk)
+    _log(escalation, kind, person)
+    if escalation.status == EscalationStatus.ACKNOWLEDGED:
+        return escalation
+    escalation.status = EscalationStatus.ACKNOWLEDGED
+    escalation.acknowledged_by = person
+    escalation.acknowledged_at = timezone.now()
+    escalation.next_move_at = None
+    escalation.save()
+    ids = list(escalation.alerted.values_list("pk", flat=True))
+    escalation_id = escalation.pk
+    transaction.on_commit(lambda: live.push_acknowledged(escalation_id, ids))
+    return escalation
+
+
+@transaction.atomic
+def message_from_alert(
+    *, person: Person, escalation: Escalation, body: str, client_id: uuid.UUID
+) -> PrivateMessage:
+    """Open (or continue) a private conversation with the person the alert is about
+    and write in it. The alert's history says so, and the first action on it stops
+    the clock. A resend (a double click) writes nothing twice."""
+    check_message_from_alert(person, escalation)
+    conversation = private_actions.open_conversation(
+        person=person,
+        with_person=escalation.person_at_risk,
+        organisation=escalation.organisation,
+        group=escalation.group,
+    )
+    message, created = private_actions.send_message(
+        person=person, conversation=conversation, body=body, client_id=client_id
+    )
+    if created:
+        _take_up(escalation, person, EventKind.MESSAGED)
+    return message
+
+
 def record_post_viewed(*, person: Person, escalation: Escalation) -> None:
     """Reading an escalated post from outside the group is logged, once per person."""
     if not EscalationEvent.objects.filter(
@@ -851,6 +951,8 @@ def record_incident(
         ):
             return earlier
     _tell_staff(organisation.pk)
+    if escalation is not None:
+        _take_up(escalation, person, EventKind.INCIDENT)
     return Incident.objects.create(
         organisation=organisation,
         group=group,

@@ -382,6 +382,11 @@ class EventKind(models.TextChoices):
     ACKNOWLEDGED = "acknowledged", "Acknowledged"
     VIEWED = "viewed", "The post was read"
     NO_ONE_LEFT = "no_one_left", "Nobody left to alert"
+    # Actions taken on the alert: the first of any of them (or acknowledging it)
+    # stops the clock.
+    MESSAGED = "messaged", "Messaged them privately"
+    DECIDED = "decided", "Decided about the post in the queue"
+    INCIDENT = "incident", "Recorded an incident"
 
 
 class EscalationEvent(models.Model):

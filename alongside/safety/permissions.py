@@ -393,6 +393,22 @@ def check_acknowledge(person: Person, escalation: Escalation) -> None:
         raise PermissionDenied
 
 
+def can_message_from_alert(person: Person, escalation: Escalation) -> bool:
+    """Staff the alert reached (group members or not), and the group's facilitators
+    who are staff, message the person privately, while the alert is open and after;
+    never the person at risk themselves."""
+    return (
+        escalation.person_at_risk_id != person.pk
+        and is_staff(person, escalation.organisation)
+        and escalations_visible_to(person).filter(pk=escalation.pk).exists()
+    )
+
+
+def check_message_from_alert(person: Person, escalation: Escalation) -> None:
+    if not can_message_from_alert(person, escalation):
+        raise PermissionDenied
+
+
 # ---- Incidents ----
 
 

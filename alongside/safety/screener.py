@@ -17,6 +17,7 @@ from alongside.safety.screening.posts import screen_post
 
 if TYPE_CHECKING:
     from alongside.accounts.models import Person
+    from alongside.organisations.models import Organisation
     from alongside.peergroups.models import PeerGroup
 
 
@@ -67,6 +68,24 @@ def screen_for_conversations(
     text: str, *, group: PeerGroup, author: Person
 ) -> ScreeningResult:
     return to_conversations_result(screen_post(text, group=group, author=author))
+
+
+def screen_private_message(
+    text: str, *, organisation: Organisation, author: Person
+) -> ScreeningResult:
+    """A message in a private conversation, with the organisation's own rules (it
+    belongs to no group, so no group's rules apply)."""
+    from alongside.safety.models import PhraseRule
+    from alongside.safety.screening.pipeline import screen
+
+    rules = list(
+        PhraseRule.objects.active().filter(
+            organisation=organisation, group__isnull=True
+        )
+    )
+    return to_conversations_result(
+        screen(text, rules=rules, allows_links=organisation.allows_links)
+    )
 
 
 def after_post_screened(post_id: int, result: ScreeningResult) -> None:

@@ -39,6 +39,11 @@ urlpatterns = [
         name="escalation-acknowledge",
     ),
     path(
+        "alerts/<int:escalation_id>/message/",
+        views.escalation_message,
+        name="escalation-message",
+    ),
+    path(
         "<slug:organisation_slug>/escalation-chain/",
         views.chain_edit,
         name="chain-edit",

@@ -4,6 +4,8 @@ and the incident log. Views translate; permissions decide; actions write."""
 
 from __future__ import annotations
 
+import uuid
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -24,6 +26,10 @@ from alongside.organisations.models import Organisation
 from alongside.organisations.permissions import get_organisation_for, role_in
 from alongside.peergroups.models import Membership, PeerGroup
 from alongside.peergroups.permissions import get_group_for
+from alongside.privateconversations.forms import MessageForm
+from alongside.privateconversations.models import Conversation
+from alongside.privateconversations.notices import open_team_conversation
+from alongside.privateconversations.permissions import participant_of
 from alongside.supporters.permissions import NotTrained, duty_training_reason
 
 from . import actions, reads
@@ -37,11 +43,18 @@ from .forms import (
     IncidentUpdateForm,
     ReportForm,
 )
-from .models import DutyPeriod, EscalationChain, EscalationStatus
+from .models import (
+    DutyPeriod,
+    Escalation,
+    EscalationChain,
+    EscalationStatus,
+    ModerationDecision,
+)
 from .permissions import (
     can_acknowledge,
     can_decide_on,
     can_edit_escalation_chain,
+    can_message_from_alert,
     can_moderate,
     can_record_incident,
     can_reply_to_decision,
@@ -274,9 +287,24 @@ def decision_detail(request: AuthenticatedRequest, decision_id: int) -> HttpResp
             "may_reply": may_reply,
             "is_author": decision.post.author_id == request.user.pk,
             "back": _place_of(decision.post),
+            "conversation": _conversation_about(request, decision),
         },
         status=400 if form.errors else 200,
     )
+
+
+def _conversation_about(
+    request: AuthenticatedRequest, decision: ModerationDecision
+) -> Conversation | None:
+    """The author's private conversation with the team, when the viewer is in it:
+    where a note and the replies to it carry on."""
+    author = decision.post.author
+    if author is None:
+        return None
+    conversation = open_team_conversation(author, decision.group.organisation)
+    if conversation is None or participant_of(request.user, conversation) is None:
+        return None
+    return conversation
 
 
 # ---- Duty, alerts and the chain ----
@@ -352,6 +380,16 @@ def escalation_detail(
     ):
         actions.record_post_viewed(person=request.user, escalation=escalation)
     reads.record_escalation_read(reader=request.user, escalation=escalation)
+    return _render_escalation(request, escalation, MessageForm())
+
+
+def _render_escalation(
+    request: AuthenticatedRequest,
+    escalation: Escalation,
+    message_form: MessageForm,
+    *,
+    status: int = 200,
+) -> HttpResponse:
     author_name = (
         Membership.objects.filter(
             group=escalation.group, person_id=escalation.person_at_risk_id
@@ -359,20 +397,75 @@ def escalation_detail(
         .values_list("display_name", flat=True)
         .first()
     )
+    conversation = open_team_conversation(
+        escalation.person_at_risk, escalation.organisation
+    )
+    post = escalation.post
     return render(
         request,
         "safety/escalation.html",
         {
             "escalation": escalation,
             "post": post,
+            "post_place": _place_of(post)
+            if post is not None
+            and not post.is_deleted
+            and can_read_group_conversations(request.user, escalation.group)
+            else "",
             "author_name": author_name,
             "events": escalation.events.select_related("person"),
             "can_acknowledge": can_acknowledge(request.user, escalation),
             "can_record": can_record_incident(
                 request.user, escalation.organisation, about=escalation
             ),
+            "can_message": can_message_from_alert(request.user, escalation),
+            "message_form": message_form,
+            "conversation": conversation
+            if conversation is not None
+            and participant_of(request.user, conversation) is not None
+            else None,
         },
+        status=status,
     )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def escalation_message(
+    request: AuthenticatedRequest, escalation_id: int
+) -> HttpResponse:
+    """ "Message them": open (or carry on) a private conversation with the person
+    the alert is about, and write in it. Works without JavaScript."""
+    escalation = get_escalation_for(request.user, escalation_id)
+    ensure_second_factor(request)
+    if request.method == "GET":
+        # Nothing is sent by opening a link (a sign-in that ran out): back to the
+        # alert, where the words can be written.
+        return redirect("safety:escalation-detail", escalation_id=escalation.pk)
+    if not can_message_from_alert(request.user, escalation):
+        raise PermissionDenied
+    form = MessageForm(request.POST)
+    if form.is_valid():
+        try:
+            message = actions.message_from_alert(
+                person=request.user, escalation=escalation, **form.cleaned_data
+            )
+        except ValidationError as error:
+            form.add_error(None, error.messages[0])
+            data = form.data.copy()  # type: ignore[attr-defined]
+            data["client_id"] = str(uuid.uuid4())
+            form.data = data
+        else:
+            messages.success(
+                request,
+                "Sent. They have been told you have read their post and messaged "
+                "them. Carry on the conversation here.",
+            )
+            return redirect(
+                "privateconversations:conversation-detail",
+                conversation_id=message.conversation_id,
+            )
+    return _render_escalation(request, escalation, form, status=400)
 
 
 @login_required

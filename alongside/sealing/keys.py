@@ -36,6 +36,15 @@ UNREADABLE_PLACEHOLDER = "This cannot be shown."
 # How long another process may go on reading a deleted group's words.
 KEY_CACHE_SECONDS = 30
 
+# A private conversation (an app far above) seals its words under a key of its own.
+CONVERSATION_OWNER = "privateconversations.Conversation"
+# Which models own a data key, and the GroupKey column naming them.
+_KEY_OWNERS = {
+    "peergroups.PeerGroup": "group_id",
+    "organisations.Organisation": "organisation_id",
+    CONVERSATION_OWNER: "conversation_id",
+}
+
 # data key id -> (data key, when it was unwrapped)
 _unwrapped: dict[bytes, tuple[bytes, float]] = {}
 
@@ -73,6 +82,14 @@ def _delete_organisation_key(
     transaction.on_commit(lambda: _delete_key_of(lookup), using=using)
 
 
+def delete_key_after_commit(owner: models.Model, using: str = "default") -> None:
+    """Once the deletion of `owner` (a model that owns a data key of its own, such
+    as a private conversation) is committed, delete its key: its words can never be
+    read again."""
+    lookup = {_KEY_OWNERS[owner._meta.label]: owner.pk}
+    transaction.on_commit(lambda: _delete_key_of(lookup), using=using)
+
+
 post_delete.connect(
     _delete_group_key, sender="peergroups.PeerGroup", dispatch_uid="delete-group-key"
 )
@@ -96,14 +113,12 @@ def _unwrap(key: GroupKey) -> bytes:
 
 
 def data_key_for(owner: models.Model) -> tuple[bytes, bytes]:
-    """The id and data key that seal words belonging to `owner`: a peer group, or an
-    organisation for its own records. Made on first use."""
-    if owner._meta.label == "peergroups.PeerGroup":
-        lookup = {"group_id": owner.pk}
-    elif owner._meta.label == "organisations.Organisation":
-        lookup = {"organisation_id": owner.pk}
-    else:
+    """The id and data key that seal words belonging to `owner`: a peer group, an
+    organisation for its own records, or a private conversation. Made on first
+    use."""
+    if owner._meta.label not in _KEY_OWNERS:
         raise TypeError(f"{owner._meta.label} cannot own a data key.")
+    lookup = {_KEY_OWNERS[owner._meta.label]: owner.pk}
     key = GroupKey.objects.filter(**lookup).first()
     if key is None:
         key_id, data_key = crypto.new_data_key()

@@ -14,12 +14,15 @@ class GroupKey(models.Model):
     only, and is deleted once the group's deletion is committed (`keys.py`). With
     it goes any way to read the group's words, even from an old backup of the main
     database. The organisation's own records that need not belong to a group (the
-    incident log) have a key of the same kind, owned by the organisation.
+    incident log) have a key of the same kind, owned by the organisation, and so does
+    each private conversation (`alongside.privateconversations`), whose words go
+    with it.
     """
 
     # Ids in the main database; no foreign keys, which cannot cross databases.
     group_id = models.PositiveBigIntegerField(null=True, blank=True, unique=True)
     organisation_id = models.PositiveBigIntegerField(null=True, blank=True, unique=True)
+    conversation_id = models.PositiveBigIntegerField(null=True, blank=True, unique=True)
     # Random, and named in every envelope sealed under this key.
     key_id = models.CharField(max_length=32, unique=True)
     # base64 of the AES-GCM nonce and the encrypted data key.
@@ -33,8 +36,21 @@ class GroupKey(models.Model):
         db_table = "peergroups_groupkey"
         constraints = [
             models.CheckConstraint(
-                condition=models.Q(group_id__isnull=False, organisation_id__isnull=True)
-                | models.Q(group_id__isnull=True, organisation_id__isnull=False),
+                condition=models.Q(
+                    group_id__isnull=False,
+                    organisation_id__isnull=True,
+                    conversation_id__isnull=True,
+                )
+                | models.Q(
+                    group_id__isnull=True,
+                    organisation_id__isnull=False,
+                    conversation_id__isnull=True,
+                )
+                | models.Q(
+                    group_id__isnull=True,
+                    organisation_id__isnull=True,
+                    conversation_id__isnull=False,
+                ),
                 name="data_key_has_one_owner",
             )
         ]

@@ -26,6 +26,7 @@ from channels.testing import WebsocketCommunicator
 from django.test import Client
 from django.urls import URLPattern
 
+from alongside.accounts.models import Person
 from alongside.core.tests.test_url_policy import ACTOR_STATES, ACTORS
 from alongside.peergroups.models import PeerGroup
 from alongside.peergroups.tests.factories import PeerGroupFactory
@@ -46,8 +47,10 @@ _ACTIVE_MEMBERS = (
 )
 _SIGNED_IN = (4403, *(OPEN,) * 12)
 
-# Routes that only listen: nothing arrives when they open.
-LISTENING = frozenset({"ws/duty/"})
+# Routes that only listen: nothing arrives when they open. A private conversation
+# speaks when the client asks to catch up, so it is quiet at first too.
+LISTENING = frozenset({"ws/duty/", "ws/private/", "ws/private/<int:conversation_id>/"})
+_IN_ORGANISATION = (4403, 4403, *(OPEN,) * 10, 4403)
 
 SOCKET_POLICY: dict[str, tuple[int, ...]] = {
     # Being in the live room is for active members, facilitators included. Members
@@ -55,6 +58,12 @@ SOCKET_POLICY: dict[str, tuple[int, ...]] = {
     "ws/groups/<int:group_id>/live/": _ACTIVE_MEMBERS,
     # Staff alerts: each person's socket hears only alerts addressed to them.
     "ws/duty/": _SIGNED_IN,
+    # A private conversation is probed with the actor's own where they have one
+    # (alongside/privateconversations/tests/policy_world.py); nobody outside the
+    # organisation is in one there.
+    "ws/private/<int:conversation_id>/": _IN_ORGANISATION,
+    # Each person's notices about their own conversations.
+    "ws/private/": _SIGNED_IN,
 }
 
 PROBES = [
@@ -73,18 +82,31 @@ def our_routes() -> set[str]:
     return routes
 
 
-def path_for(route: str, group: PeerGroup) -> str:
+def path_for(route: str, group: PeerGroup, person: Person | None = None) -> str:
     values = {"group_id": group.pk}
+    if "conversation_id" in route:
+        from alongside.privateconversations.tests.policy_world import private_objects
+
+        values["conversation_id"] = int(
+            str(private_objects(group, person)["conversation_id"])
+        )
     return "/" + re.sub(r"<(?:\w+:)?(\w+)>", lambda m: str(values[m[1]]), route)
 
 
 def cookie_for(actor: str, group: PeerGroup) -> str | None:
     """The signed-in browser session of a new person standing as `actor`."""
+    return person_and_cookie_for(actor, group)[1]
+
+
+def person_and_cookie_for(
+    actor: str, group: PeerGroup
+) -> tuple[Person | None, str | None]:
     if actor == "anonymous":
-        return None
+        return None, None
+    person = person_in_state(ACTOR_STATES[actor], group)
     client = Client()
-    client.force_login(person_in_state(ACTOR_STATES[actor], group))
-    return client.cookies["sessionid"].value
+    client.force_login(person)
+    return person, client.cookies["sessionid"].value
 
 
 async def outcome_of(path: str, cookie: str | None, *, listening: bool = False) -> int:
@@ -129,10 +151,10 @@ def test_socket_answers_each_actor_as_the_policy_says(
     global probes_run
     group = PeerGroupFactory.create()
     open_room(group)
-    cookie = cookie_for(actor, group)
+    person, cookie = person_and_cookie_for(actor, group)
 
     outcome = async_to_sync(outcome_of)(
-        path_for(route, group), cookie, listening=route in LISTENING
+        path_for(route, group, person), cookie, listening=route in LISTENING
     )
     probes_run += 1
 

@@ -332,6 +332,32 @@ def plant_supervision(world: World, name: str) -> None:
     world.ids[name]["session_id"] = session.pk
 
 
+def plant_private(world: World, name: str) -> None:
+    """A private conversation between the group's author and someone from the team:
+    the group's facilitator (an actor for home and near), or, in the other
+    organisation, a facilitator who is no actor. Both write in it."""
+    from alongside.privateconversations import actions as private_actions
+
+    group, author = world.groups[name], world.authors[name]
+    team = world.people.get(
+        {"home": "facilitator", "near": "other_facilitator"}.get(name, "")
+    )
+    if team is None:
+        team = _staff(PersonFactory.create(), group.organisation, Role.FACILITATOR)
+    conversation = private_actions.open_conversation(
+        person=team, with_person=author, organisation=group.organisation, group=group
+    )
+    for person in (author, team):
+        message, _ = private_actions.send_message(
+            person=person,
+            conversation=conversation,
+            body=world.marker(name, "private"),
+            client_id=uuid.uuid4(),
+        )
+    world.ids[name]["conversation_id"] = conversation.pk
+    world.ids[name]["message_id"] = message.pk
+
+
 # One line per kind of data: how its markers are planted in a group.
 PLANTERS: tuple[Callable[[World, str], None], ...] = (
     plant_thread,
@@ -345,6 +371,7 @@ PLANTERS: tuple[Callable[[World, str], None], ...] = (
     plant_leave_feedback,
     plant_organisation,
     plant_supervision,
+    plant_private,
 )
 
 
@@ -490,6 +517,17 @@ def socket_paths(world: World) -> list[str]:
         route = str(pattern.pattern)
         for group in world.groups.values():
             paths.append("/" + re.sub(r"<(?:\w+:)?group_id>", str(group.pk), route))
+        for ids in world.ids.values():
+            if "conversation_id" in ids:
+                paths.append(
+                    "/"
+                    + re.sub(
+                        r"<(?:\w+:)?conversation_id>",
+                        str(ids["conversation_id"]),
+                        route,
+                    )
+                )
+        paths = [path for path in paths if "<" not in path]
     return sorted(set(paths))
 
 

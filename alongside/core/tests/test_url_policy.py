@@ -78,6 +78,7 @@ NAMESPACES = (
     "retention",
     "today",
     "supporters",
+    "privateconversations",
 )
 
 ACTORS = (
@@ -407,6 +408,12 @@ POLICY: dict[str, dict[str, tuple[int, ...]]] = {
         "GET": (302, 404, 404, 404, 404, 404, 404, 302, 404, 404, 404, 302, 404),
         "POST": (302, 404, 404, 404, 404, 404, 404, 302, 404, 404, 404, 302, 404),
     },
+    # "Message them": opening the link goes back to the alert; sending opens a
+    # private conversation with the person and takes them there.
+    "safety:escalation-message": {
+        "GET": (302, 404, 404, 404, 404, 404, 404, 302, 404, 404, 404, 302, 404),
+        "POST": (302, 404, 404, 404, 404, 404, 404, 302, 404, 404, 404, 302, 404),
+    },
     "safety:chain-edit": {"GET": _ADMIN_PAGE, "POST": _ADMIN_DONE},
     "safety:incident-list": {
         "GET": (302, 404, 404, 404, 404, 404, 404, 200, 200, 200, 200, 200, 404),
@@ -462,6 +469,48 @@ POLICY: dict[str, dict[str, tuple[int, ...]]] = {
     # someone else's shift is refused with a message on the rota (302 too).
     "supporters:shift-swap": {"GET": _NO_GET, "POST": _SUPPORTER_DONE},
     "supporters:shift-take": {"GET": _NO_GET, "POST": _SUPPORTER_DONE},
+    # Private conversations: each actor is probed with their own (see
+    # alongside/privateconversations/tests/policy_world.py): the organisation's staff
+    # joined one with a peer after it began; anyone else in the organisation is the
+    # person one is with. Nobody outside it finds it.
+    #     anon outs peer req  mem  paus left faci admn supv ofac hand oadm
+    "privateconversations:inbox": {"GET": _SIGNED_IN, "POST": _NO_POST},
+    "privateconversations:conversation-detail": {
+        "GET": (302, 404, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 404),
+        "POST": _NO_POST,
+    },
+    "privateconversations:message-send": {
+        "GET": _NO_GET,
+        "POST": (302, 404, 302, 302, 302, 302, 302, 302, 302, 302, 302, 302, 404),
+    },
+    # Only someone from the team who joined later has earlier messages to read.
+    "privateconversations:earlier-messages": {
+        "GET": (302, 404, 404, 404, 404, 404, 404, 200, 200, 200, 200, 200, 404),
+        "POST": _NO_POST,
+    },
+    "privateconversations:conversation-leave": {
+        "GET": (302, 404, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 404),
+        "POST": (302, 404, 302, 302, 302, 302, 302, 302, 302, 302, 302, 302, 404),
+    },
+    "privateconversations:someone-else": {
+        "GET": (302, 404, 200, 200, 200, 200, 200, 403, 403, 403, 403, 403, 404),
+        "POST": (302, 404, 302, 302, 302, 302, 302, 403, 403, 403, 403, 403, 404),
+    },
+    # A held message from the person: the team shares it after reading it.
+    "privateconversations:held-share": {
+        "GET": _NO_GET,
+        "POST": (302, 404, 404, 404, 404, 404, 404, 302, 302, 302, 302, 302, 404),
+    },
+    # Someone already in it who follows a "waiting" link lands in the conversation.
+    "privateconversations:waiting-detail": {
+        "GET": (302, 404, 302, 302, 302, 302, 302, 302, 302, 302, 302, 302, 404),
+        "POST": (302, 404, 302, 302, 302, 302, 302, 302, 302, 302, 302, 302, 404),
+    },
+    # Peers write to the team first where the organisation allows it (it does here).
+    "privateconversations:team-message": {
+        "GET": (302, 404, 200, 200, 200, 200, 200, 403, 403, 403, 403, 403, 404),
+        "POST": (302, 404, 302, 302, 302, 302, 302, 403, 403, 403, 403, 403, 404),
+    },
 }
 
 # Valid input for each form, so that allowed POSTs exercise the whole success path.
@@ -568,6 +617,15 @@ POST_DATA: dict[str, dict[str, Any]] = {
         "starts_at": "2030-01-07T09:00",
         "ends_at": "2030-01-07T13:00",
     },
+    "safety:escalation-message": {"body": "placeholder words", "client_id": CLIENT_ID},
+    "privateconversations:message-send": {
+        "body": "placeholder words",
+        "client_id": CLIENT_ID,
+    },
+    "privateconversations:team-message": {
+        "body": "placeholder words",
+        "client_id": CLIENT_ID,
+    },
 }
 
 
@@ -653,6 +711,13 @@ class World:
                 key: prepared[key] if key in prepared else available[key]()
                 for key in parameters
             }
+        if name.startswith("privateconversations:"):
+            from alongside.privateconversations.tests.policy_world import (
+                private_objects,
+            )
+
+            private = private_objects(self.group, actor)
+            return {key: private[key] for key in parameters}
         if name.startswith("safety:"):
             from alongside.safety.tests.policy_world import safety_objects
 

@@ -212,6 +212,24 @@ def populated_person() -> World:
         reason=Reason.REPORT,
     )
     _supporter_records(organisation, person, other, second_admin)
+    # A private conversation with the team: their own message and someone else's.
+    from alongside.privateconversations.models import (
+        Conversation,
+        Message,
+        Participant,
+        Side,
+    )
+
+    private = Conversation.objects.create(organisation=organisation, person=person)
+    Participant.objects.create(
+        conversation=private, person=person, side=Side.PERSON, display_name="Own Name"
+    )
+    Message.objects.create(
+        conversation=private, author=person, author_side=Side.PERSON, body=OWN_POST
+    )
+    Message.objects.create(
+        conversation=private, author=other, author_side=Side.TEAM, body=OTHER_POST
+    )
     return World(
         person=person,
         other=other,

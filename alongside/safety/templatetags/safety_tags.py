@@ -42,11 +42,44 @@ def after_screening(post: Post, viewer_id: int | None) -> dict[str, Any]:
         context["someone_alerted"] = (
             escalation is not None and escalation.alerted.exists()
         )
+        context.update(_team_notice(post, escalation))
     if post.status == PostStatus.HIDDEN:
         context["decision"] = (
             ModerationDecision.objects.filter(post=post).order_by("-pk").first()
         )
     return context
+
+
+def _team_notice(post: Post, escalation: Any) -> dict[str, Any]:
+    """What the team has done about the post, in plain words, and their latest
+    private message to its author (which the notice socket keeps up to date)."""
+    from alongside.privateconversations.notices import (
+        open_team_conversation,
+        team_notice_context,
+    )
+
+    from ..models import EventKind
+
+    organisation = post.group.organisation
+    conversation = (
+        open_team_conversation(post.author, organisation)
+        if post.author is not None
+        else None
+    )
+    notice = (
+        team_notice_context(conversation)
+        if conversation is not None
+        else {"organisation": organisation, "latest": None, "conversation": None}
+    )
+    kinds = (
+        set(escalation.events.values_list("kind", flat=True))
+        if escalation is not None
+        else set()
+    )
+    return {
+        "notice": notice,
+        "team_said_they_will_message": EventKind.ACKNOWLEDGED in kinds,
+    }
 
 
 @register.inclusion_tag("safety/includes/queue_link.html", takes_context=True)

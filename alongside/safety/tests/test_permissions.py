@@ -115,6 +115,9 @@ RULE_CALLS: dict[str, Rule] = {
     "can_acknowledge": lambda person, world: permissions.can_acknowledge(
         person, world.escalation
     ),
+    "can_message_from_alert": lambda person, world: permissions.can_message_from_alert(
+        person, world.escalation
+    ),
     "reads escalated post": lambda person, world: (
         permissions.escalations_visible_to(person)
         .filter(pk=world.escalation.pk)
@@ -166,6 +169,7 @@ RULES: dict[str, str] = {
     "can_go_on_duty":                       ".  .  .  .  .  .  .  Y  Y  Y  Y",
     "can_go_off_duty":                      ".  .  .  .  .  .  .  Y  Y  Y  Y",
     "can_acknowledge":                      ".  .  .  .  .  .  .  Y  .  .  .",
+    "can_message_from_alert":               ".  .  .  .  .  .  .  Y  .  .  .",
     "reads escalated post":                 ".  .  .  .  .  .  .  Y  .  .  .",
     "can_record_incident (any group)":      ".  .  .  .  .  .  .  Y  Y  Y  Y",
     "can_record_incident (this group)":     ".  .  .  .  .  .  .  Y  .  Y  Y",
@@ -185,6 +189,7 @@ RULES: dict[str, str] = {
 #                                            an ou pe rq ac pa le fa of su ad
 REACHED_THEM: dict[str, str] = {
     "can_acknowledge":                      ".  .  .  .  .  .  .  Y  Y  Y  Y",
+    "can_message_from_alert":               ".  .  .  .  .  .  .  Y  Y  Y  Y",
     "reads escalated post":                 ".  .  .  .  .  .  .  Y  Y  Y  Y",
 }  # fmt: skip
 
@@ -192,6 +197,7 @@ REACHED_THEM: dict[str, str] = {
 #                                            an ou pe rq ac pa le fa of su ad
 ACKNOWLEDGED: dict[str, str] = {
     "can_acknowledge":                      ".  .  .  .  .  .  .  .  .  .  .",
+    "can_message_from_alert":               ".  .  .  .  .  .  .  Y  .  .  .",
     "reads escalated post":                 ".  .  .  .  .  .  .  Y  .  .  .",
 }  # fmt: skip
 
@@ -216,6 +222,7 @@ CHECKS: dict[str, tuple[str, type[Exception]]] = {
     "can_go_on_duty": ("check_go_on_duty", Http404),
     "can_go_off_duty": ("check_go_off_duty", Http404),
     "can_acknowledge": ("check_acknowledge", PermissionDenied),
+    "can_message_from_alert": ("check_message_from_alert", PermissionDenied),
     "can_record_incident (this group)": ("check_record_incident", Http404),
     "can_update_incident": ("check_update_incident", Http404),
     "can_edit_escalation_chain": ("check_edit_escalation_chain", Http404),
@@ -331,6 +338,7 @@ def test_check_raises_exactly_when_rule_says_no(
         "check_go_on_duty": (world.group.organisation,),
         "check_go_off_duty": (world.group.organisation,),
         "check_acknowledge": (world.escalation,),
+        "check_message_from_alert": (world.escalation,),
         "check_record_incident": (world.group.organisation, world.group),
         "check_update_incident": (world.incident,),
         "check_edit_escalation_chain": (world.group.organisation,),
