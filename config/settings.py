@@ -104,6 +104,7 @@ INSTALLED_APPS = [
     "alongside.agreements",
     "alongside.conversations",
     "alongside.safety",
+    "alongside.meetings",
     "alongside.access",
     "alongside.retention",
     "alongside.privacy",

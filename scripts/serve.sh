@@ -13,6 +13,8 @@ PORT=${PORT:-8000}
 "$BIN/python" manage.py schedule_escalation_checks
 # Start the nightly deletion of messages and threads past each organisation's limits.
 "$BIN/python" manage.py schedule_retention
+# Start the meetings check every five minutes: due reminders, and RSVPs a week old.
+"$BIN/python" manage.py schedule_meeting_reminders
 "$BIN/python" manage.py db_worker --interval 1 &
 worker=$!
 trap 'kill "$worker" 2>/dev/null || true' EXIT INT TERM
