@@ -30,6 +30,8 @@ from alongside.peergroups.models import CURRENT_STATUSES, Format, PeerGroup
 from .models import (
     ACCESS_FACTS,
     CHECKLIST,
+    DEFAULT_QUIET_FROM,
+    DEFAULT_QUIET_UNTIL,
     CalendarFeed,
     Meeting,
     MeetingChoice,
@@ -528,9 +530,12 @@ def send_due_reminders(*, now: datetime | None = None) -> int:
             local_now = timezone.localtime(
                 now, ZoneInfo(occurrence.meeting.time_zone)
             ).time()
-            if feed is not None and is_quiet(
-                local_now, feed.quiet_from, feed.quiet_until
-            ):
+            quiet_from, quiet_until = (
+                (feed.quiet_from, feed.quiet_until)
+                if feed is not None
+                else (DEFAULT_QUIET_FROM, DEFAULT_QUIET_UNTIL)
+            )
+            if is_quiet(local_now, quiet_from, quiet_until):
                 continue
             if _claim_reminders(choice.person, occurrence, due):
                 nearest = REMINDER_WORDS[Reminder(min(due))]

@@ -9,7 +9,7 @@ reads by name; they go a week after the meeting (see `tasks.py`).
 from __future__ import annotations
 
 import secrets
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 
 from django.conf import settings
 from django.db import models
@@ -22,6 +22,9 @@ DEFAULT_TIME_ZONE = "Europe/London"
 # A venue's facts and checklist are looked at again after this long.
 REVIEW_AFTER = timedelta(days=365)
 MAX_OCCURRENCES = 500
+# Reminders wait out these hours unless the person chooses others.
+DEFAULT_QUIET_FROM = time(21, 0)
+DEFAULT_QUIET_UNTIL = time(8, 0)
 
 
 def new_feed_token() -> str:
@@ -382,8 +385,8 @@ class CalendarFeed(models.Model):
     )
     token = models.CharField(max_length=64, unique=True, default=new_feed_token)
     token_created_at = models.DateTimeField(default=timezone.now)
-    quiet_from = models.TimeField(default="21:00")
-    quiet_until = models.TimeField(default="08:00")
+    quiet_from = models.TimeField(default=DEFAULT_QUIET_FROM)
+    quiet_until = models.TimeField(default=DEFAULT_QUIET_UNTIL)
 
     def __str__(self) -> str:
         return f"Calendar of person {self.person_id}"

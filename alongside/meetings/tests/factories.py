@@ -61,7 +61,8 @@ def occurrence_in(
     **meeting_fields: object,
 ) -> Occurrence:
     """One meeting of the group, a week from now unless told otherwise."""
-    starts_at = starts_at or timezone.now() + timedelta(days=7)
+    if starts_at is None:
+        starts_at = timezone.now().replace(second=0, microsecond=0) + timedelta(days=7)
     meeting = MeetingFactory.create(
         group=group, starts_on=date(2026, 1, 1), **meeting_fields
     )
