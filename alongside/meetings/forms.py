@@ -60,6 +60,7 @@ class MeetingForm(forms.Form):
         initial=1,
         min_value=1,
         max_value=12,
+        required=False,
         help_text="1 is every week (or month), 2 every other one.",
     )
     week_of_month = forms.ChoiceField(
