@@ -21,6 +21,7 @@ from alongside.agreements.models import (
 )
 from alongside.conversations import actions as conversation_actions
 from alongside.conversations.models import LiveRoom, Post
+from alongside.demo.meetings_seed import seed_meetings
 from alongside.organisations.actions import create_organisation, grant_role
 from alongside.organisations.models import (
     GroupCreation,
@@ -497,6 +498,9 @@ def seed() -> dict[str, object]:
         defaults={"code": "DEMO3-WARDS", "role": Role.PEER, "max_uses": 1000},
     )
     _safety(people, riverside=riverside, loss=loss, evening=evening)
+    seed_meetings(
+        people, riverside=riverside, loss=loss, evening=evening, carers=carers
+    )
     del ward  # seeded for the secure-service demo; reached with the ward code
     return {
         "people": PEOPLE,
