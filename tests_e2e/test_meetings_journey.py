@@ -39,7 +39,9 @@ person.set_password("{PASSWORD}")
 person.save()
 OrganisationRole.objects.get_or_create(organisation=riverside, person=person)
 Membership.objects.get_or_create(
-    group=carers, person=person, defaults={{"display_name": "Rowan", "status": "active"}}
+    group=carers,
+    person=person,
+    defaults={{"display_name": "Rowan", "status": "active"}},
 )
 print(carers.pk)
 print(riverside.slug)
