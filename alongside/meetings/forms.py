@@ -24,6 +24,16 @@ from .models import (
 )
 from .recurrence import Schedule
 
+
+def _date_input() -> forms.DateInput:
+    # The browser's date picker reads and writes ISO dates, whatever the language.
+    return forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+def _time_input() -> forms.TimeInput:
+    return forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
+
+
 WEEKS = [
     ("", "The same week as the first date"),
     ("1", "First"),
@@ -41,11 +51,9 @@ ENDS = [
 class MeetingForm(forms.Form):
     starts_on = forms.DateField(
         label="Date of the first meeting",
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=_date_input(),
     )
-    local_start_time = forms.TimeField(
-        label="Start time", widget=forms.TimeInput(attrs={"type": "time"})
-    )
+    local_start_time = forms.TimeField(label="Start time", widget=_time_input())
     duration_minutes = forms.IntegerField(
         label="How long, in minutes", initial=90, min_value=1, max_value=24 * 60
     )
@@ -77,7 +85,7 @@ class MeetingForm(forms.Form):
     until = forms.DateField(
         label="Last date",
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=_date_input(),
     )
     skips_bank_holidays = forms.ChoiceField(
         label="Bank holidays", choices=BankHolidays.choices, required=False
@@ -158,12 +166,8 @@ class MeetingForm(forms.Form):
 
 
 class MoveForm(forms.Form):
-    starts_on = forms.DateField(
-        label="New date", widget=forms.DateInput(attrs={"type": "date"})
-    )
-    local_start_time = forms.TimeField(
-        label="New start time", widget=forms.TimeInput(attrs={"type": "time"})
-    )
+    starts_on = forms.DateField(label="New date", widget=_date_input())
+    local_start_time = forms.TimeField(label="New start time", widget=_time_input())
     duration_minutes = forms.IntegerField(
         label="How long, in minutes", min_value=1, max_value=24 * 60
     )
@@ -193,12 +197,8 @@ class MeetingChoiceForm(forms.Form):
 
 
 class QuietHoursForm(forms.Form):
-    quiet_from = forms.TimeField(
-        label="No reminders from", widget=forms.TimeInput(attrs={"type": "time"})
-    )
-    quiet_until = forms.TimeField(
-        label="Until", widget=forms.TimeInput(attrs={"type": "time"})
-    )
+    quiet_from = forms.TimeField(label="No reminders from", widget=_time_input())
+    quiet_until = forms.TimeField(label="Until", widget=_time_input())
 
 
 FACT_NAMES = [name for name, _ in ACCESS_FACTS] + [

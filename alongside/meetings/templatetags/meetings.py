@@ -9,10 +9,11 @@ from typing import Any
 
 from django import template
 
+from alongside.organisations.models import Organisation
 from alongside.peergroups.models import PeerGroup
 
 from ..models import Venue
-from ..permissions import can_see_meetings
+from ..permissions import can_manage_venues, can_see_meetings
 
 register = template.Library()
 
@@ -30,6 +31,18 @@ def meetings_on_group_page(context: dict[str, Any], group: PeerGroup) -> dict[st
     shown = meeting_context(person, group)
     shown["occurrences"] = shown["occurrences"][:ON_GROUP_PAGE]
     return {"visible": True, **shown}
+
+
+@register.inclusion_tag("meetings/_on_organisation_page.html", takes_context=True)
+def venues_on_organisation_page(
+    context: dict[str, Any], organisation: Organisation
+) -> dict[str, Any]:
+    """A link to the organisation's venues, for the staff who keep them."""
+    person = context["request"].user
+    return {
+        "visible": can_manage_venues(person, organisation),
+        "organisation": organisation,
+    }
 
 
 @register.filter
