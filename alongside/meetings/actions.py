@@ -277,7 +277,7 @@ def cancel_occurrence(
     with transaction.atomic():
         claimed = Occurrence.objects.filter(
             pk=occurrence.pk, is_cancelled=False
-        ).update(is_cancelled=True, sequence=occurrence.sequence + 1)
+        ).update(is_cancelled=True, sequence=occurrence.sequence + 1, changed_at=now)
         occurrence.refresh_from_db()
         if claimed:
             _tell_later(occurrence, "cancelled")

@@ -322,6 +322,8 @@ class Occurrence(models.Model):
     is_cancelled = models.BooleanField(default=False)
     is_moved = models.BooleanField(default=False)
     sequence = models.PositiveIntegerField(default=0)
+    # When it last changed (made, moved or cancelled): the calendars' DTSTAMP.
+    changed_at = models.DateTimeField(default=timezone.now)
     # An optional head count a facilitator enters afterwards; never names.
     head_count = models.PositiveSmallIntegerField(null=True, blank=True)
 

@@ -25,7 +25,7 @@ from alongside.peergroups.models import PeerGroup
 from alongside.peergroups.permissions import get_group_for
 
 from . import actions
-from .calendars import FEED_LOOKS_BACK, calendar_of, titles_for
+from .calendars import FEED_LOOKS_BACK, calendar_of, rows_of, titles_for
 from .disclosure import count_phrase
 from .forms import (
     ChecklistForm,
@@ -378,7 +378,10 @@ def occurrence_ics(
 ) -> HttpResponse:
     group, occurrence = _occurrence(request, group_id, occurrence_id)
     check_download_calendar(request.user, group)
-    body = calendar_of([occurrence], titles=titles_for(request.user))
+    body = calendar_of(
+        rows_of(Occurrence.objects.filter(pk=occurrence.pk)),
+        titles=titles_for(request.user),
+    )
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="meeting.ics"'
     return response
@@ -475,13 +478,12 @@ def calendar_feed(request: HttpRequest, token: str) -> HttpResponse:
     if feed is None or not feed.person.is_active:
         raise Http404
     since = timezone.now() - FEED_LOOKS_BACK
-    occurrences = (
+    rows = rows_of(
         feed_occurrences_for(feed.person)
         .filter(ends_at__gte=since)
-        .select_related("meeting")
         .order_by("starts_at")
     )
-    body = calendar_of(occurrences, titles=titles_for(feed.person))
+    body = calendar_of(rows, titles=titles_for(feed.person))
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Cache-Control"] = "private, no-store"
     return response
