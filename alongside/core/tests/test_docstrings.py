@@ -8,6 +8,8 @@ from types import ModuleType
 
 import pytest
 
+from alongside.meetings import actions as meeting_actions
+from alongside.meetings import permissions as meeting_permissions
 from alongside.notifications import actions as notification_actions
 from alongside.organisations import actions as organisation_actions
 from alongside.organisations import permissions as organisation_permissions
@@ -20,6 +22,8 @@ MODULES = [
     organisation_actions,
     notification_actions,
     group_actions,
+    meeting_actions,
+    meeting_permissions,
 ]
 
 
