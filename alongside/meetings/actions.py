@@ -32,7 +32,10 @@ from .models import (
     CHECKLIST,
     DEFAULT_QUIET_FROM,
     DEFAULT_QUIET_UNTIL,
+    VENUE_CHECK_EVERY,
+    VENUE_QUESTIONS,
     CalendarFeed,
+    Felt,
     Meeting,
     MeetingChoice,
     Occurrence,
@@ -41,15 +44,19 @@ from .models import (
     Rsvp,
     SentReminder,
     Venue,
+    VenueCheck,
+    VenueCheckTurn,
     new_feed_token,
 )
 from .permissions import (
+    check_answer_venue_check,
     check_choose_reminders,
     check_manage_meetings,
     check_manage_venues,
     check_rsvp,
     check_waive_checklist,
     is_secure_service,
+    venue_check_blocker,
 )
 from .recurrence import Schedule, slots_for, to_utc, to_utc_lenient
 
@@ -594,6 +601,46 @@ def tell_about_change(*, occurrence_id: int, what: str) -> int:
         link=_occurrence_link(occurrence),
     )
     return len(people)
+
+
+# --- the members' view of a venue -------------------------------------------------
+
+
+def answer_venue_check(
+    *,
+    person: Person,
+    occurrence: Occurrence,
+    answers: dict[str, str],
+    today: date | None = None,
+) -> VenueCheck:
+    """Keep a member's three answers about the venue of a meeting they could have
+    come to, with no link to them: no person, and only the day.
+
+    Preconditions: a current member; the meeting at the venue is over; they have
+    not answered about this venue in the last three months (venue_check_blocker).
+    Side effects: their next turn is kept by month only, apart from the answers.
+    """
+    check_answer_venue_check(person, occurrence)
+    blocker = venue_check_blocker(person, occurrence, today)
+    if blocker:
+        raise ValidationError(blocker)
+    if set(answers) != {name for name, _ in VENUE_QUESTIONS} or any(
+        value not in Felt.values for value in answers.values()
+    ):
+        raise ValidationError("Please choose an answer for each question.")
+    today = today or timezone.localdate()
+    venue_id = occurrence.meeting.venue_id
+    assert venue_id is not None
+    after = today + VENUE_CHECK_EVERY
+    next_from = (after.replace(day=1) + timedelta(days=32)).replace(day=1)
+    with transaction.atomic():
+        check = VenueCheck.objects.create(
+            venue_id=venue_id, answered_on=today, **answers
+        )
+        VenueCheckTurn.objects.update_or_create(
+            person=person, venue_id=venue_id, defaults={"next_from": next_from}
+        )
+    return check
 
 
 # --- venues -----------------------------------------------------------------------

@@ -15,7 +15,9 @@ from .models import (
     CHECKLIST,
     DEFAULT_TIME_ZONE,
     FEELING_SAFE_FACTS,
+    VENUE_QUESTIONS,
     BankHolidays,
+    Felt,
     Frequency,
     OnlinePlace,
     Reminder,
@@ -226,6 +228,15 @@ class ChecklistForm(forms.Form):
 
     def ticked(self) -> set[str]:
         return {name for name, _ in CHECKLIST if self.cleaned_data.get(name)}
+
+
+class VenueCheckForm(forms.Form):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for name, question in VENUE_QUESTIONS:
+            self.fields[name] = forms.ChoiceField(
+                label=question, choices=Felt.choices, widget=forms.RadioSelect
+            )
 
 
 class WaiveForm(forms.Form):

@@ -463,3 +463,57 @@ class SentReminder(models.Model):
 
     def __str__(self) -> str:
         return f"Reminder {self.pk}"
+
+
+class Felt(models.TextChoices):
+    YES = "yes", "Yes"
+    PARTLY = "partly", "Partly"
+    NO = "no", "No"
+
+
+# The members' view of a venue: three questions, in our own words.
+VENUE_QUESTIONS = (
+    ("safe_getting_there", "I felt safe getting there"),
+    ("safe_in_room", "I felt safe in the room"),
+    ("not_overheard", "I could speak without being overheard"),
+)
+VENUE_VIEW_SHOWN_FROM = 5
+VENUE_CHECK_EVERY = timedelta(days=91)
+
+
+class VenueCheck(models.Model):
+    """One member's anonymous answers about a venue. No link to the person: no
+    foreign key, and only the day it was answered."""
+
+    venue = models.ForeignKey(Venue, on_delete=models.CASCADE, related_name="checks")
+    answered_on = models.DateField()
+    safe_getting_there = models.CharField(max_length=10, choices=Felt.choices)
+    safe_in_room = models.CharField(max_length=10, choices=Felt.choices)
+    not_overheard = models.CharField(max_length=10, choices=Felt.choices)
+
+    class Meta:
+        ordering = ["-answered_on", "pk"]
+
+    def __str__(self) -> str:
+        return f"Venue check {self.pk}"
+
+
+class VenueCheckTurn(models.Model):
+    """When a person may next be asked about a venue. It holds no answers, and only
+    the month the next turn comes, so it cannot be matched to an answer's day."""
+
+    person = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
+    )
+    venue = models.ForeignKey(Venue, on_delete=models.CASCADE, related_name="+")
+    next_from = models.DateField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["person", "venue"], name="one_venue_check_turn"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"Venue check turn {self.pk}"

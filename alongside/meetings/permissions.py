@@ -25,7 +25,7 @@ overdue.
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
@@ -48,7 +48,13 @@ from alongside.peergroups.models import (
 )
 from alongside.peergroups.permissions import groups_visible_to, membership_of
 
-from .models import Occurrence, OccurrenceQuerySet, Venue, VenueQuerySet
+from .models import (
+    Occurrence,
+    OccurrenceQuerySet,
+    Venue,
+    VenueCheckTurn,
+    VenueQuerySet,
+)
 
 LINK_RELEASED_BEFORE = timedelta(minutes=15)
 
@@ -236,6 +242,51 @@ def feed_occurrences_for(person: Person) -> OccurrenceQuerySet:
     return Occurrence.objects.filter(meeting__group_id__in=groups).exclude(
         meeting__group__organisation__setting=Setting.SECURE
     )
+
+
+def venue_check_blocker(
+    person: Person, occurrence: Occurrence, today: date | None = None
+) -> str:
+    """Why the person cannot answer the three questions about this meeting's venue
+    yet, in plain words; empty when they can. They can once a meeting there that
+    they could have come to (since they joined) is over, and again three months
+    after answering."""
+    meeting = occurrence.meeting
+    membership = membership_of(person, meeting.group)
+    if membership is None or membership.status not in CURRENT_STATUSES:
+        return "Only members of the group are asked about its venues."
+    if meeting.venue_id is None or not meeting.is_in_person:
+        return "This meeting has no venue to ask about."
+    if occurrence.is_cancelled or occurrence.ends_at > timezone.now():
+        return "You can tell us how the place felt once the meeting is over."
+    joined_at = membership.joined_at or membership.created_at
+    if occurrence.starts_at < joined_at:
+        return "You can tell us after a meeting there since you joined."
+    today = today or timezone.localdate()
+    turn = VenueCheckTurn.objects.filter(
+        person=person, venue_id=meeting.venue_id
+    ).first()
+    if turn is not None and today < turn.next_from:
+        return (
+            "Thank you, you told us about this place recently. We ask at most once "
+            "every three months."
+        )
+    return ""
+
+
+def can_answer_venue_check(person: Person, occurrence: Occurrence) -> bool:
+    """A current member, after a meeting at the venue, when their turn has come."""
+    return not venue_check_blocker(person, occurrence)
+
+
+def check_answer_venue_check(person: Person, occurrence: Occurrence) -> None:
+    """404 unless the person may see the meeting; PermissionDenied unless they are a
+    current member. Timing is a kind message from the action."""
+    group = occurrence.meeting.group
+    if not meetings_visible_to(person, group).filter(pk=occurrence.pk).exists():
+        raise Http404
+    if not is_current_member(person, group):
+        raise PermissionDenied
 
 
 # --- Venues -----------------------------------------------------------------------

@@ -18,6 +18,7 @@ urlpatterns = [
     path(occurrence + "coming/", views.rsvp_save, name="rsvp-save"),
     path(occurrence + "head-count/", views.head_count_save, name="head-count-save"),
     path(occurrence + "meeting.ics", views.occurrence_ics, name="occurrence-ics"),
+    path(occurrence + "how-was-the-place/", views.venue_check, name="venue-check"),
     path("account/calendar/", views.calendar_settings, name="calendar-settings"),
     path(
         "calendar/<str:token>/meetings.ics", views.calendar_feed, name="calendar-feed"

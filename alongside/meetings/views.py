@@ -34,6 +34,7 @@ from .forms import (
     MeetingForm,
     MoveForm,
     QuietHoursForm,
+    VenueCheckForm,
     VenueForm,
     WaiveForm,
 )
@@ -47,6 +48,7 @@ from .models import (
     Rsvp,
 )
 from .permissions import (
+    can_answer_venue_check,
     can_download_calendar,
     can_manage_meetings,
     can_rsvp,
@@ -55,6 +57,7 @@ from .permissions import (
     can_see_online_link,
     can_see_rsvp_count,
     can_waive_checklist,
+    check_answer_venue_check,
     check_choose_reminders,
     check_download_calendar,
     check_manage_meetings,
@@ -65,10 +68,12 @@ from .permissions import (
     get_venue_for,
     is_secure_service,
     meetings_visible_to,
+    venue_check_blocker,
     venues_visible_to,
 )
 from .recurrence import Schedule, describe
 from .reflective import REFLECTIVE_QUESTIONS
+from .venue_view import members_view
 
 UPCOMING_SHOWN = 12
 
@@ -197,6 +202,7 @@ def _render_detail(
             "access_facts": ACCESS_FACTS,
             "feeling_safe_facts": FEELING_SAFE_FACTS,
             "is_secure": is_secure_service(group.organisation),
+            "can_answer_venue_check": can_answer_venue_check(person, occurrence),
         },
         status=status,
     )
@@ -368,6 +374,43 @@ def rsvp_save(
         messages.error(request, " ".join(error.messages))
     return redirect(
         "meetings:occurrence-detail", group_id=group.pk, occurrence_id=occurrence.pk
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def venue_check(
+    request: AuthenticatedRequest, group_id: int, occurrence_id: int
+) -> HttpResponse:
+    group, occurrence = _occurrence(request, group_id, occurrence_id)
+    check_answer_venue_check(request.user, occurrence)
+    form = VenueCheckForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            actions.answer_venue_check(
+                person=request.user, occurrence=occurrence, answers=form.cleaned_data
+            )
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(
+                request,
+                "Thank you. Your answers are kept without your name, and shown to "
+                "staff only together with at least four others.",
+            )
+        return redirect(
+            "meetings:occurrence-detail", group_id=group.pk, occurrence_id=occurrence.pk
+        )
+    return render(
+        request,
+        "meetings/venue_check.html",
+        {
+            "group": group,
+            "occurrence": occurrence,
+            "form": form,
+            "blocker": venue_check_blocker(request.user, occurrence),
+        },
+        status=400 if request.method == "POST" else 200,
     )
 
 
@@ -573,6 +616,7 @@ def venue_edit(request: AuthenticatedRequest, slug: str, venue_id: int) -> HttpR
             "can_waive": can_waive_checklist(request.user, organisation),
             "waive_form": WaiveForm(initial={"days": 14}),
             "upcoming": upcoming,
+            "members_view": members_view(venue, today),
         },
         status=400 if request.method == "POST" else 200,
     )

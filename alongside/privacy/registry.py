@@ -50,7 +50,14 @@ from alongside.conversations.models import (
     TopicFilter,
 )
 from alongside.conversations.models import Response as PostResponse
-from alongside.meetings.models import CalendarFeed, Meeting, MeetingChoice, Rsvp, Venue
+from alongside.meetings.models import (
+    CalendarFeed,
+    Meeting,
+    MeetingChoice,
+    Rsvp,
+    Venue,
+    VenueCheckTurn,
+)
 from alongside.notifications.models import Notification
 from alongside.organisations.models import Invitation, OrganisationRole
 from alongside.peergroups.models import Membership
@@ -575,6 +582,14 @@ def export_meetings_created(person: Person) -> list[Row]:
     ]
 
 
+def export_venue_check_turns(person: Person) -> list[Row]:
+    # Only when they may be asked again: their answers carry no link to them.
+    return [
+        {"venue": turn.venue.name, "may_be_asked_again_from": _when(turn.next_from)}
+        for turn in VenueCheckTurn.objects.filter(person=person).select_related("venue")
+    ]
+
+
 def export_checklists_waived(person: Person) -> list[Row]:
     return [
         {
@@ -871,6 +886,15 @@ REGISTRY: tuple[Entry, ...] = (
         _DELETED,
         not_exported_because="It only records that a reminder went, so that it "
         "is not sent twice; the reminder itself is among your notifications.",
+    ),
+    Entry(
+        "meetings.VenueCheckTurn",
+        "person",
+        "When you may next be asked about a venue",
+        Erasure.DELETE,
+        "Deleted with your account. Your answers about venues were never linked "
+        "to you, so they stay, as they cannot be found.",
+        export=export_venue_check_turns,
     ),
     Entry(
         "meetings.Meeting",

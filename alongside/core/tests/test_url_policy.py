@@ -423,6 +423,12 @@ POLICY: dict[str, dict[str, tuple[int, ...]]] = {
         "GET": (302, 404, 403, 403, 200, 200, 403, 200, 403, 403, 403, 403, 404),
         "POST": _NO_POST,
     },
+    # The three questions about a venue: members, after a meeting there (the probed
+    # one is next week, so the page says so and the POST says so kindly).
+    "meetings:venue-check": {
+        "GET": (302, 404, 403, 403, 200, 200, 403, 200, 403, 403, 403, 403, 404),
+        "POST": (302, 404, 403, 403, 302, 302, 403, 302, 403, 403, 403, 403, 404),
+    },
     "meetings:choices-edit": {
         "GET": (302, 404, 403, 403, 200, 200, 403, 200, 403, 403, 403, 403, 404),
         "POST": (302, 404, 403, 403, 302, 302, 403, 302, 403, 403, 403, 403, 404),

@@ -49,6 +49,11 @@ POST_DATA: dict[str, dict[str, str]] = {
     },
     "meetings:head-count-save": {"head_count": "5"},
     "meetings:rsvp-save": {"choice": "coming"},
+    "meetings:venue-check": {
+        "safe_getting_there": "yes",
+        "safe_in_room": "yes",
+        "not_overheard": "partly",
+    },
     "meetings:choices-edit": {"reminders": "60"},
     "meetings:calendar-settings": {
         "action": "quiet",

@@ -231,6 +231,7 @@ def _meetings(person: Person, group: PeerGroup) -> None:
         MeetingChoice,
         Rsvp,
         SentReminder,
+        VenueCheckTurn,
     )
     from alongside.meetings.tests.factories import VenueFactory, occurrence_in
 
@@ -248,4 +249,7 @@ def _meetings(person: Person, group: PeerGroup) -> None:
         starts_at=occurrence.starts_at,
     )
     MeetingChoice.objects.create(person=person, group=group, reminders="60")
+    VenueCheckTurn.objects.create(
+        person=person, venue=venue, next_from=timezone.localdate()
+    )
     CalendarFeed.objects.create(person=person)
