@@ -4,19 +4,16 @@ translate; actions decide and write."""
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.db.models import Count, Q
+from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from alongside.accounts.models import Person
 from alongside.accounts.second_factor import ensure_second_factor
 from alongside.core.requests import AuthenticatedRequest
 from alongside.organisations.models import Organisation
@@ -38,6 +35,7 @@ from .forms import (
     VenueForm,
     WaiveForm,
 )
+from .listing import meeting_context
 from .models import (
     ACCESS_FACTS,
     CHECKLIST,
@@ -67,15 +65,12 @@ from .permissions import (
     get_occurrence_for,
     get_venue_for,
     is_secure_service,
-    meetings_visible_to,
     venue_check_blocker,
     venues_visible_to,
 )
 from .recurrence import Schedule, describe
 from .reflective import REFLECTIVE_QUESTIONS
 from .venue_view import members_view
-
-UPCOMING_SHOWN = 12
 
 
 def _group(request: AuthenticatedRequest, group_id: int) -> PeerGroup:
@@ -89,49 +84,6 @@ def _occurrence(
 ) -> tuple[PeerGroup, Occurrence]:
     group = _group(request, group_id)
     return group, get_occurrence_for(request.user, group, occurrence_id)
-
-
-def _rsvp_counts(occurrences: list[Occurrence]) -> dict[int, str]:
-    """Occurrence id -> the disclosure-controlled count of people coming."""
-    counts = dict(
-        Rsvp.objects.filter(occurrence__in=occurrences, is_waiting=False)
-        .values("occurrence_id")
-        .annotate(n=Count("pk"))
-        .values_list("occurrence_id", "n")
-    )
-    return {o.pk: count_phrase(counts.get(o.pk, 0)) for o in occurrences}
-
-
-def upcoming_for(person: Person, group: PeerGroup) -> list[Occurrence]:
-    """The next meetings the person may see, soonest first."""
-    return list(
-        meetings_visible_to(person, group)
-        .upcoming()
-        .select_related("meeting", "meeting__venue")[:UPCOMING_SHOWN]
-    )
-
-
-def meeting_context(person: Person, group: PeerGroup) -> dict[str, Any]:
-    """What the meetings list and the group page show the person."""
-    occurrences = upcoming_for(person, group)
-    mine = set(
-        Rsvp.objects.filter(person=person, occurrence__in=occurrences).values_list(
-            "occurrence_id", flat=True
-        )
-    )
-    return {
-        "group": group,
-        "occurrences": occurrences,
-        "coming": mine,
-        "is_member": can_see_joining_details(person, group),
-        "can_see_address": can_see_address(person, group),
-        "can_manage": can_manage_meetings(person, group),
-        "counts": _rsvp_counts(occurrences)
-        if can_see_rsvp_count(person, group)
-        else {},
-        "is_secure": is_secure_service(group.organisation),
-        "access_facts": ACCESS_FACTS,
-    }
 
 
 @login_required

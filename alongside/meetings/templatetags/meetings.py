@@ -12,6 +12,7 @@ from django import template
 from alongside.organisations.models import Organisation
 from alongside.peergroups.models import PeerGroup
 
+from ..listing import meeting_context
 from ..models import Venue
 from ..permissions import can_manage_venues, can_see_meetings
 
@@ -23,8 +24,6 @@ ON_GROUP_PAGE = 3
 @register.inclusion_tag("meetings/_on_group_page.html", takes_context=True)
 def meetings_on_group_page(context: dict[str, Any], group: PeerGroup) -> dict[str, Any]:
     """The next few meetings the person may see, with joining details for members."""
-    from ..views import meeting_context
-
     person = context["request"].user
     if not can_see_meetings(person, group):
         return {"visible": False}

@@ -5,6 +5,7 @@ typed."""
 from __future__ import annotations
 
 from datetime import date, timedelta
+from typing import Any
 
 from django.test import Client
 from django.urls import reverse
@@ -240,3 +241,24 @@ def test_the_meetings_page_needs_sign_in(group: PeerGroup) -> None:
     response = Client().get(reverse("meetings:meeting-list", args=[group.pk]))
 
     assert response.status_code == 302
+
+
+def test_the_meetings_page_takes_few_queries_however_many_meetings(
+    group: PeerGroup, facilitator: Person, django_assert_max_num_queries: Any
+) -> None:
+    venue = VenueFactory.create(organisation=group.organisation)
+    for days in range(1, 20):
+        occurrence_in(
+            group,
+            starts_at=timezone.now() + timedelta(days=days),
+            format="in_person",
+            venue=venue,
+        )
+    client = client_for(facilitator)
+    url = reverse("meetings:meeting-list", args=[group.pk])
+    client.get(url)
+
+    with django_assert_max_num_queries(20):
+        response = client.get(url)
+
+    assert response.content.decode().count('class="card meeting') == 12
