@@ -61,6 +61,8 @@ from .permissions import (
 from .recurrence import Schedule, slots_for, to_utc, to_utc_lenient
 
 RSVP_KEPT_FOR = timedelta(days=7)
+# The same thing asked again this soon, by the same person, is a double click.
+DOUBLE_CLICK = timedelta(minutes=2)
 LONGEST_WAIVER_DAYS = 30
 
 
@@ -181,6 +183,9 @@ def create_meeting(
         )
     if slots[0].starts_at <= now:
         raise ValidationError("The first meeting has to be in the future.")
+    same = _same_series_just_made(person, group, schedule, place, now)
+    if same is not None:
+        return same  # a double click: the series is already there
     with transaction.atomic():
         meeting = Meeting.objects.create(
             group=group,
@@ -219,6 +224,30 @@ def create_meeting(
         assert first is not None
         _tell_later(first, "new")
     return meeting
+
+
+def _same_series_just_made(
+    person: Person,
+    group: PeerGroup,
+    schedule: Schedule,
+    place: Place,
+    now: datetime,
+) -> Meeting | None:
+    return Meeting.objects.filter(
+        group=group,
+        created_by=person,
+        created_at__gte=now - DOUBLE_CLICK,
+        starts_on=schedule.starts_on,
+        local_start_time=schedule.local_start_time,
+        duration_minutes=schedule.duration_minutes,
+        frequency=schedule.frequency,
+        interval=schedule.interval,
+        week_of_month=schedule.week_of_month,
+        until=schedule.until,
+        count=schedule.count,
+        format=place.format,
+        venue=place.venue,
+    ).first()
 
 
 def move_occurrence(
@@ -664,7 +693,13 @@ def save_venue(
     if venue is not None and venue.organisation_id != organisation.pk:
         raise PermissionDenied
     today = today or timezone.localdate()
-    venue = venue or Venue(organisation=organisation)
+    if venue is None:
+        # A double click on "Add the venue" adds it once.
+        venue = Venue.objects.in_use().filter(
+            organisation=organisation,
+            name=fields.get("name", ""),
+            created_at__gte=timezone.now() - DOUBLE_CLICK,
+        ).first() or Venue(organisation=organisation)
     access_names = {"step_free", *(name for name, _ in ACCESS_FACTS)}
     access_changed = venue.pk is None or any(
         getattr(venue, name) != fields[name] for name in access_names if name in fields

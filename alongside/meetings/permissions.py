@@ -310,10 +310,22 @@ def venues_visible_to(person: Person, organisation: Organisation) -> VenueQueryS
     return Venue.objects.in_use().filter(organisation=organisation)
 
 
-def get_venue_for(person: Person, organisation: Organisation, venue_id: int) -> Venue:
-    """The venue, for the organisation's staff; 404 otherwise, also when missing."""
+def get_venue_for(
+    person: Person,
+    organisation: Organisation,
+    venue_id: int,
+    *,
+    include_removed: bool = False,
+) -> Venue:
+    """The venue, for the organisation's staff; 404 otherwise, also when missing.
+    A removed venue is found only when asked for (removing it twice)."""
+    if not can_manage_venues(person, organisation):
+        raise Http404
+    venues = Venue.objects.filter(organisation=organisation)
+    if not include_removed:
+        venues = venues.in_use()
     try:
-        return venues_visible_to(person, organisation).get(pk=venue_id)
+        return venues.get(pk=venue_id)
     except Venue.DoesNotExist:
         raise Http404 from None
 

@@ -639,7 +639,7 @@ def venue_remove(
     request: AuthenticatedRequest, slug: str, venue_id: int
 ) -> HttpResponse:
     organisation = _staff_organisation(request, slug)
-    venue = get_venue_for(request.user, organisation, venue_id)
+    venue = get_venue_for(request.user, organisation, venue_id, include_removed=True)
     try:
         actions.remove_venue(person=request.user, venue=venue)
     except ValidationError as error:

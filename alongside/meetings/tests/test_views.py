@@ -262,3 +262,36 @@ def test_the_meetings_page_takes_few_queries_however_many_meetings(
         response = client.get(url)
 
     assert response.content.decode().count('class="card meeting') == 12
+
+
+def test_a_double_click_on_add_the_meeting_adds_one_series(
+    group: PeerGroup, facilitator: Person
+) -> None:
+    client = client_for(facilitator)
+    form = {
+        "starts_on": (timezone.localdate() + timedelta(days=3)).isoformat(),
+        "local_start_time": "19:00",
+        "duration_minutes": "90",
+        "frequency": "weekly",
+        "interval": "2",
+        "ends": "count",
+        "count": "4",
+        "format": "online",
+        "online_place": "live_room",
+    }
+    url = reverse("meetings:meeting-create", args=[group.pk])
+
+    statuses = [client.post(url, form).status_code for _ in range(2)]
+
+    assert statuses == [302, 302]
+    assert Meeting.objects.count() == 1
+
+
+def test_removing_a_venue_twice_is_harmless(group: PeerGroup) -> None:
+    venue = VenueFactory.create(organisation=group.organisation)
+    client = client_for(person_in_state("supervisor", group))
+    url = reverse("meetings:venue-remove", args=[group.organisation.slug, venue.pk])
+
+    statuses = [client.post(url).status_code for _ in range(2)]
+
+    assert statuses == [302, 302]
