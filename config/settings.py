@@ -107,6 +107,7 @@ INSTALLED_APPS = [
     "alongside.privateconversations",
     "alongside.safety",
     "alongside.supporters",
+    "alongside.meetings",
     "alongside.access",
     "alongside.retention",
     "alongside.privacy",

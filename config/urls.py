@@ -24,6 +24,9 @@ urlpatterns = [
     path("private/", include("alongside.privateconversations.urls")),
     # Agreement pages live under groups/<id>/agreement/ and services/<slug>/.
     path("", include("alongside.agreements.urls")),
+    # Meeting pages live under groups/<id>/meetings/, services/<slug>/venues/,
+    # account/calendar/ and the private calendar/<token>/ feed.
+    path("", include("alongside.meetings.urls")),
 ]
 
 handler400 = core_views.bad_request

@@ -15,6 +15,8 @@ PORT=${PORT:-8000}
 "$BIN/python" manage.py schedule_retention
 # Start the daily check of supporters' training, supervision and requests for help.
 "$BIN/python" manage.py schedule_supporter_checks
+# Start the meetings check every five minutes: due reminders, and RSVPs a week old.
+"$BIN/python" manage.py schedule_meeting_reminders
 "$BIN/python" manage.py db_worker --interval 1 &
 worker=$!
 trap 'kill "$worker" 2>/dev/null || true' EXIT INT TERM

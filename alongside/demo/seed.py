@@ -21,6 +21,7 @@ from alongside.agreements.models import (
 )
 from alongside.conversations import actions as conversation_actions
 from alongside.conversations.models import LiveRoom, Post
+from alongside.demo.meetings_seed import seed_meetings
 from alongside.organisations.actions import create_organisation, grant_role
 from alongside.organisations.models import (
     GroupCreation,
@@ -644,6 +645,9 @@ def seed() -> dict[str, object]:
     _today(people, riverside=riverside, loss=loss, evening=evening)
     _screening_urgency(people, loss=loss)
     _private_conversation(people, riverside=riverside, loss=loss)
+    seed_meetings(
+        people, riverside=riverside, loss=loss, evening=evening, carers=carers
+    )
     del ward  # seeded for the secure-service demo; reached with the ward code
     return {
         "people": PEOPLE,

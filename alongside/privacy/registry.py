@@ -51,6 +51,14 @@ from alongside.conversations.models import (
     TopicFilter,
 )
 from alongside.conversations.models import Response as PostResponse
+from alongside.meetings.models import (
+    CalendarFeed,
+    Meeting,
+    MeetingChoice,
+    Rsvp,
+    Venue,
+    VenueCheckTurn,
+)
 from alongside.notifications.models import Notification
 from alongside.organisations.models import Invitation, OrganisationRole
 from alongside.peergroups.models import Membership
@@ -517,6 +525,80 @@ def erase_comments(person: Person, keep_posts: bool) -> None:
         Comment.objects.filter(person=person).delete()
 
 
+# ---- Meetings -----------------------------------------------------------------------
+
+
+def export_calendar_feed(person: Person) -> list[Row]:
+    # Never the private address itself: a download may be kept somewhere less safe.
+    return [
+        {
+            "address_made_at": _when(feed.token_created_at),
+            "quiet_from": feed.quiet_from.isoformat(),
+            "quiet_until": feed.quiet_until.isoformat(),
+        }
+        for feed in CalendarFeed.objects.filter(person=person)
+    ]
+
+
+def export_meeting_choices(person: Person) -> list[Row]:
+    names = _group_names(person)
+    return [
+        {
+            "group": names.get(choice.group_id, "a group you have left"),
+            "reminder_minutes_before": choice.reminder_minutes,
+            "calendar_names_group": choice.calendar_names_group,
+        }
+        for choice in MeetingChoice.objects.filter(person=person)
+    ]
+
+
+def export_rsvps(person: Person) -> list[Row]:
+    names = _group_names(person)
+    return [
+        {
+            "group": names.get(rsvp.occurrence.meeting.group_id, "a group"),
+            "meeting_starts_at": _when(rsvp.occurrence.starts_at),
+            "on_waiting_list": rsvp.is_waiting,
+            "said_at": _when(rsvp.created_at),
+        }
+        for rsvp in Rsvp.objects.filter(person=person).select_related(
+            "occurrence__meeting"
+        )
+    ]
+
+
+def export_meetings_created(person: Person) -> list[Row]:
+    names = _group_names(person)
+    return [
+        {
+            "group": names.get(meeting.group_id, "a group"),
+            "first_date": _when(meeting.starts_on),
+            "how_often": meeting.get_frequency_display(),
+            "created_at": _when(meeting.created_at),
+        }
+        for meeting in Meeting.objects.filter(created_by=person)
+    ]
+
+
+def export_venue_check_turns(person: Person) -> list[Row]:
+    # Only when they may be asked again: their answers carry no link to them.
+    return [
+        {"venue": turn.venue.name, "may_be_asked_again_from": _when(turn.next_from)}
+        for turn in VenueCheckTurn.objects.filter(person=person).select_related("venue")
+    ]
+
+
+def export_checklists_waived(person: Person) -> list[Row]:
+    return [
+        {
+            "venue": venue.name,
+            "decided_at": _when(venue.checklist_waived_at),
+            "until": _when(venue.checklist_waived_until),
+        }
+        for venue in Venue.objects.filter(checklist_waived_by=person)
+    ]
+
+
 # ---- The registry -------------------------------------------------------------------
 
 _DELETED = "Deleted with your account."
@@ -893,6 +975,64 @@ REGISTRY: tuple[Entry, ...] = (
         "name, unless you choose to remove your words.",
         export=private_data.export_messages,
         prepare=private_data.erase_messages,
+    ),
+    Entry(
+        "meetings.CalendarFeed",
+        "person",
+        "Your calendar address and quiet hours",
+        Erasure.DELETE,
+        "Deleted with your account; the private calendar address stops working.",
+        export=export_calendar_feed,
+    ),
+    Entry(
+        "meetings.MeetingChoice",
+        "person",
+        "Your reminders and calendar choices for groups",
+        Erasure.DELETE,
+        _DELETED,
+        export=export_meeting_choices,
+    ),
+    Entry(
+        "meetings.Rsvp",
+        "person",
+        "Meetings you said you would come to",
+        Erasure.DELETE,
+        _DELETED,
+        export=export_rsvps,
+    ),
+    Entry(
+        "meetings.SentReminder",
+        "person",
+        "Reminders already sent to you",
+        Erasure.DELETE,
+        _DELETED,
+        not_exported_because="It only records that a reminder went, so that it "
+        "is not sent twice; the reminder itself is among your notifications.",
+    ),
+    Entry(
+        "meetings.VenueCheckTurn",
+        "person",
+        "When you may next be asked about a venue",
+        Erasure.DELETE,
+        "Deleted with your account. Your answers about venues were never linked "
+        "to you, so they stay, as they cannot be found.",
+        export=export_venue_check_turns,
+    ),
+    Entry(
+        "meetings.Meeting",
+        "created_by",
+        "Meetings you added",
+        Erasure.DETACH,
+        "The group's meetings stay without your name.",
+        export=export_meetings_created,
+    ),
+    Entry(
+        "meetings.Venue",
+        "checklist_waived_by",
+        "Venue checklists you let wait",
+        Erasure.DETACH,
+        "The organisation's record of the decision stays without your name.",
+        export=export_checklists_waived,
     ),
 )
 

@@ -74,7 +74,7 @@ MARKER = re.compile(r"CANARY-(home|near|far)-([a-z-]+?)-[0-9a-f]{8}")
 ORIGIN = (b"origin", b"http://127.0.0.1")
 
 # Kinds in the table with no one's words in them: choices and system notes.
-WORDLESS = frozenset({"responses", "filters", "notifications", "selfcare"})
+WORDLESS = frozenset({"responses", "filters", "notifications", "selfcare", "rsvps"})
 
 
 def policy_table(path: Path = TABLE) -> dict[str, dict[str, str]]:
@@ -358,6 +358,40 @@ def plant_private(world: World, name: str) -> None:
     world.ids[name]["message_id"] = message.pk
 
 
+def plant_meetings(world: World, name: str) -> None:
+    """A hybrid meeting starting in ten minutes (so its link is out), at a venue
+    whose name and address carry the venues marker, with an online link carrying
+    the online-links marker; the author said they will come and has a calendar
+    address."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from alongside.meetings.models import CalendarFeed, Rsvp
+    from alongside.meetings.tests.factories import VenueFactory, occurrence_in
+
+    group = world.groups[name]
+    venue = VenueFactory.create(
+        organisation=group.organisation,
+        name=world.marker(name, "venues"),
+        address=world.marker(name, "venues"),
+    )
+    occurrence = occurrence_in(
+        group,
+        starts_at=timezone.now() + timedelta(minutes=10),
+        format="hybrid",
+        venue=venue,
+        online_place="link",
+        online_link=f"https://example.org/{world.marker(name, 'online-links')}",
+    )
+    Rsvp.objects.create(occurrence=occurrence, person=world.authors[name])
+    world.ids[name]["occurrence_id"] = occurrence.pk
+    world.ids[name]["venue_id"] = venue.pk
+    world.ids[name]["token"] = CalendarFeed.objects.create(
+        person=world.authors[name]
+    ).token
+
+
 # One line per kind of data: how its markers are planted in a group.
 PLANTERS: tuple[Callable[[World, str], None], ...] = (
     plant_thread,
@@ -372,6 +406,7 @@ PLANTERS: tuple[Callable[[World, str], None], ...] = (
     plant_organisation,
     plant_supervision,
     plant_private,
+    plant_meetings,
 )
 
 

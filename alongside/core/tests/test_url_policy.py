@@ -53,6 +53,7 @@ from alongside.agreements.tests.factories import (
 )
 from alongside.conversations.models import FilterChoice, Post, Thread, Topic
 from alongside.conversations.tests.factories import open_room, thread_with_post
+from alongside.meetings.tests.policy_world import POST_DATA as MEETINGS_POST_DATA
 from alongside.notifications.tests.factories import NotificationFactory
 from alongside.organisations.models import Organisation
 from alongside.organisations.tests.factories import (
@@ -79,6 +80,7 @@ NAMESPACES = (
     "today",
     "supporters",
     "privateconversations",
+    "meetings",
 )
 
 ACTORS = (
@@ -511,6 +513,74 @@ POLICY: dict[str, dict[str, tuple[int, ...]]] = {
         "GET": (302, 404, 200, 200, 200, 200, 200, 403, 403, 403, 403, 403, 404),
         "POST": (302, 404, 302, 302, 302, 302, 302, 403, 403, 403, 403, 403, 404),
     },
+    # Meetings. The probed meeting is next week at a venue, shown to people
+    # thinking of joining; members take part; the facilitator manages; venues are
+    # the organisation's staff's. The calendar feed is public by design: its long
+    # random token is the key (the probe uses a member's).
+    "meetings:meeting-list": {"GET": _IN_ORGANISATION, "POST": _NO_POST},
+    "meetings:occurrence-detail": {"GET": _IN_ORGANISATION, "POST": _NO_POST},
+    "meetings:meeting-create": {
+        #     anon outs peer req  mem  paus left faci admn supv ofac hand oadm
+        "GET": (302, 404, 403, 403, 403, 403, 403, 200, 403, 403, 403, 403, 404),
+        "POST": (302, 404, 403, 403, 403, 403, 403, 302, 403, 403, 403, 403, 404),
+    },
+    "meetings:occurrence-move": {
+        "GET": (302, 404, 403, 403, 403, 403, 403, 200, 403, 403, 403, 403, 404),
+        "POST": (302, 404, 403, 403, 403, 403, 403, 302, 403, 403, 403, 403, 404),
+    },
+    "meetings:occurrence-cancel": {
+        "GET": _NO_GET,
+        "POST": (302, 404, 403, 403, 403, 403, 403, 302, 403, 403, 403, 403, 404),
+    },
+    "meetings:head-count-save": {
+        "GET": _NO_GET,
+        "POST": (302, 404, 403, 403, 403, 403, 403, 302, 403, 403, 403, 403, 404),
+    },
+    "meetings:rsvp-save": {
+        "GET": _NO_GET,
+        "POST": (302, 404, 403, 403, 302, 302, 403, 302, 403, 403, 403, 403, 404),
+    },
+    "meetings:occurrence-ics": {
+        "GET": (302, 404, 403, 403, 200, 200, 403, 200, 403, 403, 403, 403, 404),
+        "POST": _NO_POST,
+    },
+    # The three questions about a venue: members, after a meeting there (the probed
+    # one is next week, so the page says so and the POST says so kindly).
+    "meetings:venue-check": {
+        "GET": (302, 404, 403, 403, 200, 200, 403, 200, 403, 403, 403, 403, 404),
+        "POST": (302, 404, 403, 403, 302, 302, 403, 302, 403, 403, 403, 403, 404),
+    },
+    "meetings:choices-edit": {
+        "GET": (302, 404, 403, 403, 200, 200, 403, 200, 403, 403, 403, 403, 404),
+        "POST": (302, 404, 403, 403, 302, 302, 403, 302, 403, 403, 403, 403, 404),
+    },
+    "meetings:calendar-settings": {
+        "GET": _SIGNED_IN,
+        "POST": (302, 302, 302, 302, 302, 302, 302, 302, 302, 302, 302, 302, 302),
+    },
+    "meetings:calendar-feed": {"GET": _OPEN_TO_ALL, "POST": _NO_POST_PUBLIC},
+    "meetings:venue-list": {
+        #     anon outs peer req  mem  paus left faci admn supv ofac hand oadm
+        "GET": (302, 404, 404, 404, 404, 404, 404, 200, 200, 200, 200, 200, 404),
+        "POST": (302, 404, 404, 404, 404, 404, 404, 302, 302, 302, 302, 302, 404),
+    },
+    "meetings:venue-edit": {
+        "GET": (302, 404, 404, 404, 404, 404, 404, 200, 200, 200, 200, 200, 404),
+        "POST": (302, 404, 404, 404, 404, 404, 404, 302, 302, 302, 302, 302, 404),
+    },
+    "meetings:venue-checklist": {
+        "GET": (302, 404, 404, 404, 404, 404, 404, 200, 200, 200, 200, 200, 404),
+        "POST": (302, 404, 404, 404, 404, 404, 404, 302, 302, 302, 302, 302, 404),
+    },
+    "meetings:venue-waive": {
+        # Only the organisation's admin lets meetings go ahead before the checklist.
+        "GET": _NO_GET,
+        "POST": (302, 404, 404, 404, 404, 404, 404, 403, 302, 403, 403, 403, 404),
+    },
+    "meetings:venue-remove": {
+        "GET": _NO_GET,
+        "POST": (302, 404, 404, 404, 404, 404, 404, 302, 302, 302, 302, 302, 404),
+    },
 }
 
 # Valid input for each form, so that allowed POSTs exercise the whole success path.
@@ -626,6 +696,7 @@ POST_DATA: dict[str, dict[str, Any]] = {
         "body": "placeholder words",
         "client_id": CLIENT_ID,
     },
+    **MEETINGS_POST_DATA,
 }
 
 
@@ -718,6 +789,14 @@ class World:
 
             private = private_objects(self.group, actor)
             return {key: private[key] for key in parameters}
+        if name.startswith("meetings:"):
+            from alongside.meetings.tests.policy_world import meetings_objects
+
+            made = meetings_objects(self.group)
+            return {
+                key: made[key] if key in made else available[key]()
+                for key in parameters
+            }
         if name.startswith("safety:"):
             from alongside.safety.tests.policy_world import safety_objects
 

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from allauth.account.models import EmailAddress
 from django.contrib.auth.models import Group, Permission
+from django.utils import timezone
 
 from alongside.access.models import Item, ReaderRole, Reason, StaffRead
 from alongside.accounts.models import Person
@@ -230,6 +231,7 @@ def populated_person() -> World:
     Message.objects.create(
         conversation=private, author=other, author_side=Side.TEAM, body=OTHER_POST
     )
+    _meetings(person, group)
     return World(
         person=person,
         other=other,
@@ -290,3 +292,35 @@ def _supporter_records(
         acknowledged_at=timezone.now(),
     )
     answered.alerted.add(person)
+
+
+def _meetings(person: Person, group: PeerGroup) -> None:
+    """A meeting they added at a venue whose checklist they let wait, an RSVP, a
+    reminder sent, their choices and calendar settings."""
+    from alongside.meetings.models import (
+        CalendarFeed,
+        MeetingChoice,
+        Rsvp,
+        SentReminder,
+        VenueCheckTurn,
+    )
+    from alongside.meetings.tests.factories import VenueFactory, occurrence_in
+
+    venue = VenueFactory.create(
+        organisation=group.organisation,
+        checklist_waived_by=person,
+        checklist_waived_at=timezone.now(),
+    )
+    occurrence = occurrence_in(group, venue=venue, created_by=person)
+    Rsvp.objects.create(occurrence=occurrence, person=person)
+    SentReminder.objects.create(
+        occurrence=occurrence,
+        person=person,
+        minutes_before=60,
+        starts_at=occurrence.starts_at,
+    )
+    MeetingChoice.objects.create(person=person, group=group, reminders="60")
+    VenueCheckTurn.objects.create(
+        person=person, venue=venue, next_from=timezone.localdate()
+    )
+    CalendarFeed.objects.create(person=person)
