@@ -210,6 +210,27 @@ def plant_live(world: World, name: str) -> None:
     world.posts[name].append(post.pk)
 
 
+def plant_facilitators_words(world: World, name: str) -> None:
+    """A post and a live message by the group's only facilitator, waiting for
+    nothing: no admin decides about them, so none reads them."""
+    group = world.groups[name]
+    for membership in group.memberships.facilitating():
+        thread = Thread.objects.create(
+            group=group, author=membership.person, title=world.marker(name, "threads")
+        )
+        for place in ({"thread": thread}, {"room": open_room(group)}):
+            kind = "threads" if "thread" in place else "live"
+            post = Post.objects.create(
+                group=group,
+                author=membership.person,
+                body=world.marker(name, kind),
+                client_id=uuid.uuid4(),
+                **place,
+            )
+            world.posts[name].append(post.pk)
+        world.threads[name].append(thread.pk)
+
+
 def plant_names(world: World, name: str) -> None:
     group = world.groups[name]
     group.memberships.filter(person=world.authors[name]).update(
@@ -284,6 +305,7 @@ PLANTERS: tuple[Callable[[World, str], None], ...] = (
     plant_held,
     plant_escalated,
     plant_live,
+    plant_facilitators_words,
     plant_names,
     plant_agreement,
     plant_incident,
