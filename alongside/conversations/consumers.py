@@ -432,4 +432,8 @@ class LiveRoomConsumer(AsyncJsonWebsocketConsumer):  # type: ignore[misc]
         session_key = event.get("session_key")
         if session_key is not None and session_key != self.session_key:
             return
-        await self._stop(code=SIGNED_OUT if session_key else NOT_ALLOWED)
+        kept = event.get("except_session_key")
+        if kept and kept == self.session_key:
+            return
+        # Only a session that has ended is told it signed out.
+        await self._stop(code=SIGNED_OUT if session_key or kept else NOT_ALLOWED)
