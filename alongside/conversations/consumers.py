@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import json
+import logging
 from typing import Any
 
 from channels.consumer import get_handler_name
@@ -42,6 +43,15 @@ LARGEST_POST_ID = 2**63 - 1
 HEARTBEAT_SECONDS = 300
 UNREADABLE = "That message could not be read."
 SEND_FAILED = "Your message has not gone yet. It is still in the box; please try again."
+TOO_LARGE = "That was too long to read. Nothing was sent."
+COULD_NOT_SEND = (
+    "Your message could not be sent. It is back in the box: you could change it "
+    "and send it again."
+)
+# The largest frame read: a message at its longest, with room to spare for escapes.
+LARGEST_FRAME = 64 * 1024
+
+logger = logging.getLogger(__name__)
 
 
 class LiveRoomConsumer(AsyncJsonWebsocketConsumer):  # type: ignore[misc]
@@ -189,17 +199,32 @@ class LiveRoomConsumer(AsyncJsonWebsocketConsumer):  # type: ignore[misc]
         bytes_data: bytes | None = None,
         **kwargs: Any,
     ) -> None:
-        # A binary or empty frame is not one we can read: say so, as for bad JSON,
-        # rather than let the socket fall over.
-        await self.receive_json(
-            await self.decode_json(text_data) if text_data else None, **kwargs
-        )
+        """Every frame gets an answer and the socket stays open: a frame we cannot
+        use (binary, empty, too large, not JSON, nested too deep, the wrong shape)
+        gets a kind error frame, and so does one that fails while we act on it,
+        logged by the kind of failure only, never with anyone's words."""
+        if text_data is not None and len(text_data) > LARGEST_FRAME:
+            await self._error(None, TOO_LARGE)
+            return
+        content = await self.decode_json(text_data) if text_data else None
+        try:
+            await self.receive_json(content, **kwargs)
+        except asyncio.CancelledError:
+            raise
+        except Exception as error:
+            logger.warning(
+                "A live-room frame failed (%s); the socket stays open.",
+                type(error).__name__,
+            )
+            client_id = content.get("client_id") if isinstance(content, dict) else None
+            await self._error(client_id, COULD_NOT_SEND)
 
     @classmethod
     async def decode_json(cls, text_data: str) -> Any:
         try:
             return json.loads(text_data)
-        except ValueError:
+        except (ValueError, RecursionError):
+            # RecursionError: JSON nested deeper than Python will follow.
             return None
 
     async def receive_json(self, content: Any, **kwargs: Any) -> None:
