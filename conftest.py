@@ -64,6 +64,8 @@ def test_settings(settings: Settings) -> Iterator[None]:
         *settings.PASSWORD_HASHERS,
     ]
     settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "testserver"]
+    # In-process socket tests send this origin and no Host header.
+    settings.ALONGSIDE_ALLOWED_ORIGINS = ["http://127.0.0.1"]
     settings.TASKS = {
         "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}
     }

@@ -80,6 +80,13 @@ CSRF_TRUSTED_ORIGINS = [
     for origin in os.environ.get("CSRF_TRUSTED_ORIGINS", "").split(",")
     if origin.strip()
 ]
+# Origins (scheme://host:port) besides the site's own whose pages may open its sockets
+# (alongside/core/origins.py). Usually empty.
+ALONGSIDE_ALLOWED_ORIGINS = [
+    origin.strip().rstrip("/")
+    for origin in os.environ.get("ALONGSIDE_ALLOWED_ORIGINS", "").split(",")
+    if origin.strip()
+]
 
 INSTALLED_APPS = [
     "django.contrib.auth",
