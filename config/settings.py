@@ -80,6 +80,13 @@ CSRF_TRUSTED_ORIGINS = [
     for origin in os.environ.get("CSRF_TRUSTED_ORIGINS", "").split(",")
     if origin.strip()
 ]
+# Proxies (addresses or networks) whose X-Forwarded-For is believed, for the client
+# address behind per-address limits (alongside/core/addresses.py). Empty: none.
+ALONGSIDE_TRUSTED_PROXIES = [
+    proxy.strip()
+    for proxy in os.environ.get("ALONGSIDE_TRUSTED_PROXIES", "").split(",")
+    if proxy.strip()
+]
 # Origins (scheme://host:port) besides the site's own whose pages may open its sockets
 # (alongside/core/origins.py). Usually empty.
 ALONGSIDE_ALLOWED_ORIGINS = [
@@ -263,6 +270,19 @@ ACCOUNT_USERNAME_MIN_LENGTH = 3
 ACCOUNT_LOGOUT_REDIRECT_URL = "/"
 ACCOUNT_PRESERVE_USERNAME_CASING = False
 ACCOUNT_SESSION_REMEMBER = None
+# How fast one person may add things (alongside/core/limits.py): generous for a
+# person, far too slow for a script. ALONGSIDE_RATE_LIMITS_ENABLED=0 turns them off
+# (the load benchmark sends faster than anyone types).
+ALONGSIDE_RATE_LIMITS = (
+    {
+        "live_message": "30/m",
+        "post": "20/10m",
+        "report": "10/h",
+        "signup": "20/h",
+    }
+    if env_flag("ALONGSIDE_RATE_LIMITS_ENABLED", True)
+    else {}
+)
 # A cool-off after repeated failures, never a permanent lock.
 ACCOUNT_RATE_LIMITS = {
     "login_failed": "5/5m/ip,5/5m/key",

@@ -18,5 +18,7 @@ worker=$!
 trap 'kill "$worker" 2>/dev/null || true' EXIT INT TERM
 
 echo "Alongside is running at http://$HOST:$PORT (Ctrl+C to stop)"
+# --no-proxy-headers: uvicorn would otherwise believe X-Forwarded-For from any local
+# connection. Django decides which proxies to believe (ALONGSIDE_TRUSTED_PROXIES).
 "$BIN/uvicorn" config.asgi:application --host "$HOST" --port "$PORT" --no-access-log --lifespan off \
-  --workers "${WEB_WORKERS:-1}"
+  --no-proxy-headers --workers "${WEB_WORKERS:-1}"

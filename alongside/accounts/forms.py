@@ -41,6 +41,19 @@ class SignupForm(forms.Form):
             )
         return invitation
 
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        if not self.errors:
+            # Counted only for a sign-up that would go ahead: a mistake on the
+            # form never uses up the address's allowance.
+            from allauth.core import context
+
+            from alongside.core.addresses import client_address
+            from alongside.core.limits import SIGNUP, check_rate
+
+            check_rate(action=SIGNUP, who=client_address(context.request))
+        return cleaned
+
     def signup(self, request: HttpRequest, user: Person) -> None:
         from alongside.organisations.actions import welcome_new_person
 

@@ -28,6 +28,7 @@ from alongside.conversations.models import (
     Thread,
     Topic,
 )
+from alongside.core.limits import REPORT, check_rate
 from alongside.notifications.actions import notify
 from alongside.organisations.models import Organisation
 from alongside.organisations.permissions import is_staff
@@ -194,6 +195,7 @@ def report_post(
             agreement_item_reference,
         ):
             return report
+    check_rate(action=REPORT, who=str(person.pk))
     report = Report.objects.create(
         post=post,
         group=post.group,

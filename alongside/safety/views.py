@@ -96,13 +96,18 @@ def post_report(
     check_report(request.user, post)
     form = ReportForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        actions.report_post(person=request.user, post=post, **form.cleaned_data)
-        messages.success(
-            request,
-            "Thank you for telling us. A facilitator will look at it, and we'll let "
-            "you know when they have. The person who wrote it won't know it was you.",
-        )
-        return redirect(_place_of(post))
+        try:
+            actions.report_post(person=request.user, post=post, **form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(
+                request,
+                "Thank you for telling us. A facilitator will look at it, and we'll "
+                "let you know when they have. The person who wrote it won't know it "
+                "was you.",
+            )
+            return redirect(_place_of(post))
     return render(
         request,
         "safety/report.html",
