@@ -237,7 +237,8 @@ def server_env(*, database_url: str, redis_url: str = "") -> dict[str, str]:
         "ALONGSIDE_PRODUCTION": "1",
         "SECURE_SSL_REDIRECT": "0",
         "DJANGO_SECRET_KEY": os.environ.get(
-            "BENCH_SECRET_KEY", "benchmark-only-throwaway-key-0123456789abcdef"
+            "BENCH_SECRET_KEY",
+            "benchmark-only-throwaway-key-0123456789abcdef-0123456789",
         ),
         # A throwaway key for benchmark data (base64 of 32 bytes).
         "ALONGSIDE_MASTER_KEY": os.environ.get(

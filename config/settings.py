@@ -26,6 +26,9 @@ IS_PRODUCTION = env_flag("ALONGSIDE_PRODUCTION")
 DEBUG = env_flag("DJANGO_DEBUG") and not IS_PRODUCTION
 
 SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "")
+# Django's own check (security.W009) asks for at least 50 characters: a shorter key
+# can be guessed, and with it every session and password-reset link forged.
+SECRET_KEY_MIN_LENGTH = 50
 if not SECRET_KEY:
     if IS_PRODUCTION:
         raise ImproperlyConfigured(
@@ -33,6 +36,12 @@ if not SECRET_KEY:
             "without it."
         )
     SECRET_KEY = "development-only-key-never-use-in-production"  # noqa: S105
+elif IS_PRODUCTION and len(SECRET_KEY) < SECRET_KEY_MIN_LENGTH:
+    raise ImproperlyConfigured(
+        f"DJANGO_SECRET_KEY is shorter than {SECRET_KEY_MIN_LENGTH} characters. "
+        "Alongside will not start in production with it: generate a long random "
+        "one (docs/operations.md)."
+    )
 
 # Peers' words are sealed at rest under per-group data keys, which this master key
 # wraps (see docs/operations.md, "Encryption keys"). It is the base64 of 32 random
@@ -270,6 +279,10 @@ ACCOUNT_USERNAME_MIN_LENGTH = 3
 ACCOUNT_LOGOUT_REDIRECT_URL = "/"
 ACCOUNT_PRESERVE_USERNAME_CASING = False
 ACCOUNT_SESSION_REMEMBER = None
+# A password reset for an address with no account sends nothing, and the page says
+# the same either way: nobody learns from it whether someone uses the service.
+ACCOUNT_PREVENT_ENUMERATION = True
+ACCOUNT_EMAIL_UNKNOWN_ACCOUNTS = False
 # How fast one person may add things (alongside/core/limits.py): generous for a
 # person, far too slow for a script. ALONGSIDE_RATE_LIMITS_ENABLED=0 turns them off
 # (the load benchmark sends faster than anyone types).
