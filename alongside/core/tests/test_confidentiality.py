@@ -294,7 +294,7 @@ def plant_organisation(world: World, name: str) -> None:
         confidentiality_statement=world.marker(name, "statement")
     )
     service = SupportServiceFactory.create(
-        organisation=organisation, name=world.marker(name, "statement")
+        organisation=organisation, name=world.marker(name, "directory")
     )
     world.ids[name]["service_id"] = service.pk
 
@@ -322,7 +322,9 @@ def _staff(person: Person, organisation: Organisation, role: str) -> Person:
 
 
 def build_world() -> World:
-    first, second = OrganisationFactory.create(), OrganisationFactory.create()
+    # The first is open to sign-up, so its help directory is public (the table).
+    first = OrganisationFactory.create(is_open_for_signup=True)
+    second = OrganisationFactory.create()
     groups = {
         "home": PeerGroupFactory.create(
             organisation=first, join_policy=JoinPolicy.REQUEST

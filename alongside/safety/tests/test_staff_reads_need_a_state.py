@@ -288,3 +288,30 @@ def test_each_staff_read_is_logged_with_the_state_that_allowed_it(state: str) ->
         assert read.reason == reason, (state, read.reason)
 
     assert not StaffRead.objects.filter(reason=Reason.MODERATION).exists()
+
+
+def test_an_admin_deciding_for_a_group_sees_why_it_was_reported_not_the_notes() -> None:
+    """The table gives admins labels for reports: deciding about a sole
+    facilitator's post shows the reason, never the words a reporter added."""
+    group = PeerGroupFactory.create()
+    facilitator = person_in_state("facilitator", group)
+    admin = person_in_state("org admin", group)
+    post = thread_with_post(group, facilitator).posts.get()
+    note = f"A reporter's own words {uuid.uuid4().hex}"
+    Report.objects.create(
+        post=post,
+        group=group,
+        reporter=person_in_state("active", group),
+        reason="other",
+        note=note,
+    )
+    client = client_for(admin)
+
+    for url in (
+        reverse("safety:queue", args=[group.pk]),
+        reverse("safety:queue-decide", args=[group.pk, post.pk]),
+    ):
+        page = client.get(url).content.decode()
+        assert "Something else" in page or "Reported" in page, url
+        assert note not in page, url
+    assert not StaffRead.objects.filter(reader=admin, item="report_note").exists()
