@@ -13,6 +13,8 @@ PORT=${PORT:-8000}
 "$BIN/python" manage.py schedule_escalation_checks
 # Start the nightly deletion of messages and threads past each organisation's limits.
 "$BIN/python" manage.py schedule_retention
+# Nobody is here yet: forget the live-room connections a stopped server left behind.
+"$BIN/python" manage.py clear_live_presence
 "$BIN/python" manage.py db_worker --interval 1 &
 worker=$!
 trap 'kill "$worker" 2>/dev/null || true' EXIT INT TERM

@@ -40,7 +40,10 @@ SIGNED_OUT = 4401
 CATCH_UP_LIMIT = 500
 # The largest id a message can have (a 64-bit key): larger numbers are junk.
 LARGEST_POST_ID = 2**63 - 1
+# How often a socket checks it may stay (signed in, still a member).
 HEARTBEAT_SECONDS = 300
+# How often it says it is still here: well inside live.STALE_AFTER, a minute.
+PRESENCE_REFRESH_SECONDS = 20
 UNREADABLE = "That message could not be read."
 SEND_FAILED = "Your message has not gone yet. It is still in the box; please try again."
 TOO_LARGE = "That was too long to read. Nothing was sent."
@@ -142,14 +145,31 @@ class LiveRoomConsumer(AsyncJsonWebsocketConsumer):  # type: ignore[misc]
             await self._announce_presence()
 
     async def _keep_presence_fresh(self) -> None:
+        interval = min(PRESENCE_REFRESH_SECONDS, HEARTBEAT_SECONDS)
+        since_check = 0.0
         while True:
-            await asyncio.sleep(HEARTBEAT_SECONDS)
-            if not await database_sync_to_async(self._may_stay)():
-                await self._stop(code=NOT_ALLOWED)
-                return
-            await database_sync_to_async(
-                LiveConnection.objects.filter(channel_name=self.channel_name).update
-            )(seen_at=timezone.now())
+            await asyncio.sleep(interval)
+            since_check += interval
+            if since_check >= HEARTBEAT_SECONDS:
+                since_check = 0.0
+                if not await database_sync_to_async(self._may_stay)():
+                    await self._stop(code=NOT_ALLOWED)
+                    return
+            await database_sync_to_async(self._still_here)()
+
+    def _still_here(self) -> None:
+        """Refresh this socket's row, or put it back if a starting server cleared it
+        (live.clear_presence)."""
+        if self.group is None:
+            return
+        LiveConnection.objects.update_or_create(
+            channel_name=self.channel_name,
+            defaults={
+                "group": self.group,
+                "person": self.person,
+                "seen_at": timezone.now(),
+            },
+        )
 
     def _may_stay(self) -> bool:
         """Checked every few minutes, in case a change reached no socket (a session
