@@ -13,13 +13,16 @@ The role clients all belong to one organisation (`organisation`) with one open g
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
 
 import pytest
+from allauth.mfa.utils import is_mfa_enabled
 from django.core.cache import cache
 from django.test import Client
 from pytest_django import Settings
 
 from alongside.accounts.models import Person
+from alongside.accounts.second_factor import mark_second_step_passed
 from alongside.accounts.tests.factories import PersonFactory, give_second_factor
 from alongside.organisations.models import Organisation, Role
 from alongside.organisations.tests.factories import (
@@ -61,6 +64,8 @@ def test_settings(settings: Settings) -> Iterator[None]:
         *settings.PASSWORD_HASHERS,
     ]
     settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "testserver"]
+    # In-process socket tests send this origin and no Host header.
+    settings.ALONGSIDE_ALLOWED_ORIGINS = ["http://127.0.0.1"]
     settings.TASKS = {
         "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}
     }
@@ -68,6 +73,25 @@ def test_settings(settings: Settings) -> Iterator[None]:
     cache.clear()
     yield
     cache.clear()
+
+
+_force_login = Client.force_login
+
+
+def _force_login_with_both_steps(
+    self: Client, user: Any, backend: str | None = None
+) -> None:
+    """force_login stands for a whole sign-in: for someone with a second step, that
+    includes typing its code. Tests of a session that skipped it remove the mark
+    (`alongside.accounts.tests.test_second_step.forget_second_step`)."""
+    _force_login(self, user, backend)
+    if is_mfa_enabled(user):
+        session = self.session
+        mark_second_step_passed(session, user.pk)
+        session.save()
+
+
+Client.force_login = _force_login_with_both_steps  # type: ignore[method-assign,assignment]
 
 
 def client_for(person: Person) -> Client:

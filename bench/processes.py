@@ -128,6 +128,7 @@ class Servers:
                 "--ws",
                 ws,
                 "--no-access-log",
+                "--no-proxy-headers",
                 "--log-level",
                 "warning",
             ],
@@ -236,13 +237,16 @@ def server_env(*, database_url: str, redis_url: str = "") -> dict[str, str]:
         "ALONGSIDE_PRODUCTION": "1",
         "SECURE_SSL_REDIRECT": "0",
         "DJANGO_SECRET_KEY": os.environ.get(
-            "BENCH_SECRET_KEY", "benchmark-only-throwaway-key-0123456789abcdef"
+            "BENCH_SECRET_KEY",
+            "benchmark-only-throwaway-key-0123456789abcdef-0123456789",
         ),
         # A throwaway key for benchmark data (base64 of 32 bytes).
         "ALONGSIDE_MASTER_KEY": os.environ.get(
             "BENCH_MASTER_KEY", "YmVuY2htYXJrLW9ubHkgdGhyb3dhd2F5IGtleSEhISE="
         ),
         "LOG_LEVEL": "WARNING",
+        # The load benchmark sends from a few people far faster than anyone types.
+        "ALONGSIDE_RATE_LIMITS_ENABLED": "0",
         "PYTHONDONTWRITEBYTECODE": "1",
     }
 

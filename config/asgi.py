@@ -1,5 +1,6 @@
 """ASGI entry point: HTTP through Django; WebSockets (live rooms) through Channels,
-signed in by the session cookie and only from this site's own origin."""
+signed in by the session cookie and only from this site's own origin (scheme, host
+and port: alongside/core/origins.py)."""
 
 import gc
 import os
@@ -12,11 +13,11 @@ django_asgi_app = get_asgi_application()
 
 from channels.auth import AuthMiddlewareStack  # noqa: E402
 from channels.routing import ProtocolTypeRouter, URLRouter  # noqa: E402
-from channels.security.websocket import AllowedHostsOriginValidator  # noqa: E402
 
 from alongside.conversations.routing import (  # noqa: E402
     websocket_urlpatterns as conversation_routes,
 )
+from alongside.core.origins import SiteOriginValidator  # noqa: E402
 from alongside.privateconversations.routing import (  # noqa: E402
     websocket_urlpatterns as private_routes,
 )
@@ -29,7 +30,7 @@ websocket_urlpatterns = [*conversation_routes, *safety_routes, *private_routes]
 application = ProtocolTypeRouter(
     {
         "http": django_asgi_app,
-        "websocket": AllowedHostsOriginValidator(
+        "websocket": SiteOriginValidator(
             AuthMiddlewareStack(URLRouter(websocket_urlpatterns))
         ),
     }

@@ -26,6 +26,9 @@ IS_PRODUCTION = env_flag("ALONGSIDE_PRODUCTION")
 DEBUG = env_flag("DJANGO_DEBUG") and not IS_PRODUCTION
 
 SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "")
+# Django's own check (security.W009) asks for at least 50 characters: a shorter key
+# can be guessed, and with it every session and password-reset link forged.
+SECRET_KEY_MIN_LENGTH = 50
 if not SECRET_KEY:
     if IS_PRODUCTION:
         raise ImproperlyConfigured(
@@ -33,6 +36,12 @@ if not SECRET_KEY:
             "without it."
         )
     SECRET_KEY = "development-only-key-never-use-in-production"  # noqa: S105
+elif IS_PRODUCTION and len(SECRET_KEY) < SECRET_KEY_MIN_LENGTH:
+    raise ImproperlyConfigured(
+        f"DJANGO_SECRET_KEY is shorter than {SECRET_KEY_MIN_LENGTH} characters. "
+        "Alongside will not start in production with it: generate a long random "
+        "one (docs/operations.md)."
+    )
 
 # Peers' words are sealed at rest under per-group data keys, which this master key
 # wraps (see docs/operations.md, "Encryption keys"). It is the base64 of 32 random
@@ -78,6 +87,20 @@ ALLOWED_HOSTS = [
 CSRF_TRUSTED_ORIGINS = [
     origin.strip()
     for origin in os.environ.get("CSRF_TRUSTED_ORIGINS", "").split(",")
+    if origin.strip()
+]
+# Proxies (addresses or networks) whose X-Forwarded-For is believed, for the client
+# address behind per-address limits (alongside/core/addresses.py). Empty: none.
+ALONGSIDE_TRUSTED_PROXIES = [
+    proxy.strip()
+    for proxy in os.environ.get("ALONGSIDE_TRUSTED_PROXIES", "").split(",")
+    if proxy.strip()
+]
+# Origins (scheme://host:port) besides the site's own whose pages may open its sockets
+# (alongside/core/origins.py). Usually empty.
+ALONGSIDE_ALLOWED_ORIGINS = [
+    origin.strip().rstrip("/")
+    for origin in os.environ.get("ALONGSIDE_ALLOWED_ORIGINS", "").split(",")
     if origin.strip()
 ]
 
@@ -264,6 +287,23 @@ ACCOUNT_USERNAME_MIN_LENGTH = 3
 ACCOUNT_LOGOUT_REDIRECT_URL = "/"
 ACCOUNT_PRESERVE_USERNAME_CASING = False
 ACCOUNT_SESSION_REMEMBER = None
+# A password reset for an address with no account sends nothing, and the page says
+# the same either way: nobody learns from it whether someone uses the service.
+ACCOUNT_PREVENT_ENUMERATION = True
+ACCOUNT_EMAIL_UNKNOWN_ACCOUNTS = False
+# How fast one person may add things (alongside/core/limits.py): generous for a
+# person, far too slow for a script. ALONGSIDE_RATE_LIMITS_ENABLED=0 turns them off
+# (the load benchmark sends faster than anyone types).
+ALONGSIDE_RATE_LIMITS = (
+    {
+        "live_message": "30/m",
+        "post": "20/10m",
+        "report": "10/h",
+        "signup": "20/h",
+    }
+    if env_flag("ALONGSIDE_RATE_LIMITS_ENABLED", True)
+    else {}
+)
 # A cool-off after repeated failures, never a permanent lock.
 ACCOUNT_RATE_LIMITS = {
     "login_failed": "5/5m/ip,5/5m/key",

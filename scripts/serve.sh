@@ -17,6 +17,8 @@ PORT=${PORT:-8000}
 "$BIN/python" manage.py schedule_supporter_checks
 # Start the meetings check every five minutes: due reminders, and RSVPs a week old.
 "$BIN/python" manage.py schedule_meeting_reminders
+# Nobody is here yet: forget the live-room connections a stopped server left behind.
+"$BIN/python" manage.py clear_live_presence
 "$BIN/python" manage.py db_worker --interval 1 &
 worker=$!
 trap 'kill "$worker" 2>/dev/null || true' EXIT INT TERM
@@ -39,5 +41,7 @@ esac
 ) &
 announcer=$!
 trap 'kill "$worker" "$announcer" 2>/dev/null || true' EXIT INT TERM
+# --no-proxy-headers: uvicorn would otherwise believe X-Forwarded-For from any local
+# connection. Django decides which proxies to believe (ALONGSIDE_TRUSTED_PROXIES).
 "$BIN/uvicorn" config.asgi:application --host "$HOST" --port "$PORT" --no-access-log --lifespan off \
-  --workers "${WEB_WORKERS:-1}"
+  --no-proxy-headers --workers "${WEB_WORKERS:-1}"

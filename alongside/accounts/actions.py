@@ -1,5 +1,12 @@
 """Changes to a person's own account."""
 
+from django.contrib.auth import update_session_auth_hash
+from django.db import transaction
+from django.db.models import F
+from django.http import HttpRequest
+
+from alongside.core.live import close_live_sockets
+
 from .models import Person
 
 
@@ -23,3 +30,25 @@ def update_account_settings(
         fields.append("quick_exit_signs_out")
     person.save(update_fields=fields)
     return person
+
+
+def end_other_sessions(*, person: Person, request: HttpRequest) -> None:
+    """End every signed-in session of the person except this request's, and close
+    the live-room and staff alert sockets of those sessions once this commits.
+
+    Precondition: the request is signed in as the person. Other sessions end because
+    their stored hash no longer matches (`Person.get_session_auth_hash`), whatever
+    the session engine; this session is given the new hash (and a new key).
+    """
+    this_session = request.session.session_key
+    Person.objects.filter(pk=person.pk).update(
+        sign_in_generation=F("sign_in_generation") + 1
+    )
+    person.refresh_from_db(fields=["sign_in_generation"])
+    update_session_auth_hash(request, person)
+    person_id = person.pk
+    transaction.on_commit(
+        lambda: close_live_sockets(
+            person_id=person_id, except_session_key=this_session or ""
+        )
+    )

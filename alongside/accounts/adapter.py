@@ -4,7 +4,11 @@ from __future__ import annotations
 
 from allauth.account.adapter import DefaultAccountAdapter
 from django.contrib.auth.validators import UnicodeUsernameValidator
+from django.core.exceptions import PermissionDenied
 from django.core.validators import MaxLengthValidator
+from django.http import HttpRequest
+
+from alongside.core.addresses import client_address
 
 
 class SignInNameValidator(UnicodeUsernameValidator):
@@ -34,3 +38,11 @@ class AccountAdapter(DefaultAccountAdapter):  # type: ignore[misc]
             "try again."
         ),
     }
+
+    def get_client_ip(self, request: HttpRequest) -> str:
+        """The address behind per-address limits: forwarded headers are believed
+        only from the proxies the operator lists (alongside.core.addresses)."""
+        address = client_address(request)
+        if not address:
+            raise PermissionDenied("Unable to determine client IP address")
+        return address

@@ -1,7 +1,13 @@
 """A person who uses Alongside, known by a pseudonym they choose."""
 
+from collections.abc import Iterator
+
+from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.db import models
+from django.utils.crypto import salted_hmac
+
+_SESSION_HASH_SALT = "django.contrib.auth.models.AbstractBaseUser.get_session_auth_hash"
 
 
 class QuickExit(models.TextChoices):
@@ -29,12 +35,38 @@ class Person(AbstractUser):
         "sign you out, so that nobody else using this device can come back in.",
     )
 
+    sign_in_generation = models.PositiveIntegerField(
+        default=0,
+        editable=False,
+        help_text="Raised to end every other signed-in session of the account, as "
+        "when the second sign-in step is turned on or off.",
+    )
+
     class Meta:
         verbose_name = "person"
         verbose_name_plural = "people"
 
     def __str__(self) -> str:
         return self.username
+
+    def get_session_auth_hash(self) -> str:
+        """Sessions carry this hash; Django ends any whose hash no longer matches.
+        It changes with the password, as Django's own, and with
+        `sign_in_generation`."""
+        return self._signed_in_hash(secret=None)
+
+    def get_session_auth_fallback_hash(self) -> Iterator[str]:
+        for secret in settings.SECRET_KEY_FALLBACKS:
+            yield self._signed_in_hash(secret=secret)
+
+    def _signed_in_hash(self, *, secret: str | bytes | None) -> str:
+        value = self.password
+        if self.sign_in_generation:
+            # Generation 0 keeps Django's own hash, so existing sessions carry on.
+            value = f"{value}:{self.sign_in_generation}"
+        return salted_hmac(
+            _SESSION_HASH_SALT, value, secret=secret, algorithm="sha256"
+        ).hexdigest()
 
     @property
     def can_receive_email(self) -> bool:

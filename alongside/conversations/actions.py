@@ -16,6 +16,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from alongside.accounts.models import Person
+from alongside.core.limits import LIVE_MESSAGE, POST, LimitReached, check_rate
 from alongside.peergroups.models import PeerGroup
 
 from . import live
@@ -130,6 +131,7 @@ def start_thread(
         _same_place_or_refuse(existing, group=group)
         _same_words_or_refuse(existing, body=body, title=title)
         return existing.thread
+    check_rate(action=POST, who=str(person.pk))
     result = screen(f"{title}\n{body}", group=group, author=person)
     fields = _screening_fields(result, content_warning)
     thread = Thread.objects.create(
@@ -167,6 +169,7 @@ def reply_to_thread(
     if existing is not None:
         _same_place_or_refuse(existing, group=thread.group)
         return _same_words_or_refuse(existing, body=body)
+    check_rate(action=POST, who=str(person.pk))
     result = screen(body, group=thread.group, author=person)
     post = _create_post(
         person=person,
@@ -214,6 +217,15 @@ def post_live_message(
         _same_place_or_refuse(existing, group=group)
         return _same_words_or_refuse(existing, body=body), False
     assert room is not None
+    try:
+        check_rate(action=LIVE_MESSAGE, who=str(person.pk))
+    except LimitReached:
+        # A resend of a message already saved is answered as before, never refused.
+        existing = _existing(person, client_id)
+        if existing is None:
+            raise
+        _same_place_or_refuse(existing, group=group)
+        return _same_words_or_refuse(existing, body=body), False
     result = screen(body, group=group, author=person)
     # Insert first and let the unique client id find a resend: a resend is rare, a
     # look-up before every insert is not.

@@ -15,6 +15,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import json
+import logging
 from typing import Any
 
 from channels.consumer import get_handler_name
@@ -45,9 +46,21 @@ SIGNED_OUT = 4401
 CATCH_UP_LIMIT = 500
 # The largest id a message can have (a 64-bit key): larger numbers are junk.
 LARGEST_POST_ID = 2**63 - 1
+# How often a socket checks it may stay (signed in, still a member).
 HEARTBEAT_SECONDS = 300
+# How often it says it is still here: well inside live.STALE_AFTER, a minute.
+PRESENCE_REFRESH_SECONDS = 20
 UNREADABLE = "That message could not be read."
 SEND_FAILED = "Your message has not gone yet. It is still in the box; please try again."
+TOO_LARGE = "That was too long to read. Nothing was sent."
+COULD_NOT_SEND = (
+    "Your message could not be sent. It is back in the box: you could change it "
+    "and send it again."
+)
+# The largest frame read: a message at its longest, with room to spare for escapes.
+LARGEST_FRAME = 64 * 1024
+
+logger = logging.getLogger(__name__)
 
 
 class LiveRoomConsumer(AsyncJsonWebsocketConsumer):  # type: ignore[misc]
@@ -138,14 +151,31 @@ class LiveRoomConsumer(AsyncJsonWebsocketConsumer):  # type: ignore[misc]
             await self._announce_presence()
 
     async def _keep_presence_fresh(self) -> None:
+        interval = min(PRESENCE_REFRESH_SECONDS, HEARTBEAT_SECONDS)
+        since_check = 0.0
         while True:
-            await asyncio.sleep(HEARTBEAT_SECONDS)
-            if not await database_sync_to_async(self._may_stay)():
-                await self._stop(code=NOT_ALLOWED)
-                return
-            await database_sync_to_async(
-                LiveConnection.objects.filter(channel_name=self.channel_name).update
-            )(seen_at=timezone.now())
+            await asyncio.sleep(interval)
+            since_check += interval
+            if since_check >= HEARTBEAT_SECONDS:
+                since_check = 0.0
+                if not await database_sync_to_async(self._may_stay)():
+                    await self._stop(code=NOT_ALLOWED)
+                    return
+            await database_sync_to_async(self._still_here)()
+
+    def _still_here(self) -> None:
+        """Refresh this socket's row, or put it back if a starting server cleared it
+        (live.clear_presence)."""
+        if self.group is None:
+            return
+        LiveConnection.objects.update_or_create(
+            channel_name=self.channel_name,
+            defaults={
+                "group": self.group,
+                "person": self.person,
+                "seen_at": timezone.now(),
+            },
+        )
 
     def _may_stay(self) -> bool:
         """Checked every few minutes, in case a change reached no socket (a session
@@ -195,17 +225,32 @@ class LiveRoomConsumer(AsyncJsonWebsocketConsumer):  # type: ignore[misc]
         bytes_data: bytes | None = None,
         **kwargs: Any,
     ) -> None:
-        # A binary or empty frame is not one we can read: say so, as for bad JSON,
-        # rather than let the socket fall over.
-        await self.receive_json(
-            await self.decode_json(text_data) if text_data else None, **kwargs
-        )
+        """Every frame gets an answer and the socket stays open: a frame we cannot
+        use (binary, empty, too large, not JSON, nested too deep, the wrong shape)
+        gets a kind error frame, and so does one that fails while we act on it,
+        logged by the kind of failure only, never with anyone's words."""
+        if text_data is not None and len(text_data) > LARGEST_FRAME:
+            await self._error(None, TOO_LARGE)
+            return
+        content = await self.decode_json(text_data) if text_data else None
+        try:
+            await self.receive_json(content, **kwargs)
+        except asyncio.CancelledError:
+            raise
+        except Exception as error:
+            logger.warning(
+                "A live-room frame failed (%s); the socket stays open.",
+                type(error).__name__,
+            )
+            client_id = content.get("client_id") if isinstance(content, dict) else None
+            await self._error(client_id, COULD_NOT_SEND)
 
     @classmethod
     async def decode_json(cls, text_data: str) -> Any:
         try:
             return json.loads(text_data)
-        except ValueError:
+        except (ValueError, RecursionError):
+            # RecursionError: JSON nested deeper than Python will follow.
             return None
 
     async def receive_json(self, content: Any, **kwargs: Any) -> None:
@@ -438,4 +483,8 @@ class LiveRoomConsumer(AsyncJsonWebsocketConsumer):  # type: ignore[misc]
         session_key = event.get("session_key")
         if session_key is not None and session_key != self.session_key:
             return
-        await self._stop(code=SIGNED_OUT if session_key else NOT_ALLOWED)
+        kept = event.get("except_session_key")
+        if kept and kept == self.session_key:
+            return
+        # Only a session that has ended is told it signed out.
+        await self._stop(code=SIGNED_OUT if session_key or kept else NOT_ALLOWED)

@@ -36,9 +36,10 @@ from .models import LiveConnection, Participation, Post, PostStatus
 logger = logging.getLogger(__name__)
 
 LIVE_MESSAGE_PARTIAL = "conversations/live.html#live-message"
-# A connection refreshes its row every few minutes; rows older than this were left
-# behind by a server process that stopped without closing them.
-STALE_AFTER = timedelta(minutes=15)
+# A connection refreshes its row every PRESENCE_REFRESH_SECONDS (consumers.py);
+# rows older than this were left behind by a server process that stopped without
+# closing them, and nobody is shown as here for longer than this after one stops.
+STALE_AFTER = timedelta(minutes=1)
 
 
 def room_channel_group(group_id: int) -> str:
@@ -233,6 +234,14 @@ class Presence:
             "taking_a_moment": self.taking_a_moment,
             "names": self.names,
         }
+
+
+def clear_presence() -> int:
+    """Forget every row of who is here: run as a server starts (scripts/serve.sh), so
+    nobody is counted through a socket the stopped server held. Sockets still open on
+    other processes put their rows back at their next refresh. Returns how many went."""
+    deleted, _ = LiveConnection.objects.all().delete()
+    return deleted
 
 
 def presence_in(group_id: int) -> Presence:

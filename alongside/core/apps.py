@@ -6,3 +6,8 @@ class CoreConfig(AppConfig):
 
     name = "alongside.core"
     label = "core"
+
+    def ready(self) -> None:
+        from .text import install
+
+        install()

@@ -28,14 +28,24 @@ def alerts_channel_group(person_id: int) -> str:
 
 
 def close_live_sockets(
-    *, person_id: int, group_id: int | None = None, session_key: str | None = None
+    *,
+    person_id: int,
+    group_id: int | None = None,
+    session_key: str | None = None,
+    except_session_key: str | None = None,
 ) -> None:
     """Close the person's live sockets: in one group, or every group when group_id is
-    None; of one browser session when session_key is given, otherwise all of them."""
+    None; of one browser session when session_key is given, of every session but one
+    when except_session_key is given, otherwise all of them."""
     layer = get_channel_layer()
     if layer is None:
         return
-    event = {"type": "sockets.close", "group_id": group_id, "session_key": session_key}
+    event = {
+        "type": "sockets.close",
+        "group_id": group_id,
+        "session_key": session_key,
+        "except_session_key": except_session_key,
+    }
     async_to_sync(layer.group_send)(person_channel_group(person_id), event)
     if group_id is None:
         # Signing out and the like end staff alerts in that browser too.

@@ -2,6 +2,8 @@
 new person into their organisation. allauth builds its sign-up form on this class
 (ACCOUNT_SIGNUP_FORM_CLASS)."""
 
+from typing import Any
+
 from django import forms
 from django.http import HttpRequest
 
@@ -41,6 +43,19 @@ class SignupForm(forms.Form):
                 "expired. Please check it, or ask for a new one."
             )
         return invitation
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        if not self.errors:
+            # Counted only for a sign-up that would go ahead: a mistake on the
+            # form never uses up the address's allowance.
+            from allauth.core import context
+
+            from alongside.core.addresses import client_address
+            from alongside.core.limits import SIGNUP, check_rate
+
+            check_rate(action=SIGNUP, who=client_address(context.request))
+        return cleaned
 
     def signup(self, request: HttpRequest, user: Person) -> None:
         welcome_new_person(person=user, invitation=self.cleaned_data["invitation_code"])

@@ -33,6 +33,7 @@ from alongside.conversations.models import (
     Topic,
 )
 from alongside.core import recurring
+from alongside.core.limits import REPORT, check_rate
 from alongside.core.live import tell_staff_pages
 from alongside.notifications.actions import notify
 from alongside.organisations.models import Organisation
@@ -210,6 +211,7 @@ def report_post(
             agreement_item_reference,
         ):
             return report
+    check_rate(action=REPORT, who=str(person.pk))
     report = Report.objects.create(
         post=post,
         group=post.group,

@@ -10,6 +10,7 @@ from typing import Any
 from channels.db import database_sync_to_async
 from channels.generic.websocket import AsyncJsonWebsocketConsumer
 
+from alongside.accounts.second_factor import passed_second_step
 from alongside.core.live import alerts_channel_group, staff_channel_group
 
 from .permissions import duty_organisations_of
@@ -25,10 +26,11 @@ class DutyAlertConsumer(AsyncJsonWebsocketConsumer):  # type: ignore[misc]
     async def connect(self) -> None:
         person = self.scope["user"]
         await self.accept()
-        if not person.is_authenticated:
+        session = self.scope.get("session")
+        if not person.is_authenticated or not passed_second_step(session, person.pk):
+            # Alerts are for staff who passed the second step in this browser.
             await self.close(code=NOT_ALLOWED)
             return
-        session = self.scope.get("session")
         self.session_key = session.session_key if session is not None else None
         self.group_name = alerts_channel_group(person.pk)
         await self.channel_layer.group_add(self.group_name, self.channel_name)
@@ -67,13 +69,17 @@ class DutyAlertConsumer(AsyncJsonWebsocketConsumer):  # type: ignore[misc]
         await self.send_json({"type": "changed"})
 
     async def sockets_close(self, event: dict[str, Any]) -> None:
-        """Signing out (this browser's session) or a changed password (every
-        session) stops alerts at once, as it does live rooms."""
+        """Signing out (this browser's session), a changed password (every
+        session) or turning the second step on or off (every other session) stops
+        alerts at once, as it does live rooms."""
         session_key = event.get("session_key")
         if session_key is not None and session_key != self.session_key:
             return
+        kept = event.get("except_session_key")
+        if kept and kept == self.session_key:
+            return
         await self._leave_groups()
-        await self.close(code=SIGNED_OUT if session_key else NOT_ALLOWED)
+        await self.close(code=SIGNED_OUT if session_key or kept else NOT_ALLOWED)
 
 
 def _staff_organisation_ids(person: Any) -> list[int]:

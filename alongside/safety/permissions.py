@@ -7,6 +7,9 @@ being on duty, escalations and incidents. The only place that decides.
 - Authors act on their own held posts: remove details in one click, appeal.
 - The moderation queue is the group's facilitators'. Organisation admins see that the
   queue exists and how urgent it is (labels only); they do not read group content.
+- Deciding about a post means reading it, so only a post waiting for a decision
+  (reported, held, flagged for risk to life, or hidden and appealed) may be opened
+  to decide about; any other post answers 404, as if it did not exist.
 - Nobody decides about their own post: a facilitator sees theirs waiting for someone
   else. When the author is the group's only facilitator, an organisation admin
   decides about that post (and reading it is recorded).
@@ -54,6 +57,7 @@ from .models import (
     PhraseRule,
     PhraseRuleQuerySet,
 )
+from .queue import waiting_for_decision
 
 
 def can_edit_phrase_rules(
@@ -195,12 +199,10 @@ def _author_facilitates_alone(post: Post, facilitator_ids: set[int]) -> bool:
     return post.author_id is not None and facilitator_ids == {post.author_id}
 
 
-def posts_decidable_by(person: Person, group: PeerGroup, posts: list[Post]) -> set[int]:
-    """Which of these posts in the group the person may decide about. Nobody decides
-    about their own post, or the check would mean nothing. The group's other
-    facilitators decide; when its author is the group's only facilitator, the
-    organisation's admins do, so it never waits for nobody. A few queries, however
-    many posts."""
+def _may_decide_about(person: Person, group: PeerGroup, posts: list[Post]) -> set[int]:
+    """Which of these posts the person is the right one to decide about, whatever
+    their state: never their own; the group's other facilitators; the organisation's
+    admins when the author is the group's only facilitator."""
     if not person.is_authenticated:
         return set()
     facilitator_ids = _facilitator_ids(group.pk)
@@ -218,6 +220,24 @@ def posts_decidable_by(person: Person, group: PeerGroup, posts: list[Post]) -> s
     }
 
 
+def posts_decidable_by(person: Person, group: PeerGroup, posts: list[Post]) -> set[int]:
+    """Which of these posts in the group the person may decide about. Only a post
+    waiting for a decision (reported, held, flagged or appealed: `queue.
+    waiting_for_decision`) may be decided about, as deciding means reading it.
+    Nobody decides about their own post, or the check would mean nothing. The
+    group's other facilitators decide; when its author is the group's only
+    facilitator, the organisation's admins do, so it never waits for nobody. A few
+    queries, however many posts."""
+    candidates = _may_decide_about(person, group, posts)
+    if not candidates:
+        return set()
+    return set(
+        waiting_for_decision(group)
+        .filter(pk__in=candidates)
+        .values_list("pk", flat=True)
+    )
+
+
 def can_decide_on(person: Person, post: Post) -> bool:
     """Whether the person may decide about this post (see posts_decidable_by):
     never its author. Reads only."""
@@ -228,6 +248,12 @@ def check_decide_on(person: Person, post: Post) -> None:
     """Raise PermissionDenied unless can_decide_on. No side effects."""
     if not can_decide_on(person, post):
         raise PermissionDenied
+
+
+def can_read_report_notes(person: Person, group: PeerGroup) -> bool:
+    """The notes people add to reports are the group's facilitators' to read; an
+    organisation admin deciding for the group sees why (labels), not the words."""
+    return is_facilitator_of(person, group)
 
 
 def people_who_may_decide_on(post: Post) -> list[Person]:
@@ -251,17 +277,38 @@ def people_who_may_decide_on(post: Post) -> list[Person]:
 
 
 def get_post_to_moderate(person: Person, group: PeerGroup, post_id: int) -> Post:
-    """A post in the group for someone who may decide about it, or for a
-    facilitator who wrote it, to see that someone else will. 403 for anyone else
-    who can see the group; 404 for a post that is missing."""
+    """A post in the group waiting for a decision, for someone who may decide about
+    it, or for a facilitator who wrote it, to see that someone else will. 403 for
+    anyone else who can see the group; 404 for a post that is missing or is not
+    waiting for a decision (nothing justifies staff reading it there)."""
     check_see_queue(person, group)
     try:
-        post = Post.objects.filter(group=group, deleted_at__isnull=True).get(pk=post_id)
+        post = waiting_for_decision(group).get(pk=post_id)
     except Post.DoesNotExist:
         raise Http404 from None
     is_own = post.author_id == person.pk and can_moderate(person, group)
     if not (is_own or can_decide_on(person, post)):
         raise PermissionDenied
+    return post
+
+
+def get_post_decided_meanwhile(person: Person, group: PeerGroup, post_id: int) -> Post:
+    """A post someone has decided about since it last waited, for a person who was
+    the right one to decide too, whose own decision arrived late: they are told so,
+    and given back what they wrote, never shown the post's words. 404 otherwise."""
+    check_see_queue(person, group)
+    try:
+        post = (
+            Post.objects.filter(
+                group=group, deleted_at__isnull=True, decisions__isnull=False
+            )
+            .distinct()
+            .get(pk=post_id)
+        )
+    except Post.DoesNotExist:
+        raise Http404 from None
+    if post.pk not in _may_decide_about(person, group, [post]):
+        raise Http404
     return post
 
 

@@ -15,7 +15,7 @@ from datetime import datetime
 from django.db.models import Exists, Max, OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce, Greatest
 
-from alongside.conversations.models import Post, PostStatus
+from alongside.conversations.models import Post, PostQuerySet, PostStatus
 from alongside.peergroups.models import PeerGroup
 
 from .models import HoldAppeal, ModerationDecision, Report
@@ -96,8 +96,24 @@ def _waiting_among(posts: QuerySet[Post]):  # type: ignore[no-untyped-def]
     )
 
 
+def waiting_for_decision(group: PeerGroup) -> PostQuerySet:
+    """The posts in the group in a state the policy names as waiting for a decision:
+    reported, held, flagged for risk to life, or hidden and appealed. Only these may
+    be opened to decide about, so only these justify a staff read of their words."""
+    return _waiting(group)  # type: ignore[no-any-return]
+
+
 def queue_for(group: PeerGroup, limit: int = 200) -> list[QueueEntry]:
     posts = list(_waiting(group).with_author_name().order_by("created_at")[:limit])
+    return _entries(posts)
+
+
+def entry_for(post: Post) -> QueueEntry | None:
+    """The queue entry of one post, or None when it is not waiting."""
+    return next(iter(_entries(list(_waiting(post.group).filter(pk=post.pk)))), None)
+
+
+def _entries(posts: list[Post]) -> list[QueueEntry]:
     reports: dict[int, list[Report]] = {}
     for report in Report.objects.filter(
         post__in=[p.pk for p in posts], resolved_at__isnull=True

@@ -23,19 +23,18 @@ def _item(post: Post) -> Item:
     return Item.POST if post.thread_id is not None else Item.LIVE_MESSAGE
 
 
-def reason_for(post: Post, entry: QueueEntry | None) -> Reason:
-    """Why a facilitator is looking: the strongest reason the post is waiting."""
-    if entry is not None and entry.urgency >= 3:
+def reason_for(post: Post, entry: QueueEntry) -> Reason:
+    """Why a facilitator is looking: the strongest state in which the post waits
+    (`queue.waiting_for_decision`). A post that is not waiting is never shown to
+    decide about, so every read names the state that allowed it."""
+    if entry.urgency >= 3:
         return Reason.RISK
     if post.status == PostStatus.HELD:
-        return (
-            Reason.APPEAL if entry is not None and entry.appeals else Reason.HELD_POST
-        )
-    if entry is not None and entry.reports:
+        return Reason.APPEAL if entry.appeals else Reason.HELD_POST
+    if entry.reports:
         return Reason.REPORT
-    if entry is not None and entry.appeals:
-        return Reason.APPEAL
-    return Reason.MODERATION
+    # The one waiting state left: hidden, and its author asked for another look.
+    return Reason.APPEAL
 
 
 def _post_seen(post: Post, reason: Reason, item: Item | None = None) -> Seen:
@@ -61,10 +60,13 @@ def record_queue_read(*, reader: Person, entries: list[QueueEntry]) -> None:
     )
 
 
-def record_decide_read(*, reader: Person, post: Post, entry: QueueEntry | None) -> None:
-    """Deciding shows the post, and the notes its reporters added."""
+def record_decide_read(
+    *, reader: Person, post: Post, entry: QueueEntry, shows_notes: bool
+) -> None:
+    """Deciding shows the post, and to the group's facilitators the notes its
+    reporters added."""
     seen = [_post_seen(post, reason_for(post, entry))]
-    if entry is not None:
+    if shows_notes:
         seen += [
             Seen(
                 author_id=report.reporter_id,

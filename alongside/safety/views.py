@@ -56,6 +56,7 @@ from .permissions import (
     can_edit_escalation_chain,
     can_message_from_alert,
     can_moderate,
+    can_read_report_notes,
     can_record_incident,
     can_reply_to_decision,
     can_update_incident,
@@ -70,12 +71,13 @@ from .permissions import (
     get_decision_for,
     get_escalation_for,
     get_incident_for,
+    get_post_decided_meanwhile,
     get_post_to_moderate,
     get_readable_post_for,
     incidents_visible_to,
     posts_decidable_by,
 )
-from .queue import queue_for, seen_state
+from .queue import entry_for, queue_for, seen_state
 from .rates import incident_rates
 
 
@@ -109,13 +111,18 @@ def post_report(
     check_report(request.user, post)
     form = ReportForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        actions.report_post(person=request.user, post=post, **form.cleaned_data)
-        messages.success(
-            request,
-            "Thank you for telling us. A facilitator will look at it, and we'll let "
-            "you know when they have. The person who wrote it won't know it was you.",
-        )
-        return redirect(_place_of(post))
+        try:
+            actions.report_post(person=request.user, post=post, **form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(
+                request,
+                "Thank you for telling us. A facilitator will look at it, and we'll "
+                "let you know when they have. The person who wrote it won't know it "
+                "was you.",
+            )
+            return redirect(_place_of(post))
     return render(
         request,
         "safety/report.html",
@@ -207,7 +214,13 @@ def queue_decide(
     request: AuthenticatedRequest, group_id: int, post_id: int
 ) -> HttpResponse:
     group = get_group_for(request.user, group_id)
-    post = get_post_to_moderate(request.user, group, post_id)
+    try:
+        post = get_post_to_moderate(request.user, group, post_id)
+    except Http404:
+        if request.method != "POST" or not request.POST.get("seen"):
+            raise
+        # A decision sent from the page, for a post decided about since it opened.
+        return _decided_meanwhile(request, group, post_id)
     ensure_second_factor(request)
     may_decide = can_decide_on(request.user, post)
     if request.method == "POST" and not may_decide:
@@ -229,8 +242,14 @@ def queue_decide(
                 request, "Done. The author has been told, and it is recorded."
             )
             return redirect("safety:queue", group_id=group.pk)
-    entry = next((e for e in queue_for(group) if e.post.pk == post.pk), None)
-    reads.record_decide_read(reader=request.user, post=post, entry=entry)
+    entry = entry_for(post)
+    if entry is None:
+        # Decided meanwhile between the lookup and now: nothing justifies a read.
+        raise Http404
+    shows_notes = may_decide and can_read_report_notes(request.user, group)
+    reads.record_decide_read(
+        reader=request.user, post=post, entry=entry, shows_notes=shows_notes
+    )
     author_name = (
         Membership.objects.filter(group=group, person_id=post.author_id)
         .values_list("display_name", flat=True)
@@ -248,9 +267,27 @@ def queue_decide(
             "author_name": author_name,
             "form": form,
             "may_decide": may_decide,
+            "shows_notes": shows_notes,
             "decisions": post.decisions.all()[:10],
         },
         status=400 if form.errors else 200,
+    )
+
+
+def _decided_meanwhile(
+    request: AuthenticatedRequest, group: PeerGroup, post_id: int
+) -> HttpResponse:
+    """A decision sent for a post someone has decided about since: say so, give
+    back what they wrote, and show nothing of the post."""
+    post = get_post_decided_meanwhile(request.user, group, post_id)
+    ensure_second_factor(request)
+    form = DecisionForm(request.POST)
+    form.is_valid()
+    return render(
+        request,
+        "safety/queue_decided_meanwhile.html",
+        {"group": group, "post": post, "form": form, "latest": post.decisions.first()},
+        status=409,
     )
 
 

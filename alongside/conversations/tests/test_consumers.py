@@ -19,7 +19,7 @@ from django.utils import timezone
 from alongside.accounts.models import Person
 from alongside.peergroups.actions import leave_group, pause_membership
 from alongside.peergroups.models import GroupRole, Membership, PeerGroup, Status
-from alongside.safety.actions import decide_on_post
+from alongside.safety.actions import decide_on_post, report_post
 from alongside.safety.models import DecisionAction
 from config.asgi import application
 
@@ -260,6 +260,10 @@ def test_a_warning_added_later_takes_the_words_away_from_those_who_hide_it(
         ack = await receive_until(a, "ack")
         assert "more words sent plainly" in (await receive_until(h, "message"))["html"]
         post = await database_sync_to_async(Post.objects.get)(pk=ack["id"])
+        # Decided about once reported: only a post waiting for a decision is.
+        await database_sync_to_async(report_post)(
+            person=hider, post=post, reason="other"
+        )
         await database_sync_to_async(decide_on_post)(
             person=facilitator,
             post=post,
@@ -662,6 +666,11 @@ def test_catch_up_brings_what_changed_on_screen_while_disconnected(
         held = await database_sync_to_async(live_post)(
             group, facilitator, "words still waiting", status=PostStatus.HELD
         )
+        # Decided about once reported: only a post waiting for a decision is.
+        for post in (to_hide, to_fold):
+            await database_sync_to_async(report_post)(
+                person=reader, post=post, reason="other"
+            )
         await database_sync_to_async(decide_on_post)(
             person=facilitator,
             post=to_hide,

@@ -11,8 +11,9 @@ OPEN means the handshake is accepted and the room's first presence frame arrives
 this room (also for someone not signed in). 4401 is kept for a browser session that
 signs out while connected, which no actor here does. The staff alert socket
 (`/ws/duty/`) only listens: OPEN there means it is accepted and stays open, quiet; it
-carries only alerts addressed to the person themselves, so every signed-in person may
-hold one.
+carries only alerts addressed to the person themselves, and stays open only for a
+session that passed the second sign-in step (staff, whose actors here signed in with
+both steps); everyone else's closes with 4403.
 """
 
 from __future__ import annotations
@@ -45,6 +46,7 @@ _ACTIVE_MEMBERS = (
     *(4403, 4403, 4403, 4403, OPEN, 4403, 4403, OPEN, 4403, 4403),
     *(4403, 4403, 4403),
 )
+_PASSED_SECOND_STEP = (4403, *(4403,) * 6, *(OPEN,) * 6)
 _SIGNED_IN = (4403, *(OPEN,) * 12)
 
 # Routes that only listen: nothing arrives when they open. A private conversation
@@ -56,8 +58,9 @@ SOCKET_POLICY: dict[str, tuple[int, ...]] = {
     # Being in the live room is for active members, facilitators included. Members
     # on a break read the live history on the page; they are not in the room.
     "ws/groups/<int:group_id>/live/": _ACTIVE_MEMBERS,
-    # Staff alerts: each person's socket hears only alerts addressed to them.
-    "ws/duty/": _SIGNED_IN,
+    # Staff alerts: each person's socket hears only alerts addressed to them, in a
+    # session that passed the second step.
+    "ws/duty/": _PASSED_SECOND_STEP,
     # A private conversation is probed with the actor's own where they have one
     # (alongside/privateconversations/tests/policy_world.py); nobody outside the
     # organisation is in one there.

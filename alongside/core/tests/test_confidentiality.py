@@ -240,6 +240,27 @@ def plant_live_before_joining(world: World, name: str) -> None:
     world.posts[name].append(post.pk)
 
 
+def plant_facilitators_words(world: World, name: str) -> None:
+    """A post and a live message by the group's only facilitator, waiting for
+    nothing: no admin decides about them, so none reads them."""
+    group = world.groups[name]
+    for membership in group.memberships.facilitating():
+        thread = Thread.objects.create(
+            group=group, author=membership.person, title=world.marker(name, "threads")
+        )
+        for place in ({"thread": thread}, {"room": open_room(group)}):
+            kind = "threads" if "thread" in place else "live"
+            post = Post.objects.create(
+                group=group,
+                author=membership.person,
+                body=world.marker(name, kind),
+                client_id=uuid.uuid4(),
+                **place,
+            )
+            world.posts[name].append(post.pk)
+        world.threads[name].append(thread.pk)
+
+
 def plant_names(world: World, name: str) -> None:
     group = world.groups[name]
     group.memberships.filter(person=world.authors[name]).update(
@@ -303,7 +324,7 @@ def plant_organisation(world: World, name: str) -> None:
         confidentiality_statement=world.marker(name, "statement")
     )
     service = SupportServiceFactory.create(
-        organisation=organisation, name=world.marker(name, "statement")
+        organisation=organisation, name=world.marker(name, "directory")
     )
     world.ids[name]["service_id"] = service.pk
 
@@ -399,6 +420,7 @@ PLANTERS: tuple[Callable[[World, str], None], ...] = (
     plant_escalated,
     plant_live,
     plant_live_before_joining,
+    plant_facilitators_words,
     plant_names,
     plant_agreement,
     plant_incident,
@@ -418,7 +440,9 @@ def _staff(person: Person, organisation: Organisation, role: str) -> Person:
 
 
 def build_world() -> World:
-    first, second = OrganisationFactory.create(), OrganisationFactory.create()
+    # The first is open to sign-up, so its help directory is public (the table).
+    first = OrganisationFactory.create(is_open_for_signup=True)
+    second = OrganisationFactory.create()
     groups = {
         "home": PeerGroupFactory.create(
             organisation=first, join_policy=JoinPolicy.REQUEST

@@ -1,5 +1,6 @@
 """Safety objects for the URL x role policy test: someone else's shared post in the
-group, a decision and an escalation about it, and an incident in the group."""
+group, reported by another member, a decision and an escalation about it, and an
+incident in the group."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from alongside.safety.models import (
     Escalation,
     Incident,
     ModerationDecision,
+    Report,
 )
 
 
@@ -34,6 +36,10 @@ def safety_objects(group: PeerGroup) -> dict[str, int]:
         client_id=uuid.uuid4(),
     )
     post = thread.posts.get()
+    # Reported by another member, so that it waits for a decision: a post in no
+    # such state is never opened to decide about (see test_staff_reads_need_a_state).
+    reporter = person_in_state("active", group)
+    Report.objects.create(post=post, group=group, reporter=reporter, reason="other")
     decision = ModerationDecision.objects.create(
         post=post,
         group=group,

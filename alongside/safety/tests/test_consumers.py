@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from allauth.account.signals import password_changed
+from allauth.mfa.models import Authenticator
 from asgiref.sync import async_to_sync
 from channels.db import database_sync_to_async
 from channels.layers import get_channel_layer
@@ -11,7 +12,7 @@ from channels.testing import WebsocketCommunicator
 from django.test import Client
 
 from alongside.accounts.models import Person
-from alongside.accounts.tests.factories import PersonFactory
+from alongside.accounts.tests.factories import PersonFactory, give_second_factor
 from alongside.core.live import alerts_channel_group
 from config.asgi import application
 
@@ -21,6 +22,10 @@ ORIGIN = (b"origin", b"http://127.0.0.1")
 
 
 def browser_of(person: Person) -> Client:
+    """A browser where the staff member signed in with both steps: alerts need the
+    second step passed in that session."""
+    if not Authenticator.objects.filter(user=person).exists():
+        give_second_factor(person)
     client = Client()
     client.force_login(person)
     return client

@@ -103,6 +103,9 @@ RULE_CALLS: dict[str, Rule] = {
         person, world.group
     ),
     "can_moderate": lambda person, world: permissions.can_moderate(person, world.group),
+    "can_read_report_notes": lambda person, world: permissions.can_read_report_notes(
+        person, world.group
+    ),
     "can_decide_on": lambda person, world: permissions.can_decide_on(
         person, world.post
     ),
@@ -166,6 +169,7 @@ RULES: dict[str, str] = {
     "can_see_queue":                        ".  .  .  .  .  .  .  Y  .  .  Y",
     "can_moderate":                         ".  .  .  .  .  .  .  Y  .  .  .",
     "can_decide_on":                        ".  .  .  .  .  .  .  Y  .  .  .",
+    "can_read_report_notes":                ".  .  .  .  .  .  .  Y  .  .  .",
     "can_go_on_duty":                       ".  .  .  .  .  .  .  Y  Y  Y  Y",
     "can_go_off_duty":                      ".  .  .  .  .  .  .  Y  Y  Y  Y",
     "can_acknowledge":                      ".  .  .  .  .  .  .  Y  .  .  .",

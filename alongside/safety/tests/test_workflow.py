@@ -22,6 +22,7 @@ from alongside.conversations.models import PostStatus, Thread
 from alongside.notifications.models import Notification
 from alongside.organisations.models import Organisation, OrganisationRole, Role
 from alongside.peergroups.models import PeerGroup
+from alongside.peergroups.tests.states import person_in_state
 from alongside.safety import actions
 from alongside.safety.holds import open_safety_items_in
 from alongside.safety.models import (
@@ -472,6 +473,12 @@ def test_an_author_whose_shared_post_gets_a_warning_is_told_one_was_added(
     peer: Person, group: PeerGroup, facilitator: Person
 ) -> None:
     post = _thread(peer, group, "Some days are better than others.").posts.get()
+    # A shared post is decided about once someone reports it.
+    actions.report_post(
+        person=person_in_state("active", group),
+        post=post,
+        reason="other",
+    )
 
     actions.decide_on_post(
         person=facilitator,

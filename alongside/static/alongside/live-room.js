@@ -27,6 +27,14 @@
   var reconnectTimer = null;
   var caughtUpFrom = 0;
   var SHOWN_LIMIT = 500;
+  // Reconnecting waits longer each time, up to a ceiling; it starts again from the
+  // shortest wait only once a connection has stayed up for a while.
+  var LONGEST_WAIT = 30000;
+  var STEADY_AFTER = 20000;
+  var steadyTimer = null;
+  // A message sent on this many connections without an answer is given back.
+  var MOST_TRIES = 3;
+  var GIVEN_BACK = "Your message could not be sent. It is back in the box: you could change it and send it again.";
   var roomOpen = roomState ? roomState.classList.contains("room-open") : true;
 
   function load(name, fallback) {
@@ -92,8 +100,32 @@
     return false;
   }
 
+  // Never drop what someone wrote: a message the server refused (or that never got
+  // an answer) goes back in the box with the reason, after anything typed since.
+  function giveBack(item, reason) {
+    outbox = outbox.filter(function (other) { return other.client_id !== item.client_id; });
+    saveOutbox();
+    if (body) {
+      if (body.value.trim()) {
+        body.value = body.value.replace(/\s+$/, "") + "\n\n" + item.body;
+      } else {
+        body.value = item.body;
+        if (warning) { warning.value = item.content_warning || ""; }
+        if (warningText) { warningText.value = item.content_warning_text || ""; }
+      }
+      saveDraft();
+    }
+    if (sendError) { sendError.hidden = false; sendError.textContent = reason; }
+  }
+
   function flushOutbox() {
-    outbox.forEach(function (item) { if (!item.failed) { sendFrame(item); } });
+    outbox.slice().forEach(function (item) {
+      if (item.failed) { return; }
+      item.tries = (item.tries || 0) + 1;
+      if (item.tries > MOST_TRIES) { giveBack(item, GIVEN_BACK); return; }
+      sendFrame(item);
+    });
+    save(outboxKey, outbox);
   }
 
   // While missed messages arrive, the log is busy, so screen readers wait for it.
@@ -170,20 +202,10 @@
       if (data.last_id > caughtUpFrom) { caughtUpFrom = data.last_id; sendFrame({ type: "catch_up", after: data.last_id }); return; }
       setBusy(false);
     } else if (data.type === "error") {
+      // The server gave up on this message: so does the page, and never resends it.
       var failed = outbox.filter(function (item) { return item.client_id === data.client_id; })[0];
       if (failed && body) {
-        // Never drop what someone wrote: it goes back in the box, after anything
-        // they have started typing since.
-        outbox = outbox.filter(function (item) { return item.client_id !== data.client_id; });
-        saveOutbox();
-        if (body.value.trim()) {
-          body.value = body.value.replace(/\s+$/, "") + "\n\n" + failed.body;
-        } else {
-          body.value = failed.body;
-          if (warning) { warning.value = failed.content_warning || ""; }
-          if (warningText) { warningText.value = failed.content_warning_text || ""; }
-        }
-        saveDraft();
+        giveBack(failed, data.message);
       } else if (failed) {
         failed.failed = true;
         saveOutbox();
@@ -219,7 +241,9 @@
     var scheme = window.location.protocol === "https:" ? "wss://" : "ws://";
     socket = new WebSocket(scheme + window.location.host + root.getAttribute("data-socket-path"));
     socket.addEventListener("open", function () {
-      attempt = 0;
+      // Only a connection that stays up brings the waits back to the shortest: one
+      // that drops at once (a server in trouble) keeps them growing.
+      steadyTimer = window.setTimeout(function () { attempt = 0; }, STEADY_AFTER);
       setConnection("");
       setBusy(true);
       caughtUpFrom = lastId;
@@ -231,6 +255,7 @@
     socket.addEventListener("message", onMessage);
     socket.addEventListener("close", function (event) {
       socket = null;
+      window.clearTimeout(steadyTimer);
       setBusy(false);
       if (event.code === 4403 || event.code === 4401) {
         stopped = true;
@@ -242,7 +267,7 @@
         return;
       }
       setConnection("Reconnecting… Anything you write is kept and will be sent.");
-      var delay = Math.min(15000, 500 * Math.pow(2, attempt)) * (0.75 + Math.random() * 0.5);
+      var delay = Math.min(LONGEST_WAIT, 500 * Math.pow(2, attempt)) * (0.75 + Math.random() * 0.5);
       attempt += 1;
       reconnectTimer = window.setTimeout(connect, delay);
     });
