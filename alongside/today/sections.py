@@ -27,6 +27,12 @@ from alongside.agreements.models import Proposal as AgreementProposal
 from alongside.agreements.permissions import agreements_facilitated_by
 from alongside.peergroups.models import Membership, Status
 from alongside.peergroups.permissions import join_requests_visible_to
+from alongside.privateconversations.models import Message as PrivateMessage
+from alongside.privateconversations.models import Participant, Side
+from alongside.privateconversations.permissions import (
+    conversations_visible_to,
+    waiting_conversations_for,
+)
 from alongside.safety.holds import open_incidents as open_incident_filter
 from alongside.safety.models import DutyPeriod
 from alongside.safety.permissions import (
@@ -87,6 +93,84 @@ def open_alerts(person: Person, now: datetime) -> Section:
         name="alerts",
         title="Open alerts",
         empty="No open alerts.",
+        items=items,
+    )
+
+
+def replies_waiting(person: Person, now: datetime) -> Section:
+    """Private conversations the person is in for the team where the other person
+    wrote last and the person has not read it yet, oldest first. Where, and since
+    when: never who, nor what they wrote."""
+    mine = Participant.objects.filter(
+        person=person, conversation=OuterRef("pk"), side=Side.TEAM
+    )
+    newest_from_them = PrivateMessage.objects.filter(
+        conversation=OuterRef("pk"), author_side=Side.PERSON
+    ).order_by("-pk")
+    conversations = (
+        conversations_visible_to(person)
+        .annotate(
+            read_up_to=Subquery(mine.values("last_read_message_id")[:1]),
+            newest_id=Subquery(newest_from_them.values("pk")[:1]),
+            newest_at=Subquery(newest_from_them.values("created_at")[:1]),
+        )
+        .filter(read_up_to__isnull=False, newest_id__gt=Coalesce("read_up_to", 0))
+        .order_by("newest_at")
+        .values("pk", "group__name", "organisation__name", "newest_at")[:MOST_SHOWN]
+    )
+    items = [
+        Item(
+            key=f"reply-{conversation['pk']}",
+            label="A private conversation"
+            + (
+                f" from {conversation['group__name']}"
+                if conversation["group__name"]
+                else ""
+            ),
+            link=reverse(
+                "privateconversations:conversation-detail",
+                kwargs={"conversation_id": conversation["pk"]},
+            ),
+            detail="New words for you to read, in "
+            f"{conversation['organisation__name']}.",
+            since=conversation["newest_at"],
+        )
+        for conversation in conversations
+    ]
+    return Section(
+        name="replies",
+        title="Conversations waiting for your reply",
+        empty="Nobody is waiting for a reply from you.",
+        items=items,
+    )
+
+
+def conversations_needing_someone(person: Person, now: datetime) -> Section:
+    """Private conversations waiting for someone from the team to take them up, in
+    the organisations where the person is staff. Labels only: nobody reads them
+    before joining."""
+    conversations = (
+        waiting_conversations_for(person)
+        .select_related("organisation")
+        .order_by("needs_someone_since")[:MOST_SHOWN]
+    )
+    items = [
+        Item(
+            key=f"needs-someone-{conversation.pk}",
+            label=f"Someone in {conversation.organisation.name} would like to talk",
+            link=reverse(
+                "privateconversations:waiting-detail",
+                kwargs={"conversation_id": conversation.pk},
+            ),
+            detail="Nobody from the team is in this conversation now.",
+            since=conversation.needs_someone_since,
+        )
+        for conversation in conversations
+    ]
+    return Section(
+        name="needs-someone",
+        title="Waiting for someone from the team",
+        empty="No conversation is waiting for someone from the team.",
         items=items,
     )
 
@@ -314,10 +398,11 @@ def your_groups(person: Person, now: datetime) -> Section:
     )
 
 
-# The page's order: alerts first. Conversations waiting for a reply join here when
-# private conversations exist.
+# The page's order: alerts first, then people waiting to hear from the team.
 SECTIONS: tuple[Callable[[Person, datetime], Section], ...] = (
     open_alerts,
+    replies_waiting,
+    conversations_needing_someone,
     decisions_waiting,
     join_requests_waiting,
     incidents_open,
