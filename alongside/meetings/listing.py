@@ -10,18 +10,11 @@ from typing import Any
 from django.db.models import Count
 
 from alongside.accounts.models import Person
-from alongside.peergroups.models import PeerGroup
+from alongside.peergroups.models import Membership, PeerGroup
 
 from .disclosure import count_phrase
 from .models import ACCESS_FACTS, Occurrence, Rsvp
-from .permissions import (
-    can_manage_meetings,
-    can_see_address,
-    can_see_joining_details,
-    can_see_rsvp_count,
-    is_secure_service,
-    meetings_visible_to,
-)
+from .permissions import occurrences_for_standing, standing_towards
 
 UPCOMING_SHOWN = 12
 
@@ -37,33 +30,38 @@ def _rsvp_counts(occurrences: list[Occurrence]) -> dict[int, str]:
     return {o.pk: count_phrase(counts.get(o.pk, 0)) for o in occurrences}
 
 
-def upcoming_for(person: Person, group: PeerGroup) -> list[Occurrence]:
-    """The next meetings the person may see, soonest first."""
-    return list(
-        meetings_visible_to(person, group)
+def meeting_context(
+    person: Person, group: PeerGroup, *, membership: Membership | None = None
+) -> dict[str, Any]:
+    """What the meetings list and the group page show the person, in a few queries:
+    their standing, the next dates, their own RSVPs, and counts for facilitators.
+    `membership` is the person's row in the group if the caller has it."""
+    standing = standing_towards(person, group, membership=membership)
+    occurrences = list(
+        occurrences_for_standing(standing, group)
         .upcoming()
         .select_related("meeting", "meeting__venue")[:UPCOMING_SHOWN]
     )
-
-
-def meeting_context(person: Person, group: PeerGroup) -> dict[str, Any]:
-    """What the meetings list and the group page show the person."""
-    occurrences = upcoming_for(person, group)
-    mine = set(
-        Rsvp.objects.filter(person=person, occurrence__in=occurrences).values_list(
-            "occurrence_id", flat=True
+    mine = (
+        set(
+            Rsvp.objects.filter(person=person, occurrence__in=occurrences).values_list(
+                "occurrence_id", flat=True
+            )
         )
+        if standing.is_member and occurrences
+        else set()
     )
     return {
         "group": group,
+        "visible": standing.can_see_meetings,
         "occurrences": occurrences,
         "coming": mine,
-        "is_member": can_see_joining_details(person, group),
-        "can_see_address": can_see_address(person, group),
-        "can_manage": can_manage_meetings(person, group),
+        "is_member": standing.can_see_joining_details,
+        "can_see_address": standing.can_see_address,
+        "can_manage": standing.can_manage_meetings,
         "counts": _rsvp_counts(occurrences)
-        if can_see_rsvp_count(person, group)
+        if standing.can_see_rsvp_count and occurrences
         else {},
-        "is_secure": is_secure_service(group.organisation),
+        "is_secure": standing.is_secure,
         "access_facts": ACCESS_FACTS,
     }

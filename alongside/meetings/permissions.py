@@ -25,6 +25,7 @@ overdue.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from django.core.exceptions import PermissionDenied
@@ -77,6 +78,69 @@ def is_secure_service(organisation: Organisation) -> bool:
 # --- Seeing meetings --------------------------------------------------------------
 
 
+@dataclass(frozen=True)
+class Standing:
+    """The person's place towards a group's meetings, read once for a whole page.
+    Each answer is the same as the rule function of the same name below."""
+
+    in_organisation: bool
+    is_member: bool
+    is_active_facilitator: bool
+    is_secure: bool
+
+    @property
+    def can_see_meetings(self) -> bool:
+        return self.in_organisation
+
+    @property
+    def can_see_joining_details(self) -> bool:
+        return self.is_member
+
+    @property
+    def can_see_address(self) -> bool:
+        return self.is_member and not self.is_secure
+
+    @property
+    def can_manage_meetings(self) -> bool:
+        return self.is_active_facilitator
+
+    @property
+    def can_see_rsvp_count(self) -> bool:
+        return self.is_active_facilitator
+
+
+def standing_towards(
+    person: Person, group: PeerGroup, *, membership: Membership | None = None
+) -> Standing:
+    """Read the person's membership once (and, outside the group, their place in
+    the organisation) for the pages that ask many questions at once. `membership`
+    is the person's row in the group when the caller has just read it. Reads
+    only."""
+    if membership is None or membership.person_id != person.pk:
+        membership = membership_of(person, group)
+    is_member = membership is not None and membership.status in CURRENT_STATUSES
+    return Standing(
+        in_organisation=is_member or _in_organisation(person, group),
+        is_member=is_member,
+        is_active_facilitator=membership is not None
+        and membership.status == Status.ACTIVE
+        and membership.role == GroupRole.FACILITATOR,
+        is_secure=is_secure_service(group.organisation),
+    )
+
+
+def occurrences_for_standing(
+    standing: Standing, group: PeerGroup
+) -> OccurrenceQuerySet:
+    """As meetings_visible_to, for a standing already read."""
+    occurrences = Occurrence.objects.of_group(group)
+    if standing.is_member:
+        return occurrences
+    if standing.in_organisation:
+        return occurrences.filter(meeting__is_shown_to_newcomers=True)
+    return Occurrence.objects.none()
+
+
 def can_see_meetings(person: Person, group: PeerGroup) -> bool:
     """Anyone in the organisation may see the meetings the group chooses to show;
     members see them all."""
@@ -92,12 +156,7 @@ def check_see_meetings(person: Person, group: PeerGroup) -> None:
 def meetings_visible_to(person: Person, group: PeerGroup) -> OccurrenceQuerySet:
     """The group's occurrences the person may see: all for current members; for
     others in the organisation, those of series shown to newcomers; none otherwise."""
-    occurrences = Occurrence.objects.of_group(group)
-    if is_current_member(person, group):
-        return occurrences
-    if _in_organisation(person, group):
-        return occurrences.filter(meeting__is_shown_to_newcomers=True)
-    return Occurrence.objects.none()
+    return occurrences_for_standing(standing_towards(person, group), group)
 
 
 def get_occurrence_for(

@@ -10,11 +10,11 @@ from typing import Any
 from django import template
 
 from alongside.organisations.models import Organisation
-from alongside.peergroups.models import PeerGroup
+from alongside.peergroups.models import Membership, PeerGroup
 
 from ..listing import meeting_context
 from ..models import Venue
-from ..permissions import can_manage_venues, can_see_meetings
+from ..permissions import can_manage_venues
 
 register = template.Library()
 
@@ -24,12 +24,14 @@ ON_GROUP_PAGE = 3
 @register.inclusion_tag("meetings/_on_group_page.html", takes_context=True)
 def meetings_on_group_page(context: dict[str, Any], group: PeerGroup) -> dict[str, Any]:
     """The next few meetings the person may see, with joining details for members."""
-    person = context["request"].user
-    if not can_see_meetings(person, group):
-        return {"visible": False}
-    shown = meeting_context(person, group)
+    membership = context.get("membership")
+    shown = meeting_context(
+        context["request"].user,
+        group,
+        membership=membership if isinstance(membership, Membership) else None,
+    )
     shown["occurrences"] = shown["occurrences"][:ON_GROUP_PAGE]
-    return {"visible": True, **shown}
+    return shown
 
 
 @register.inclusion_tag("meetings/_on_organisation_page.html", takes_context=True)
