@@ -20,8 +20,10 @@ from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.urls import reverse
 from django.utils import timezone
+from django_tasks import task
 
 from alongside.accounts.models import Person
+from alongside.core import recurring
 from alongside.notifications.actions import notify
 from alongside.organisations.models import Organisation
 from alongside.organisations.permissions import role_in
@@ -144,9 +146,7 @@ def _people_to_tell(occurrence: Occurrence) -> list[int]:
 
 
 def _tell_later(occurrence: Occurrence, what: str) -> None:
-    from .tasks import tell_about_change
-
-    transaction.on_commit(partial(tell_about_change.enqueue, occurrence.pk, what))
+    transaction.on_commit(partial(tell_about_change_task.enqueue, occurrence.pk, what))
 
 
 # --- meetings ---------------------------------------------------------------------
@@ -786,3 +786,40 @@ def remove_venue(*, person: Person, venue: Venue, now: datetime | None = None) -
     venue.removed_at = now
     venue.save(update_fields=["removed_at"])
     return venue
+
+
+# --- background work ----------------------------------------------------------------
+#
+# The tasks sit beside the actions they run, so that neither module imports the other.
+# Like the agreements' review check, the reminder check queues its own next run when
+# it finishes (`alongside.core.recurring`); `schedule_meeting_reminders` (run by
+# scripts/serve.sh at start-up) starts the chain if nothing is waiting.
+
+CHECK_EVERY = timedelta(minutes=5)
+
+
+@task()
+def tell_about_change_task(occurrence_id: int, what: str) -> int:
+    """Tell the people who chose reminders that a meeting is new, moved or
+    cancelled."""
+    return tell_about_change(occurrence_id=occurrence_id, what=what)
+
+
+@task()
+def check_reminders() -> int:
+    """Send the reminders that are due and forget old RSVPs, then queue the next
+    check."""
+    try:
+        now = timezone.now()
+        forget_old_rsvps(now=now)
+        return send_due_reminders(now=now)
+    finally:
+        schedule_reminder_check()
+
+
+def schedule_reminder_check(*, run_after: datetime | None = None) -> bool:
+    """Queue the next check unless one is already waiting. Returns whether it
+    queued."""
+    return recurring.queue_once(
+        check_reminders, run_after=run_after or timezone.now() + CHECK_EVERY
+    )

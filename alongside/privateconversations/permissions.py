@@ -70,6 +70,7 @@ def get_conversation_for(person: Person, conversation_id: int) -> Conversation:
 
 
 def can_read(person: Person, conversation: Conversation) -> bool:
+    """Only the people in the conversation now read it. No side effects."""
     return participant_of(person, conversation) is not None
 
 
@@ -87,6 +88,8 @@ def can_write(person: Person, conversation: Conversation) -> bool:
 
 
 def check_write(person: Person, conversation: Conversation) -> Participant:
+    """The person's place when they may write: 404 when they are not in it,
+    PermissionDenied (with the reason) once it has ended."""
     place = check_read(person, conversation)
     if not conversation.is_open:
         raise PermissionDenied(
@@ -129,6 +132,7 @@ def can_start_with(person: Person, organisation: Organisation, other: Person) ->
 
 
 def check_start_with(person: Person, organisation: Organisation, other: Person) -> None:
+    """Raise PermissionDenied unless can_start_with. No side effects."""
     if not can_start_with(person, organisation, other):
         raise PermissionDenied
 
@@ -143,6 +147,7 @@ def can_message_team(person: Person, organisation: Organisation) -> bool:
 
 
 def check_message_team(person: Person, organisation: Organisation) -> None:
+    """Raise PermissionDenied unless can_message_team. No side effects."""
     if not can_message_team(person, organisation):
         raise PermissionDenied
 
@@ -173,6 +178,7 @@ def can_join(person: Person, conversation: Conversation) -> bool:
 
 
 def check_join(person: Person, conversation: Conversation) -> None:
+    """Raise Http404 unless can_join, so others never learn it exists."""
     if not can_join(person, conversation):
         raise Http404
 
@@ -195,6 +201,8 @@ def waiting_conversations_for(person: Person) -> ConversationQuerySet:
 
 
 def get_waiting_conversation_for(person: Person, conversation_id: int) -> Conversation:
+    """A conversation waiting for someone from the team that the person may take
+    up; 404 for any other id, whether or not it exists."""
     try:
         return waiting_conversations_for(person).get(pk=conversation_id)
     except Conversation.DoesNotExist:
@@ -202,6 +210,7 @@ def get_waiting_conversation_for(person: Person, conversation_id: int) -> Conver
 
 
 def can_leave(person: Person, conversation: Conversation) -> bool:
+    """Anyone in a conversation may leave it. No side effects."""
     return can_read(person, conversation)
 
 
@@ -212,6 +221,7 @@ def can_ask_for_someone_else(person: Person, conversation: Conversation) -> bool
 
 
 def check_ask_for_someone_else(person: Person, conversation: Conversation) -> None:
+    """Raise PermissionDenied unless can_ask_for_someone_else."""
     if not can_ask_for_someone_else(person, conversation):
         raise PermissionDenied
 
@@ -230,6 +240,8 @@ def can_share_held(person: Person, message: Message) -> bool:
 
 
 def check_share_held(person: Person, message: Message) -> None:
+    """Raise Http404 unless can_share_held, so a held message is never shown to
+    anyone else."""
     if not can_share_held(person, message):
         raise Http404
 

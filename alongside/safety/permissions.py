@@ -452,6 +452,7 @@ def can_message_from_alert(person: Person, escalation: Escalation) -> bool:
 
 
 def check_message_from_alert(person: Person, escalation: Escalation) -> None:
+    """Raise PermissionDenied unless can_message_from_alert. No side effects."""
     if not can_message_from_alert(person, escalation):
         raise PermissionDenied
 

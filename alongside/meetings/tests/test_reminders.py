@@ -5,8 +5,10 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, time, timedelta
 
+import pytest
+
 from alongside.accounts.models import Person
-from alongside.meetings import actions, tasks
+from alongside.meetings import actions
 from alongside.meetings.models import Occurrence, Reminder
 from alongside.notifications.models import Notification
 from alongside.peergroups import actions as group_actions
@@ -14,6 +16,10 @@ from alongside.peergroups.models import PeerGroup
 from alongside.peergroups.tests.states import person_in_state
 
 from .factories import occurrence_in
+
+# Reminders are notes left once a change commits (notify), so these tests commit as
+# the product does.
+pytestmark = pytest.mark.django_db(transaction=True)
 
 # Tuesday 8 December 2026, 7pm in London (GMT).
 START = datetime(2026, 12, 8, 19, 0, tzinfo=UTC)
@@ -148,7 +154,7 @@ def test_the_worker_task_sends_reminders_and_forgets_old_rsvps(
         person=member, quiet_from=time(0, 0), quiet_until=time(0, 0)
     )
 
-    sent = tasks.check_reminders.call()
+    sent = actions.check_reminders.call()
 
     assert sent == 1
     assert not past.rsvps.exists()

@@ -4,7 +4,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand
 
-from alongside.meetings.tasks import schedule_reminder_check
+from alongside.meetings.actions import schedule_reminder_check
 
 
 class Command(BaseCommand):
