@@ -17,6 +17,8 @@ urlpatterns = [
     path("safety/", include("alongside.safety.urls")),
     # Agreement pages live under groups/<id>/agreement/ and services/<slug>/.
     path("", include("alongside.agreements.urls")),
+    # My plan (my-plan/...), plans shared with me, and shared links.
+    path("", include("alongside.safetyplans.urls")),
 ]
 
 handler400 = core_views.bad_request

@@ -13,6 +13,8 @@ PORT=${PORT:-8000}
 "$BIN/python" manage.py schedule_escalation_checks
 # Start the nightly deletion of messages and threads past each organisation's limits.
 "$BIN/python" manage.py schedule_retention
+# Start the daily check for the plan review reminders people asked for.
+"$BIN/python" manage.py schedule_plan_reviews
 "$BIN/python" manage.py db_worker --interval 1 &
 worker=$!
 trap 'kill "$worker" 2>/dev/null || true' EXIT INT TERM

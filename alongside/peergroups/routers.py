@@ -11,7 +11,7 @@ from typing import Any
 from django.db import models
 
 KEYS_DATABASE = "keys"
-KEY_MODELS = {("peergroups", "groupkey")}
+KEY_MODELS = {("peergroups", "groupkey"), ("safetyplans", "personkey")}
 
 
 def _is_key_model(app_label: str, model_name: str | None) -> bool:
