@@ -278,6 +278,18 @@ def plant_organisation(world: World, name: str) -> None:
     world.ids[name]["service_id"] = service.pk
 
 
+def plant_plan(world: World, name: str) -> None:
+    """The group author's own safety plan, a marker in every field, shared with a
+    person of their organisation who is none of the actors (a share never follows
+    group membership) and by a link (whose token the crawl never learns)."""
+    from alongside.safetyplans.tests.factories import plan_with_canaries, share_with
+
+    author = world.authors[name]
+    plan_with_canaries(author, lambda: world.marker(name, "plans"))
+    supporter = _staff(PersonFactory.create(), world.groups[name].organisation, "peer")
+    world.ids[name]["share_id"] = share_with(author, supporter).pk
+
+
 # One line per kind of data: how its markers are planted in a group.
 PLANTERS: tuple[Callable[[World, str], None], ...] = (
     plant_thread,
@@ -289,6 +301,7 @@ PLANTERS: tuple[Callable[[World, str], None], ...] = (
     plant_incident,
     plant_leave_feedback,
     plant_organisation,
+    plant_plan,
 )
 
 

@@ -3,11 +3,13 @@ invented; no real person's words."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from alongside.accounts.models import Person
 
 from .. import actions
 from ..models import PlanShare, SafetyPlan
-from ..sections import Contact
+from ..sections import SECTIONS, Contact, Kind
 
 
 def plan_with_words(
@@ -32,3 +34,21 @@ def share_with(owner: Person, recipient: Person) -> PlanShare:
 def link_share(owner: Person, days: int = 30) -> tuple[PlanShare, str]:
     share = actions.share_by_link(person=owner, days=days)
     return share, share.token
+
+
+def plan_with_canaries(owner: Person, marker: Callable[[], str]) -> SafetyPlan:
+    """A plan with a fresh marker in every field it has: each section's words,
+    each contact's name, numbers and note, a service, the name shown on a share, and
+    an earlier version holding markers of its own."""
+    actions.save_section(person=owner, section_key="holding-on", text=marker())
+    for section in SECTIONS:
+        contacts = None
+        if section.kind != Kind.TEXT:
+            contacts = [
+                Contact(name=marker(), phone=marker(), text_to=marker(), note=marker())
+            ]
+        actions.save_section(
+            person=owner, section_key=section.key, text=marker(), contacts=contacts
+        )
+    actions.share_by_link(person=owner, shown_as=marker())
+    return SafetyPlan.objects.get(owner=owner)
