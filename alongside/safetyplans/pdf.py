@@ -98,7 +98,8 @@ def _document(
             pdf.multi_cell(width, body_size * points_to_mm * 1.35, clean(line))
     if clean.replaced:
         pdf.ln(body_size * points_to_mm)
-        pdf.set_font("Helvetica", "I", max(body_size - 1, 5))
+        # Large print keeps its size even here; the others set the note smaller.
+        pdf.set_font("Helvetica", "I", body_size if body_size >= 18 else body_size - 1)
         pdf.multi_cell(width, body_size * points_to_mm * 1.3, REPLACED_NOTE)
     return pdf
 

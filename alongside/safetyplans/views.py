@@ -162,7 +162,7 @@ def section_edit(request: AuthenticatedRequest, section: str) -> HttpResponse:
             initial=_contact_initial(services_in(content, request.user), 2),
             prefix="service",
         )
-    if data is not None:
+    if request.method == "POST":
         valid = form.is_valid()
         valid = (contacts_form is None or contacts_form.is_valid()) and valid
         if valid:
