@@ -37,7 +37,13 @@ from .forms import (
 )
 from .models import PlanShare, SafetyPlan
 from .pdf import LAYOUT_NAMES, Layout, PrintableSection, render_pdf
-from .permissions import get_link_share, get_own_share, get_share_for, plan_of
+from .permissions import (
+    get_link_share,
+    get_own_share,
+    get_share_for,
+    plan_of,
+    share_an_organisation,
+)
 from .permissions import shares_visible_to as shares_with
 from .sections import (
     SECTIONS_BY_KEY,
@@ -290,10 +296,20 @@ def plan_print(request: AuthenticatedRequest) -> HttpResponse:
     )
 
 
-def _share_rows(plan: SafetyPlan | None) -> list[PlanShare]:
+def _share_rows(plan: SafetyPlan | None) -> list[tuple[PlanShare, bool]]:
+    """Each share, and whether its named person can still open it (they, or the
+    owner, may have left the organisation since)."""
     if plan is None:
         return []
-    return list(plan.shares.select_related("recipient").prefetch_related("views"))
+    shares = plan.shares.select_related("recipient").prefetch_related("views")
+    return [
+        (
+            share,
+            share.recipient is None
+            or share_an_organisation(plan.owner, share.recipient),
+        )
+        for share in shares
+    ]
 
 
 @login_required

@@ -274,6 +274,8 @@ def test_a_share_ends_when_the_person_leaves_the_organisation(
     )
 
     assert response.status_code == 404
+    sharing = client_for(peer).get(reverse("safetyplans:share-list")).content.decode()
+    assert "no longer in your organisation" in sharing
 
 
 def test_a_link_works_signed_out_until_stopped_or_ended(peer: Person) -> None:
