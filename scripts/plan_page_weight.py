@@ -9,6 +9,7 @@ from __future__ import annotations
 import gzip
 import os
 import re
+import shutil
 import sys
 import tempfile
 from pathlib import Path
@@ -56,4 +57,7 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    main()
+    try:
+        main()
+    finally:
+        shutil.rmtree(workdir, ignore_errors=True)
