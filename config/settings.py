@@ -133,6 +133,7 @@ INSTALLED_APPS = [
     "alongside.meetings",
     "alongside.access",
     "alongside.retention",
+    "alongside.safetyplans",
     "alongside.privacy",
     "alongside.today",
     "alongside.demo",
@@ -309,6 +310,8 @@ ACCOUNT_RATE_LIMITS = {
     "login_failed": "5/5m/ip,5/5m/key",
     # Wrong passwords typed to erase an account (alongside.privacy.views).
     "erase_wrong_tries": "5/5m/user",
+    # Wrong PINs (or passwords) typed to open a locked plan (alongside.safetyplans).
+    "plan_pin_wrong_tries": "5/5m/user",
     "signup": "20/m/ip",
 }
 LOGIN_REDIRECT_URL = "/"

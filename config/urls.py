@@ -27,6 +27,8 @@ urlpatterns = [
     # Meeting pages live under groups/<id>/meetings/, services/<slug>/venues/,
     # account/calendar/ and the private calendar/<token>/ feed.
     path("", include("alongside.meetings.urls")),
+    # My plan (my-plan/...), plans shared with me, and shared links.
+    path("", include("alongside.safetyplans.urls")),
 ]
 
 handler400 = core_views.bad_request

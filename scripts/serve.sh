@@ -19,6 +19,8 @@ PORT=${PORT:-8000}
 "$BIN/python" manage.py schedule_meeting_reminders
 # Nobody is here yet: forget the live-room connections a stopped server left behind.
 "$BIN/python" manage.py clear_live_presence
+# Start the daily check for the plan review reminders people asked for.
+"$BIN/python" manage.py schedule_plan_reviews
 "$BIN/python" manage.py db_worker --interval 1 &
 worker=$!
 trap 'kill "$worker" 2>/dev/null || true' EXIT INT TERM

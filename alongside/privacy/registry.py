@@ -74,6 +74,7 @@ from alongside.safety.models import (
     PhraseRuleVersion,
     Report,
 )
+from alongside.safetyplans.export import export_plan, export_plans_shared_with
 from alongside.supporters import exports as supporter_exports
 
 Row = dict[str, Any]
@@ -1033,6 +1034,24 @@ REGISTRY: tuple[Entry, ...] = (
         Erasure.DETACH,
         "The organisation's record of the decision stays without your name.",
         export=export_checklists_waived,
+    ),
+    Entry(
+        "safetyplans.SafetyPlan",
+        "owner",
+        "My plan: every version, and who you shared it with",
+        Erasure.DELETE,
+        "Deleted with your account, with every version and share; your own key "
+        "is destroyed too, so no copy of it can be read again.",
+        export=export_plan,
+    ),
+    Entry(
+        "safetyplans.PlanShare",
+        "recipient",
+        "Plans other people shared with you (when, never their words)",
+        Erasure.DETACH,
+        "The owner keeps their own record of the share, without your name; you "
+        "can no longer open it.",
+        export=export_plans_shared_with,
     ),
 )
 

@@ -13,7 +13,11 @@ from django.db import models
 KEYS_DATABASE = "keys"
 # The key table was first made while the model lived in peergroups; its old
 # migration must still run on the keys database.
-KEY_MODELS = {("sealing", "groupkey"), ("peergroups", "groupkey")}
+KEY_MODELS = {
+    ("sealing", "groupkey"),
+    ("peergroups", "groupkey"),
+    ("safetyplans", "personkey"),
+}
 
 
 def _is_key_model(app_label: str, model_name: str | None) -> bool:

@@ -413,6 +413,18 @@ def plant_meetings(world: World, name: str) -> None:
     ).token
 
 
+def plant_plan(world: World, name: str) -> None:
+    """The group author's own safety plan, a marker in every field, shared with a
+    person of their organisation who is none of the actors (a share never follows
+    group membership) and by a link (whose token the crawl never learns)."""
+    from alongside.safetyplans.tests.factories import plan_with_canaries, share_with
+
+    author = world.authors[name]
+    plan_with_canaries(author, lambda: world.marker(name, "plans"))
+    supporter = _staff(PersonFactory.create(), world.groups[name].organisation, "peer")
+    world.ids[name]["share_id"] = share_with(author, supporter).pk
+
+
 # One line per kind of data: how its markers are planted in a group.
 PLANTERS: tuple[Callable[[World, str], None], ...] = (
     plant_thread,
@@ -429,6 +441,7 @@ PLANTERS: tuple[Callable[[World, str], None], ...] = (
     plant_supervision,
     plant_private,
     plant_meetings,
+    plant_plan,
 )
 
 

@@ -64,6 +64,7 @@ from alongside.organisations.tests.factories import (
 from alongside.peergroups.models import JoinPolicy, Membership, PeerGroup, Status
 from alongside.peergroups.tests.factories import MembershipFactory, PeerGroupFactory
 from alongside.peergroups.tests.states import alert_about_group, person_in_state
+from alongside.safetyplans.tests.factories import link_share, plan_with_words
 
 NAMESPACES = (
     "core",
@@ -81,6 +82,7 @@ NAMESPACES = (
     "supporters",
     "privateconversations",
     "meetings",
+    "safetyplans",
 )
 
 ACTORS = (
@@ -158,6 +160,9 @@ _ACTIVE_IN_GROUP_DONE = (
 )
 _FACILITATOR_PAGE = (302, 404, 404, 404, 403, 403, 404, 200, 404, 404, 404, 404, 404)
 _FACILITATOR_DONE = (302, 404, 404, 404, 403, 403, 404, 302, 404, 404, 404, 404, 404)
+# My plan: each person's own, whatever their role; nobody else's, not even staff's.
+_OWN_DONE = (302, 302, 302, 302, 302, 302, 302, 302, 302, 302, 302, 302, 302)
+_NOBODY_ELSE = (302, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404)
 
 # Supporters: the organisation's peer supporters, facilitators, supervisors and
 # admins; trainers (supervisors and admins); nobody (objects between non-actors).
@@ -581,6 +586,27 @@ POLICY: dict[str, dict[str, tuple[int, ...]]] = {
         "GET": _NO_GET,
         "POST": (302, 404, 404, 404, 404, 404, 404, 302, 302, 302, 302, 302, 404),
     },
+    # My plan. Every page is about the actor's own plan (versions and shares are
+    # probed with their own); a plan shared with someone else is 404 to every
+    # actor, staff and the escalation's handler included. A shared link opens for
+    # whoever holds it, signed in or not, until it is stopped or ends.
+    "safetyplans:plan-detail": {"GET": _SIGNED_IN, "POST": _NO_POST},
+    "safetyplans:section-edit": {"GET": _SIGNED_IN, "POST": _OWN_DONE},
+    "safetyplans:version-list": {"GET": _SIGNED_IN, "POST": _NO_POST},
+    "safetyplans:version-detail": {"GET": _SIGNED_IN, "POST": _NO_POST},
+    "safetyplans:plan-print": {"GET": _SIGNED_IN, "POST": _NO_POST},
+    "safetyplans:plan-pdf": {"GET": _SIGNED_IN, "POST": _NO_POST},
+    "safetyplans:share-list": {"GET": _SIGNED_IN, "POST": _OWN_DONE},
+    "safetyplans:share-revoke": {"GET": _NO_GET, "POST": _OWN_DONE},
+    "safetyplans:reminder-edit": {"GET": _SIGNED_IN, "POST": _OWN_DONE},
+    "safetyplans:pin-edit": {"GET": _SIGNED_IN, "POST": _OWN_DONE},
+    "safetyplans:plan-lock": {"GET": _NO_GET, "POST": _OWN_DONE},
+    # With no PIN set, the unlock pages go straight on to the plan.
+    "safetyplans:plan-unlock": {"GET": _OWN_DONE, "POST": _OWN_DONE},
+    "safetyplans:pin-reset": {"GET": _OWN_DONE, "POST": _OWN_DONE},
+    "safetyplans:shared-list": {"GET": _SIGNED_IN, "POST": _NO_POST},
+    "safetyplans:shared-detail": {"GET": _NOBODY_ELSE, "POST": _NO_POST},
+    "safetyplans:link-view": {"GET": _OPEN_TO_ALL, "POST": _NO_POST_PUBLIC},
 }
 
 # Valid input for each form, so that allowed POSTs exercise the whole success path.
@@ -697,6 +723,12 @@ POST_DATA: dict[str, dict[str, Any]] = {
         "client_id": CLIENT_ID,
     },
     **MEETINGS_POST_DATA,
+    "safetyplans:section-edit": {"text": "A made-up thing that helps."},
+    "safetyplans:share-list": {"kind": "link", "days": "30", "shown_as": ""},
+    "safetyplans:reminder-edit": {"review_months": "3"},
+    "safetyplans:pin-edit": {"pin": "2468", "pin_again": "2468"},
+    "safetyplans:plan-unlock": {"pin": "2468"},
+    "safetyplans:pin-reset": {"password": PASSWORD},
 }
 
 
@@ -736,6 +768,8 @@ OWN_OBJECTS = frozenset(
         "agreements:proposal-withdraw",
         "agreements:objection-withdraw",
         "notifications:notification-open",
+        "safetyplans:version-detail",
+        "safetyplans:share-revoke",
     }
 )
 
@@ -772,6 +806,13 @@ class World:
             "notification_id": lambda: (
                 NotificationFactory.create(person=owner, link="/").pk
             ),
+            # My plan: the owner's own (or the group author's, for pages that are
+            # nobody else's).
+            "section": lambda: "holding-on",
+            "layout": lambda: "a4",
+            "version_number": lambda: plan_with_words(owner).versions.count(),
+            "share_id": lambda: link_share(owner)[0].pk,
+            "token": lambda: link_share(self.author)[1],
         }
         parameters = _route_parameters(name)
         if name.startswith("supporters:"):

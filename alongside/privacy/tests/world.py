@@ -52,6 +52,7 @@ from alongside.safety.models import (
     PhraseRuleVersion,
     Report,
 )
+from alongside.safetyplans.tests.factories import plan_with_words, share_with
 
 OWN_POST = "marker-own-post-words"
 OWN_LIVE = "marker-own-live-words"
@@ -59,6 +60,8 @@ OWN_TITLE = "marker-own-thread-title"
 OWN_COMMENT = "marker-own-comment"
 OWN_REPORT_NOTE = "marker-own-report-note"
 OWN_APPEAL = "marker-own-appeal"
+OWN_PLAN = "marker-own-plan-words"
+OTHER_PLAN = "marker-other-plan-words"
 OTHER_POST = "marker-other-peer-words"
 OTHER_TITLE = "marker-other-thread-title"
 OTHER_REPORT_NOTE = "marker-other-report-note"
@@ -232,6 +235,10 @@ def populated_person() -> World:
         conversation=private, author=other, author_side=Side.TEAM, body=OTHER_POST
     )
     _meetings(person, group)
+    # My plan: their own, shared with the other person; the other's, shared with
+    # them (whose words must never be in their download).
+    share_with(plan_with_words(person, OWN_PLAN).owner, other)
+    share_with(plan_with_words(other, OTHER_PLAN).owner, person)
     return World(
         person=person,
         other=other,
