@@ -56,6 +56,7 @@ def plan_for_owner(*, person: Person) -> SafetyPlan:
 
 
 def current_content(plan: SafetyPlan) -> PlanContent:
+    """What the plan says now: its latest version, or an empty plan. Reads only."""
     latest = plan.versions.order_by("-number").first()
     return PlanContent() if latest is None else PlanContent.from_json(latest.content)
 

@@ -13,8 +13,9 @@ from __future__ import annotations
 
 import logging
 import time
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
+from django.apps import apps
 from django.db import models, transaction
 from django.db.models.signals import post_delete
 
@@ -26,10 +27,14 @@ from alongside.peergroups.sealing import (
     SealedTextField,
 )
 
-if TYPE_CHECKING:
-    from .models import PersonKey
-
 logger = logging.getLogger(__name__)
+
+
+def _person_keys() -> Any:
+    """The PersonKey model, looked up by name: the models module imports this one
+    for its sealed field, so this one must not import the models back."""
+    return apps.get_model("safetyplans", "PersonKey")
+
 
 # data key id -> (data key, when it was unwrapped)
 _unwrapped: dict[bytes, tuple[bytes, float]] = {}
@@ -40,14 +45,13 @@ def forget_keys() -> None:
     _unwrapped.clear()
 
 
-def _forget_deleted_key(sender: type[Any], instance: PersonKey, **kwargs: Any) -> None:
+def _forget_deleted_key(sender: type[Any], instance: Any, **kwargs: Any) -> None:
     _unwrapped.pop(bytes.fromhex(instance.key_id), None)
 
 
 def delete_key_of(person_id: int) -> None:
     """Destroy the person's key (their plan can never be read again)."""
-    from .models import PersonKey
-
+    PersonKey = _person_keys()
     PersonKey.objects.filter(person_id=person_id).delete()
 
 
@@ -82,7 +86,7 @@ def _cached(key_id: bytes) -> bytes | None:
     return None
 
 
-def _unwrap(key: PersonKey) -> bytes:
+def _unwrap(key: Any) -> bytes:
     key_id = bytes.fromhex(key.key_id)
     return _remember(
         key_id, crypto.unwrap_data_key(key_id, key.wrapped_key, key.wrapped_by)
@@ -91,8 +95,7 @@ def _unwrap(key: PersonKey) -> bytes:
 
 def data_key_for_person(person_id: int) -> tuple[bytes, bytes]:
     """The id and data key that seal this person's plan. Made on first use."""
-    from .models import PersonKey
-
+    PersonKey = _person_keys()
     key = PersonKey.objects.filter(person_id=person_id).first()
     if key is None:
         key_id, data_key = crypto.new_data_key()
@@ -113,8 +116,7 @@ def data_key_for_person(person_id: int) -> tuple[bytes, bytes]:
 
 def data_key_by_id(key_id: bytes) -> bytes | None:
     """The person key with this id, or None once it has been destroyed."""
-    from .models import PersonKey
-
+    PersonKey = _person_keys()
     cached = _cached(key_id)
     if cached is not None:
         return cached
