@@ -64,8 +64,11 @@ from .permissions import (
 )
 
 LIVE_HISTORY_SHOWN = 100
-# Enough to read back a while, small enough that a long conversation opens at once.
-REPLIES_PER_PAGE = 50
+# Enough to read back a while, small enough that a long conversation opens at once
+# (forums that people find easy to follow show a screenful or two at a time).
+REPLIES_PER_PAGE = 30
+# The newest page takes in a few left over rather than open on one or two replies.
+REPLY_ORPHANS = 10
 
 
 def _readable_group(request: AuthenticatedRequest, group_id: int) -> PeerGroup:
@@ -226,7 +229,8 @@ def _visible_in_thread(request: AuthenticatedRequest, thread: Thread) -> PostQue
 
 def _page_holding(visible: PostQuerySet, opening: Post | None, post_id: int) -> int:
     """The number of the page of replies that holds this post (counted from the
-    oldest, so a page keeps its replies as new ones arrive)."""
+    oldest, so a page keeps its replies as new ones arrive). Past the last page
+    means the last page, which takes in the replies left over."""
     if opening is None or post_id <= opening.pk:
         return 0
     earlier = visible.filter(pk__gt=opening.pk, pk__lt=post_id).count()
@@ -247,7 +251,9 @@ def _thread_page(
     replies = (
         visible.filter(pk__gt=opening.pk) if opening is not None else visible.none()
     )
-    paginator = Paginator(replies.with_author_name(), REPLIES_PER_PAGE)
+    paginator = Paginator(
+        replies.with_author_name(), REPLIES_PER_PAGE, orphans=REPLY_ORPHANS
+    )
     if number is None and post_id is not None:
         number = str(_page_holding(visible, opening, post_id) or "") or None
     page = paginator.get_page(number if number is not None else paginator.num_pages)
@@ -299,6 +305,7 @@ def _thread_context(
         "replies": shown.replies,
         "page": shown.page,
         "can_post": cannot_post_because is None,
+        "viewer_id": request.user.pk,
         "cannot_post_because": cannot_post_because,
         "response_choices": ResponseKind.choices,
         "links_allowed": group.organisation.allows_links,
@@ -354,7 +361,7 @@ def post_reply(
                     "Your reply is saved and waiting for a quick check before others "
                     "see it. Nothing is lost.",
                 )
-            return redirect(_place_of(request, post))
+            return redirect(_place_of(post))
     return _render_thread(request, group, thread, form, status=400)
 
 
@@ -387,29 +394,24 @@ def post_edit(
     elif request.method == "POST" and form.is_valid():
         actions.edit_post(person=request.user, post=post, **form.cleaned_data)
         messages.success(request, "Your changes are saved.")
-        return redirect(_place_of(request, post))
+        return redirect(_place_of(post))
     return render(
         request,
         "conversations/post_edit.html",
-        {"group": group, "post": post, "form": form, "back": _place_of(request, post)},
+        {"group": group, "post": post, "form": form, "back": _place_of(post)},
         status=status,
     )
 
 
-def _place_of(request: AuthenticatedRequest, post: Post) -> str:
-    """Where the post is shown to this person: in a conversation, the page of
-    replies that holds it (as they see the conversation)."""
+def _place_of(post: Post) -> str:
+    """Where the post is shown: in a conversation, the page of replies that holds
+    it as the person sees the conversation (`?post=`), worked out when it opens."""
     if post.thread_id is not None:
-        thread = Thread(pk=post.thread_id, group_id=post.group_id)
-        visible = _visible_in_thread(request, thread)
-        opening = visible.only("pk").first()
-        number = _page_holding(visible, opening, post.pk)
         place = reverse(
             "conversations:thread-detail",
             kwargs={"group_id": post.group_id, "thread_id": post.thread_id},
         )
-        query = f"?page={number}" if number else ""
-        return f"{place}{query}#post-{post.pk}"
+        return f"{place}?post={post.pk}#post-{post.pk}"
     return reverse("conversations:live-room", kwargs={"group_id": post.group_id})
 
 
@@ -427,16 +429,16 @@ def post_delete(
     ):
         # Sent twice (a double click, a slow connection): the first one removed it.
         messages.success(request, "Your post is removed.")
-        return redirect(_place_of(request, post))
+        return redirect(_place_of(post))
     check_delete_post(request.user, post)
     if request.method == "POST":
         actions.delete_post(person=request.user, post=post)
         messages.success(request, "Your post is removed.")
-        return redirect(_place_of(request, post))
+        return redirect(_place_of(post))
     return render(
         request,
         "conversations/post_delete.html",
-        {"group": group, "post": post, "back": _place_of(request, post)},
+        {"group": group, "post": post, "back": _place_of(post)},
     )
 
 
@@ -449,7 +451,7 @@ def post_respond(
     post = get_post_for(request.user, group, post_id)
     form = ResponseForm(request.POST)
     if not form.is_valid():
-        return redirect(_place_of(request, post))
+        return redirect(_place_of(post))
     actions.toggle_response(
         person=request.user, post=post, kind=form.cleaned_data["kind"]
     )
@@ -465,7 +467,8 @@ def post_respond(
             # Folded away by the person's own topic choices, or removed meanwhile.
             messages.info(request, "Saved. That post is not shown to you here now.")
             response = HttpResponse()
-            response["HX-Redirect"] = _place_of(request, post).split("#")[0]
+            # The conversation itself: the post is not shown to them there.
+            response["HX-Redirect"] = _place_of(post).split("?")[0]
             return response
         _add_responses(request, [shown])
         _add_links(group, [shown])
@@ -477,9 +480,10 @@ def post_respond(
                 "group": group,
                 "response_choices": ResponseKind.choices,
                 "can_post": True,
+                "viewer_id": request.user.pk,
             },
         )
-    return redirect(_place_of(request, post))
+    return redirect(_place_of(post))
 
 
 def _render_live(

@@ -15,7 +15,7 @@ from alongside.accounts.models import Person
 from alongside.peergroups.models import PeerGroup
 
 from ..models import Post, Thread, TopicFilter
-from ..views import REPLIES_PER_PAGE
+from ..views import REPLIES_PER_PAGE, REPLY_ORPHANS
 from .factories import person_in, thread_with_post
 
 pytestmark = pytest.mark.django_db
@@ -52,23 +52,37 @@ def test_a_long_conversation_opens_on_its_newest_replies_under_its_opening(
 ) -> None:
     reader = person_in(group)
     thread = thread_with_post(group, reader)
-    replies = add_replies(thread, person_in(group), REPLIES_PER_PAGE * 2 + 5)
+    newest = REPLY_ORPHANS + 5
+    replies = add_replies(thread, person_in(group), REPLIES_PER_PAGE * 2 + newest)
     html = client_for(reader).get(page_url(group, thread)).content.decode()
     opening = thread.posts.order_by("pk").first()
     assert opening is not None
     assert f'id="post-{opening.pk}"' in html
     assert f'id="post-{replies[-1].pk}"' in html
-    assert f'id="post-{replies[-6].pk}"' not in html
+    assert f'id="post-{replies[-newest].pk}"' in html
+    assert f'id="post-{replies[-newest - 1].pk}"' not in html
     assert html.index(f'id="post-{replies[-1].pk}"') < html.index('id="reply-heading"')
     assert 'href="?page=2"' in html
     assert "Show earlier replies" in html
     assert "Show later replies" not in html
 
 
+def test_a_few_replies_left_over_join_the_newest_page(group: PeerGroup) -> None:
+    reader = person_in(group)
+    thread = thread_with_post(group, reader)
+    replies = add_replies(thread, person_in(group), REPLIES_PER_PAGE + REPLY_ORPHANS)
+    html = client_for(reader).get(page_url(group, thread)).content.decode()
+    assert f'id="post-{replies[0].pk}"' in html
+    assert f'id="post-{replies[-1].pk}"' in html
+    assert "Show earlier replies" not in html
+
+
 def test_earlier_replies_open_with_a_plain_link(group: PeerGroup) -> None:
     reader = person_in(group)
     thread = thread_with_post(group, reader)
-    replies = add_replies(thread, person_in(group), REPLIES_PER_PAGE + 1)
+    replies = add_replies(
+        thread, person_in(group), REPLIES_PER_PAGE + REPLY_ORPHANS + 1
+    )
     html = client_for(reader).get(page_url(group, thread, "?page=1")).content.decode()
     assert f'id="post-{replies[0].pk}"' in html
     assert f'id="post-{replies[-1].pk}"' not in html
@@ -110,6 +124,7 @@ def test_htmx_asks_for_earlier_replies_alone(group: PeerGroup) -> None:
 def test_a_reply_lands_on_the_page_that_holds_it(group: PeerGroup) -> None:
     author = person_in(group)
     thread = thread_with_post(group, author)
+    (early,) = add_replies(thread, person_in(group), 1)
     add_replies(thread, person_in(group), REPLIES_PER_PAGE * 2 + 3)
     client = client_for(author)
     response = client.post(
@@ -118,9 +133,12 @@ def test_a_reply_lands_on_the_page_that_holds_it(group: PeerGroup) -> None:
     )
     reply = Post.objects.filter(author=author).latest("pk")
     assert response.status_code == 302
-    assert response["Location"] == page_url(group, thread, f"?page=3#post-{reply.pk}")
+    assert response["Location"] == page_url(
+        group, thread, f"?post={reply.pk}#post-{reply.pk}"
+    )
     html = client.get(response["Location"].split("#")[0]).content.decode()
     assert f'id="post-{reply.pk}"' in html
+    assert f'id="post-{early.pk}"' not in html
 
 
 def test_a_link_to_an_older_post_finds_its_page_as_the_reader_sees_it(
@@ -192,3 +210,20 @@ def test_post_text_shows_exactly_what_urlize_and_line_breaks_showed(
     after = Template("{% load post_text %}{{ body|post_text:links_allowed }}")
     context = {"body": text, "links_allowed": links_allowed}
     assert after.render(Context(context)) == before.render(Context(context))
+
+
+def test_after_reporting_an_early_reply_the_reporter_is_back_on_its_page(
+    group: PeerGroup,
+) -> None:
+    reader = person_in(group)
+    thread = thread_with_post(group, reader)
+    (early,) = add_replies(thread, person_in(group), 1)
+    add_replies(thread, person_in(group), REPLIES_PER_PAGE * 2)
+    client = client_for(reader)
+    response = client.post(
+        reverse("safety:post-report", args=[group.pk, early.pk]),
+        {"reason": "other", "note": "A note."},
+    )
+    assert response["Location"].endswith(f"?post={early.pk}#post-{early.pk}")
+    html = client.get(response["Location"].split("#")[0]).content.decode()
+    assert f'id="post-{early.pk}"' in html
