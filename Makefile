@@ -33,6 +33,7 @@ test: install
 
 ## make bench: live-session latency and throughput against a bare websockets floor
 ## (prints figures; loopback only). More options: make bench args="--workers 2"
+## Page timings and query counts at two data sizes: make bench args="--pages"
 bench: install
 	$(BIN)/python -m bench.run $(args)
 

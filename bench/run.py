@@ -126,6 +126,12 @@ def parse(argv: Sequence[str] | None) -> argparse.Namespace:
     )
     parser.add_argument("--json", action="store_true", help="print JSON at the end")
     parser.add_argument(
+        "--pages",
+        action="store_true",
+        help="time pages instead (bench/pages.py: the conversation list, a long"
+        " conversation, the live room, the moderation queue, a data download)",
+    )
+    parser.add_argument(
         "--keep-logs", action="store_true", help="print where server logs are kept"
     )
     args = parser.parse_args(argv)
@@ -344,6 +350,10 @@ def load() -> str:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse(argv)
+    if args.pages:
+        from bench import pages
+
+        return pages.main([])
 
     def out_of_time(signum: int, frame: FrameType | None) -> None:
         raise OutOfTime(f"the benchmark ran past its {args.timeout:.0f}s limit")

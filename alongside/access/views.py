@@ -56,7 +56,8 @@ def _link(read: StaffRead, readable: set[int]) -> str:
             "conversations:thread-detail",
             kwargs={"group_id": post.group_id, "thread_id": post.thread_id},
         )
-        return f"{place}#post-{post.pk}"
+        # ?post= opens the page of a long conversation that holds the post.
+        return f"{place}?post={post.pk}#post-{post.pk}"
     return reverse("conversations:live-room", kwargs={"group_id": post.group_id})
 
 

@@ -5,14 +5,17 @@ Views translate; permissions decide; actions write."""
 from __future__ import annotations
 
 import uuid
+from dataclasses import dataclass
 from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import OuterRef, Prefetch, Subquery
+from django.core.paginator import Page, Paginator
+from django.db.models import OuterRef, Prefetch, Subquery, prefetch_related_objects
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from alongside.core.requests import AuthenticatedRequest
@@ -34,6 +37,7 @@ from .models import (
     Kind,
     Participation,
     Post,
+    PostQuerySet,
     Response,
     ResponseKind,
     Thread,
@@ -60,6 +64,11 @@ from .permissions import (
 )
 
 LIVE_HISTORY_SHOWN = 100
+# Enough to read back a while, small enough that a long conversation opens at once
+# (forums that people find easy to follow show a screenful or two at a time).
+REPLIES_PER_PAGE = 30
+# The newest page takes in a few left over rather than open on one or two replies.
+REPLY_ORPHANS = 10
 
 
 def _readable_group(request: AuthenticatedRequest, group_id: int) -> PeerGroup:
@@ -160,18 +169,15 @@ def thread_create(request: AuthenticatedRequest, group_id: int) -> HttpResponse:
     )
 
 
-def _thread_posts(request: AuthenticatedRequest, thread: Thread) -> list[Post]:
-    posts = list(
-        thread_posts_visible_to(request.user, thread)
-        .without_hidden_topics(_hidden_topics(request))
-        .with_author_name()
-        .prefetch_related(
-            Prefetch(
-                "responses",
-                queryset=Response.objects.only("post_id", "person_id", "kind"),
-                to_attr="response_rows",
-            )
-        )
+def _add_responses(request: AuthenticatedRequest, posts: list[Post]) -> list[Post]:
+    """Each post's responses in a fixed order, and which of them are the person's."""
+    prefetch_related_objects(
+        posts,
+        Prefetch(
+            "responses",
+            queryset=Response.objects.only("post_id", "person_id", "kind"),
+            to_attr="response_rows",
+        ),
     )
     order = list(ResponseKind.values)
     for post in posts:
@@ -186,14 +192,124 @@ def _thread_posts(request: AuthenticatedRequest, thread: Thread) -> list[Post]:
     return posts
 
 
+def _add_links(group: PeerGroup, posts: list[Post]) -> list[Post]:
+    """Each post's own links, built from one look-up per kind of link rather than one
+    per post: a long conversation would otherwise spend its time resolving URLs."""
+    shapes = {
+        "edit_url": "conversations:post-edit",
+        "delete_url": "conversations:post-delete",
+        "respond_url": "conversations:post-respond",
+        "report_url": "safety:post-report",
+    }
+    made = {
+        attribute: reverse(name, args=[group.pk, 0]).rsplit("/0/", 1)
+        for attribute, name in shapes.items()
+    }
+    for post in posts:
+        for attribute, (head, tail) in made.items():
+            setattr(post, attribute, f"{head}/{post.pk}/{tail}")
+    return posts
+
+
+@dataclass(frozen=True)
+class ThreadPage:
+    """What one page of a conversation shows: the opening (on every page, so the
+    conversation keeps its context), and one page of the replies."""
+
+    opening: Post | None
+    replies: list[Post]
+    page: Page[Post]
+
+
+def _visible_in_thread(request: AuthenticatedRequest, thread: Thread) -> PostQuerySet:
+    return thread_posts_visible_to(request.user, thread).without_hidden_topics(
+        _hidden_topics(request)
+    )
+
+
+def _page_holding(visible: PostQuerySet, opening: Post | None, post_id: int) -> int:
+    """The number of the page of replies that holds this post (counted from the
+    oldest, so a page keeps its replies as new ones arrive). Past the last page
+    means the last page, which takes in the replies left over."""
+    if opening is None or post_id <= opening.pk:
+        return 0
+    earlier = visible.filter(pk__gt=opening.pk, pk__lt=post_id).count()
+    return earlier // REPLIES_PER_PAGE + 1
+
+
+def _thread_page(
+    request: AuthenticatedRequest,
+    group: PeerGroup,
+    thread: Thread,
+    number: str | None = None,
+    post_id: int | None = None,
+) -> ThreadPage:
+    """One page of replies: the page asked for, else the one holding the post asked
+    for, else the newest (where people expect to carry on)."""
+    visible = _visible_in_thread(request, thread)
+    opening = visible.with_author_name().first()
+    replies = (
+        visible.filter(pk__gt=opening.pk) if opening is not None else visible.none()
+    )
+    paginator = Paginator(
+        replies.with_author_name(), REPLIES_PER_PAGE, orphans=REPLY_ORPHANS
+    )
+    if number is None and post_id is not None:
+        number = str(_page_holding(visible, opening, post_id) or "") or None
+    page = paginator.get_page(number if number is not None else paginator.num_pages)
+    shown = list(page.object_list)
+    everything = [*([opening] if opening is not None else []), *shown]
+    _add_responses(request, everything)
+    _add_links(group, everything)
+    return ThreadPage(opening=opening, replies=shown, page=page)
+
+
+def _post_id_asked(request: AuthenticatedRequest) -> int | None:
+    asked = request.GET.get("post", "")
+    return int(asked) if asked.isdigit() else None
+
+
 @login_required
 @require_GET
 def thread_detail(
     request: AuthenticatedRequest, group_id: int, thread_id: int
 ) -> HttpResponse:
+    """A page of the conversation. `?page=N` asks for a page of replies, `?post=N`
+    for the page holding that post; without either, the newest replies."""
     group = _readable_group(request, group_id)
     thread = get_thread_for(request.user, group, thread_id)
-    return _render_thread(request, group, thread, ReplyForm(initial=_new_client_id()))
+    shown = _thread_page(
+        request, group, thread, request.GET.get("page"), _post_id_asked(request)
+    )
+    if request.htmx and request.GET.get("earlier"):
+        return render(
+            request,
+            "conversations/thread_detail.html#earlier-replies",
+            _thread_context(request, group, thread, shown),
+        )
+    return _render_thread(
+        request, group, thread, ReplyForm(initial=_new_client_id()), shown
+    )
+
+
+def _thread_context(
+    request: AuthenticatedRequest, group: PeerGroup, thread: Thread, shown: ThreadPage
+) -> dict[str, Any]:
+    # can_post_in is exactly "no reason not to": asked once, the page reads the
+    # posting rule's facts once.
+    cannot_post_because = why_cannot_post_in(request.user, group)
+    return {
+        "group": group,
+        "thread": thread,
+        "opening": shown.opening,
+        "replies": shown.replies,
+        "page": shown.page,
+        "can_post": cannot_post_because is None,
+        "viewer_id": request.user.pk,
+        "cannot_post_because": cannot_post_because,
+        "response_choices": ResponseKind.choices,
+        "links_allowed": group.organisation.allows_links,
+    }
 
 
 def _render_thread(
@@ -201,22 +317,19 @@ def _render_thread(
     group: PeerGroup,
     thread: Thread,
     form: ReplyForm,
+    shown: ThreadPage | None = None,
     status: int = 200,
 ) -> HttpResponse:
+    if shown is None:
+        shown = _thread_page(request, group, thread)
     return render(
         request,
         "conversations/thread_detail.html",
         {
-            "group": group,
-            "thread": thread,
-            "posts": _thread_posts(request, thread),
+            **_thread_context(request, group, thread, shown),
             "form": form,
             "can_reply": can_reply_in(request.user, thread),
-            "can_post": can_post_in(request.user, group),
-            "cannot_post_because": why_cannot_post_in(request.user, group),
             "participation": _participation(request, group),
-            "response_choices": ResponseKind.choices,
-            "links_allowed": group.organisation.allows_links,
         },
         status=status,
     )
@@ -248,11 +361,7 @@ def post_reply(
                     "Your reply is saved and waiting for a quick check before others "
                     "see it. Nothing is lost.",
                 )
-            url = redirect(
-                "conversations:thread-detail", group_id=group.pk, thread_id=thread.pk
-            )
-            url["Location"] += f"#post-{post.pk}"
-            return url
+            return redirect(_place_of(post))
     return _render_thread(request, group, thread, form, status=400)
 
 
@@ -295,16 +404,14 @@ def post_edit(
 
 
 def _place_of(post: Post) -> str:
-    from django.urls import reverse
-
+    """Where the post is shown: in a conversation, the page of replies that holds
+    it as the person sees the conversation (`?post=`), worked out when it opens."""
     if post.thread_id is not None:
-        return (
-            reverse(
-                "conversations:thread-detail",
-                kwargs={"group_id": post.group_id, "thread_id": post.thread_id},
-            )
-            + f"#post-{post.pk}"
+        place = reverse(
+            "conversations:thread-detail",
+            kwargs={"group_id": post.group_id, "thread_id": post.thread_id},
         )
+        return f"{place}?post={post.pk}#post-{post.pk}"
     return reverse("conversations:live-room", kwargs={"group_id": post.group_id})
 
 
@@ -350,15 +457,21 @@ def post_respond(
     )
     if request.htmx and post.thread_id is not None:
         thread = get_thread_for(request.user, group, post.thread_id)
-        shown = next(
-            (p for p in _thread_posts(request, thread) if p.pk == post.pk), None
+        shown = (
+            _visible_in_thread(request, thread)
+            .filter(pk=post.pk)
+            .with_author_name()
+            .first()
         )
         if shown is None:
             # Folded away by the person's own topic choices, or removed meanwhile.
             messages.info(request, "Saved. That post is not shown to you here now.")
             response = HttpResponse()
-            response["HX-Redirect"] = _place_of(post).split("#")[0]
+            # The conversation itself: the post is not shown to them there.
+            response["HX-Redirect"] = _place_of(post).split("?")[0]
             return response
+        _add_responses(request, [shown])
+        _add_links(group, [shown])
         return render(
             request,
             "conversations/thread_detail.html#post-responses",
@@ -367,6 +480,7 @@ def post_respond(
                 "group": group,
                 "response_choices": ResponseKind.choices,
                 "can_post": True,
+                "viewer_id": request.user.pk,
             },
         )
     return redirect(_place_of(post))

@@ -256,6 +256,44 @@ def _conversations(
         )
 
 
+SMALL_WINS = [
+    "Got outside for ten minutes today.",
+    "Answered one email I had been avoiding.",
+    "Cooked a proper meal for once.",
+    "Slept a bit better last night.",
+    "Rang a friend back.",
+    "Sat in the garden with a cup of tea.",
+]
+
+
+def _long_conversation(people: dict[str, Person], *, evening: PeerGroup) -> None:
+    """A conversation long enough to open on its newest replies, with a link to
+    earlier ones (a page holds 30 replies)."""
+    title = "Small wins this week"
+    if Post.objects.filter(client_id=_demo_id(f"{title}:0")).exists():
+        return
+    thread = conversation_actions.start_thread(
+        person=people["jo"],
+        group=evening,
+        title=title,
+        kind="sharing",
+        body="Let's keep a running list of small wins. Anything counts.",
+        content_warning="",
+        content_warning_text="",
+        client_id=_demo_id(f"{title}:0"),
+    )
+    for number in range(1, 46):
+        conversation_actions.reply_to_thread(
+            person=people["sam" if number % 2 else "jo"],
+            thread=thread,
+            kind="sharing",
+            body=SMALL_WINS[number % len(SMALL_WINS)],
+            content_warning="",
+            content_warning_text="",
+            client_id=_demo_id(f"{title}:{number}"),
+        )
+
+
 def _safety(
     people: dict[str, Person],
     *,
@@ -629,6 +667,7 @@ def seed() -> dict[str, object]:
     _member(loss, people["jo"], "Kind Robin")
     _seed_agreements(riverside, loss, people)
     _conversations(people, loss=loss, evening=evening)
+    _long_conversation(people, evening=evening)
 
     invitation, _ = Invitation.objects.get_or_create(
         organisation=northgate,

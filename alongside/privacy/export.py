@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterator
 from typing import Any
 
 from django.template.loader import render_to_string
@@ -30,28 +31,60 @@ def _account(person: Person) -> dict[str, Any]:
     }
 
 
-def build_export(person: Person) -> dict[str, Any]:
-    """Every section of the download, keyed by the registry entry it comes from.
-    Entries left out of the download say why, so the file explains itself."""
-    sections = []
+def _head(person: Person) -> dict[str, Any]:
+    return {
+        "about": "Everything Alongside holds about you, made at your request. "
+        "It holds only your own words and choices, never another member's words.",
+        "made_at": timezone.now().isoformat(),
+        "account": _account(person),
+    }
+
+
+def _sections(person: Person) -> Iterator[dict[str, Any]]:
+    """Every section of the download, keyed by the registry entry it comes from,
+    one at a time. Entries left out of the download say why, so the file explains
+    itself."""
     for entry in REGISTRY:
         section: dict[str, Any] = {"key": entry.key, "title": entry.title}
         if entry.export is None:
             section["left_out_because"] = entry.not_exported_because
         else:
             section["rows"] = entry.export(person)
-        sections.append(section)
-    return {
-        "about": "Everything Alongside holds about you, made at your request. "
-        "It holds only your own words and choices, never another member's words.",
-        "made_at": timezone.now().isoformat(),
-        "account": _account(person),
-        "sections": sections,
-    }
+        yield section
+
+
+def build_export(person: Person) -> dict[str, Any]:
+    """The whole download as one document."""
+    return {**_head(person), "sections": list(_sections(person))}
 
 
 def export_as_json(person: Person) -> str:
-    return json.dumps(build_export(person), indent=2, ensure_ascii=False)
+    return "".join(export_as_json_parts(person))
+
+
+def export_as_json_parts(person: Person) -> Iterator[str]:
+    """The JSON file in parts, one section at a time, so that a large download is
+    never held whole in memory. Joined, the parts are exactly
+    `json.dumps(build_export(person), indent=2, ensure_ascii=False)`."""
+    head = json.dumps(_head(person), indent=2, ensure_ascii=False)
+    # The head ends "\n}"; the sections go in as its last key.
+    opened = head.removesuffix("\n}") + ',\n  "sections": ['
+    sections = _sections(person)
+    first = next(sections, None)
+    if first is None:
+        yield opened + "]\n}"
+        return
+    yield opened
+    # JSON text has no raw line breaks inside strings, so every line break is
+    # layout and can take the two levels of indent a section has in the file.
+    yield "\n    " + _indented(first)
+    for section in sections:
+        yield ",\n    " + _indented(section)
+    yield "\n  ]\n}"
+
+
+def _indented(section: dict[str, Any]) -> str:
+    return json.dumps(section, indent=2, ensure_ascii=False).replace("\n", "\n    ")
 
 
 def _label(name: str) -> str:

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator, Iterator
+
 from allauth.core import ratelimit
+from asgiref.sync import sync_to_async
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.core.handlers.asgi import ASGIRequest
 from django.db import transaction
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
@@ -15,7 +19,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from alongside.core.requests import AuthenticatedRequest
 
 from .actions import erase_account
-from .export import export_as_html, export_as_json
+from .export import export_as_html, export_as_json_parts
 from .forms import EraseAccountForm
 from .permissions import organisations_needing_another_admin
 from .registry import REGISTRY
@@ -38,26 +42,49 @@ def data_download(request: AuthenticatedRequest) -> HttpResponse:
     )
 
 
-def _attachment(body: str, *, content_type: str, extension: str) -> HttpResponse:
+def _attachment(
+    body: str, *, content_type: str, extension: str
+) -> HttpResponse | StreamingHttpResponse:
     response = HttpResponse(body, content_type=content_type)
+    return _named(response, extension=extension)
+
+
+def _named(
+    response: HttpResponse | StreamingHttpResponse, *, extension: str
+) -> HttpResponse | StreamingHttpResponse:
     filename = f"alongside-my-data-{timezone.localdate().isoformat()}.{extension}"
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
 
 
+async def _in_turn(parts: Iterator[str]) -> AsyncIterator[str]:
+    """Each part made in the thread that serves the request's database work, so that
+    an ASGI server sends the file as it is made rather than gathering it first."""
+    make_next = sync_to_async(_next_part, thread_sensitive=True)
+    while (part := await make_next(parts)) is not None:
+        yield part
+
+
+def _next_part(parts: Iterator[str]) -> str | None:
+    return next(parts, None)
+
+
 @login_required
 @require_GET
-def data_json(request: AuthenticatedRequest) -> HttpResponse:
-    return _attachment(
-        export_as_json(request.user),
+def data_json(request: AuthenticatedRequest) -> HttpResponse | StreamingHttpResponse:
+    """The JSON file, sent a section at a time: a long history is never held whole
+    in memory."""
+    parts = export_as_json_parts(request.user)
+    response = StreamingHttpResponse(
+        _in_turn(parts) if isinstance(request, ASGIRequest) else parts,
         content_type="application/json; charset=utf-8",
-        extension="json",
     )
+    return _named(response, extension="json")
 
 
 @login_required
 @require_GET
-def data_html(request: AuthenticatedRequest) -> HttpResponse:
+def data_html(request: AuthenticatedRequest) -> HttpResponse | StreamingHttpResponse:
     return _attachment(
         export_as_html(request.user),
         content_type="text/html; charset=utf-8",

@@ -88,7 +88,8 @@ def _place_of(post: Post) -> str:
                 "conversations:thread-detail",
                 kwargs={"group_id": post.group_id, "thread_id": post.thread_id},
             )
-            + f"#post-{post.pk}"
+            # ?post= opens the page of a long conversation that holds the post.
+            + f"?post={post.pk}#post-{post.pk}"
         )
     return reverse("conversations:live-room", kwargs={"group_id": post.group_id})
 

@@ -565,13 +565,14 @@ def crawl_pages(world: World, sightings: Sightings) -> None:
             assert response.status_code < 500, f"GET {url} as {actor}"
             if response.status_code != 200:
                 continue
-            sightings.look(actor, response.content.decode(errors="replace"), url)
+            # getvalue(): the data download is streamed, other pages are not.
+            sightings.look(actor, response.getvalue().decode(errors="replace"), url)
             if not answers_htmx(url):
                 continue
             fragment = client.get(url, headers={"HX-Request": "true"})
             sightings.pages += 1
             sightings.look(
-                actor, fragment.content.decode(errors="replace"), f"{url} (htmx)"
+                actor, fragment.getvalue().decode(errors="replace"), f"{url} (htmx)"
             )
 
 

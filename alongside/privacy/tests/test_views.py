@@ -57,7 +57,7 @@ def test_files_are_attachments_with_the_persons_words(
 
     assert response["Content-Type"].startswith(content_type)
     assert response["Content-Disposition"].startswith("attachment;")
-    assert "placeholder words" in response.content.decode()
+    assert "placeholder words" in response.getvalue().decode()
 
 
 def test_anonymous_visitors_are_asked_to_sign_in() -> None:

@@ -1,0 +1,102 @@
+"""The JSON download is sent a section at a time, and the parts make exactly the
+file that was built whole before."""
+
+from __future__ import annotations
+
+import json
+import uuid
+from datetime import UTC, datetime
+from typing import cast
+
+import pytest
+from asgiref.sync import async_to_sync
+from django.http import StreamingHttpResponse
+from django.test import AsyncClient, Client
+from django.urls import reverse
+from django.utils import timezone
+
+from alongside.accounts.models import Person
+from alongside.accounts.tests.factories import PersonFactory
+from alongside.conversations.models import Post
+from alongside.conversations.tests.factories import thread_with_post
+from alongside.privacy.export import build_export, export_as_json_parts
+
+from . import world as w
+
+pytestmark = pytest.mark.django_db
+
+MADE_AT = datetime(2026, 12, 6, 9, 30, tzinfo=UTC)
+
+
+@pytest.fixture
+def fixed_clock(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Both builds of the file name the same moment it was made."""
+    monkeypatch.setattr(timezone, "now", lambda: MADE_AT)
+
+
+def built_whole(person: Person) -> str:
+    """The file as it was made before it was streamed: one document, dumped."""
+    return json.dumps(build_export(person), indent=2, ensure_ascii=False)
+
+
+def with_awkward_words() -> Person:
+    world = w.populated_person()
+    thread = thread_with_post(world.group, world.person)
+    Post.objects.create(
+        group=world.group,
+        thread=thread,
+        author=world.person,
+        body='Quotes "like this", a back\\slash, a tab\there,\nnew lines\n\nand é ✓ 🌱',
+        client_id=uuid.uuid4(),
+    )
+    return world.person
+
+
+@pytest.mark.usefixtures("fixed_clock")
+def test_the_parts_join_into_exactly_the_file_built_whole() -> None:
+    person = with_awkward_words()
+
+    parts = list(export_as_json_parts(person))
+
+    assert len(parts) > 3
+    assert "".join(parts) == built_whole(person)
+
+
+@pytest.mark.usefixtures("fixed_clock")
+def test_someone_with_nothing_yet_gets_the_same_file_either_way() -> None:
+    person = PersonFactory.create()
+
+    assert "".join(export_as_json_parts(person)) == built_whole(person)
+
+
+@pytest.mark.usefixtures("fixed_clock")
+def test_the_download_is_streamed_with_the_same_bytes() -> None:
+    person = with_awkward_words()
+    client = Client()
+    client.force_login(person)
+
+    response = cast(StreamingHttpResponse, client.get(reverse("privacy:data-json")))
+
+    assert response.streaming
+    assert response["Content-Disposition"].startswith("attachment;")
+    body = b"".join(response)
+    assert body == built_whole(person).encode()
+
+
+@pytest.mark.usefixtures("fixed_clock")
+def test_the_download_streams_the_same_bytes_under_asgi() -> None:
+    person = with_awkward_words()
+
+    async def download() -> tuple[bool, bytes]:
+        client = AsyncClient()
+        await client.aforce_login(person)
+        response = cast(
+            StreamingHttpResponse, await client.get(reverse("privacy:data-json"))
+        )
+        chunks = [chunk async for chunk in response]
+        return response.is_async, b"".join(chunks)
+
+    is_async, body = async_to_sync(download)()
+
+    assert is_async
+    assert body == built_whole(person).encode()
