@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from django.db import transaction
+from django.test.utils import override_settings
 from django.utils import timezone
 
 from alongside.accounts.models import Person
@@ -530,6 +531,14 @@ def _staff_read(facilitator: Person, group: PeerGroup) -> None:
 
 @transaction.atomic
 def seed() -> dict[str, object]:
+    """Create the demo data; running it again adds nothing twice. The demo writes
+    many posts at once, far faster than anyone types: the per-person limits on
+    posting are for people, not for seeding."""
+    with override_settings(ALONGSIDE_RATE_LIMITS={}):
+        return _seed()
+
+
+def _seed() -> dict[str, object]:
     riverside = _organisation(
         "riverside",
         name="Riverside Peer Support",

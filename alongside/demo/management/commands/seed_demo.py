@@ -14,7 +14,7 @@ class Command(BaseCommand):
         result = seed()
         write = self.stdout.write
         write("")
-        write("Alongside demo is ready at http://127.0.0.1:8000")
+        write("The demo data is ready. The site prints its address once it is serving.")
         write(f"Every demo account's password is: {result['password']}")
         for person in result["people"]:  # type: ignore[attr-defined]
             write(f"  {person.username:<6} {person.about}")
