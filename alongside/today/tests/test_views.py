@@ -251,7 +251,7 @@ def test_the_page_reads_in_few_queries_however_much_is_waiting(
             busy_group(organisation, facilitator, number)
     client = signed_in(facilitator)
 
-    with django_assert_max_num_queries(16):
+    with django_assert_max_num_queries(18):
         response = client.get(TODAY)
 
     sections = {section.name: section for section in response.context["sections"]}
