@@ -93,7 +93,7 @@ def _crawl(
         for url in urls:
             response = client.get(url)
             assert response.status_code < 500, (actor, url)
-            body = response.content.decode(errors="replace")
+            body = response.getvalue().decode(errors="replace")
             for marker in MARKER.findall(body):
                 seen[actor].setdefault(marker, url)
     return seen
@@ -172,13 +172,13 @@ def test_a_plan_is_seen_only_by_its_owner_and_live_shares(
     # The owner's download holds every marker; nobody else's holds any.
     download = Client()
     download.force_login(owner)
-    owned = download.get(reverse("privacy:data-json")).content.decode()
+    owned = download.get(reverse("privacy:data-json")).getvalue().decode()
     assert set(MARKER.findall(owned)) == markers
     for actor in ("supporter", "facilitator", "admin"):
         client = Client()
         client.force_login(people[actor])  # type: ignore[arg-type]
         assert not MARKER.findall(
-            client.get(reverse("privacy:data-json")).content.decode()
+            client.get(reverse("privacy:data-json")).getvalue().decode()
         )
 
     # Stopped shares reach nobody but the owner, at once.
