@@ -195,10 +195,10 @@ def test_the_facilitator_messages_from_the_alert_and_they_talk_live(
     fran.goto(f"/safety/alerts/{escalation_id}/")
     expect(fran.locator("main")).to_contain_text("Messaged them privately (fran)")
     both_widths(fran)
-    moved, state, alerted = django_shell(
+    # Other alerts in the demo may move up as the clock moves; this one must not.
+    _moved_elsewhere, state, alerted = django_shell(
         MOVE_THE_CLOCK.format(escalation_id=escalation_id)
     ).splitlines()
-    assert moved == "0"
     assert state.startswith("acknowledged")
     assert "moved_up" not in state and "messaged" in state
     assert alerted == "['fran']"
