@@ -60,6 +60,14 @@ ACCEPTED: Counter[str] = Counter()
 pytestmark = pytest.mark.fuzz
 
 
+@pytest.fixture(autouse=True)
+def no_rate_limits(settings: Any) -> None:
+    """Each probe sends hundreds of lines from one person in a minute: the
+    per-person limits on posting and reporting (tested in test_rate_limits.py) would
+    refuse most of them before the form is read."""
+    settings.ALONGSIDE_RATE_LIMITS = {}
+
+
 class FreshPostProbe(FormProbe):
     """A form that writes a post: each try carries a new client id, as the page
     gives each form it shows."""
