@@ -80,8 +80,23 @@ def send(page: Page, text: str, warning: str = "") -> None:
     page.get_by_role("button", name="Send").click()
 
 
+# Jo leaves the evening circle in this journey; later journeys find them there.
+JO_BACK_IN_THE_CIRCLE = """
+from alongside.peergroups.models import Membership
+Membership.objects.filter(
+    group__slug="evening-circle", person__username="jo"
+).update(status="active")
+"""
+
+
+@pytest.fixture
+def jo_comes_back(django_shell: Any) -> Any:
+    yield
+    django_shell(JO_BACK_IN_THE_CIRCLE)
+
+
 def test_live_room_journey(
-    alongside_url: str, new_context: Any, fran_totp: pyotp.TOTP
+    alongside_url: str, new_context: Any, fran_totp: pyotp.TOTP, jo_comes_back: None
 ) -> None:
     a_context, b_context, c_context = new_context(), new_context(), new_context()
     a = sign_in(a_context, alongside_url, "sam")
