@@ -15,9 +15,7 @@ from alongside.meetings.models import (
     Reminder,
     new_feed_token,
 )
-from alongside.meetings.permissions import (
-    check_choose_reminders,
-)
+from alongside.meetings.permissions import check_choose_reminders
 from alongside.peergroups.models import PeerGroup
 
 

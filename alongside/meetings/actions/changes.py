@@ -14,9 +14,7 @@ from alongside.meetings.actions.shared import (
     _people_to_tell,
     local_phrase,
 )
-from alongside.meetings.models import (
-    Occurrence,
-)
+from alongside.meetings.models import Occurrence
 from alongside.notifications.actions import notify
 
 

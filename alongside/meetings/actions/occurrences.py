@@ -13,14 +13,8 @@ from django.utils import timezone
 from alongside.accounts.models import Person
 from alongside.meetings.actions.changes import _tell_later
 from alongside.meetings.actions.shared import DOUBLE_CLICK, Place, _check_place
-from alongside.meetings.models import (
-    Meeting,
-    Occurrence,
-    OnlinePlace,
-)
-from alongside.meetings.permissions import (
-    check_manage_meetings,
-)
+from alongside.meetings.models import Meeting, Occurrence, OnlinePlace
+from alongside.meetings.permissions import check_manage_meetings
 from alongside.meetings.recurrence import Schedule, slots_for, to_utc, to_utc_lenient
 from alongside.peergroups.models import Format, PeerGroup
 

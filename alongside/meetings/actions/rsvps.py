@@ -16,13 +16,8 @@ from alongside.meetings.actions.shared import (
     _occurrence_link,
     local_phrase,
 )
-from alongside.meetings.models import (
-    Occurrence,
-    Rsvp,
-)
-from alongside.meetings.permissions import (
-    check_rsvp,
-)
+from alongside.meetings.models import Occurrence, Rsvp
+from alongside.meetings.permissions import check_rsvp
 from alongside.notifications.actions import notify
 
 

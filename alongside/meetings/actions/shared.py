@@ -17,9 +17,7 @@ from alongside.meetings.models import (
     Rsvp,
     Venue,
 )
-from alongside.meetings.permissions import (
-    is_secure_service,
-)
+from alongside.meetings.permissions import is_secure_service
 from alongside.peergroups.models import CURRENT_STATUSES, Format, PeerGroup
 
 RSVP_KEPT_FOR = timedelta(days=7)
