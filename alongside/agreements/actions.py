@@ -16,6 +16,7 @@ from functools import partial
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 
@@ -673,3 +674,36 @@ def send_review_reminders(*, now: datetime | None = None) -> int:
             )
             reminded += 1
     return reminded
+
+
+# --- erasing an account -------------------------------------------------------
+
+
+def erase_agreement_words(*, person: Person, keep_posts: bool) -> None:
+    """System action for erasing an account. Suggestions stay with the group's
+    agreement history; the person's reasons go when they chose to remove their
+    words, and their open suggestions are withdrawn.
+
+    Precondition: the caller (alongside.privacy) has checked that the account may be
+    erased, inside its transaction. No one is told.
+    """
+    if keep_posts:
+        return
+    proposals = Proposal.objects.filter(proposed_by=person)
+    proposals.filter(status=ProposalStatus.OPEN).update(
+        status=ProposalStatus.WITHDRAWN, closed_at=timezone.now()
+    )
+    proposals.update(reason="")
+    ProposalChange.objects.filter(Q(proposal__proposed_by=person), ~Q(why="")).update(
+        why=""
+    )
+
+
+def erase_comments(*, person: Person, keep_posts: bool) -> None:
+    """System action for erasing an account: the person's comments on suggestions
+    go when they chose to remove their words; otherwise they stay as "former member".
+
+    Precondition: as `erase_agreement_words`.
+    """
+    if not keep_posts:
+        Comment.objects.filter(person=person).delete()

@@ -9,10 +9,13 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Mapping
+from functools import partial
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from alongside.accounts.models import Person
@@ -327,6 +330,33 @@ def delete_post(*, person: Person, post: Post) -> Post:
         post_id = post.pk
         transaction.on_commit(lambda: live.broadcast_post(post_id))
     return post
+
+
+def erase_posts_of(*, person: Person, keep_posts: bool) -> None:
+    """System action for erasing an account: erase the words of the person's posts,
+    as deleting a post does, so replies still make sense. Words never shared (held or
+    hidden) always go; shared words go unless the person chose to leave them as
+    "former member". Titles of their conversations go with the words.
+
+    Precondition: the caller (alongside.privacy) has checked that the account may be
+    erased, inside its transaction. Side effects: live rooms see erased messages go,
+    after commit.
+    """
+    posts = Post.objects.filter(author=person)
+    erased = posts.exclude(status=PostStatus.PUBLISHED) if keep_posts else posts
+    erased_ids = list(erased.values_list("pk", flat=True))
+    room_post_ids = list(erased.filter(room__isnull=False).values_list("pk", flat=True))
+    Post.objects.filter(pk__in=erased_ids).update(
+        **erased_post_fields(),
+        deleted_at=Coalesce(F("deleted_at"), timezone.now()),
+    )
+    Response.objects.filter(post_id__in=erased_ids).delete()
+    threads = Thread.objects.filter(author=person)
+    if keep_posts:
+        threads = threads.exclude(status=PostStatus.PUBLISHED)
+    threads.update(title="")
+    for post_id in room_post_ids:
+        transaction.on_commit(partial(live.broadcast_post, post_id))
 
 
 @transaction.atomic
