@@ -71,6 +71,8 @@ from .permissions import (
     has_confirmed_current_agreement,
     has_read_latest_version,
     proposals_visible_to,
+    reading_shown_to,
+    responder_name_shown,
     standing_objections,
     waiting_for,
 )
@@ -109,11 +111,7 @@ def agreement_detail(request: AuthenticatedRequest, group_id: int) -> HttpRespon
     person = request.user
     contents = contents_of(group)
     taking_part = can_take_part(person, group)
-    reading = None
-    if contents.version is not None and taking_part:
-        reading = Reading.objects.filter(
-            person=person, version=contents.version
-        ).first()
+    reading = reading_shown_to(person, group, contents.version)
     return render(
         request,
         "agreements/detail.html",
@@ -124,8 +122,6 @@ def agreement_detail(request: AuthenticatedRequest, group_id: int) -> HttpRespon
             "taking_part": taking_part,
             "proposals": (
                 proposals_visible_to(person, group).open().select_related("agreement")
-                if taking_part
-                else []
             ),
             "can_propose": can_propose(person, group),
             "can_record_reading": can_record_reading(person, group),
@@ -318,9 +314,7 @@ def _proposal_context(
         "reasons": [
             {
                 "response": response,
-                "name": names.get(response.person_id, "")
-                if response.shows_name
-                else "",
+                "name": responder_name_shown(response, names),
                 "is_earlier_wording": response.revision < proposal.revision,
             }
             for response in responses

@@ -184,6 +184,21 @@ def check_moderate(person: Person, group: PeerGroup) -> None:
         raise PermissionDenied
 
 
+def can_read_queue_words(person: Person, group: PeerGroup) -> bool:
+    """Whether the queue shows this person the posts' words and authors' names (the
+    group's facilitators who read its conversations, and the read is recorded), or
+    only what is waiting and why (labels, reasons, urgency: an organisation
+    admin)."""
+    return can_moderate(person, group) and can_read_group_conversations(person, group)
+
+
+def can_see_reports_on(person: Person, post: Post) -> bool:
+    """Whether the queue shows the reasons people reported the post: to those who
+    see the queue, except its author, even as a facilitator (someone else on the
+    team looks at it)."""
+    return post.author_id != person.pk and can_see_queue(person, post.group)
+
+
 def _facilitator_ids(group_id: int) -> set[int]:
     """Who facilitates the group (active or on a break)."""
     return set(
@@ -335,6 +350,13 @@ def get_decision_for(person: Person, decision_id: int) -> ModerationDecision:
         raise Http404 from None
 
 
+def reads_decision_as_staff(person: Person, decision: ModerationDecision) -> bool:
+    """Whether the person opens a decision as staff, not as the author of its post:
+    a staff page, behind the second step, and reading the author's reply is
+    recorded for them. Asked of someone who may see the decision."""
+    return person.is_authenticated and decision.post.author_id != person.pk
+
+
 def can_reply_to_decision(person: Person, decision: ModerationDecision) -> bool:
     """The person concerned (the post's author) replies once, briefly."""
     return decision.post.author_id == person.pk and not decision.replied_at
@@ -440,6 +462,26 @@ def check_acknowledge(person: Person, escalation: Escalation) -> None:
         raise PermissionDenied
 
 
+def can_open_post_from_alert(person: Person, escalation: Escalation) -> bool:
+    """Whether the alert links to the post in its place: only for someone who reads
+    the group's conversations anyway, and only while the post is there."""
+    post = escalation.post
+    return (
+        post is not None
+        and not post.is_deleted
+        and can_read_group_conversations(person, escalation.group)
+    )
+
+
+def reads_post_only_through_alert(person: Person, escalation: Escalation) -> bool:
+    """Whether the person reads the alert's post only because the alert reached
+    them (a supervisor or admin, not in the group): that reading is logged on the
+    alert ("viewed")."""
+    return escalation.post is not None and not can_read_group_conversations(
+        person, escalation.group
+    )
+
+
 def can_message_from_alert(person: Person, escalation: Escalation) -> bool:
     """Staff the alert reached (group members or not), and the group's facilitators
     who are staff, message the person privately, while the alert is open and after;
@@ -501,6 +543,13 @@ def check_record_incident(
     """Raise Http404 unless can_record_incident. No side effects."""
     if not can_record_incident(person, organisation, group, about=about):
         raise Http404
+
+
+def can_see_all_incidents(person: Person, organisation: Organisation) -> bool:
+    """Admins and supervisors read the organisation's whole incident log (and its
+    rates, and record incidents in any of its groups); facilitators only their
+    own groups'."""
+    return role_in(person, organisation) in (Role.ADMIN, Role.SUPERVISOR)
 
 
 def incidents_visible_to(
