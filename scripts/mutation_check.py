@@ -156,6 +156,53 @@ MUTATIONS = (
         ),
         tuple(SAFETY_TESTS),
     ),
+    Mutation(
+        "An organisation admin reading the words in a group's queue",
+        "alongside/safety/permissions.py",
+        (
+            (
+                "return can_moderate(person, group) and "
+                "can_read_group_conversations(person, group)",
+                "return can_see_queue(person, group)",
+            ),
+        ),
+        (*SAFETY_TESTS, CRAWL),
+    ),
+    Mutation(
+        "An author seeing the reports about their own post",
+        "alongside/safety/permissions.py",
+        (
+            (
+                "return post.author_id != person.pk and can_see_queue(person, "
+                "post.group)",
+                "return can_see_queue(person, post.group)",
+            ),
+        ),
+        tuple(SAFETY_TESTS),
+    ),
+    Mutation(
+        "An alert linking to the post for someone outside the group",
+        "alongside/safety/permissions.py",
+        (
+            (
+                "and not post.is_deleted\n"
+                "        and can_read_group_conversations(person, escalation.group)",
+                "and not post.is_deleted",
+            ),
+        ),
+        (*SAFETY_TESTS, "alongside/safety/tests/test_alert_conversations.py"),
+    ),
+    Mutation(
+        "A facilitator reading the organisation's whole incident log",
+        "alongside/safety/permissions.py",
+        (
+            (
+                "return role_in(person, organisation) in (Role.ADMIN, Role.SUPERVISOR)",
+                "return role_in(person, organisation) in STAFF_ROLES",
+            ),
+        ),
+        tuple(SAFETY_TESTS),
+    ),
 )
 
 
