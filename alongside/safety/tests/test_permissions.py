@@ -1,4 +1,4 @@
-"""Role-by-state tables for every rule in safety/permissions.py.
+"""Role-by-state tables for every rule in safety/permissions/ (one module per concern).
 
 Expectations come from docs/safety-model.md ("who may do what"); where the code and
 the document disagreed, the document states the intended rule.
@@ -286,7 +286,7 @@ def _defined_here(prefix: str) -> set[str]:
         name
         for name, value in vars(permissions).items()
         if name.startswith(prefix)
-        and getattr(value, "__module__", "") == permissions.__name__
+        and getattr(value, "__module__", "").startswith(permissions.__name__)
     }
 
 
