@@ -90,11 +90,7 @@ from .phrase_rules import (
     check_edit_phrase_rules,
     phrase_rules_visible_to,
 )
-from .reports import (
-    can_report,
-    check_report,
-    get_readable_post_for,
-)
+from .reports import can_report, check_report, get_readable_post_for
 
 __all__ = [
     "can_acknowledge",
