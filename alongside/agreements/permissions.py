@@ -98,6 +98,25 @@ def proposals_visible_to(person: Person, group: PeerGroup) -> ProposalQuerySet:
     return Proposal.objects.filter(agreement__group=group)
 
 
+def reading_shown_to(
+    person: Person, group: PeerGroup, version: AgreementVersion | None
+) -> Reading | None:
+    """The person's own answer to this version (read it, or talk first), shown on
+    the agreement page to people taking part in the group; None for anyone else."""
+    if version is None or not can_take_part(person, group):
+        return None
+    return Reading.objects.filter(person=person, version=version).first()
+
+
+def responder_name_shown(response: Response, names: dict[int, str]) -> str:
+    """The name shown beside an answer's reason in a consent round: the
+    responder's display name in the group (from `names`) only when they chose to
+    show it; otherwise nothing, and the reason stands alone."""
+    if not response.shows_name:
+        return ""
+    return names.get(response.person_id, "")
+
+
 def get_proposal_for(person: Person, group: PeerGroup, proposal_id: int) -> Proposal:
     """The proposal, if the person may see it; 404 otherwise, also when missing."""
     try:

@@ -3,11 +3,10 @@ frames.
 
 Protocol in docs/live-sessions.md. Who may be in the room and which history they may
 read come from permissions.py, and every message is written through actions.py, as for
-the pages. Two things are still decided here rather than there: which live events this
+the pages. One thing is still decided here rather than there: which live events this
 socket passes on (a held message only to its author, nothing in a topic the person
-hides, nothing from before they joined), and the socket's own presence row
-(`LiveConnection`), which it writes itself as it connects, keeps fresh, steps away
-and leaves.
+hides, nothing from before they joined). Its presence row is written through
+presence.py as it connects, keeps fresh, steps away and leaves.
 """
 
 from __future__ import annotations
@@ -31,9 +30,9 @@ from alongside.core.live import person_channel_group
 from alongside.peergroups.models import PeerGroup
 from alongside.peergroups.permissions import get_group_for
 
-from . import actions, live
+from . import actions, live, presence
 from .forms import LiveMessageForm
-from .models import LiveConnection, Post, PostQuerySet, TopicFilter
+from .models import Post, PostQuerySet, TopicFilter
 from .permissions import (
     can_join_live_room,
     live_history_starts_at,
@@ -109,9 +108,8 @@ class LiveRoomConsumer(AsyncJsonWebsocketConsumer):  # type: ignore[misc]
         starts_at = live_history_starts_at(self.person, group)
         if starts_at is not None:
             self.history_starts_at = starts_at.timestamp()
-        LiveConnection.objects.update_or_create(
-            channel_name=self.channel_name,
-            defaults={"group": group, "person": self.person},
+        presence.join_room(
+            channel_name=self.channel_name, group=group, person=self.person
         )
         return True
 
@@ -144,9 +142,9 @@ class LiveRoomConsumer(AsyncJsonWebsocketConsumer):  # type: ignore[misc]
                 person_channel_group(self.person.pk), self.channel_name
             )
         if self.group is not None:
-            await database_sync_to_async(
-                LiveConnection.objects.filter(channel_name=self.channel_name).delete
-            )()
+            await database_sync_to_async(presence.leave_room)(
+                channel_name=self.channel_name
+            )
             self.group = None
             await self._announce_presence()
 
@@ -168,13 +166,8 @@ class LiveRoomConsumer(AsyncJsonWebsocketConsumer):  # type: ignore[misc]
         (live.clear_presence)."""
         if self.group is None:
             return
-        LiveConnection.objects.update_or_create(
-            channel_name=self.channel_name,
-            defaults={
-                "group": self.group,
-                "person": self.person,
-                "seen_at": timezone.now(),
-            },
+        presence.still_here(
+            channel_name=self.channel_name, group=self.group, person=self.person
         )
 
     def _may_stay(self) -> bool:
@@ -193,9 +186,9 @@ class LiveRoomConsumer(AsyncJsonWebsocketConsumer):  # type: ignore[misc]
         was_in_room = self.group is not None
         self.group = None
         if was_in_room:
-            await database_sync_to_async(
-                LiveConnection.objects.filter(channel_name=self.channel_name).delete
-            )()
+            await database_sync_to_async(presence.leave_room)(
+                channel_name=self.channel_name
+            )
             with contextlib.suppress(Exception):
                 await self._announce_presence()
         await self.close(code=code)
@@ -422,9 +415,9 @@ class LiveRoomConsumer(AsyncJsonWebsocketConsumer):  # type: ignore[misc]
         await self.send_json({"type": "caught_up", "last_id": last_id})
 
     async def _set_away(self, *, is_away: bool, shows_away: bool) -> None:
-        await database_sync_to_async(
-            LiveConnection.objects.filter(channel_name=self.channel_name).update
-        )(is_away=is_away, shows_away=shows_away, seen_at=timezone.now())
+        await database_sync_to_async(presence.step_away)(
+            channel_name=self.channel_name, is_away=is_away, shows_away=shows_away
+        )
         await self._announce_presence()
 
     # Events from the channel layer ----------------------------------------------

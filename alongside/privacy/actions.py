@@ -32,7 +32,7 @@ def erase_account(*, person: Person, keep_posts: bool) -> None:
     check_erase_account(person)
     for entry in REGISTRY:
         if entry.prepare is not None:
-            entry.prepare(person, keep_posts)
+            entry.prepare(person=person, keep_posts=keep_posts)
     person_id = person.pk
     person.delete()
     transaction.on_commit(lambda: end_sessions_of(person_id))

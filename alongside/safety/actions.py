@@ -23,14 +23,17 @@ from django.utils import timezone
 from django_tasks import default_task_backend, task
 
 from alongside.accounts.models import Person
-from alongside.conversations import live as conversation_live
-from alongside.conversations.actions import edit_post, is_opening
+from alongside.conversations.actions import (
+    edit_post,
+    pause_posting,
+    redact_thread_title,
+    set_post_status,
+)
 from alongside.conversations.models import (
-    Participation,
     Post,
     PostStatus,
-    Thread,
     Topic,
+    is_opening,
 )
 from alongside.core import recurring
 from alongside.core.limits import REPORT, check_rate
@@ -254,8 +257,10 @@ def redact_own_post(*, person: Person, post: Post) -> Post:
         # The title is screened with the opening, so its details go too.
         in_title = screen_post(thread.title, group=post.group, author=person)
         if in_title.redactions:
-            thread.title = apply_redactions(thread.title, in_title.redactions)
-            thread.save(update_fields=["title"])
+            redact_thread_title(
+                thread=thread,
+                title=apply_redactions(thread.title, in_title.redactions),
+            )
             title_redacted = True
     result = screen_post(post.body, group=post.group, author=person)
     if not result.redactions and not title_redacted:
@@ -337,27 +342,6 @@ _ALREADY_SHARED_MESSAGES = {
 }
 
 
-def _set_status(post: Post, status: str) -> None:
-    post.status = status
-    post.save(update_fields=["status", "content_warning"])
-    if post.thread_id is not None:
-        first = (
-            Post.objects.filter(thread_id=post.thread_id)
-            .order_by("pk")
-            .values_list("pk", flat=True)
-            .first()
-        )
-        if first == post.pk:
-            Thread.objects.filter(pk=post.thread_id).update(status=status)
-        if status == PostStatus.PUBLISHED:
-            Thread.objects.filter(pk=post.thread_id).update(
-                last_posted_at=timezone.now()
-            )
-    if post.room_id is not None:
-        post_id = post.pk
-        transaction.on_commit(lambda: conversation_live.broadcast_post(post_id))
-
-
 @transaction.atomic
 def decide_on_post(
     *,
@@ -416,19 +400,20 @@ def decide_on_post(
 
     was_shared = post.status == PostStatus.PUBLISHED
     if action == DecisionAction.PUBLISH:
-        _set_status(post, PostStatus.PUBLISHED)
+        set_post_status(post=post, status=PostStatus.PUBLISHED)
     elif action == DecisionAction.PUBLISH_WITH_WARNING:
-        post.content_warning = content_warning
-        _set_status(post, PostStatus.PUBLISHED)
-    elif action == DecisionAction.HIDE:
-        _set_status(post, PostStatus.HIDDEN)
-    elif action == DecisionAction.PAUSE_POSTING and post.author is not None:
-        # A former member's words have no one left to pause.
-        Participation.objects.update_or_create(
-            person=post.author,
-            group=group,
-            defaults={"posting_paused_until": paused_until},
+        set_post_status(
+            post=post, status=PostStatus.PUBLISHED, content_warning=content_warning
         )
+    elif action == DecisionAction.HIDE:
+        set_post_status(post=post, status=PostStatus.HIDDEN)
+    elif (
+        action == DecisionAction.PAUSE_POSTING
+        and post.author is not None
+        and paused_until is not None
+    ):
+        # A former member's words have no one left to pause.
+        pause_posting(person=post.author, group=group, until=paused_until)
 
     decision = ModerationDecision.objects.create(
         post=post,

@@ -18,12 +18,11 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from alongside.accounts.second_factor import ensure_second_factor
 from alongside.conversations.models import FORMER_MEMBER, Post, PostStatus
 from alongside.conversations.permissions import (
-    can_read_group_conversations,
     check_read_group_conversations,
 )
 from alongside.core.requests import AuthenticatedRequest
 from alongside.organisations.models import Organisation
-from alongside.organisations.permissions import get_organisation_for, role_in
+from alongside.organisations.permissions import get_organisation_for
 from alongside.peergroups.models import Membership, PeerGroup
 from alongside.peergroups.permissions import get_group_for
 from alongside.privateconversations.forms import MessageForm
@@ -55,10 +54,13 @@ from .permissions import (
     can_decide_on,
     can_edit_escalation_chain,
     can_message_from_alert,
-    can_moderate,
+    can_open_post_from_alert,
+    can_read_queue_words,
     can_read_report_notes,
     can_record_incident,
     can_reply_to_decision,
+    can_see_all_incidents,
+    can_see_reports_on,
     can_update_incident,
     check_appeal,
     check_edit_escalation_chain,
@@ -76,6 +78,8 @@ from .permissions import (
     get_readable_post_for,
     incidents_visible_to,
     posts_decidable_by,
+    reads_decision_as_staff,
+    reads_post_only_through_alert,
 )
 from .queue import entry_for, queue_for, seen_state
 from .rates import incident_rates
@@ -188,9 +192,7 @@ def queue(request: AuthenticatedRequest, group_id: int) -> HttpResponse:
     check_see_queue(request.user, group)
     ensure_second_factor(request)
     entries = queue_for(group)
-    can_read = can_moderate(request.user, group) and can_read_group_conversations(
-        request.user, group
-    )
+    can_read = can_read_queue_words(request.user, group)
     if can_read:
         reads.record_queue_read(reader=request.user, entries=entries)
     decide_ids = posts_decidable_by(
@@ -204,6 +206,11 @@ def queue(request: AuthenticatedRequest, group_id: int) -> HttpResponse:
             "entries": entries,
             "can_read": can_read,
             "decide_ids": decide_ids,
+            "report_ids": {
+                entry.post.pk
+                for entry in entries
+                if can_see_reports_on(request.user, entry.post)
+            },
             "decides_for_the_group": bool(decide_ids) and not can_read,
         },
     )
@@ -296,13 +303,14 @@ def _decided_meanwhile(
 @require_http_methods(["GET", "POST"])
 def decision_detail(request: AuthenticatedRequest, decision_id: int) -> HttpResponse:
     decision = get_decision_for(request.user, decision_id)
-    if decision.post.author_id != request.user.pk:
+    as_staff = reads_decision_as_staff(request.user, decision)
+    if as_staff:
         # A facilitator's page, with the author's words: a staff page.
         ensure_second_factor(request)
     may_reply = can_reply_to_decision(request.user, decision)
     form = DecisionReplyForm(request.POST or None)
     if request.method == "POST":
-        if not may_reply and decision.post.author_id == request.user.pk:
+        if not may_reply and not as_staff:
             # A second click, or an older tab: the first reply is kept.
             messages.info(request, "Your reply is already with the facilitator.")
             return redirect("safety:decision-detail", decision_id=decision.pk)
@@ -314,7 +322,7 @@ def decision_detail(request: AuthenticatedRequest, decision_id: int) -> HttpResp
             )
             messages.success(request, "Thank you. Your reply is with the facilitator.")
             return redirect("safety:decision-detail", decision_id=decision.pk)
-    if decision.post.author_id != request.user.pk:
+    if as_staff:
         reads.record_decision_reply_read(reader=request.user, decision=decision)
     return render(
         request,
@@ -323,7 +331,7 @@ def decision_detail(request: AuthenticatedRequest, decision_id: int) -> HttpResp
             "decision": decision,
             "form": form,
             "may_reply": may_reply,
-            "is_author": decision.post.author_id == request.user.pk,
+            "is_author": not as_staff,
             "back": _place_of(decision.post),
             "conversation": _conversation_about(request, decision),
         },
@@ -412,10 +420,7 @@ def escalation_detail(
 ) -> HttpResponse:
     escalation = get_escalation_for(request.user, escalation_id)
     ensure_second_factor(request)
-    post = escalation.post
-    if post is not None and not can_read_group_conversations(
-        request.user, escalation.group
-    ):
+    if reads_post_only_through_alert(request.user, escalation):
         actions.record_post_viewed(person=request.user, escalation=escalation)
     reads.record_escalation_read(reader=request.user, escalation=escalation)
     return _render_escalation(request, escalation, MessageForm())
@@ -446,9 +451,7 @@ def _render_escalation(
             "escalation": escalation,
             "post": post,
             "post_place": _place_of(post)
-            if post is not None
-            and not post.is_deleted
-            and can_read_group_conversations(request.user, escalation.group)
+            if post is not None and can_open_post_from_alert(request.user, escalation)
             else "",
             "author_name": author_name,
             "events": escalation.events.select_related("person"),
@@ -603,10 +606,8 @@ def _incident_organisation(
 
 
 def _groups_for_incidents(request: AuthenticatedRequest, organisation: Organisation):  # type: ignore[no-untyped-def]
-    from alongside.organisations.models import Role
-
     groups = PeerGroup.objects.filter(organisation=organisation)
-    if role_in(request.user, organisation) in (Role.ADMIN, Role.SUPERVISOR):
+    if can_see_all_incidents(request.user, organisation):
         return groups
     # The groups they facilitate now (as check_record_incident), not ones they left.
     held = Membership.objects.facilitating().filter(person=request.user)
@@ -622,9 +623,7 @@ def incident_list(
     incidents = incidents_visible_to(request.user, organisation).select_related(
         "group"
     )[:200]
-    from alongside.organisations.models import Role
-
-    sees_all = role_in(request.user, organisation) in (Role.ADMIN, Role.SUPERVISOR)
+    sees_all = can_see_all_incidents(request.user, organisation)
     return render(
         request,
         "safety/incident_list.html",

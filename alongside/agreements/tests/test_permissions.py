@@ -10,7 +10,7 @@ from django.core.exceptions import PermissionDenied
 
 from alongside.accounts.models import Person
 from alongside.agreements import actions, permissions
-from alongside.agreements.models import ChangeAction, ReadingChoice
+from alongside.agreements.models import ChangeAction, Reading, ReadingChoice
 from alongside.conversations.permissions import check_post_in
 from alongside.organisations.models import Role
 from alongside.peergroups import actions as group_actions
@@ -104,6 +104,44 @@ def test_agreement_policy(
     assert permissions.can_facilitate_agreement(person, circle.group) is facilitate
     assert permissions.can_record_reading(person, circle.group) is reading
     assert (proposal in permissions.proposals_visible_to(person, circle.group)) is part
+
+
+@pytest.mark.parametrize(("who", "part"), [(row[0], row[2]) for row in POLICY])
+def test_own_reading_shown_only_to_people_taking_part(
+    circle: Circle, who: str, part: bool
+) -> None:
+    version = adopt_first_version(circle)
+    person = PEOPLE[who](circle.group)
+    if person.is_authenticated:
+        Reading.objects.create(
+            person=person, version=version, choice=ReadingChoice.CONFIRMED
+        )
+
+    shown = permissions.reading_shown_to(person, circle.group, version)
+
+    assert (shown is not None) is part
+    assert permissions.reading_shown_to(person, circle.group, None) is None
+
+
+@pytest.mark.parametrize(("shows_name", "name"), [(True, "Made-up name"), (False, "")])
+def test_responder_name_shown_only_when_they_chose(
+    circle: Circle, shows_name: bool, name: str
+) -> None:
+    adopt_first_version(circle)
+    proposal = open_proposal(circle)
+    response = actions.respond_to_proposal(
+        person=circle.facilitator,
+        proposal=proposal,
+        choice="agree",
+        reason="A made-up reason.",
+        shows_name=shows_name,
+    )
+
+    shown = permissions.responder_name_shown(
+        response, {circle.facilitator.pk: "Made-up name"}
+    )
+
+    assert shown == name
 
 
 @pytest.mark.parametrize(

@@ -8,8 +8,8 @@ import pytest
 from alongside.peergroups.models import PeerGroup
 from alongside.privacy.actions import erase_account
 
-from ..actions import delete_post, erased_post_fields, is_opening
-from ..models import Post, PostStatus
+from ..actions import delete_post, erased_post_fields
+from ..models import Post, PostStatus, is_opening
 from .factories import live_post, person_in, thread_with_post
 
 pytestmark = pytest.mark.django_db

@@ -1,4 +1,4 @@
-"""Role-by-state tables for every rule in safety/permissions.py.
+"""Role-by-state tables for every rule in safety/permissions/ (one module per concern).
 
 Expectations come from docs/safety-model.md ("who may do what"); where the code and
 the document disagreed, the document states the intended rule.
@@ -159,6 +159,24 @@ RULE_CALLS: dict[str, Rule] = {
         person, world.post
     ),
     "can_appeal": lambda person, world: permissions.can_appeal(person, world.post),
+    "can_read_queue_words": lambda person, world: permissions.can_read_queue_words(
+        person, world.group
+    ),
+    "can_see_reports_on": lambda person, world: permissions.can_see_reports_on(
+        person, world.post
+    ),
+    "reads_decision_as_staff": lambda person, world: (
+        permissions.reads_decision_as_staff(person, world.decision)
+    ),
+    "can_open_post_from_alert": lambda person, world: (
+        permissions.can_open_post_from_alert(person, world.escalation)
+    ),
+    "reads_post_only_through_alert": lambda person, world: (
+        permissions.reads_post_only_through_alert(person, world.escalation)
+    ),
+    "can_see_all_incidents": lambda person, world: permissions.can_see_all_incidents(
+        person, world.group.organisation
+    ),
 }
 
 # Y: allowed, .: not allowed. Columns follow ACTORS. The post is someone else's:
@@ -186,6 +204,16 @@ RULES: dict[str, str] = {
     "can_reply_to_decision":                ".  .  .  .  .  .  .  .  .  .  .",
     "can_redact_own_post":                  ".  .  .  .  .  .  .  .  .  .  .",
     "can_appeal":                           ".  .  .  .  .  .  .  .  .  .  .",
+    # Words in the queue for its facilitators; labels only for an admin.
+    "can_read_queue_words":                 ".  .  .  .  .  .  .  Y  .  .  .",
+    "can_see_reports_on":                   ".  .  .  .  .  .  .  Y  .  .  Y",
+    # Asked of those who may see the decision: anyone but its post's author.
+    "reads_decision_as_staff":              ".  Y  Y  Y  Y  Y  Y  Y  Y  Y  Y",
+    # An alert links to the post only for members who read the group anyway;
+    # anyone else it reaches reads the post through the alert, which is logged.
+    "can_open_post_from_alert":             ".  .  .  .  Y  Y  .  Y  .  .  .",
+    "reads_post_only_through_alert":        "Y  Y  Y  Y  .  .  Y  .  Y  Y  Y",
+    "can_see_all_incidents":                ".  .  .  .  .  .  .  .  .  Y  Y",
 }  # fmt: skip
 
 # An escalation that has moved up the chain to the person: staff who were alerted
@@ -214,6 +242,8 @@ AUTHOR_RULES: dict[str, str] = {
     "can_reply_to_decision":                "Y  Y  Y",
     "can_report":                           ".  .  .",
     "can_decide_on":                        ".  .  .",
+    "can_see_reports_on":                   ".  .  .",
+    "reads_decision_as_staff":              ".  .  .",
 }  # fmt: skip
 
 # check_* raises exactly when the rule says no; 404 where even the refusal would
@@ -256,7 +286,7 @@ def _defined_here(prefix: str) -> set[str]:
         name
         for name, value in vars(permissions).items()
         if name.startswith(prefix)
-        and getattr(value, "__module__", "") == permissions.__name__
+        and getattr(value, "__module__", "").startswith(permissions.__name__)
     }
 
 
@@ -413,6 +443,11 @@ ABOUT_THEMSELVES: dict[str, str] = {
     "can_moderate":                         "Y  .",
     "reads escalated post":                 "Y  .",
     "can_reply_to_decision":                "Y  .",
+    # A facilitator reads the words in their group's queue, but never the reports
+    # about their own post, and opens their own decision as its author.
+    "can_read_queue_words":                 "Y  .",
+    "can_see_reports_on":                   ".  .",
+    "reads_decision_as_staff":              ".  .",
 }  # fmt: skip
 
 

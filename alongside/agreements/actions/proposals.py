@@ -1,54 +1,42 @@
-"""Every change to group agreements. Each action checks permission, keeps the
-invariants, writes, and only then tells anyone (after the transaction commits).
-
-Notifications are always the system's own words and go only to people who are
-active in the group: nobody taking a break is chased.
-"""
+"""Proposals and consent: proposing changes (or a review), amending and
+withdrawing them, answering in a consent round, withdrawing an objection and
+discussing. The shared steps of writing a proposal's changes live here too."""
 
 from __future__ import annotations
 
 import calendar
 import uuid
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
-from functools import partial
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
 from alongside.accounts.models import Person
 from alongside.notifications.actions import notify
-from alongside.organisations.models import Organisation
 from alongside.peergroups.models import GroupRole, Membership, PeerGroup
 
-from .models import (
+from ..models import (
     REASON_NEEDED,
     Agreement,
     AgreementItem,
-    AgreementVersion,
     ChangeAction,
     Comment,
-    OrganisationItem,
     Proposal,
     ProposalChange,
     ProposalKind,
     ProposalStatus,
-    Reading,
-    ReadingChoice,
     Response,
     ResponseChoice,
 )
-from .permissions import (
-    check_adopt,
+from ..permissions import (
     check_amend,
     check_comment,
     check_facilitate_agreement,
-    check_manage_organisation_items,
     check_propose,
-    check_record_reading,
     check_respond,
     check_withdraw_objection,
     check_withdraw_proposal,
@@ -63,9 +51,6 @@ class Change:
     text: str = ""
     why: str = ""
     item_key: uuid.UUID | None = None
-
-
-# --- helpers ------------------------------------------------------------------
 
 
 def _agreement_for(group: PeerGroup) -> Agreement:
@@ -401,275 +386,3 @@ def comment_on_proposal(*, person: Person, proposal: Proposal, text: str) -> Com
     if not text:
         raise ValidationError("Please write something first.", code="text")
     return Comment.objects.create(proposal=proposal, person=person, text=text)
-
-
-def _apply_changes(
-    items: list[AgreementItem], breach: str, changes: Iterable[ProposalChange]
-) -> tuple[list[tuple[uuid.UUID, str, str]], str]:
-    by_key = {item.key: (item.key, item.text, item.why) for item in items}
-    order = [item.key for item in items]
-    for change in changes:
-        if change.action == ChangeAction.ADD:
-            by_key[change.item_key] = (change.item_key, change.text, change.why)
-            order.append(change.item_key)
-        elif change.action == ChangeAction.CHANGE and change.item_key in by_key:
-            by_key[change.item_key] = (change.item_key, change.text, change.why)
-        elif change.action == ChangeAction.REMOVE and change.item_key in by_key:
-            del by_key[change.item_key]
-            order.remove(change.item_key)
-        elif change.action == ChangeAction.BREACH:
-            breach = change.text
-    return [by_key[key] for key in order], breach
-
-
-def _write_version(
-    *,
-    agreement: Agreement,
-    items: list[tuple[uuid.UUID, str, str]],
-    breach: str,
-    proposal: Proposal | None,
-    now: datetime,
-    changes_content: bool,
-) -> AgreementVersion:
-    previous = agreement.current_version
-    version = AgreementVersion.objects.create(
-        agreement=agreement,
-        number=(previous.number + 1) if previous else 1,
-        breach_response=breach,
-        adopted_at=now,
-        proposal=proposal,
-        changes_content=changes_content,
-    )
-    baseline = OrganisationItem.objects.baseline().filter(
-        organisation_id=agreement.group.organisation_id
-    )
-    AgreementItem.objects.bulk_create(
-        [
-            AgreementItem(
-                version=version,
-                position=position,
-                text=item.text,
-                why=item.why,
-                is_baseline=True,
-            )
-            for position, item in enumerate(baseline)
-        ]
-        + [
-            AgreementItem(
-                version=version, key=key, position=position, text=text, why=why
-            )
-            for position, (key, text, why) in enumerate(items)
-        ]
-    )
-    agreement.review_due_on = add_months(
-        timezone.localdate(now), agreement.review_months
-    )
-    agreement.save(update_fields=["review_due_on"])
-    return version
-
-
-@transaction.atomic
-def adopt_proposal(
-    *, person: Person, proposal: Proposal, now: datetime | None = None
-) -> AgreementVersion:
-    """A facilitator adopts a proposal once its round has run its time (or everyone
-    active has responded to the current wording) and no objection stands.
-
-    Makes a new version and sets the next review date. Active members are invited,
-    once, to read the agreement again when what it says has changed.
-    """
-    now = now or timezone.now()
-    proposal = Proposal.objects.select_for_update().get(pk=proposal.pk)
-    check_adopt(person, proposal, now)
-    agreement = Agreement.objects.select_for_update().get(pk=proposal.agreement_id)
-    current = agreement.current_version
-    current_items = list(current.group_items) if current else []
-    current_breach = current.breach_response if current else ""
-    items, breach = _apply_changes(
-        current_items, current_breach, proposal.changes.all()
-    )
-    before = [(item.key, item.text, item.why) for item in current_items]
-    changes_content = current is None or items != before or breach != current_breach
-    version = _write_version(
-        agreement=agreement,
-        items=items,
-        breach=breach,
-        proposal=proposal,
-        now=now,
-        changes_content=changes_content,
-    )
-    proposal.status = ProposalStatus.ADOPTED
-    proposal.closed_at = now
-    proposal.save(update_fields=["status", "closed_at"])
-    # The facilitator who adopted it has read it.
-    Reading.objects.update_or_create(
-        version=version,
-        person=person,
-        defaults={"choice": ReadingChoice.CONFIRMED, "created_at": now},
-    )
-    group = agreement.group
-    if changes_content:
-        others = _active_people(group, exclude=person)
-        link = _agreement_link(group)
-        notify(
-            people=others,
-            message=f"{group.name}'s group agreement has changed. Have a read "
-            "when you are ready; there is no rush.",
-            link=link,
-        )
-    return version
-
-
-@transaction.atomic
-def update_agreement_settings(
-    *,
-    person: Person,
-    group: PeerGroup,
-    consent_days: int,
-    review_months: int,
-    review_due_on: date | None,
-) -> Agreement:
-    """A facilitator sets how long rounds stay open, how often the group reviews, and
-    (if the group chose one) the next review date."""
-    check_facilitate_agreement(person, group)
-    if not 1 <= consent_days <= 28:
-        raise ValidationError("Please choose between 1 and 28 days.")
-    if not 1 <= review_months <= 36:
-        raise ValidationError("Please choose between 1 and 36 months.")
-    agreement = _agreement_for(group)
-    agreement.consent_days = consent_days
-    agreement.review_months = review_months
-    if review_due_on is not None:
-        agreement.review_due_on = review_due_on
-    agreement.save(update_fields=["consent_days", "review_months", "review_due_on"])
-    return agreement
-
-
-# --- reading and joining ------------------------------------------------------
-
-
-@transaction.atomic
-def confirm_agreement(*, person: Person, group: PeerGroup) -> Reading:
-    """The person has read the current version and is happy to go along with it."""
-    check_record_reading(person, group)
-    version = _agreement_for(group).current_version
-    if version is None:  # check_record_reading has made sure there is one
-        raise PermissionDenied
-    reading, _ = Reading.objects.update_or_create(
-        version=version,
-        person=person,
-        defaults={"choice": ReadingChoice.CONFIRMED, "created_at": timezone.now()},
-    )
-    return reading
-
-
-@transaction.atomic
-def ask_to_talk_first(*, person: Person, group: PeerGroup) -> Reading:
-    """The person would like to talk about the agreement before taking part. The
-    group's active facilitators are told quietly; nobody else is."""
-    check_record_reading(person, group)
-    version = _agreement_for(group).current_version
-    if version is None:  # check_record_reading has made sure there is one
-        raise PermissionDenied
-    existing = Reading.objects.filter(version=version, person=person).first()
-    if existing is not None and existing.choice == ReadingChoice.CONFIRMED:
-        return existing
-    reading, created = Reading.objects.update_or_create(
-        version=version,
-        person=person,
-        defaults={"choice": ReadingChoice.TALK_FIRST, "created_at": timezone.now()},
-    )
-    if created:
-        facilitators = _active_facilitators(group)
-        link = reverse("agreements:talk-list", args=[group.pk])
-        notify(
-            people=facilitators,
-            message=f"Someone in {group.name} would like to talk about the group "
-            "agreement before they take part.",
-            link=link,
-        )
-    return reading
-
-
-# --- the organisation's items -------------------------------------------------
-
-
-@transaction.atomic
-def save_organisation_item(
-    *,
-    person: Person,
-    organisation: Organisation,
-    kind: str,
-    text: str,
-    why: str,
-    item: OrganisationItem | None = None,
-) -> OrganisationItem:
-    """An admin adds or edits a baseline or example item. Baseline items appear in
-    every group's agreement at once, and are written into each version it adopts."""
-    check_manage_organisation_items(person, organisation)
-    if item is not None and item.organisation_id != organisation.pk:
-        raise PermissionDenied
-    if item is None:
-        item = OrganisationItem(organisation=organisation)
-    item.kind = kind
-    item.text = text.strip()
-    item.why = why.strip()
-    item.save()
-    return item
-
-
-@transaction.atomic
-def remove_organisation_item(
-    *, person: Person, organisation: Organisation, item: OrganisationItem
-) -> None:
-    """An admin removes a baseline or example item. Versions already adopted keep it."""
-    check_manage_organisation_items(person, organisation)
-    if item.organisation_id != organisation.pk:
-        raise PermissionDenied
-    item.delete()
-
-
-# --- review reminders ---------------------------------------------------------
-
-
-def send_review_reminders(*, now: datetime | None = None) -> int:
-    """Remind the active facilitators of each agreement whose review is due within
-    two weeks. Sent once per review date, however often this runs: the date is
-    claimed with a conditional update before anyone is told.
-
-    Returns how many agreements were reminded about.
-    """
-    now = now or timezone.now()
-    today = timezone.localdate(now)
-    reminded = 0
-    candidates = Agreement.objects.filter(review_due_on__isnull=False).select_related(
-        "group"
-    )
-    for agreement in candidates:
-        due = agreement.review_due_on
-        reminder_on = agreement.review_reminder_on
-        if due is None or reminder_on is None or today < reminder_on:
-            continue
-        if agreement.review_reminder_sent_for == due:
-            continue
-        with transaction.atomic():
-            claimed = (
-                Agreement.objects.filter(pk=agreement.pk)
-                .exclude(review_reminder_sent_for=due)
-                .update(review_reminder_sent_for=due)
-            )
-            if not claimed:
-                continue
-            group = agreement.group
-            facilitators = _active_facilitators(group)
-            link = reverse("agreements:review-start", args=[group.pk])
-            message = (
-                f"{group.name}'s group agreement is due for its review on "
-                f"{due.day} {due:%B %Y}. When the group is ready, you can start a "
-                "review."
-            )
-            transaction.on_commit(
-                partial(notify, people=facilitators, message=message, link=link)
-            )
-            reminded += 1
-    return reminded
