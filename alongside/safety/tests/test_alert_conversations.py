@@ -245,3 +245,29 @@ def test_the_person_at_risk_cannot_message_from_an_alert_about_themselves(
 
     assert _message(client_for(facilitator), escalation).status_code == 403
     assert not Conversation.objects.exists()
+
+
+def test_the_alert_links_to_the_post_only_for_someone_who_reads_the_group(
+    peer: Person,
+    group: PeerGroup,
+    facilitator: Person,
+    supervisor: Person,
+    org_admin: Person,
+    organisation: Organisation,
+) -> None:
+    actions.go_on_duty(person=facilitator, organisation=organisation)
+    _chain(organisation, org_admin, facilitator, supervisor)
+    post = _risky_post(peer, group)
+    escalation = post.escalations.get()
+    escalation.alerted.add(supervisor)
+    url = reverse("safety:escalation-detail", kwargs={"escalation_id": escalation.pk})
+    place = reverse(
+        "conversations:thread-detail",
+        kwargs={"group_id": group.pk, "thread_id": post.thread_id},
+    )
+
+    as_facilitator = client_for(facilitator).get(url).content.decode()
+    as_supervisor = client_for(supervisor).get(url).content.decode()
+
+    assert f'href="{place}' in as_facilitator
+    assert f'href="{place}' not in as_supervisor
