@@ -100,7 +100,9 @@ def test_a_recorded_module_then_help_now_reaches_the_supervisor_live(
     check_both_widths(jo)
     jo.get_by_role("button", name="I need help now").click()
     expect(jo.get_by_role("heading", name="You asked for help")).to_be_visible()
-    expect(jo.get_by_role("status")).to_contain_text("Your supervisor has been told")
+    expect(jo.get_by_role("status")).to_contain_text(
+        "Your supervisor, and whoever is on duty, have been told"
+    )
     check_both_widths(jo)
 
     # It reaches sky's open page live, without a reload.

@@ -43,7 +43,7 @@ from alongside.privateconversations import actions as private_actions
 from alongside.privateconversations.models import Message as PrivateMessage
 from alongside.supporters.permissions import rostered_on_duty
 
-from . import live
+from . import escalation_kinds, live
 from .models import (
     DecisionAction,
     DutyPeriod,
@@ -691,8 +691,7 @@ def _leave_alert_note(person: Person, link: str, escalation: Escalation) -> None
 
     Notification.objects.create(
         person=person,
-        message=f"Someone in {escalation.group.name} may need support now. Please "
-        "open the alert and acknowledge it.",
+        message=escalation_kinds.alert_message(escalation),
         link=link,
     )
 
@@ -701,7 +700,9 @@ def _schedule_move_up(escalation: Escalation, now: datetime) -> None:
     chain = EscalationChain.objects.filter(
         organisation_id=escalation.organisation_id
     ).first()
-    minutes = chain.minutes_before_moving_up if chain else 10
+    minutes = escalation_kinds.minutes_before_moving_up(
+        escalation, chain.minutes_before_moving_up if chain else 10
+    )
     escalation.next_move_at = now + timedelta(minutes=minutes)
     escalation.save(update_fields=["next_move_at", "level"])
     if default_task_backend.supports_defer:
@@ -742,7 +743,13 @@ def _next_step_people(
         if people:
             return step.position, people
     facilitators = [
-        p for p in _facilitators_of(escalation.group) if p.pk not in already
+        p
+        for p in (
+            _facilitators_of(escalation.group)
+            if escalation.group is not None
+            else escalation_kinds.last_resort_for_help(escalation)
+        )
+        if p.pk not in already
     ]
     if facilitators:
         return after_level + 1, facilitators
@@ -847,8 +854,7 @@ def acknowledge_escalation(*, person: Person, escalation: Escalation) -> Escalat
     _tell_staff(escalation.organisation_id)
     notify(
         people=[escalation.person_at_risk],
-        message=f"Someone from the team at {escalation.organisation.name} has seen "
-        "your post and will message you soon. You are not on your own.",
+        message=escalation_kinds.acknowledged_message(escalation),
     )
     ids = list(escalation.alerted.values_list("pk", flat=True))
     escalation_id = escalation.pk

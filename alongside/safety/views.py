@@ -411,6 +411,8 @@ def escalation_detail(
     request: AuthenticatedRequest, escalation_id: int
 ) -> HttpResponse:
     escalation = get_escalation_for(request.user, escalation_id)
+    if escalation.group is None:  # a supporter's call for help: no group, no post
+        return redirect("safety:help-alert", call_id=escalation.pk)
     ensure_second_factor(request)
     post = escalation.post
     if post is not None and not can_read_group_conversations(
@@ -428,6 +430,7 @@ def _render_escalation(
     *,
     status: int = 200,
 ) -> HttpResponse:
+    assert escalation.group is not None  # calls for help have their own page
     author_name = (
         Membership.objects.filter(
             group=escalation.group, person_id=escalation.person_at_risk_id

@@ -421,6 +421,13 @@ POLICY: dict[str, dict[str, tuple[int, ...]]] = {
         "GET": (302, 404, 404, 404, 404, 404, 404, 302, 404, 404, 404, 302, 404),
         "POST": (302, 404, 404, 404, 404, 404, 404, 302, 404, 404, 404, 302, 404),
     },
+    # A supporter's call for help now (docs/supporters.md): the supporter's own
+    # page; the call probed reached the organisation's supervisors and admins.
+    "safety:help-now": {"GET": _SUPPORTER_PAGE, "POST": _SUPPORTER_DONE},
+    "safety:help-alert": {
+        "GET": (302, 404, 404, 404, 404, 404, 404, 404, 200, 200, 404, 200, 404),
+        "POST": (302, 404, 404, 404, 404, 404, 404, 404, 302, 302, 404, 302, 404),
+    },
     "safety:chain-edit": {"GET": _ADMIN_PAGE, "POST": _ADMIN_DONE},
     "safety:incident-list": {
         "GET": (302, 404, 404, 404, 404, 404, 404, 200, 200, 200, 200, 200, 404),
@@ -699,7 +706,7 @@ POST_DATA: dict[str, dict[str, Any]] = {
         "what_happened": "Written for the test.",
     },
     "safety:incident-update": {"outcome": "Written for the test."},
-    "supporters:help-ask": {"urgency": "now"},
+    "supporters:help-ask": {"urgency": "soon"},
     "supporters:training": {
         "name": "A made-up module",
         "hours": "2",

@@ -294,7 +294,7 @@ def _supporter_records(
     answered = HelpRequest.objects.create(
         organisation=organisation,
         person=other,
-        urgency="now",
+        urgency="soon",
         acknowledged_by=person,
         acknowledged_at=timezone.now(),
     )

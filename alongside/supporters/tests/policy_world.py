@@ -33,7 +33,7 @@ def supporters_objects(group: PeerGroup) -> dict[str, int]:
         notes="Made for the policy test.",
     )
     help_request = actions.ask_for_help(
-        person=member_of(organisation), organisation=organisation, urgency=Urgency.NOW
+        person=member_of(organisation), organisation=organisation, urgency=Urgency.SOON
     )
     return {
         "module_id": TrainingModuleFactory.create(organisation=organisation).pk,
