@@ -43,7 +43,7 @@ from alongside.privateconversations import actions as private_actions
 from alongside.privateconversations.models import Message as PrivateMessage
 from alongside.supporters.permissions import rostered_on_duty
 
-from . import escalation_kinds, live
+from . import aftercare, escalation_kinds, live
 from .models import (
     DecisionAction,
     DutyPeriod,
@@ -851,6 +851,7 @@ def acknowledge_escalation(*, person: Person, escalation: Escalation) -> Escalat
     escalation.next_move_at = None
     escalation.save()
     _log(escalation, EventKind.ACKNOWLEDGED, person)
+    aftercare.after_taking_up(person, escalation)
     _tell_staff(escalation.organisation_id)
     notify(
         people=[escalation.person_at_risk],
@@ -876,6 +877,7 @@ def _take_up(escalation: Escalation, person: Person, kind: str) -> Escalation:
     escalation.acknowledged_at = timezone.now()
     escalation.next_move_at = None
     escalation.save()
+    aftercare.after_taking_up(person, escalation)
     ids = list(escalation.alerted.values_list("pk", flat=True))
     escalation_id = escalation.pk
     transaction.on_commit(lambda: live.push_acknowledged(escalation_id, ids))
@@ -959,6 +961,7 @@ def record_incident(
         ):
             return earlier
     _tell_staff(organisation.pk)
+    aftercare.after_incident(person, organisation, severity)
     if escalation is not None:
         _take_up(escalation, person, EventKind.INCIDENT)
     return Incident.objects.create(

@@ -24,6 +24,7 @@ from alongside.core import recurring
 from alongside.notifications.actions import notify
 from alongside.organisations.models import Organisation, OrganisationRole, Role
 
+from .followups import send_due_follow_ups
 from .models import (
     DEFAULT_MAX_MATCHES,
     REMIND_DAYS_BEFORE_EXPIRY,
@@ -726,9 +727,10 @@ DAILY_AT = time(7, 0)
 
 @task()
 def check_supporters_daily() -> int:
-    """Send training reminders and tell supervisors of overdue supervision, then
-    queue tomorrow's check."""
+    """Send follow-ups due after a crisis and training reminders, and tell
+    supervisors of overdue supervision, then queue tomorrow's check."""
     try:
+        send_due_follow_ups()
         tell_supervisors_of_overdue_supervision()
         return remind_expiring_training()
     finally:

@@ -477,3 +477,11 @@ class HelpRequest(models.Model):
     @property
     def is_open(self) -> bool:
         return self.acknowledged_at is None
+
+
+# Models of their own modules, registered with the app here.
+from .facilitating_models import (  # noqa: E402
+    FacilitatedMeeting as FacilitatedMeeting,
+)
+from .facilitating_models import MeetingDebrief as MeetingDebrief  # noqa: E402
+from .followup_models import FollowUp as FollowUp  # noqa: E402
