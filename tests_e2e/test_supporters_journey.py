@@ -21,12 +21,15 @@ pytestmark = pytest.mark.browser
 NARROWEST = {"width": 320, "height": 700}
 SKY_SECRET = pyotp.random_base32()
 ADE_SECRET = pyotp.random_base32()
+FRAN_SECRET = pyotp.random_base32()
 
 GIVE_KEYS = f"""
 from allauth.mfa.models import Authenticator
 from allauth.mfa.utils import encrypt
 from alongside.accounts.models import Person
-for name, secret in [("sky", "{SKY_SECRET}"), ("ade", "{ADE_SECRET}")]:
+for name, secret in [
+    ("sky", "{SKY_SECRET}"), ("ade", "{ADE_SECRET}"), ("fran", "{FRAN_SECRET}")
+]:
     person = Person.objects.get(username=name)
     Authenticator.objects.filter(user=person).delete()
     Authenticator.objects.create(
@@ -37,6 +40,29 @@ for name, secret in [("sky", "{SKY_SECRET}"), ("ade", "{ADE_SECRET}")]:
 JOS_SESSION = """
 from alongside.supporters.models import SupervisionSession
 print(SupervisionSession.objects.filter(supervisee__username="jo").first().pk)
+"""
+
+
+JOS_MEETING = """
+from alongside.meetings.models import Occurrence
+from alongside.supporters.models import FacilitatedMeeting
+record = FacilitatedMeeting.objects.filter(person__username="jo").first()
+occurrence = Occurrence.objects.get(pk=record.occurrence_id)
+print(occurrence.meeting.group_id, occurrence.pk, record.debrief.pk)
+"""
+
+MOVE_JOS_CALL_ON = """
+from datetime import timedelta
+from django.utils import timezone
+from alongside.safety import actions
+from alongside.safety.models import Escalation
+call = Escalation.objects.filter(
+    person_at_risk__username="jo", reason="supporter_help", status="alerting"
+).get()
+before = call.alerted.count()
+print(actions.move_up_due_escalations(now=timezone.now() + timedelta(minutes=6)))
+print(before, call.alerted.count())
+print(",".join(sorted(call.alerted.values_list("username", flat=True))))
 """
 
 
@@ -100,8 +126,16 @@ def test_a_recorded_module_then_help_now_reaches_the_supervisor_live(
     check_both_widths(jo)
     jo.get_by_role("button", name="I need help now").click()
     expect(jo.get_by_role("heading", name="You asked for help")).to_be_visible()
-    expect(jo.get_by_role("status")).to_contain_text("Your supervisor has been told")
+    expect(jo.get_by_role("status")).to_contain_text(
+        "Your supervisor, and whoever is on duty, have been told"
+    )
     check_both_widths(jo)
+
+    # Unanswered, it moves on after five minutes (the clock moved on here) to the
+    # next step of Riverside's escalation chain, never to jo.
+    moved, counts, alerted = django_shell(MOVE_JOS_CALL_ON).splitlines()
+    before, after = (int(count) for count in counts.split())
+    assert moved == "1" and after > before and "jo" not in alerted.split(",")
 
     # It reaches sky's open page live, without a reload.
     alert = sky.locator("#duty-alerts").get_by_role(
@@ -206,3 +240,46 @@ def test_an_admin_builds_the_path_from_the_starter(
         ade.locator("#modules li").filter(has_text="Our own module")
     ).to_contain_text("nothing in particular")
     check_both_widths(ade)
+
+
+def test_who_facilitated_and_a_debrief_that_only_the_supervisor_reads(
+    new_page: Callable[..., Page], django_shell: Callable[[str], str]
+) -> None:
+    django_shell(GIVE_KEYS)
+    group_id, occurrence_id, debrief_id = django_shell(JOS_MEETING).split()
+
+    # Fran says who facilitated a meeting that has happened.
+    fran = new_page()
+    sign_in_with_second_step(fran, "fran", pyotp.TOTP(FRAN_SECRET))
+    fran.goto(f"/groups/{group_id}/meetings/{occurrence_id}/")
+    fran.get_by_role("link", name="Say who facilitated it").click()
+    expect(fran.get_by_role("heading", name="Who facilitated it?")).to_be_visible()
+    check_both_widths(fran)
+    fran.get_by_role("button", name="Keep who facilitated").click()
+    expect(fran.get_by_role("status")).to_contain_text("Thank you, it is kept")
+
+    # Jo changes their debrief; it reaches sky.
+    jo = new_page()
+    sign_in(jo, "jo")
+    jo.goto("/support/riverside/debriefs/")
+    expect(jo.locator("#my-facilitated")).to_contain_text("alongside an experienced")
+    check_both_widths(jo)
+    jo.locator("#my-facilitated").get_by_role(
+        "link", name=re.compile("Change your debrief")
+    ).click()
+    check_both_widths(jo)
+    jo.get_by_label("Anything you need?").fill("Ten minutes on endings, please.")
+    jo.get_by_role("button", name="Send it to my supervisor").click()
+    expect(jo.get_by_role("status")).to_contain_text("Your supervisor can read it")
+
+    sky = new_page()
+    sign_in_with_second_step(sky, "sky", pyotp.TOTP(SKY_SECRET))
+    sky.goto("/support/riverside/debriefs/")
+    sky.locator("#debriefs-received").get_by_role("link").first.click()
+    expect(sky.locator("#debrief-needs")).to_contain_text("Ten minutes on endings")
+    check_both_widths(sky)
+
+    ade = new_page()
+    sign_in_with_second_step(ade, "ade", pyotp.TOTP(ADE_SECRET))
+    response = ade.goto(f"/support/debriefs/{debrief_id}/")
+    assert response is not None and response.status == 404

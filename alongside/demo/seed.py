@@ -17,6 +17,7 @@ from alongside.demo.meetings_seed import seed_meetings
 from alongside.demo.plans_seed import seed_safety_plan
 from alongside.demo.private_seed import seed_private_conversation
 from alongside.demo.safety_seed import seed_safety, seed_screening_urgency, seed_today
+from alongside.demo.supporters_after_seed import seed_supporters_after
 from alongside.demo.supporters_seed import seed_supporters
 from alongside.organisations.actions import create_organisation, grant_role
 from alongside.organisations.models import (
@@ -453,6 +454,7 @@ def _seed() -> dict[str, object]:
         people, riverside=riverside, loss=loss, evening=evening, carers=carers
     )
     seed_safety_plan(people, riverside=riverside)
+    seed_supporters_after(people, riverside=riverside, evening=evening)
     del ward  # seeded for the secure-service demo; reached with the ward code
     return {
         "people": PEOPLE,

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import facilitation_views, views
 
 app_name = "meetings"
 
@@ -17,6 +17,11 @@ urlpatterns = [
     path(occurrence + "cancel/", views.occurrence_cancel, name="occurrence-cancel"),
     path(occurrence + "coming/", views.rsvp_save, name="rsvp-save"),
     path(occurrence + "head-count/", views.head_count_save, name="head-count-save"),
+    path(
+        occurrence + "who-facilitated/",
+        facilitation_views.who_facilitated,
+        name="who-facilitated",
+    ),
     path(occurrence + "meeting.ics", views.occurrence_ics, name="occurrence-ics"),
     path(occurrence + "how-was-the-place/", views.venue_check, name="venue-check"),
     path("account/calendar/", views.calendar_settings, name="calendar-settings"),

@@ -19,6 +19,7 @@ from alongside.privateconversations.actions import (
     delete_expired_conversations,
     settle_former_staff,
 )
+from alongside.supporters.retention import clear_old_supporter_records
 
 from . import actions
 
@@ -37,7 +38,9 @@ def enforce_retention() -> dict[str, int]:
         # The same night, any data key whose group is gone (left behind if the keys
         # database could not be reached when the group was deleted) goes too.
         orphaned_keys = actions.delete_orphan_keys()
+        supporters = clear_old_supporter_records(now=timezone.now())
         return {
+            **supporters,
             "live_messages": counts.live_messages,
             "threads": counts.threads,
             "kept_for_safety": counts.kept_for_safety,

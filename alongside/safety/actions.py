@@ -46,7 +46,7 @@ from alongside.privateconversations import actions as private_actions
 from alongside.privateconversations.models import Message as PrivateMessage
 from alongside.supporters.permissions import rostered_on_duty
 
-from . import live
+from . import aftercare, escalation_kinds, live
 from .models import (
     DecisionAction,
     DutyPeriod,
@@ -676,8 +676,7 @@ def _leave_alert_note(person: Person, link: str, escalation: Escalation) -> None
 
     Notification.objects.create(
         person=person,
-        message=f"Someone in {escalation.group.name} may need support now. Please "
-        "open the alert and acknowledge it.",
+        message=escalation_kinds.alert_message(escalation),
         link=link,
     )
 
@@ -686,7 +685,9 @@ def _schedule_move_up(escalation: Escalation, now: datetime) -> None:
     chain = EscalationChain.objects.filter(
         organisation_id=escalation.organisation_id
     ).first()
-    minutes = chain.minutes_before_moving_up if chain else 10
+    minutes = escalation_kinds.minutes_before_moving_up(
+        escalation, chain.minutes_before_moving_up if chain else 10
+    )
     escalation.next_move_at = now + timedelta(minutes=minutes)
     escalation.save(update_fields=["next_move_at", "level"])
     if default_task_backend.supports_defer:
@@ -727,7 +728,13 @@ def _next_step_people(
         if people:
             return step.position, people
     facilitators = [
-        p for p in _facilitators_of(escalation.group) if p.pk not in already
+        p
+        for p in (
+            _facilitators_of(escalation.group)
+            if escalation.group is not None
+            else escalation_kinds.last_resort_for_help(escalation)
+        )
+        if p.pk not in already
     ]
     if facilitators:
         return after_level + 1, facilitators
@@ -829,11 +836,11 @@ def acknowledge_escalation(*, person: Person, escalation: Escalation) -> Escalat
     escalation.next_move_at = None
     escalation.save()
     _log(escalation, EventKind.ACKNOWLEDGED, person)
+    aftercare.after_taking_up(person, escalation)
     _tell_staff(escalation.organisation_id)
     notify(
         people=[escalation.person_at_risk],
-        message=f"Someone from the team at {escalation.organisation.name} has seen "
-        "your post and will message you soon. You are not on your own.",
+        message=escalation_kinds.acknowledged_message(escalation),
     )
     ids = list(escalation.alerted.values_list("pk", flat=True))
     escalation_id = escalation.pk
@@ -855,6 +862,7 @@ def _take_up(escalation: Escalation, person: Person, kind: str) -> Escalation:
     escalation.acknowledged_at = timezone.now()
     escalation.next_move_at = None
     escalation.save()
+    aftercare.after_taking_up(person, escalation)
     ids = list(escalation.alerted.values_list("pk", flat=True))
     escalation_id = escalation.pk
     transaction.on_commit(lambda: live.push_acknowledged(escalation_id, ids))
@@ -938,6 +946,7 @@ def record_incident(
         ):
             return earlier
     _tell_staff(organisation.pk)
+    aftercare.after_incident(person, organisation, severity)
     if escalation is not None:
         _take_up(escalation, person, EventKind.INCIDENT)
     return Incident.objects.create(

@@ -318,13 +318,24 @@ class EscalationStatus(models.TextChoices):
     ACKNOWLEDGED = "acknowledged", "Acknowledged"
 
 
+class EscalationReason(models.TextChoices):
+    POST = "post", "Someone's words in a group"
+    SUPPORTER_HELP = "supporter_help", "A supporter asked for help now"
+
+
 class Escalation(models.Model):
-    """An alert that someone's life may be at risk, until a person acknowledges it."""
+    """An alert that someone's life may be at risk, or that a supporter needs help
+    now (no group, no words), until a person acknowledges it."""
 
     organisation = models.ForeignKey(
         Organisation, on_delete=models.CASCADE, related_name="escalations"
     )
-    group = models.ForeignKey(PeerGroup, on_delete=models.CASCADE, related_name="+")
+    group = models.ForeignKey(
+        PeerGroup, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    reason = models.CharField(
+        max_length=16, choices=EscalationReason.choices, default=EscalationReason.POST
+    )
     post = models.ForeignKey(
         "conversations.Post",
         null=True,

@@ -102,8 +102,8 @@ def record_decision_reply_read(*, reader: Person, decision: ModerationDecision) 
 def record_escalation_read(*, reader: Person, escalation: Escalation) -> None:
     """Whoever handles an escalation reads the post; on duty if they were alerted
     while on duty."""
-    post = escalation.post
-    if post is None or post.is_deleted:
+    post, group = escalation.post, escalation.group
+    if post is None or post.is_deleted or group is None:
         return
     on_duty = (
         escalation.alerted.filter(pk=reader.pk).exists()
@@ -113,7 +113,7 @@ def record_escalation_read(*, reader: Person, escalation: Escalation) -> None:
     )
     record_staff_reads(
         reader=reader,
-        group=escalation.group,
+        group=group,
         seen=[_post_seen(post, Reason.ESCALATION)],
         on_duty=on_duty,
     )

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import help_views, views
 
 app_name = "safety"
 
@@ -43,6 +43,8 @@ urlpatterns = [
         views.escalation_message,
         name="escalation-message",
     ),
+    path("help/<int:call_id>/", help_views.help_alert, name="help-alert"),
+    path("<slug:slug>/help-now/", help_views.help_now, name="help-now"),
     path(
         "<slug:organisation_slug>/escalation-chain/",
         views.chain_edit,

@@ -419,6 +419,8 @@ def escalation_detail(
     request: AuthenticatedRequest, escalation_id: int
 ) -> HttpResponse:
     escalation = get_escalation_for(request.user, escalation_id)
+    if escalation.group is None:  # a supporter's call for help: no group, no post
+        return redirect("safety:help-alert", call_id=escalation.pk)
     ensure_second_factor(request)
     if reads_post_only_through_alert(request.user, escalation):
         actions.record_post_viewed(person=request.user, escalation=escalation)
@@ -433,6 +435,7 @@ def _render_escalation(
     *,
     status: int = 200,
 ) -> HttpResponse:
+    assert escalation.group is not None  # calls for help have their own page
     author_name = (
         Membership.objects.filter(
             group=escalation.group, person_id=escalation.person_at_risk_id

@@ -17,14 +17,14 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
-from django_tasks import default_task_backend, task
+from django_tasks import task
 
 from alongside.accounts.models import Person
 from alongside.core import recurring
 from alongside.notifications.actions import notify
 from alongside.organisations.models import Organisation, OrganisationRole, Role
 
-from . import live
+from .followups import send_due_follow_ups
 from .models import (
     DEFAULT_MAX_MATCHES,
     REMIND_DAYS_BEFORE_EXPIRY,
@@ -64,8 +64,6 @@ from .permissions import (
 )
 from .starter import STARTER_PATH
 
-# "Now" must be answered within this time, or it moves on.
-HELP_NOW_MOVES_ON_AFTER = timedelta(minutes=5)
 EARLIEST_TRAINING_DAY = date(1990, 1, 1)
 LONGEST_SHIFT = timedelta(hours=24)
 
@@ -592,68 +590,31 @@ def add_shift(
     )
 
 
-# ---- "I need help" -----------------------------------------------------------------
+# ---- "I need help": soon -----------------------------------------------------------
+#
+# "Now" is a call through the escalation chain (alongside.safety.help_actions), so
+# that it moves on through the duty rota and the chain's own task, like every alert.
 
 
-def _people_at_level(help_request: HelpRequest, level: int) -> list[Person]:
-    """0: the asker's own supervisor; 1: the organisation's supervisors; 2: its
-    admins. Never the asker."""
+def _people_to_ask(help_request: HelpRequest) -> list[Person]:
+    """The asker's own supervisor; without one, the organisation's supervisors;
+    without any, its admins. Never the asker."""
     organisation = help_request.organisation
-    if level == 0:
-        supervisor = current_supervisor_of(help_request.person, organisation)
-        people = [supervisor] if supervisor is not None else []
-    else:
-        role = Role.SUPERVISOR if level == 1 else Role.ADMIN
-        people = [
+    supervisor = current_supervisor_of(help_request.person, organisation)
+    candidates = [[supervisor] if supervisor is not None else []] + [
+        [
             row.person
             for row in OrganisationRole.objects.filter(
                 organisation=organisation, role=role
             ).select_related("person")
         ]
-    return [p for p in people if p.pk != help_request.person_id]
-
-
-def _next_people(help_request: HelpRequest, after: int) -> tuple[int, list[Person]]:
-    already = set(help_request.alerted.values_list("pk", flat=True))
-    for level in range(after, 3):
-        people = [
-            p for p in _people_at_level(help_request, level) if p.pk not in already
-        ]
+        for role in (Role.SUPERVISOR, Role.ADMIN)
+    ]
+    for people in candidates:
+        people = [p for p in people if p.pk != help_request.person_id]
         if people:
-            return level, people
-    return after, []
-
-
-def _reach(help_request: HelpRequest, people: list[Person]) -> None:
-    help_request.alerted.add(*people)
-    link = reverse(
-        "supporters:help-detail", kwargs={"help_request_id": help_request.pk}
-    )
-    if help_request.urgency == Urgency.NOW:
-        message = (
-            "A supporter has asked for help now. Please open it and let them know "
-            "you are there."
-        )
-    else:
-        message = (
-            "A supporter would like to talk with a supervisor in the next two "
-            "working days. Please open it and get in touch."
-        )
-    notify(people=people, message=message, link=link)
-    request_id, ids = help_request.pk, [p.pk for p in people]
-    transaction.on_commit(lambda: live.push_help(request_id, ids))
-
-
-def _schedule_move_on(help_request: HelpRequest, now: datetime) -> None:
-    help_request.next_move_at = now + HELP_NOW_MOVES_ON_AFTER
-    help_request.save(update_fields=["next_move_at", "level"])
-    if default_task_backend.supports_defer:
-        request_id, run_after = help_request.pk, help_request.next_move_at
-        transaction.on_commit(
-            lambda: move_help_request_on_task.using(run_after=run_after).enqueue(
-                request_id
-            )
-        )
+            return people
+    return []
 
 
 @transaction.atomic
@@ -661,17 +622,15 @@ def ask_for_help(
     *,
     person: Person,
     organisation: Organisation,
-    urgency: str,
+    urgency: str = Urgency.SOON,
     now: datetime | None = None,
 ) -> HelpRequest:
-    """A supporter asks for help. It reaches their supervisor (or, without one, the
-    organisation's supervisors, then its admins). "Now" moves on to the next
-    people if nobody answers within five minutes. An open request of the same
-    urgency is given back rather than sent twice."""
+    """A supporter asks to talk with a supervisor in the next two working days. It
+    reaches their supervisor (see _people_to_ask), in their inbox. An open request
+    is given back rather than sent twice."""
     check_ask_for_help(person, organisation)
     if urgency not in Urgency.values:
         raise ValidationError({"urgency": "Please choose now or soon."})
-    now = now or timezone.now()
     existing = (
         HelpRequest.objects.open()
         .filter(organisation=organisation, person=person, urgency=urgency)
@@ -680,76 +639,44 @@ def ask_for_help(
     if existing is not None:
         return existing
     help_request = HelpRequest.objects.create(
-        organisation=organisation, person=person, urgency=urgency, created_at=now
+        organisation=organisation,
+        person=person,
+        urgency=urgency,
+        created_at=now or timezone.now(),
     )
-    level, people = _next_people(help_request, 0)
-    help_request.level = level
+    people = _people_to_ask(help_request)
     if people:
-        _reach(help_request, people)
-    if urgency == Urgency.NOW and people:
-        _schedule_move_on(help_request, now)
-    else:
-        help_request.save(update_fields=["level"])
+        help_request.alerted.add(*people)
+        notify(
+            people=people,
+            message="A supporter would like to talk with a supervisor in the next two "
+            "working days. Please open it and get in touch.",
+            link=reverse(
+                "supporters:help-detail", kwargs={"help_request_id": help_request.pk}
+            ),
+        )
     return help_request
 
 
 @transaction.atomic
-def move_help_request_on(*, help_request: HelpRequest, now: datetime) -> bool:
-    """If a "now" request is still unanswered when its time is up, reach the next
-    people. Returns whether anyone new was reached."""
-    help_request = HelpRequest.objects.select_for_update().get(pk=help_request.pk)
-    if (
-        not help_request.is_open
-        or help_request.next_move_at is None
-        or help_request.next_move_at > now
-    ):
-        return False
-    level, people = _next_people(help_request, help_request.level)
-    if not people:
-        help_request.next_move_at = None
-        help_request.save(update_fields=["next_move_at"])
-        return False
-    help_request.level = level
-    _reach(help_request, people)
-    _schedule_move_on(help_request, now)
-    return True
-
-
-def move_on_due_help_requests(*, now: datetime | None = None) -> int:
-    """Move on every unanswered "now" request whose time is up. For the periodic
-    check, and for tests that move the clock."""
-    now = now or timezone.now()
-    moved = 0
-    for help_request in HelpRequest.objects.open().filter(next_move_at__lte=now):
-        moved += move_help_request_on(help_request=help_request, now=now)
-    return moved
-
-
-@transaction.atomic
 def acknowledge_help(*, person: Person, help_request: HelpRequest) -> HelpRequest:
-    """Someone it reached answers it. The supporter is told someone is coming; the
-    others it reached see it settle. If someone answered first, theirs is kept."""
+    """Someone it reached answers it, and the supporter is told someone will be in
+    touch. If someone answered first, theirs is kept."""
     help_request = HelpRequest.objects.select_for_update().get(pk=help_request.pk)
     if not help_request.is_open:
         return help_request
     check_acknowledge_help(person, help_request)
     help_request.acknowledged_by = person
     help_request.acknowledged_at = timezone.now()
-    help_request.next_move_at = None
-    help_request.save(
-        update_fields=["acknowledged_by", "acknowledged_at", "next_move_at"]
-    )
+    help_request.save(update_fields=["acknowledged_by", "acknowledged_at"])
     notify(
         people=[help_request.person],
-        message="A supervisor has seen that you asked for help and will be in touch "
+        message="A supervisor has seen that you asked to talk and will be in touch "
         "with you.",
         link=reverse(
             "supporters:help-detail", kwargs={"help_request_id": help_request.pk}
         ),
     )
-    request_id = help_request.pk
-    ids = list(help_request.alerted.values_list("pk", flat=True))
-    transaction.on_commit(lambda: live.push_help_answered(request_id, ids))
     return help_request
 
 
@@ -799,20 +726,11 @@ DAILY_AT = time(7, 0)
 
 
 @task()
-def move_help_request_on_task(help_request_id: int) -> None:
-    """Move an unanswered "I need help - now" on to the next people, if it is still
-    there."""
-    help_request = HelpRequest.objects.filter(pk=help_request_id).first()
-    if help_request is not None:
-        move_help_request_on(help_request=help_request, now=timezone.now())
-
-
-@task()
 def check_supporters_daily() -> int:
-    """Send training reminders, tell supervisors of overdue supervision and move on
-    any help request left behind, then queue tomorrow's check."""
+    """Send follow-ups due after a crisis and training reminders, and tell
+    supervisors of overdue supervision, then queue tomorrow's check."""
     try:
-        move_on_due_help_requests()
+        send_due_follow_ups()
         tell_supervisors_of_overdue_supervision()
         return remind_expiring_training()
     finally:

@@ -1,6 +1,7 @@
 """What a person's data download holds from the supporters app: their own training,
 supervision (their own sessions, notes included, as one of the two people in them),
-check-ins, caseload, shifts and requests for help. Never another supporter's
+check-ins, caseload, shifts, requests for help, and meetings facilitated with
+the debriefs after them. Never another supporter's
 check-ins, and never who else asked for help. Used by alongside.privacy.registry."""
 
 from __future__ import annotations
@@ -12,7 +13,10 @@ from alongside.accounts.models import Person
 
 from .models import (
     CheckIn,
+    FacilitatedMeeting,
+    FollowUp,
     HelpRequest,
+    MeetingDebrief,
     Shift,
     Supervision,
     SupervisionSession,
@@ -184,4 +188,53 @@ def export_help_received(person: Person) -> list[Row]:
     return [
         {"organisation": h.organisation.name, "reached_you_at": _when(h.created_at)}
         for h in person.help_requests_received.select_related("organisation")
+    ]
+
+
+def export_facilitated_meetings(person: Person) -> list[Row]:
+    """The meetings you facilitated, with your own debrief after each."""
+    rows = []
+    for m in FacilitatedMeeting.objects.filter(person=person).select_related(
+        "organisation"
+    ):
+        debrief = getattr(m, "debrief", None)
+        rows.append(
+            {
+                "organisation": m.organisation.name,
+                "held_at": _when(m.held_at),
+                "alongside_an_experienced_facilitator": m.with_experienced,
+                "debrief_to_pass_on": debrief.to_pass_on if debrief else "",
+                "debrief_needs": debrief.needs if debrief else "",
+            }
+        )
+    return rows
+
+
+def export_facilitators_recorded(person: Person) -> list[Row]:
+    # When you said who facilitated, not who.
+    return [
+        {"held_at": _when(m.held_at), "recorded_at": _when(m.created_at)}
+        for m in FacilitatedMeeting.objects.filter(recorded_by=person)
+    ]
+
+
+def export_debriefs_received(person: Person) -> list[Row]:
+    # That a debrief reached you, and when: its words are the writer's.
+    return [
+        {"organisation": d.organisation.name, "received_at": _when(d.created_at)}
+        for d in MeetingDebrief.objects.filter(supervisor=person).select_related(
+            "organisation"
+        )
+    ]
+
+
+def export_follow_ups(person: Person) -> list[Row]:
+    return [
+        {
+            "organisation": f.organisation.name,
+            "when": f.get_step_display(),
+            "due_on": _when(f.due_on),
+            "sent_at": _when(f.sent_at),
+        }
+        for f in FollowUp.objects.filter(person=person).select_related("organisation")
     ]

@@ -364,3 +364,28 @@ class RegistrationForm(forms.Form):
         if cleaned.get("register_number") and not cleaned.get("register"):
             self.add_error("register", "Please choose the register for this number.")
         return cleaned
+
+
+class DebriefForm(forms.Form):
+    to_pass_on = forms.CharField(
+        label="Anything to pass on?",
+        max_length=2000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text="About you and how the meeting went. Please leave out what "
+        "anyone in the group said, and their names.",
+        error_messages={"max_length": "Please keep it under 2000 characters."},
+    )
+    needs = forms.CharField(
+        label="Anything you need?",
+        max_length=2000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"max_length": "Please keep it under 2000 characters."},
+    )
+
+    def clean_to_pass_on(self) -> str:
+        return _tidy(self.cleaned_data.get("to_pass_on", ""))
+
+    def clean_needs(self) -> str:
+        return _tidy(self.cleaned_data.get("needs", ""))

@@ -1,5 +1,5 @@
 """Peer supporters' training, supervision, self-care, caseloads, the on-duty rota and
-"I need help": fields, querysets and one-row facts.
+asking to talk soon: fields, querysets and one-row facts.
 
 Supervision notes and reflections are the only words kept here; they are sealed at
 rest under the organisation's data key, like incident notes.
@@ -427,7 +427,9 @@ class Shift(models.Model):
 
 
 class Urgency(models.TextChoices):
-    NOW = "now", "Now"
+    """ "Now" is not kept here: it is a call through the escalation chain
+    (alongside.safety.help_actions), which supporters sits below."""
+
     SOON = "soon", "In the next two working days"
 
 
@@ -437,10 +439,10 @@ class HelpRequestQuerySet(models.QuerySet["HelpRequest"]):
 
 
 class HelpRequest(models.Model):
-    """A supporter asking for help. "Now" reaches their supervisor and moves on to
-    the organisation's other supervisors, then its admins, until someone answers;
-    "soon" asks a supervisor to be in touch within two working days. No words: the
-    supporter says what they need when the supervisor gets in touch."""
+    """A supporter asking to talk with a supervisor in the next two working days:
+    it reaches their supervisor (or, without one, the supervisors, then the
+    admins). No words: the supporter says what they need when someone is in touch.
+    """
 
     organisation = models.ForeignKey(
         Organisation, on_delete=models.CASCADE, related_name="help_requests"
@@ -448,13 +450,12 @@ class HelpRequest(models.Model):
     person = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="help_requests"
     )
-    urgency = models.CharField(max_length=6, choices=Urgency.choices)
-    # 0: their own supervisor; 1: every supervisor; 2: the admins.
-    level = models.PositiveSmallIntegerField(default=0)
+    urgency = models.CharField(
+        max_length=6, choices=Urgency.choices, default=Urgency.SOON
+    )
     alerted = models.ManyToManyField(
         settings.AUTH_USER_MODEL, related_name="help_requests_received", blank=True
     )
-    next_move_at = models.DateTimeField(null=True, blank=True)
     acknowledged_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         null=True,
@@ -476,3 +477,11 @@ class HelpRequest(models.Model):
     @property
     def is_open(self) -> bool:
         return self.acknowledged_at is None
+
+
+# Models of their own modules, registered with the app here.
+from .facilitating_models import (  # noqa: E402
+    FacilitatedMeeting as FacilitatedMeeting,
+)
+from .facilitating_models import MeetingDebrief as MeetingDebrief  # noqa: E402
+from .followup_models import FollowUp as FollowUp  # noqa: E402

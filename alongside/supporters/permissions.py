@@ -28,6 +28,7 @@ from alongside.accounts.models import Person
 from alongside.organisations.models import STAFF_ROLES, Organisation, Role
 from alongside.organisations.permissions import role_in
 
+from .cofacilitating import check_leads_alone, co_facilitating_reason
 from .models import (
     SHIFT_GATES,
     SUPERVISING_ROLES,
@@ -215,6 +216,8 @@ def check_trained_for(person: Person, organisation: Organisation, gate: str) -> 
     missing = missing_training(person, organisation, gate)
     if missing:
         raise NotTrained(gate, missing)
+    if gate == Gate.FACILITATE:
+        check_leads_alone(person, organisation)  # starting a group is leading alone
 
 
 def trained_people(
@@ -640,7 +643,9 @@ def facilitating_training_reason(person: Person, organisation: Organisation) -> 
     """Why the person's training does not allow facilitating a group yet, in plain
     words; empty when it does. For the page where a group is started."""
     missing = missing_training(person, organisation, Gate.FACILITATE)
-    return training_reason(Gate.FACILITATE, missing) if missing else ""
+    if missing:
+        return training_reason(Gate.FACILITATE, missing)
+    return co_facilitating_reason(person, organisation)
 
 
 SMALL_NUMBER = 3

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import debrief_views, views
 
 app_name = "supporters"
 
@@ -15,7 +15,18 @@ urlpatterns = [
     ),
     path("shifts/<int:shift_id>/swap/", views.shift_swap, name="shift-swap"),
     path("shifts/<int:shift_id>/take/", views.shift_take, name="shift-take"),
+    path(
+        "debriefs/<int:facilitated_id>/write/",
+        debrief_views.debrief,
+        name="debrief",
+    ),
+    path(
+        "debriefs/<int:debrief_id>/",
+        debrief_views.debrief_detail,
+        name="debrief-detail",
+    ),
     path("<slug:slug>/", views.mine, name="mine"),
+    path("<slug:slug>/debriefs/", debrief_views.debrief_list, name="debrief-list"),
     path("<slug:slug>/help/", views.help_ask, name="help-ask"),
     path("<slug:slug>/training/", views.training, name="training"),
     path(

@@ -33,6 +33,7 @@ from alongside.privateconversations.permissions import (
     conversations_visible_to,
     waiting_conversations_for,
 )
+from alongside.safety.escalation_kinds import headline
 from alongside.safety.holds import open_incidents as open_incident_filter
 from alongside.safety.models import DutyPeriod
 from alongside.safety.permissions import (
@@ -79,7 +80,7 @@ def open_alerts(person: Person, now: datetime) -> Section:
     items = [
         Item(
             key=f"alert-{escalation.pk}",
-            label=f"Someone in {escalation.group.name} may need support now",
+            label=headline(escalation),
             link=reverse(
                 "safety:escalation-detail", kwargs={"escalation_id": escalation.pk}
             ),

@@ -353,6 +353,36 @@ def plant_supervision(world: World, name: str) -> None:
     world.ids[name]["session_id"] = session.pk
 
 
+def plant_debrief(world: World, name: str) -> None:
+    """A debrief after a meeting the group's facilitator facilitated, sent to the
+    supervisor actor (in "far", between two people who are not actors)."""
+    from alongside.supporters.models import FacilitatedMeeting, MeetingDebrief
+
+    organisation = world.groups[name].organisation
+    facilitator, supervisor = {
+        "home": (world.people.get("facilitator"), world.people.get("supervisor")),
+        "near": (world.people.get("other_facilitator"), world.people.get("supervisor")),
+    }.get(name, (None, None))
+    if facilitator is None or supervisor is None:
+        facilitator = _staff(PersonFactory.create(), organisation, Role.FACILITATOR)
+        supervisor = _staff(PersonFactory.create(), organisation, Role.SUPERVISOR)
+    facilitated = FacilitatedMeeting.objects.create(
+        organisation=organisation,
+        person=facilitator,
+        occurrence_id=1,
+        held_at=timezone.now(),
+    )
+    debrief = MeetingDebrief.objects.create(
+        organisation=organisation,
+        facilitated_meeting=facilitated,
+        supervisor=supervisor,
+        to_pass_on=world.marker(name, "debriefs"),
+        needs=world.marker(name, "debriefs"),
+    )
+    world.ids[name]["facilitated_id"] = facilitated.pk
+    world.ids[name]["debrief_id"] = debrief.pk
+
+
 def plant_private(world: World, name: str) -> None:
     """A private conversation between the group's author and someone from the team:
     the group's facilitator (an actor for home and near), or, in the other
@@ -439,6 +469,7 @@ PLANTERS: tuple[Callable[[World, str], None], ...] = (
     plant_leave_feedback,
     plant_organisation,
     plant_supervision,
+    plant_debrief,
     plant_private,
     plant_meetings,
     plant_plan,

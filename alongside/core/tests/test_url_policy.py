@@ -421,6 +421,13 @@ POLICY: dict[str, dict[str, tuple[int, ...]]] = {
         "GET": (302, 404, 404, 404, 404, 404, 404, 302, 404, 404, 404, 302, 404),
         "POST": (302, 404, 404, 404, 404, 404, 404, 302, 404, 404, 404, 302, 404),
     },
+    # A supporter's call for help now (docs/supporters.md): the supporter's own
+    # page; the call probed reached the organisation's supervisors and admins.
+    "safety:help-now": {"GET": _SUPPORTER_PAGE, "POST": _SUPPORTER_DONE},
+    "safety:help-alert": {
+        "GET": (302, 404, 404, 404, 404, 404, 404, 404, 200, 200, 404, 200, 404),
+        "POST": (302, 404, 404, 404, 404, 404, 404, 404, 302, 302, 404, 302, 404),
+    },
     "safety:chain-edit": {"GET": _ADMIN_PAGE, "POST": _ADMIN_DONE},
     "safety:incident-list": {
         "GET": (302, 404, 404, 404, 404, 404, 404, 200, 200, 200, 200, 200, 404),
@@ -454,6 +461,10 @@ POLICY: dict[str, dict[str, tuple[int, ...]]] = {
         "POST": (302, 404, 404, 404, 404, 404, 404, 404, 404, 302, 404, 302, 404),
     },
     "supporters:session-detail": {"GET": _NOBODY_HERE, "POST": _NOBODY_HERE},
+    # Debriefs: the probed one is between people who are not actors.
+    "supporters:debrief": {"GET": _NOBODY_HERE, "POST": _NOBODY_HERE},
+    "supporters:debrief-detail": {"GET": _NOBODY_HERE, "POST": _NO_POST},
+    "supporters:debrief-list": {"GET": _SUPPORTER_PAGE, "POST": _NO_POST},
     "supporters:check-in-share": {"GET": _NO_GET, "POST": _NOBODY_HERE},
     "supporters:training": {"GET": _ADMIN_PAGE, "POST": _ADMIN_DONE},
     "supporters:module-remove": {"GET": _NO_GET, "POST": _ADMIN_DONE},
@@ -536,6 +547,13 @@ POLICY: dict[str, dict[str, tuple[int, ...]]] = {
     "meetings:occurrence-cancel": {
         "GET": _NO_GET,
         "POST": (302, 404, 403, 403, 403, 403, 403, 302, 403, 403, 403, 403, 404),
+    },
+    # Who facilitated (docs/supporters.md): the group's active facilitators; the
+    # probed meeting has not happened yet, so the page says so, and an empty
+    # choice is refused in place.
+    "meetings:who-facilitated": {
+        "GET": (302, 404, 403, 403, 403, 403, 403, 200, 403, 403, 403, 403, 404),
+        "POST": (302, 404, 403, 403, 403, 403, 403, 400, 403, 403, 403, 403, 404),
     },
     "meetings:head-count-save": {
         "GET": _NO_GET,
@@ -699,7 +717,7 @@ POST_DATA: dict[str, dict[str, Any]] = {
         "what_happened": "Written for the test.",
     },
     "safety:incident-update": {"outcome": "Written for the test."},
-    "supporters:help-ask": {"urgency": "now"},
+    "supporters:help-ask": {"urgency": "soon"},
     "supporters:training": {
         "name": "A made-up module",
         "hours": "2",

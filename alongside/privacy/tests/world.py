@@ -294,11 +294,48 @@ def _supporter_records(
     answered = HelpRequest.objects.create(
         organisation=organisation,
         person=other,
-        urgency="now",
+        urgency="soon",
         acknowledged_by=person,
         acknowledged_at=timezone.now(),
     )
     answered.alerted.add(person)
+    _facilitated_meetings(organisation, person, other)
+    from alongside.supporters.followups import offer_crisis_follow_ups
+
+    offer_crisis_follow_ups(person=person, organisation=organisation)
+
+
+def _facilitated_meetings(
+    organisation: Organisation, person: Person, other: Person
+) -> None:
+    """A meeting they facilitated, with their debrief; one they recorded for
+    someone they supervise, whose debrief reached them."""
+    from django.utils import timezone
+
+    from alongside.supporters.models import FacilitatedMeeting, MeetingDebrief
+
+    mine = FacilitatedMeeting.objects.create(
+        organisation=organisation,
+        person=person,
+        occurrence_id=1,
+        held_at=timezone.now(),
+    )
+    MeetingDebrief.objects.create(
+        organisation=organisation, facilitated_meeting=mine, needs="A short chat."
+    )
+    theirs = FacilitatedMeeting.objects.create(
+        organisation=organisation,
+        person=other,
+        occurrence_id=1,
+        held_at=timezone.now(),
+        recorded_by=person,
+    )
+    MeetingDebrief.objects.create(
+        organisation=organisation,
+        facilitated_meeting=theirs,
+        supervisor=person,
+        to_pass_on="Went well.",
+    )
 
 
 def _meetings(person: Person, group: PeerGroup) -> None:

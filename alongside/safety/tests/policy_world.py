@@ -1,6 +1,6 @@
 """Safety objects for the URL x role policy test: someone else's shared post in the
-group, reported by another member, a decision and an escalation about it, and an
-incident in the group."""
+group, reported by another member, a decision and an escalation about it, an
+incident in the group, and a supporter's call for help now."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from alongside.agreements.tests.factories import ReadingFactory
 from alongside.conversations import actions as conversation_actions
 from alongside.peergroups.models import PeerGroup
 from alongside.peergroups.tests.states import person_in_state
+from alongside.safety import help_actions
 from alongside.safety.models import (
     DecisionAction,
     Escalation,
@@ -18,6 +19,7 @@ from alongside.safety.models import (
     ModerationDecision,
     Report,
 )
+from alongside.supporters.tests.factories import member_of
 
 
 def safety_objects(group: PeerGroup) -> dict[str, int]:
@@ -59,7 +61,13 @@ def safety_objects(group: PeerGroup) -> dict[str, int]:
         severity="low",
         what_happened="Made for the policy test.",
     )
+    # A supporter's call for help now, with no supervisor of their own, nobody on
+    # duty and no chain: it reaches the organisation's supervisors and admins.
+    call = help_actions.ask_for_help_now(
+        person=member_of(group.organisation), organisation=group.organisation
+    )
     return {
+        "call_id": call.pk,
         "post_id": post.pk,
         "decision_id": decision.pk,
         "escalation_id": escalation.pk,

@@ -11,12 +11,13 @@ from django.utils import timezone
 
 from alongside.organisations.models import Role
 from alongside.peergroups.models import PeerGroup
-from alongside.supporters import actions
-from alongside.supporters.models import ShiftKind, Urgency
+from alongside.supporters import actions, debriefs
+from alongside.supporters.models import FacilitatedMeeting, ShiftKind, Urgency
 
 from .factories import (
     CheckInFactory,
     ShiftFactory,
+    SupervisionFactory,
     SupervisionSessionFactory,
     TrainingModuleFactory,
     member_of,
@@ -33,9 +34,29 @@ def supporters_objects(group: PeerGroup) -> dict[str, int]:
         notes="Made for the policy test.",
     )
     help_request = actions.ask_for_help(
-        person=member_of(organisation), organisation=organisation, urgency=Urgency.NOW
+        person=member_of(organisation), organisation=organisation, urgency=Urgency.SOON
+    )
+    facilitator = member_of(organisation, Role.FACILITATOR)
+    facilitated = FacilitatedMeeting.objects.create(
+        organisation=organisation,
+        person=facilitator,
+        occurrence_id=1,
+        held_at=timezone.now() - timedelta(days=1),
+    )
+    SupervisionFactory.create(
+        organisation=organisation,
+        supporter=facilitator,
+        supervisor=member_of(organisation, Role.SUPERVISOR),
+    )
+    debrief = debriefs.write_debrief(
+        person=facilitator,
+        facilitated=facilitated,
+        to_pass_on="Made for the policy test.",
+        needs="",
     )
     return {
+        "facilitated_id": facilitated.pk,
+        "debrief_id": debrief.pk,
         "module_id": TrainingModuleFactory.create(organisation=organisation).pk,
         "session_id": session.pk,
         "check_in_id": CheckInFactory.create(

@@ -1,5 +1,5 @@
 """Supporters' actions: the path, completions and reminders, supervision, breaks,
-the rota and "I need help" moving on when nobody answers."""
+the rota and asking to talk soon ("now" is tested in safety's test_help_now.py)."""
 
 from __future__ import annotations
 
@@ -321,39 +321,7 @@ def test_shifts_refuse_the_untrained_and_overlaps() -> None:
     assert Shift.objects.filter(organisation=organisation).count() == 2
 
 
-def test_help_now_reaches_the_supervisor_and_moves_on_after_five_minutes() -> None:
-    organisation = OrganisationFactory.create()
-    supporter = member_of(organisation)
-    supervisor = member_of(organisation, Role.SUPERVISOR)
-    other_supervisor = member_of(organisation, Role.SUPERVISOR)
-    admin = member_of(organisation, Role.ADMIN)
-    SupervisionFactory.create(
-        organisation=organisation, supporter=supporter, supervisor=supervisor
-    )
-    asked_at = timezone.now()
-
-    help_request = actions.ask_for_help(
-        person=supporter, organisation=organisation, urgency=Urgency.NOW, now=asked_at
-    )
-
-    assert list(help_request.alerted.all()) == [supervisor]
-    assert Notification.objects.filter(person=supervisor).count() == 1
-    assert actions.move_on_due_help_requests(now=asked_at + timedelta(minutes=4)) == 0
-    assert actions.move_on_due_help_requests(now=asked_at + timedelta(minutes=5)) == 1
-    assert set(help_request.alerted.all()) == {supervisor, other_supervisor}
-    assert actions.move_on_due_help_requests(now=asked_at + timedelta(minutes=10)) == 1
-    assert set(help_request.alerted.all()) == {supervisor, other_supervisor, admin}
-    assert actions.move_on_due_help_requests(now=asked_at + timedelta(minutes=15)) == 0
-
-    actions.acknowledge_help(person=other_supervisor, help_request=help_request)
-
-    help_request.refresh_from_db()
-    assert help_request.acknowledged_by == other_supervisor
-    assert help_request.next_move_at is None
-    assert Notification.objects.filter(person=supporter).count() == 1
-
-
-def test_help_soon_asks_once_and_does_not_move_on() -> None:
+def test_help_soon_asks_once_and_the_answer_tells_the_supporter() -> None:
     organisation = OrganisationFactory.create()
     supporter = member_of(organisation)
     supervisor = member_of(organisation, Role.SUPERVISOR)
@@ -370,11 +338,16 @@ def test_help_soon_asks_once_and_does_not_move_on() -> None:
     )
 
     assert again == first
-    assert first.next_move_at is None
     assert HelpRequest.objects.count() == 1
-    assert (
-        actions.move_on_due_help_requests(now=timezone.now() + timedelta(days=3)) == 0
-    )
+    assert list(first.alerted.all()) == [supervisor]
+    assert Notification.objects.filter(person=supervisor).count() == 1
+
+    actions.acknowledge_help(person=supervisor, help_request=first)
+    actions.acknowledge_help(person=supervisor, help_request=first)
+
+    first.refresh_from_db()
+    assert first.acknowledged_by == supervisor
+    assert Notification.objects.filter(person=supporter).count() == 1
 
 
 def test_help_without_a_supervisor_goes_to_the_supervisors_never_the_asker() -> None:
@@ -383,7 +356,7 @@ def test_help_without_a_supervisor_goes_to_the_supervisors_never_the_asker() -> 
     asking_supervisor = member_of(organisation, Role.SUPERVISOR)
 
     help_request = actions.ask_for_help(
-        person=asking_supervisor, organisation=organisation, urgency=Urgency.NOW
+        person=asking_supervisor, organisation=organisation, urgency=Urgency.SOON
     )
 
     assert list(help_request.alerted.all()) == [supervisor]

@@ -18,7 +18,7 @@ from alongside.peergroups.tests.factories import MembershipFactory, PeerGroupFac
 from alongside.safety import actions as safety_actions
 from alongside.safety.models import DutyPeriod
 from alongside.supporters import actions
-from alongside.supporters.models import Gate, ShiftKind
+from alongside.supporters.models import FacilitatedMeeting, Gate, ShiftKind
 from alongside.supporters.permissions import NotTrained
 from conftest import client_for
 
@@ -88,15 +88,25 @@ def test_untrained_people_cannot_start_a_group_and_keep_what_they_typed() -> Non
     assert not PeerGroup.objects.filter(organisation=organisation).exists()
 
     trained(supporter, module)
-    response = client.post(
-        url,
-        {
-            "name": "Evening walkers",
-            "shared_experience": "Walking helps us.",
-            "format": "online",
-            "join_policy": "open",
-        },
-    )
+    form = {
+        "name": "Evening walkers",
+        "shared_experience": "Walking helps us.",
+        "format": "online",
+        "join_policy": "open",
+    }
+    # Trained, but new: co-facilitating until three meetings alongside someone
+    # experienced (test_cofacilitating.py).
+    response = client.post(url, form)
+    assert "You are co-facilitating for now" in response.content.decode()
+    for occurrence_id in (1, 2, 3):
+        FacilitatedMeeting.objects.create(
+            organisation=organisation,
+            person=supporter,
+            occurrence_id=occurrence_id,
+            held_at=timezone.now(),
+            with_experienced=True,
+        )
+    response = client.post(url, form)
     assert response.status_code == 302
     assert PeerGroup.objects.filter(organisation=organisation).count() == 1
 

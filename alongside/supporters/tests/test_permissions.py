@@ -260,7 +260,7 @@ def test_help_requests_reach_only_who_they_reached(
         organisation=organisation, supporter=supporter, supervisor=supervisor
     )
     help_request = actions.ask_for_help(
-        person=supporter, organisation=organisation, urgency=Urgency.NOW
+        person=supporter, organisation=organisation, urgency=Urgency.SOON
     )
     person = {
         "the supporter": supporter,

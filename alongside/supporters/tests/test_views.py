@@ -125,7 +125,7 @@ def test_an_admin_builds_a_path_from_the_starter_and_adds_one(
     assert "Knowing your limits in a crisis" in page
 
 
-def test_help_now_reaches_the_supervisor_who_answers_it(
+def test_help_soon_reaches_the_supervisor_who_answers_it(
     organisation: Organisation,
 ) -> None:
     supporter = member_of(organisation)
@@ -136,10 +136,10 @@ def test_help_now_reaches_the_supervisor_who_answers_it(
     supporter_client, supervisor_client = client_for(supporter), client_for(supervisor)
 
     asked = supporter_client.post(
-        reverse("supporters:help-ask", args=[organisation.slug]), {"urgency": "now"}
+        reverse("supporters:help-ask", args=[organisation.slug]), {"urgency": "soon"}
     )
     again = supporter_client.post(
-        reverse("supporters:help-ask", args=[organisation.slug]), {"urgency": "now"}
+        reverse("supporters:help-ask", args=[organisation.slug]), {"urgency": "soon"}
     )
 
     assert asked["Location"] == again["Location"]
@@ -305,7 +305,7 @@ def test_help_waiting_shows_on_every_staff_page_until_answered(
         organisation=organisation, supporter=supporter, supervisor=supervisor
     )
     help_request = actions.ask_for_help(
-        person=supporter, organisation=organisation, urgency="now"
+        person=supporter, organisation=organisation, urgency="soon"
     )
     client = client_for(supervisor)
     alert = f'id="alert-help-{help_request.pk}"'

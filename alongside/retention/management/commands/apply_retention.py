@@ -9,6 +9,7 @@ from django.core.management.base import BaseCommand
 from django.utils import timezone
 
 from alongside.retention.actions import enforce_retention
+from alongside.supporters.retention import clear_old_supporter_records
 
 
 class Command(BaseCommand):
@@ -21,4 +22,11 @@ class Command(BaseCommand):
             f"Deleted {counts.live_messages} live messages and {counts.threads} "
             f"threads ({counts.thread_posts} posts in them, {counts.responses} "
             f"responses). Kept {counts.kept_for_safety} for open safety concerns."
+        )
+        supporters = clear_old_supporter_records(now=timezone.now())
+        self.stdout.write(
+            f"Supporters: cleared the words of "
+            f"{supporters['supervision_sessions_cleared']} supervision sessions; "
+            f"deleted {supporters['debriefs']} debriefs, {supporters['check_ins']} "
+            f"check-ins and {supporters['follow_ups']} follow-ups."
         )

@@ -1,0 +1,69 @@
+"""A supporter's "I need help now": raised as an escalation, so that it goes through
+the one escalation path (`actions.py`): the people on duty (the rota included), the
+organisation's chain and its background task, the live alert, the email and
+acknowledging. It holds no words: the supporter does not have to say why.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from django.db import transaction
+from django.utils import timezone
+
+from alongside.accounts.models import Person
+from alongside.organisations.models import Organisation
+from alongside.supporters.permissions import current_supervisor_of
+
+from .actions import (
+    _alert,
+    _log,
+    _next_step_people,
+    _schedule_move_up,
+    _tell_staff,
+    on_duty_in,
+)
+from .help_permissions import check_ask_for_help_now, own_help_calls
+from .models import Escalation, EscalationReason, EscalationStatus, EventKind
+
+
+@transaction.atomic
+def ask_for_help_now(
+    *, person: Person, organisation: Organisation, now: datetime | None = None
+) -> Escalation:
+    """A supporter calls for help now. It reaches their own supervisor and whoever
+    is on duty (never the person calling), live and in their inbox. Unanswered
+    within five minutes (or the chain's wait, when shorter), it moves up the
+    organisation's escalation chain, and then to its supervisors and admins. A call
+    still open is given back rather than sent twice (a double click)."""
+    check_ask_for_help_now(person, organisation)
+    now = now or timezone.now()
+    existing = (
+        own_help_calls(person, organisation)
+        .filter(status=EscalationStatus.ALERTING)
+        .first()
+    )
+    if existing is not None:
+        return existing
+    escalation = Escalation.objects.create(
+        organisation=organisation,
+        reason=EscalationReason.SUPPORTER_HELP,
+        person_at_risk=person,
+        created_at=now,
+    )
+    _log(escalation, EventKind.RAISED)
+    _tell_staff(organisation.pk)
+    supervisor = current_supervisor_of(person, organisation)
+    people = [supervisor] if supervisor is not None else []
+    people += [p for p in on_duty_in(organisation) if p not in people]
+    people = [p for p in people if p.pk != person.pk]
+    if not people:
+        found = _next_step_people(escalation, 0)
+        if found is not None:
+            escalation.level, people = found
+    if people:
+        _alert(escalation, people)
+        _schedule_move_up(escalation, now)
+    else:
+        _log(escalation, EventKind.NO_ONE_LEFT)
+    return escalation
