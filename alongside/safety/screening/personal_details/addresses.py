@@ -189,17 +189,32 @@ _LEADING_TYPES = (
 )
 # Street-type words that end a name, in English and other languages, when the number
 # comes after the name ("Baker Street 221", "Hauptstraße 5", "Kerkstraat 12").
+_TRAILING_TYPES = (
+    r"street|st\.|road|rd\.|avenue|ave\.|lane|drive|close|crescent|terrace|gardens|way"
+    r"|place|square|strasse|straße|str\.|weg|gasse|allee|platz|ring|damm|laan|straat"
+    r"|gracht|plein|steeg|kade|vej|gade|gatan|vägen|veien|gata|katu|tie|utca|ulica"
+    r"|sokak|caddesi"
+)
 _NUMBER_AFTER = re.compile(
     r"(?:\b(?:"
     + _LEADING_TYPES
     + r")\s+(?:(?:d[aeiou]s?|de|del|della|di|do|la|le|les|los"
     r"|las|du|des|der|den|van|von|el|al|of|the)\s+|[A-ZÀ-Ýa-zß][\w'’.\-]*,?\s+){0,4}?"
-    r"|(?<![\w-])(?:[A-ZÀ-Ý][\w'’\-]*+\.?\s+){0,3}[A-ZÀ-Ý]?[\w'’\-]*?(?:street|st\.|road|rd\."
-    r"|avenue|ave\.|lane|drive|close|crescent|terrace|gardens|way|place|square|strasse"
-    r"|straße|str\.|weg|gasse|allee|platz|ring|damm|laan|straat|gracht|plein|steeg|kade|vej"
-    r"|gade|gatan|vägen|veien|gata|katu|tie|utca|ulica|sokak|caddesi)\s*)"
+    r"|(?<![\w-])(?:[A-ZÀ-Ý][\w'’\-]*+\.?\s+){0,3}[A-ZÀ-Ý]?[\w'’\-]*?(?:"
+    + _TRAILING_TYPES
+    + r")\s*)"
     r",?\s*(?:n[oº°r]\.?\s*|#\s*|number\s+)?\d{1,5}[a-zA-Z]?(?:\s?[-/]\s?\d{1,5}[a-zA-Z]?)?"
     r"(?![\w.,]\d|\d)",
+    re.IGNORECASE,
+)
+# Every match of ``_NUMBER_AFTER`` has, before its number, a leading street-type word
+# or a trailing one right before the number: digits with neither cannot end one.
+_TYPE_BEFORE_NUMBER = re.compile(
+    r"\b(?:"
+    + _LEADING_TYPES
+    + r")\s|(?:"
+    + _TRAILING_TYPES
+    + r")\s*,?\s*(?:n[oº°r]\.?\s*|#\s*|number\s+)?(?=\d)",
     re.IGNORECASE,
 )
 # A street named without a number, after a phrase that says someone lives or is
@@ -250,7 +265,8 @@ def _number_after_matches(text: str) -> Iterator[re.Match[str]]:
         else:
             windows.append([start, end])
     for start, end in windows:
-        yield from _NUMBER_AFTER.finditer(text, start, end)
+        if _TYPE_BEFORE_NUMBER.search(text, start, end):
+            yield from _NUMBER_AFTER.finditer(text, start, end)
 
 
 def find_addresses(text: str) -> Iterator[Detail]:
