@@ -55,7 +55,8 @@ _MEANS = re.compile(
     r"|quarry|footbridge|viaduct|flyover|floor|scarf|dressing\s+gown\s+cord|banister"
     r"|bannister|scalpels?|box\s+cutters?|stanley\s+knife|craft\s+knife|lighter|iron"
     r"|cigarettes?|boiling\s+water|kettle|hob|straighteners|matches|burn\w*|level\s+crossing"
-    r"|platform|station|express|freight|trains|timetable)\b"
+    r"|platform|station|express|freight|trains|timetable|wardrobe\s+rail|curtain\s+rail"
+    r"|door\s*handle|hook|pipe)\b"
 )
 _SPECIFIC = re.compile(
     # quantities and doses
@@ -79,7 +80,7 @@ _SPECIFIC = re.compile(
     + r"\s+(?:of\s+)?(?:my\s+|the\s+|his\s+|her\s+|them\b|those\b)?"
     r"(?:\w+'s\s+)?(?:\w+\s+){0,2}?(?:pills?|tablets?|capsules?|painkillers|co-?codamol"
     r"|" + _DRUGS[3:-1] + r")\b"
-    r"|\b(?:take|swallow|down)\s+(?:them|it|the\s+lot)\s+all\b|\b(?:take|swallow)\s+all"
+    r"|\b(?:take|swallow|down)\s+(?:them|it|the\s+lot)\s+all\b|\b(?:take|taking|took|swallow\w*)\s+all"
     r"\s+(?:\w+\s+)?(?:of\s+)?(?:them|my|the)\b|\ball\s+at\s+once\b|\bthe\s+whole\s+lot\b"
     r"|\bstockpil\w*|\bstash\w*|\bhoard\w*|\b(?:sav(?:ed|ing|e)\s+(?:up|them)|saved-up"
     r"|collect(?:ing|ed)|secret\s+supply|supply\s+of|build(?:ing)?\s+up|keep\s+(?:a\s+few"
@@ -107,6 +108,14 @@ _SPECIFIC = re.compile(
     # burning, told in detail
     r"|\bblister\w*|\bover\s+and\s+over\b|\buntil\s+(?:it|the\s+skin|my\s+skin)\b"
     r"|\bdeep\s+enough\b|\bpressed\b|\bheat(?:ed)?\s+(?:a|the|up)\b"
+    r"|\bwith\s+(?:a\s+|the\s+|my\s+)?(?:cigarettes?|lighters?|irons?|straighteners"
+    r"|matches|lit\s+match|kettle)\b|\bin\s+one\s+go\b|\bbe\s+enough\b"
+    r"|\bwhich\s+(?:pipe|beam|hook|rail|door|banister|bannister|bridge|building|floor)\b"
+    r"|\b(?:about|nearly|almost|over|around)\s+(?:"
+    + _MANY
+    + r"|\d{2,})\b(?!\s*(?:years?|days?"
+    r"|weeks?|months?|hours?|minutes?|%|quid|pounds|mg|miles))"
+    r"|\bwait\w*\s+for\s+(?:a|the)\s+(?:\w+\s+)?(?:train|express)\b"
     r"|\bpour(?:ed|ing)?\b|\bbubbl\w*|\bfrom\s+(?:a|the|my)\s+(?:pencil\s+)?sharpener\b"
     # railway plans
     r"|\btimetables?\b|\btrain\s+times\b|\bwhen\s+the\s+(?:\w+\s+)?(?:train|express)\s+"
@@ -144,7 +153,31 @@ _HARM_CONTEXT = re.compile(
     r"|(?:to|so\s+i\s+can|for|then\s+i|i|use\s+to)\s+cut(?:ting)?\b(?!\s+(?:back|down|out"
     r"|off|up|the|my\s+(?:hair|nails|food|finger)|corners))"
     r"|(?:step|jump|lie|throw\s+myself|walk)\s+(?:down\s+)?(?:in\s+front\s+of|onto|on)\s+"
-    r"(?:the|a|one)|stand\s+on\s+the\s+line)\b"
+    r"(?:the|a|one)|stand\s+on\s+the\s+line"
+    # Taking a whole supply, or keeping one back: a stockpile is a plan in itself.
+    r"|(?:take|taking|took|swallow\w*)\s+(?:(?:them|it|the\s+lot)\s+all|all\s+(?:of\s+)?"
+    r"(?:my|them|the|it))|sav(?:ed|ing)\s+(?:(?:them|it)\s+)?up\b|sav(?:ed|ing)\s+(?:all\s+)?"
+    r"(?:my|the)\s+(?:\w+\s+)?(?:pills|tablets|meds|medication|prescriptions?|"
+    + _DRUGS[3:-1]
+    + r")"
+    r"|counted\s+out\s+(?:" + _MANY + r"|\d{2,})|(?:is|are|be)\s+enough(?=\s*\?)"
+    # Burning told with the body and the means.
+    r"|(?:pour|poured|pouring)\s+(?:\w+\s+){0,2}(?:on|over)\s+my\s+(?:arms?|legs?|skin|hands?"
+    r"|wrists?|thighs?|stomach|self)"
+    # A ligature tied to a chosen point, or a point chosen for one.
+    r"|tied?\s+(?:a|the|my)\s+(?:belt|rope|scarf|cord|cable|tie|dressing\s+gown\s+cord)\s+"
+    r"(?:to|round|around|onto)\s+(?:the|a|my)\s+(?:door|banister|bannister|beam|hook|rail"
+    r"|pipe|loft|hatch|wardrobe|curtain|shower|ceiling|stairs?)"
+    r"|(?:will|would|could|can)\s+hold\s+my\s+weight|strong\s+enough\s+(?:for|to\s+hold)\s+"
+    r"(?:the|a|my)\s+(?:rope|belt|cord|scarf|weight)|strong\s+enough\s+to\s+hold\s+me"
+    r"|where\s+i'?(?:d|ll|\s+would|\s+will|'m\s+going\s+to)\s+(?:tie|hang|do)\s+(?:it|myself)"
+    r"|(?:know|decided|picked|chosen)\s+(?:exactly\s+)?(?:which|where)\s+(?:\w+\s+){0,4}?"
+    r"(?:to\s+use|i'?ll\s+use|to\s+tie|to\s+go)"
+    # Blades taken out of razors or sharpeners.
+    r"|(?:blades?|razors?)\s+out\s+of"
+    # Waiting by a railway line, or working up to it.
+    r"|(?:by|on|onto|near|down\s+to|at)\s+the\s+(?:tracks|railway\s+line|line)\b[^.!?\n]{0,40}"
+    r"\bwait\w*|work\s+up\s+the\s+(?:nerve|courage))\b"
 )
 
 

@@ -22,7 +22,7 @@ _FACTORS: tuple[tuple[str, str], ...] = (
         r"(?:\w+\s+)?(?:get\s+better|change|improve)\b|\bno\s+(?:way\s+out|future|point)\b"
         r"|\bpointless\b|\bwhat'?s\s+the\s+point\b|\bnothing\s+matters\b"
         r"|\b(?:giving|give|gave|given)\s+up\b"
-        r"|\b(?:can'?t|cannot)\s+see\s+(?:a|any)\s+(?:way|light|end|future)\b",
+        r"|\b(?:can'?t|cannot|don'?t)\s+see\s+(?:a|any)\s+(?:way|light|end|future)\b",
     ),
     (
         "burden",
@@ -30,7 +30,7 @@ _FACTORS: tuple[tuple[str, str], ...] = (
         r"|\b(?:everyone|everybody)\s+(?:\w+\s+)?hates\s+me\b|\bi'?m\s+(?:\w+\s+)?(?:a\s+)?"
         r"(?:mistake|failure|disappointment|waste|worthless|useless|nothing|pathetic|"
         r"unlovable|broken)\b|\bworthless\b|\bwaste\s+of\s+(?:space|oxygen|air|life)\b"
-        r"|\bdon'?t\s+deserve\b",
+        r"|\bdon'?t\s+deserve\b|\bstop\s+being\s+a\s+(?:problem|weight|drain)\b",
     ),
     (
         "isolation",
@@ -57,9 +57,10 @@ _FACTORS: tuple[tuple[str, str], ...] = (
     (
         "death_on_mind",
         r"\b(?:die|dying|death|dead|suicide|kill\s*my\s*self|killing\s*my\s*self|overdose"
-        r"|noose|afterlife|end\s+it|over\s+with|pills|rope"
+        r"|noose|afterlife|end\s+it|over\s+with"
         r"|(?:cut|slit|slash)\w*\s+(?:my\s+)?wrists?"
-        r"|kill(?:ing)?(?!\s+(?:for|to|time|it|the|a|an|some|off|him|her|them|you|u|ya)\b))\b",
+        r"|kill(?:ing)?(?!\s+(?:for|to|time|it|the|a|an|some|off|him|her|them|you|u|ya"
+        r"|my\s+(?!self\b)\w+)\b))\b",
     ),
     # Resolve without naming the act ("I'm going to do it", "I finally have the
     # nerve to go through with it"): in a post that speaks of despair, a warning sign.
@@ -105,7 +106,9 @@ _FACTORS: tuple[tuple[str, str], ...] = (
         "farewell",
         r"\b(?:farewell|sorry\s+(?:to\s+)?(?:everyone|all\s+of\s+you)\s+for\s+"
         r"(?:everything|what|being)|thank\s+you\s+(?:all|everyone)\s+for\s+(?:everything"
-        r"|trying|being\s+there)|my\s+last\s+(?:post|words|letter|message))\b",
+        r"|trying|being\s+there)|my\s+last\s+(?:post|words|letter|message)"
+        r"|i'?m\s+ready\s+to\s+go\b(?!\s+(?:to|out|home|back|in|on|for|shopping|and|with"
+        r"|now|again|through))|(?:tonight|today)(?:'s|\s+is)\s+the\s+(?:night|day))\b",
     ),
     # Naming one's own thoughts of ending life without the word suicide.
     (
@@ -147,6 +150,14 @@ _LOW_MOOD = re.compile(
     r"|empty|hell|suffering|agony|torture|unbearable|i\s+need\s+help|please\s+help"
     r"|i'?m\s+(?:so\s+)?(?:scared|terrified)|i'?m\s+(?:\w+\s+)?(?:a\s+)?(?:failure"
     r"|mistake|disappointment|waste|worthless|useless|nothing|pathetic|broken))$"
+)
+# A bare word for death ("the plant is dead", "a book about death", "scared of dying
+# in surgery") is a weak sign unless the sentence says it is on the writer's mind.
+_BARE_DEATH = re.compile(r"^(?:die|dying|death|dead)$")
+_ON_ONES_MIND = re.compile(
+    r"\b(?:think\w*|thought\w*|mind|obsess\w*|fantasi\w*|dream\w*|welcome|ready|long"
+    r"(?:ing)?\s+for|crav\w*|wish\w*|want\w*|wanna|pray\w*|hop(?:e|ing)|better\s+off"
+    r"|rather|deserve|plan(?:s|ned|ning)?|can'?t\s+stop|relief|peace|escape|sooner|ways?)\b"
 )
 _OWN_STANCES = frozenset({Stance.SELF_NOW, Stance.NEUTRAL})
 # A question asking for information ("where can I find…", "how do I help…") is not a
@@ -201,7 +212,11 @@ def risk_factors(context: Context, set_aside: list[RiskFinding]) -> list[RiskFin
                 or _SECOND_PERSON.search(context.clause_before(start))
             ):
                 continue
-            if _LOW_MOOD.match(match.group(0)):
+            if _LOW_MOOD.match(match.group(0)) or (
+                kind == "death_on_mind"
+                and _BARE_DEATH.match(match.group(0))
+                and not _ON_ONES_MIND.search(context.sentence_text(start, end))
+            ):
                 weak = weak or RiskFinding(f"factor_{kind}:weak", start, end, 0.3)
                 continue
             found.append(RiskFinding(f"factor_{kind}", start, end, 0.4))

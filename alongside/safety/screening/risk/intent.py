@@ -372,7 +372,11 @@ _IMPLIED: tuple[tuple[str, str, float, bool], ...] = (
         r"|(?:it\s+was\s+)?nice\s+knowing\s+(?:you|everyone)|won'?t\s+be\s+around\s+after"
         r"|don'?t\s+worry\s+about\s+me\s+after|sorted\s+(?:out\s+)?my\s+will|paid\s+off\s+"
         r"(?:what|everything)\s+i\s+owe|won'?t\s+(?:be\s+)?need(?:ing)?\s+(?:it|them|anything)"
-        r"(?:\s+(?:after|any\s?more|where))?|i'?ll\s+be\s+at\s+peace|before\s+i\s+go\b"
+        r"(?:\s+(?:after|any\s?more|where))?|won'?t\s+(?:be\s+)?need(?:ing)?\s+any\s+of\s+"
+        r"(?:it|them)|so\s+(?:nobody|no\s+one|no-one)\s+(?:else\s+)?(?:has|will\s+have)\s+to\s+"
+        r"(?:sort|clean|clear|deal|go\s+through)|(?:put|got|getting|sorted)\s+(?:everything"
+        r"|my\s+affairs|all\s+my\s+affairs)\s+in\s+order"
+        r"|i'?ll\s+be\s+at\s+peace|before\s+i\s+go\b"
         r"(?=.{0,40}(?:thank|sorry|love))|i'?ll\s+be\s+gone\b)\b",
         0.85,
         False,
@@ -384,14 +388,19 @@ _IMPLIED: tuple[tuple[str, str, float, bool], ...] = (
         r"\s+date\b|\bi\s+know\s+(?:exactly\s+)?(?:how|when|where)\s+i'?m\s+(?:going\s+to|"
         r"gonna)\s+(?:do|go)\b|\b(?:i'?ve|i\s+have)\s+(?:got\s+)?(?:everything|it\s+all)\s+"
         r"(?:ready|planned|sorted|worked\s+out)\b|\b(?:bought|got|have)\s+(?:a|the)\s+(?:rope"
-        r"|hose|noose)\b|\b(?:go|going|gonna|ready\s+to|finally)\s+(?:to\s+)?(?:go\s+)?through"
+        r"|hose|noose)\b(?!\s+for\s+(?:the\s+|my\s+|a\s+)?(?!it\b|this\b|that\b|myself\b|me\b)\w)|\b(?:go|going|gonna|ready\s+to|finally)\s+(?:to\s+)?(?:go\s+)?through"
         r"\s+with\s+it\b|\band\s+not\s+come\s+back\b|\bwalk\s+into\s+the\s+(?:sea|river"
         r"|lake|water)\b|\bheading\s+to\s+the\s+(?:bridge|station|tracks|cliffs?|car\s+park"
         r"|roof|river|sea)\b|\bthen\s+it'?s\s+(?:over|done)\b|\bfor\s+when\s+i'?m\s+gone\b"
         r"|\b(?:got|have|saved)\s+enough\s+(?:saved\s+up|to\s+(?:do\s+it|end|die|overdose"
         r"|not\s+wake))|\benough\s+saved\s+up\b|\ba\s+plan\s+and\s+the\s+means\b"
         r"|\bwhen\s+i'?m\s+going\s+to\s+take\s+them\b|\bi'?ll\s+finally\s+do\s+it\b"
-        r"|\bwhere\s+i'?m\s+going\s+to\s+go\b.{0,40}\bfind\s+me\b",
+        r"|\bwhere\s+i'?m\s+going\s+to\s+go\b.{0,40}\bfind\s+me\b"
+        r"|\b(?:search|look|googl|research)\w*\s+(?:\w+\s+){0,3}?(?:ways|how)\s+to\s+(?:die"
+        r"|kill\s+myself|end\s+it|end\s+my\s+life)\b"
+        r"|\b(?:i'?m\s+)?(?:not|never)\s+coming\s+back\b(?!\s+(?:here|to\s+(?:this|that|the)))"
+        r"|\bbetter\s+off\s+if\s+i\s+(?:just\s+)?(?:disappeared|was\s+gone|were\s+gone|died"
+        r"|was\s+dead|were\s+dead|didn'?t\s+exist|wasn'?t\s+around|weren'?t\s+around)\b",
         0.85,
         False,
     ),
