@@ -48,7 +48,7 @@ _INSULT = (
     r"|apes?|monkeys?|queer|dyke|homo|fairy|sissy|coon|savage|inbred|hick"
     r"|vile|horrible|nasty|evil|toxic|liars?|fake|fraud|snowflake|drama\s+queen|psycho"
     r"|weirdo|nutter|headcase|lowlife|attention[\s-]?seekers?|cow|rubbish|embarrassing"
-    r"|annoying|manipulative)"
+    r"|annoying|manipulative|rats?|snakes?|weasels?)"
 )
 _SECOND_PERSON_INSULT = re.compile(
     r"\b(?:you|u|ya|yo|ur|you'?re|youre|you\s+are|u\s+r|you\s+r|you\s+(?:look|sound|seem|act)"

@@ -63,7 +63,7 @@ _SPECIFIC = re.compile(
     r"\b\d+\s*(?:x\s*)?(?:mg|g|grams?|ml|mcg|pills?|tablets?|caps(?:ules)?|packs?|packets?|"
     r"boxes|bottles?|blisters?|strips?|of\s+(?:them|those|my|the))\b"
     r"|\b\d+\s+(?:of\s+)?(?:my\s+|the\s+|his\s+|her\s+)?(?:\w+\s+)?" + _DRUGS + r"\b"
-    r"|\b(?:a|the|two|three|whole|full|entire|couple\s+of|few|dozen)\s+(?:whole\s+)?(?:box|bottle"
+    r"|\b(?:a|the|two|three|whole|full|entire|couple\s+of|few|dozen)\s+(?:whole\s+|full\s+)?(?:box|bottle"
     r"|packet|pack|strip|blister|handful|dozen|lot)(?:es|s)?\s+of\b|\bhandful\s+of\b"
     r"|\bhow\s+(?:many|much)\b|\benough\s+(?:to|pills|tablets|of)\b"
     r"|\b(?:lethal|fatal|deadly|toxic|overdose)\s+(?:dose|amount|quantity|level)\b"
@@ -104,7 +104,8 @@ _SPECIFIC = re.compile(
     r"|order)\b|\b(?:buy|bought|order|ordered|get|got)\b[^.?!\n]{0,30}\b(?:online|from\s+the"
     r"\s+(?:\w+\s+)?shop)\b|\bwhich\s+shops?\b|\bshops?\s+sells?\b|\btake\s+apart\b"
     r"|\b(?:snap|break|get|take)\s+(?:the\s+)?blades?\s+out\b|\bblades?\s+out\s+of\b"
-    r"|\bbought\s+(?:a\s+)?(?:pack|box)\s+of\b"
+    r"|\bbought\s+(?:a\s+)?(?:\w+\s+)?(?:pack|box)\s+of\b"
+    r"|\b(?:exact|right|perfect|best)\s+(?:spot|place|point)\b"
     # burning, told in detail
     r"|\bblister\w*|\bover\s+and\s+over\b|\buntil\s+(?:it|the\s+skin|my\s+skin)\b"
     r"|\bdeep\s+enough\b|\bpressed\b|\bheat(?:ed)?\s+(?:a|the|up)\b"
@@ -177,7 +178,13 @@ _HARM_CONTEXT = re.compile(
     r"|(?:blades?|razors?)\s+out\s+of"
     # Waiting by a railway line, or working up to it.
     r"|(?:by|on|onto|near|down\s+to|at)\s+the\s+(?:tracks|railway\s+line|line)\b[^.!?\n]{0,40}"
-    r"\bwait\w*|work\s+up\s+the\s+(?:nerve|courage))\b"
+    r"\bwait\w*|work\s+up\s+the\s+(?:nerve|courage)"
+    # Medicines with drink, set ready, hidden, or counted against what "it would take".
+    r"|bottle\s+of\s+(?:vodka|wine|whisky|whiskey|gin|rum)|(?:ready|set\s+aside|lined\s+up)\s+"
+    r"for\s+(?:tonight|later|the\s+(?:night|weekend))|hid(?:den|e)?\s+(?:a|the|my)\s+(?:cord"
+    r"|rope|belt|ligature|blades?|razors?|pills|tablets|stash)|how\s+many\s+(?:\w+\s+){0,4}?"
+    r"(?:it\s+would|would\s+it|does\s+it|it\s+will|to)\s+take|(?:use\s+it|go|cut|press)\s+deeper"
+    r"|(?:railings?|barriers?|fences?)\s+(?:is|are)\s+(?:lowest|low|lower|broken|missing|gone))\b"
 )
 
 

@@ -45,6 +45,12 @@ NO_ALERT = [
     "I never thought I'd say this, but I'm glad I didn't die that night.",
     "Getting sober stopped me wanting to end it all.",
     "My medication finally works and the suicidal thoughts have faded.",
+    "I'm a suicide attempt survivor and I speak at schools now.",
+    "Ten years ago I wanted to die; today I'm a nurse.",
+    "I haven't felt suicidal since I started the new medication.",
+    "I was in a really dark place last year and thought about ending it, but I'm doing much better now.",
+    "When I was depressed I used to wish I wouldn't wake up.",
+    "Being suicidal in my teens taught me how to ask for help.",
     "If you ever feel like ending your life, please message me any time.",
     "Are you having thoughts of killing yourself right now?",
     "I've been where you are and wanted to die too, and it does get easier.",
@@ -139,6 +145,18 @@ ALERT = [
         "I don't see a future for myself and I don't want one.", marks=_KNOWN_MISS
     ),
     "I think tonight is the night I stop being a problem for everyone.",
+    "i cant do this anymore i want to die",
+    "honestly just want to not exist",
+    "nobody would care if i was gone tbh",
+    "I'm so close to ending it.",
+    "I want to go to sleep and not wake up.",
+    "Life isn't worth living any more.",
+    "I just want the pain to stop, I'd be better off dead.",
+    "I've been thinking about ending my life a lot this week.",
+    "I wish I'd never been born.",
+    "I'm not going to be here much longer.",
+    "I want to kms",
+    "what's even the point of living, I want out",
     "Thank you all for everything, I'm sorry it has to end like this.",
     "I've written letters to my kids and put them in the drawer.",
     "By the time anyone reads this I'll be gone.",
@@ -190,6 +208,14 @@ METHOD = [
     ),
     "I've been standing by the tracks waiting for the express.",
     "Tonight I'll walk down to the railway line and wait for a train.",
+    "I've got a full box of paracetamol and a bottle of vodka ready for tonight.",
+    "I've looked up how many of my tablets it would take.",
+    "I keep my blade under my mattress and I'll use it deeper tonight.",
+    "I pressed the iron against my leg until it blistered.",
+    "I know the exact spot on the bridge where the railing is lowest.",
+    "I'm going to jump from the multi-storey car park on the seventh floor.",
+    "I've bought a new pack of razors just for cutting tonight.",
+    "I've hidden a cord in the loft where nobody goes.",
 ]
 
 # Everyday medicines, heights, burns and trains: not held.
@@ -222,6 +248,12 @@ FRIEND = [
     "My mate keeps saying he won't be around much longer and it scares me.",
     "A girl in my class said she's going to kill herself after school.",
     "My dad has been giving away his things and saying he's a burden.",
+    "my best mate just messaged saying goodbye and now his phone is off",
+    "I'm scared my sister will try to kill herself again.",
+    "My friend says she's going to take all her pills tonight.",
+    "My partner told me he doesn't want to live any more.",
+    "I found a note from my daughter saying sorry for everything and I can't find her.",
+    "Worried about my friend, she keeps saying she wants to die.",
 ]
 
 # Insults to a named person or to "you", and goading: held as abusive.
@@ -242,6 +274,10 @@ ABUSE = [
     "You're a worthless idiot and nobody here wants you.",
     "Shut up you stupid bitch.",
     "Kill yourself, nobody would miss you.",
+    "Chris is a lying little rat and everyone should block him.",
+    "Dan, nobody wants you here, you creep.",
+    "Maria is such a fake attention seeker.",
+    "Honestly Kate is a vile, stupid woman.",
 ]
 
 # A supportive question or plea, swearing at oneself or one's illness, and being

@@ -20,7 +20,7 @@ _FACTORS: tuple[tuple[str, str], ...] = (
         r"|\b(?:nothing|it|things|life)\s+(?:will\s+|is\s+going\s+to\s+|'?s\s+going\s+to\s+)?"
         r"(?:never|won'?t|isn'?t\s+going\s+to|is\s+never\s+going\s+to|will\s+never)\s+"
         r"(?:\w+\s+)?(?:get\s+better|change|improve)\b|\bno\s+(?:way\s+out|future|point)\b"
-        r"|\bpointless\b|\bwhat'?s\s+the\s+point\b|\bnothing\s+matters\b"
+        r"|\bpointless\b|\bwhat'?s\s+(?:even\s+|really\s+)?the\s+point\b|\bnothing\s+matters\b"
         r"|\b(?:giving|give|gave|given)\s+up\b"
         r"|\b(?:can'?t|cannot|don'?t)\s+see\s+(?:a|any)\s+(?:way|light|end|future)\b",
     ),
@@ -92,7 +92,9 @@ _FACTORS: tuple[tuple[str, str], ...] = (
     (
         "entrapment",
         r"\b(?:trapped|no\s+way\s+out|no\s+escape|(?:the\s+)?only\s+(?:option|way\s+out"
-        r"|choice|solution)|last\s+resort|stuck\s+(?:forever|like\s+this|in\s+this))\b",
+        r"|choice|solution)|last\s+resort|stuck\s+(?:forever|like\s+this|in\s+this))\b"
+        r"|\bi\s+(?:just\s+|really\s+)?want\s+out\b(?!\s+of\s+(?:this\s+|my\s+)?(?:job|house"
+        r"|relationship|town|school|marriage|contract|flat|course))",
     ),
     # Finality: having had enough, being finished.
     (
@@ -198,7 +200,13 @@ def risk_factors(context: Context, set_aside: list[RiskFinding]) -> list[RiskFin
             stance = stance_of(context, start, end)
             if stance not in _OWN_STANCES and not (
                 # Thanking everyone and saying sorry are said to the readers.
-                kind == "farewell" and stance == Stance.READER
+                (kind == "farewell" and stance == Stance.READER)
+                # "What's the point?" asks nothing of anyone.
+                or (
+                    kind == "hopelessness"
+                    and stance == Stance.QUESTION
+                    and match.group(0).startswith("what")
+                )
             ):
                 continue
             if QUESTION_FOR_INFORMATION.match(context.sentence_text(start, end)):

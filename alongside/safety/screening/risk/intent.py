@@ -15,7 +15,7 @@ _DIE = (
     r"boredom|cringe|cuteness|curiosity|a\s+(?:coffee|drink|pint|cuppa)|jealousy|envy|"
     r"excitement|happiness|joy|fright|fear\s+of\s+missing))"
     r"|be\s+dead|not\s+(?:be\s+)?(?:alive|exist|here\s+any\s?more|be\s+here)|not\s+wake\s+up"
-    r"|never\s+wake\s+up|(?:go\s+to\s+)?sleep\s+and\s+never\s+wake\s+up|sleep\s+(?:and|forever)|disappear\s+(?:forever"
+    r"|never\s+wake\s+up|(?:go\s+to\s+)?sleep\s+and\s+(?:never|not)\s+wake\s+up|sleep\s+(?:and|forever)|disappear\s+(?:forever"
     r"|for\s+good|permanently)|stop\s+existing|cease\s+to\s+exist|end\s+(?:it|it\s+all"
     r"|everything|things|my\s+life|this|my\s+suffering|the\s+pain)(?!\s+(?:with|between))"
     r"|kill\s*my\s*self|be\s+gone|go\s+to\s+sleep\s+forever|leave\s+this\s+world"
@@ -75,7 +75,7 @@ _PATTERNS: tuple[tuple[str, str, float, bool], ...] = (
     ),
     (
         "intent",
-        r"\bwish\s+i\s+(?:was|were|had|could\s+be|'d)\s+(?:\w+\s+)?(?:dead|died|gone|never"
+        r"\bwish\s+i(?:\s+(?:was|were|had|could\s+be|would\s+have)|'d|\s+'d)\s+(?:\w+\s+)?(?:dead|died|gone|never"
         r"\s+(?:been\s+)?born|not\s+(?:here|alive|born))\b",
         0.85,
         False,

@@ -23,7 +23,11 @@ _OTHER_PERSON = re.compile(
     r"|kill(?:ing|ed)?\s+(?:him|her|them)sel(?:f|ves)|(?:he|she|they|friend|partner|son|"
     r"daughter|brother|sister|mum|mom|dad|husband|wife|boyfriend|girlfriend|mate|child)\s+(?:is|"
     r"are|'s|was|seems|feels|said\s+(?:he|she|they)\s+(?:is|was|felt))\s+(?:really\s+|very\s+)?"
-    r"suicidal|(?:he|she|they)\s+(?:has|have|'s\s+got|had)\s+(?:\w+\s+){0,3}?(?:saved\s+up"
+    r"suicidal|(?:messaged|texted|called|rang)\s+(?:me\s+)?(?:saying|to\s+say)\s+goodbye"
+    r"|(?:note|letter|message)\s+from\s+(?:my\s+)?\w+\s+saying\s+(?:sorry|goodbye)"
+    r"|(?:he|she|they)(?:'s|\s+is|'re|\s+are)\s+going\s+to\s+(?:take|swallow)\s+all\s+(?:of\s+)?"
+    r"(?:his|her|their)\s+(?:pills|tablets|meds|medication)"
+    r"|(?:he|she|they)\s+(?:has|have|'s\s+got|had)\s+(?:\w+\s+){0,3}?(?:saved\s+up"
     r"|stockpiled|hidden|a\s+plan)|(?:he|she|they)\s+(?:wants?|wanted|is\s+going|are\s+going)\s+to\s+(?:die|end\s+"
     r"(?:it|(?:his|her|their)\s+life)))\b"
 )
