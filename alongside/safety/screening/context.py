@@ -119,6 +119,8 @@ IDIOMS = re.compile(
     r"|actually|just)\s+die|i'?ll\s+literally\s+die\b|i'?ll\s+actually\s+die\s+(?:if|of|from)"
     r"|i\s+could\s+(?:just\s+|literally\s+)?die\b(?=\s*[,.!;:-]+\s*(?:i|she|he|they|we|my"
     r"|the)\s+\w*(?:ed|said|sent|wore|forgot|fell|spilt|saw)\b)"
+    r"|(?:going\s+to|gonna|'ll|will)\s+(?:literally\s+)?die\s+if\s+(?:this|that|the|my|one\s+more"
+    r"|another|i\s+have\s+to)\b|crawl\s+(?:into|under)\s+(?:a\s+)?(?:hole|rock)\s+and\s+die"
     r"|rather\s+die\s+than\s+(?!(?:\w+\s+){0,2}(?:live|living|go\s+on|carry\s+on|keep|feel"
     r"|be\s+here|wake|face|suffer|another\s+day|this|spend))"
     r"|(?:this|that|the)\s+(?!(?:voice|voices|thought|thoughts|illness|depression)\b)\w+"

@@ -226,6 +226,11 @@ _RECOVERED_FROM = re.compile(
     r"\b(?:recovery|recovering|recovered|healing|healed|getting\s+over|got\s+over"
     r"|survived|survivor\s+of|moved\s+on|stopped\s+me)\s+(?:from\s+)?(?:\w+\s+){0,2}$"
 )
+# Advice for when things get bad: "If the urge comes back tonight, ring 999."
+_ADVICE = re.compile(
+    r"\s*if\b[^.!?\n]*\b(?:ring|call|text|phone|contact|message|go\s+to|reach\s+out"
+    r"|tell\s+someone|talk\s+to)\b"
+)
 # Thoughts told as gone: "the suicidal thoughts have faded".
 _FADED_AFTER = re.compile(
     r"\s*(?:thoughts?|urges?|feelings?)?\s*(?:have|has)\s+(?:\w+\s+)?(?:faded|gone|eased"
@@ -304,6 +309,8 @@ def stance_of(context: Context, start: int, end: int) -> Stance:
             else Stance.OTHER
         )
     if subject is None:
+        if _ADVICE.match(sentence):
+            return Stance.READER
         sentence_words = _WORD.findall(sentence)
         if (
             _REPORT.search(sentence)

@@ -17,7 +17,7 @@ _KNOWN_MISS = pytest.mark.xfail(
     strict=True, reason="a known miss: no rule reads this kind of sentence yet"
 )
 
-# Recovery told without a date, supporting someone, news, idioms and hyperbole,
+# Recovery told without a date, supporting someone, news, lyrics, idioms and hyperbole,
 # everyday medicines and deaths, and a supporter's question or plea: no alert.
 NO_ALERT = [
     "Back then I wanted to die every day, but therapy slowly gave me my life back.",
@@ -51,6 +51,29 @@ NO_ALERT = [
     "I was in a really dark place last year and thought about ending it, but I'm doing much better now.",
     "When I was depressed I used to wish I wouldn't wake up.",
     "Being suicidal in my teens taught me how to ask for help.",
+    "When I was where you are now, I wanted to die every single day, and I promise it changed.",
+    "Honestly, reaching out when you feel suicidal is the bravest thing.",
+    "If the urge to end it comes back tonight, ring 999 or go to A&E.",
+    "Your life matters, even on days when you want to give up.",
+    "Sometimes when people say they want to die, they mean they want the pain to stop. Is that how it is for you?",
+    "I'm glad you told us you've been thinking about suicide.",
+    "It's really common to feel like a burden when you're depressed, but it isn't true.",
+    "Thinking of you, please don't hurt yourself tonight.",
+    "Everyone in this group has felt hopeless at some point, you're not alone.",
+    "Did anyone else watch the programme about men's suicide last night?",
+    "The new law on online content covers posts that encourage suicide.",
+    "I'm doing my dissertation on self-harm in young people.",
+    "The hotline had a record number of calls after the celebrity's death.",
+    '"I want to die in your arms" is such a beautiful line in that song.',
+    "That Nirvana album gets me through every time.",
+    "The chorus goes \"I'm so tired I could die\" and I can't stop singing it.",
+    "I'm going to die if this queue gets any longer.",
+    "Dead on my feet after a double shift.",
+    "My team got killed in the final, gutted.",
+    "If my mum sees this mess she'll kill me.",
+    "My sister nearly killed me when I broke her phone.",
+    "This cold is killing me, can't stop sneezing.",
+    "I'm so embarrassed I want to crawl into a hole and die.",
     "If you ever feel like ending your life, please message me any time.",
     "Are you having thoughts of killing yourself right now?",
     "I've been where you are and wanted to die too, and it does get easier.",

@@ -252,6 +252,7 @@ _ADDRESS_CUE = re.compile(
 )
 
 _DIGITS = re.compile(r"\d{1,5}")
+_CALLING_VERBS = frozenset({"ring", "call", "phone", "dial", "text"})
 
 
 def _number_after_matches(text: str) -> Iterator[re.Match[str]]:
@@ -289,6 +290,9 @@ def find_addresses(text: str) -> Iterator[Detail]:
         yield Detail("street_address", start, match.end(), 0.85 if capitalised else 0.7)
     for match in _number_after_matches(text):
         name = text[match.start() : match.end()].split()
+        # "Ring 999": a call to make, not the German street word.
+        if name and name[0].lower() in _CALLING_VERBS:
+            continue
         if len(name) >= 2 and not any(
             word.lower().strip(".,'’") in _STREET_NAME_STOPWORDS for word in name[:-1]
         ):
