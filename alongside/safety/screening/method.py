@@ -56,7 +56,7 @@ _MEANS = re.compile(
     r"|bannister|scalpels?|box\s+cutters?|stanley\s+knife|craft\s+knife|lighter|iron"
     r"|cigarettes?|boiling\s+water|kettle|hob|straighteners|matches|burn\w*|level\s+crossing"
     r"|platform|station|express|freight|trains|timetable|wardrobe\s+rail|curtain\s+rail"
-    r"|door\s*handle|hook|pipe)\b"
+    r"|door\s*handle|hook|pipe|spoon|hot\s+metal|heated\s+\w+)\b"
 )
 _SPECIFIC = re.compile(
     # quantities and doses
@@ -118,6 +118,14 @@ _SPECIFIC = re.compile(
     r"|weeks?|months?|hours?|minutes?|%|quid|pounds|mg|miles))"
     r"|\bwait\w*\s+for\s+(?:a|the)\s+(?:\w+\s+)?(?:train|express)\b"
     r"|\bpour(?:ed|ing)?\b|\bbubbl\w*|\bfrom\s+(?:a|the|my)\s+(?:pencil\s+)?sharpener\b"
+    # burning told against the body, ligatures long enough, trains that do not stop,
+    # a supply crushed or plentiful
+    r"|(?:held|hold|holding|pressed|press|put|used|use|using)\s+(?:a|the|my)\s+(?:heated\s+|hot\s+)?"
+    r"(?:lighter|iron|cigarette|flame|match|spoon|knife|metal|coin|\w+)(?:\s+\w+)?\s+(?:to|on|against"
+    r"|into)\s+my\s+(?:skin|arms?|thighs?|legs?|wrists?|stomach|hands?|chest|belly|hips?)"
+    r"|\b(?:long|sturdy)\s+enough\b|\b(?:doesn'?t|don'?t|won'?t)\s+stop\s+(?:here|at)\b"
+    r"|\bplatform\s+edge\b|\bedge\s+of\s+the\s+platform\b|\bcomes?\s+(?:past|by)\b"
+    r"|\bcrush(?:ed|ing)?\b|\bthere'?s\s+(?:loads|lots|plenty)\b"
     # railway plans
     r"|\btimetables?\b|\btrain\s+times\b|\bwhen\s+the\s+(?:\w+\s+)?(?:train|express)\s+"
     r"(?:passes|comes|goes)\b|\bcomes?\s+through\b|\bevery\s+hour\b|\b(?:unmanned|level)"
@@ -143,7 +151,7 @@ _HARM_CONTEXT = re.compile(
     r"stitches|took\s+(?:\w+\s+)?\d{2,}\s+(?:\w+\s+)?(?:pills|tablets|paracetamol|"
     r"meds)|(?:kill|hang|cut|hurt|harm|poison|drown|shoot)\w*\s+(?:your|my|him|her|them|one)"
     r"\s*sel(?:f|ves)|jump(?:ing)?|slit\w*|bleed\w*|bled|blood|relapse\w*|wounds?|scars?|not\s+wake\s+up"
-    r"|(?:took|take|taking|swallow\w*|down(?:ed)?)\s+(?:a\s+)?(?:"
+    r"|(?:took|take|taking|swallow\w*|down(?:ed)?)\s+(?:a\s+|like\s+|about\s+|around\s+|over\s+)?(?:"
     + _MANY
     + r"|\d{2,})\b"
     r"(?!\s*(?:mg|ml|minutes?|mins?|hours?|days?|years?|weeks?))"
@@ -153,7 +161,7 @@ _HARM_CONTEXT = re.compile(
     r"|burn(?:ed|t|ing)?\s+(?:my\s*self|my\s+(?:arms?|skin|thighs?|wrists?|legs?|stomach))"
     r"|(?:to|so\s+i\s+can|for|then\s+i|i|use\s+to)\s+cut(?:ting)?\b(?!\s+(?:back|down|out"
     r"|off|up|the|my\s+(?:hair|nails|food|finger)|corners))"
-    r"|(?:step|jump|lie|throw\s+myself|walk)\s+(?:down\s+)?(?:in\s+front\s+of|onto|on)\s+"
+    r"|(?:step|jump|lie|throw\s+myself|walk)(?:\s+out)?\s+(?:down\s+)?(?:in\s+front\s+of|onto|on)\s+"
     r"(?:the|a|one)|stand\s+on\s+the\s+line"
     # Taking a whole supply, or keeping one back: a stockpile is a plan in itself.
     r"|(?:take|taking|took|swallow\w*)\s+(?:(?:them|it|the\s+lot)\s+all|all\s+(?:of\s+)?"
@@ -184,7 +192,15 @@ _HARM_CONTEXT = re.compile(
     r"for\s+(?:tonight|later|the\s+(?:night|weekend))|hid(?:den|e)?\s+(?:a|the|my)\s+(?:cord"
     r"|rope|belt|ligature|blades?|razors?|pills|tablets|stash)|how\s+many\s+(?:\w+\s+){0,4}?"
     r"(?:it\s+would|would\s+it|does\s+it|it\s+will|to)\s+take|(?:use\s+it|go|cut|press)\s+deeper"
-    r"|(?:railings?|barriers?|fences?)\s+(?:is|are)\s+(?:lowest|low|lower|broken|missing|gone))\b"
+    r"|(?:railings?|barriers?|fences?)\s+(?:is|are)\s+(?:lowest|low|lower|broken|missing|gone)"
+    r"|(?:held|hold|holding|pressed|press|put|used|use|using)\s+(?:a|the|my)\s+(?:heated\s+|hot\s+)?"
+    r"(?:lighter|iron|cigarette|flame|match|spoon|knife|metal|coin|\w+)(?:\s+\w+)?\s+(?:to|on|against"
+    r"|into)\s+my\s+(?:skin|arms?|thighs?|legs?|wrists?|stomach|hands?|chest|belly|hips?)"
+    r"|(?:cord|rope|belt|scarf|cable)\s+(?:is|was|'s)\s+(?:long|strong)\s+enough"
+    r"|(?:blades?|razors?|pills|tablets|cord|rope)\s+(?:\w+\s+)?hidden|hid(?:ing|den|e)?\s+(?:them|it)\b"
+    r"|platform\s+edge|edge\s+of\s+the\s+platform|(?:different|separate|several)\s+(?:shops"
+    r"|chemists|pharmacies)|so\s+(?:they|nobody|no\s+one)\s+(?:wouldn'?t|won'?t|doesn'?t)\s+"
+    r"(?:ask|notice|know)|for\s+when\s+i'?m\s+ready)\b"
 )
 
 
