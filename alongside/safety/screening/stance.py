@@ -198,6 +198,7 @@ _PAST_TIME = re.compile(
     r"|(?:the\s+)?lowest\s+point|after\s+(?:trying|my\s+attempt|an?\s+(?:attempt|overdose))"
     r"|(?:even\s+)?when\s+i\s+(?:wanted|was|felt|tried|thought)"
     r"|at\s+my\s+(?:last|old|previous|first)\s+(?:job|school|work|place|college|uni)"
+    r"|at\s+my\s+(?:worst|lowest|darkest)|after\s+i\s+(?:tried|attempted|overdosed)"
     r"|there\s+were\s+(?:times|nights|days|weeks|months|years|moments)"
     r"|(?:in|of|during|through(?:out)?|all\s+through)\s+(?:most\s+of\s+|much\s+of\s+)?"
     r"(?:my\s+(?:teens|twenties|thirties|forties|childhood|school\s+years)|school"
@@ -206,6 +207,7 @@ _PAST_TIME = re.compile(
 )
 _PRESENT = re.compile(
     r"\b(?:now|today|tonight|still|again|these\s+days|right\s+now|at\s+the\s+moment"
+    r"|yesterday|last\s+night|earlier\s+today|this\s+week|(?:a\s+few|two|three|\d+)\s+days\s+ago"
     r"|any\s?more|every\s+(?:day|night)|keep|always|lately|this\s+(?:week|morning"
     r"|evening|year))\b|\b(?:i'?m|i\s+am|i\s+want|i\s+feel|i\s+can'?t|i\s+don'?t"
     r"|i\s+wish|i\s+need|i'?ve\s+been|i\s+have\s+been)\b"
@@ -224,7 +226,7 @@ _WORD = re.compile(r"[a-z']+")
 # die is slow", "I survived trying to end my life").
 _RECOVERED_FROM = re.compile(
     r"\b(?:recovery|recovering|recovered|healing|healed|getting\s+over|got\s+over"
-    r"|survived|survivor\s+of|moved\s+on|stopped\s+me)\s+(?:from\s+)?(?:\w+\s+){0,2}$"
+    r"|survived|survivor\s+of|moved\s+on|stopped\s+me|helped\s+me(?:\s+to)?\s+stop)\s+(?:from\s+)?(?:\w+\s+){0,2}$"
 )
 # Advice for when things get bad: "If the urge comes back tonight, ring 999."
 _ADVICE = re.compile(
@@ -234,7 +236,11 @@ _ADVICE = re.compile(
 # Thoughts told as gone: "the suicidal thoughts have faded".
 _FADED_AFTER = re.compile(
     r"\s*(?:thoughts?|urges?|feelings?)?\s*(?:have|has)\s+(?:\w+\s+)?(?:faded|gone|eased"
-    r"|stopped|passed|lifted|left)\b"
+    r"|stopped|passed|lifted|left)\b|\s+(?:can|will|does|did)\s+(?:pass|fade|ease|lift)\b"
+)
+# "I've been suicidal before": the past, in a post that tells of recovery.
+_BEFORE_AFTER = re.compile(
+    r"\s+before\b(?!\s+(?:i|it|the|my|tonight|tomorrow|friday|monday|christmas))"
 )
 
 
@@ -260,8 +266,10 @@ def _self_time(context: Context, start: int, end: int) -> Stance:
     tells of recovery or of a time long ago. A recent past ("I tried last week") is
     still the writer now."""
     clause = context.clause_before(start) + context.text[start:end]
-    if _RECOVERED_FROM.search(context.clause_before(start)[-40:]) or _FADED_AFTER.match(
-        context.text, end
+    if (
+        _RECOVERED_FROM.search(context.clause_before(start)[-40:])
+        or _FADED_AFTER.match(context.text, end)
+        or (context.has_recovery and _BEFORE_AFTER.match(context.text, end))
     ):
         return Stance.SELF_PAST
     if _PRESENT.search(clause):

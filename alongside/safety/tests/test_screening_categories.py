@@ -51,6 +51,26 @@ NO_ALERT = [
     "I was in a really dark place last year and thought about ending it, but I'm doing much better now.",
     "When I was depressed I used to wish I wouldn't wake up.",
     "Being suicidal in my teens taught me how to ask for help.",
+    "I've been suicidal before, so I know how heavy it feels, and it lifted for me.",
+    "I attempted in 2015 and I'm really proud of how far I've come.",
+    "I'm two years free from self-harm this month.",
+    "My therapist helped me stop wanting to die.",
+    "I still have bad days, but I no longer want to end my life.",
+    "The urge to kill myself used to be constant; now it's rare and I know what to do.",
+    "After I tried to take my life, my family and I got closer.",
+    "At my worst I planned to end it, and getting a diagnosis changed everything.",
+    "I'm living proof that wanting to die can pass.",
+    "It took a long time, but I stopped feeling like a burden.",
+    "I know what it's like to want to die, and I'm here if you want to talk.",
+    "Anyone who feels suicidal tonight, please message the crisis line.",
+    "Have you been having thoughts about ending your life?",
+    "If you ever think about killing yourself, tell someone straight away.",
+    "You're not a burden, you're a person having a really hard time.",
+    "My phone's on 2% and about to die.",
+    "That workout nearly killed me.",
+    "I'm literally dying for a cup of tea.",
+    "Those shoes are to die for.",
+    "I swear this heat will be the end of me.",
     "When I was where you are now, I wanted to die every single day, and I promise it changed.",
     "Honestly, reaching out when you feel suicidal is the bravest thing.",
     "If the urge to end it comes back tonight, ring 999 or go to A&E.",
@@ -154,7 +174,8 @@ NO_ALERT = [
     "Promise me you won't go through with it tonight.",
 ]
 
-# The writer now, an implied goodbye or a plan without the word suicide: an alert.
+# The writer now (also a recent attempt told beside an old memory), an implied
+# goodbye or a plan without the word suicide: an alert.
 ALERT = [
     "I can't keep going, I just want everything to stop permanently.",
     "I've had enough and I'm ready to go.",
@@ -180,6 +201,9 @@ ALERT = [
     "I'm not going to be here much longer.",
     "I want to kms",
     "what's even the point of living, I want out",
+    "When I was at school I was bullied, and last night I tried to kill myself.",
+    "I've been suicidal before and now it's back and I want to die.",
+    "I want to die before Christmas.",
     "Thank you all for everything, I'm sorry it has to end like this.",
     "I've written letters to my kids and put them in the drawer.",
     "By the time anyone reads this I'll be gone.",

@@ -51,6 +51,14 @@ _PAST_BEFORE = re.compile(
 )
 
 
+# A time that is not long ago: "last night I tried…" is the writer now, even in a post
+# that also tells of school days.
+_RECENT = re.compile(
+    r"\b(?:yesterday|last\s+night|earlier\s+today|this\s+(?:week|morning)|last\s+week"
+    r"|(?:a\s+few|two|three|\d+)\s+days\s+ago)\b"
+)
+
+
 def _is_past(context: Context, start: int, end: int) -> bool:
     matched = context.text[start:end]
     before = context.clause_before(start)
@@ -114,8 +122,12 @@ def assess_risk(
             if not inherent and context.is_negated(start):
                 set_aside.append(RiskFinding("negated", start, end, 0.1))
                 continue
-            if _is_past(context, start, end) and (
-                context.has_recovery or context.is_distant_past(start, end)
+            if (
+                _is_past(context, start, end)
+                and (context.has_recovery or context.is_distant_past(start, end))
+                and not _RECENT.search(
+                    context.clause_before(start) + context.clause_after(end)
+                )
             ):
                 set_aside.append(RiskFinding("past_experience", start, end, 0.3))
                 continue
