@@ -366,7 +366,7 @@ class Escalation(models.Model):
     )
     acknowledged_at = models.DateTimeField(null=True, blank=True)
     # How soon someone should reach the person (screening's urgency of the post,
-    # 3 to 6, highest first; see ``screening/risk.py``): orders the duty view.
+    # 3 to 6, highest first; see ``screening/risk/findings.py``): orders the duty view.
     urgency = models.PositiveSmallIntegerField(default=0)
     created_at = models.DateTimeField(default=timezone.now)
 

@@ -48,7 +48,7 @@ _INSULT = (
     r"|apes?|monkeys?|queer|dyke|homo|fairy|sissy|coon|savage|inbred|hick"
     r"|vile|horrible|nasty|evil|toxic|liars?|fake|fraud|snowflake|drama\s+queen|psycho"
     r"|weirdo|nutter|headcase|lowlife|attention[\s-]?seekers?|cow|rubbish|embarrassing"
-    r"|annoying|manipulative)"
+    r"|annoying|manipulative|rats?|snakes?|weasels?)"
 )
 _SECOND_PERSON_INSULT = re.compile(
     r"\b(?:you|u|ya|yo|ur|you'?re|youre|you\s+are|u\s+r|you\s+r|you\s+(?:look|sound|seem|act)"
@@ -82,8 +82,22 @@ _SELF_BEFORE = re.compile(
 )
 _FIRST_PERSON_BEFORE = re.compile(
     r"\b(?:i'?m|i\s+am|im|i\s+was|i\s+feel\s+like|i\s+look\s+like|me|myself|i'?ve\s+been"
-    r"|i\s+act\s+like|makes?\s+me)\b[^.!?\n]{0,25}$"
+    r"|i\s+act\s+like|makes?\s+me)\b[^.!?\n]{0,25}$|\bmy\s+$"
 )
+# Being called a name, told as what happened to the writer ("they called me a …").
+_CALLED_ME_BEFORE = re.compile(
+    r"\b(?:call(?:ed|s|ing)?|name[sd]?)\s+(?:me|us)\s+(?:a\s+|an\s+|the\s+)?(?:\w+\s+)?"
+    r"(?:(?:and|or)\s+)?(?:\w+\s+)?$|\btreat(?:s|ed|ing)?\s+(?:me|us)\s+like\s+(?:a\s+|an\s+)?$"
+)
+# Harsh words in the second person that the writer says are their own inner voice:
+# "you're worthless, that's what I tell myself", "…, my brain keeps saying".
+_INNER_VOICE = re.compile(
+    r"\b(?:i\s+(?:tell|told|keep\s+telling|say\s+to|keep\s+saying\s+to)\s+myself"
+    r"|my\s+(?:brain|head|mind|thoughts|inner\s+voice|inner\s+critic|depression)\s+(?:keeps?\s+)?"
+    r"(?:says?|saying|tells?\s+me|telling\s+me))\b"
+)
+# "A … of a day": the word describes a thing, not a person.
+_OF_A_THING_AFTER = re.compile(r"\s+of\s+an?\s+")
 # Someone else's words being reported ("they told me to…", "the voices say…").
 _REPORTED_BEFORE = re.compile(
     r"\b(?:told|tell|tells|telling|said|says|saying|say|called|calls|calling|yelled|"
@@ -172,6 +186,8 @@ _TAUNT = re.compile(
 _TAUNT_ALONE = re.compile(
     r"\bif\s+(?:you|u)\s+(?:really|actually|truly)\s+wanted\s+to\s+(?:die|do\s+it|kill"
     r"\s+(?:your|ur)self|end\s+it)\s*,?\s+(?:you|u)'?(?:d|\s+would)\s+have\b"
+    r"|\bif\s+(?:you|u)\s+(?:were|was)\s+(?:really\s+|actually\s+)?(?:serious|for\s+real"
+    r"|going\s+to)\b[^.!?\n]{0,20}?\s*,?\s+(?:you|u)'?(?:d|\s+would)\s+(?:have|be)\b"
     r"|\b(?:you|u)'?(?:d|\s+would)\s+never\s+have\s+the\s+(?:guts|balls|nerve|bottle)\b"
     r"|\b(?:you'?re|you\s+are|ur)\s+all\s+talk\b"
 )
@@ -333,8 +349,15 @@ def find_abuse(context: Context) -> list[AbuseFinding]:
             before = context.clause_before(start)[-60:]
             if _REPORTED_BEFORE.search(before):
                 return
-        if label == "name_calling" and _FIRST_PERSON_BEFORE.search(
-            context.clause_before(start)[-60:]
+        if label == "name_calling" and (
+            _FIRST_PERSON_BEFORE.search(context.clause_before(start)[-60:])
+            or _OF_A_THING_AFTER.match(text, end)
+        ):
+            return
+        if _CALLED_ME_BEFORE.search(context.clause_before(start)[-50:]):
+            return
+        if label in _AIMED_AT_READER and _INNER_VOICE.search(
+            context.sentence_text(start, end, neighbours=1)
         ):
             return
         if negatable and (

@@ -43,6 +43,8 @@ _DISTANT_PAST = re.compile(
     r"|\b(?:back\s+(?:in|then|when)|in\s+the\s+past|at\s+the\s+time|as\s+a\s+(?:teen"
     r"|teenager|kid|child)|in\s+my\s+(?:teens|twenties|early\s+\w+|late\s+\w+)"
     r"|in\s+(?:19|20)\d\d|last\s+year|years\s+ago|a\s+long\s+time\s+ago|once\s+upon)\b"
+    r"|\b(?:\d+|a|one|two|three|four|five|six|a\s+few|few|several|many)\s+(?:winters?|summers?"
+    r"|springs?|autumns?|christmases|birthdays)\s+ago\b"
 )
 _RECOVERY = re.compile(
     r"\b(?:now\s+i'?m|i'?m\s+now|today\s+i'?m|these\s+days\s+i'?m)\s+(?:\w+\s+){0,3}?"
@@ -67,6 +69,14 @@ _RECOVERY = re.compile(
     r"|\bi\s+don'?t\s+now\b|\bi'?m\s+in\s+a\s+(?:good|better|much\s+better)\s+place\b|\bthe\s+worst\s+(?:of\s+it\s+)?"
     r"is\s+behind\s+me\b|\b(?:therapy|counselling|treatment|the\s+crisis\s+team|medication)"
     r"\s+(?:really\s+)?(?:helped|saved)\b|\b(?:saved|changed)\s+my\s+life\b"
+    r"|\b(?:got|get|made\s+it|came)\s+through\s+(?:it|them|that|those|every|each|all)\b"
+    r"|\bwhat\s+(?:really\s+|finally\s+)?helped\b|\bpart\s+of\s+my\s+(?:story|journey)\b"
+    r"|\bi\s+don'?t\s+feel\s+(?:that|like\s+that|that\s+way)\s+(?:now|any\s?more)\b"
+    r"|\bliving\s+proof\b|\bchanged\s+everything\b|\b(?:it|that|the\s+feeling)\s+lifted\b"
+    r"|\brecover(?:y|ing)\s+from\b|\blooking\s+back\b|\bglad\s+to\s+be\s+(?:here|alive)\b"
+    r"|\bi\s+know\s+how\s+to\s+(?:sit\s+with|cope\s+with|manage|handle|ride\s+out)\s+"
+    r"(?:it|them)\b|\bsaved\s+me\b|\b(?:thoughts|urges|feelings)\s+(?:have|has)\s+"
+    r"(?:\w+\s+)?(?:faded|gone|eased|stopped|passed|lifted)\b"
 )
 _QUOTE_FRAMING = re.compile(
     r"\b(?:lyrics?|song|songs|sang|sings?|singing|chorus|verse|album|track|band|quote|"
@@ -103,7 +113,20 @@ IDIOMS = re.compile(
     r"|(?:she|he|they|mum|mom|dad|boss|manager|teacher|wife|husband|partner|girlfriend"
     r"|boyfriend|mother|father|parents|nan|gran|sister|brother|\w+)(?:'ll|\s+will|\s+would"
     r"|\s+is\s+going\s+to|'s\s+going\s+to|\s+gonna|'d)\s+(?:literally\s+|actually\s+)?"
-    r"kill\s+me\s+(?:if|when|for)|finished\s+me\s+off)\b"
+    r"kill\s+me\s+(?:if|when|for)|finished\s+me\s+off"
+    # Hyperbole about something trivial: "if I have to sit through one more meeting
+    # I'll literally die", "I'd rather die than wear those", "this form wants me dead".
+    r"|if\s+i\s+(?:have\s+to|hear|see|get|eat|do)\b[^.!?\n]{0,60}\bi'?ll\s+(?:literally"
+    r"|actually|just)\s+die|i'?ll\s+literally\s+die\b|i'?ll\s+actually\s+die\s+(?:if|of|from)"
+    r"|i\s+could\s+(?:just\s+|literally\s+)?die\b(?=\s*[,.!;:-]+\s*(?:i|she|he|they|we|my"
+    r"|the)\s+\w*(?:ed|said|sent|wore|forgot|fell|spilt|saw)\b)"
+    r"|(?:going\s+to|gonna|'ll|will)\s+(?:literally\s+)?die\s+if\s+(?:this|that|the|my|one\s+more"
+    r"|another|i\s+have\s+to)\b|crawl\s+(?:into|under)\s+(?:a\s+)?(?:hole|rock)\s+and\s+die"
+    r"|(?:phone|battery|laptop)[^.!?\n]{0,25}\b(?:about\s+to|going\s+to|gonna)\s+die"
+    r"|rather\s+die\s+than\s+(?!(?:\w+\s+){0,2}(?:live|living|go\s+on|carry\s+on|keep|feel"
+    r"|be\s+here|wake|face|suffer|another\s+day|this|spend))"
+    r"|(?:this|that|the)\s+(?!(?:voice|voices|thought|thoughts|illness|depression)\b)\w+"
+    r"\s+(?:wants|is\s+trying\s+to\s+kill)\s+me(?:\s+dead)?)\b"
 )
 
 

@@ -55,14 +55,15 @@ _MEANS = re.compile(
     r"|quarry|footbridge|viaduct|flyover|floor|scarf|dressing\s+gown\s+cord|banister"
     r"|bannister|scalpels?|box\s+cutters?|stanley\s+knife|craft\s+knife|lighter|iron"
     r"|cigarettes?|boiling\s+water|kettle|hob|straighteners|matches|burn\w*|level\s+crossing"
-    r"|platform|station|express|freight|trains|timetable)\b"
+    r"|platform|station|express|freight|trains|timetable|wardrobe\s+rail|curtain\s+rail"
+    r"|door\s*handle|hook|pipe|spoon|hot\s+metal|heated\s+\w+)\b"
 )
 _SPECIFIC = re.compile(
     # quantities and doses
     r"\b\d+\s*(?:x\s*)?(?:mg|g|grams?|ml|mcg|pills?|tablets?|caps(?:ules)?|packs?|packets?|"
     r"boxes|bottles?|blisters?|strips?|of\s+(?:them|those|my|the))\b"
     r"|\b\d+\s+(?:of\s+)?(?:my\s+|the\s+|his\s+|her\s+)?(?:\w+\s+)?" + _DRUGS + r"\b"
-    r"|\b(?:a|the|two|three|whole|full|entire|couple\s+of|few|dozen)\s+(?:whole\s+)?(?:box|bottle"
+    r"|\b(?:a|the|two|three|whole|full|entire|couple\s+of|few|dozen)\s+(?:whole\s+|full\s+)?(?:box|bottle"
     r"|packet|pack|strip|blister|handful|dozen|lot)(?:es|s)?\s+of\b|\bhandful\s+of\b"
     r"|\bhow\s+(?:many|much)\b|\benough\s+(?:to|pills|tablets|of)\b"
     r"|\b(?:lethal|fatal|deadly|toxic|overdose)\s+(?:dose|amount|quantity|level)\b"
@@ -79,7 +80,7 @@ _SPECIFIC = re.compile(
     + r"\s+(?:of\s+)?(?:my\s+|the\s+|his\s+|her\s+|them\b|those\b)?"
     r"(?:\w+'s\s+)?(?:\w+\s+){0,2}?(?:pills?|tablets?|capsules?|painkillers|co-?codamol"
     r"|" + _DRUGS[3:-1] + r")\b"
-    r"|\b(?:take|swallow|down)\s+(?:them|it|the\s+lot)\s+all\b|\b(?:take|swallow)\s+all"
+    r"|\b(?:take|swallow|down)\s+(?:them|it|the\s+lot)\s+all\b|\b(?:take|taking|took|swallow\w*)\s+all"
     r"\s+(?:\w+\s+)?(?:of\s+)?(?:them|my|the)\b|\ball\s+at\s+once\b|\bthe\s+whole\s+lot\b"
     r"|\bstockpil\w*|\bstash\w*|\bhoard\w*|\b(?:sav(?:ed|ing|e)\s+(?:up|them)|saved-up"
     r"|collect(?:ing|ed)|secret\s+supply|supply\s+of|build(?:ing)?\s+up|keep\s+(?:a\s+few"
@@ -103,11 +104,28 @@ _SPECIFIC = re.compile(
     r"|order)\b|\b(?:buy|bought|order|ordered|get|got)\b[^.?!\n]{0,30}\b(?:online|from\s+the"
     r"\s+(?:\w+\s+)?shop)\b|\bwhich\s+shops?\b|\bshops?\s+sells?\b|\btake\s+apart\b"
     r"|\b(?:snap|break|get|take)\s+(?:the\s+)?blades?\s+out\b|\bblades?\s+out\s+of\b"
-    r"|\bbought\s+(?:a\s+)?(?:pack|box)\s+of\b"
+    r"|\bbought\s+(?:a\s+)?(?:\w+\s+)?(?:pack|box)\s+of\b"
+    r"|\b(?:exact|right|perfect|best)\s+(?:spot|place|point)\b"
     # burning, told in detail
     r"|\bblister\w*|\bover\s+and\s+over\b|\buntil\s+(?:it|the\s+skin|my\s+skin)\b"
     r"|\bdeep\s+enough\b|\bpressed\b|\bheat(?:ed)?\s+(?:a|the|up)\b"
+    r"|\bwith\s+(?:a\s+|the\s+|my\s+)?(?:cigarettes?|lighters?|irons?|straighteners"
+    r"|matches|lit\s+match|kettle)\b|\bin\s+one\s+go\b|\bbe\s+enough\b"
+    r"|\bwhich\s+(?:pipe|beam|hook|rail|door|banister|bannister|bridge|building|floor)\b"
+    r"|\b(?:about|nearly|almost|over|around)\s+(?:"
+    + _MANY
+    + r"|\d{2,})\b(?!\s*(?:years?|days?"
+    r"|weeks?|months?|hours?|minutes?|%|quid|pounds|mg|miles))"
+    r"|\bwait\w*\s+for\s+(?:a|the)\s+(?:\w+\s+)?(?:train|express)\b"
     r"|\bpour(?:ed|ing)?\b|\bbubbl\w*|\bfrom\s+(?:a|the|my)\s+(?:pencil\s+)?sharpener\b"
+    # burning told against the body, ligatures long enough, trains that do not stop,
+    # a supply crushed or plentiful
+    r"|(?:held|hold|holding|pressed|press|put|used|use|using)\s+(?:a|the|my)\s+(?:heated\s+|hot\s+)?"
+    r"(?:lighter|iron|cigarette|flame|match|spoon|knife|metal|coin|\w+)(?:\s+\w+)?\s+(?:to|on|against"
+    r"|into)\s+my\s+(?:skin|arms?|thighs?|legs?|wrists?|stomach|hands?|chest|belly|hips?)"
+    r"|\b(?:long|sturdy)\s+enough\b|\b(?:doesn'?t|don'?t|won'?t)\s+stop\s+(?:here|at)\b"
+    r"|\bplatform\s+edge\b|\bedge\s+of\s+the\s+platform\b|\bcomes?\s+(?:past|by)\b"
+    r"|\bcrush(?:ed|ing)?\b|\bthere'?s\s+(?:loads|lots|plenty)\b"
     # railway plans
     r"|\btimetables?\b|\btrain\s+times\b|\bwhen\s+the\s+(?:\w+\s+)?(?:train|express)\s+"
     r"(?:passes|comes|goes)\b|\bcomes?\s+through\b|\bevery\s+hour\b|\b(?:unmanned|level)"
@@ -133,7 +151,7 @@ _HARM_CONTEXT = re.compile(
     r"stitches|took\s+(?:\w+\s+)?\d{2,}\s+(?:\w+\s+)?(?:pills|tablets|paracetamol|"
     r"meds)|(?:kill|hang|cut|hurt|harm|poison|drown|shoot)\w*\s+(?:your|my|him|her|them|one)"
     r"\s*sel(?:f|ves)|jump(?:ing)?|slit\w*|bleed\w*|bled|blood|relapse\w*|wounds?|scars?|not\s+wake\s+up"
-    r"|(?:took|take|taking|swallow\w*|down(?:ed)?)\s+(?:a\s+)?(?:"
+    r"|(?:took|take|taking|swallow\w*|down(?:ed)?)\s+(?:a\s+|like\s+|about\s+|around\s+|over\s+)?(?:"
     + _MANY
     + r"|\d{2,})\b"
     r"(?!\s*(?:mg|ml|minutes?|mins?|hours?|days?|years?|weeks?))"
@@ -143,8 +161,46 @@ _HARM_CONTEXT = re.compile(
     r"|burn(?:ed|t|ing)?\s+(?:my\s*self|my\s+(?:arms?|skin|thighs?|wrists?|legs?|stomach))"
     r"|(?:to|so\s+i\s+can|for|then\s+i|i|use\s+to)\s+cut(?:ting)?\b(?!\s+(?:back|down|out"
     r"|off|up|the|my\s+(?:hair|nails|food|finger)|corners))"
-    r"|(?:step|jump|lie|throw\s+myself|walk)\s+(?:down\s+)?(?:in\s+front\s+of|onto|on)\s+"
-    r"(?:the|a|one)|stand\s+on\s+the\s+line)\b"
+    r"|(?:step|jump|lie|throw\s+myself|walk)(?:\s+out)?\s+(?:down\s+)?(?:in\s+front\s+of|onto|on)\s+"
+    r"(?:the|a|one)|stand\s+on\s+the\s+line"
+    # Taking a whole supply, or keeping one back: a stockpile is a plan in itself.
+    r"|(?:take|taking|took|swallow\w*)\s+(?:(?:them|it|the\s+lot)\s+all|all\s+(?:of\s+)?"
+    r"(?:my|them|the|it))|sav(?:ed|ing)\s+(?:(?:them|it)\s+)?up\b|sav(?:ed|ing)\s+(?:all\s+)?"
+    r"(?:my|the)\s+(?:\w+\s+)?(?:pills|tablets|meds|medication|prescriptions?|"
+    + _DRUGS[3:-1]
+    + r")"
+    r"|counted\s+out\s+(?:" + _MANY + r"|\d{2,})|(?:is|are|be)\s+enough(?=\s*\?)"
+    # Burning told with the body and the means.
+    r"|(?:pour|poured|pouring)\s+(?:\w+\s+){0,2}(?:on|over)\s+my\s+(?:arms?|legs?|skin|hands?"
+    r"|wrists?|thighs?|stomach|self)"
+    # A ligature tied to a chosen point, or a point chosen for one.
+    r"|tied?\s+(?:a|the|my)\s+(?:belt|rope|scarf|cord|cable|tie|dressing\s+gown\s+cord)\s+"
+    r"(?:to|round|around|onto)\s+(?:the|a|my)\s+(?:door|banister|bannister|beam|hook|rail"
+    r"|pipe|loft|hatch|wardrobe|curtain|shower|ceiling|stairs?)"
+    r"|(?:will|would|could|can)\s+hold\s+my\s+weight|strong\s+enough\s+(?:for|to\s+hold)\s+"
+    r"(?:the|a|my)\s+(?:rope|belt|cord|scarf|weight)|strong\s+enough\s+to\s+hold\s+me"
+    r"|where\s+i'?(?:d|ll|\s+would|\s+will|'m\s+going\s+to)\s+(?:tie|hang|do)\s+(?:it|myself)"
+    r"|(?:know|decided|picked|chosen)\s+(?:exactly\s+)?(?:which|where)\s+(?:\w+\s+){0,4}?"
+    r"(?:to\s+use|i'?ll\s+use|to\s+tie|to\s+go)"
+    # Blades taken out of razors or sharpeners.
+    r"|(?:blades?|razors?)\s+out\s+of"
+    # Waiting by a railway line, or working up to it.
+    r"|(?:by|on|onto|near|down\s+to|at)\s+the\s+(?:tracks|railway\s+line|line)\b[^.!?\n]{0,40}"
+    r"\bwait\w*|work\s+up\s+the\s+(?:nerve|courage)"
+    # Medicines with drink, set ready, hidden, or counted against what "it would take".
+    r"|bottle\s+of\s+(?:vodka|wine|whisky|whiskey|gin|rum)|(?:ready|set\s+aside|lined\s+up)\s+"
+    r"for\s+(?:tonight|later|the\s+(?:night|weekend))|hid(?:den|e)?\s+(?:a|the|my)\s+(?:cord"
+    r"|rope|belt|ligature|blades?|razors?|pills|tablets|stash)|how\s+many\s+(?:\w+\s+){0,4}?"
+    r"(?:it\s+would|would\s+it|does\s+it|it\s+will|to)\s+take|(?:use\s+it|go|cut|press)\s+deeper"
+    r"|(?:railings?|barriers?|fences?)\s+(?:is|are)\s+(?:lowest|low|lower|broken|missing|gone)"
+    r"|(?:held|hold|holding|pressed|press|put|used|use|using)\s+(?:a|the|my)\s+(?:heated\s+|hot\s+)?"
+    r"(?:lighter|iron|cigarette|flame|match|spoon|knife|metal|coin|\w+)(?:\s+\w+)?\s+(?:to|on|against"
+    r"|into)\s+my\s+(?:skin|arms?|thighs?|legs?|wrists?|stomach|hands?|chest|belly|hips?)"
+    r"|(?:cord|rope|belt|scarf|cable)\s+(?:is|was|'s)\s+(?:long|strong)\s+enough"
+    r"|(?:blades?|razors?|pills|tablets|cord|rope)\s+(?:\w+\s+)?hidden|hid(?:ing|den|e)?\s+(?:them|it)\b"
+    r"|platform\s+edge|edge\s+of\s+the\s+platform|(?:different|separate|several)\s+(?:shops"
+    r"|chemists|pharmacies)|so\s+(?:they|nobody|no\s+one)\s+(?:wouldn'?t|won'?t|doesn'?t)\s+"
+    r"(?:ask|notice|know)|for\s+when\s+i'?m\s+ready)\b"
 )
 
 

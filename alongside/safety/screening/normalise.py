@@ -20,8 +20,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import chain, repeat
 
 # Characters that render as nothing, or as a plain space, and are used to split words
 # invisibly: zero-width space/joiners, bidi marks, word joiner, soft hyphen, BOM,
@@ -68,10 +70,11 @@ _CONFUSABLES = {
 # Leetspeak, undone only inside a word that also has letters ("k1ll", "$uicide"), never
 # in plain numbers, so "2 years", "50mg" and phone numbers are left alone.
 _LEET = {"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s"}
-# A whole run of letters, digits, "@" and "$" (one match per run, so a long run of
-# digits costs one pass, not one pass per starting position); only runs that hold a
+# A whole run of letters, digits, "@" and "$" that holds at least one digit, "@" or
+# "$" (one match per run, so a long run of digits costs one pass, not one pass per
+# starting position, and plain words are passed over); only runs that also hold a
 # letter are changed.
-_LEET_TOKEN = re.compile(r"(?<![a-z0-9@$])[a-z0-9@$]+")
+_LEET_TOKEN = re.compile(r"(?<![a-z0-9@$])[a-z]*[0-9@$][a-z0-9@$]*")
 _NUMBER_WITH_UNIT = re.compile(r"\d+(?:[a-z]{1,3})")
 _LONG_RUN = re.compile(r"([a-z])\1{2,}")
 # Three or more single letters separated by one space, dot, dash, underscore or star.
@@ -212,26 +215,97 @@ def _nfkc_character(character: str) -> str:
     return unicodedata.normalize("NFKC", character)
 
 
+class _CharacterMap(dict[str, str]):
+    """Each character's replacement, worked out the first time it is seen.
+
+    A post is mostly characters seen many times before, so a plain lookup answers
+    nearly all of them; the map is emptied if a post brings very many new ones.
+    """
+
+    def __init__(self, replace: Callable[[str], str]) -> None:
+        super().__init__()
+        self._replace = replace
+
+    def __missing__(self, character: str) -> str:
+        if len(self) > _MAX_CHARACTERS_REMEMBERED:
+            self.clear()
+        replacement = self[character] = self._replace(character)
+        return replacement
+
+
+_MAX_CHARACTERS_REMEMBERED = 20_000
+
+
+def _details_character(character: str) -> str:
+    """Invisible characters removed, every kind of space made one space, NFKC."""
+    if ord(character) in _INVISIBLE:
+        return ""
+    category = unicodedata.category(character)
+    if category == "Cf":
+        return ""
+    if category == "Zs" or character in "\u2028\u2029":
+        return " "
+    return _nfkc_character(character)
+
+
+_DETAILS_CHARACTERS = _CharacterMap(_details_character)
+_WORDS_CHARACTERS = _CharacterMap(_fold_character)
+# Runs of characters outside ASCII: only these need a look one by one; ASCII text is
+# copied a run at a time, so a long post costs little more than a short one.
+_NOT_ASCII = re.compile(r"[^\x00-\x7f]+")
+
+
+def _map_run(
+    run: str,
+    origins: Sequence[int],
+    characters: _CharacterMap,
+    pieces: list[str],
+    new_origins: list[int],
+) -> None:
+    """Append the run's replacements to ``pieces`` and their origins (``origins`` has
+    one per character of ``run``) to ``new_origins``."""
+    replaced = [characters[character] for character in run]
+    pieces.extend(replaced)
+    if set(map(len, replaced)) == {1}:
+        new_origins.extend(origins)
+        return
+    # Each origin once for every character its replacement has (none if removed).
+    new_origins.extend(chain.from_iterable(map(repeat, origins, map(len, replaced))))
+
+
+def _mapped_view(
+    source: str,
+    origins: Sequence[int],
+    characters: _CharacterMap,
+    ascii_case: Callable[[str], str],
+) -> tuple[str, list[int]]:
+    """``source`` with each character outside ASCII replaced through ``characters``
+    and each run of ASCII through ``ascii_case`` (which keeps one character for one),
+    with the origin of every character of the result."""
+    pieces: list[str] = []
+    new_origins: list[int] = []
+    done = 0
+    for run in _NOT_ASCII.finditer(source):
+        pieces.append(ascii_case(source[done : run.start()]))
+        new_origins.extend(origins[done : run.start()])
+        _map_run(
+            run.group(0),
+            origins[run.start() : run.end()],
+            characters,
+            pieces,
+            new_origins,
+        )
+        done = run.end()
+    pieces.append(ascii_case(source[done:]))
+    new_origins.extend(origins[done:])
+    return "".join(pieces), new_origins
+
+
 def _details_view(text: str) -> NormalisedText:
     if text.isascii():
         return NormalisedText(text, text, tuple(range(len(text))))
-    characters: list[str] = []
-    origins: list[int] = []
-    for index, character in enumerate(text):
-        code = ord(character)
-        if code in _INVISIBLE:
-            continue
-        category = unicodedata.category(character)
-        if category == "Cf":
-            continue
-        if category == "Zs" or character in "\u2028\u2029":
-            characters.append(" ")
-            origins.append(index)
-            continue
-        for part in _nfkc_character(character):
-            characters.append(part)
-            origins.append(index)
-    return NormalisedText(text, "".join(characters), tuple(origins))
+    details, origins = _mapped_view(text, range(len(text)), _DETAILS_CHARACTERS, str)
+    return NormalisedText(text, details, tuple(origins))
 
 
 def _undo_leet(match: re.Match[str]) -> str:
@@ -244,17 +318,13 @@ def _undo_leet(match: re.Match[str]) -> str:
 
 
 def _words_view(details: NormalisedText) -> NormalisedText:
-    characters: list[str] = []
-    origins: list[int] = []
-    for character, origin in zip(details.text, details.origins, strict=True):
-        if character.isascii():
-            folded = character.lower()
-        else:
-            folded = _fold_character(character)
-        for part in folded:
-            characters.append(part)
-            origins.append(origin)
-    text = "".join(characters)
+    source = details.text
+    if source.isascii():
+        text, origins = source.lower(), list(details.origins)
+    else:
+        text, origins = _mapped_view(
+            source, details.origins, _WORDS_CHARACTERS, str.lower
+        )
 
     # Leetspeak: same length in and out, so the origins still line up.
     text = _LEET_TOKEN.sub(_undo_leet, text)

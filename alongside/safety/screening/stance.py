@@ -196,10 +196,18 @@ _PAST_TIME = re.compile(
     r"|looking\s+back|my\s+darkest\s+days|before\s+(?:therapy|treatment|recovery)"
     r"|last\s+(?:spring|summer|autumn|winter|month|christmas)|there\s+was\s+a\s+time"
     r"|(?:the\s+)?lowest\s+point|after\s+(?:trying|my\s+attempt|an?\s+(?:attempt|overdose))"
-    r"|(?:even\s+)?when\s+i\s+(?:wanted|was|felt|tried|thought))\b"
+    r"|(?:even\s+)?when\s+i\s+(?:wanted|was|felt|tried|thought)"
+    r"|at\s+my\s+(?:last|old|previous|first)\s+(?:job|school|work|place|college|uni)"
+    r"|at\s+my\s+(?:worst|lowest|darkest)|after\s+i\s+(?:tried|attempted|overdosed)"
+    r"|there\s+were\s+(?:times|nights|days|weeks|months|years|moments)"
+    r"|(?:in|of|during|through(?:out)?|all\s+through)\s+(?:most\s+of\s+|much\s+of\s+)?"
+    r"(?:my\s+(?:teens|twenties|thirties|forties|childhood|school\s+years)|school"
+    r"|uni|university|college|sixth\s+form)|i\s+remember\s+(?:feeling|wanting|being"
+    r"|thinking))\b"
 )
 _PRESENT = re.compile(
     r"\b(?:now|today|tonight|still|again|these\s+days|right\s+now|at\s+the\s+moment"
+    r"|yesterday|last\s+night|earlier\s+today|this\s+week|(?:a\s+few|two|three|\d+)\s+days\s+ago"
     r"|any\s?more|every\s+(?:day|night)|keep|always|lately|this\s+(?:week|morning"
     r"|evening|year))\b|\b(?:i'?m|i\s+am|i\s+want|i\s+feel|i\s+can'?t|i\s+don'?t"
     r"|i\s+wish|i\s+need|i'?ve\s+been|i\s+have\s+been)\b"
@@ -214,6 +222,26 @@ _ELLIPTICAL_SELF = re.compile(
     r"|point|hope|way)|nothing|not|never|another|why|end|ending|tonight|today)\b"
 )
 _WORD = re.compile(r"[a-z']+")
+# What one has recovered from or survived is in the past ("recovery from wanting to
+# die is slow", "I survived trying to end my life").
+_RECOVERED_FROM = re.compile(
+    r"\b(?:recovery|recovering|recovered|healing|healed|getting\s+over|got\s+over"
+    r"|survived|survivor\s+of|moved\s+on|stopped\s+me|helped\s+me(?:\s+to)?\s+stop)\s+(?:from\s+)?(?:\w+\s+){0,2}$"
+)
+# Advice for when things get bad: "If the urge comes back tonight, ring 999."
+_ADVICE = re.compile(
+    r"\s*if\b[^.!?\n]*\b(?:ring|call|text|phone|contact|message|go\s+to|reach\s+out"
+    r"|tell\s+someone|talk\s+to)\b"
+)
+# Thoughts told as gone: "the suicidal thoughts have faded".
+_FADED_AFTER = re.compile(
+    r"\s*(?:thoughts?|urges?|feelings?)?\s*(?:have|has)\s+(?:\w+\s+)?(?:faded|gone|eased"
+    r"|stopped|passed|lifted|left)\b|\s+(?:can|will|does|did)\s+(?:pass|fade|ease|lift)\b"
+)
+# "I've been suicidal before": the past, in a post that tells of recovery.
+_BEFORE_AFTER = re.compile(
+    r"\s+before\b(?!\s+(?:i|it|the|my|tonight|tomorrow|friday|monday|christmas))"
+)
 
 
 def _nearest_subject(words: list[str]) -> Stance | None:
@@ -238,6 +266,12 @@ def _self_time(context: Context, start: int, end: int) -> Stance:
     tells of recovery or of a time long ago. A recent past ("I tried last week") is
     still the writer now."""
     clause = context.clause_before(start) + context.text[start:end]
+    if (
+        _RECOVERED_FROM.search(context.clause_before(start)[-40:])
+        or _FADED_AFTER.match(context.text, end)
+        or (context.has_recovery and _BEFORE_AFTER.match(context.text, end))
+    ):
+        return Stance.SELF_PAST
     if _PRESENT.search(clause):
         return Stance.SELF_NOW
     if not _PAST_TENSE.search(clause + context.clause_after(end)):
@@ -283,6 +317,8 @@ def stance_of(context: Context, start: int, end: int) -> Stance:
             else Stance.OTHER
         )
     if subject is None:
+        if _ADVICE.match(sentence):
+            return Stance.READER
         sentence_words = _WORD.findall(sentence)
         if (
             _REPORT.search(sentence)

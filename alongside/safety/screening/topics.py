@@ -101,7 +101,7 @@ _LEXICON: dict[Topic, str] = {
         r"|punch(?:ed|es)?|slap(?:ped|s)?|kick(?:ed|s)|push(?:ed|es)|shov(?:ed|es)|strangl\w*"
         r"|chok(?:ed|es)|threat\w*|control(?:s|led|ling)?|checks\s+my\s+(?:phone|messages)"
         r"|tracks?|track(?:ed|ing)|monitors?|won'?t\s+let\s+me|stops?\s+me\s+(?:from\s+)?"
-        r"(?:seeing|going|leaving)|(?:keeps?|kept)\s+turning\s+up|turn(?:s|ed)?\s+up\s+at"
+        r"(?:seeing|going|leaving)|(?:keeps?|kept)\s+turning\s+up|turn(?:s|ed)?\s+up\s+(?:at|outside)"
         r"|stalk\w*|follow(?:s|ed)\s+me|sends?\s+me\s+(?:\w+\s+)?(?:threatening|abusive)"
         r"|called\s+me\s+(?:worthless|useless|fat|stupid|ugly|pathetic)|took\s+my\s+(?:money"
         r"|phone|keys|bank\s+card)|forced\s+me|isolated\s+me|gets?\s+(?:angry|violent)\s+if)"
@@ -117,7 +117,8 @@ _LEXICON: dict[Topic, str] = {
         r"|(?:not|haven'?t|didn'?t|hardly)\s+(?:\w+\s+)?eaten|skip(?:ping|ped)?\s+(?:meals"
         r"|breakfast|lunch|dinner)|(?:threw|throw|throwing)\s+up\s+after\s+(?:eating|dinner"
         r"|meals?|lunch|breakfast|food)|made\s+myself\s+(?:be\s+)?sick|counting\s+(?:every\s+)?"
-        r"calories|guilty\s+(?:whenever|when|after|every\s+time)\s+i\s+eat|food\s+(?:rules"
+        r"calories?|(?:guilty|disgusting|gross|fat|huge)\s+(?:whenever|when|after|every\s+time)"
+        r"\s+i\s+(?:eat|have\s+eaten)|food\s+(?:rules"
         r"|guilt)|fear\s+of\s+(?:food|eating|gaining)|body\s+checking|eating\s+(?:less|nothing)"
     ),
     Topic.SUBSTANCES: (
@@ -128,6 +129,8 @@ _LEXICON: dict[Topic, str] = {
         r"(?:every|a\s+day|to\s+cope)|(?:used|using|drank|drinking)\s+again|high\s+on|stoned"
         r"|binge\s+drink\w*|blackout|hungover|coke|spice|xanax|benzos?|crack|opioids?"
         r"|methadone|(?:pills|tablets)\s+and\s+(?:booze|alcohol|drink)"
+        r"|(?:a\s+few|a\s+couple\s+of|some|\d+|two|three|four|six)\s+cans|without\s+a\s+drink"
+        r"|(?:pills|tablets|something)\s+at\s+(?:a\s+|the\s+)?(?:party|festival|club|rave)"
     ),
     Topic.VIOLENCE: (
         r"assault(?:ed|ing)?|attacked|stabb(?:ed|ing)|shooting|murder\w*|beaten\s+up|"

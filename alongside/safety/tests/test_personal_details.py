@@ -48,6 +48,15 @@ def test_helplines_are_service_numbers_not_personal_details() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    "text", ["ring 999 or go to A&E", "Ring 111 if it gets worse", "call 999 now"]
+)
+def test_telling_someone_to_ring_an_emergency_number_is_not_an_address(
+    text: str,
+) -> None:
+    assert "street_address" not in kinds(text)
+
+
 @pytest.mark.parametrize("text", ["SW1A 1AA", "in M1 1AE now", "b33 8th", "LS1 4AP"])
 def test_uk_postcodes_are_found(text: str) -> None:
     assert kinds(text) == ["postcode"]

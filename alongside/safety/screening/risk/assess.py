@@ -1,0 +1,204 @@
+"""Putting the parts together: whether one post shows risk to the writer's life,
+how urgent it is, and whether it speaks of someone else or to the reader."""
+
+from __future__ import annotations
+
+import re
+
+from alongside.safety.screening.context import IDIOMS, Context
+from alongside.safety.screening.risk.factors import (
+    distinct_kinds,
+    factor_score,
+    risk_factors,
+)
+from alongside.safety.screening.risk.findings import (
+    URGENCY_BUILD_UP,
+    URGENCY_IMMEDIATE,
+    URGENCY_INTENT,
+    URGENCY_SIGNS,
+    RiskAssessment,
+    RiskFinding,
+)
+from alongside.safety.screening.risk.intent import (
+    ALERT_THRESHOLD,
+    BARE_SUICIDE,
+    COMPILED_PATTERNS,
+    TIMEFRAME,
+)
+from alongside.safety.screening.risk.others import TO_THE_READER, concern_for_others
+from alongside.safety.screening.stance import Stance, stance_of
+
+# Wanting to hurt oneself now or tonight: not a risk to life by its words, but the
+# person needs support straight away.
+_SELF_HARM_NOW = re.compile(
+    r"\b(?:(?:i'?ll|i\s+will|going\s+to|gonna|want\s+to|wanna|about\s+to|need\s+to"
+    r"|urges?\s+to|tempted\s+to|i\s+know\s+i'?ll|i'?m\s+going\s+to)\s+(?:\w+\s+){0,2}?"
+    r"(?:cut|hurt|harm|burn|hit|scratch|self[\s-]?harm)(?:\s+my\s*self)?|self[\s-]?harm"
+    r"|relapse)\b"
+)
+_NOW = re.compile(
+    r"\b(?:tonight|right\s+now|now|today|this\s+(?:evening|afternoon|morning)|about\s+to"
+    r"|so\s+(?:badly|strong)|can'?t\s+stop|in\s+a\s+minute|when\s+everyone'?s\s+(?:gone|asleep))\b"
+)
+_PAST_VERB = re.compile(
+    r"^(?:killed|took|tried|attempted|committed|wanted|wished|wrote|was|were|felt|thought|used|planned|had|"
+    r"decided|overdosed|hung|hanged|jumped|slit|od'?d)\b"
+)
+_PAST_BEFORE = re.compile(
+    r"\b(?:tried|attempted|wanted|wished|was|were|felt|used\s+to|had|thought|planned|decided|"
+    r"nearly|almost|survived|after\s+my|since\s+my|from\s+my|first|second|third|previous|failed"
+    r"|last)\b[^.!?\n]{0,40}$"
+)
+
+
+# A time that is not long ago: "last night I tried…" is the writer now, even in a post
+# that also tells of school days.
+_RECENT = re.compile(
+    r"\b(?:yesterday|last\s+night|earlier\s+today|this\s+(?:week|morning)|last\s+week"
+    r"|(?:a\s+few|two|three|\d+)\s+days\s+ago)\b"
+)
+
+
+def _is_past(context: Context, start: int, end: int) -> bool:
+    matched = context.text[start:end]
+    before = context.clause_before(start)
+    return bool(_PAST_VERB.match(matched) or _PAST_BEFORE.search(before[-60:]))
+
+
+def weak_signs_in(context: Context) -> frozenset[str]:
+    """The kinds of warning sign in the writer's own words, as counted for build-up."""
+    return assess_risk(context).weak_signs
+
+
+def assess_risk(
+    context: Context,
+    *,
+    earlier_signs: frozenset[str] = frozenset(),
+    aimed_at_others: tuple[tuple[int, int], ...] = (),
+) -> RiskAssessment:
+    """Whether the writer's own words show risk to their life, and how urgent it is.
+
+    ``earlier_signs`` are the kinds of weak warning sign in the writer's own recent
+    posts in the same group: with one more sign here, they count as if written
+    together. ``aimed_at_others`` are sentences that goad someone else ("go through
+    with it"): their words are about the reader, never the writer.
+    """
+    text = context.text
+    findings: list[RiskFinding] = []
+    set_aside: list[RiskFinding] = []
+    for label, pattern, confidence, inherent in COMPILED_PATTERNS:
+        for match in pattern.finditer(text):
+            start, end = match.start(), match.end()
+            if any(f.start < end and start < f.end for f in findings + set_aside):
+                continue
+            if any(begin <= start < finish for begin, finish in aimed_at_others):
+                set_aside.append(RiskFinding("goading", start, end, 0.1))
+                continue
+            stance = stance_of(context, start, end)
+            if stance == Stance.QUOTED:
+                set_aside.append(RiskFinding("quoted", start, end, 0.2))
+                continue
+            if IDIOMS.search(text, max(0, start - 30), end + 30) and not inherent:
+                set_aside.append(RiskFinding("idiom", start, end, 0.1))
+                continue
+            if stance == Stance.OTHER:
+                set_aside.append(RiskFinding("about_someone_else", start, end, 0.3))
+                continue
+            if stance in {Stance.READER, Stance.QUESTION} and label not in {
+                "goodbye",
+                "plan",
+            }:
+                set_aside.append(RiskFinding("to_the_reader", start, end, 0.2))
+                continue
+            if stance == Stance.REPORT:
+                set_aside.append(RiskFinding("report", start, end, 0.2))
+                continue
+            if stance == Stance.SELF_PAST:
+                set_aside.append(RiskFinding("past_experience", start, end, 0.3))
+                continue
+            if stance == Stance.NEUTRAL and BARE_SUICIDE.match(match.group(0)):
+                set_aside.append(RiskFinding("mention", start, end, 0.2))
+                continue
+            if not inherent and context.is_negated(start):
+                set_aside.append(RiskFinding("negated", start, end, 0.1))
+                continue
+            if (
+                _is_past(context, start, end)
+                and (context.has_recovery or context.is_distant_past(start, end))
+                and not _RECENT.search(
+                    context.clause_before(start) + context.clause_after(end)
+                )
+            ):
+                set_aside.append(RiskFinding("past_experience", start, end, 0.3))
+                continue
+            if context.has_recovery and context.is_distant_past(start, end):
+                set_aside.append(RiskFinding("past_experience", start, end, 0.3))
+                continue
+            findings.append(RiskFinding(label, start, end, confidence))
+
+    strong = [f for f in findings if f.confidence >= ALERT_THRESHOLD]
+    despair = [f for f in findings if f.label == "despair"]
+    # Two separate expressions of despair together are as worrying as one of intent.
+    is_at_risk = bool(strong) or len(despair) >= 2
+    urgency = URGENCY_INTENT if is_at_risk else 0
+    weak_signs: frozenset[str] = frozenset()
+    if not context.has_recovery:
+        factors = risk_factors(context, set_aside)
+        kinds = {f.label for f in factors}
+        weak_signs = frozenset(kinds)
+        if not is_at_risk and factor_score(distinct_kinds(kinds)) >= 2:
+            is_at_risk, urgency = True, URGENCY_SIGNS
+            findings.extend(factors)
+        elif not is_at_risk and kinds:
+            together = distinct_kinds(kinds | earlier_signs)
+            if factor_score(together) >= 2:
+                is_at_risk, urgency = True, URGENCY_BUILD_UP
+                findings.extend(factors)
+                findings.append(RiskFinding("build_up", 0, 0, 0.5))
+    if strong:
+        for match in TIMEFRAME.finditer(text):
+            sentence = context.sentence(match.start(), match.end())
+            if any(sentence[0] <= f.start < sentence[1] for f in strong):
+                findings.append(
+                    RiskFinding("timeframe", match.start(), match.end(), 0.95)
+                )
+    if any(f.label in {"timeframe", "plan", "goodbye"} for f in findings):
+        urgency = URGENCY_IMMEDIATE
+    self_harm_now = False
+    for match in _SELF_HARM_NOW.finditer(text):
+        start, end = match.start(), match.end()
+        if context.is_negated(start) or stance_of(context, start, end) not in {
+            Stance.SELF_NOW
+        }:
+            continue
+        if _NOW.search(context.sentence_text(start, end)):
+            self_harm_now = True
+            findings.append(RiskFinding("self_harm_now", start, end, 0.8))
+            break
+    if self_harm_now and not is_at_risk:
+        is_at_risk, urgency = True, URGENCY_SIGNS
+    concern = [] if is_at_risk else concern_for_others(context, set_aside)
+    findings.extend(concern)
+    findings.sort(key=lambda finding: finding.start)
+    supporting = (
+        not is_at_risk
+        and not concern
+        and (
+            any(f.label == "to_the_reader" for f in set_aside)
+            or any(
+                stance_of(context, m.start(), m.end())
+                in {Stance.READER, Stance.QUESTION}
+                for m in TO_THE_READER.finditer(text)
+            )
+        )
+    )
+    return RiskAssessment(
+        findings=tuple(findings),
+        is_at_risk=is_at_risk,
+        is_concern_for_other=bool(concern),
+        set_aside=tuple(set_aside),
+        urgency=urgency if is_at_risk else 0,
+        is_self_harm_now=self_harm_now,
+        is_supporting=supporting,
+        weak_signs=weak_signs,
+    )

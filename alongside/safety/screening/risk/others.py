@@ -1,0 +1,71 @@
+"""Worry for someone else ("my friend wants to end her life"), a loss told as a loss,
+and words of risk a supporter says to the reader ("are you thinking of ending your
+life?")."""
+
+from __future__ import annotations
+
+import re
+
+from alongside.safety.screening.context import IDIOMS, Context
+from alongside.safety.screening.risk.factors import QUESTION_FOR_INFORMATION
+from alongside.safety.screening.risk.findings import RiskFinding
+from alongside.safety.screening.stance import is_report
+
+_OTHER_PERSON = re.compile(
+    r"\b(?:(?:about|going)\s+to\s+(?:(?:hurt|harm|cut|kill|burn)\s+(?:him|her|them)sel"
+    r"(?:f|ves)|do\s+something\s+(?:stupid|silly))|(?:hurt|harm|cut|burn)(?:ing)?\s+(?:him|her|them)sel(?:f|ves)|(?:end|ending"
+    r"|take|taking)\s+(?:his|her|their)\s+(?:own\s+)?li(?:fe|ves)|(?:gave|giving|given)\s+"
+    r"away\s+(?:all\s+)?(?:his|her|their)\s+(?:stuff|things|belongings)|said\s+goodbye\s+to"
+    r"\s+everyone|(?:sounded|sounds|read|reads)\s+like\s+a\s+goodbye|better\s+off\s+without"
+    r"\s+(?:him|her|them)|(?:he|she|they)\s+(?:doesn'?t|don'?t|does\s+not)\s+(?:want\s+to"
+    r"\s+(?:be\s+alive|live|be\s+here)|see\s+the\s+point)|(?:he|she|they)(?:'s|\s+is|\s+are"
+    r"|'re)\s+standing\s+on\s+(?:the|a)\s+(?:balcony|ledge|bridge|edge|roof)"
+    r"|kill(?:ing|ed)?\s+(?:him|her|them)sel(?:f|ves)|(?:he|she|they|friend|partner|son|"
+    r"daughter|brother|sister|mum|mom|dad|husband|wife|boyfriend|girlfriend|mate|child)\s+(?:is|"
+    r"are|'s|was|seems|feels|said\s+(?:he|she|they)\s+(?:is|was|felt))\s+(?:really\s+|very\s+)?"
+    r"suicidal|(?:messaged|texted|called|rang)\s+(?:me\s+)?(?:saying|to\s+say)\s+goodbye"
+    r"|(?:note|letter|message)\s+from\s+(?:my\s+)?\w+\s+saying\s+(?:sorry|goodbye)"
+    r"|(?:he|she|they)(?:'s|\s+is|'re|\s+are)\s+going\s+to\s+(?:take|swallow)\s+all\s+(?:of\s+)?"
+    r"(?:his|her|their)\s+(?:pills|tablets|meds|medication)"
+    r"|(?:he|she|they)\s+(?:has|have|'s\s+got|had)\s+(?:\w+\s+){0,3}?(?:saved\s+up"
+    r"|stockpiled|hidden|a\s+plan)|(?:he|she|they)\s+(?:wants?|wanted|is\s+going|are\s+going)\s+to\s+(?:die|end\s+"
+    r"(?:it|(?:his|her|their)\s+life)))\b"
+)
+
+
+# Someone else's death told as a loss, not a worry for now.
+_LOSS = re.compile(
+    r"\b(?:died|passed|killed\s+(?:him|her|them)sel(?:f|ves)|took\s+(?:his|her|their)"
+    r"\s+(?:own\s+)?life|lost|funeral|ago|last\s+year|anniversary|memory|grave|survived"
+    r"|survivors?|bereaved|podcast|article|documentary|interview\w*|poster|campaign)\b"
+)
+
+
+# Words of risk as a supporter says them to someone ("end your life", "hurt yourself").
+TO_THE_READER = re.compile(
+    r"\b(?:(?:kill|killing|hurt|hurting|harm|harming|cut|cutting)\s+(?:your|ur)\s*self"
+    r"|(?:end|ending|take|taking)\s+(?:your|ur)\s+(?:own\s+)?life|suicid\w*"
+    r"|want\s+to\s+die|self[\s-]?harm\w*)\b"
+)
+
+
+def concern_for_others(context: Context, aside: list[RiskFinding]) -> list[RiskFinding]:
+    text = context.text
+    concern = [
+        RiskFinding("concern_for_other", m.start(), m.end(), 0.7)
+        for m in _OTHER_PERSON.finditer(text)
+        if not context.is_negated(m.start())
+        and not QUESTION_FOR_INFORMATION.match(
+            context.sentence_text(m.start(), m.end())
+        )
+        and not IDIOMS.search(text, max(0, m.start() - 30), m.end() + 30)
+    ]
+    concern += [
+        RiskFinding("concern_for_other", f.start, f.end, 0.7)
+        for f in aside
+        if f.label == "about_someone_else"
+        and not _LOSS.search(context.sentence_text(f.start, f.end))
+        and not is_report(context.sentence_text(f.start, f.end))
+        and not QUESTION_FOR_INFORMATION.match(context.sentence_text(f.start, f.end))
+    ]
+    return concern
