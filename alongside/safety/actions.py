@@ -34,7 +34,7 @@ from alongside.conversations.models import (
 )
 from alongside.core import recurring
 from alongside.core.limits import REPORT, check_rate
-from alongside.core.live import tell_staff_pages
+from alongside.core.live import posting_facts_changed, tell_staff_pages
 from alongside.notifications.actions import notify
 from alongside.organisations.models import Organisation
 from alongside.organisations.permissions import is_staff
@@ -111,6 +111,17 @@ def _record_version(rule: PhraseRule, by: Person) -> None:
     )
 
 
+def _tell_live_rooms_screening_changed(rule: PhraseRule) -> None:
+    """Open live rooms screen their next message with the rule as it now is."""
+    transaction.on_commit(
+        partial(
+            conversation_live.screening_changed,
+            organisation_id=rule.organisation_id,
+            group_id=rule.group_id,
+        )
+    )
+
+
 @transaction.atomic
 def create_phrase_rule(
     *,
@@ -138,6 +149,7 @@ def create_phrase_rule(
         note=note,
     )
     _record_version(rule, by)
+    _tell_live_rooms_screening_changed(rule)
     return rule
 
 
@@ -167,6 +179,7 @@ def update_phrase_rule(
     rule.updated_at = timezone.now()
     rule.save()
     _record_version(rule, by)
+    _tell_live_rooms_screening_changed(rule)
     return rule
 
 
@@ -428,6 +441,10 @@ def decide_on_post(
             person=post.author,
             group=group,
             defaults={"posting_paused_until": paused_until},
+        )
+        # Their open live sockets stop taking messages from the next one.
+        transaction.on_commit(
+            partial(posting_facts_changed, person_id=post.author.pk, group_id=group.pk)
         )
 
     decision = ModerationDecision.objects.create(
