@@ -31,6 +31,7 @@ from alongside.organisations.tests.factories import (
 )
 from alongside.peergroups.models import GroupRole, PeerGroup
 from alongside.peergroups.tests.factories import MembershipFactory, PeerGroupFactory
+from alongside.sealing.keys import forget_keys
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -71,6 +72,9 @@ def test_settings(settings: Settings) -> Iterator[None]:
     }
     # Rate limits live in the cache; each test starts with a clean slate.
     cache.clear()
+    # Each test's key rows are rolled back and ids used again: forget which key each
+    # owner had (alongside.sealing.keys).
+    forget_keys()
     yield
     cache.clear()
 

@@ -21,9 +21,11 @@ from django.utils import timezone
 
 from alongside.accounts.models import Person
 from alongside.core.limits import LIVE_MESSAGE, POST, LimitReached, check_rate
+from alongside.core.live import posting_facts_changed
 from alongside.peergroups.models import PeerGroup
 
 from . import live
+from .live_facts import LiveFacts, live_facts_of
 from .models import (
     FilterChoice,
     LiveRoom,
@@ -192,7 +194,6 @@ def reply_to_thread(
     return post
 
 
-@transaction.atomic
 def post_live_message(
     *,
     person: Person,
@@ -201,16 +202,21 @@ def post_live_message(
     content_warning: str,
     content_warning_text: str,
     client_id: uuid.UUID,
+    held: LiveFacts | None = None,
 ) -> tuple[Post, bool]:
     """Write a message in the group's live room. Returns (post, created).
 
     The message is committed when this returns; the broadcast to the room (or, for a
     held message, to its author only) goes out after the commit. A resend with the
-    same client id returns the existing message and broadcasts nothing new.
+    same client id returns the existing message and broadcasts nothing new. A live
+    socket passes the facts it keeps (`live_facts.LiveFacts`) as `held`; otherwise
+    they are read here. The checks only read, so the one transaction is the insert:
+    no savepoint.
     """
-    room = LiveRoom.objects.filter(group=group).first()
+    facts = held if held is not None else live_facts_of(person, group)
+    room = facts.room
     try:
-        membership = check_post_live(person, group, room)
+        membership = check_post_live(person, group, room, facts=facts.posting)
     except PermissionDenied:
         # A resend of a message saved before the room closed (its ack was lost on
         # the way) gets the same answer, so its words never go back in the box to
@@ -230,7 +236,7 @@ def post_live_message(
             raise
         _same_place_or_refuse(existing, group=group)
         return _same_words_or_refuse(existing, body=body), False
-    result = screen(body, group=group, author=person)
+    result = screen(body, group=group, author=person, rules=facts.screening_rules)
     # Insert first and let the unique client id find a resend: a resend is rare, a
     # look-up before every insert is not.
     try:
@@ -245,17 +251,17 @@ def post_live_message(
                 content_warning_text=content_warning_text,
                 **_screening_fields(result, content_warning),
             )
+            author_name = membership.display_name
+            transaction.on_commit(
+                lambda: live.broadcast_new_post(post, author_name=author_name)
+            )
+            _follow_up(post, result)
     except IntegrityError:
         existing = _existing(person, client_id)
         if existing is None:
             raise
         _same_place_or_refuse(existing, group=group)
         return _same_words_or_refuse(existing, body=body), False
-    author_name = membership.display_name
-    transaction.on_commit(
-        lambda: live.broadcast_new_post(post, author_name=author_name)
-    )
-    _follow_up(post, result)
     return post, True
 
 
@@ -369,10 +375,15 @@ def pause_posting(*, person: Person, group: PeerGroup, until: datetime) -> None:
     group until then (`permissions.why_cannot_post_in` says so); reading goes on.
 
     Precondition: the caller (alongside.safety) has checked that the decider may
-    decide about one of the person's posts. Nobody is told here.
+    decide about one of the person's posts. Nobody is told here; their open live
+    sockets are, after the commit.
     """
     Participation.objects.update_or_create(
         person=person, group=group, defaults={"posting_paused_until": until}
+    )
+    # Their open live sockets stop taking messages from the next one.
+    transaction.on_commit(
+        partial(posting_facts_changed, person_id=person.pk, group_id=group.pk)
     )
 
 

@@ -1,12 +1,13 @@
 """The live-room socket: translates JSON frames to actions and channel-layer events to
 frames.
 
-Protocol in docs/live-sessions.md. Who may be in the room and which history they may
-read come from permissions.py, and every message is written through actions.py, as for
-the pages. One thing is still decided here rather than there: which live events this
-socket passes on (a held message only to its author, nothing in a topic the person
-hides, nothing from before they joined). Its presence row is written through
-presence.py as it connects, keeps fresh, steps away and leaves.
+Protocol in docs/live-sessions.md. Who may be in the room, which history they may
+read and which live events this socket passes on (`permissions.live_frame_for`) come
+from permissions.py, and every message is written through actions.py, as for the
+pages. The socket keeps the facts the rule for writing reads between messages
+(`live_facts.py`, which lists the events that make it read them again). Its presence
+row is written through presence.py as it connects, keeps fresh, steps away and
+leaves.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import asyncio
 import contextlib
 import json
 import logging
+from dataclasses import replace
 from typing import Any
 
 from channels.consumer import get_handler_name
@@ -30,21 +32,20 @@ from alongside.core.live import person_channel_group
 from alongside.peergroups.models import PeerGroup
 from alongside.peergroups.permissions import get_group_for
 
-from . import actions, live, presence
+from . import actions, catch_up, live, presence
 from .forms import LiveMessageForm
-from .models import Post, PostQuerySet, TopicFilter
+from .live_facts import LiveFacts, live_facts_of
+from .models import Post, TopicFilter
 from .permissions import (
+    LiveViewer,
     can_join_live_room,
+    live_frame_for,
     live_history_starts_at,
-    live_posts_visible_to,
-    room_of,
 )
 
 NOT_ALLOWED = 4403
 SIGNED_OUT = 4401
-CATCH_UP_LIMIT = 500
-# The largest id a message can have (a 64-bit key): larger numbers are junk.
-LARGEST_POST_ID = 2**63 - 1
+CATCH_UP_LIMIT = catch_up.CATCH_UP_LIMIT
 # How often a socket checks it may stay (signed in, still a member).
 HEARTBEAT_SECONDS = 300
 # How often it says it is still here: well inside live.STALE_AFTER, a minute.
@@ -65,18 +66,26 @@ logger = logging.getLogger(__name__)
 class LiveRoomConsumer(AsyncJsonWebsocketConsumer):  # type: ignore[misc]
     person: Person
     group: PeerGroup | None = None
-    hidden_topics: set[str]
-    # Live messages written before this (a timestamp) are not this person's to see.
-    history_starts_at: float = float("inf")
+    # Whose socket this is, for permissions.live_frame_for.
+    viewer: LiveViewer
     heartbeat: asyncio.Task[None] | None = None
     has_left = False
+    # Kept between messages; None until read, and again once an event says one of
+    # them may have changed. The count tells facts read before such an event from
+    # facts read after it.
+    facts: LiveFacts | None = None
+    facts_changes = 0
 
     async def connect(self) -> None:
         self.group_id = int(self.scope["url_route"]["kwargs"]["group_id"])
         self.person = self.scope["user"]
         session = self.scope.get("session")
         self.session_key = session.session_key if session is not None else None
-        self.hidden_topics = set()
+        self.viewer = LiveViewer(
+            person_id=self.person.pk,
+            history_starts_at=float("inf"),
+            hidden_topics=frozenset(),
+        )
         await self.accept()
         if not self.person.is_authenticated:
             await self.close(code=NOT_ALLOWED)
@@ -104,10 +113,14 @@ class LiveRoomConsumer(AsyncJsonWebsocketConsumer):  # type: ignore[misc]
             return False
         self.group = group
         self.links_allowed = group.organisation.allows_links
-        self.hidden_topics = TopicFilter.objects.topics_hidden_by(self.person)
         starts_at = live_history_starts_at(self.person, group)
-        if starts_at is not None:
-            self.history_starts_at = starts_at.timestamp()
+        self.viewer = LiveViewer(
+            person_id=self.person.pk,
+            history_starts_at=float("inf")
+            if starts_at is None
+            else starts_at.timestamp(),
+            hidden_topics=frozenset(TopicFilter.objects.topics_hidden_by(self.person)),
+        )
         presence.join_room(
             channel_name=self.channel_name, group=group, person=self.person
         )
@@ -156,6 +169,8 @@ class LiveRoomConsumer(AsyncJsonWebsocketConsumer):  # type: ignore[misc]
             since_check += interval
             if since_check >= HEARTBEAT_SECONDS:
                 since_check = 0.0
+                # Should an event have gone astray, read the kept facts again too.
+                self._forget_facts()
                 if not await database_sync_to_async(self._may_stay)():
                     await self._stop(code=NOT_ALLOWED)
                     return
@@ -300,14 +315,10 @@ class LiveRoomConsumer(AsyncJsonWebsocketConsumer):  # type: ignore[misc]
                 first_error = SEND_FAILED
             await self._error(client_id, str(first_error))
             return
+        changes = self.facts_changes
         try:
-            post, _ = await database_sync_to_async(actions.post_live_message)(
-                person=self.person,
-                group=self.group,
-                body=form.cleaned_data["body"],
-                content_warning=form.cleaned_data["content_warning"],
-                content_warning_text=form.cleaned_data["content_warning_text"],
-                client_id=form.cleaned_data["client_id"],
+            post, facts = await database_sync_to_async(self._post)(
+                form.cleaned_data, self.facts
             )
         except PermissionDenied as error:
             await self._error(client_id, str(error) or SEND_FAILED)
@@ -315,6 +326,8 @@ class LiveRoomConsumer(AsyncJsonWebsocketConsumer):  # type: ignore[misc]
         except ValidationError as error:
             await self._error(client_id, error.messages[0])
             return
+        if changes == self.facts_changes:
+            self.facts = facts
         # The action has returned, so the message is committed.
         await self.send_json(
             {
@@ -325,83 +338,52 @@ class LiveRoomConsumer(AsyncJsonWebsocketConsumer):  # type: ignore[misc]
             }
         )
 
-    def _frame(self, post: Post) -> dict[str, Any]:
-        return {
-            "type": "message",
-            "id": post.pk,
-            "client_id": str(post.client_id),
-            "html": live.render_live_message(
-                post, viewer_id=self.person.pk, links_allowed=self.links_allowed
-            ),
-        }
-
-    def _visible(self) -> PostQuerySet:
-        """What this person sees in the room, as the page shows it."""
+    def _post(
+        self, data: dict[str, Any], held: LiveFacts | None
+    ) -> tuple[Post, LiveFacts]:
+        """Write the message on the facts kept, or read them first. Should the kept
+        facts refuse it, read them afresh and try once more: they only miss events
+        that give the right to write (live_facts.py)."""
         assert self.group is not None
-        return (
-            live_posts_visible_to(self.person, self.group)
-            .without_hidden_topics(self.hidden_topics)
-            .with_author_name()
-        )
-
-    def _missed(self, after: int) -> list[dict[str, Any]]:
-        posts = self._visible().filter(pk__gt=after).order_by("pk")[:CATCH_UP_LIMIT]
-        return [self._frame(post) for post in posts]
-
-    def _refreshed(self, after: int, shown: list[int]) -> list[dict[str, Any]]:
-        """The messages the client holds, as a fresh page would show them now: each
-        one it may still see afresh (edited, removed by its author, given a warning),
-        a withdrawal for each it may no longer see (hidden, held, a topic it now
-        hides, or never its to see), and any it may now see between them that it
-        was not sent at the time (a held message since shared)."""
-        if not shown:
-            return []
-        visible = self._visible()
-        still_seen = {post.pk: post for post in visible.filter(pk__in=shown)}
-        now_seen = {
-            post.pk: post
-            for post in visible.filter(pk__gte=shown[0], pk__lte=after)
-            .exclude(pk__in=shown)
-            .order_by("pk")[:CATCH_UP_LIMIT]
+        facts = held if held is not None else live_facts_of(self.person, self.group)
+        fields = {
+            "person": self.person,
+            "group": self.group,
+            "body": data["body"],
+            "content_warning": data["content_warning"],
+            "content_warning_text": data["content_warning_text"],
+            "client_id": data["client_id"],
         }
-        posts = still_seen | now_seen
-        return [
-            self._frame(posts[post_id])
-            if post_id in posts
-            else live.withdrawn_frame(post_id)
-            for post_id in sorted(set(shown) | set(now_seen))
-        ]
+        try:
+            post, _ = actions.post_live_message(**fields, held=facts)
+        except PermissionDenied:
+            if held is None:
+                raise
+            facts = live_facts_of(self.person, self.group)
+            post, _ = actions.post_live_message(**fields, held=facts)
+        return post, facts
+
+    def _forget_facts(self) -> None:
+        self.facts = None
+        self.facts_changes += 1
 
     def _catch_up_frames(
         self, after: int, shown: list[int]
     ) -> tuple[bool, list[dict[str, Any]], list[dict[str, Any]]]:
         assert self.group is not None
-        room = room_of(self.group)
-        is_open = room is not None and room.is_open_now
-        return is_open, self._refreshed(after, shown), self._missed(after)
-
-    @staticmethod
-    def _shown_ids(shown: object) -> list[int] | None:
-        """The ids of the messages the client holds, in order: the last
-        CATCH_UP_LIMIT it lists (its newest), and only numbers that could be ids.
-        None when the field is there but is not a list."""
-        if shown is None:
-            return []
-        if not isinstance(shown, list):
-            return None
-        ids = {
-            value
-            for value in shown[-CATCH_UP_LIMIT:]
-            if isinstance(value, int)
-            and not isinstance(value, bool)
-            and 0 < value <= LARGEST_POST_ID
-        }
-        return sorted(ids)
+        return catch_up.frames(
+            self.person,
+            self.group,
+            hidden_topics=self.viewer.hidden_topics,
+            links_allowed=self.links_allowed,
+            after=after,
+            shown=shown,
+        )
 
     async def _catch_up(self, after: object, shown: object) -> None:
         if not isinstance(after, int) or isinstance(after, bool) or after < 0:
             after = 0
-        shown_ids = self._shown_ids(shown)
+        shown_ids = catch_up.shown_ids(shown)
         if shown_ids is None:
             await self._error(None, UNREADABLE)
             shown_ids = []
@@ -422,31 +404,22 @@ class LiveRoomConsumer(AsyncJsonWebsocketConsumer):  # type: ignore[misc]
 
     # Events from the channel layer ----------------------------------------------
 
-    def _is_before_history(self, event: dict[str, Any]) -> bool:
-        """An edit or removal of a message from before the person joined."""
-        return bool(event["created_at"] < self.history_starts_at)
-
     async def post_published(self, event: dict[str, Any]) -> None:
         if self.group is None or event["group_id"] != self.group_id:
             return
-        if self._is_before_history(event):
-            return
-        is_mine = event["author_id"] == self.person.pk
-        if not is_mine and event["status"] != "published":
-            return
-        if not is_mine and event["topic"] in self.hidden_topics:
-            if event["hidden_frame"] is not None:
-                await self.send(text_data=event["hidden_frame"])
-            return
-        # Rendered and encoded once for the whole room (live.message_event).
-        await self.send(text_data=event["author_frame"] if is_mine else event["frame"])
+        frame = live_frame_for(event, self.viewer)
+        if frame is not None:
+            # Rendered and encoded once for the whole room (live.message_event).
+            await self.send(text_data=event[frame])
 
-    async def post_withdrawn(self, event: dict[str, Any]) -> None:
-        if self.group is None or event["author_id"] == self.person.pk:
-            return
-        if self._is_before_history(event):
-            return
-        await self.send(text_data=event["frame"])
+    post_withdrawn = post_published
+
+    async def posting_changed(self, event: dict[str, Any]) -> None:
+        if event.get("group_id") in (None, self.group_id):
+            self._forget_facts()
+
+    async def screening_changed(self, event: dict[str, Any]) -> None:
+        self._forget_facts()
 
     async def presence_changed(self, event: dict[str, Any]) -> None:
         if self.group is None:
@@ -456,6 +429,7 @@ class LiveRoomConsumer(AsyncJsonWebsocketConsumer):  # type: ignore[misc]
         )
 
     async def room_changed(self, event: dict[str, Any]) -> None:
+        self._forget_facts()
         if self.group is None:
             return
         await self.send_json({"type": "room", "is_open": event["is_open"]})
@@ -463,9 +437,10 @@ class LiveRoomConsumer(AsyncJsonWebsocketConsumer):  # type: ignore[misc]
     async def filters_changed(self, event: dict[str, Any]) -> None:
         if self.group is None:
             return
-        self.hidden_topics = await database_sync_to_async(
-            TopicFilter.objects.topics_hidden_by
-        )(self.person)
+        hidden = await database_sync_to_async(TopicFilter.objects.topics_hidden_by)(
+            self.person
+        )
+        self.viewer = replace(self.viewer, hidden_topics=frozenset(hidden))
         # Messages on screen in a topic now hidden must go: the client asks to
         # catch up with the ids it shows.
         await self.send_json({"type": "filters"})

@@ -26,16 +26,19 @@ from django.db import transaction
 from django.http import HttpRequest
 from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.safestring import SafeString, mark_safe
 
 from alongside.accounts.models import Person
 from alongside.core.live import close_live_sockets, person_channel_group
-from alongside.peergroups.models import Membership
+from alongside.peergroups.models import Membership, PeerGroup
 
 from .models import LiveConnection, Participation, Post, PostStatus
 
 logger = logging.getLogger(__name__)
 
 LIVE_MESSAGE_PARTIAL = "conversations/live.html#live-message"
+# A message's words, which read the same for everyone.
+POST_WORDS = "conversations/includes/post_words.html"
 # A connection refreshes its row every PRESENCE_REFRESH_SECONDS (consumers.py);
 # rows older than this were left behind by a server process that stopped without
 # closing them, and nobody is shown as here for longer than this after one stops.
@@ -47,12 +50,31 @@ def room_channel_group(group_id: int) -> str:
 
 
 def render_live_message(
-    post: Post, *, viewer_id: int | None, links_allowed: bool
+    post: Post,
+    *,
+    viewer_id: int | None,
+    links_allowed: bool,
+    words: SafeString | None = None,
 ) -> str:
-    """The one rendering of a live message, shared by the page and the socket."""
+    """The one rendering of a live message, shared by the page and the socket.
+    `words`: the message's words as `render_words` made them, when they are
+    rendered once for several viewers."""
     return render_to_string(
         LIVE_MESSAGE_PARTIAL,
-        {"post": post, "viewer_id": viewer_id, "links_allowed": links_allowed},
+        {
+            "post": post,
+            "viewer_id": viewer_id,
+            "links_allowed": links_allowed,
+            "words": words,
+        },
+    )
+
+
+def render_words(post: Post, *, links_allowed: bool) -> SafeString:
+    """A message's words (with their warning), the same for every viewer: the
+    costly part of rendering it (links are found in the text)."""
+    return mark_safe(  # noqa: S308 - rendered by a template with autoescaping
+        render_to_string(POST_WORDS, {"post": post, "links_allowed": links_allowed})
     )
 
 
@@ -114,11 +136,13 @@ def withdrawn_frame(post_id: int) -> dict[str, Any]:
 
 
 def message_event(post: Post, *, is_new: bool = True) -> dict[str, Any]:
-    """Render a message once for the room and once for its author, and encode each as
-    the frame that goes over the socket, so that no socket renders or encodes it
-    again. Which sockets get which frame (or none, for a hidden topic) is decided by
-    each socket (consumers.LiveRoomConsumer.post_published)."""
+    """Render a message for the room and for its author, and encode each as the
+    frame that goes over the socket, so that no socket renders or encodes it again.
+    Its words are rendered once for both: the author's frame adds only what is
+    theirs (their controls, what screening noted for them). Which sockets get which
+    frame (or none) is decided by permissions.live_frame_for."""
     links_allowed = post.group.organisation.allows_links
+    words = None if post.is_deleted else render_words(post, links_allowed=links_allowed)
     return {
         "type": "post.published",
         "group_id": post.group_id,
@@ -130,12 +154,14 @@ def message_event(post: Post, *, is_new: bool = True) -> dict[str, Any]:
         "status": post.status,
         "frame": _frame(
             post,
-            render_live_message(post, viewer_id=None, links_allowed=links_allowed),
+            render_live_message(
+                post, viewer_id=None, links_allowed=links_allowed, words=words
+            ),
         ),
         "author_frame": _frame(
             post,
             render_live_message(
-                post, viewer_id=post.author_id, links_allowed=links_allowed
+                post, viewer_id=post.author_id, links_allowed=links_allowed, words=words
             ),
         ),
         # A change that adds a warning someone hides (the author's edit, or a
@@ -193,6 +219,23 @@ def _broadcast(post: Post, *, is_new: bool) -> None:
 
 def filters_changed(person_id: int) -> None:
     _send(person_channel_group(person_id), {"type": "filters.changed"})
+
+
+def screening_changed(*, organisation_id: int, group_id: int | None) -> None:
+    """What is screened in a group, or in every group of an organisation (group_id
+    None), has changed (a phrase rule): their live sockets read it again before the
+    next message. Call after the change commits."""
+    group_ids = (
+        [group_id]
+        if group_id is not None
+        else list(
+            PeerGroup.objects.filter(organisation_id=organisation_id).values_list(
+                "pk", flat=True
+            )
+        )
+    )
+    for changed in group_ids:
+        _send(room_channel_group(changed), {"type": "screening.changed"})
 
 
 def room_changed(group_id: int, *, is_open: bool) -> None:

@@ -5,7 +5,8 @@
 - Writing, responding and being in the live room are for active members. Members taking
   a break read; they write again when they come back.
 - Live history starts when the person joined the group.
-- A held post is seen by its author only.
+- A held post is seen by its author only, in the room as on the pages
+  (`live_frame_for` decides which live events each socket passes on).
 
 Group-level refusals are 403 (the group itself is visible to its organisation); a
 thread or post someone may not see is 404, as is one that does not exist.
@@ -13,7 +14,10 @@ thread or post someone may not see is 404, as is one that does not exist.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
@@ -62,38 +66,71 @@ def can_join_live_room(person: Person, group: PeerGroup) -> bool:
     return membership is not None and membership.status == Status.ACTIVE
 
 
-def _posting_membership(
-    person: Person, group: PeerGroup
-) -> tuple[Membership | None, str | None]:
-    """The one rule for writing in a group: the membership the person writes under
-    and None if they may, otherwise a kind sentence saying why not."""
+@dataclass(frozen=True)
+class PostingFacts:
+    """What the rule for writing reads about a person in a group, read together. A
+    live socket keeps them between messages until an action that changes one tells
+    it to read them again (`alongside.core.live.posting_facts_changed`)."""
+
+    membership: Membership | None
+    posting_paused_until: datetime | None = None
+    has_confirmed_agreement: bool = True
+
+
+def posting_facts_of(person: Person, group: PeerGroup) -> PostingFacts:
+    """Read the facts the rule for writing needs. Reads only."""
     membership = membership_of(person, group)
-    if membership is None:
-        return None, "Only people in this group can write here."
-    if membership.status == Status.PAUSED:
-        return membership, (
-            "You are taking a break from this group. Come back whenever you like, "
-            "and you can write again."
-        )
-    if membership.status != Status.ACTIVE:
-        return membership, "Only people in this group can write here."
+    if membership is None or membership.status != Status.ACTIVE:
+        return PostingFacts(membership)
     paused_until = (
         Participation.objects.filter(person=person, group=group)
         .values_list("posting_paused_until", flat=True)
         .first()
     )
-    if paused_until is not None and paused_until > timezone.now():
-        return membership, (
+    return PostingFacts(
+        membership,
+        posting_paused_until=paused_until,
+        has_confirmed_agreement=has_confirmed_current_agreement(
+            person, group, membership=membership
+        ),
+    )
+
+
+def why_cannot_post(facts: PostingFacts, *, now: datetime) -> str | None:
+    """The one rule for writing in a group, from facts already read: None if the
+    person may write, otherwise a kind sentence saying why not. Pure."""
+    membership = facts.membership
+    if membership is None:
+        return "Only people in this group can write here."
+    if membership.status == Status.PAUSED:
+        return (
+            "You are taking a break from this group. Come back whenever you like, "
+            "and you can write again."
+        )
+    if membership.status != Status.ACTIVE:
+        return "Only people in this group can write here."
+    paused_until = facts.posting_paused_until
+    if paused_until is not None and paused_until > now:
+        return (
             "A facilitator has paused your posting in this group for a little while, "
             f"until {timezone.localtime(paused_until):%-d %B at %H:%M}. You can still "
             "read, and your notifications have their note to you."
         )
-    if not has_confirmed_current_agreement(person, group, membership=membership):
-        return membership, (
+    if not facts.has_confirmed_agreement:
+        return (
             "Before you write here, please read the group's agreement and let the "
             "group know you have read it. It is on the group's page."
         )
-    return membership, None
+    return None
+
+
+def _posting_membership(
+    person: Person, group: PeerGroup
+) -> tuple[Membership | None, str | None]:
+    """The membership the person writes under, and why they may not write (None if
+    they may)."""
+    facts = posting_facts_of(person, group)
+    return facts.membership, why_cannot_post(facts, now=timezone.now())
 
 
 def why_cannot_post_in(person: Person, group: PeerGroup) -> str | None:
@@ -128,11 +165,23 @@ def can_post_live(person: Person, group: PeerGroup, room: LiveRoom | None) -> bo
 
 
 def check_post_live(
-    person: Person, group: PeerGroup, room: LiveRoom | None
+    person: Person,
+    group: PeerGroup,
+    room: LiveRoom | None,
+    *,
+    facts: PostingFacts | None = None,
 ) -> Membership:
     """Raise PermissionDenied with a kind reason unless can_post_live; otherwise
-    return the membership the person writes under."""
-    membership = check_post_in(person, group)
+    return the membership the person writes under. A live socket passes the
+    `facts` it keeps (`posting_facts_of`), and the same rule decides."""
+    if facts is None:
+        membership = check_post_in(person, group)
+    else:
+        reason = why_cannot_post(facts, now=timezone.now())
+        if reason is not None:
+            raise PermissionDenied(reason)
+        assert facts.membership is not None
+        membership = facts.membership
     if room is None or not room.is_open_now:
         raise PermissionDenied(
             "The room is closed just now. What you wrote is kept in this box."
@@ -270,3 +319,41 @@ def check_reply_in(person: Person, thread: Thread) -> None:
         raise PermissionDenied(
             "Replies open once the start of this conversation has had its quick check."
         )
+
+
+# Live events ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class LiveViewer:
+    """What a live socket knows of the person it serves, for `live_frame_for`."""
+
+    person_id: int
+    # Live messages written before this (a timestamp) are not theirs to see.
+    history_starts_at: float
+    hidden_topics: frozenset[str]
+
+
+def live_frame_for(event: Mapping[str, Any], viewer: LiveViewer) -> str | None:
+    """May this viewer receive this live event, and which of its finished frames
+    (conversations.live): "frame" (the room's), "author_frame" (their own message,
+    with its controls), "hidden_frame" (the message's element emptied, for one that
+    now carries a warning they hide), or None for nothing at all. Pure.
+
+    - Nothing about a message from before they joined the group.
+    - A message that is not shared (held, hidden) reaches its author only.
+    - A message in a topic they hide reaches them only as its emptied element.
+    - A withdrawal (a message others may no longer see) reaches all but its author.
+    """
+    if event["created_at"] < viewer.history_starts_at:
+        return None
+    is_mine = event["author_id"] == viewer.person_id
+    if event["type"] == "post.withdrawn":
+        return None if is_mine else "frame"
+    if is_mine:
+        return "author_frame"
+    if event["status"] != PostStatus.PUBLISHED:
+        return None
+    if event["topic"] in viewer.hidden_topics:
+        return "hidden_frame" if event["hidden_frame"] is not None else None
+    return "frame"

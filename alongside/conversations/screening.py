@@ -11,6 +11,10 @@ Outcomes:
 - "hold": keep the post, show it only to its author as "waiting for a quick check",
   and let a human decide. A held post is never dropped.
 
+A screener may also offer `rules_for(group)`, what it reads about a group before
+each screening; a live socket keeps that between messages and passes it back as
+`rules=`, so that it is read once rather than for every message.
+
 Optional fields carry what the author is told (`reasons_for_author`, the system's own
 sentences, never the post's words), whether the author sees the crisis card
 (`shows_crisis_support`), whether the person on duty must be alerted
@@ -61,11 +65,13 @@ class ScreeningResult:
 
 class Screener(Protocol):
     def __call__(
-        self, text: str, *, group: PeerGroup, author: Person
+        self, text: str, *, group: PeerGroup, author: Person, **held: object
     ) -> ScreeningResult: ...
 
 
-def allow_everything(text: str, *, group: PeerGroup, author: Person) -> ScreeningResult:
+def allow_everything(
+    text: str, *, group: PeerGroup, author: Person, **held: object
+) -> ScreeningResult:
     """The default screener until the safety app provides one."""
     return ScreeningResult(outcome="allow")
 
@@ -76,9 +82,24 @@ def _screener(path: str) -> Screener:
     return screener
 
 
-def screen(text: str, *, group: PeerGroup, author: Person) -> ScreeningResult:
-    """Screen what someone is about to share in a group."""
-    return _screener(settings.ALONGSIDE_SCREENER)(text, group=group, author=author)
+def rules_for(group: PeerGroup) -> object | None:
+    """What the screener in use reads about a group before each screening (the
+    safety app's phrase rules), read once for a caller that keeps it between posts
+    (a live socket) and passes it back to `screen`. None when the screener reads
+    nothing ahead (it has no `rules_for` of its own)."""
+    reader = getattr(_screener(settings.ALONGSIDE_SCREENER), "rules_for", None)
+    return None if reader is None else reader(group)
+
+
+def screen(
+    text: str, *, group: PeerGroup, author: Person, rules: object | None = None
+) -> ScreeningResult:
+    """Screen what someone is about to share in a group, with `rules` from
+    `rules_for` when the caller keeps them."""
+    screener = _screener(settings.ALONGSIDE_SCREENER)
+    if rules is None:
+        return screener(text, group=group, author=author)
+    return screener(text, group=group, author=author, rules=rules)
 
 
 class AfterScreening(Protocol):

@@ -6,6 +6,9 @@ group (leaving, pausing), and signing out, call `close_live_sockets` after their
 transaction commits. Living in core lets peer groups
 call it without depending on the conversations app.
 
+Actions that change what the rule for writing reads about someone in a group, but
+leave them in the room (a posting pause, a new name), call `posting_facts_changed`.
+
 Staff alert sockets also join one group per organisation where the person is staff
 ("organisation-<id>-staff"): `tell_staff_pages` asks their open Today pages to fetch
 their list again after something they may need to act on has changed.
@@ -50,6 +53,19 @@ def close_live_sockets(
     if group_id is None:
         # Signing out and the like end staff alerts in that browser too.
         async_to_sync(layer.group_send)(alerts_channel_group(person_id), event)
+
+
+def posting_facts_changed(*, person_id: int, group_id: int) -> None:
+    """Tell the person's live sockets in the group that something the rule for
+    writing reads has changed (a posting pause, their name in the group), so that
+    they read it again before the next message. Call after the change commits."""
+    layer = get_channel_layer()
+    if layer is None:
+        return
+    async_to_sync(layer.group_send)(
+        person_channel_group(person_id),
+        {"type": "posting.changed", "group_id": group_id},
+    )
 
 
 def staff_channel_group(organisation_id: int) -> str:

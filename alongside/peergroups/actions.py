@@ -18,7 +18,11 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from alongside.accounts.models import Person
-from alongside.core.live import close_live_sockets, tell_staff_pages
+from alongside.core.live import (
+    close_live_sockets,
+    posting_facts_changed,
+    tell_staff_pages,
+)
 from alongside.notifications.actions import notify
 from alongside.organisations.models import Organisation
 from alongside.organisations.permissions import (
@@ -275,6 +279,11 @@ def rename_self(*, person: Person, group: PeerGroup, display_name: str) -> Membe
             membership.save(update_fields=["display_name"])
     except IntegrityError as error:
         raise name_taken_error() from error
+    # Open live sockets write under the new name from the next message.
+    person_id, group_id = person.pk, group.pk
+    transaction.on_commit(
+        lambda: posting_facts_changed(person_id=person_id, group_id=group_id)
+    )
     return membership
 
 

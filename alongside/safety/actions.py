@@ -23,6 +23,7 @@ from django.utils import timezone
 from django_tasks import default_task_backend, task
 
 from alongside.accounts.models import Person
+from alongside.conversations import live as conversation_live
 from alongside.conversations.actions import (
     edit_post,
     pause_posting,
@@ -114,6 +115,17 @@ def _record_version(rule: PhraseRule, by: Person) -> None:
     )
 
 
+def _tell_live_rooms_screening_changed(rule: PhraseRule) -> None:
+    """Open live rooms screen their next message with the rule as it now is."""
+    transaction.on_commit(
+        partial(
+            conversation_live.screening_changed,
+            organisation_id=rule.organisation_id,
+            group_id=rule.group_id,
+        )
+    )
+
+
 @transaction.atomic
 def create_phrase_rule(
     *,
@@ -141,6 +153,7 @@ def create_phrase_rule(
         note=note,
     )
     _record_version(rule, by)
+    _tell_live_rooms_screening_changed(rule)
     return rule
 
 
@@ -170,6 +183,7 @@ def update_phrase_rule(
     rule.updated_at = timezone.now()
     rule.save()
     _record_version(rule, by)
+    _tell_live_rooms_screening_changed(rule)
     return rule
 
 

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from alongside.conversations.screening import Outcome, ScreeningResult
 from alongside.safety.screening.pipeline import Outcome as PipelineOutcome
 from alongside.safety.screening.pipeline import ScreeningResult as PipelineResult
-from alongside.safety.screening.posts import screen_post
+from alongside.safety.screening.posts import rules_for_group, screen_post
 
 if TYPE_CHECKING:
     from alongside.accounts.models import Person
@@ -65,9 +65,18 @@ def to_conversations_result(result: PipelineResult) -> ScreeningResult:
 
 
 def screen_for_conversations(
-    text: str, *, group: PeerGroup, author: Person
+    text: str, *, group: PeerGroup, author: Person, rules: object = None
 ) -> ScreeningResult:
-    return to_conversations_result(screen_post(text, group=group, author=author))
+    """``rules``: the group's rules from ``rules_for`` below, when the caller keeps
+    them (a live socket); read here otherwise."""
+    held = rules if isinstance(rules, list) else None
+    return to_conversations_result(
+        screen_post(text, group=group, author=author, rules=held)
+    )
+
+
+# What the conversations app may keep between posts (conversations.screening).
+screen_for_conversations.rules_for = rules_for_group  # type: ignore[attr-defined]
 
 
 def screen_private_message(

@@ -47,15 +47,27 @@ _KEY_OWNERS = {
 
 # data key id -> (data key, when it was unwrapped)
 _unwrapped: dict[bytes, tuple[bytes, float]] = {}
+# (owner's model label, owner's id) -> (its data key id, when its row was read)
+_key_ids: dict[tuple[str, int], tuple[bytes, float]] = {}
 
 
 def forget_keys() -> None:
-    """Drop every unwrapped key from this process's memory."""
+    """Drop every unwrapped key, and which owner each belongs to, from this
+    process's memory."""
     _unwrapped.clear()
+    _key_ids.clear()
 
 
 def _forget_deleted_key(sender: type[Any], instance: GroupKey, **kwargs: Any) -> None:
     _unwrapped.pop(bytes.fromhex(instance.key_id), None)
+    for label, column in _KEY_OWNERS.items():
+        owner_id = getattr(instance, column)
+        if owner_id is not None:
+            _key_ids.pop((label, owner_id), None)
+
+
+def _is_fresh(since: float) -> bool:
+    return time.monotonic() - since < KEY_CACHE_SECONDS
 
 
 post_delete.connect(
@@ -116,9 +128,16 @@ def data_key_for(owner: models.Model) -> tuple[bytes, bytes]:
     """The id and data key that seal words belonging to `owner`: a peer group, an
     organisation for its own records, or a private conversation. Made on first
     use."""
-    if owner._meta.label not in _KEY_OWNERS:
-        raise TypeError(f"{owner._meta.label} cannot own a data key.")
-    lookup = {_KEY_OWNERS[owner._meta.label]: owner.pk}
+    label = owner._meta.label
+    if label not in _KEY_OWNERS:
+        raise TypeError(f"{label} cannot own a data key.")
+    # The key row is read once while its unwrapped key is kept, not for every seal.
+    known = _key_ids.get((label, owner.pk))
+    if known is not None and _is_fresh(known[1]):
+        cached = _unwrapped.get(known[0])
+        if cached is not None and _is_fresh(cached[1]):
+            return known[0], cached[0]
+    lookup = {_KEY_OWNERS[label]: owner.pk}
     key = GroupKey.objects.filter(**lookup).first()
     if key is None:
         key_id, data_key = crypto.new_data_key()
@@ -132,10 +151,12 @@ def data_key_for(owner: models.Model) -> tuple[bytes, bytes]:
             },
         )
         if created:
+            _key_ids[(label, owner.pk)] = (key_id, time.monotonic())
             return key_id, _remember(key_id, data_key)
     key_id = bytes.fromhex(key.key_id)
+    _key_ids[(label, owner.pk)] = (key_id, time.monotonic())
     cached = _unwrapped.get(key_id)
-    if cached is not None and time.monotonic() - cached[1] < KEY_CACHE_SECONDS:
+    if cached is not None and _is_fresh(cached[1]):
         return key_id, cached[0]
     return key_id, _unwrap(key)
 
@@ -143,7 +164,7 @@ def data_key_for(owner: models.Model) -> tuple[bytes, bytes]:
 def data_key_by_id(key_id: bytes) -> bytes | None:
     """The data key with this id, or None when it has been destroyed."""
     cached = _unwrapped.get(key_id)
-    if cached is not None and time.monotonic() - cached[1] < KEY_CACHE_SECONDS:
+    if cached is not None and _is_fresh(cached[1]):
         return cached[0]
     key = GroupKey.objects.filter(key_id=key_id.hex()).first()
     if key is None:

@@ -23,6 +23,8 @@ from alongside.peergroups.models import (
 
 from ..models import Participation, PostStatus
 from ..permissions import (
+    LiveViewer,
+    PostingFacts,
     can_delete_post,
     can_edit_post,
     can_join_live_room,
@@ -31,13 +33,18 @@ from ..permissions import (
     can_read_group_conversations,
     can_respond_to,
     check_post_in,
+    check_post_live,
+    live_frame_for,
     live_posts_visible_to,
+    posting_facts_of,
     threads_visible_to,
+    why_cannot_post,
 )
 from .factories import (
     PeerGroupFactory,
     PersonFactory,
     live_post,
+    open_room,
     person_in,
     thread_with_post,
 )
@@ -236,3 +243,88 @@ def test_a_request_answered_later_does_not_show_what_was_said_while_waiting() ->
     after = live_post(group, facilitator)
     assert while_waiting not in live_posts_visible_to(newcomer, group)
     assert after in live_posts_visible_to(newcomer, group)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("role", list(ROLES))
+def test_the_posting_rule_decides_the_same_on_facts_a_socket_keeps(
+    role: str, group: PeerGroup
+) -> None:
+    """A live socket keeps the facts it read (posting_facts_of) and the same rule
+    decides on them: the kept facts allow exactly whom the rule allows."""
+    person = ROLES[role](group)
+    facts = posting_facts_of(person, group)  # type: ignore[arg-type]
+    allowed = why_cannot_post(facts, now=timezone.now()) is None
+    assert allowed == EXPECTED[role][1]
+    room = open_room(group)
+    try:
+        check_post_live(person, group, room, facts=facts)  # type: ignore[arg-type]
+    except PermissionDenied:
+        allowed_live = False
+    else:
+        allowed_live = True
+    assert allowed_live == EXPECTED[role][1]
+
+
+def test_a_posting_pause_that_has_ended_no_longer_refuses() -> None:
+    """Kept facts hold the pause's end, not whether it is paused: it ends on time."""
+    now = timezone.now()
+    facts = PostingFacts(
+        Membership(status=Status.ACTIVE), posting_paused_until=now + timedelta(hours=1)
+    )
+    assert why_cannot_post(facts, now=now) is not None
+    assert why_cannot_post(facts, now=now + timedelta(hours=2)) is None
+
+
+# Which frame of a live event each viewer receives (permissions.live_frame_for):
+# the viewer is person 1, who joined at time 100 and hides the "self_harm" topic.
+VIEWER = LiveViewer(
+    person_id=1, history_starts_at=100.0, hidden_topics=frozenset({"self_harm"})
+)
+
+
+def _event(kind: str = "post.published", **fields: object) -> dict[str, object]:
+    return {
+        "type": kind,
+        "author_id": 2,
+        "created_at": 150.0,
+        "status": PostStatus.PUBLISHED,
+        "topic": "",
+        "hidden_frame": None,
+        **fields,
+    }
+
+
+LIVE_EVENTS = {
+    "someone else's shared message": (_event(), "frame"),
+    "my own shared message": (_event(author_id=1), "author_frame"),
+    "my own held message": (
+        _event(author_id=1, status=PostStatus.HELD),
+        "author_frame",
+    ),
+    "someone else's held message": (_event(status=PostStatus.HELD), None),
+    "someone else's hidden message": (_event(status=PostStatus.HIDDEN), None),
+    "a message from before I joined": (_event(created_at=50.0), None),
+    "my own message from before I joined": (
+        _event(author_id=1, created_at=50.0),
+        None,
+    ),
+    "a new message in a topic I hide": (_event(topic="self_harm"), None),
+    "a warning I hide added to a message": (
+        _event(topic="self_harm", hidden_frame="<hidden>"),
+        "hidden_frame",
+    ),
+    "a message in a topic I only fold": (_event(topic="suicide"), "frame"),
+    "someone else's message withdrawn": (_event("post.withdrawn"), "frame"),
+    "my own message withdrawn": (_event("post.withdrawn", author_id=1), None),
+    "a message withdrawn from before I joined": (
+        _event("post.withdrawn", created_at=50.0),
+        None,
+    ),
+}
+
+
+@pytest.mark.parametrize("case", list(LIVE_EVENTS))
+def test_which_live_events_a_viewer_receives(case: str) -> None:
+    event, expected = LIVE_EVENTS[case]
+    assert live_frame_for(event, VIEWER) == expected

@@ -112,11 +112,12 @@ def check_acknowledge(person: Person, escalation: Escalation) -> None:
 def can_open_post_from_alert(person: Person, escalation: Escalation) -> bool:
     """Whether the alert links to the post in its place: only for someone who reads
     the group's conversations anyway, and only while the post is there."""
-    post = escalation.post
+    post, group = escalation.post, escalation.group
     return (
         post is not None
+        and group is not None
         and not post.is_deleted
-        and can_read_group_conversations(person, escalation.group)
+        and can_read_group_conversations(person, group)
     )
 
 
@@ -124,8 +125,11 @@ def reads_post_only_through_alert(person: Person, escalation: Escalation) -> boo
     """Whether the person reads the alert's post only because the alert reached
     them (a supervisor or admin, not in the group): that reading is logged on the
     alert ("viewed")."""
-    return escalation.post is not None and not can_read_group_conversations(
-        person, escalation.group
+    group = escalation.group
+    return (
+        escalation.post is not None
+        and group is not None
+        and not can_read_group_conversations(person, group)
     )
 
 

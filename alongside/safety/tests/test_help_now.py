@@ -196,8 +196,8 @@ def test_the_supporter_calls_and_the_supervisor_answers_from_any_page(
     alert = f'id="alert-{call.pk}"'
     inbox = supervisor_client.get(reverse("notifications:inbox")).content.decode()
     assert alert in inbox and "A supporter has asked for help now" in inbox
-    for page in ("safety:duty", "today:page"):
-        shown = supervisor_client.get(reverse(page)).content.decode()
+    for name in ("safety:duty", "today:page"):
+        shown = supervisor_client.get(reverse(name)).content.decode()
         assert "A supporter has asked for help now" in shown
     detail = reverse("safety:escalation-detail", args=[call.pk])
     assert supervisor_client.get(detail)["Location"] == reverse(

@@ -20,6 +20,7 @@ from django.core.management import call_command
 from django.db import connection, connections, transaction
 from django.db.models import Model
 from django.test import Client, TestCase
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from pytest_django import Settings
 
@@ -39,6 +40,7 @@ from alongside.peergroups.models import LeaveFeedback, PeerGroup
 from alongside.peergroups.tests.states import person_in_state
 from alongside.retention.actions import delete_group, delete_orphan_keys
 from alongside.safety.models import HoldAppeal, Incident, ModerationDecision, Report
+from alongside.sealing import keys
 from alongside.sealing.fields import seal_plain_rows
 from alongside.sealing.keys import (
     REMOVED_PLACEHOLDER,
@@ -514,3 +516,40 @@ def test_deleting_a_group_closes_its_live_sockets(
     with TestCase.captureOnCommitCallbacks(execute=True):
         delete_group(person=admin, group=group)
     assert (member.pk, group_id) in closed
+
+
+@pytest.mark.django_db
+def test_sealing_reads_the_key_row_once_while_the_key_is_kept(
+    group: PeerGroup,
+) -> None:
+    first = post_in(group, marker())
+    with CaptureQueriesContext(connections["keys"]) as keys_queries:
+        second = post_in(group, marker())
+    assert len(keys_queries) == 0
+    first_key = crypto.envelope_key_id(raw_value(Post, first.pk, "body"))
+    assert crypto.envelope_key_id(raw_value(Post, second.pk, "body")) == first_key
+
+
+@pytest.mark.django_db
+def test_sealing_reads_the_key_row_again_once_the_kept_key_expires(
+    group: PeerGroup, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    post_in(group, marker())
+    monkeypatch.setattr(keys, "KEY_CACHE_SECONDS", 0)
+    with CaptureQueriesContext(connections["keys"]) as keys_queries:
+        post_in(group, marker())
+    # Read again for each of the two seals: the conversation's title and the words.
+    assert len(keys_queries) == 2
+
+
+@pytest.mark.django_db
+def test_a_deleted_key_is_never_used_to_seal_again(group: PeerGroup) -> None:
+    first = post_in(group, marker())
+    deleted_key = crypto.envelope_key_id(raw_value(Post, first.pk, "body"))
+    GroupKey.objects.filter(group_id=group.pk).delete()
+    words = marker()
+    second = post_in(group, words)
+    new_key = crypto.envelope_key_id(raw_value(Post, second.pk, "body"))
+    assert new_key != deleted_key
+    second.refresh_from_db()
+    assert second.body == words

@@ -1,0 +1,108 @@
+"""The database work of one live message, in one process: its queries and CPU time.
+
+    .venv/bin/python -m bench.live_message
+
+Fills a throwaway SQLite database (bench.fixtures), then calls
+`conversations.actions.post_live_message` as the live socket does (with the facts
+it keeps, `conversations.live_facts`), 200 times, five times over, and prints the
+queries one message makes and the median CPU time a message; then the same for
+rendering a message for its room and its author (`live.message_event`). Prints
+figures only; the broadcast goes to the in-memory channel layer.
+"""
+
+from __future__ import annotations
+
+import atexit
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+from collections.abc import Callable
+
+from bench.processes import ROOT, server_env
+
+MESSAGES = 200
+RUNS = 5
+
+
+def cpu_ms_each(work: Callable[[], object]) -> list[float]:
+    runs = []
+    for _ in range(RUNS):
+        started = time.process_time()
+        for _ in range(MESSAGES):
+            work()
+        runs.append(1000 * (time.process_time() - started) / MESSAGES)
+    return runs
+
+
+def main() -> int:
+    work = tempfile.mkdtemp(prefix="alongside-live-message.")
+    atexit.register(shutil.rmtree, work, ignore_errors=True)
+    os.environ.update(server_env(database_url=f"sqlite:///{work}/bench.sqlite3"))
+    subprocess.run(
+        [sys.executable, "-m", "bench.fixtures", "--people", "20", "--groups", "2"],
+        cwd=ROOT,
+        capture_output=True,
+        check=True,
+    )
+    import django
+
+    django.setup()
+    from django.db import connections
+    from django.test.utils import CaptureQueriesContext
+
+    from alongside.conversations import actions, live
+    from alongside.conversations.live_facts import live_facts_of
+    from alongside.conversations.models import Post
+    from alongside.peergroups.models import Membership
+
+    membership = Membership.objects.select_related("person", "group__organisation")[0]
+    person, group = membership.person, membership.group
+    held = live_facts_of(person, group)
+
+    def one() -> Post:
+        post, _ = actions.post_live_message(
+            person=person,
+            group=group,
+            body="a few words for the room",
+            content_warning="",
+            content_warning_text="",
+            client_id=uuid.uuid4(),
+            held=held,
+        )
+        return post
+
+    for _ in range(50):
+        one()
+    with (
+        CaptureQueriesContext(connections["default"]) as main_queries,
+        CaptureQueriesContext(connections["keys"]) as keys_queries,
+    ):
+        post = one()
+    print(f"Queries a message: {len(main_queries)} main, {len(keys_queries)} keys")
+    for query in main_queries.captured_queries:
+        print(f"  {query['sql'][:70]}")
+    runs = cpu_ms_each(one)
+    print(
+        f"post_live_message: {statistics.median(runs):.2f} ms of CPU a message"
+        f" (median; each run {', '.join(f'{r:.2f}' for r in runs)})"
+    )
+    post = (
+        Post.objects.with_author_name()
+        .select_related("group__organisation")
+        .get(pk=post.pk)
+    )
+    runs = cpu_ms_each(lambda: live.message_event(post))
+    print(
+        f"message_event (room and author): {statistics.median(runs):.2f} ms"
+        f" (median; each run {', '.join(f'{r:.2f}' for r in runs)})"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
