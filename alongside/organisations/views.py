@@ -11,6 +11,7 @@ from alongside.accounts.second_factor import ensure_second_factor
 from alongside.core.requests import AuthenticatedRequest
 
 from . import actions
+from .contradictions import contradictions_in
 from .forms import (
     InvitationForm,
     OrganisationKindForm,
@@ -116,6 +117,7 @@ def _settings_page(
             "changed_labels": [
                 form.fields[name].label for name in POLICY_SWITCHES if name in changed
             ],
+            "hidden_words": contradictions_in(organisation.confidentiality_statement),
         },
     )
 

@@ -521,3 +521,21 @@ def test_search_words_that_do_not_fit_are_named_and_kept(
     assert "just some words</textarea>" in page
     organisation.refresh_from_db()
     assert organisation.search_words == ""
+
+
+def test_own_words_saved_before_the_check_are_hidden_until_changed(
+    admin_client: Client, peer_client: Client, organisation: Organisation
+) -> None:
+    organisation.confidentiality_statement = "Our staff cannot read group posts."
+    organisation.save()
+
+    for name in ("organisation-detail", "confidentiality"):
+        page = peer_client.get(
+            reverse(f"organisations:{name}", args=[organisation.slug])
+        ).content.decode()
+        assert "Our staff cannot read" not in page
+        assert "Who reads what you write in a group" in page
+    settings_page = admin_client.get(
+        reverse("organisations:settings-edit", args=[organisation.slug])
+    ).content.decode()
+    assert "Your own words are not shown to anyone at the moment" in settings_page
