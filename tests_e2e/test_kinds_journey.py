@@ -59,7 +59,9 @@ def test_an_admin_chooses_a_kind_and_a_newcomer_reads_what_it_means(
 
     main.get_by_label("Workplace staff peer support").check()
     main.get_by_role("button", name="Use this kind and its defaults").click()
-    expect(main).to_contain_text("is now a workplace staff peer support")
+    expect(main).to_contain_text(
+        "The kind of service is now “Workplace staff peer support”"
+    )
     expect(main).to_contain_text("Riverside Peer Support is a workplace scheme")
     check_at_both_widths(page)
     screenshot(page, "kinds-settings-320")

@@ -136,18 +136,18 @@ def organisation_kind(request: AuthenticatedRequest, slug: str) -> HttpResponse:
         kind=kind_form.cleaned_data["setting"],
     )
     form = OrganisationSettingsForm(instance=organisation)
-    kind = organisation.get_setting_display().lower()
+    kind = organisation.get_setting_display()
     if changed:
-        labels = ", ".join(str(form.fields[name].label).lower() for name in changed)
+        labels = "; ".join(str(form.fields[name].label).lower() for name in changed)
         messages.success(
             request,
-            f"{organisation.name} is now a {kind}. These settings changed to its "
+            f"The kind of service is now “{kind}”. These settings changed to its "
             f"defaults: {labels}. You can change each one below.",
         )
     else:
         messages.success(
             request,
-            f"{organisation.name} is now a {kind}. Its settings were already this "
+            f"The kind of service is now “{kind}”. Its settings were already this "
             "kind's defaults.",
         )
     return redirect("organisations:settings-edit", slug=organisation.slug)

@@ -403,8 +403,8 @@ def test_admin_chooses_a_kind_and_every_switch_takes_its_default(
     assert organisation.setting == "secure"
     assert organisation.allows_links is False
     assert organisation.requires_staff_facilitators is True
-    assert "is now a secure service" in page
-    assert "Every setting is the default for a secure service" in page
+    assert "The kind of service is now “Secure service”" in page
+    assert "Every setting is the default for “Secure service”" in page
 
 
 def test_a_switch_changed_after_choosing_a_kind_is_named_on_the_settings_page(
@@ -422,7 +422,7 @@ def test_a_switch_changed_after_choosing_a_kind_is_named_on_the_settings_page(
         reverse("organisations:settings-edit", args=[organisation.slug])
     ).content.decode()
 
-    assert "Changed from the defaults for a secure service: links in posts" in page
+    assert "Changed from the defaults for “Secure service”: links in posts" in page
 
 
 def test_an_unknown_kind_is_refused_kindly(
