@@ -98,7 +98,7 @@ def _group_words(organisation: Organisation) -> Section:
                 "joining-and-leaving",
                 "Someone who joins later reads the group's conversations, but not "
                 "live-session messages from before they joined. Once you leave, you "
-                "read nothing more of the group.",
+                "no longer read its conversations.",
             ),
             Claim(
                 "others-do-not-read",
@@ -206,9 +206,10 @@ def _employer(name: str) -> Section:
             Claim(
                 "employer-cannot-see",
                 f"The admins and supervisors of {name} work for your employer. "
-                "They never read what you write in a group or in your safety plan, "
-                "except at the times above, and never see who is in a group or who "
-                "comes to a meeting.",
+                "They never read your safety plan. They read what you write in a "
+                "group only at the times above, and see who is in a group only "
+                "while they handle an alert about it. They never see who comes to "
+                "a meeting.",
             ),
             Claim(
                 "employer-can-see",

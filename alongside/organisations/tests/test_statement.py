@@ -376,6 +376,9 @@ def check_employer_cannot_see(world: World, claim: Claim) -> None:
         assert not can_see_members(world.people[actor], world.group), actor
         assert TABLE["names"][actor] == "—"
         assert TABLE["rsvps"][actor] == "—"
+    # Whoever handles an alert about a group sees who is in it, as the claim says.
+    assert TABLE["names"]["handler"] == "read"
+    assert "while they handle an alert" in claim.text
 
 
 def check_employer_can_see(world: World, claim: Claim) -> None:
