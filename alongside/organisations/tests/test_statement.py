@@ -213,8 +213,11 @@ def check_risk_to_life(world: World, claim: Claim) -> None:
     assert escalation.post_id == post.pk
     assert not can_read_group_conversations(handler, world.group)
     assert TABLE["escalated"]["handler"] == "read"
+    # Nobody answers: the chain (none set here) runs out at the group's facilitators.
+    assert "last the group's facilitators" in claim.text
+    safety_actions.move_up_due_escalations(now=timezone.now() + timedelta(days=1))
+    assert escalation.alerted.filter(pk=world.people["facilitator"].pk).exists()
     assert all(words not in f"{m.subject}{m.body}" for m in mail.outbox)
-    assert "facilitators" in claim.text
 
 
 def check_only_facilitator(world: World, claim: Claim) -> None:
