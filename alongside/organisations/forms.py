@@ -7,7 +7,7 @@ from django import forms
 from django.utils import timezone
 
 from .contradictions import contradictions_in
-from .kinds import POLICY_SWITCHES
+from .kinds import KIND_DEFAULTS, POLICY_SWITCHES
 from .models import Invitation, Organisation, Retention, Setting, SupportService
 
 RETENTION_FIELDS = ("live_message_retention_days", "thread_retention_days")
@@ -78,6 +78,19 @@ class OrganisationSettingsForm(forms.ModelForm[Organisation]):
         super().__init__(*args, **kwargs)
         for name in RETENTION_FIELDS:
             self.fields[name].required = False
+        if self.instance.setting:
+            self._say_kind_defaults(Setting(self.instance.setting))
+
+    def _say_kind_defaults(self, kind: Setting) -> None:
+        """Each switch's help says its default for the organisation's kind."""
+        for name, value in KIND_DEFAULTS[kind].items():
+            field = self.fields[name]
+            if isinstance(value, bool):
+                shown = "on" if value else "off"
+            else:
+                shown = str(dict(field.choices)[value]).lower()  # type: ignore[attr-defined]
+            default = f"The default for “{kind.label}” is {shown}."
+            field.help_text = f"{field.help_text} {default}".strip()
 
     def _clean_retention(self, name: str) -> int:
         value = self.cleaned_data.get(name)

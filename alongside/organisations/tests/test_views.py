@@ -539,3 +539,21 @@ def test_own_words_saved_before_the_check_are_hidden_until_changed(
         reverse("organisations:settings-edit", args=[organisation.slug])
     ).content.decode()
     assert "Your own words are not shown to anyone at the moment" in settings_page
+
+
+def test_each_switch_says_its_default_for_the_kind(
+    admin_client: Client, organisation: Organisation
+) -> None:
+    organisation.setting = "secure"
+    organisation.save()
+
+    page = admin_client.get(
+        reverse("organisations:settings-edit", args=[organisation.slug])
+    ).content.decode()
+
+    assert "The default for “Secure service” is off." in page
+    assert "The default for “Secure service” is 30 days." in page
+    assert (
+        "The default for “Secure service” is only the organisation&#x27;s admins."
+        in (page)
+    )
