@@ -1,5 +1,6 @@
-"""A peer on a secure ward reads, before joining anything, how long their words are
-kept and what the service has switched off. Each page is checked with axe-core."""
+"""A peer on a secure ward reads, before joining anything, the statement Alongside
+writes from the service's settings: how long their words are kept, what is switched
+off and what a secure service does differently. Each page is checked with axe-core."""
 
 from __future__ import annotations
 
@@ -23,11 +24,12 @@ def test_a_ward_peer_sees_retention_and_the_secure_service_policy(page: Page) ->
     arrive(page, "/")
 
     visit(page, "/services/hollybank/confidentiality/")
-    policy = page.locator("main ul.policy")
+    policy = page.locator("main .generated-statement")
     expect(policy).to_contain_text("Live-session messages are kept for 30 days")
     expect(policy).to_contain_text("kept for 90 days after their last reply")
     expect(policy).to_contain_text("open safety concern")
     expect(policy).to_contain_text("Links are switched off here")
-    expect(policy).to_contain_text("Pictures are switched off here")
-    expect(policy).to_contain_text("Direct messages are switched off here")
-    expect(policy).to_contain_text("Only staff of Hollybank Secure Service")
+    expect(policy).to_contain_text("only the team can start a private conversation")
+    expect(policy).to_contain_text("the ward or room only")
+    expect(policy).to_contain_text("At Hollybank Secure Service, only staff facilitate")
+    expect(policy).not_to_contain_text("Pictures")

@@ -21,10 +21,8 @@ from alongside.demo.supporters_after_seed import seed_supporters_after
 from alongside.demo.supporters_seed import seed_supporters
 from alongside.organisations.actions import create_organisation, grant_role
 from alongside.organisations.models import (
-    GroupCreation,
     Invitation,
     Organisation,
-    Retention,
     Role,
     Setting,
 )
@@ -40,22 +38,22 @@ from alongside.peergroups.models import (
 
 DEMO_PASSWORD = "alongside-demo"  # noqa: S105 - printed for the demo on purpose
 
-COMMUNITY_STATEMENT = """What is shared in a group stays in that group. Only the people in the group can read it. Our staff cannot read group conversations.
-
-There are a few times we might share something, and we will always try to talk with you first:
+# Each service's own words, shown after the statement Alongside writes from its
+# settings: what the service does beyond Alongside, never a different promise.
+COMMUNITY_STATEMENT = """There are a few times we might share something outside Alongside, and we will always try to talk with you first:
 - if we believe someone's life is at serious risk, we may contact emergency services or a crisis team;
 - if a child or an adult at risk is being harmed, we must tell the local safeguarding team;
 - if the law requires it, for example a court order.
 
-When anything is shared, only what is needed is shared, with only the people who need it, and it is written down. You can see in your account when staff looked at anything you wrote."""
+When anything is shared, only what is needed is shared, with only the people who need it, and it is written down."""
 
-WORKPLACE_STATEMENT = """This is peer support between colleagues. It is not part of your line management, appraisal or any disciplinary process, and nothing you share here is passed to your manager.
+WORKPLACE_STATEMENT = """This is peer support between colleagues. It is not part of your line management, appraisal or any disciplinary process.
 
-We would only ever share something if someone's life is at serious risk, if a patient or colleague is at risk of serious harm, or if the law requires it. We would talk with you first wherever we can, and share only what is needed."""
+We would only ever share something outside Alongside if someone's life is at serious risk, if a patient or colleague is at risk of serious harm, or if the law requires it. We would talk with you first wherever we can, and share only what is needed."""
 
-SECURE_STATEMENT = """What you share in a peer group stays in the group. It is not written in your care notes.
+SECURE_STATEMENT = """What you share in a peer group is not written in your care notes.
 
-Because this is a secure service, there are some limits. If you say something that means you or someone else could be seriously hurt, or that the safety of the ward is at risk, the peer support worker must tell the nurse in charge. They will tell you first if they can. Direct messages, pictures and links are switched off here."""
+If you say something that means you or someone else could be seriously hurt, or that the safety of the ward is at risk, the peer support worker must tell the nurse in charge. They will tell you first if they can."""
 
 
 @dataclass(frozen=True)
@@ -304,10 +302,6 @@ def _seed() -> dict[str, object]:
         "experience of mental distress, bereavement and caring.",
         confidentiality_statement=COMMUNITY_STATEMENT,
         is_open_for_signup=True,
-        peers_may_message_team=True,
-        group_creation=GroupCreation.STAFF,
-        live_message_retention_days=Retention.DAYS_90,
-        thread_retention_days=Retention.YEAR_1,
         search_words="nan: grandmother, bereavement\ngran: grandmother, bereavement\n"
         "brew: cuppa, carers",
     )
@@ -318,9 +312,6 @@ def _seed() -> dict[str, object]:
         about="Peer support for colleagues across Northgate Hospital, after hard "
         "shifts and hard weeks.",
         confidentiality_statement=WORKPLACE_STATEMENT,
-        group_creation=GroupCreation.ANYONE,
-        live_message_retention_days=Retention.DAYS_30,
-        thread_retention_days=Retention.DAYS_90,
     )
     hollybank = _organisation(
         "hollybank",
@@ -328,13 +319,6 @@ def _seed() -> dict[str, object]:
         setting=Setting.SECURE,
         about="Peer support on the wards at Hollybank.",
         confidentiality_statement=SECURE_STATEMENT,
-        allows_direct_messages=False,
-        allows_images=False,
-        allows_links=False,
-        requires_staff_facilitators=True,
-        group_creation=GroupCreation.ADMINS,
-        live_message_retention_days=Retention.DAYS_30,
-        thread_retention_days=Retention.DAYS_90,
     )
 
     people = {demo.username: _person(demo.username) for demo in PEOPLE}

@@ -10,12 +10,14 @@ from django.utils import timezone
 
 from alongside.accounts.models import Person
 
+from .kinds import defaults_for
 from .models import (
     UNDO_WINDOW,
     Invitation,
     Organisation,
     OrganisationRole,
     Role,
+    Setting,
     SupportService,
 )
 from .permissions import check_manage_organisation
@@ -33,8 +35,11 @@ ROLE_ORDER = [
 @transaction.atomic
 def create_organisation(**fields: Any) -> Organisation:
     """Create an organisation and give its directory the UK defaults to start from.
-    No permission check: for setup commands and the demo only, never for views."""
-    organisation = Organisation.objects.create(**fields)
+    Switches not given take the defaults of its kind of service (`setting`). No
+    permission check: for setup commands and the demo only, never for views."""
+    organisation = Organisation.objects.create(
+        **{**defaults_for(fields["setting"]), **fields}
+    )
     SupportService.objects.bulk_create(
         SupportService(organisation=organisation, **service)
         for service in UK_SUPPORT_SERVICES
@@ -94,6 +99,24 @@ def update_organisation(
         setattr(organisation, name, value)
     organisation.save(update_fields=list(fields))
     return organisation
+
+
+def choose_organisation_kind(
+    *, person: Person, organisation: Organisation, kind: str
+) -> list[str]:
+    """Make the organisation this kind of service and put every policy switch to
+    that kind's defaults; the admin changes them one by one afterwards. Admins
+    only (Http404 otherwise). Returns the switches whose value changed."""
+    check_manage_organisation(person, organisation)
+    defaults = defaults_for(kind)
+    changed = [
+        name for name, value in defaults.items() if getattr(organisation, name) != value
+    ]
+    organisation.setting = Setting(kind)
+    for name, value in defaults.items():
+        setattr(organisation, name, value)
+    organisation.save(update_fields=["setting", *defaults])
+    return changed
 
 
 def create_invitation(

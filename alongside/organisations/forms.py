@@ -6,36 +6,44 @@ from typing import Any
 from django import forms
 from django.utils import timezone
 
-from .models import Invitation, Organisation, Retention, SupportService
+from .contradictions import contradictions_in
+from .kinds import KIND_DEFAULTS, POLICY_SWITCHES
+from .models import Invitation, Organisation, Retention, Setting, SupportService
 
 RETENTION_FIELDS = ("live_message_retention_days", "thread_retention_days")
 
 
+class OrganisationKindForm(forms.Form):
+    """The kind of service. Choosing one puts every switch to that kind's defaults
+    (the action does); the admin changes them one by one afterwards."""
+
+    setting = forms.ChoiceField(
+        label="Kind of service",
+        choices=Setting.choices,
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": "Please choose the kind of service.",
+            "invalid_choice": "Please choose one of the three kinds of service.",
+        },
+    )
+
+
 class OrganisationSettingsForm(forms.ModelForm[Organisation]):
-    """The organisation's policy. A retention choice left out of the post keeps the
-    one saved before, so an older form (or a script) never shortens it by accident."""
+    """The organisation's policy switches and its own words. A retention choice left
+    out of the post keeps the one saved before, so an older form (or a script) never
+    shortens it by accident."""
 
     class Meta:
         model = Organisation
         fields = [
             "name",
             "about",
+            *POLICY_SWITCHES,
             "confidentiality_statement",
-            "allows_links",
-            "allows_images",
-            "allows_direct_messages",
-            "peers_may_message_team",
-            "requires_staff_facilitators",
-            "group_creation",
-            "live_message_retention_days",
-            "thread_retention_days",
             "search_words",
         ]
         labels = {
             "allows_links": "Links in posts can be clicked",
-            "allows_images": "Members may post pictures, if Alongside ever shows them",
-            "allows_direct_messages": "Members may message each other directly, if "
-            "Alongside ever offers it",
             "requires_staff_facilitators": "Only staff may facilitate groups",
             "peers_may_message_team": "Peers may start a private conversation with "
             "the team",
@@ -44,12 +52,9 @@ class OrganisationSettingsForm(forms.ModelForm[Organisation]):
         help_texts = {
             "allows_links": "When this is off, links show as plain text that nobody "
             "can click, and screening holds a post with a link for a quick check.",
-            "allows_images": "Alongside shows no pictures today, whatever this says.",
-            "allows_direct_messages": "Alongside has no direct messages today: "
-            "conversations happen in groups.",
             "peers_may_message_team": "The team can always message a peer privately. "
             "When this is on, peers can also write to the team first. A secure "
-            "service keeps it off.",
+            "service keeps it off whatever this says.",
             "requires_staff_facilitators": "Only facilitators, supervisors and admins "
             "of the organisation can start a group and so become its facilitator. "
             "Anyone who facilitates a group now keeps doing so.",
@@ -59,7 +64,7 @@ class OrganisationSettingsForm(forms.ModelForm[Organisation]):
         }
         widgets = {
             "about": forms.Textarea(attrs={"rows": 4}),
-            "confidentiality_statement": forms.Textarea(attrs={"rows": 10}),
+            "confidentiality_statement": forms.Textarea(attrs={"rows": 6}),
             "search_words": forms.Textarea(attrs={"rows": 5}),
         }
         error_messages = {
@@ -73,6 +78,19 @@ class OrganisationSettingsForm(forms.ModelForm[Organisation]):
         super().__init__(*args, **kwargs)
         for name in RETENTION_FIELDS:
             self.fields[name].required = False
+        if self.instance.setting:
+            self._say_kind_defaults(Setting(self.instance.setting))
+
+    def _say_kind_defaults(self, kind: Setting) -> None:
+        """Each switch's help says its default for the organisation's kind."""
+        for name, value in KIND_DEFAULTS[kind].items():
+            field = self.fields[name]
+            if isinstance(value, bool):
+                shown = "on" if value else "off"
+            else:
+                shown = str(dict(field.choices)[value]).lower()  # type: ignore[attr-defined]
+            default = f"The default for “{kind.label}” is {shown}."
+            field.help_text = f"{field.help_text} {default}".strip()
 
     def _clean_retention(self, name: str) -> int:
         value = self.cleaned_data.get(name)
@@ -85,6 +103,22 @@ class OrganisationSettingsForm(forms.ModelForm[Organisation]):
 
     def clean_thread_retention_days(self) -> int:
         return self._clean_retention("thread_retention_days")
+
+    def clean_confidentiality_statement(self) -> str:
+        text: str = self.cleaned_data.get("confidentiality_statement", "")
+        found = contradictions_in(text)
+        if found:
+            # One message: the field template gives each error the same id.
+            raise forms.ValidationError(
+                " ".join(
+                    [
+                        "Your own words come after the statement and cannot say "
+                        "something it does not. Please change",
+                        *found,
+                    ]
+                )
+            )
+        return text
 
     def clean_search_words(self) -> str:
         text: str = self.cleaned_data.get("search_words", "")

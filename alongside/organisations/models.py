@@ -71,16 +71,21 @@ class OrganisationQuerySet(models.QuerySet["Organisation"]):
 class Organisation(models.Model):
     name = models.CharField(max_length=120)
     slug = models.SlugField(max_length=60, unique=True)
-    setting = models.CharField(max_length=20, choices=Setting.choices)
-    about = models.TextField("about this service", blank=True, max_length=2000)
-    confidentiality_statement = models.TextField(
-        "limits of confidentiality",
-        max_length=6000,
-        help_text="What stays in a group, and when, why and to whom anything would "
-        "ever be shared.",
+    # The kind of service; its defaults for the switches are in kinds.py.
+    setting = models.CharField(
+        "kind of service", max_length=20, choices=Setting.choices
     )
-    allows_direct_messages = models.BooleanField(default=True)
-    allows_images = models.BooleanField(default=False)
+    about = models.TextField("about this service", blank=True, max_length=2000)
+    # The statement itself is generated from the settings (statement.py); these
+    # are the organisation's own words, shown after it and never contradicting it.
+    confidentiality_statement = models.TextField(
+        "your own words, after the statement",
+        blank=True,
+        max_length=6000,
+        help_text="Shown after the statement Alongside writes from these settings. "
+        "Add what your service does beyond Alongside, for example when you would "
+        "tell a safeguarding team. It cannot say something the statement does not.",
+    )
     # A secure service keeps it off whatever this says (privateconversations).
     peers_may_message_team = models.BooleanField(
         "peers may message the team first", default=False

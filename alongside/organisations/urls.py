@@ -13,6 +13,7 @@ urlpatterns = [
         name="confidentiality",
     ),
     path("<slug:slug>/settings/", views.organisation_settings, name="settings-edit"),
+    path("<slug:slug>/settings/kind/", views.organisation_kind, name="kind-edit"),
     path("<slug:slug>/invitations/", views.invitation_list, name="invitation-list"),
     path(
         "<slug:slug>/invitations/<int:invitation_id>/revoke/",

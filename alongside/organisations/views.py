@@ -11,7 +11,14 @@ from alongside.accounts.second_factor import ensure_second_factor
 from alongside.core.requests import AuthenticatedRequest
 
 from . import actions
-from .forms import InvitationForm, OrganisationSettingsForm, SupportServiceForm
+from .contradictions import contradictions_in
+from .forms import (
+    InvitationForm,
+    OrganisationKindForm,
+    OrganisationSettingsForm,
+    SupportServiceForm,
+)
+from .kinds import POLICY_SWITCHES, changed_from_defaults
 from .models import Organisation, SupportService
 from .permissions import (
     check_manage_organisation,
@@ -78,15 +85,72 @@ def organisation_settings(request: AuthenticatedRequest, slug: str) -> HttpRespo
         actions.update_organisation(
             person=request.user, organisation=organisation, **form.cleaned_data
         )
-        messages.success(request, "The organisation's settings are saved.")
+        messages.success(
+            request,
+            "The organisation's settings are saved, and its statement says what "
+            "they now mean.",
+        )
         return redirect("organisations:organisation-detail", slug=organisation.slug)
     # A failed form must not rename the page's heading with half-typed input.
     organisation.refresh_from_db()
+    return _settings_page(request, organisation, form=form)
+
+
+def _settings_page(
+    request: AuthenticatedRequest,
+    organisation: Organisation,
+    *,
+    form: OrganisationSettingsForm | None = None,
+    kind_form: OrganisationKindForm | None = None,
+) -> HttpResponse:
+    changed = set(changed_from_defaults(organisation))
+    if form is None:
+        form = OrganisationSettingsForm(instance=organisation)
     return render(
         request,
         "organisations/settings.html",
-        {"organisation": organisation, "form": form},
+        {
+            "organisation": organisation,
+            "form": form,
+            "kind_form": kind_form
+            or OrganisationKindForm(initial={"setting": organisation.setting}),
+            "changed_labels": [
+                form.fields[name].label for name in POLICY_SWITCHES if name in changed
+            ],
+            "hidden_words": contradictions_in(organisation.confidentiality_statement),
+        },
     )
+
+
+@login_required
+@require_POST
+def organisation_kind(request: AuthenticatedRequest, slug: str) -> HttpResponse:
+    """Choose the kind of service: every switch goes to that kind's defaults."""
+    organisation = get_managed_organisation(request, slug)
+    kind_form = OrganisationKindForm(request.POST)
+    if not kind_form.is_valid():
+        return _settings_page(request, organisation, kind_form=kind_form)
+    changed = actions.choose_organisation_kind(
+        person=request.user,
+        organisation=organisation,
+        kind=kind_form.cleaned_data["setting"],
+    )
+    form = OrganisationSettingsForm(instance=organisation)
+    kind = organisation.get_setting_display()
+    if changed:
+        labels = "; ".join(str(form.fields[name].label).lower() for name in changed)
+        messages.success(
+            request,
+            f"The kind of service is now “{kind}”. These settings changed to its "
+            f"defaults: {labels}. You can change each one below.",
+        )
+    else:
+        messages.success(
+            request,
+            f"The kind of service is now “{kind}”. Its settings were already this "
+            "kind's defaults.",
+        )
+    return redirect("organisations:settings-edit", slug=organisation.slug)
 
 
 @login_required

@@ -424,7 +424,6 @@ def test_organisation_settings_survive_naughty_strings(place: Place) -> None:
             "name": "Riverside Peer Support",
             "about": "",
             "confidentiality_statement": "What is said here stays here.",
-            "allows_direct_messages": "on",
             "allows_links": "on",
             "group_creation": "staff",
         },

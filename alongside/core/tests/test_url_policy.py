@@ -219,6 +219,7 @@ POLICY: dict[str, dict[str, tuple[int, ...]]] = {
         "POST": _NO_POST,
     },
     "organisations:settings-edit": {"GET": _ADMIN_PAGE, "POST": _ADMIN_DONE},
+    "organisations:kind-edit": {"GET": _NO_GET, "POST": _ADMIN_DONE},
     "organisations:invitation-list": {"GET": _ADMIN_PAGE, "POST": _ADMIN_DONE},
     # Stopping a code or removing a directory entry asks first (the page), and can
     # be undone for a short while.
@@ -640,6 +641,7 @@ POST_DATA: dict[str, dict[str, Any]] = {
         "confidentiality_statement": "What is shared here stays here.",
         "group_creation": "staff",
     },
+    "organisations:kind-edit": {"setting": "workplace"},
     "organisations:invitation-list": {
         "label": "For a new colleague",
         "role": "peer",

@@ -79,9 +79,13 @@ def test_the_ward_demo_is_a_secure_service_and_every_demo_has_limits() -> None:
     ward = Invitation.objects.get(code="DEMO3-WARDS").organisation
 
     assert ward.allows_links is False
-    assert ward.allows_images is False
-    assert ward.allows_direct_messages is False
+    assert ward.peers_can_message_team is False
     assert ward.requires_staff_facilitators is True
+    assert sorted(Organisation.objects.values_list("setting", flat=True)) == [
+        "community",
+        "secure",
+        "workplace",
+    ]
     assert all(
         organisation.live_message_retention_days > 0
         and organisation.thread_retention_days > 0

@@ -11,6 +11,11 @@ from django.utils import timezone
 from alongside.accounts.models import Person
 from alongside.accounts.tests.factories import PersonFactory
 from alongside.organisations import actions
+from alongside.organisations.kinds import (
+    POLICY_SWITCHES,
+    changed_from_defaults,
+    defaults_for,
+)
 from alongside.organisations.models import (
     Invitation,
     Organisation,
@@ -49,6 +54,59 @@ def test_a_new_organisation_starts_with_the_uk_help_directory() -> None:
 
     assert organisation.support_services.count() == len(UK_SUPPORT_SERVICES)
     assert organisation.support_services.filter(is_urgent=True).exists()
+
+
+@pytest.mark.parametrize("kind", list(Setting))
+def test_a_new_organisation_takes_its_kinds_defaults(kind: Setting) -> None:
+    organisation = actions.create_organisation(
+        name="Test service", slug="test-service", setting=kind
+    )
+
+    assert changed_from_defaults(organisation) == []
+    assert {name: getattr(organisation, name) for name in POLICY_SWITCHES} == (
+        defaults_for(kind)
+    )
+
+
+def test_a_switch_given_when_creating_wins_over_the_kinds_default() -> None:
+    organisation = actions.create_organisation(
+        name="Test service",
+        slug="test-service",
+        setting=Setting.SECURE,
+        allows_links=True,
+    )
+
+    assert organisation.allows_links is True
+    assert changed_from_defaults(organisation) == ["allows_links"]
+
+
+def test_choosing_a_kind_puts_every_switch_to_its_defaults() -> None:
+    organisation = actions.create_organisation(
+        name="Test service", slug="test-service", setting=Setting.COMMUNITY
+    )
+
+    changed = actions.choose_organisation_kind(
+        person=admin_of(organisation), organisation=organisation, kind="secure"
+    )
+
+    organisation.refresh_from_db()
+    assert organisation.setting == Setting.SECURE
+    assert changed_from_defaults(organisation) == []
+    assert set(changed) == set(POLICY_SWITCHES)
+
+
+@pytest.mark.parametrize("role", [Role.PEER, Role.FACILITATOR, Role.SUPERVISOR])
+def test_only_admins_choose_the_kind_of_service(role: str) -> None:
+    organisation = OrganisationFactory.create()
+    person = OrganisationRoleFactory.create(organisation=organisation, role=role).person
+
+    with pytest.raises(Http404):
+        actions.choose_organisation_kind(
+            person=person, organisation=organisation, kind="secure"
+        )
+
+    organisation.refresh_from_db()
+    assert organisation.setting == Setting.COMMUNITY
 
 
 def test_welcome_without_invitation_joins_every_open_organisation_as_a_peer() -> None:
@@ -159,28 +217,28 @@ def admin_of(organisation: Organisation) -> Person:
 
 
 def test_admin_changes_the_organisation_policy() -> None:
-    organisation = OrganisationFactory.create(allows_images=False)
+    organisation = OrganisationFactory.create(allows_links=True)
 
     actions.update_organisation(
         person=admin_of(organisation),
         organisation=organisation,
-        allows_images=True,
+        allows_links=False,
     )
 
     organisation.refresh_from_db()
-    assert organisation.allows_images is True
+    assert organisation.allows_links is False
 
 
 @pytest.mark.parametrize("role", [Role.PEER, Role.FACILITATOR, Role.SUPERVISOR])
 def test_only_admins_change_an_organisation(role: str) -> None:
-    organisation = OrganisationFactory.create(allows_images=False)
+    organisation = OrganisationFactory.create(allows_links=True)
     person = OrganisationRoleFactory.create(organisation=organisation, role=role).person
     service = SupportServiceFactory.create(organisation=organisation)
     invitation = InvitationFactory.create(organisation=organisation)
 
     with pytest.raises(Http404):
         actions.update_organisation(
-            person=person, organisation=organisation, allows_images=True
+            person=person, organisation=organisation, allows_links=False
         )
     with pytest.raises(Http404):
         actions.create_invitation(person=person, organisation=organisation)
@@ -192,7 +250,7 @@ def test_only_admins_change_an_organisation(role: str) -> None:
         actions.remove_support_service(person=person, service=service)
 
     organisation.refresh_from_db()
-    assert organisation.allows_images is False
+    assert organisation.allows_links is True
     assert SupportService.objects.filter(pk=service.pk).exists()
 
 

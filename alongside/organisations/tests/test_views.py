@@ -136,7 +136,7 @@ def test_admin_changes_the_policy_and_the_statement(
     organisation.refresh_from_db()
     assert organisation.name == "A renamed service"
     assert organisation.group_creation == "anyone"
-    assert organisation.allows_direct_messages is False
+    assert organisation.peers_may_message_team is False
 
 
 def test_a_settings_mistake_keeps_what_was_typed_but_not_in_the_heading(
@@ -144,12 +144,18 @@ def test_a_settings_mistake_keeps_what_was_typed_but_not_in_the_heading(
 ) -> None:
     response = admin_client.post(
         reverse("organisations:settings-edit", args=[organisation.slug]),
-        {**SETTINGS_FORM, "name": "Half typed", "confidentiality_statement": ""},
+        {
+            **SETTINGS_FORM,
+            "name": "Half typed",
+            "confidentiality_statement": "Our staff cannot read group conversations.",
+        },
     )
 
     page = response.content.decode()
     assert response.status_code == 200
     assert 'value="Half typed"' in page
+    assert "cannot say something it does not" in page
+    assert "Our staff cannot read group conversations." in page
     assert response.context["organisation"].name == organisation.name
     organisation.refresh_from_db()
     assert organisation.name != "Half typed"
@@ -351,7 +357,6 @@ def test_the_confidentiality_page_states_retention_and_the_secure_policy(
     organisation.live_message_retention_days = 90
     organisation.thread_retention_days = 730
     organisation.allows_links = False
-    organisation.allows_direct_messages = False
     organisation.requires_staff_facilitators = True
     organisation.save()
 
@@ -363,9 +368,93 @@ def test_the_confidentiality_page_states_retention_and_the_secure_policy(
     assert "kept for 2 years after their last reply" in page
     assert "open safety concern" in page
     assert "Links are switched off here" in page
-    assert "Alongside does not show pictures" in page
-    assert "Direct messages are switched off here" in page
-    assert "Only staff of" in page
+    assert "only staff facilitate groups" in page
+    assert "pictures" not in page.lower()
+    assert "direct message" not in page.lower()
+    assert "has agreed" not in page
+
+
+def test_the_service_page_says_its_kind_and_its_statement(
+    peer_client: Client, organisation: Organisation
+) -> None:
+    organisation.setting = "workplace"
+    organisation.save()
+
+    page = peer_client.get(
+        reverse("organisations:organisation-detail", args=[organisation.slug])
+    ).content.decode()
+
+    assert "is a workplace scheme" in page
+    assert "What your employer can and cannot see" in page
+    assert organisation.confidentiality_statement in page
+
+
+def test_admin_chooses_a_kind_and_every_switch_takes_its_default(
+    admin_client: Client, organisation: Organisation
+) -> None:
+    response = admin_client.post(
+        reverse("organisations:kind-edit", args=[organisation.slug]),
+        {"setting": "secure"},
+        follow=True,
+    )
+
+    page = response.content.decode()
+    organisation.refresh_from_db()
+    assert organisation.setting == "secure"
+    assert organisation.allows_links is False
+    assert organisation.requires_staff_facilitators is True
+    assert "The kind of service is now “Secure service”" in page
+    assert "Every setting is the default for “Secure service”" in page
+
+
+def test_a_switch_changed_after_choosing_a_kind_is_named_on_the_settings_page(
+    admin_client: Client, organisation: Organisation
+) -> None:
+    admin_client.post(
+        reverse("organisations:kind-edit", args=[organisation.slug]),
+        {"setting": "secure"},
+    )
+    organisation.refresh_from_db()
+    organisation.allows_links = True
+    organisation.save()
+
+    page = admin_client.get(
+        reverse("organisations:settings-edit", args=[organisation.slug])
+    ).content.decode()
+
+    assert "Changed from the defaults for “Secure service”: links in posts" in page
+
+
+def test_an_unknown_kind_is_refused_kindly(
+    admin_client: Client, organisation: Organisation
+) -> None:
+    response = admin_client.post(
+        reverse("organisations:kind-edit", args=[organisation.slug]),
+        {"setting": "prison"},
+    )
+
+    assert response.status_code == 200
+    assert "Please choose one of the three kinds of service." in (
+        response.content.decode()
+    )
+    organisation.refresh_from_db()
+    assert organisation.setting == "community"
+
+
+@pytest.mark.parametrize("client_name", ["peer_client", "facilitator_client"])
+def test_only_admins_choose_the_kind(
+    request: pytest.FixtureRequest, organisation: Organisation, client_name: str
+) -> None:
+    client: Client = request.getfixturevalue(client_name)
+
+    response = client.post(
+        reverse("organisations:kind-edit", args=[organisation.slug]),
+        {"setting": "secure"},
+    )
+
+    assert response.status_code == 404
+    organisation.refresh_from_db()
+    assert organisation.setting == "community"
 
 
 def test_a_retention_period_set_outside_the_list_is_still_said_plainly() -> None:
@@ -432,3 +521,39 @@ def test_search_words_that_do_not_fit_are_named_and_kept(
     assert "just some words</textarea>" in page
     organisation.refresh_from_db()
     assert organisation.search_words == ""
+
+
+def test_own_words_saved_before_the_check_are_hidden_until_changed(
+    admin_client: Client, peer_client: Client, organisation: Organisation
+) -> None:
+    organisation.confidentiality_statement = "Our staff cannot read group posts."
+    organisation.save()
+
+    for name in ("organisation-detail", "confidentiality"):
+        page = peer_client.get(
+            reverse(f"organisations:{name}", args=[organisation.slug])
+        ).content.decode()
+        assert "Our staff cannot read" not in page
+        assert "Who reads what you write in a group" in page
+    settings_page = admin_client.get(
+        reverse("organisations:settings-edit", args=[organisation.slug])
+    ).content.decode()
+    assert "Your own words are not shown to anyone at the moment" in settings_page
+
+
+def test_each_switch_says_its_default_for_the_kind(
+    admin_client: Client, organisation: Organisation
+) -> None:
+    organisation.setting = "secure"
+    organisation.save()
+
+    page = admin_client.get(
+        reverse("organisations:settings-edit", args=[organisation.slug])
+    ).content.decode()
+
+    assert "The default for “Secure service” is off." in page
+    assert "The default for “Secure service” is 30 days." in page
+    assert (
+        "The default for “Secure service” is only the organisation&#x27;s admins."
+        in (page)
+    )

@@ -80,7 +80,7 @@ _DETAILS_WHY = (
     "one click and post straight away, or a facilitator will look at it soon."
 )
 _LINK_REASON = (
-    "This group has agreed not to share links. You can remove the link with one click "
+    "Links are switched off in this service. You can remove the link with one click "
     "and post straight away, or a facilitator will look at it soon."
 )
 _METHOD_REASON = (
@@ -95,8 +95,8 @@ _ABUSE_REASON = (
     "facilitator. If you're angry or hurting, you're still welcome here."
 )
 _RULE_HOLD_REASON = (
-    "Your post is waiting for a facilitator to read it, because it includes something "
-    "this group has agreed to check first. You can edit it and post now, or wait."
+    "Your post is waiting for a facilitator to read it, because it includes words "
+    "that a facilitator checks first here. You can edit it and post now, or wait."
 )
 _CRISIS_REASON = (
     "Your post has been shared. It sounds like things are really hard right now. You "
