@@ -1,5 +1,6 @@
-"""Every change in safety: phrase rules (each a version), reports, an author's
-one-click removal and appeal, moderation decisions, duty, escalations and incidents.
+"""Every change in safety: phrase rules (each a version; in phrase_actions.py),
+reports, an author's one-click removal and appeal, moderation decisions, duty,
+escalations and incidents.
 
 Each action checks permission, writes, records what was done, and only after the
 transaction commits tells anyone (notifications, live alerts, emails, tasks). Nothing
@@ -56,18 +57,14 @@ from .models import (
     HoldAppeal,
     Incident,
     ModerationDecision,
-    PhraseRule,
-    PhraseRuleVersion,
     Report,
     ReportReason,
-    RuleAction,
 )
 from .permissions import (
     check_acknowledge,
     check_appeal,
     check_decide_on,
     check_edit_escalation_chain,
-    check_edit_phrase_rules,
     check_go_off_duty,
     check_go_on_duty,
     check_message_from_alert,
@@ -78,96 +75,15 @@ from .permissions import (
     check_update_incident,
     people_who_may_decide_on,
 )
+from .phrase_actions import create_phrase_rule as create_phrase_rule
+from .phrase_actions import switch_phrase_rule as switch_phrase_rule
+from .phrase_actions import update_phrase_rule as update_phrase_rule
 from .queue import seen_state
-from .screening.phrases import InvalidPattern, validate_pattern
 
 
 def _tell_staff(organisation_id: int) -> None:
     """After commit, ask the organisation's open Today pages to look again."""
     transaction.on_commit(partial(tell_staff_pages, organisation_id=organisation_id))
-
-
-def _clean(pattern: str, action: str, topic: str) -> str:
-    try:
-        tidy = validate_pattern(pattern)
-    except InvalidPattern as error:
-        raise ValidationError({"pattern": str(error)}) from error
-    if action not in RuleAction.values:
-        raise ValidationError({"action": "Choose what the rule should do."})
-    if action == RuleAction.SUGGEST_WARNING and not topic:
-        raise ValidationError({"topic": "Choose the topic for the content warning."})
-    return tidy
-
-
-def _record_version(rule: PhraseRule, by: Person) -> None:
-    PhraseRuleVersion.objects.create(
-        rule=rule,
-        version=rule.version,
-        pattern=rule.pattern,
-        action=rule.action,
-        topic=rule.topic,
-        is_active=rule.is_active,
-        changed_by=by,
-    )
-
-
-@transaction.atomic
-def create_phrase_rule(
-    *,
-    by: Person,
-    organisation: Organisation,
-    group: PeerGroup | None = None,
-    pattern: str,
-    action: str,
-    topic: str = "",
-    note: str = "",
-) -> PhraseRule:
-    """Add a rule for the organisation (no group) or for one group.
-
-    Needs an admin, or a facilitator of the group. Raises ValidationError with a plain
-    message for a pattern that cannot be used. Records version 1.
-    """
-    check_edit_phrase_rules(by, organisation, group)
-    tidy = _clean(pattern, action, topic)
-    rule = PhraseRule.objects.create(
-        organisation=organisation,
-        group=group,
-        pattern=tidy,
-        action=action,
-        topic=topic,
-        note=note,
-    )
-    _record_version(rule, by)
-    return rule
-
-
-@transaction.atomic
-def update_phrase_rule(
-    *,
-    by: Person,
-    rule: PhraseRule,
-    pattern: str,
-    action: str,
-    topic: str = "",
-    is_active: bool = True,
-    note: str | None = None,
-) -> PhraseRule:
-    """Change a rule's wording, action or whether it is on; the version goes up by one
-    and the new wording is kept beside the old ones."""
-    check_edit_phrase_rules(by, rule.organisation, rule.group)
-    tidy = _clean(pattern, action, topic)
-    rule = PhraseRule.objects.select_for_update().get(pk=rule.pk)
-    rule.pattern = tidy
-    rule.action = action
-    rule.topic = topic
-    rule.is_active = is_active
-    if note is not None:
-        rule.note = note
-    rule.version += 1
-    rule.updated_at = timezone.now()
-    rule.save()
-    _record_version(rule, by)
-    return rule
 
 
 # ---- Reports ----

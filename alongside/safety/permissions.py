@@ -2,7 +2,7 @@
 being on duty, escalations and incidents. The only place that decides.
 
 - Organisation-wide rules belong to the organisation's admins. A group's own rules can
-  also be edited by that group's facilitators.
+  also be edited by that group's facilitators (phrase_permissions.py, imported here).
 - Anyone who can read a post (a current member) may report someone else's shared post.
 - Authors act on their own held posts: remove details in one click, appeal.
 - The moderation queue is the group's facilitators'. Organisation admins see that the
@@ -54,45 +54,30 @@ from .models import (
     EscalationStatus,
     Incident,
     ModerationDecision,
-    PhraseRule,
-    PhraseRuleQuerySet,
+)
+
+# Phrase rules have their own module; their rules are part of this policy.
+from .phrase_permissions import (
+    can_edit_phrase_rules,
+    can_open_phrase_rules,
+    check_edit_phrase_rules,
+    check_open_phrase_rules,
+    get_phrase_rule_for,
+    phrase_rule_groups_for,
+    phrase_rules_visible_to,
 )
 from .queue import waiting_for_decision
 
-
-def can_edit_phrase_rules(
-    person: Person, organisation: Organisation, group: PeerGroup | None = None
-) -> bool:
-    """Organisation admins edit every phrase rule; a group's facilitators
-    edit that group's own rules. Reads only."""
-    if group is not None and group.organisation_id != organisation.pk:
-        return False
-    if role_in(person, organisation) == Role.ADMIN:
-        return True
-    return group is not None and is_facilitator_of(person, group)
-
-
-def check_edit_phrase_rules(
-    person: Person, organisation: Organisation, group: PeerGroup | None = None
-) -> None:
-    """Raise PermissionDenied unless can_edit_phrase_rules. No side effects."""
-    if not can_edit_phrase_rules(person, organisation, group):
-        raise PermissionDenied
-
-
-def phrase_rules_visible_to(
-    person: Person, organisation: Organisation
-) -> PhraseRuleQuerySet:
-    """Admins see every rule in the organisation; facilitators their groups' rules."""
-    rules = PhraseRule.objects.filter(organisation=organisation)
-    if role_in(person, organisation) == Role.ADMIN:
-        return rules
-    groups = [
-        group.pk
-        for group in PeerGroup.objects.filter(organisation=organisation)
-        if is_facilitator_of(person, group)
-    ]
-    return rules.filter(group_id__in=groups)
+# The phrase rules' part of this policy lives in its own module and is offered here.
+__all__ = [
+    "can_edit_phrase_rules",
+    "can_open_phrase_rules",
+    "check_edit_phrase_rules",
+    "check_open_phrase_rules",
+    "get_phrase_rule_for",
+    "phrase_rule_groups_for",
+    "phrase_rules_visible_to",
+]
 
 
 # ---- Reports ----

@@ -56,6 +56,7 @@ from .permissions import (
     can_edit_escalation_chain,
     can_message_from_alert,
     can_moderate,
+    can_open_phrase_rules,
     can_read_report_notes,
     can_record_incident,
     can_reply_to_decision,
@@ -205,6 +206,7 @@ def queue(request: AuthenticatedRequest, group_id: int) -> HttpResponse:
             "can_read": can_read,
             "decide_ids": decide_ids,
             "decides_for_the_group": bool(decide_ids) and not can_read,
+            "can_open_rules": can_open_phrase_rules(request.user, group.organisation),
         },
     )
 
@@ -385,6 +387,7 @@ def duty(request: AuthenticatedRequest) -> HttpResponse:
             "is_on_duty": organisation.pk in on_duty,
             "can_edit_chain": can_edit_escalation_chain(request.user, organisation),
             "can_record": can_record_incident(request.user, organisation),
+            "can_open_rules": can_open_phrase_rules(request.user, organisation),
             "not_trained": duty_training_reason(request.user, organisation),
         }
         for organisation in organisations

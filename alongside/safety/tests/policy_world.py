@@ -16,6 +16,7 @@ from alongside.safety.models import (
     Escalation,
     Incident,
     ModerationDecision,
+    PhraseRule,
     Report,
 )
 
@@ -59,7 +60,11 @@ def safety_objects(group: PeerGroup) -> dict[str, int]:
         severity="low",
         what_happened="Made for the policy test.",
     )
+    rule = PhraseRule.objects.create(
+        organisation=group.organisation, group=group, pattern="weigh in", action="hold"
+    )
     return {
+        "rule_id": rule.pk,
         "post_id": post.pk,
         "decision_id": decision.pk,
         "escalation_id": escalation.pk,
