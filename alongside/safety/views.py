@@ -33,6 +33,7 @@ from alongside.privateconversations.permissions import participant_of
 from alongside.supporters.permissions import NotTrained, duty_training_reason
 
 from . import actions, reads
+from .agreement_items import item_choices, name_reported_items
 from .forms import (
     AppealForm,
     DecisionForm,
@@ -111,7 +112,7 @@ def post_report(
 ) -> HttpResponse:
     post = _readable_post(request, group_id, post_id)
     check_report(request.user, post)
-    form = ReportForm(request.POST or None)
+    form = ReportForm(request.POST or None, agreement_items=item_choices(post.group))
     if request.method == "POST" and form.is_valid():
         try:
             actions.report_post(person=request.user, post=post, **form.cleaned_data)
@@ -194,6 +195,7 @@ def queue(request: AuthenticatedRequest, group_id: int) -> HttpResponse:
     )
     if can_read:
         reads.record_queue_read(reader=request.user, entries=entries)
+        name_reported_items(group, entries)
     decide_ids = posts_decidable_by(
         request.user, group, [entry.post for entry in entries]
     )
