@@ -57,6 +57,7 @@ from .permissions import (
     get_post_for,
     get_thread_for,
     live_posts_visible_to,
+    responses_offered_for,
     room_of,
     thread_posts_visible_to,
     threads_visible_to,
@@ -189,6 +190,9 @@ def _add_responses(request: AuthenticatedRequest, posts: list[Post]) -> list[Pos
         post.my_responses = {  # type: ignore[attr-defined]
             row.kind for row in rows if row.person_id == request.user.pk
         }
+        post.response_choices = [  # type: ignore[attr-defined]
+            (kind, ResponseKind(kind).label) for kind in responses_offered_for(post)
+        ]
     return posts
 
 
@@ -452,9 +456,13 @@ def post_respond(
     form = ResponseForm(request.POST)
     if not form.is_valid():
         return redirect(_place_of(post))
-    actions.toggle_response(
-        person=request.user, post=post, kind=form.cleaned_data["kind"]
-    )
+    try:
+        actions.toggle_response(
+            person=request.user, post=post, kind=form.cleaned_data["kind"]
+        )
+    except ValidationError as refused:  # a response not offered for this post
+        messages.info(request, refused.messages[0])
+        return redirect(_place_of(post))
     if request.htmx and post.thread_id is not None:
         thread = get_thread_for(request.user, group, post.thread_id)
         shown = (
