@@ -125,7 +125,6 @@ def rule_create(request: AuthenticatedRequest, organisation_slug: str) -> HttpRe
         request.POST or None,
         groups=phrase_rule_groups_for(request.user, organisation),
         may_choose_whole_service=is_admin,
-        initial={"group": request.GET.get("group", "")},
     )
     trial = None
     if request.method == "POST" and form.is_valid():

@@ -269,3 +269,20 @@ def test_the_list_page_reads_in_a_few_queries_however_many_rules(
         response = admin_client.get(_list(organisation))
 
     assert response.content.decode().count('class="card phrase-rule') == 30
+
+
+def test_the_duty_page_and_the_queue_lead_to_the_phrase_rules(
+    facilitator_client: Client,
+    supervisor_client: Client,
+    organisation: Organisation,
+    group: PeerGroup,
+) -> None:
+    rules = _list(organisation)
+
+    duty = facilitator_client.get(reverse("safety:duty")).content.decode()
+    queue = facilitator_client.get(reverse("safety:queue", args=[group.pk]))
+    supervisor_duty = supervisor_client.get(reverse("safety:duty")).content.decode()
+
+    assert f'href="{rules}"' in duty
+    assert f'href="{rules}"' in queue.content.decode()
+    assert f'href="{rules}"' not in supervisor_duty
