@@ -108,7 +108,8 @@ def rule_try(request: AuthenticatedRequest, organisation_slug: str) -> HttpRespo
 
 def _trial_of(form: PhraseRuleForm) -> Any:
     """The form's own rule tried on its sample, before anything is saved."""
-    if form.errors or not form.cleaned_data.get("sample"):
+    if not form.cleaned_data.get("sample"):
+        form.add_error("sample", "Type some words here to try the rule on.")
         return None
     spec = PhraseRuleSpec(
         pattern=form.cleaned_data["pattern"], action=form.cleaned_data["action"]

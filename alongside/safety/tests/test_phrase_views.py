@@ -286,3 +286,21 @@ def test_the_duty_page_and_the_queue_lead_to_the_phrase_rules(
     assert f'href="{rules}"' in duty
     assert f'href="{rules}"' in queue.content.decode()
     assert f'href="{rules}"' not in supervisor_duty
+
+
+def test_trying_with_no_words_asks_for_some_and_saves_nothing(
+    admin_client: Client, organisation: Organisation
+) -> None:
+    url = reverse("safety:phrase-rule-create", args=[organisation.slug])
+
+    tried = admin_client.post(
+        url, {"pattern": "weigh-in", "action": "hold", "intent": "try"}
+    )
+    # Pressing Enter in a box sends the first button, Save.
+    saved = admin_client.post(url, {"pattern": "weigh-in", "action": "hold"})
+
+    assert tried.status_code == 400
+    assert "Type some words here to try the rule on." in tried.content.decode()
+    assert 'value="weigh-in"' in tried.content.decode()
+    assert saved.status_code == 302
+    assert PhraseRule.objects.count() == 1
