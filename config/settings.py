@@ -290,7 +290,10 @@ ACCOUNT_PRESERVE_USERNAME_CASING = False
 ACCOUNT_SESSION_REMEMBER = None
 # A password reset for an address with no account sends nothing, and the page says
 # the same either way: nobody learns from it whether someone uses the service.
-ACCOUNT_PREVENT_ENUMERATION = True
+# "strict": sign-up answers the same for an address already given by someone else
+# (it is only ever used to help each account back in), and sign-in names are made
+# unique by adding numbers (alongside/accounts/sign_in_names.py).
+ACCOUNT_PREVENT_ENUMERATION = "strict"
 ACCOUNT_EMAIL_UNKNOWN_ACCOUNTS = False
 # How fast one person may add things (alongside/core/limits.py): generous for a
 # person, far too slow for a script. ALONGSIDE_RATE_LIMITS_ENABLED=0 turns them off

@@ -172,13 +172,16 @@ def test_a_group_changes_its_agreement_by_consent(
     passwords.nth(1).fill("a long new passphrase")
     newcomer.get_by_role("button", name="Create my account").click()
     expect(newcomer.get_by_role("button", name="Sign out")).to_be_visible()
+    # Numbers are added to the name typed; the whole sign-in name is shown.
+    welcome = newcomer.get_by_role("status").filter(has_text="Your sign-in name is")
+    newleaf = re.findall(r"newleaf-\d{4}", welcome.inner_text())[0]
     newcomer.goto(f"/groups/{group_id}/join/")
     expect(newcomer.get_by_text(SECOND)).to_be_visible()
     expect(newcomer.get_by_text("version 2")).to_be_visible()
     check_accessibility(newcomer)
     newcomer.get_by_role("button", name="Join the group").click()
     expect(newcomer.get_by_text("Before you post")).to_be_visible()
-    assert django_shell(CONFIRMED.format(name="newleaf")) == "False"
+    assert django_shell(CONFIRMED.format(name=newleaf)) == "False"
     check_accessibility(newcomer)
     newcomer.get_by_role(
         "button", name="I have read it and I am happy to go along with it"
@@ -186,7 +189,7 @@ def test_a_group_changes_its_agreement_by_consent(
     expect(
         newcomer.get_by_text("You have read and confirmed version 2")
     ).to_be_visible()
-    assert django_shell(CONFIRMED.format(name="newleaf")) == "True"
+    assert django_shell(CONFIRMED.format(name=newleaf)) == "True"
 
     # A group with nothing agreed yet starts from questions.
     sam.goto("/groups/")

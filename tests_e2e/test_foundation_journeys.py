@@ -50,7 +50,10 @@ def sign_up(page: Page) -> str:
     arrive(page, "/")
     expect(page.get_by_role("heading", level=1)).to_be_visible()
     expect(page.get_by_role("link", name="Account")).to_be_visible()
-    return username
+    # The name typed is the start of the sign-in name; the whole name is shown.
+    welcome = page.get_by_role("status").filter(has_text="Your sign-in name is")
+    expect(welcome).to_contain_text(re.compile(rf"{username}-\d{{4}}\."))
+    return str(re.findall(rf"{username}-\d{{4}}", welcome.inner_text())[0])
 
 
 def sign_in(page: Page, username: str, password: str = DEMO_PASSWORD) -> None:

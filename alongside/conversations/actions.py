@@ -48,6 +48,7 @@ from .permissions import (
     check_read_group_conversations,
     check_reply_in,
     check_respond_to,
+    responses_offered_for,
 )
 from .screening import ScreeningResult, after_screening, screen
 
@@ -428,6 +429,7 @@ def erase_posts_of(*, person: Person, keep_posts: bool) -> None:
 @transaction.atomic
 def toggle_response(*, person: Person, post: Post, kind: str) -> bool:
     """Say "I hear you", "thank you" or "me too" to a post, or take it back.
+    Only the responses offered for the post (`responses_offered_for`) may be given.
     Returns whether the response is now given."""
     check_respond_to(person, post)
     if kind not in ResponseKind.values:
@@ -435,6 +437,9 @@ def toggle_response(*, person: Person, post: Post, kind: str) -> bool:
     deleted, _ = Response.objects.filter(post=post, person=person, kind=kind).delete()
     if deleted:
         return False
+    if kind not in responses_offered_for(post):
+        # Taking a response back is always possible; giving one needs it offered.
+        raise ValidationError("Please choose one of the responses.")
     Response.objects.create(post=post, person=person, kind=kind)
     return True
 

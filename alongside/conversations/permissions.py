@@ -35,6 +35,7 @@ from .models import (
     Post,
     PostQuerySet,
     PostStatus,
+    ResponseKind,
     Thread,
     ThreadQuerySet,
 )
@@ -299,6 +300,21 @@ def can_respond_to(person: Person, post: Post) -> bool:
         and not post.is_deleted
         and can_post_in(person, post.group)
     )
+
+
+# Screening's urgency for a post that shows a risk to life (Post.screening_urgency).
+RISK_TO_LIFE_URGENCY = 3
+
+
+def responses_offered_for(post: Post) -> list[str]:
+    """The supportive responses others may give to a post, in their order. "Me too"
+    is not offered on a post that shows a risk to life: said to someone thinking of
+    ending their life, it can read as agreeing, or as a second person at risk with
+    no one to turn to. Reads only."""
+    kinds = list(ResponseKind.values)
+    if post.screening_urgency >= RISK_TO_LIFE_URGENCY:
+        kinds.remove(ResponseKind.ME_TOO)
+    return kinds
 
 
 def check_respond_to(person: Person, post: Post) -> None:

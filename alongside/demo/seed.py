@@ -14,6 +14,7 @@ from alongside.conversations.models import LiveRoom, Post
 from alongside.demo.agreements_seed import seed_agreements
 from alongside.demo.ids import demo_id
 from alongside.demo.meetings_seed import seed_meetings
+from alongside.demo.phrase_rules_seed import seed_phrase_rules
 from alongside.demo.plans_seed import seed_safety_plan
 from alongside.demo.private_seed import seed_private_conversation
 from alongside.demo.safety_seed import seed_safety, seed_screening_urgency, seed_today
@@ -439,6 +440,7 @@ def _seed() -> dict[str, object]:
     )
     seed_safety_plan(people, riverside=riverside)
     seed_supporters_after(people, riverside=riverside, evening=evening)
+    seed_phrase_rules(people, riverside=riverside, loss=loss)
     del ward  # seeded for the secure-service demo; reached with the ward code
     return {
         "people": PEOPLE,

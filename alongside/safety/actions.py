@@ -1,5 +1,6 @@
-"""Every change in safety: phrase rules (each a version), reports, an author's
-one-click removal and appeal, moderation decisions, duty, escalations and incidents.
+"""Every change in safety: phrase rules (each a version; in phrase_actions.py),
+reports, an author's one-click removal and appeal, moderation decisions, duty,
+escalations and incidents.
 
 Each action checks permission, writes, records what was done, and only after the
 transaction commits tells anyone (notifications, live alerts, emails, tasks). Nothing
@@ -23,7 +24,6 @@ from django.utils import timezone
 from django_tasks import default_task_backend, task
 
 from alongside.accounts.models import Person
-from alongside.conversations import live as conversation_live
 from alongside.conversations.actions import (
     edit_post,
     pause_posting,
@@ -60,18 +60,14 @@ from .models import (
     HoldAppeal,
     Incident,
     ModerationDecision,
-    PhraseRule,
-    PhraseRuleVersion,
     Report,
     ReportReason,
-    RuleAction,
 )
 from .permissions import (
     check_acknowledge,
     check_appeal,
     check_decide_on,
     check_edit_escalation_chain,
-    check_edit_phrase_rules,
     check_go_off_duty,
     check_go_on_duty,
     check_message_from_alert,
@@ -82,109 +78,15 @@ from .permissions import (
     check_update_incident,
     people_who_may_decide_on,
 )
+from .phrase_actions import create_phrase_rule as create_phrase_rule
+from .phrase_actions import switch_phrase_rule as switch_phrase_rule
+from .phrase_actions import update_phrase_rule as update_phrase_rule
 from .queue import seen_state
-from .screening.phrases import InvalidPattern, validate_pattern
 
 
 def _tell_staff(organisation_id: int) -> None:
     """After commit, ask the organisation's open Today pages to look again."""
     transaction.on_commit(partial(tell_staff_pages, organisation_id=organisation_id))
-
-
-def _clean(pattern: str, action: str, topic: str) -> str:
-    try:
-        tidy = validate_pattern(pattern)
-    except InvalidPattern as error:
-        raise ValidationError({"pattern": str(error)}) from error
-    if action not in RuleAction.values:
-        raise ValidationError({"action": "Choose what the rule should do."})
-    if action == RuleAction.SUGGEST_WARNING and not topic:
-        raise ValidationError({"topic": "Choose the topic for the content warning."})
-    return tidy
-
-
-def _record_version(rule: PhraseRule, by: Person) -> None:
-    PhraseRuleVersion.objects.create(
-        rule=rule,
-        version=rule.version,
-        pattern=rule.pattern,
-        action=rule.action,
-        topic=rule.topic,
-        is_active=rule.is_active,
-        changed_by=by,
-    )
-
-
-def _tell_live_rooms_screening_changed(rule: PhraseRule) -> None:
-    """Open live rooms screen their next message with the rule as it now is."""
-    transaction.on_commit(
-        partial(
-            conversation_live.screening_changed,
-            organisation_id=rule.organisation_id,
-            group_id=rule.group_id,
-        )
-    )
-
-
-@transaction.atomic
-def create_phrase_rule(
-    *,
-    by: Person,
-    organisation: Organisation,
-    group: PeerGroup | None = None,
-    pattern: str,
-    action: str,
-    topic: str = "",
-    note: str = "",
-) -> PhraseRule:
-    """Add a rule for the organisation (no group) or for one group.
-
-    Needs an admin, or a facilitator of the group. Raises ValidationError with a plain
-    message for a pattern that cannot be used. Records version 1.
-    """
-    check_edit_phrase_rules(by, organisation, group)
-    tidy = _clean(pattern, action, topic)
-    rule = PhraseRule.objects.create(
-        organisation=organisation,
-        group=group,
-        pattern=tidy,
-        action=action,
-        topic=topic,
-        note=note,
-    )
-    _record_version(rule, by)
-    _tell_live_rooms_screening_changed(rule)
-    return rule
-
-
-@transaction.atomic
-def update_phrase_rule(
-    *,
-    by: Person,
-    rule: PhraseRule,
-    pattern: str,
-    action: str,
-    topic: str = "",
-    is_active: bool = True,
-    note: str | None = None,
-) -> PhraseRule:
-    """Change a rule's wording, action or whether it is on; the version goes up by one
-    and the new wording is kept beside the old ones."""
-    check_edit_phrase_rules(by, rule.organisation, rule.group)
-    tidy = _clean(pattern, action, topic)
-    rule = PhraseRule.objects.select_for_update().get(pk=rule.pk)
-    rule.pattern = tidy
-    rule.action = action
-    rule.topic = topic
-    rule.is_active = is_active
-    if note is not None:
-        rule.note = note
-    rule.version += 1
-    rule.updated_at = timezone.now()
-    rule.save()
-    _record_version(rule, by)
-    _tell_live_rooms_screening_changed(rule)
-    return rule
 
 
 # ---- Reports ----

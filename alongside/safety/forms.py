@@ -26,11 +26,12 @@ class ReportForm(forms.Form):
         widget=forms.RadioSelect,
         error_messages={"required": "Please choose the reason closest to yours."},
     )
-    agreement_item_reference = forms.CharField(
+    agreement_item_reference = forms.ChoiceField(
         label="Which part of the group agreement?",
-        max_length=40,
         required=False,
-        help_text='For example "3" or "be kind".',
+        widget=forms.RadioSelect,
+        help_text="Only if it goes against the agreement.",
+        error_messages={"invalid_choice": "Please choose an item from the list."},
     )
     note = forms.CharField(
         label="Anything you'd like to add",
@@ -40,11 +41,21 @@ class ReportForm(forms.Form):
         error_messages={"max_length": "Please keep this under 500 characters."},
     )
 
+    def __init__(
+        self, *args: Any, agreement_items: list[tuple[str, str]], **kwargs: Any
+    ) -> None:
+        """`agreement_items`: the group agreement's items to choose from
+        (`agreement_items.item_choices`); none when it has agreed nothing yet."""
+        super().__init__(*args, **kwargs)
+        if agreement_items:
+            field = self.fields["agreement_item_reference"]
+            assert isinstance(field, forms.ChoiceField)
+            field.choices = agreement_items
+        else:
+            del self.fields["agreement_item_reference"]
+
     def clean_note(self) -> str:
         return _tidy(self.cleaned_data.get("note", ""))
-
-    def clean_agreement_item_reference(self) -> str:
-        return _tidy(self.cleaned_data.get("agreement_item_reference", ""))
 
 
 class AppealForm(forms.Form):

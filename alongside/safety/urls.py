@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import help_views, views
+from . import help_views, phrase_views, views
 
 app_name = "safety"
 
@@ -49,6 +49,31 @@ urlpatterns = [
         "<slug:organisation_slug>/escalation-chain/",
         views.chain_edit,
         name="chain-edit",
+    ),
+    path(
+        "<slug:organisation_slug>/phrase-rules/",
+        phrase_views.rule_list,
+        name="phrase-rule-list",
+    ),
+    path(
+        "<slug:organisation_slug>/phrase-rules/new/",
+        phrase_views.rule_create,
+        name="phrase-rule-create",
+    ),
+    path(
+        "<slug:organisation_slug>/phrase-rules/try/",
+        phrase_views.rule_try,
+        name="phrase-rule-try",
+    ),
+    path(
+        "<slug:organisation_slug>/phrase-rules/<int:rule_id>/",
+        phrase_views.rule_detail,
+        name="phrase-rule-detail",
+    ),
+    path(
+        "<slug:organisation_slug>/phrase-rules/<int:rule_id>/switch/",
+        phrase_views.rule_switch,
+        name="phrase-rule-switch",
     ),
     path(
         "<slug:organisation_slug>/incidents/",

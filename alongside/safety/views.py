@@ -32,6 +32,7 @@ from alongside.privateconversations.permissions import participant_of
 from alongside.supporters.permissions import NotTrained, duty_training_reason
 
 from . import actions, reads
+from .agreement_items import item_choices, name_reported_items
 from .forms import (
     AppealForm,
     DecisionForm,
@@ -54,6 +55,7 @@ from .permissions import (
     can_decide_on,
     can_edit_escalation_chain,
     can_message_from_alert,
+    can_open_phrase_rules,
     can_open_post_from_alert,
     can_read_queue_words,
     can_read_report_notes,
@@ -114,7 +116,7 @@ def post_report(
 ) -> HttpResponse:
     post = _readable_post(request, group_id, post_id)
     check_report(request.user, post)
-    form = ReportForm(request.POST or None)
+    form = ReportForm(request.POST or None, agreement_items=item_choices(post.group))
     if request.method == "POST" and form.is_valid():
         try:
             actions.report_post(person=request.user, post=post, **form.cleaned_data)
@@ -195,6 +197,7 @@ def queue(request: AuthenticatedRequest, group_id: int) -> HttpResponse:
     can_read = can_read_queue_words(request.user, group)
     if can_read:
         reads.record_queue_read(reader=request.user, entries=entries)
+        name_reported_items(group, entries)
     decide_ids = posts_decidable_by(
         request.user, group, [entry.post for entry in entries]
     )
@@ -212,6 +215,7 @@ def queue(request: AuthenticatedRequest, group_id: int) -> HttpResponse:
                 if can_see_reports_on(request.user, entry.post)
             },
             "decides_for_the_group": bool(decide_ids) and not can_read,
+            "can_open_rules": can_open_phrase_rules(request.user, group.organisation),
         },
     )
 
@@ -393,6 +397,7 @@ def duty(request: AuthenticatedRequest) -> HttpResponse:
             "is_on_duty": organisation.pk in on_duty,
             "can_edit_chain": can_edit_escalation_chain(request.user, organisation),
             "can_record": can_record_incident(request.user, organisation),
+            "can_open_rules": can_open_phrase_rules(request.user, organisation),
             "not_trained": duty_training_reason(request.user, organisation),
         }
         for organisation in organisations

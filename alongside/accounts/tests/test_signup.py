@@ -43,7 +43,7 @@ def test_sign_up_with_a_pseudonym_and_no_email_joins_the_open_organisation(
     status, _ = sign_up(client)
 
     assert status == 302
-    person = Person.objects.get(username="gentle-otter")
+    person = Person.objects.get(username__startswith="gentle-otter-")
     assert person.email == ""
     assert person.wants_email_notifications is False
     role = OrganisationRole.objects.get(person=person)
@@ -76,7 +76,7 @@ def test_sign_up_with_an_invitation_joins_its_organisation_in_its_role(
     status, _ = sign_up(client, invitation_code=invitation.code.lower())
 
     assert status == 302
-    person = Person.objects.get(username="gentle-otter")
+    person = Person.objects.get(username__startswith="gentle-otter-")
     role = OrganisationRole.objects.get(person=person)
     assert role.organisation == invitation.organisation
     assert role.role == Role.PEER_SUPPORTER
@@ -106,7 +106,7 @@ def test_a_code_that_no_longer_works_is_refused_kindly_and_keeps_what_was_typed(
     assert "ask for a new one" in page
     assert 'value="gentle-otter"' in page
     assert invitation.code in page
-    assert not Person.objects.filter(username="gentle-otter").exists()
+    assert not Person.objects.filter(username__startswith="gentle-otter").exists()
 
 
 def test_an_unknown_code_is_refused_kindly(client: Client) -> None:
@@ -125,7 +125,7 @@ def test_without_an_open_organisation_a_code_is_needed(client: Client) -> None:
 
     assert status == 200
     assert "This service is by invitation" in page
-    assert not Person.objects.filter(username="gentle-otter").exists()
+    assert not Person.objects.filter(username__startswith="gentle-otter").exists()
 
 
 def test_an_invite_only_service_accepts_its_code(client: Client) -> None:
@@ -135,7 +135,7 @@ def test_an_invite_only_service_accepts_its_code(client: Client) -> None:
 
     assert status == 302
     assert OrganisationRole.objects.get(
-        person__username="gentle-otter"
+        person__username__startswith="gentle-otter-"
     ).organisation == (invitation.organisation)
 
 
@@ -156,7 +156,7 @@ def test_sign_up_with_an_optional_email_keeps_it_private_and_off_by_default(
     status, _ = sign_up(client, email="otter@example.org")
 
     assert status == 302
-    person = Person.objects.get(username="gentle-otter")
+    person = Person.objects.get(username__startswith="gentle-otter-")
     assert person.email == "otter@example.org"
     assert person.wants_email_notifications is False
 
@@ -179,7 +179,7 @@ def test_settings_keep_a_cool_off_for_failed_logins_and_not_a_lock() -> None:
     ("name", "expected"),
     [
         ("gentle otter", "can use letters, numbers and . @ + - _ only"),
-        ("taken-name", "Someone already uses that sign-in name"),
+        ("x" * 141, "Please choose a shorter name, of up to 140 characters."),
     ],
 )
 def test_a_sign_in_name_that_cannot_be_used_is_explained_plainly(

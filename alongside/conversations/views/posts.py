@@ -143,9 +143,13 @@ def post_respond(
     form = ResponseForm(request.POST)
     if not form.is_valid():
         return redirect(_place_of(post))
-    actions.toggle_response(
-        person=request.user, post=post, kind=form.cleaned_data["kind"]
-    )
+    try:
+        actions.toggle_response(
+            person=request.user, post=post, kind=form.cleaned_data["kind"]
+        )
+    except ValidationError as refused:  # a response not offered for this post
+        messages.info(request, refused.messages[0])
+        return redirect(_place_of(post))
     if request.htmx and post.thread_id is not None:
         thread = get_thread_for(request.user, group, post.thread_id)
         shown = (

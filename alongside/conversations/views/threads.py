@@ -25,6 +25,7 @@ from ..permissions import (
     can_reply_in,
     check_post_in,
     get_thread_for,
+    responses_offered_for,
     thread_posts_visible_to,
     threads_visible_to,
     why_cannot_post_in,
@@ -126,6 +127,9 @@ def _add_responses(request: AuthenticatedRequest, posts: list[Post]) -> list[Pos
         post.my_responses = {  # type: ignore[attr-defined]
             row.kind for row in rows if row.person_id == request.user.pk
         }
+        post.response_choices = [  # type: ignore[attr-defined]
+            (kind, ResponseKind(kind).label) for kind in responses_offered_for(post)
+        ]
     return posts
 
 

@@ -171,6 +171,26 @@ _SUPPORTER_DONE = (302, 404, 404, 404, 404, 404, 404, 302, 302, 302, 302, 302, 4
 _TRAINERS = (302, 404, 404, 404, 404, 404, 404, 404, 200, 200, 404, 200, 404)
 _NOBODY_HERE = (302, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404)
 
+# Phrase rules: the organisation's admins, and facilitators of any of its groups;
+# one group's own rule: its facilitators and the admins.
+_PHRASE_RULES = (302, 404, 404, 404, 404, 404, 404, 200, 200, 404, 200, 404, 404)
+_GROUP_PHRASE_RULE = (302, 404, 404, 404, 404, 404, 404, 200, 200, 404, 404, 404, 404)
+_GROUP_PHRASE_RULE_DONE = (
+    302,
+    404,
+    404,
+    404,
+    404,
+    404,
+    404,
+    302,
+    302,
+    404,
+    404,
+    404,
+    404,
+)
+
 POLICY: dict[str, dict[str, tuple[int, ...]]] = {
     "core:home": {
         # Staff in no group of their own are taken to their Today page.
@@ -430,6 +450,22 @@ POLICY: dict[str, dict[str, tuple[int, ...]]] = {
         "POST": (302, 404, 404, 404, 404, 404, 404, 404, 302, 302, 404, 302, 404),
     },
     "safety:chain-edit": {"GET": _ADMIN_PAGE, "POST": _ADMIN_DONE},
+    # Phrase rules: the organisation's admins and its groups' facilitators. The rule
+    # probed is the group's own, which a facilitator of another group cannot see. A
+    # new rule sent with no group is for the whole service, which only admins set:
+    # facilitators get the form back saying to choose their group (400).
+    "safety:phrase-rule-list": {"GET": _PHRASE_RULES, "POST": _NO_POST},
+    "safety:phrase-rule-create": {
+        "GET": _PHRASE_RULES,
+        #     anon outs peer req  mem  paus left faci admn supv ofac hand oadm
+        "POST": (302, 404, 404, 404, 404, 404, 404, 400, 302, 404, 400, 404, 404),
+    },
+    "safety:phrase-rule-try": {"GET": _PHRASE_RULES, "POST": _PHRASE_RULES},
+    "safety:phrase-rule-detail": {
+        "GET": _GROUP_PHRASE_RULE,
+        "POST": _GROUP_PHRASE_RULE_DONE,
+    },
+    "safety:phrase-rule-switch": {"GET": _NO_GET, "POST": _GROUP_PHRASE_RULE_DONE},
     "safety:incident-list": {
         "GET": (302, 404, 404, 404, 404, 404, 404, 200, 200, 200, 200, 200, 404),
         "POST": _NO_POST,
@@ -713,6 +749,13 @@ POST_DATA: dict[str, dict[str, Any]] = {
     "safety:queue-decide": {"action": "publish", "reason": "It is fine."},
     "safety:decision-detail": {"reply": "Thank you."},
     "safety:chain-edit": {"minutes_before_moving_up": "10"},
+    "safety:phrase-rule-create": {"pattern": "weigh in", "action": "hold"},
+    "safety:phrase-rule-try": {"sample": "A made-up weigh in."},
+    "safety:phrase-rule-detail": {
+        "pattern": "weigh-in*",
+        "action": "hold",
+        "is_active": "on",
+    },
     "safety:incident-create": {
         "category": "other",
         "severity": "low",

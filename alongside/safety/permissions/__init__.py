@@ -87,7 +87,11 @@ from .moderation import (
 )
 from .phrase_rules import (
     can_edit_phrase_rules,
+    can_open_phrase_rules,
     check_edit_phrase_rules,
+    check_open_phrase_rules,
+    get_phrase_rule_for,
+    phrase_rule_groups_for,
     phrase_rules_visible_to,
 )
 from .reports import can_report, check_report, get_readable_post_for
@@ -102,6 +106,7 @@ __all__ = [
     "can_go_on_duty",
     "can_message_from_alert",
     "can_moderate",
+    "can_open_phrase_rules",
     "can_open_post_from_alert",
     "can_read_queue_words",
     "can_read_report_notes",
@@ -122,6 +127,7 @@ __all__ = [
     "check_go_on_duty",
     "check_message_from_alert",
     "check_moderate",
+    "check_open_phrase_rules",
     "check_record_incident",
     "check_redact_own_post",
     "check_reply_to_decision",
@@ -135,12 +141,14 @@ __all__ = [
     "get_decision_for",
     "get_escalation_for",
     "get_incident_for",
+    "get_phrase_rule_for",
     "get_post_decided_meanwhile",
     "get_post_to_moderate",
     "get_readable_post_for",
     "incidents_visible_anywhere_to",
     "incidents_visible_to",
     "people_who_may_decide_on",
+    "phrase_rule_groups_for",
     "phrase_rules_visible_to",
     "posts_decidable_by",
     "queue_groups_visible_to",

@@ -43,9 +43,17 @@ def after_screening(post: Post, viewer_id: int | None) -> dict[str, Any]:
             escalation is not None and escalation.alerted.exists()
         )
         context.update(_team_notice(post, escalation))
-    if post.status == PostStatus.HIDDEN:
+    if post.status in (PostStatus.HIDDEN, PostStatus.HELD):
         context["decision"] = (
             ModerationDecision.objects.filter(post=post).order_by("-pk").first()
+        )
+    if post.status == PostStatus.HELD and context["decision"] is not None:
+        # Decided about (asked to change it, say) and not changed since: nobody is
+        # still to look, so the author is not told that someone will.
+        from ..queue import waiting_for_decision
+
+        context["is_decided"] = (
+            not waiting_for_decision(post.group).filter(pk=post.pk).exists()
         )
     return context
 
@@ -97,3 +105,23 @@ def queue_link(context: dict[str, Any], group: Any) -> dict[str, Any]:
         "waiting": queue_size(group),
         "current": context.get("current"),
     }
+
+
+# What a decision means, in words written for the post's author (the choices'
+# labels are written for the facilitator choosing).
+_FOR_AUTHOR = {
+    "publish": "Your post was shared as it is",
+    "publish_with_warning": "Your post was shared with a content warning, so "
+    "others can choose when to read it",
+    "reach_out": "A facilitator wrote to you privately about your post",
+    "ask_to_edit": "A facilitator asked if you could change your post",
+    "hide": "Your post was hidden, so only you can see it",
+    "pause_posting": "Your posting in the group is paused for a while; you can "
+    "still read",
+}
+
+
+@register.filter
+def for_author(action: str) -> str:
+    """A decision's action in words for the author of the post."""
+    return _FOR_AUTHOR.get(str(action), "A facilitator looked at your post")

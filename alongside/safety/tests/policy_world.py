@@ -17,6 +17,7 @@ from alongside.safety.models import (
     Escalation,
     Incident,
     ModerationDecision,
+    PhraseRule,
     Report,
 )
 from alongside.supporters.tests.factories import member_of
@@ -66,8 +67,12 @@ def safety_objects(group: PeerGroup) -> dict[str, int]:
     call = help_actions.ask_for_help_now(
         person=member_of(group.organisation), organisation=group.organisation
     )
+    rule = PhraseRule.objects.create(
+        organisation=group.organisation, group=group, pattern="weigh in", action="hold"
+    )
     return {
         "call_id": call.pk,
+        "rule_id": rule.pk,
         "post_id": post.pk,
         "decision_id": decision.pk,
         "escalation_id": escalation.pk,

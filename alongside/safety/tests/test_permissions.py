@@ -29,6 +29,7 @@ from alongside.safety.models import (
     EscalationStatus,
     Incident,
     ModerationDecision,
+    PhraseRule,
 )
 
 from .policy_world import safety_objects
@@ -51,13 +52,15 @@ ACTORS = (
 @dataclass
 class World:
     """One group with someone else's shared post, a decision and an open escalation
-    about it (that has reached nobody yet), and an incident recorded by someone else."""
+    about it (that has reached nobody yet), an incident recorded by someone else and
+    a phrase rule of the group's own."""
 
     group: PeerGroup
     post: Post
     decision: ModerationDecision
     escalation: Escalation
     incident: Incident
+    rule: PhraseRule
 
 
 def make_world() -> World:
@@ -69,6 +72,7 @@ def make_world() -> World:
         decision=ModerationDecision.objects.get(pk=ids["decision_id"]),
         escalation=Escalation.objects.get(pk=ids["escalation_id"]),
         incident=Incident.objects.get(pk=ids["incident_id"]),
+        rule=PhraseRule.objects.get(pk=ids["rule_id"]),
     )
 
 
@@ -149,6 +153,14 @@ RULE_CALLS: dict[str, Rule] = {
     "can_edit_phrase_rules (group)": lambda person, world: (
         permissions.can_edit_phrase_rules(person, world.group.organisation, world.group)
     ),
+    "can_open_phrase_rules": lambda person, world: permissions.can_open_phrase_rules(
+        person, world.group.organisation
+    ),
+    "sees the group's phrase rule": lambda person, world: (
+        permissions.phrase_rules_visible_to(person, world.group.organisation)
+        .filter(pk=world.rule.pk)
+        .exists()
+    ),
     "reads the group's decisions": lambda person, world: (
         permissions.decisions_visible_to(person).filter(pk=world.decision.pk).exists()
     ),
@@ -200,6 +212,8 @@ RULES: dict[str, str] = {
     "can_edit_escalation_chain":            ".  .  .  .  .  .  .  .  .  .  Y",
     "can_edit_phrase_rules (organisation)": ".  .  .  .  .  .  .  .  .  .  Y",
     "can_edit_phrase_rules (group)":        ".  .  .  .  .  .  .  Y  .  .  Y",
+    "can_open_phrase_rules":                ".  .  .  .  .  .  .  Y  Y  .  Y",
+    "sees the group's phrase rule":         ".  .  .  .  .  .  .  Y  .  .  Y",
     "reads the group's decisions":          ".  .  .  .  .  .  .  Y  .  .  .",
     "can_reply_to_decision":                ".  .  .  .  .  .  .  .  .  .  .",
     "can_redact_own_post":                  ".  .  .  .  .  .  .  .  .  .  .",
@@ -261,6 +275,7 @@ CHECKS: dict[str, tuple[str, type[Exception]]] = {
     "can_update_incident": ("check_update_incident", Http404),
     "can_edit_escalation_chain": ("check_edit_escalation_chain", Http404),
     "can_edit_phrase_rules (group)": ("check_edit_phrase_rules", PermissionDenied),
+    "can_open_phrase_rules": ("check_open_phrase_rules", Http404),
     "can_reply_to_decision": ("check_reply_to_decision", PermissionDenied),
     "can_redact_own_post": ("check_redact_own_post", PermissionDenied),
     "can_appeal": ("check_appeal", PermissionDenied),
@@ -377,6 +392,7 @@ def test_check_raises_exactly_when_rule_says_no(
         "check_update_incident": (world.incident,),
         "check_edit_escalation_chain": (world.group.organisation,),
         "check_edit_phrase_rules": (world.group.organisation, world.group),
+        "check_open_phrase_rules": (world.group.organisation,),
         "check_reply_to_decision": (world.decision,),
         "check_redact_own_post": (world.post,),
         "check_appeal": (world.post,),
