@@ -15,6 +15,7 @@ from django.utils import timezone
 from django_tasks import task
 
 from alongside.core import recurring
+from alongside.insights.actions import forget_old_records
 from alongside.privateconversations.actions import (
     delete_expired_conversations,
     settle_former_staff,
@@ -37,12 +38,16 @@ def enforce_retention() -> dict[str, int]:
         # The same night, any data key whose group is gone (left behind if the keys
         # database could not be reached when the group was deleted) goes too.
         orphaned_keys = actions.delete_orphan_keys()
+        # "Has answered" records no longer needed, and anonymous answers past
+        # three years (alongside.insights).
+        insights_records = forget_old_records(now=timezone.now())
         return {
             "live_messages": counts.live_messages,
             "threads": counts.threads,
             "kept_for_safety": counts.kept_for_safety,
             "orphaned_keys": orphaned_keys,
             "private_conversations": private_conversations,
+            "insights_records": insights_records,
         }
     finally:
         # Even if this run fails, tomorrow's is queued: the chain never breaks.

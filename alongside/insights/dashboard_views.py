@@ -1,0 +1,53 @@
+"""The organisation's dashboard page: filters read from the address, the figures
+put together in dashboard.py. Thin."""
+
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.http import HttpResponse
+from django.shortcuts import render
+from django.views.decorators.http import require_GET
+
+from alongside.accounts.second_factor import ensure_second_factor
+from alongside.core.requests import AuthenticatedRequest
+from alongside.organisations.permissions import get_organisation_for
+from alongside.peergroups.models import PeerGroup
+
+from .dashboard import MORE_REPORTS, NOT_ENOUGH, build_dashboard
+from .forms import DashboardFilterForm
+from .permissions import check_see_dashboard
+from .rates import Filters
+
+
+@login_required
+@require_GET
+def dashboard(request: AuthenticatedRequest, slug: str) -> HttpResponse:
+    organisation = get_organisation_for(request.user, slug)
+    check_see_dashboard(request.user, organisation)
+    ensure_second_factor(request)
+    groups = list(PeerGroup.objects.filter(organisation=organisation).order_by("name"))
+    form = DashboardFilterForm(request.GET or None, groups=groups)
+    filters, quarter_count = Filters(), 4
+    if form.is_bound and form.is_valid():
+        filters = Filters(
+            group_id=form.cleaned_data["group"],
+            setting=form.cleaned_data["setting"],
+        )
+        quarter_count = form.cleaned_data["quarters"] or 4
+    return render(
+        request,
+        "insights/dashboard.html",
+        {
+            "organisation": organisation,
+            "form": form,
+            "filters": filters,
+            "dashboard": build_dashboard(
+                organisation=organisation,
+                filters=filters,
+                quarter_count=quarter_count,
+            ),
+            "not_enough": NOT_ENOUGH,
+            "more_reports": MORE_REPORTS,
+        },
+        status=400 if form.is_bound and not form.is_valid() else 200,
+    )
