@@ -23,6 +23,7 @@ from alongside.agreements.models import (
 from alongside.conversations import actions as conversation_actions
 from alongside.conversations.models import LiveRoom, Post
 from alongside.demo.meetings_seed import seed_meetings
+from alongside.insights.demo import seed_insights
 from alongside.organisations.actions import create_organisation, grant_role
 from alongside.organisations.models import (
     GroupCreation,
@@ -697,6 +698,7 @@ def _seed() -> dict[str, object]:
         people, riverside=riverside, loss=loss, evening=evening, carers=carers
     )
     _safety_plan(people, riverside=riverside)
+    seed_insights(people, riverside=riverside, loss=loss, evening=evening, carers=carers)
     del ward  # seeded for the secure-service demo; reached with the ward code
     return {
         "people": PEOPLE,

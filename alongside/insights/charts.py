@@ -92,11 +92,14 @@ def stacked_chart(
 
 
 def shares_chart(
-    title: str, labels: Sequence[str], series: Sequence[tuple[str, Sequence[float]]]
+    title: str,
+    labels: Sequence[str],
+    series: Sequence[tuple[str, Sequence[float | None]]],
 ) -> str:
-    """Bars of shares (percentages) per answer on a scale."""
+    """Bars of shares (percentages) per answer on a scale; a hidden share is a
+    gap, never a zero."""
     chart = pygal.Bar(title=title, range=(0, 100), **_OPTIONS)
     chart.x_labels = list(labels)
     for name, values in series:
-        chart.add(name, [round(value) for value in values])
+        chart.add(name, [None if value is None else round(value) for value in values])
     return _data_uri(chart)

@@ -156,22 +156,26 @@ def build_dashboard(
         ),
         summary=_rate_summary(incidents),
     )
-    dashboard.charts["categories"] = Chart(
-        title="Incidents by category",
-        image=stacked_chart(
-            "Incidents by category",
-            labels,
-            [
-                (label, [figure.shown for figure in row])
-                for label, row in zip(
-                    incidents.by_category.rows,
-                    incidents.by_category.cells,
-                    strict=True,
-                )
-            ],
-        ),
-        summary=_category_summary(incidents),
+    shown_categories = any(
+        figure.shown for row in incidents.by_category.cells for figure in row
     )
+    if shown_categories:
+        dashboard.charts["categories"] = Chart(
+            title="Incidents by category",
+            image=stacked_chart(
+                "Incidents by category",
+                labels,
+                [
+                    (label, [figure.shown for figure in row])
+                    for label, row in zip(
+                        incidents.by_category.rows,
+                        incidents.by_category.cells,
+                        strict=True,
+                    )
+                ],
+            ),
+            summary=_category_summary(incidents),
+        )
     latest = [
         (quarter, distribution)
         for quarter, distribution in dashboard.felt_safety
@@ -185,7 +189,7 @@ def build_dashboard(
                 f"Felt safety after meetings, {quarter.label} (% of answers)",
                 ["1", "2", "3", "4", "5"],
                 [
-                    (label, [share.percent or 0 for share in shares])
+                    (label, [share.percent for share in shares])
                     for label, shares in distribution.questions
                 ],
             ),
