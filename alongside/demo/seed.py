@@ -698,7 +698,9 @@ def _seed() -> dict[str, object]:
         people, riverside=riverside, loss=loss, evening=evening, carers=carers
     )
     _safety_plan(people, riverside=riverside)
-    seed_insights(people, riverside=riverside, loss=loss, evening=evening, carers=carers)
+    seed_insights(
+        people, riverside=riverside, loss=loss, evening=evening, carers=carers
+    )
     del ward  # seeded for the secure-service demo; reached with the ward code
     return {
         "people": PEOPLE,
