@@ -7,10 +7,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from django.db.models import Count
+from django.db.models import Case, Count, IntegerField, Value, When
 
 from alongside.core.disclosure import Audience, people
 from alongside.organisations.models import Organisation
+from alongside.peergroups.models import PeerGroup
 
 from .charts import rate_chart, shares_chart, stacked_chart
 from .models import Answer, Kind
@@ -40,50 +41,68 @@ class Dashboard:
     charts: dict[str, Chart] = field(default_factory=dict)
 
 
+def _answer_counts(
+    organisation: Organisation, filters: Filters, quarters: list[Quarter]
+) -> list[tuple[int, str, int | None, int | None, int]]:
+    """(quarter index, kind, felt_safe, could_say, answers): every answer of the
+    quarters counted in one query, each row's quarter worked out in the database."""
+    groups = PeerGroup.objects.filter(organisation=organisation)
+    if filters.group_id is not None:
+        groups = groups.filter(pk=filters.group_id)
+    if filters.setting:
+        groups = groups.filter(format=filters.setting)
+    quarter = Case(
+        *(
+            When(answered_on__lt=q.end, then=Value(index))
+            for index, q in enumerate(quarters)
+        ),
+        output_field=IntegerField(),
+    )
+    return list(
+        Answer.objects.filter(
+            group_id__in=list(groups.values_list("pk", flat=True)),
+            answered_on__gte=quarters[0].start,
+            answered_on__lt=quarters[-1].end,
+        )
+        .annotate(quarter=quarter)
+        .values_list("quarter", "kind", "felt_safe", "could_say")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+
+
 def felt_safety_by_quarter(
-    organisation: Organisation,
-    filters: Filters,
     quarters: list[Quarter],
+    counts: list[tuple[int, str, int | None, int | None, int]],
     audience: Audience = Audience.INSIDE,
 ) -> list[tuple[Quarter, Distribution]]:
-    answers = Answer.objects.filter(group__organisation=organisation, kind=Kind.MEETING)
-    if filters.group_id is not None:
-        answers = answers.filter(group_id=filters.group_id)
-    if filters.setting:
-        answers = answers.filter(group__format=filters.setting)
-    found = []
-    for quarter in quarters:
-        in_quarter = answers.filter(
-            answered_on__gte=quarter.start, answered_on__lt=quarter.end
-        )
-        by_score = {
-            name: dict(
-                in_quarter.values(name).annotate(n=Count("pk")).values_list(name, "n")
-            )
-            for name, _ in QUESTIONS
-        }
-        found.append((quarter, distribution_of(by_score, in_quarter.count(), audience)))
-    return found
+    """Each quarter's spread of felt-safety answers after meetings."""
+    respondents = [0] * len(quarters)
+    by_score: list[dict[str, dict[int, int]]] = [
+        {name: {} for name, _ in QUESTIONS} for _ in quarters
+    ]
+    for index, kind, felt_safe, could_say, n in counts:
+        if kind != Kind.MEETING or felt_safe is None or could_say is None:
+            continue
+        respondents[index] += n
+        for name, score in (("felt_safe", felt_safe), ("could_say", could_say)):
+            scores = by_score[index][name]
+            scores[score] = scores.get(score, 0) + n
+    return [
+        (quarter, distribution_of(by_score[index], respondents[index], audience))
+        for index, quarter in enumerate(quarters)
+    ]
 
 
 def _answers_given(
-    organisation: Organisation, filters: Filters, quarters: list[Quarter]
+    quarters: list[Quarter], counts: list[tuple[int, str, int | None, int | None, int]]
 ) -> list[tuple[Quarter, str]]:
-    answers = Answer.objects.filter(group__organisation=organisation)
-    if filters.group_id is not None:
-        answers = answers.filter(group_id=filters.group_id)
-    if filters.setting:
-        answers = answers.filter(group__format=filters.setting)
+    totals = [0] * len(quarters)
+    for index, _, _, _, n in counts:
+        totals[index] += n
     return [
-        (
-            quarter,
-            people(
-                answers.filter(
-                    answered_on__gte=quarter.start, answered_on__lt=quarter.end
-                ).count()
-            ).phrase,
-        )
-        for quarter in quarters
+        (quarter, people(totals[index]).phrase)
+        for index, quarter in enumerate(quarters)
     ]
 
 
@@ -137,11 +156,12 @@ def build_dashboard(
     incidents = incident_figures(
         organisation=organisation, filters=filters, quarters=quarters
     )
+    counts = _answer_counts(organisation, filters, quarters)
     dashboard = Dashboard(
         quarters=quarters,
         incidents=incidents,
-        felt_safety=felt_safety_by_quarter(organisation, filters, quarters),
-        answers_given=_answers_given(organisation, filters, quarters),
+        felt_safety=felt_safety_by_quarter(quarters, counts),
+        answers_given=_answers_given(quarters, counts),
     )
     if incidents.refusal:
         return dashboard

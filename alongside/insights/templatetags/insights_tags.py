@@ -38,3 +38,18 @@ def insights_on_group_page(context: dict[str, Any], group: Any) -> dict[str, Any
         "may_read": can_read_answers(person, group),
         "occurrence": meeting_to_ask_about(person, group) if may_give else None,
     }
+
+
+@register.inclusion_tag("insights/_on_organisation_page.html", takes_context=True)
+def insights_on_organisation_page(
+    context: dict[str, Any], organisation: Any
+) -> dict[str, Any]:
+    """A link to the dashboard, for those who may see it."""
+    from alongside.insights.permissions import can_see_dashboard
+
+    person = context["request"].user
+    return {
+        "organisation": organisation,
+        "visible": getattr(person, "is_authenticated", False)
+        and can_see_dashboard(person, organisation),
+    }

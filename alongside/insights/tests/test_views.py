@@ -306,3 +306,25 @@ def test_dismissing_from_the_page_stops_the_prompt(
 
     page = client.get(reverse("peergroups:group-detail", args=[group.pk]))
     assert "How did the last meeting feel?" not in page.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("state", "shown"),
+    [
+        ("org admin", True),
+        ("supervisor", True),
+        ("facilitator", False),
+        ("active", False),
+    ],
+)
+def test_the_organisation_page_links_to_the_dashboard_for_those_who_may_see_it(
+    group: PeerGroup, state: str, shown: bool
+) -> None:
+    slug = group.organisation.slug
+    page = _client(person_in_state(state, group)).get(
+        reverse("organisations:organisation-detail", args=[slug])
+    )
+
+    assert (
+        reverse("insights:dashboard", args=[slug]) in page.content.decode()
+    ) is shown
