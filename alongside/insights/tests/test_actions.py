@@ -172,3 +172,21 @@ def test_the_nightly_tidy_up_forgets_old_records_and_very_old_answers(
 
     assert list(Answered.objects.values_list("occurrence", flat=True)) == [recent.pk]
     assert Answer.objects.count() == 1
+
+
+def test_erasing_an_account_after_answering_leaves_the_answers_and_no_trace(
+    member: Person, group: PeerGroup
+) -> None:
+    from alongside.privacy.actions import erase_account
+
+    actions.give_feedback(person=member, group=group, text="Made-up words.")
+    actions.answer_felt_safety(
+        person=member, occurrence=past_meeting(group), felt_safe=3, could_say=3
+    )
+
+    erase_account(person=member, keep_posts=False)
+
+    assert Answer.objects.count() == 2
+    assert not Answered.objects.exists()
+    assert not OwnScore.objects.exists()
+    assert not FeltSafetyPrompt.objects.exists()

@@ -328,3 +328,19 @@ def test_the_organisation_page_links_to_the_dashboard_for_those_who_may_see_it(
     assert (
         reverse("insights:dashboard", args=[slug]) in page.content.decode()
     ) is shown
+
+
+def test_a_dashboard_with_no_data_at_all_says_so_without_an_error(
+    group: PeerGroup,
+) -> None:
+    admin = person_in_state("org admin", group)
+
+    response = _client(admin).get(
+        reverse("insights:dashboard", args=[group.organisation.slug]),
+        {"quarters": "8", "setting": "online"},
+    )
+
+    text = response.content.decode()
+    assert response.status_code == 200
+    assert "not shown" in text
+    assert "Not enough answers yet" in text
