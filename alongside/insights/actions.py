@@ -14,9 +14,11 @@ from datetime import date, datetime, timedelta
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django_tasks import task
 
 from alongside.accounts.models import Person
 from alongside.meetings.models import Occurrence
+from alongside.organisations.models import Organisation
 from alongside.peergroups.models import PeerGroup
 
 from .models import (
@@ -27,15 +29,19 @@ from .models import (
     FeltSafetyPrompt,
     Kind,
     OwnScore,
+    Report,
+    ReportStatus,
 )
 from .permissions import (
     check_answer_felt_safety,
     check_give_feedback,
     check_record_change,
+    check_see_dashboard,
     felt_safety_blocker,
     has_given_feedback_this_week,
     week_of,
 )
+from .report import build_csv
 
 # "Has answered" records are kept only while they can stop a double answer.
 RECORD_KEPT_AFTER = timedelta(days=7)
@@ -172,3 +178,58 @@ def forget_old_records(*, now: datetime | None = None) -> int:
     ).delete()
     answers, _ = Answer.objects.filter(answered_on__lt=today - ANSWERS_KEPT).delete()
     return answered + weekly + answers
+
+
+def request_report(*, person: Person, organisation: Organisation) -> Report:
+    """Ask the worker for a commissioner's report of the last four quarters.
+
+    Preconditions: the person may see the dashboard (404 otherwise). Asked twice
+    while one is still waiting or being built, the same report is returned. Side
+    effects: the build is queued after the commit.
+    """
+    check_see_dashboard(person, organisation)
+    with transaction.atomic():
+        pending = (
+            Report.objects.select_for_update()
+            .filter(
+                organisation=organisation,
+                status__in=[ReportStatus.WAITING, ReportStatus.BUILDING],
+            )
+            .first()
+        )
+        if pending is not None:
+            return pending
+        report = Report.objects.create(organisation=organisation, requested_by=person)
+        transaction.on_commit(lambda: _queue_report(report.pk))
+    return report
+
+
+def _queue_report(report_id: int) -> None:
+    build_report_task.enqueue(report_id)
+
+
+@task()
+def build_report_task(report_id: int) -> str:
+    """The worker's entry: build the report (see build_report)."""
+    return build_report(report_id=report_id)
+
+
+def build_report(*, report_id: int) -> str:
+    """The worker's part: build the CSV, with progress along the way. No
+    permission check: run only by the task for a report someone allowed asked
+    for. Returns the report's status."""
+    report = Report.objects.filter(pk=report_id).select_related("organisation").first()
+    if report is None or report.status == ReportStatus.READY:
+        return "missing" if report is None else report.status
+    Report.objects.filter(pk=report.pk).update(
+        status=ReportStatus.BUILDING, progress=10
+    )
+    try:
+        text = build_csv(report.organisation, report.quarters)
+    except Exception:
+        Report.objects.filter(pk=report.pk).update(status=ReportStatus.FAILED)
+        raise
+    Report.objects.filter(pk=report.pk).update(
+        status=ReportStatus.READY, progress=100, csv=text
+    )
+    return ReportStatus.READY

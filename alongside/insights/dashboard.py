@@ -41,7 +41,7 @@ class Dashboard:
     charts: dict[str, Chart] = field(default_factory=dict)
 
 
-def _answer_counts(
+def answer_counts(
     organisation: Organisation, filters: Filters, quarters: list[Quarter]
 ) -> list[tuple[int, str, int | None, int | None, int]]:
     """(quarter index, kind, felt_safe, could_say, answers): every answer of the
@@ -156,7 +156,7 @@ def build_dashboard(
     incidents = incident_figures(
         organisation=organisation, filters=filters, quarters=quarters
     )
-    counts = _answer_counts(organisation, filters, quarters)
+    counts = answer_counts(organisation, filters, quarters)
     dashboard = Dashboard(
         quarters=quarters,
         incidents=incidents,

@@ -10,7 +10,7 @@ from typing import Any
 
 from alongside.accounts.models import Person
 
-from .models import Answered, Change, FeltSafetyPrompt, OwnScore
+from .models import Answered, Change, FeltSafetyPrompt, OwnScore, Report
 
 Row = dict[str, Any]
 
@@ -64,4 +64,17 @@ def export_changes(person: Person) -> list[Row]:
             "written_at": _when(change.created_at),
         }
         for change in Change.objects.filter(made_by=person).select_related("group")
+    ]
+
+
+def export_reports(person: Person) -> list[Row]:
+    return [
+        {
+            "organisation": report.organisation.name,
+            "asked_for_at": _when(report.created_at),
+            "status": report.get_status_display(),
+        }
+        for report in Report.objects.filter(requested_by=person).select_related(
+            "organisation"
+        )
     ]

@@ -150,3 +150,40 @@ class Change(models.Model):
 
     def __str__(self) -> str:
         return f"Change {self.pk}"
+
+
+class ReportStatus(models.TextChoices):
+    WAITING = "waiting", "Waiting to start"
+    BUILDING = "building", "Being built"
+    READY = "ready", "Ready"
+    FAILED = "failed", "Could not be built"
+
+
+class Report(models.Model):
+    """A commissioner's report of an organisation's figures, built by the
+    background worker: tidy CSV tables, every figure through disclosure control
+    for a report that leaves the organisation, never anyone's words."""
+
+    organisation = models.ForeignKey(
+        "organisations.Organisation", on_delete=models.CASCADE, related_name="+"
+    )
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    quarters = models.PositiveSmallIntegerField(default=4)
+    status = models.CharField(
+        max_length=10, choices=ReportStatus.choices, default=ReportStatus.WAITING
+    )
+    progress = models.PositiveSmallIntegerField(default=0)  # percent
+    csv = models.TextField(blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"Report {self.pk}"

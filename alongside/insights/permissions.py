@@ -36,6 +36,7 @@ from .models import (
     Answer,
     Answered,
     FeltSafetyPrompt,
+    Report,
 )
 
 DASHBOARD_ROLES = frozenset({Role.ADMIN, Role.SUPERVISOR})
@@ -205,3 +206,15 @@ def check_see_dashboard(person: Person, organisation: Organisation) -> None:
     """404 for everyone else, as for any staff page of an organisation."""
     if not can_see_dashboard(person, organisation):
         raise Http404
+
+
+def get_report_for(
+    person: Person, organisation: Organisation, report_id: int
+) -> Report:
+    """A commissioner's report of the organisation, for those who may see its
+    dashboard; 404 otherwise, also when missing."""
+    check_see_dashboard(person, organisation)
+    report = Report.objects.filter(organisation=organisation, pk=report_id).first()
+    if report is None:
+        raise Http404
+    return report

@@ -22,4 +22,19 @@ urlpatterns = [
         dashboard_views.dashboard,
         name="dashboard",
     ),
+    path(
+        "services/<slug:slug>/insights/report/",
+        dashboard_views.report_request,
+        name="report-request",
+    ),
+    path(
+        "services/<slug:slug>/insights/report/<int:report_id>/",
+        dashboard_views.report_detail,
+        name="report-detail",
+    ),
+    path(
+        "services/<slug:slug>/insights/report/<int:report_id>/figures.csv",
+        dashboard_views.report_download,
+        name="report-download",
+    ),
 ]

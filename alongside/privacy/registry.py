@@ -1087,6 +1087,14 @@ REGISTRY: tuple[Entry, ...] = (
         "The group's notes stay without your name.",
         export=insights_exports.export_changes,
     ),
+    Entry(
+        "insights.Report",
+        "requested_by",
+        "Commissioner's reports you asked for",
+        Erasure.DETACH,
+        "The organisation's reports stay without your name.",
+        export=insights_exports.export_reports,
+    ),
 )
 
 

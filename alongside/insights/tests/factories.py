@@ -66,3 +66,6 @@ def insights_records(person: Person, group: PeerGroup) -> None:
         person=person, group=group, you_said="Made up.", we_did="Made up too."
     )
     Membership.objects.filter(pk=membership.pk).update(role=role)
+    from alongside.insights.models import Report
+
+    Report.objects.create(organisation=group.organisation, requested_by=person)

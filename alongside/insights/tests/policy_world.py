@@ -4,6 +4,7 @@ hour ago (so that how it felt may be answered)."""
 
 from __future__ import annotations
 
+from alongside.insights.models import Report, ReportStatus
 from alongside.peergroups.models import PeerGroup
 
 from .factories import past_meeting
@@ -15,6 +16,7 @@ _MEMBERS_DONE = (302, 404, 403, 403, 302, 302, 403, 302, 403, 403, 403, 403, 404
 _FACILITATOR = (302, 404, 403, 403, 403, 403, 403, 200, 403, 403, 403, 403, 404)
 _FACILITATOR_DONE = (302, 404, 403, 403, 403, 403, 403, 302, 403, 403, 403, 403, 404)
 _DASHBOARD = (302, 404, 404, 404, 404, 404, 404, 404, 200, 200, 404, 200, 404)
+_DASHBOARD_DONE = (302, 404, 404, 404, 404, 404, 404, 404, 302, 302, 404, 302, 404)
 _SIGNED_IN = (302, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200)
 _EVERYONE_DONE = (302, 302, 302, 302, 302, 302, 302, 302, 302, 302, 302, 302, 302)
 _NO_GET = (302, 405, 405, 405, 405, 405, 405, 405, 405, 405, 405, 405, 405)
@@ -33,6 +35,9 @@ POLICY: dict[str, dict[str, tuple[int, ...]]] = {
     "insights:prompt-dismiss": {"GET": _NO_GET, "POST": _EVERYONE_DONE},
     # Figures for the organisation's admins and supervisors, never words.
     "insights:dashboard": {"GET": _DASHBOARD, "POST": _NO_POST},
+    "insights:report-request": {"GET": _NO_GET, "POST": _DASHBOARD_DONE},
+    "insights:report-detail": {"GET": _DASHBOARD, "POST": _NO_POST},
+    "insights:report-download": {"GET": _DASHBOARD, "POST": _NO_POST},
 }
 
 POST_DATA: dict[str, dict[str, str]] = {
@@ -46,4 +51,10 @@ POST_DATA: dict[str, dict[str, str]] = {
 
 
 def insights_objects(group: PeerGroup) -> dict[str, object]:
-    return {"occurrence_id": past_meeting(group).pk}
+    report = Report.objects.create(
+        organisation=group.organisation,
+        status=ReportStatus.READY,
+        progress=100,
+        csv="table,quarter,measure,value,denominator\r\n",
+    )
+    return {"occurrence_id": past_meeting(group).pk, "report_id": report.pk}
