@@ -75,7 +75,9 @@ def report_detail(
     ensure_second_factor(request)
     return render(
         request,
-        "insights/report.html",
+        "insights/report.html#report-status"
+        if request.htmx
+        else "insights/report.html",
         {"organisation": organisation, "report": report},
     )
 
