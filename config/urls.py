@@ -29,6 +29,8 @@ urlpatterns = [
     path("", include("alongside.meetings.urls")),
     # My plan (my-plan/...), plans shared with me, and shared links.
     path("", include("alongside.safetyplans.urls")),
+    # Anonymous feedback, felt safety and the dashboard (insights).
+    path("", include("alongside.insights.urls")),
 ]
 
 handler400 = core_views.bad_request

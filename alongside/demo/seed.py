@@ -20,6 +20,7 @@ from alongside.demo.private_seed import seed_private_conversation
 from alongside.demo.safety_seed import seed_safety, seed_screening_urgency, seed_today
 from alongside.demo.supporters_after_seed import seed_supporters_after
 from alongside.demo.supporters_seed import seed_supporters
+from alongside.insights.demo import seed_insights
 from alongside.organisations.actions import create_organisation, grant_role
 from alongside.organisations.models import (
     Invitation,
@@ -441,6 +442,9 @@ def _seed() -> dict[str, object]:
     seed_safety_plan(people, riverside=riverside)
     seed_supporters_after(people, riverside=riverside, evening=evening)
     seed_phrase_rules(people, riverside=riverside, loss=loss)
+    seed_insights(
+        people, riverside=riverside, loss=loss, evening=evening, carers=carers
+    )
     del ward  # seeded for the secure-service demo; reached with the ward code
     return {
         "people": PEOPLE,

@@ -25,6 +25,7 @@ from alongside.accounts import exports as account_exports
 from alongside.agreements import actions as agreement_actions
 from alongside.agreements import exports as agreement_exports
 from alongside.conversations import exports as conversation_exports
+from alongside.insights import exports as insights_exports
 from alongside.meetings import exports as meeting_exports
 from alongside.notifications import exports as notification_exports
 from alongside.organisations import exports as organisation_exports
@@ -524,6 +525,47 @@ REGISTRY: tuple[Entry, ...] = (
         "The owner keeps their own record of the share, without your name; you "
         "can no longer open it.",
         export=export_plans_shared_with,
+    ),
+    Entry(
+        "insights.Answered",
+        "person",
+        "Meetings and weeks you gave anonymous feedback about",
+        Erasure.DELETE,
+        "Deleted with your account. Your answers themselves were never linked to "
+        "you, so they stay, as they cannot be found.",
+        export=insights_exports.export_answered,
+    ),
+    Entry(
+        "insights.FeltSafetyPrompt",
+        "person",
+        "Whether and when you are asked how meetings felt",
+        Erasure.DELETE,
+        _DELETED,
+        export=insights_exports.export_prompt,
+    ),
+    Entry(
+        "insights.OwnScore",
+        "person",
+        "Your own copy of how meetings felt",
+        Erasure.DELETE,
+        _DELETED,
+        export=insights_exports.export_own_scores,
+    ),
+    Entry(
+        "insights.Change",
+        "made_by",
+        '"You said, we did" notes you wrote for a group',
+        Erasure.DETACH,
+        "The group's notes stay without your name.",
+        export=insights_exports.export_changes,
+    ),
+    Entry(
+        "insights.Report",
+        "requested_by",
+        "Commissioner's reports you asked for",
+        Erasure.DETACH,
+        "The organisation's reports stay without your name.",
+        export=insights_exports.export_reports,
     ),
 )
 

@@ -15,6 +15,7 @@ from django.utils import timezone
 from django_tasks import task
 
 from alongside.core import recurring
+from alongside.insights.actions import forget_old_records
 from alongside.privateconversations.actions import (
     delete_expired_conversations,
     settle_former_staff,
@@ -39,6 +40,9 @@ def enforce_retention() -> dict[str, int]:
         # database could not be reached when the group was deleted) goes too.
         orphaned_keys = actions.delete_orphan_keys()
         supporters = clear_old_supporter_records(now=timezone.now())
+        # "Has answered" records no longer needed, and anonymous answers past
+        # three years (alongside.insights).
+        insights_records = forget_old_records(now=timezone.now())
         return {
             **supporters,
             "live_messages": counts.live_messages,
@@ -46,6 +50,7 @@ def enforce_retention() -> dict[str, int]:
             "kept_for_safety": counts.kept_for_safety,
             "orphaned_keys": orphaned_keys,
             "private_conversations": private_conversations,
+            "insights_records": insights_records,
         }
     finally:
         # Even if this run fails, tomorrow's is queued: the chain never breaks.

@@ -3,7 +3,8 @@ one off or on, try a sample on them, and see each rule's versions.
 
 For the organisation's admins and its groups' facilitators, as the safety policy
 says (`permissions`, from `permissions/phrase_rules.py`); every change goes
-through `actions` (from `phrase_actions`). Samples typed to try the rules are never kept or logged.
+through `actions` (from `phrase_actions`). Samples typed to try the rules are
+never kept or logged.
 """
 
 from __future__ import annotations

@@ -53,6 +53,8 @@ from alongside.agreements.tests.factories import (
 )
 from alongside.conversations.models import FilterChoice, Post, Thread, Topic
 from alongside.conversations.tests.factories import open_room, thread_with_post
+from alongside.insights.tests.policy_world import POLICY as INSIGHTS_POLICY
+from alongside.insights.tests.policy_world import POST_DATA as INSIGHTS_POST_DATA
 from alongside.meetings.tests.policy_world import POST_DATA as MEETINGS_POST_DATA
 from alongside.notifications.tests.factories import NotificationFactory
 from alongside.organisations.models import Organisation
@@ -83,6 +85,7 @@ NAMESPACES = (
     "privateconversations",
     "meetings",
     "safetyplans",
+    "insights",
 )
 
 ACTORS = (
@@ -662,6 +665,7 @@ POLICY: dict[str, dict[str, tuple[int, ...]]] = {
     "safetyplans:shared-list": {"GET": _SIGNED_IN, "POST": _NO_POST},
     "safetyplans:shared-detail": {"GET": _NOBODY_ELSE, "POST": _NO_POST},
     "safetyplans:link-view": {"GET": _OPEN_TO_ALL, "POST": _NO_POST_PUBLIC},
+    **INSIGHTS_POLICY,
 }
 
 # Valid input for each form, so that allowed POSTs exercise the whole success path.
@@ -792,6 +796,7 @@ POST_DATA: dict[str, dict[str, Any]] = {
     "safetyplans:pin-edit": {"pin": "2468", "pin_again": "2468"},
     "safetyplans:plan-unlock": {"pin": "2468"},
     "safetyplans:pin-reset": {"password": PASSWORD},
+    **INSIGHTS_POST_DATA,
 }
 
 
@@ -897,6 +902,14 @@ class World:
             from alongside.meetings.tests.policy_world import meetings_objects
 
             made = meetings_objects(self.group)
+            return {
+                key: made[key] if key in made else available[key]()
+                for key in parameters
+            }
+        if name.startswith("insights:"):
+            from alongside.insights.tests.policy_world import insights_objects
+
+            made = insights_objects(self.group)
             return {
                 key: made[key] if key in made else available[key]()
                 for key in parameters

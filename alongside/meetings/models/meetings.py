@@ -126,8 +126,12 @@ class OccurrenceQuerySet(models.QuerySet["Occurrence"]):
     ) -> OccurrenceQuerySet:
         """The group's meetings that took place in [start, end): not cancelled and
         already begun. The denominator for rates per session."""
+        return self.held_between(start=start, end=end).filter(meeting__group=group)
+
+    def held_between(self, *, start: datetime, end: datetime) -> OccurrenceQuerySet:
+        """Every meeting that took place in [start, end), of any group: for rates
+        across an organisation (filter it by group or organisation)."""
         return self.filter(
-            meeting__group=group,
             is_cancelled=False,
             starts_at__gte=start,
             starts_at__lt=end,

@@ -30,6 +30,7 @@ from alongside.conversations.models import (
     TopicFilter,
 )
 from alongside.conversations.tests.factories import live_post
+from alongside.insights.tests.factories import insights_records
 from alongside.notifications.models import Notification
 from alongside.organisations.models import Invitation, Organisation, Role
 from alongside.organisations.tests.factories import (
@@ -235,6 +236,7 @@ def populated_person() -> World:
         conversation=private, author=other, author_side=Side.TEAM, body=OTHER_POST
     )
     _meetings(person, group)
+    insights_records(person, group)
     # My plan: their own, shared with the other person; the other's, shared with
     # them (whose words must never be in their download).
     share_with(plan_with_words(person, OWN_PLAN).owner, other)

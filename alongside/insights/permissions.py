@@ -1,0 +1,220 @@
+"""Who may give, read and see what in insights. The only place that decides.
+
+- Giving anonymous feedback to a group's facilitators: its current members (active
+  or taking a break). Never anyone else, so an answer always comes from the group.
+- Answering how a meeting felt: a current member, within three days of the end of
+  a meeting of the group that took place, once per meeting, at most once every
+  seven days however many meetings, and never after dismissing the prompt.
+- Reading the anonymous answers: the group's active facilitators, and only answers
+  whose window has closed, in batches of five or more (`answers_released`). Never
+  organisation admins or supervisors: they see figures, not words.
+- "You said, we did": the group's current members read it; active facilitators
+  write it.
+- The dashboard: the organisation's admins and supervisors.
+- A person's own scores: that person alone.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.utils import timezone
+
+from alongside.accounts.models import Person
+from alongside.meetings.models import Occurrence
+from alongside.meetings.permissions import is_active_facilitator, is_current_member
+from alongside.organisations.models import Organisation, Role
+from alongside.organisations.permissions import role_in
+from alongside.peergroups.models import PeerGroup
+
+from .models import (
+    ANSWER_AFTER_MEETING_FOR,
+    BATCH,
+    WINDOW,
+    Answer,
+    Answered,
+    FeltSafetyPrompt,
+    Report,
+)
+
+DASHBOARD_ROLES = frozenset({Role.ADMIN, Role.SUPERVISOR})
+
+
+# --- giving -------------------------------------------------------------------------
+
+
+def can_give_feedback(person: Person, group: PeerGroup) -> bool:
+    """Current members (active or taking a break) may write to the facilitators."""
+    return is_current_member(person, group)
+
+
+def check_give_feedback(person: Person, group: PeerGroup) -> None:
+    """PermissionDenied unless can_give_feedback. The group was found through
+    peergroups' lookup, which already answered 404 outside the organisation."""
+    if not can_give_feedback(person, group):
+        raise PermissionDenied
+
+
+def week_of(day: date) -> date:
+    """The Monday of the day's week."""
+    return day - timedelta(days=day.weekday())
+
+
+def has_given_feedback_this_week(
+    person: Person, group: PeerGroup, today: date | None = None
+) -> bool:
+    """Whether the person sent feedback at any time to the group this week."""
+    return Answered.objects.filter(
+        person=person, group=group, week_of=week_of(today or timezone.localdate())
+    ).exists()
+
+
+def felt_safety_blocker(
+    person: Person, occurrence: Occurrence, now: datetime | None = None
+) -> str:
+    """Why the person may not answer how this meeting felt, in plain words, or ""
+    when they may. Reads only."""
+    now = now or timezone.now()
+    group = occurrence.meeting.group
+    if not is_current_member(person, group):
+        return "Only members of the group are asked how a meeting felt."
+    if occurrence.is_cancelled or occurrence.ends_at > now:
+        return "You can say how a meeting felt once it is over."
+    if occurrence.ends_at + ANSWER_AFTER_MEETING_FOR < now:
+        return "This meeting was a while ago, so it is no longer asked about."
+    if Answered.objects.filter(person=person, occurrence=occurrence).exists():
+        return "You have already answered about this meeting. Thank you."
+    prompt = FeltSafetyPrompt.objects.filter(person=person).first()
+    if prompt is not None and prompt.is_dismissed:
+        return "You asked not to be asked how meetings felt."
+    if prompt is not None and prompt.next_from and prompt.next_from > now:
+        return "You answered recently. We ask at most once a week."
+    return ""
+
+
+def can_answer_felt_safety(person: Person, occurrence: Occurrence) -> bool:
+    """See felt_safety_blocker."""
+    return not felt_safety_blocker(person, occurrence)
+
+
+def check_answer_felt_safety(person: Person, occurrence: Occurrence) -> None:
+    """PermissionDenied unless a current member of the meeting's group; the
+    other reasons (already answered, too soon) are told kindly by the page."""
+    if not is_current_member(person, occurrence.meeting.group):
+        raise PermissionDenied
+
+
+def meeting_to_ask_about(
+    person: Person, group: PeerGroup, now: datetime | None = None
+) -> Occurrence | None:
+    """The group's most recent meeting that the person may now say how it felt
+    about, or None. Reads only."""
+    now = now or timezone.now()
+    recent = (
+        Occurrence.objects.of_group(group)
+        .filter(
+            is_cancelled=False,
+            ends_at__lte=now,
+            ends_at__gte=now - ANSWER_AFTER_MEETING_FOR,
+        )
+        .select_related("meeting__group")
+        .order_by("-ends_at")
+        .first()
+    )
+    if recent is None or not can_answer_felt_safety(person, recent):
+        return None
+    return recent
+
+
+# --- reading ------------------------------------------------------------------------
+
+
+def can_read_answers(person: Person, group: PeerGroup) -> bool:
+    """The group's active facilitators."""
+    return is_active_facilitator(person, group)
+
+
+def check_read_answers(person: Person, group: PeerGroup) -> None:
+    """PermissionDenied unless can_read_answers."""
+    if not can_read_answers(person, group):
+        raise PermissionDenied
+
+
+def window_closed_on(today: date | None = None) -> date:
+    """The last answer day whose window has closed: the day ended at least 72 hours
+    ago."""
+    today = today or timezone.localdate()
+    return today - timedelta(days=1) - WINDOW // timedelta(days=1) * timedelta(days=1)
+
+
+def answers_released(group: PeerGroup, today: date | None = None) -> list[Answer]:
+    """The answers facilitators may read: those whose window has closed, oldest
+    first, in whole batches of five or more (so a newly shown answer never stands
+    alone). Empty until five have closed."""
+    closed = list(
+        Answer.objects.filter(group=group, answered_on__lte=window_closed_on(today))
+    )
+    return closed[: len(closed) // BATCH * BATCH]
+
+
+def answers_visible_to(
+    person: Person, group: PeerGroup, today: date | None = None
+) -> list[Answer]:
+    """Released answers for the group's active facilitators; none for anyone
+    else."""
+    if not can_read_answers(person, group):
+        return []
+    return answers_released(group, today)
+
+
+# --- you said, we did ---------------------------------------------------------------
+
+
+def can_see_changes(person: Person, group: PeerGroup) -> bool:
+    """Current members read what changed."""
+    return is_current_member(person, group)
+
+
+def check_see_changes(person: Person, group: PeerGroup) -> None:
+    """PermissionDenied unless can_see_changes."""
+    if not can_see_changes(person, group):
+        raise PermissionDenied
+
+
+def can_record_change(person: Person, group: PeerGroup) -> bool:
+    """Active facilitators say what they changed."""
+    return is_active_facilitator(person, group)
+
+
+def check_record_change(person: Person, group: PeerGroup) -> None:
+    """PermissionDenied unless can_record_change."""
+    if not can_record_change(person, group):
+        raise PermissionDenied
+
+
+# --- the dashboard ------------------------------------------------------------------
+
+
+def can_see_dashboard(person: Person, organisation: Organisation) -> bool:
+    """The organisation's admins and supervisors."""
+    return role_in(person, organisation) in DASHBOARD_ROLES
+
+
+def check_see_dashboard(person: Person, organisation: Organisation) -> None:
+    """404 for everyone else, as for any staff page of an organisation."""
+    if not can_see_dashboard(person, organisation):
+        raise Http404
+
+
+def get_report_for(
+    person: Person, organisation: Organisation, report_id: int
+) -> Report:
+    """A commissioner's report of the organisation, for those who may see its
+    dashboard; 404 otherwise, also when missing."""
+    check_see_dashboard(person, organisation)
+    report = Report.objects.filter(organisation=organisation, pk=report_id).first()
+    if report is None:
+        raise Http404
+    return report

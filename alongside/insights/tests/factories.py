@@ -1,0 +1,71 @@
+# mypy: disallow-untyped-calls=False
+"""Factories for insights: anonymous answers, written as the product writes them
+(no person), and a past meeting of a group."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from django.utils import timezone
+from factory.declarations import LazyFunction, SubFactory
+from factory.django import DjangoModelFactory
+
+from alongside.accounts.models import Person
+from alongside.insights.models import Answer, Kind
+from alongside.meetings.models import Occurrence
+from alongside.meetings.tests.factories import occurrence_in
+from alongside.peergroups.models import PeerGroup
+from alongside.peergroups.tests.factories import PeerGroupFactory
+
+
+class AnswerFactory(DjangoModelFactory[Answer]):
+    class Meta:
+        model = Answer
+
+    group = SubFactory(PeerGroupFactory)
+    kind = Kind.MEETING
+    answered_on = LazyFunction(lambda: timezone.localdate() - timedelta(days=10))
+    felt_safe = 4
+    could_say = 4
+    text = ""
+
+
+def closed_answers(group: PeerGroup, count: int, **fields: object) -> list[Answer]:
+    """`count` answers to the group whose window has closed."""
+    return [AnswerFactory.create(group=group, **fields) for _ in range(count)]
+
+
+def past_meeting(group: PeerGroup, *, hours_ago: int = 3) -> Occurrence:
+    """A meeting of the group that ended an hour or so ago."""
+    starts_at = timezone.now().replace(second=0, microsecond=0) - timedelta(
+        hours=hours_ago
+    )
+    return occurrence_in(group, starts_at=starts_at, minutes=90)
+
+
+def a_day(days_ago: int) -> date:
+    return timezone.localdate() - timedelta(days=days_ago)
+
+
+def insights_records(person: Person, group: PeerGroup) -> None:
+    """A row of every kind the person's data download holds from insights, made by
+    the actions: feedback, a meeting's answers, the prompt turned off, and a
+    "you said, we did" note they wrote as the group's facilitator."""
+    from alongside.insights import actions
+    from alongside.peergroups.models import GroupRole, Membership
+
+    actions.give_feedback(person=person, group=group, text="Own made-up feedback.")
+    actions.answer_felt_safety(
+        person=person, occurrence=past_meeting(group), felt_safe=4, could_say=5
+    )
+    actions.dismiss_felt_safety_prompt(person=person)
+    membership = Membership.objects.get(person=person, group=group)
+    role = membership.role
+    Membership.objects.filter(pk=membership.pk).update(role=GroupRole.FACILITATOR)
+    actions.record_change(
+        person=person, group=group, you_said="Made up.", we_did="Made up too."
+    )
+    Membership.objects.filter(pk=membership.pk).update(role=role)
+    from alongside.insights.models import Report
+
+    Report.objects.create(organisation=group.organisation, requested_by=person)

@@ -1,0 +1,60 @@
+"""Insights for the URL x role policy test: each route's expected answer for every
+actor, valid input for the forms, and a meeting of the probed group that ended an
+hour ago (so that how it felt may be answered)."""
+
+from __future__ import annotations
+
+from alongside.insights.models import Report, ReportStatus
+from alongside.peergroups.models import PeerGroup
+
+from .factories import past_meeting
+
+# Columns follow ACTORS in alongside/core/tests/test_url_policy.py:
+#   anon  outs  peer  req   mem   paus  left  faci  admn  supv  ofac  hand oadm
+_MEMBERS = (302, 404, 403, 403, 200, 200, 403, 200, 403, 403, 403, 403, 404)
+_MEMBERS_DONE = (302, 404, 403, 403, 302, 302, 403, 302, 403, 403, 403, 403, 404)
+_FACILITATOR = (302, 404, 403, 403, 403, 403, 403, 200, 403, 403, 403, 403, 404)
+_FACILITATOR_DONE = (302, 404, 403, 403, 403, 403, 403, 302, 403, 403, 403, 403, 404)
+_DASHBOARD = (302, 404, 404, 404, 404, 404, 404, 404, 200, 200, 404, 200, 404)
+_DASHBOARD_DONE = (302, 404, 404, 404, 404, 404, 404, 404, 302, 302, 404, 302, 404)
+_SIGNED_IN = (302, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200)
+_EVERYONE_DONE = (302, 302, 302, 302, 302, 302, 302, 302, 302, 302, 302, 302, 302)
+_NO_GET = (302, 405, 405, 405, 405, 405, 405, 405, 405, 405, 405, 405, 405)
+_NO_POST = _NO_GET
+
+POLICY: dict[str, dict[str, tuple[int, ...]]] = {
+    # Members write to their facilitators; only the facilitator reads, and only
+    # answers released after the window and the threshold.
+    "insights:feedback-give": {"GET": _MEMBERS, "POST": _MEMBERS_DONE},
+    "insights:feedback-read": {"GET": _FACILITATOR, "POST": _NO_POST},
+    "insights:felt-safety-answer": {"GET": _MEMBERS, "POST": _MEMBERS_DONE},
+    # Members read "you said, we did"; the facilitator writes it.
+    "insights:you-said-we-did": {"GET": _MEMBERS, "POST": _FACILITATOR_DONE},
+    # One's own scores, and turning the prompt off or on: one's own.
+    "insights:own-scores": {"GET": _SIGNED_IN, "POST": _NO_POST},
+    "insights:prompt-dismiss": {"GET": _NO_GET, "POST": _EVERYONE_DONE},
+    # Figures for the organisation's admins and supervisors, never words.
+    "insights:dashboard": {"GET": _DASHBOARD, "POST": _NO_POST},
+    "insights:report-request": {"GET": _NO_GET, "POST": _DASHBOARD_DONE},
+    "insights:report-detail": {"GET": _DASHBOARD, "POST": _NO_POST},
+    "insights:report-download": {"GET": _DASHBOARD, "POST": _NO_POST},
+}
+
+POST_DATA: dict[str, dict[str, str]] = {
+    "insights:feedback-give": {"text": "A made-up note for the facilitators."},
+    "insights:felt-safety-answer": {"felt_safe": "4", "could_say": "3"},
+    "insights:you-said-we-did": {
+        "you_said": "A made-up wish.",
+        "we_did": "A made-up change.",
+    },
+}
+
+
+def insights_objects(group: PeerGroup) -> dict[str, object]:
+    report = Report.objects.create(
+        organisation=group.organisation,
+        status=ReportStatus.READY,
+        progress=100,
+        csv="table,quarter,measure,value,denominator\r\n",
+    )
+    return {"occurrence_id": past_meeting(group).pk, "report_id": report.pk}
