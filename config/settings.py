@@ -134,6 +134,7 @@ INSTALLED_APPS = [
     "alongside.access",
     "alongside.retention",
     "alongside.safetyplans",
+    "alongside.buddying",
     "alongside.privacy",
     "alongside.today",
     "alongside.demo",

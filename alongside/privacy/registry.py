@@ -41,6 +41,7 @@ from alongside.agreements.models import (
     Reading,
 )
 from alongside.agreements.models import Response as AgreementResponse
+from alongside.buddying import exports as buddying_exports
 from alongside.conversations import live
 from alongside.conversations.actions import erased_post_fields
 from alongside.conversations.models import (
@@ -1052,6 +1053,81 @@ REGISTRY: tuple[Entry, ...] = (
         "The owner keeps their own record of the share, without your name; you "
         "can no longer open it.",
         export=export_plans_shared_with,
+    ),
+    # One-to-one support (alongside/buddying/exports.py).
+    Entry(
+        "buddying.SupportRequest",
+        "peer",
+        "Your requests for a one-to-one supporter",
+        Erasure.DELETE,
+        _DELETED,
+        export=buddying_exports.export_requests,
+    ),
+    Entry(
+        "buddying.SupportProfile",
+        "person",
+        "What you share for one-to-one matching",
+        Erasure.DELETE,
+        _DELETED,
+        export=buddying_exports.export_support_profiles,
+    ),
+    Entry(
+        "buddying.Offer",
+        "supporter",
+        "One-to-one requests you were asked to take",
+        Erasure.DELETE,
+        _DELETED,
+        export=buddying_exports.export_offers_received,
+    ),
+    Entry(
+        "buddying.Offer",
+        "offered_by",
+        "One-to-one requests you offered to supporters",
+        Erasure.DETACH,
+        "The offer stays for the people in it, without your name.",
+        export=buddying_exports.export_offers_made,
+    ),
+    Entry(
+        "buddying.ConflictFlag",
+        "supporter",
+        "People you said you know, so you are never matched",
+        Erasure.DELETE,
+        _DELETED,
+        export=buddying_exports.export_known_people,
+    ),
+    Entry(
+        "buddying.ConflictFlag",
+        "peer",
+        "A supporter said they know you",
+        Erasure.DELETE,
+        _DELETED,
+        not_exported_because="It belongs to the supporter who said it, and only "
+        "keeps the two of you from being matched.",
+    ),
+    Entry(
+        "buddying.Match",
+        "peer",
+        "Your one-to-one support, with every version of its agreement",
+        Erasure.DELETE,
+        "Deleted with your account, with its agreement; your private conversation "
+        "with your supporter goes too.",
+        export=buddying_exports.export_matches,
+    ),
+    Entry(
+        "buddying.Match",
+        "supporter",
+        "One-to-one support you gave",
+        Erasure.DELETE,
+        _DELETED,
+        not_exported_because="It is in the entry above, with your part in it.",
+    ),
+    Entry(
+        "buddying.AgreementVersion",
+        "proposed_by",
+        "Versions of a support agreement you wrote",
+        Erasure.DETACH,
+        "The version stays for the other person, without your name.",
+        export=buddying_exports.export_versions_proposed,
     ),
 )
 
