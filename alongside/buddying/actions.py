@@ -36,12 +36,11 @@ from .models import (
     SupportRequest,
 )
 from .permissions import (
-    check_agree,
     check_answer,
     check_ask,
     check_ask_for_change,
+    check_end,
     check_offer,
-    check_propose_agreement,
     check_withdraw,
     side_in,
 )
@@ -347,22 +346,7 @@ def ask_for_change(*, person: Person, match: Match) -> SupportRequest:
             conversation=match.conversation,
             note="This one-to-one support has ended. You can still read it.",
         )
-    earlier = match.request
-    SupportRequest.objects.filter(pk=earlier.pk).update(
-        status=RequestStatus.CLOSED, closed_at=now
-    )
-    again = SupportRequest.objects.create(
-        organisation=match.organisation,
-        peer=match.peer,
-        words=earlier.words,
-        experiences=earlier.experiences,
-        language=earlier.language,
-        gender_preference=earlier.gender_preference,
-        formats=earlier.formats,
-        windows=earlier.windows,
-        access_needs=earlier.access_needs,
-        change_asked_at=now,
-    )
+    again = _wait_again(match, now=now)
     if side_in(person, match) == "peer":
         notify(
             people=[match.supporter],
@@ -383,54 +367,6 @@ def ask_for_change(*, person: Person, match: Match) -> SupportRequest:
         link=_request_link(again),
     )
     return again
-
-
-@transaction.atomic
-def propose_agreement(
-    *, person: Person, match: Match, fields: dict[str, object]
-) -> AgreementVersion:
-    """Either of the two writes a new version of the agreement; the writer agrees
-    to it by writing it, and the other is asked to read it."""
-    match = Match.objects.select_for_update().get(pk=match.pk)
-    check_propose_agreement(person, match)
-    latest = match.agreement_versions.order_by("-number").first()
-    now = timezone.now()
-    side = side_in(person, match)
-    version = AgreementVersion.objects.create(
-        match=match,
-        number=(latest.number if latest else 0) + 1,
-        proposed_by=person,
-        peer_agreed_at=now if side == "peer" else None,
-        supporter_agreed_at=now if side == "supporter" else None,
-        **fields,
-    )
-    other = match.supporter if side == "peer" else match.peer
-    notify(
-        people=[other],
-        message="A change to your support agreement is waiting for you to read.",
-        link=reverse("buddying:agreement", kwargs={"match_id": match.pk}),
-    )
-    return version
-
-
-@transaction.atomic
-def agree_to_agreement(*, person: Person, version: AgreementVersion) -> None:
-    """One of the two says yes to the latest version. Once both have, it is
-    agreed, and both are told."""
-    version = AgreementVersion.objects.select_for_update().get(pk=version.pk)
-    check_agree(person, version)
-    now = timezone.now()
-    if side_in(person, version.match) == "peer":
-        version.peer_agreed_at = now
-    else:
-        version.supporter_agreed_at = now
-    version.save(update_fields=["peer_agreed_at", "supporter_agreed_at"])
-    if version.is_agreed:
-        notify(
-            people=[version.match.peer, version.match.supporter],
-            message="Your support agreement is agreed by you both.",
-            link=reverse("buddying:agreement", kwargs={"match_id": version.match_id}),
-        )
 
 
 @transaction.atomic
@@ -457,3 +393,66 @@ def save_support_profile(
         },
     )
     return profile
+
+
+@transaction.atomic
+def end_support(*, person: Person, match: Match) -> None:
+    """Either of the two ends the support, as planned or early. Their conversation
+    becomes read-only for both; the other is told kindly."""
+    match = Match.objects.select_for_update().get(pk=match.pk)
+    check_end(person, match)
+    now = timezone.now()
+    match.status = MatchStatus.ENDED
+    match.ended_at = now
+    match.save(update_fields=["status", "ended_at"])
+    SupportRequest.objects.filter(pk=match.request_id).update(
+        status=RequestStatus.CLOSED, closed_at=now
+    )
+    if match.conversation is not None:
+        close_support_conversation(
+            conversation=match.conversation,
+            note="This one-to-one support has ended. You can still read it.",
+        )
+    other = match.supporter if side_in(person, match) == "peer" else match.peer
+    notify(
+        people=[other],
+        message="Your one-to-one support has come to its end. Thank you for the "
+        "time you spent together.",
+        link=_match_link(match),
+    )
+
+
+def end_supporting_before_erasure(person: Person, keep_posts: bool) -> None:
+    """A system action for erasing an account: the person's matches as a
+    supporter go with it, so each peer's conversation is closed first (read-only,
+    with a short note) rather than left open with nobody in it. `keep_posts` is
+    the erasure's choice about group posts; nothing here depends on it."""
+    for match in Match.objects.active().filter(supporter=person):
+        if match.conversation is not None:
+            close_support_conversation(
+                conversation=match.conversation,
+                note="This one-to-one support has ended. You can still read it, "
+                "and a coordinator can find you someone new.",
+            )
+        _wait_again(match, now=timezone.now())
+
+
+def _wait_again(match: Match, *, now: datetime) -> SupportRequest:
+    """The match's request closes and a new one, with the same preferences, waits
+    for the coordinators, marked as a change asked for."""
+    earlier = match.request
+    SupportRequest.objects.filter(pk=earlier.pk).update(
+        status=RequestStatus.CLOSED, closed_at=now
+    )
+    return SupportRequest.objects.create(
+        organisation=match.organisation,
+        peer=match.peer,
+        words=earlier.words,
+        experiences=earlier.experiences,
+        language=earlier.language,
+        gender_preference=earlier.gender_preference,
+        formats=earlier.formats,
+        windows=earlier.windows,
+        access_needs=earlier.access_needs,
+        change_asked_at=now,
+    )

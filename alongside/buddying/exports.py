@@ -16,6 +16,7 @@ from .models import (
     AgreementVersion,
     ConflictFlag,
     Match,
+    MeetingNote,
     Offer,
     SupportProfile,
     SupportRequest,
@@ -97,7 +98,7 @@ def export_matches(person: Person) -> list[Row]:
     for match in (
         Match.objects.filter(Q(peer=person) | Q(supporter=person))
         .select_related("organisation")
-        .prefetch_related("agreement_versions")
+        .prefetch_related("agreement_versions", "meetings", "checks")
     ):
         is_peer = match.peer_id == person.pk
         rows.append(
@@ -107,6 +108,27 @@ def export_matches(person: Person) -> list[Row]:
                 "started_at": _when(match.started_at),
                 "status": match.get_status_display(),
                 "ended_at": _when(match.ended_at),
+                "meetings": [
+                    {
+                        "starts_at": _when(m.starts_at),
+                        "ends_at": _when(m.ends_at),
+                        "how": m.get_format_display(),
+                        "checked_in_at": _when(m.checked_in_at),
+                        "checked_out_at": _when(m.checked_out_at),
+                    }
+                    for m in match.meetings.all()
+                ],
+                # Only the peer's own answers, and only to the peer.
+                "your_answers_to_how_is_it_going": [
+                    {
+                        "at": _when(c.created_at),
+                        "helpful": c.helpful,
+                        "felt_safe": c.felt_safe,
+                    }
+                    for c in match.checks.all()
+                ]
+                if is_peer
+                else [],
                 "agreement_versions": [
                     _version(v) for v in match.agreement_versions.all()
                 ],
@@ -136,4 +158,17 @@ def export_versions_proposed(person: Person) -> list[Row]:
     return [
         {"number": v.number, "written_at": _when(v.created_at)}
         for v in AgreementVersion.objects.filter(proposed_by=person)
+    ]
+
+
+def export_notes_written(person: Person) -> list[Row]:
+    # As a supporter: your own notes after meetings, without the peer's name.
+    return [
+        {
+            "met_on": n.met_on.isoformat(),
+            "note": n.body,
+            "for_supervision_only": n.is_for_supervision_only,
+            "why": n.why_for_supervision,
+        }
+        for n in MeetingNote.objects.filter(author=person)
     ]

@@ -244,3 +244,101 @@ class AgreementForm(forms.Form):
 
 
 AGREEMENT_TEXT_FIELDS = tuple(STARTER)
+
+
+class NoteForm(forms.Form):
+    met_on = forms.DateField(
+        label="The day you met",
+        widget=forms.DateInput(attrs={"type": "date"}),
+        error_messages={
+            "required": "Please give the day you met.",
+            "invalid": "Please give a day, like 2026-03-14.",
+        },
+    )
+    body = forms.CharField(
+        label="A short note",
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text="The person you support reads this, unless you keep it for "
+        "supervision only.",
+        error_messages={
+            "required": "Please write a few words.",
+            "max_length": "Please keep a note under 2,000 characters. Nothing you "
+            "wrote is lost.",
+        },
+    )
+    is_for_supervision_only = forms.BooleanField(
+        label="Keep this for supervision only", required=False
+    )
+    why_for_supervision = forms.CharField(
+        label="Why, in a few words the person will see",
+        max_length=200,
+        required=False,
+        help_text="They will see that a note exists, and this reason.",
+    )
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        if (
+            cleaned.get("is_for_supervision_only")
+            and not cleaned.get("why_for_supervision", "").strip()
+        ):
+            self.add_error(
+                "why_for_supervision",
+                "Please say why, so that the person knows what the note is for.",
+            )
+        return cleaned
+
+
+SCALE = [(n, str(n)) for n in range(1, 6)]
+
+
+class MeetingForm(forms.Form):
+    starts_on = forms.DateField(
+        label="Day",
+        widget=forms.DateInput(attrs={"type": "date"}),
+        error_messages={
+            "required": "Please give the day.",
+            "invalid": "Please give a day, like 2026-03-14.",
+        },
+    )
+    start_time = forms.TimeField(
+        label="Time",
+        widget=forms.TimeInput(attrs={"type": "time"}),
+        error_messages={
+            "required": "Please give the time.",
+            "invalid": "Please give a time, like 18:30.",
+        },
+    )
+    minutes = forms.IntegerField(
+        label="How long, in minutes",
+        min_value=15,
+        max_value=240,
+        initial=60,
+        error_messages={
+            "required": "Please say how long, in minutes.",
+            "invalid": "Please give a whole number of minutes, like 60.",
+            "min_value": "Please give at least 15 minutes.",
+            "max_value": "Please give four hours (240 minutes) at most.",
+        },
+    )
+    format = forms.ChoiceField(
+        label="How you meet", choices=Format.choices, widget=forms.RadioSelect
+    )
+
+
+class CheckForm(forms.Form):
+    helpful = forms.TypedChoiceField(
+        label="This support is helpful (1 not at all, 5 very)",
+        choices=SCALE,
+        coerce=int,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Please choose a number from 1 to 5."},
+    )
+    felt_safe = forms.TypedChoiceField(
+        label="I feel safe with my supporter (1 not at all, 5 very)",
+        choices=SCALE,
+        coerce=int,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Please choose a number from 1 to 5."},
+    )

@@ -306,3 +306,75 @@ class AgreementVersion(models.Model):
     @property
     def is_agreed(self) -> bool:
         return self.peer_agreed_at is not None and self.supporter_agreed_at is not None
+
+
+class MeetingNote(models.Model):
+    """A short note the supporter writes after a meeting. The peer reads it, unless
+    it is kept for supervision only: then the peer sees that one exists, and why."""
+
+    match = models.ForeignKey(Match, on_delete=models.CASCADE, related_name="notes")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    met_on = models.DateField()
+    body = SealedTextField(max_length=2000, group_path="match.organisation")
+    is_for_supervision_only = models.BooleanField(default=False)
+    # The system's words or the supporter's own short reason, shown to the peer.
+    why_for_supervision = models.CharField(max_length=200, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-met_on", "-pk"]
+
+    def __str__(self) -> str:
+        return f"Meeting note {self.pk}"
+
+
+class PairMeeting(models.Model):
+    """A meeting the two plan: a day and time, and how they meet. In person, the
+    supporter checks in and out; no check-out 30 minutes after the planned end
+    alerts whoever is on duty."""
+
+    match = models.ForeignKey(Match, on_delete=models.CASCADE, related_name="meetings")
+    starts_at = models.DateTimeField()
+    ends_at = models.DateTimeField()
+    format = models.CharField(max_length=10, choices=Format.choices)
+    checked_in_at = models.DateTimeField(null=True, blank=True)
+    checked_out_at = models.DateTimeField(null=True, blank=True)
+    alerted_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["starts_at", "pk"]
+
+    def __str__(self) -> str:
+        return f"Pair meeting {self.pk}"
+
+    @property
+    def is_in_person(self) -> bool:
+        return self.format == Format.IN_PERSON
+
+
+class SupportCheck(models.Model):
+    """The peer's own answer to "how is it going?" (1 to 5, twice). Seen only by
+    them; a low answer asks the coordinators to offer a change, never the
+    supporter."""
+
+    match = models.ForeignKey(Match, on_delete=models.CASCADE, related_name="checks")
+    helpful = models.PositiveSmallIntegerField()
+    felt_safe = models.PositiveSmallIntegerField()
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"Support check {self.pk}"
+
+    @property
+    def is_low(self) -> bool:
+        return min(self.helpful, self.felt_safe) <= 2

@@ -30,8 +30,10 @@ from .models import (
     AgreementVersion,
     Match,
     MatchQuerySet,
+    MeetingNote,
     Offer,
     OfferStatus,
+    PairMeeting,
     SupportRequest,
     SupportRequestQuerySet,
 )
@@ -272,3 +274,83 @@ def check_agree(person: Person, version: AgreementVersion) -> None:
         raise PermissionDenied(
             "This is not the latest version, or you have already agreed to it."
         )
+
+
+# ---- Meeting notes ---------------------------------------------------------------
+
+
+def can_write_note(person: Person, match: Match) -> bool:
+    """The supporter writes notes after meetings while the match is active."""
+    return match.is_active and side_in(person, match) == "supporter"
+
+
+def check_write_note(person: Person, match: Match) -> None:
+    """Raise PermissionDenied unless can_write_note."""
+    if not can_write_note(person, match):
+        raise PermissionDenied(
+            "Only the supporter writes meeting notes, while the support goes on."
+        )
+
+
+def notes_visible_to(person: Person, match: Match) -> QuerySet[MeetingNote]:
+    """Every note, for the two of them. The peer reads each one's words unless it
+    is for supervision only (`can_read_note_words`); nobody else sees any."""
+    if side_in(person, match) is None:
+        return MeetingNote.objects.none()
+    return match.notes.all()
+
+
+def can_read_note_words(person: Person, note: MeetingNote) -> bool:
+    """The supporter reads all their notes; the peer reads those not kept for
+    supervision only (and sees that the others exist, and why)."""
+    side = side_in(person, note.match)
+    return side == "supporter" or (side == "peer" and not note.is_for_supervision_only)
+
+
+# ---- Meetings, checks and the ending ----------------------------------------------
+
+
+def can_plan_meeting(person: Person, match: Match) -> bool:
+    """Either of the two plans a meeting while the match is active."""
+    return match.is_active and side_in(person, match) is not None
+
+
+def check_plan_meeting(person: Person, match: Match) -> None:
+    """Raise PermissionDenied unless can_plan_meeting."""
+    if not can_plan_meeting(person, match):
+        raise PermissionDenied("This support has ended, so no meeting can be added.")
+
+
+def can_check_in_or_out(person: Person, meeting: PairMeeting) -> bool:
+    """The supporter checks in and out of an in-person meeting (lone working)."""
+    return meeting.is_in_person and side_in(person, meeting.match) == "supporter"
+
+
+def check_check_in_or_out(person: Person, meeting: PairMeeting) -> None:
+    """Raise PermissionDenied unless can_check_in_or_out."""
+    if not can_check_in_or_out(person, meeting):
+        raise PermissionDenied(
+            "Only the supporter checks in and out, for meetings in person."
+        )
+
+
+def can_answer_check(person: Person, match: Match) -> bool:
+    """The peer answers "how is it going?" while the match is active."""
+    return match.is_active and side_in(person, match) == "peer"
+
+
+def check_answer_check(person: Person, match: Match) -> None:
+    """Raise PermissionDenied unless can_answer_check."""
+    if not can_answer_check(person, match):
+        raise PermissionDenied("Only the person being supported answers this.")
+
+
+def can_end(person: Person, match: Match) -> bool:
+    """Either of the two ends the support, as planned or early."""
+    return match.is_active and side_in(person, match) is not None
+
+
+def check_end(person: Person, match: Match) -> None:
+    """Raise PermissionDenied unless can_end."""
+    if not can_end(person, match):
+        raise PermissionDenied("This support has already ended. Nothing has changed.")

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import pair_views, views
 
 app_name = "buddying"
 
@@ -21,28 +21,54 @@ urlpatterns = [
     path("offers/<int:offer_id>/", views.offer_detail, name="offer-detail"),
     path("offers/<int:offer_id>/accept/", views.offer_accept, name="offer-accept"),
     path("offers/<int:offer_id>/decline/", views.offer_decline, name="offer-decline"),
-    path("matches/<int:match_id>/", views.match_detail, name="match-detail"),
-    path("matches/<int:match_id>/agreement/", views.agreement, name="agreement"),
+    path("matches/<int:match_id>/", pair_views.match_detail, name="match-detail"),
+    path("matches/<int:match_id>/agreement/", pair_views.agreement, name="agreement"),
     path(
         "matches/<int:match_id>/agreement/change/",
-        views.agreement_propose,
+        pair_views.agreement_propose,
         name="agreement-propose",
     ),
     path(
         "matches/<int:match_id>/agreement/agree/",
-        views.agreement_agree,
+        pair_views.agreement_agree,
         name="agreement-agree",
     ),
     path(
         "matches/<int:match_id>/agreement/print/",
-        views.agreement_print,
+        pair_views.agreement_print,
         name="agreement-print",
     ),
     path(
         "matches/<int:match_id>/agreement/download/",
-        views.agreement_download,
+        pair_views.agreement_download,
         name="agreement-download",
     ),
-    path("matches/<int:match_id>/change/", views.match_change, name="match-change"),
+    path(
+        "matches/<int:match_id>/change/", pair_views.match_change, name="match-change"
+    ),
+    path(
+        "matches/<int:match_id>/notes/new/", pair_views.note_create, name="note-create"
+    ),
+    path(
+        "matches/<int:match_id>/meetings/new/",
+        pair_views.meeting_create,
+        name="meeting-create",
+    ),
+    path(
+        "matches/<int:match_id>/meetings/<int:meeting_id>/check-in/",
+        pair_views.meeting_check_in,
+        name="meeting-check-in",
+    ),
+    path(
+        "matches/<int:match_id>/meetings/<int:meeting_id>/check-out/",
+        pair_views.meeting_check_out,
+        name="meeting-check-out",
+    ),
+    path(
+        "matches/<int:match_id>/how-is-it-going/",
+        pair_views.check_answer,
+        name="check-answer",
+    ),
+    path("matches/<int:match_id>/end/", pair_views.match_end, name="match-end"),
     path("profile/<slug:organisation_slug>/", views.profile_edit, name="profile-edit"),
 ]

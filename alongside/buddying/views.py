@@ -24,8 +24,6 @@ from alongside.supporters.permissions import (
 
 from . import actions
 from .forms import (
-    AGREEMENT_TEXT_FIELDS,
-    AgreementForm,
     DeclineForm,
     OfferForm,
     ProfileForm,
@@ -33,17 +31,12 @@ from .forms import (
     experience_choices,
 )
 from .matching import shortlist
-from .models import AgreementVersion, Match, RequestStatus, SupportProfile
-from .pdf import agreement_pdf
+from .models import RequestStatus, SupportProfile
 from .permissions import (
-    can_agree,
     can_ask,
-    can_ask_for_change,
     can_offer,
-    can_propose_agreement,
     can_see_offered_request,
     coordinated_organisations,
-    get_match_for,
     get_offer_for,
     get_own_request_for,
     get_request_to_match_for,
@@ -51,7 +44,6 @@ from .permissions import (
     open_offers_for,
     own_requests,
     requests_to_match_for,
-    side_in,
 )
 
 SHOWN = 200
@@ -261,168 +253,6 @@ def offer_decline(request: AuthenticatedRequest, offer_id: int) -> HttpResponse:
         return redirect("buddying:offer-detail", offer_id=offer.pk)
     messages.success(request, "Thank you for answering. Nobody needs a reason.")
     return redirect("buddying:index")
-
-
-def _latest(match: Match) -> AgreementVersion | None:
-    return match.agreement_versions.order_by("-number").first()
-
-
-def _agreed(match: Match) -> AgreementVersion | None:
-    return (
-        match.agreement_versions.filter(
-            peer_agreed_at__isnull=False, supporter_agreed_at__isnull=False
-        )
-        .order_by("-number")
-        .first()
-    )
-
-
-@login_required
-@require_GET
-def match_detail(request: AuthenticatedRequest, match_id: int) -> HttpResponse:
-    match = get_match_for(request.user, match_id)
-    return render(
-        request,
-        "buddying/match.html",
-        {
-            "match": match,
-            "side": side_in(request.user, match),
-            "other": match.supporter
-            if side_in(request.user, match) == "peer"
-            else match.peer,
-            "agreed": _agreed(match),
-            "latest": _latest(match),
-            "can_ask_for_change": can_ask_for_change(request.user, match),
-        },
-    )
-
-
-@login_required
-@require_GET
-def agreement(request: AuthenticatedRequest, match_id: int) -> HttpResponse:
-    match = get_match_for(request.user, match_id)
-    latest = _latest(match)
-    return render(
-        request,
-        "buddying/agreement.html",
-        {
-            "match": match,
-            "latest": latest,
-            "agreed": _agreed(match),
-            "side": side_in(request.user, match),
-            "can_agree": latest is not None and can_agree(request.user, latest),
-            "can_propose": can_propose_agreement(request.user, match),
-            "statement": match.organisation.confidentiality_statement,
-        },
-    )
-
-
-@login_required
-@require_http_methods(["GET", "POST"])
-def agreement_propose(request: AuthenticatedRequest, match_id: int) -> HttpResponse:
-    match = get_match_for(request.user, match_id)
-    latest = _latest(match)
-    initial = (
-        {
-            **{name: getattr(latest, name) for name in AGREEMENT_TEXT_FIELDS},
-            "length_weeks": latest.length_weeks,
-            "review_week": latest.review_week,
-        }
-        if latest
-        else {}
-    )
-    form = AgreementForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            actions.propose_agreement(
-                person=request.user, match=match, fields=form.cleaned_data
-            )
-        except PermissionDenied as error:
-            form.add_error(None, str(error))
-        else:
-            messages.success(
-                request,
-                "Your version is saved, and you have agreed to it. The other person "
-                "is asked to read it.",
-            )
-            return redirect("buddying:agreement", match_id=match.pk)
-    return render(
-        request,
-        "buddying/agreement_form.html",
-        {"match": match, "form": form},
-        status=400 if form.errors else 200,
-    )
-
-
-@login_required
-@require_POST
-def agreement_agree(request: AuthenticatedRequest, match_id: int) -> HttpResponse:
-    match = get_match_for(request.user, match_id)
-    try:
-        number = int(request.POST.get("number", ""))
-    except ValueError:
-        number = 0
-    version = match.agreement_versions.filter(number=number).first()
-    try:
-        if version is None:
-            raise PermissionDenied(
-                "That version of the agreement was not found. Here is the latest."
-            )
-        actions.agree_to_agreement(person=request.user, version=version)
-    except PermissionDenied as error:
-        messages.info(request, str(error))
-    else:
-        messages.success(request, "You have agreed to this version.")
-    return redirect("buddying:agreement", match_id=match.pk)
-
-
-@login_required
-@require_GET
-def agreement_print(request: AuthenticatedRequest, match_id: int) -> HttpResponse:
-    match = get_match_for(request.user, match_id)
-    return render(
-        request,
-        "buddying/agreement_print.html",
-        {
-            "match": match,
-            "agreed": _agreed(match),
-            "statement": match.organisation.confidentiality_statement,
-        },
-    )
-
-
-@login_required
-@require_GET
-def agreement_download(request: AuthenticatedRequest, match_id: int) -> HttpResponse:
-    match = get_match_for(request.user, match_id)
-    agreed = _agreed(match)
-    if agreed is None:
-        messages.info(request, "There is no agreed version to download yet.")
-        return redirect("buddying:agreement", match_id=match.pk)
-    response = HttpResponse(agreement_pdf(agreed), content_type="application/pdf")
-    response["Content-Disposition"] = 'attachment; filename="support-agreement.pdf"'
-    return response
-
-
-@login_required
-@require_http_methods(["GET", "POST"])
-def match_change(request: AuthenticatedRequest, match_id: int) -> HttpResponse:
-    """Either of the two asks for a different match, with no reason asked."""
-    match = get_match_for(request.user, match_id)
-    if not can_ask_for_change(request.user, match):
-        raise PermissionDenied
-    if request.method == "POST":
-        actions.ask_for_change(person=request.user, match=match)
-        messages.success(
-            request,
-            "Done. The coordinators know a change was asked for, and nothing more.",
-        )
-        return redirect("buddying:index")
-    return render(
-        request,
-        "buddying/change.html",
-        {"match": match, "side": side_in(request.user, match)},
-    )
 
 
 @login_required

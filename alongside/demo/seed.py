@@ -20,6 +20,7 @@ from alongside.agreements.models import (
     OrganisationItemKind,
     ResponseChoice,
 )
+from alongside.buddying.demo import seed_buddying
 from alongside.conversations import actions as conversation_actions
 from alongside.conversations.models import LiveRoom, Post
 from alongside.demo.meetings_seed import seed_meetings
@@ -697,6 +698,7 @@ def _seed() -> dict[str, object]:
         people, riverside=riverside, loss=loss, evening=evening, carers=carers
     )
     _safety_plan(people, riverside=riverside)
+    seed_buddying(people, riverside=riverside)
     del ward  # seeded for the secure-service demo; reached with the ward code
     return {
         "people": PEOPLE,

@@ -41,6 +41,7 @@ from alongside.agreements.models import (
     Reading,
 )
 from alongside.agreements.models import Response as AgreementResponse
+from alongside.buddying import actions as buddying_actions
 from alongside.buddying import exports as buddying_exports
 from alongside.conversations import live
 from alongside.conversations.actions import erased_post_fields
@@ -1118,8 +1119,10 @@ REGISTRY: tuple[Entry, ...] = (
         "supporter",
         "One-to-one support you gave",
         Erasure.DELETE,
-        _DELETED,
+        "Deleted with your account; the conversation with the person you supported "
+        "is closed first, and stays theirs to read.",
         not_exported_because="It is in the entry above, with your part in it.",
+        prepare=buddying_actions.end_supporting_before_erasure,
     ),
     Entry(
         "buddying.AgreementVersion",
@@ -1128,6 +1131,14 @@ REGISTRY: tuple[Entry, ...] = (
         Erasure.DETACH,
         "The version stays for the other person, without your name.",
         export=buddying_exports.export_versions_proposed,
+    ),
+    Entry(
+        "buddying.MeetingNote",
+        "author",
+        "Notes you wrote after one-to-one meetings",
+        Erasure.DETACH,
+        "The note stays for the person you supported, without your name.",
+        export=buddying_exports.export_notes_written,
     ),
 )
 

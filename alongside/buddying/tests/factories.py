@@ -19,6 +19,7 @@ from ..models import (
     AgreementVersion,
     ConflictFlag,
     Match,
+    MeetingNote,
     Offer,
     SupportProfile,
     SupportRequest,
@@ -117,6 +118,21 @@ def records_for_download(organisation: Organisation, person: Person) -> None:
     )
     AgreementVersion.objects.create(
         match=match, number=1, proposed_by=person, **STARTER
+    )
+    supported_peer = PersonFactory.create()
+    supported = Match.objects.create(
+        organisation=organisation,
+        request=SupportRequest.objects.create(
+            organisation=organisation,
+            peer=supported_peer,
+            words="marker-other-words",
+            status="matched",
+        ),
+        peer=supported_peer,
+        supporter=person,
+    )
+    MeetingNote.objects.create(
+        match=supported, author=person, met_on=timezone.localdate(), body="A note."
     )
     theirs = SupportRequest.objects.create(
         organisation=organisation, peer=other_peer, words="marker-other-request"

@@ -9,11 +9,13 @@ in the organisation is the peer of an agreed match of their own; actors outside 
 
 from __future__ import annotations
 
+from django.utils import timezone
+
 from alongside.accounts.models import Person
 from alongside.organisations.permissions import role_in
 from alongside.peergroups.models import PeerGroup
 
-from .. import actions
+from .. import actions, working_together
 from ..starter import STARTER
 from .factories import coordinator_of, peer_of, ready_supporter, request_from
 
@@ -28,12 +30,26 @@ POST_DATA: dict[str, dict[str, str]] = {
         "review_week": "6",
     },
     "buddying:agreement-agree": {"number": "1"},
+    "buddying:meeting-create": {
+        "starts_on": "2030-01-07",
+        "start_time": "18:00",
+        "minutes": "60",
+        "format": "in_person",
+    },
+    "buddying:check-answer": {"helpful": "4", "felt_safe": "5"},
+    "buddying:note-create": {"met_on": "2030-01-07", "body": "A placeholder note."},
     "buddying:profile-edit": {"languages": "English", "windows": "weekends"},
 }
 MATCH_PAGES = frozenset(
     {
         "buddying:match-detail",
         "buddying:match-change",
+        "buddying:note-create",
+        "buddying:meeting-create",
+        "buddying:meeting-check-in",
+        "buddying:meeting-check-out",
+        "buddying:check-answer",
+        "buddying:match-end",
         "buddying:agreement",
         "buddying:agreement-propose",
         "buddying:agreement-agree",
@@ -71,7 +87,14 @@ def buddying_objects(
     )
     match = actions.accept_offer(person=supporter, offer=match_offer)
     version = match.agreement_versions.get()
-    actions.agree_to_agreement(person=supporter, version=version)
-    actions.agree_to_agreement(person=peer, version=version)
+    working_together.agree_to_agreement(person=supporter, version=version)
+    working_together.agree_to_agreement(person=peer, version=version)
     made["match_id"] = match.pk
+    made["meeting_id"] = working_together.plan_meeting(
+        person=supporter,
+        match=match,
+        starts_at=timezone.now(),
+        minutes=60,
+        format="in_person",
+    ).pk
     return made

@@ -18,7 +18,7 @@ from alongside.privateconversations.models import Side
 from alongside.privateconversations.permissions import can_read, can_write
 from alongside.supporters.models import SupporterProfile
 
-from .. import actions
+from .. import actions, working_together
 from ..matching import shortlist
 from ..models import (
     ConflictFlag,
@@ -236,10 +236,10 @@ def test_the_agreement_is_agreed_when_both_say_yes_to_the_same_version() -> None
     match = matched(organisation)
     first = match.agreement_versions.get()
 
-    actions.agree_to_agreement(person=match.peer, version=first)
+    working_together.agree_to_agreement(person=match.peer, version=first)
     first.refresh_from_db()
     assert not first.is_agreed
-    actions.agree_to_agreement(person=match.supporter, version=first)
+    working_together.agree_to_agreement(person=match.supporter, version=first)
     first.refresh_from_db()
     assert first.is_agreed
 
@@ -253,15 +253,15 @@ def test_the_agreement_is_agreed_when_both_say_yes_to_the_same_version() -> None
         "length_weeks": 10,
         "review_week": 5,
     }
-    second = actions.propose_agreement(
+    second = working_together.propose_agreement(
         person=match.supporter, match=match, fields=fields
     )
     assert second.number == 2
     assert second.supporter_agreed_at is not None
     assert not second.is_agreed
     with pytest.raises(PermissionDenied):
-        actions.agree_to_agreement(person=match.peer, version=first)
-    actions.agree_to_agreement(person=match.peer, version=second)
+        working_together.agree_to_agreement(person=match.peer, version=first)
+    working_together.agree_to_agreement(person=match.peer, version=second)
     second.refresh_from_db()
     assert second.is_agreed
 
@@ -290,3 +290,21 @@ def test_pair_messages_and_requests_are_sealed_at_rest() -> None:
     assert "placeholder" not in raw_message
     assert "placeholder" not in raw_words
     assert match.request.words == "A placeholder sentence."
+
+
+def test_a_supporter_erasing_their_account_leaves_the_peer_waiting_again() -> None:
+    from alongside.privacy.actions import erase_account
+
+    organisation = OrganisationFactory.create()
+    match = matched(organisation)
+    conversation = match.conversation
+    assert conversation is not None
+    peer = match.peer
+
+    erase_account(person=match.supporter, keep_posts=True)
+
+    conversation.refresh_from_db()
+    assert not conversation.is_open
+    assert can_read(peer, conversation)
+    waiting = SupportRequest.objects.get(peer=peer, status=RequestStatus.WAITING)
+    assert waiting.change_asked_at is not None

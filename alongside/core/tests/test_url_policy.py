@@ -175,6 +175,7 @@ _NOBODY_HERE = (302, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404)
 # One-to-one support: the organisation's staff coordinate matching.
 _COORDINATORS = (302, 404, 404, 404, 404, 404, 404, 200, 200, 200, 200, 200, 404)
 _COORDINATORS_DONE = (302, 404, 404, 404, 404, 404, 404, 302, 302, 302, 302, 302, 404)
+_PEER_REFUSED = (302, 404, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 404)
 _IN_ORGANISATION_DONE = (
     302,
     404,
@@ -563,6 +564,17 @@ POLICY: dict[str, dict[str, tuple[int, ...]]] = {
     "buddying:agreement-print": {"GET": _IN_ORGANISATION, "POST": _NO_POST},
     "buddying:agreement-download": {"GET": _IN_ORGANISATION, "POST": _NO_POST},
     "buddying:profile-edit": {"GET": _SUPPORTER_PAGE, "POST": _SUPPORTER_DONE},
+    # The actor is the peer of the match probed: only its supporter writes notes.
+    "buddying:note-create": {"GET": _PEER_REFUSED, "POST": _PEER_REFUSED},
+    "buddying:meeting-create": {
+        "GET": _IN_ORGANISATION,
+        "POST": _IN_ORGANISATION_DONE,
+    },
+    # Only the supporter checks in and out of an in-person meeting.
+    "buddying:meeting-check-in": {"GET": _NO_GET, "POST": _PEER_REFUSED},
+    "buddying:meeting-check-out": {"GET": _NO_GET, "POST": _PEER_REFUSED},
+    "buddying:check-answer": {"GET": _IN_ORGANISATION, "POST": _IN_ORGANISATION_DONE},
+    "buddying:match-end": {"GET": _IN_ORGANISATION, "POST": _IN_ORGANISATION_DONE},
     # Meetings. The probed meeting is next week at a venue, shown to people
     # thinking of joining; members take part; the facilitator manages; venues are
     # the organisation's staff's. The calendar feed is public by design: its long
