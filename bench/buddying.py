@@ -57,10 +57,14 @@ def main(argv: list[str] | None = None) -> int:
     large = _fill("large", supporters=args.supporters, requests=args.requests)
 
     counts = {}
+    slowest: list[tuple[float, str]] = []
     for name, request in (("small", small), ("large", large)):
         with CaptureQueriesContext(connection) as queries:
             shortlist(request)
         counts[name] = len(queries)
+        slowest = sorted(
+            ((float(q["time"]) * 1000, q["sql"][:90]) for q in queries), reverse=True
+        )[:3]
     times = []
     suggestions = shortlist(large)
     for _ in range(args.runs):
@@ -81,6 +85,8 @@ def main(argv: list[str] | None = None) -> int:
         f"  queries: {counts['large']} at full size, {counts['small']} at a tenth "
         f"({'constant' if counts['large'] == counts['small'] else 'NOT constant'})"
     )
+    for ms, sql in slowest:
+        print(f"    slowest query: {ms:.1f} ms  {sql}")
     return 0
 
 

@@ -23,7 +23,7 @@ from alongside.privateconversations.pairs import (
 from alongside.supporters.models import SupporterProfile
 from alongside.supporters.permissions import check_supporter
 
-from .matching import is_suggestable, shortlist
+from .matching import reasons_for, shortlist
 from .models import (
     AgreementVersion,
     ConflictFlag,
@@ -147,18 +147,14 @@ def withdraw_request(*, person: Person, support_request: SupportRequest) -> None
 
 
 def _make_offer(
-    support_request: SupportRequest, supporter: Person, *, by: Person | None
+    support_request: SupportRequest,
+    supporter: Person,
+    reasons: list[str],
+    *,
+    by: Person | None,
 ) -> Offer:
     """Precondition: the request is locked and waiting, and the supporter passes
-    the hard filters."""
-    reasons = next(
-        (
-            s.reasons
-            for s in shortlist(support_request, length=10**6)
-            if s.supporter.pk == supporter.pk
-        ),
-        [],
-    )
+    the hard filters (`reasons` are why)."""
     offer = Offer.objects.create(
         request=support_request,
         supporter=supporter,
@@ -198,9 +194,10 @@ def offer_request(
     )
     check_offer(person, support_request)
     _lock_supporter(support_request.organisation, supporter)
-    if not is_suggestable(support_request, supporter):
+    reasons = reasons_for(support_request, supporter)
+    if reasons is None:
         raise PermissionDenied(NOT_SUGGESTABLE)
-    return _make_offer(support_request, supporter, by=person)
+    return _make_offer(support_request, supporter, reasons, by=person)
 
 
 def _back_to_waiting(support_request: SupportRequest, *, by: Person | None) -> None:
@@ -211,7 +208,7 @@ def _back_to_waiting(support_request: SupportRequest, *, by: Person | None) -> N
     if suggestions:
         supporter = suggestions[0].supporter
         _lock_supporter(support_request.organisation, supporter)
-        _make_offer(support_request, supporter, by=by)
+        _make_offer(support_request, supporter, suggestions[0].reasons, by=by)
         return
     notify(
         people=_coordinators(

@@ -14,10 +14,11 @@ A constant number of queries, however many supporters and requests there are.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
+from typing import Protocol
 
-from django.db.models import Count, IntegerField, OuterRef, Subquery, Value
-from django.db.models.functions import Coalesce
+from django.db.models import Count
 from django.utils import timezone
 
 from alongside.accounts.models import Person
@@ -26,6 +27,7 @@ from alongside.supporters.permissions import supporters_with_room
 
 from .models import (
     ConflictFlag,
+    Gender,
     Match,
     MatchStatus,
     Offer,
@@ -46,77 +48,75 @@ class Suggestion:
     free_places: int
 
 
-def _count(queryset: object) -> Coalesce:
-    return Coalesce(
-        Subquery(queryset, output_field=IntegerField()),  # type: ignore[arg-type]
-        Value(0),
-    )
-
-
-def _with_room(support_request: SupportRequest) -> list[Person]:
-    """Supporters past the hard filters that the database decides, each with
-    `free_places` set: their limit less their active matches and open offers."""
+def _free_places(support_request: SupportRequest) -> dict[int, int]:
+    """{supporter id: free places} for the supporters past the hard filters the
+    database decides: their limit less their active matches and open offers. A
+    fixed number of queries, each over the organisation as a whole, counted here
+    rather than once per supporter."""
     organisation = support_request.organisation
-    now = timezone.now()
-    limit = SupporterProfile.objects.filter(
-        organisation=organisation, person=OuterRef("pk")
-    ).values("max_matches")[:1]
-    matches = (
+    room = set(supporters_with_room(organisation).values_list("pk", flat=True))
+    limits = dict(
+        SupporterProfile.objects.filter(organisation=organisation).values_list(
+            "person_id", "max_matches"
+        )
+    )
+    taken: Counter[int] = Counter(
+        dict(
+            Match.objects.filter(organisation=organisation, status=MatchStatus.ACTIVE)
+            .values("supporter_id")
+            .annotate(n=Count("pk"))
+            .values_list("supporter_id", "n")
+        )
+    )
+    taken.update(
+        dict(
+            Offer.objects.filter(
+                request__organisation=organisation,
+                status=OfferStatus.OPEN,
+                expires_at__gt=timezone.now(),
+            )
+            .values("supporter_id")
+            .annotate(n=Count("pk"))
+            .values_list("supporter_id", "n")
+        )
+    )
+    # Never the peer; never a supporter who declined or let this request lapse,
+    # said "I know this person", or supported this peer before (after "a
+    # different match, please").
+    ruled_out = {support_request.peer_id}
+    ruled_out.update(
+        Offer.objects.filter(request=support_request)
+        .exclude(status=OfferStatus.WITHDRAWN)
+        .values_list("supporter_id", flat=True)
+    )
+    ruled_out.update(
+        ConflictFlag.objects.filter(
+            organisation=organisation, peer_id=support_request.peer_id
+        ).values_list("supporter_id", flat=True)
+    )
+    ruled_out.update(
         Match.objects.filter(
-            organisation=organisation,
-            supporter=OuterRef("pk"),
-            status=MatchStatus.ACTIVE,
-        )
-        .values("supporter")
-        .annotate(n=Count("pk"))
-        .values("n")
+            organisation=organisation, peer_id=support_request.peer_id
+        ).values_list("supporter_id", flat=True)
     )
-    offers = (
-        Offer.objects.filter(
-            request__organisation=organisation,
-            supporter=OuterRef("pk"),
-            status=OfferStatus.OPEN,
-            expires_at__gt=now,
-        )
-        .values("supporter")
-        .annotate(n=Count("pk"))
-        .values("n")
-    )
-    refused = Offer.objects.filter(request=support_request).exclude(
-        status=OfferStatus.WITHDRAWN
-    )
-    # After "a different match, please", never the same supporter again.
-    before = Match.objects.filter(
-        organisation=organisation, peer_id=support_request.peer_id
-    )
-    conflicts = ConflictFlag.objects.filter(
-        organisation=organisation, peer_id=support_request.peer_id
-    )
-    people = (
-        supporters_with_room(organisation)
-        .exclude(pk=support_request.peer_id)
-        .exclude(pk__in=refused.values("supporter_id"))
-        .exclude(pk__in=conflicts.values("supporter_id"))
-        .exclude(pk__in=before.values("supporter_id"))
-        .annotate(
-            limit=_count(limit),
-            matched=_count(matches),
-            offered=_count(offers),
-        )
-        .filter(limit__gt=0)
-        .distinct()
-    )
-    found: list[Person] = []
-    for person in people:
-        free = person.limit - person.matched - person.offered
-        if free > 0:
-            person.free_places = free  # type: ignore[attr-defined]
-            found.append(person)
-    return found
+    free = {
+        person_id: limits.get(person_id, 0) - taken[person_id]
+        for person_id in room - ruled_out
+    }
+    return {person_id: places for person_id, places in free.items() if places > 0}
+
+
+class Facts(Protocol):
+    """A supporter's matching facts: a SupportProfile, or a row of its values."""
+
+    experiences: list[str]
+    languages: list[str]
+    windows: list[str]
+    gender: str
 
 
 def _reasons(
-    support_request: SupportRequest, profile: SupportProfile
+    support_request: SupportRequest, profile: Facts
 ) -> tuple[list[str], int] | None:
     """The reasons to suggest this supporter, with how many experiences they
     share; None when a hard filter (language, times) rules them out."""
@@ -138,39 +138,62 @@ def _reasons(
         support_request.gender_preference
         and profile.gender == support_request.gender_preference
     ):
-        reasons.append("as you hoped: " + profile.get_gender_display().lower())
+        reasons.append("as you hoped: " + Gender(profile.gender).label.lower())
     return reasons, len(shared)
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    person_id: int
+    reasons: list[str]
+    shared: int
+    free_places: int
 
 
 def shortlist(
     support_request: SupportRequest, *, length: int = SHORTLIST_LENGTH
 ) -> list[Suggestion]:
-    """Up to `length` suggestions, best first. Three queries."""
-    people = {person.pk: person for person in _with_room(support_request)}
-    profiles = SupportProfile.objects.filter(
-        organisation=support_request.organisation, person_id__in=list(people)
-    )
-    suggestions = []
-    for profile in profiles:
+    """Up to `length` suggestions, best first, in the same few queries at any
+    size (ten, with one training module the organisation requires)."""
+    free = _free_places(support_request)
+    candidates = []
+    # Plain rows, not model instances: thousands of them on every shortlist.
+    for profile in SupportProfile.objects.filter(
+        organisation=support_request.organisation
+    ).values_list(
+        "person_id", "experiences", "languages", "windows", "gender", named=True
+    ):
+        if profile.person_id not in free:
+            continue
         found = _reasons(support_request, profile)
         if found is None:
             continue
         reasons, shared = found
-        person = people[profile.person_id]
-        suggestions.append(
-            Suggestion(
-                supporter=person,
-                reasons=reasons,
-                shared=shared,
-                free_places=person.free_places,  # type: ignore[attr-defined]
-            )
+        candidates.append(
+            _Candidate(profile.person_id, reasons, shared, free[profile.person_id])
         )
-    suggestions.sort(key=lambda s: (-s.shared, -s.free_places, s.supporter.pk))
-    return suggestions[:length]
+    candidates.sort(key=lambda c: (-c.shared, -c.free_places, c.person_id))
+    chosen = candidates[:length]
+    people = Person.objects.in_bulk([c.person_id for c in chosen])
+    return [
+        Suggestion(
+            supporter=people[c.person_id],
+            reasons=c.reasons,
+            shared=c.shared,
+            free_places=c.free_places,
+        )
+        for c in chosen
+        if c.person_id in people
+    ]
 
 
-def is_suggestable(support_request: SupportRequest, supporter: Person) -> bool:
-    """Whether the supporter passes every hard filter for the request now."""
-    return any(
-        s.supporter.pk == supporter.pk for s in shortlist(support_request, length=10**6)
-    )
+def reasons_for(support_request: SupportRequest, supporter: Person) -> list[str] | None:
+    """The reasons to suggest this supporter for the request now, or None when a
+    hard filter rules them out."""
+    if supporter.pk not in _free_places(support_request):
+        return None
+    profile = SupportProfile.objects.filter(
+        organisation=support_request.organisation, person=supporter
+    ).first()
+    found = None if profile is None else _reasons(support_request, profile)
+    return None if found is None else found[0]
