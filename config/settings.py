@@ -135,6 +135,7 @@ INSTALLED_APPS = [
     "alongside.retention",
     "alongside.safetyplans",
     "alongside.insights",
+    "alongside.buddying",
     "alongside.privacy",
     "alongside.today",
     "alongside.demo",

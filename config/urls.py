@@ -22,6 +22,7 @@ urlpatterns = [
     path("today/", include("alongside.today.urls")),
     path("support/", include("alongside.supporters.urls")),
     path("private/", include("alongside.privateconversations.urls")),
+    path("one-to-one/", include("alongside.buddying.urls")),
     # Agreement pages live under groups/<id>/agreement/ and services/<slug>/.
     path("", include("alongside.agreements.urls")),
     # Meeting pages live under groups/<id>/meetings/, services/<slug>/venues/,

@@ -21,6 +21,8 @@ PORT=${PORT:-8000}
 "$BIN/python" manage.py clear_live_presence
 # Start the daily check for the plan review reminders people asked for.
 "$BIN/python" manage.py schedule_plan_reviews
+# Start the check every quarter of an hour for one-to-one offers left unanswered.
+"$BIN/python" manage.py schedule_offer_checks
 "$BIN/python" manage.py db_worker --interval 1 &
 worker=$!
 trap 'kill "$worker" 2>/dev/null || true' EXIT INT TERM

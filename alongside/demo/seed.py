@@ -9,6 +9,7 @@ from django.db import transaction
 from django.test.utils import override_settings
 
 from alongside.accounts.models import Person
+from alongside.buddying.demo import seed_buddying
 from alongside.conversations import actions as conversation_actions
 from alongside.conversations.models import LiveRoom, Post
 from alongside.demo.agreements_seed import seed_agreements
@@ -445,6 +446,7 @@ def _seed() -> dict[str, object]:
     seed_insights(
         people, riverside=riverside, loss=loss, evening=evening, carers=carers
     )
+    seed_buddying(people, riverside=riverside)
     del ward  # seeded for the secure-service demo; reached with the ward code
     return {
         "people": PEOPLE,

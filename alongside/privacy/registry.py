@@ -30,6 +30,8 @@ from alongside.meetings import exports as meeting_exports
 from alongside.notifications import exports as notification_exports
 from alongside.organisations import exports as organisation_exports
 from alongside.peergroups import exports as group_exports
+from alongside.buddying import actions as buddying_actions
+from alongside.buddying import exports as buddying_exports
 from alongside.privateconversations import data_rights as private_data
 from alongside.safety import erasure as safety_erasure
 from alongside.safety import exports as safety_exports
@@ -566,6 +568,91 @@ REGISTRY: tuple[Entry, ...] = (
         Erasure.DETACH,
         "The organisation's reports stay without your name.",
         export=insights_exports.export_reports,
+    ),
+    # One-to-one support (alongside/buddying/exports.py).
+    Entry(
+        "buddying.SupportRequest",
+        "peer",
+        "Your requests for a one-to-one supporter",
+        Erasure.DELETE,
+        _DELETED,
+        export=buddying_exports.export_requests,
+    ),
+    Entry(
+        "buddying.SupportProfile",
+        "person",
+        "What you share for one-to-one matching",
+        Erasure.DELETE,
+        _DELETED,
+        export=buddying_exports.export_support_profiles,
+    ),
+    Entry(
+        "buddying.Offer",
+        "supporter",
+        "One-to-one requests you were asked to take",
+        Erasure.DELETE,
+        _DELETED,
+        export=buddying_exports.export_offers_received,
+    ),
+    Entry(
+        "buddying.Offer",
+        "offered_by",
+        "One-to-one requests you offered to supporters",
+        Erasure.DETACH,
+        "The offer stays for the people in it, without your name.",
+        export=buddying_exports.export_offers_made,
+    ),
+    Entry(
+        "buddying.ConflictFlag",
+        "supporter",
+        "People you said you know, so you are never matched",
+        Erasure.DELETE,
+        _DELETED,
+        export=buddying_exports.export_known_people,
+    ),
+    Entry(
+        "buddying.ConflictFlag",
+        "peer",
+        "A supporter said they know you",
+        Erasure.DELETE,
+        _DELETED,
+        not_exported_because="It belongs to the supporter who said it, and only "
+        "keeps the two of you from being matched.",
+    ),
+    Entry(
+        "buddying.Match",
+        "peer",
+        "Your one-to-one support, with every version of its agreement",
+        Erasure.DELETE,
+        "Deleted with your account, with its agreement; your private conversation "
+        "with your supporter goes too.",
+        export=buddying_exports.export_matches,
+    ),
+    Entry(
+        "buddying.Match",
+        "supporter",
+        "One-to-one support you gave",
+        Erasure.DELETE,
+        "Deleted with your account; the conversation with the person you supported "
+        "is closed first, and stays theirs to read.",
+        not_exported_because="It is in the entry above, with your part in it.",
+        prepare=buddying_actions.end_supporting_before_erasure,
+    ),
+    Entry(
+        "buddying.AgreementVersion",
+        "proposed_by",
+        "Versions of a support agreement you wrote",
+        Erasure.DETACH,
+        "The version stays for the other person, without your name.",
+        export=buddying_exports.export_versions_proposed,
+    ),
+    Entry(
+        "buddying.MeetingNote",
+        "author",
+        "Notes you wrote after one-to-one meetings",
+        Erasure.DETACH,
+        "The note stays for the person you supported, without your name.",
+        export=buddying_exports.export_notes_written,
     ),
 )
 

@@ -405,6 +405,11 @@ def _tell_the_others(
         conversation_id = conversation.pk
         transaction.on_commit(lambda: live.push_team_notice(conversation_id))
         return
+    if conversation.purpose == Purpose.SUPPORT and (
+        message.is_held or result.needs_on_duty_alert
+    ):
+        # A one-to-one pair has nobody from the team in it: the team is asked in.
+        _ask_the_team(conversation, leaving=set())
     if result.needs_on_duty_alert:
         # Risk to life: everyone from the team in it is told now, even with a
         # notice still unread, and the conversation is never left with nobody.

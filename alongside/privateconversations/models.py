@@ -22,11 +22,13 @@ from alongside.peergroups.sealing import SealedTextField
 
 class Purpose(models.TextChoices):
     TEAM = "team", "With the team"
+    SUPPORT = "support", "With a one-to-one supporter"
 
 
 class Side(models.TextChoices):
     PERSON = "person", "The person the conversation is with"
     TEAM = "team", "Someone from the team"
+    SUPPORTER = "supporter", "Their one-to-one supporter"
 
 
 class MessageStatus(models.TextChoices):

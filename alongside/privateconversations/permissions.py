@@ -4,6 +4,9 @@
   and the people from the team in it. Nobody else, staff included, reads it here.
 - Someone from the team who is no longer staff of the organisation is no longer in
   it, whatever their row says (`actions.settle_team` writes that they left).
+- A one-to-one supporter (`Side.SUPPORTER`, opened by `alongside.buddying`) is in
+  their pair's conversation while still in the organisation. Asking for someone
+  else from the team is for conversations with the team only.
 - Someone from the team who joined later reads the earlier messages only through the
   logged staff read, which the person sees in "Who else has seen my words".
 - The team may start a conversation with anyone in the organisation. Peers may write
@@ -29,7 +32,14 @@ from alongside.organisations.models import (
 )
 from alongside.organisations.permissions import is_staff, role_in
 
-from .models import Conversation, ConversationQuerySet, Message, Participant, Side
+from .models import (
+    Conversation,
+    ConversationQuerySet,
+    Message,
+    Participant,
+    Purpose,
+    Side,
+)
 
 
 def _current_places(person: Person) -> QuerySet[Participant]:
@@ -40,8 +50,15 @@ def _current_places(person: Person) -> QuerySet[Participant]:
         organisation=OuterRef("conversation__organisation"),
         role__in=STAFF_ROLES,
     )
+    # A one-to-one supporter (alongside.buddying) reads while still in the
+    # organisation in any role.
+    still_in = OrganisationRole.objects.filter(
+        person=OuterRef("person"), organisation=OuterRef("conversation__organisation")
+    )
     return Participant.objects.filter(person=person, left_at__isnull=True).filter(
-        Q(side=Side.PERSON) | Q(Exists(still_staff))
+        Q(side=Side.PERSON)
+        | Q(Exists(still_staff), side=Side.TEAM)
+        | Q(Exists(still_in), side=Side.SUPPORTER)
     )
 
 
@@ -217,7 +234,12 @@ def can_leave(person: Person, conversation: Conversation) -> bool:
 def can_ask_for_someone_else(person: Person, conversation: Conversation) -> bool:
     """The person it is with may always ask for someone else from the team."""
     place = participant_of(person, conversation)
-    return conversation.is_open and place is not None and place.side == Side.PERSON
+    return (
+        conversation.is_open
+        and conversation.purpose == Purpose.TEAM
+        and place is not None
+        and place.side == Side.PERSON
+    )
 
 
 def check_ask_for_someone_else(person: Person, conversation: Conversation) -> None:

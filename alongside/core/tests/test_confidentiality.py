@@ -456,6 +456,81 @@ def plant_plan(world: World, name: str) -> None:
     world.ids[name]["share_id"] = share_with(author, supporter).pk
 
 
+def plant_one_to_one(world: World, name: str) -> None:
+    """One-to-one support in the group's organisation: a request waiting from a
+    peer who is no actor, in their own words; and the group's author matched with
+    a supporter who is no actor (by a coordinator who is no actor), with an agreed
+    support agreement and messages between the two. Coordinators (the
+    organisation's staff) read requests; nobody else reads the pair's words."""
+    from alongside.buddying import actions as buddying_actions
+    from alongside.buddying import working_together
+    from alongside.buddying.starter import STARTER
+    from alongside.buddying.tests.factories import coordinator_of, ready_supporter
+    from alongside.privateconversations import actions as private_actions
+
+    organisation = world.groups[name].organisation
+    asker = _staff(PersonFactory.create(), organisation, Role.PEER)
+    waiting = buddying_actions.ask_for_support(
+        person=asker,
+        organisation=organisation,
+        words=world.marker(name, "one-to-one-requests"),
+        experiences=[],
+        language="English",
+        gender_preference="",
+        formats=[],
+        windows=[],
+        access_needs=world.marker(name, "one-to-one-requests"),
+    )
+    coordinator = coordinator_of(organisation)
+    supporter = ready_supporter(organisation)
+    author = world.authors[name]
+    asked = buddying_actions.ask_for_support(
+        person=author,
+        organisation=organisation,
+        words=world.marker(name, "one-to-one-requests"),
+        experiences=["loss"],
+        language="English",
+        gender_preference="",
+        formats=[],
+        windows=[],
+        access_needs="",
+    )
+    offer = buddying_actions.offer_request(
+        person=coordinator, support_request=asked, supporter=supporter
+    )
+    match = buddying_actions.accept_offer(person=supporter, offer=offer)
+    version = working_together.propose_agreement(
+        person=author,
+        match=match,
+        fields={
+            **STARTER,
+            "hopes": world.marker(name, "one-to-one"),
+            "length_weeks": 12,
+            "review_week": 6,
+        },
+    )
+    working_together.agree_to_agreement(person=supporter, version=version)
+    assert match.conversation is not None
+    for person in (author, supporter):
+        private_actions.send_message(
+            person=person,
+            conversation=match.conversation,
+            body=world.marker(name, "one-to-one"),
+            client_id=uuid.uuid4(),
+        )
+    working_together.write_meeting_note(
+        person=supporter,
+        match=match,
+        met_on=timezone.localdate(),
+        body=world.marker(name, "one-to-one"),
+        is_for_supervision_only=False,
+        why_for_supervision="",
+    )
+    world.ids[name]["request_id"] = waiting.pk
+    world.ids[name]["offer_id"] = offer.pk
+    world.ids[name]["match_id"] = match.pk
+
+
 # One line per kind of data: how its markers are planted in a group.
 PLANTERS: tuple[Callable[[World, str], None], ...] = (
     plant_thread,
@@ -476,6 +551,7 @@ PLANTERS: tuple[Callable[[World, str], None], ...] = (
     plant_plan,
     plant_feedback,
     plant_changes,
+    plant_one_to_one,
 )
 
 

@@ -51,6 +51,7 @@ from alongside.agreements.tests.factories import (
     ReadingFactory,
     ResponseFactory,
 )
+from alongside.buddying.tests.policy_world import POST_DATA as BUDDYING_POST_DATA
 from alongside.conversations.models import FilterChoice, Post, Thread, Topic
 from alongside.conversations.tests.factories import open_room, thread_with_post
 from alongside.insights.tests.policy_world import POLICY as INSIGHTS_POLICY
@@ -86,6 +87,7 @@ NAMESPACES = (
     "meetings",
     "safetyplans",
     "insights",
+    "buddying",
 )
 
 ACTORS = (
@@ -173,6 +175,25 @@ _SUPPORTER_PAGE = (302, 404, 404, 404, 404, 404, 404, 200, 200, 200, 200, 200, 4
 _SUPPORTER_DONE = (302, 404, 404, 404, 404, 404, 404, 302, 302, 302, 302, 302, 404)
 _TRAINERS = (302, 404, 404, 404, 404, 404, 404, 404, 200, 200, 404, 200, 404)
 _NOBODY_HERE = (302, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404)
+# One-to-one support: the organisation's staff coordinate matching.
+_COORDINATORS = (302, 404, 404, 404, 404, 404, 404, 200, 200, 200, 200, 200, 404)
+_COORDINATORS_DONE = (302, 404, 404, 404, 404, 404, 404, 302, 302, 302, 302, 302, 404)
+_PEER_REFUSED = (302, 404, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 404)
+_IN_ORGANISATION_DONE = (
+    302,
+    404,
+    302,
+    302,
+    302,
+    302,
+    302,
+    302,
+    302,
+    302,
+    302,
+    302,
+    404,
+)
 
 # Phrase rules: the organisation's admins, and facilitators of any of its groups;
 # one group's own rule: its facilitators and the admins.
@@ -569,6 +590,42 @@ POLICY: dict[str, dict[str, tuple[int, ...]]] = {
         "GET": (302, 404, 200, 200, 200, 200, 200, 403, 403, 403, 403, 403, 404),
         "POST": (302, 404, 302, 302, 302, 302, 302, 403, 403, 403, 403, 403, 404),
     },
+    # One-to-one support (alongside/buddying/tests/policy_world.py): the request
+    # probed is another peer's, seen only by the organisation's staff, who match
+    # it; the offer probed is to a supporter who is no actor, so nobody else finds
+    # it. Pages of a match are probed with the actor's own (as its peer) where
+    # they are in the organisation.
+    #     anon outs peer req  mem  paus left faci admn supv ofac hand oadm
+    "buddying:index": {"GET": _SIGNED_IN, "POST": _NO_POST},
+    "buddying:request-create": {"GET": _IN_ORGANISATION, "POST": _IN_ORGANISATION_DONE},
+    "buddying:request-withdraw": {"GET": _NOBODY_HERE, "POST": _NOBODY_HERE},
+    "buddying:coordinate": {"GET": _COORDINATORS, "POST": _NO_POST},
+    "buddying:request-match": {"GET": _COORDINATORS, "POST": _COORDINATORS_DONE},
+    "buddying:offer-detail": {"GET": _NOBODY_HERE, "POST": _NO_POST},
+    "buddying:offer-accept": {"GET": _NO_GET, "POST": _NOBODY_HERE},
+    "buddying:offer-decline": {"GET": _NO_GET, "POST": _NOBODY_HERE},
+    "buddying:match-detail": {"GET": _IN_ORGANISATION, "POST": _NO_POST},
+    "buddying:match-change": {"GET": _IN_ORGANISATION, "POST": _IN_ORGANISATION_DONE},
+    "buddying:agreement": {"GET": _IN_ORGANISATION, "POST": _NO_POST},
+    "buddying:agreement-propose": {
+        "GET": _IN_ORGANISATION,
+        "POST": _IN_ORGANISATION_DONE,
+    },
+    "buddying:agreement-agree": {"GET": _NO_GET, "POST": _IN_ORGANISATION_DONE},
+    "buddying:agreement-print": {"GET": _IN_ORGANISATION, "POST": _NO_POST},
+    "buddying:agreement-download": {"GET": _IN_ORGANISATION, "POST": _NO_POST},
+    "buddying:profile-edit": {"GET": _SUPPORTER_PAGE, "POST": _SUPPORTER_DONE},
+    # The actor is the peer of the match probed: only its supporter writes notes.
+    "buddying:note-create": {"GET": _PEER_REFUSED, "POST": _PEER_REFUSED},
+    "buddying:meeting-create": {
+        "GET": _IN_ORGANISATION,
+        "POST": _IN_ORGANISATION_DONE,
+    },
+    # Only the supporter checks in and out of an in-person meeting.
+    "buddying:meeting-check-in": {"GET": _NO_GET, "POST": _PEER_REFUSED},
+    "buddying:meeting-check-out": {"GET": _NO_GET, "POST": _PEER_REFUSED},
+    "buddying:check-answer": {"GET": _IN_ORGANISATION, "POST": _IN_ORGANISATION_DONE},
+    "buddying:match-end": {"GET": _IN_ORGANISATION, "POST": _IN_ORGANISATION_DONE},
     # Meetings. The probed meeting is next week at a venue, shown to people
     # thinking of joining; members take part; the facilitator manages; venues are
     # the organisation's staff's. The calendar feed is public by design: its long
@@ -790,6 +847,7 @@ POST_DATA: dict[str, dict[str, Any]] = {
         "client_id": CLIENT_ID,
     },
     **MEETINGS_POST_DATA,
+    **BUDDYING_POST_DATA,
     "safetyplans:section-edit": {"text": "A made-up thing that helps."},
     "safetyplans:share-list": {"kind": "link", "days": "30", "shown_as": ""},
     "safetyplans:reminder-edit": {"review_months": "3"},
@@ -898,6 +956,11 @@ class World:
 
             private = private_objects(self.group, actor)
             return {key: private[key] for key in parameters}
+        if name.startswith("buddying:"):
+            from alongside.buddying.tests.policy_world import buddying_objects
+
+            made = buddying_objects(self.group, actor, name)
+            return {key: made[key] for key in parameters}
         if name.startswith("meetings:"):
             from alongside.meetings.tests.policy_world import meetings_objects
 

@@ -21,6 +21,7 @@ from alongside.agreements.tests.factories import (
     ReadingFactory,
     ResponseFactory,
 )
+from alongside.buddying.tests.factories import records_for_download
 from alongside.conversations.models import (
     LiveConnection,
     Participation,
@@ -237,6 +238,7 @@ def populated_person() -> World:
     )
     _meetings(person, group)
     insights_records(person, group)
+    records_for_download(organisation, person)
     # My plan: their own, shared with the other person; the other's, shared with
     # them (whose words must never be in their download).
     share_with(plan_with_words(person, OWN_PLAN).owner, other)

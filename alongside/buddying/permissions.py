@@ -1,0 +1,356 @@
+"""Who may see and do what in one-to-one support. The only place that decides.
+
+- A peer asks for a supporter in an organisation they belong to, one request at a
+  time, and sees and withdraws only their own.
+- The organisation's matching coordinators (its facilitators, supervisors and
+  admins) see the requests waiting there, never their own. Supporters see a request
+  only once it is offered to them, and only while that offer is theirs.
+- A supporter answers an offer made to them while it is open and within 72 hours.
+- A match, and its support agreement, is seen by its two people only. Either may
+  propose a version of the agreement, agree to the latest, or ask for a different
+  match while it is active. Their messages are in a private conversation whose own
+  rules (`alongside.privateconversations.permissions`) decide who reads it.
+
+Anything a person may not see is 404, as is anything missing.
+"""
+
+from __future__ import annotations
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q, QuerySet
+from django.http import Http404
+from django.utils import timezone
+
+from alongside.accounts.models import Person
+from alongside.organisations.models import STAFF_ROLES, Organisation
+from alongside.organisations.permissions import is_staff, role_in
+from alongside.supporters.permissions import is_supporter
+
+from .models import (
+    AgreementVersion,
+    Match,
+    MatchQuerySet,
+    MeetingNote,
+    Offer,
+    OfferStatus,
+    PairMeeting,
+    SupportRequest,
+    SupportRequestQuerySet,
+)
+
+LAPSED = (
+    "This offer was not answered within 72 hours, so it has gone to someone else. "
+    "Thank you for looking."
+)
+NOT_OPEN = "This offer has already been answered or withdrawn. Nothing has changed."
+
+
+# ---- Asking ----------------------------------------------------------------------
+
+
+def can_ask(person: Person, organisation: Organisation) -> bool:
+    """Anyone in the organisation may ask for a supporter, while they have no
+    request waiting and no match under way there."""
+    return (
+        role_in(person, organisation) is not None
+        and not SupportRequest.objects.filter(
+            organisation=organisation,
+            peer=person,
+            status__in=["waiting", "offered", "matched"],
+        ).exists()
+    )
+
+
+def check_ask(person: Person, organisation: Organisation) -> None:
+    """Raise PermissionDenied unless can_ask. No side effects."""
+    if not can_ask(person, organisation):
+        raise PermissionDenied(
+            "You already have a request or a supporter here. You can see it on your "
+            "one-to-one support page."
+        )
+
+
+def own_requests(person: Person) -> SupportRequestQuerySet:
+    """The person's own requests, newest first; none when signed out."""
+    if not person.is_authenticated:
+        return SupportRequest.objects.none()
+    return SupportRequest.objects.filter(peer=person).order_by("-created_at", "-pk")
+
+
+def get_own_request_for(person: Person, request_id: int) -> SupportRequest:
+    """The person's own request; 404 for any other id."""
+    try:
+        return own_requests(person).get(pk=request_id)
+    except SupportRequest.DoesNotExist:
+        raise Http404 from None
+
+
+def can_withdraw(person: Person, support_request: SupportRequest) -> bool:
+    """The peer withdraws their own request while it waits or is offered."""
+    return support_request.peer_id == person.pk and support_request.is_open
+
+
+def check_withdraw(person: Person, support_request: SupportRequest) -> None:
+    """Raise PermissionDenied unless can_withdraw."""
+    if not can_withdraw(person, support_request):
+        raise PermissionDenied(
+            "This request is no longer waiting, so there is nothing to withdraw."
+        )
+
+
+# ---- Coordinating ----------------------------------------------------------------
+
+
+def is_coordinator(person: Person, organisation: Organisation) -> bool:
+    """The organisation's facilitators, supervisors and admins match requests."""
+    return is_staff(person, organisation)
+
+
+def coordinated_organisations(person: Person) -> QuerySet[Organisation]:
+    """Where the person matches requests."""
+    if not person.is_authenticated:
+        return Organisation.objects.none()
+    return Organisation.objects.filter(
+        roles__person=person, roles__role__in=STAFF_ROLES
+    ).distinct()
+
+
+def requests_to_match_for(person: Person) -> SupportRequestQuerySet:
+    """Requests in organisations the person coordinates, never their own."""
+    if not person.is_authenticated:
+        return SupportRequest.objects.none()
+    return SupportRequest.objects.filter(
+        organisation__in=coordinated_organisations(person)
+    ).exclude(peer=person)
+
+
+def get_request_to_match_for(person: Person, request_id: int) -> SupportRequest:
+    """A request the person coordinates; 404 otherwise, also when missing."""
+    try:
+        return requests_to_match_for(person).get(pk=request_id)
+    except SupportRequest.DoesNotExist:
+        raise Http404 from None
+
+
+def can_offer(person: Person, support_request: SupportRequest) -> bool:
+    """A coordinator offers a request that is waiting (not already offered)."""
+    return (
+        support_request.status == "waiting"
+        and support_request.peer_id != person.pk
+        and is_coordinator(person, support_request.organisation)
+    )
+
+
+def check_offer(person: Person, support_request: SupportRequest) -> None:
+    """Raise PermissionDenied unless can_offer."""
+    if not can_offer(person, support_request):
+        raise PermissionDenied(
+            "This request is not waiting for a match any more, so nothing was "
+            "offered. The page now shows where it is."
+        )
+
+
+# ---- Offers ----------------------------------------------------------------------
+
+
+def offers_visible_to(person: Person) -> QuerySet[Offer]:
+    """Offers made to the person as a supporter."""
+    if not person.is_authenticated:
+        return Offer.objects.none()
+    return Offer.objects.filter(supporter=person)
+
+
+def open_offers_for(person: Person) -> QuerySet[Offer]:
+    """Offers waiting for the person's answer, within their 72 hours."""
+    return offers_visible_to(person).filter(
+        status=OfferStatus.OPEN, expires_at__gt=timezone.now()
+    )
+
+
+def get_offer_for(person: Person, offer_id: int) -> Offer:
+    """An offer made to the person; 404 for any other id."""
+    try:
+        return offers_visible_to(person).select_related("request").get(pk=offer_id)
+    except Offer.DoesNotExist:
+        raise Http404 from None
+
+
+def can_see_offered_request(person: Person, offer: Offer) -> bool:
+    """The supporter reads the request's words only while the offer is open."""
+    return (
+        offer.supporter_id == person.pk
+        and offer.status == OfferStatus.OPEN
+        and offer.expires_at > timezone.now()
+    )
+
+
+def check_answer(person: Person, offer: Offer) -> None:
+    """Raise PermissionDenied, with the kind reason, unless the supporter may still
+    answer: open, theirs, within 72 hours, and still a supporter here."""
+    if offer.supporter_id != person.pk:
+        raise Http404
+    if offer.status != OfferStatus.OPEN:
+        raise PermissionDenied(NOT_OPEN)
+    if offer.expires_at <= timezone.now():
+        raise PermissionDenied(LAPSED)
+    if not is_supporter(person, offer.request.organisation):
+        raise PermissionDenied(
+            "You are no longer a supporter here, so this offer cannot be taken."
+        )
+
+
+# ---- Matches ---------------------------------------------------------------------
+
+
+def matches_visible_to(person: Person) -> MatchQuerySet:
+    """Matches the person is one of the two in."""
+    if not person.is_authenticated:
+        return Match.objects.none()
+    return Match.objects.filter(Q(peer=person) | Q(supporter=person))
+
+
+def get_match_for(person: Person, match_id: int) -> Match:
+    """A match the person is in; 404 otherwise, also when missing."""
+    try:
+        return (
+            matches_visible_to(person).select_related("organisation").get(pk=match_id)
+        )
+    except Match.DoesNotExist:
+        raise Http404 from None
+
+
+def side_in(person: Person, match: Match) -> str | None:
+    """ "peer", "supporter" or None."""
+    if person.pk == match.peer_id:
+        return "peer"
+    if person.pk == match.supporter_id:
+        return "supporter"
+    return None
+
+
+def can_ask_for_change(person: Person, match: Match) -> bool:
+    """Either of the two asks for a different match while it is active."""
+    return match.is_active and side_in(person, match) is not None
+
+
+def check_ask_for_change(person: Person, match: Match) -> None:
+    """Raise PermissionDenied unless can_ask_for_change."""
+    if not can_ask_for_change(person, match):
+        raise PermissionDenied("This support has already ended. Nothing has changed.")
+
+
+def can_propose_agreement(person: Person, match: Match) -> bool:
+    """Either of the two writes a version of the agreement while active."""
+    return match.is_active and side_in(person, match) is not None
+
+
+def check_propose_agreement(person: Person, match: Match) -> None:
+    """Raise PermissionDenied unless can_propose_agreement."""
+    if not can_propose_agreement(person, match):
+        raise PermissionDenied(
+            "This support has ended, so the agreement cannot change. Nothing you "
+            "wrote is lost."
+        )
+
+
+def can_agree(person: Person, version: AgreementVersion) -> bool:
+    """Either of the two says yes to the latest version, once."""
+    match = version.match
+    side = side_in(person, match)
+    if not match.is_active or side is None:
+        return False
+    latest = match.agreement_versions.order_by("-number").first()
+    if latest is None or latest.pk != version.pk:
+        return False
+    agreed_at = (
+        version.peer_agreed_at if side == "peer" else version.supporter_agreed_at
+    )
+    return agreed_at is None
+
+
+def check_agree(person: Person, version: AgreementVersion) -> None:
+    """Raise PermissionDenied unless can_agree."""
+    if not can_agree(person, version):
+        raise PermissionDenied(
+            "This is not the latest version, or you have already agreed to it."
+        )
+
+
+# ---- Meeting notes ---------------------------------------------------------------
+
+
+def can_write_note(person: Person, match: Match) -> bool:
+    """The supporter writes notes after meetings while the match is active."""
+    return match.is_active and side_in(person, match) == "supporter"
+
+
+def check_write_note(person: Person, match: Match) -> None:
+    """Raise PermissionDenied unless can_write_note."""
+    if not can_write_note(person, match):
+        raise PermissionDenied(
+            "Only the supporter writes meeting notes, while the support goes on."
+        )
+
+
+def notes_visible_to(person: Person, match: Match) -> QuerySet[MeetingNote]:
+    """Every note, for the two of them. The peer reads each one's words unless it
+    is for supervision only (`can_read_note_words`); nobody else sees any."""
+    if side_in(person, match) is None:
+        return MeetingNote.objects.none()
+    return match.notes.all()
+
+
+def can_read_note_words(person: Person, note: MeetingNote) -> bool:
+    """The supporter reads all their notes; the peer reads those not kept for
+    supervision only (and sees that the others exist, and why)."""
+    side = side_in(person, note.match)
+    return side == "supporter" or (side == "peer" and not note.is_for_supervision_only)
+
+
+# ---- Meetings, checks and the ending ----------------------------------------------
+
+
+def can_plan_meeting(person: Person, match: Match) -> bool:
+    """Either of the two plans a meeting while the match is active."""
+    return match.is_active and side_in(person, match) is not None
+
+
+def check_plan_meeting(person: Person, match: Match) -> None:
+    """Raise PermissionDenied unless can_plan_meeting."""
+    if not can_plan_meeting(person, match):
+        raise PermissionDenied("This support has ended, so no meeting can be added.")
+
+
+def can_check_in_or_out(person: Person, meeting: PairMeeting) -> bool:
+    """The supporter checks in and out of an in-person meeting (lone working)."""
+    return meeting.is_in_person and side_in(person, meeting.match) == "supporter"
+
+
+def check_check_in_or_out(person: Person, meeting: PairMeeting) -> None:
+    """Raise PermissionDenied unless can_check_in_or_out."""
+    if not can_check_in_or_out(person, meeting):
+        raise PermissionDenied(
+            "Only the supporter checks in and out, for meetings in person."
+        )
+
+
+def can_answer_check(person: Person, match: Match) -> bool:
+    """The peer answers "how is it going?" while the match is active."""
+    return match.is_active and side_in(person, match) == "peer"
+
+
+def check_answer_check(person: Person, match: Match) -> None:
+    """Raise PermissionDenied unless can_answer_check."""
+    if not can_answer_check(person, match):
+        raise PermissionDenied("Only the person being supported answers this.")
+
+
+def can_end(person: Person, match: Match) -> bool:
+    """Either of the two ends the support, as planned or early."""
+    return match.is_active and side_in(person, match) is not None
+
+
+def check_end(person: Person, match: Match) -> None:
+    """Raise PermissionDenied unless can_end."""
+    if not can_end(person, match):
+        raise PermissionDenied("This support has already ended. Nothing has changed.")

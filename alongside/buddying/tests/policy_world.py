@@ -1,0 +1,100 @@
+"""One-to-one support objects for the URL x role policy test.
+
+A request from another peer waits (its coordinators are the organisation's staff;
+no supporter and no other peer finds it), and an offer of it is open to a supporter
+who is not an actor (nobody else finds that). For the pages of a match, each actor
+in the organisation is the peer of an agreed match of their own; actors outside it
+(and anonymous) are probed with a match of two other people.
+"""
+
+from __future__ import annotations
+
+from django.utils import timezone
+
+from alongside.accounts.models import Person
+from alongside.organisations.permissions import role_in
+from alongside.peergroups.models import PeerGroup
+
+from .. import actions, working_together
+from ..starter import STARTER
+from .factories import coordinator_of, peer_of, ready_supporter, request_from
+
+POST_DATA: dict[str, dict[str, str]] = {
+    "buddying:request-create": {
+        "words": "A placeholder sentence.",
+        "language": "English",
+    },
+    "buddying:agreement-propose": {
+        **STARTER,
+        "length_weeks": "12",
+        "review_week": "6",
+    },
+    "buddying:agreement-agree": {"number": "1"},
+    "buddying:meeting-create": {
+        "starts_on": "2030-01-07",
+        "start_time": "18:00",
+        "minutes": "60",
+        "format": "in_person",
+    },
+    "buddying:check-answer": {"helpful": "4", "felt_safe": "5"},
+    "buddying:note-create": {"met_on": "2030-01-07", "body": "A placeholder note."},
+    "buddying:profile-edit": {"languages": "English", "windows": "weekends"},
+}
+MATCH_PAGES = frozenset(
+    {
+        "buddying:match-detail",
+        "buddying:match-change",
+        "buddying:note-create",
+        "buddying:meeting-create",
+        "buddying:meeting-check-in",
+        "buddying:meeting-check-out",
+        "buddying:check-answer",
+        "buddying:match-end",
+        "buddying:agreement",
+        "buddying:agreement-propose",
+        "buddying:agreement-agree",
+        "buddying:agreement-print",
+        "buddying:agreement-download",
+    }
+)
+
+
+def buddying_objects(
+    group: PeerGroup, actor: Person | None, name: str
+) -> dict[str, object]:
+    organisation = group.organisation
+    coordinator = coordinator_of(organisation)
+    offered_to = ready_supporter(organisation)
+    waiting = request_from(peer_of(organisation), organisation)
+    offered = request_from(peer_of(organisation), organisation)
+    offer = actions.offer_request(
+        person=coordinator, support_request=offered, supporter=offered_to
+    )
+    made: dict[str, object] = {
+        "organisation_slug": organisation.slug,
+        "request_id": waiting.pk,
+        "offer_id": offer.pk,
+    }
+    if name not in MATCH_PAGES:
+        return made
+    in_organisation = actor is not None and role_in(actor, organisation) is not None
+    peer = actor if in_organisation and actor is not None else peer_of(organisation)
+    supporter = ready_supporter(organisation)
+    match_offer = actions.offer_request(
+        person=coordinator,
+        support_request=request_from(peer, organisation),
+        supporter=supporter,
+    )
+    match = actions.accept_offer(person=supporter, offer=match_offer)
+    version = match.agreement_versions.get()
+    working_together.agree_to_agreement(person=supporter, version=version)
+    working_together.agree_to_agreement(person=peer, version=version)
+    made["match_id"] = match.pk
+    made["meeting_id"] = working_together.plan_meeting(
+        person=supporter,
+        match=match,
+        starts_at=timezone.now(),
+        minutes=60,
+        format="in_person",
+    ).pk
+    return made

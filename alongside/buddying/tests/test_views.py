@@ -1,0 +1,173 @@
+"""The one-to-one pages as each person uses them: allowed, refused, and not found
+for anyone outside."""
+
+from __future__ import annotations
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+
+from alongside.organisations.tests.factories import OrganisationFactory
+from alongside.peergroups.tests.factories import PeerGroupFactory
+
+from ..models import AgreementVersion, Match, Offer, RequestStatus, SupportRequest
+from .factories import (
+    coordinator_of,
+    matched,
+    offered,
+    peer_of,
+    ready_supporter,
+    request_from,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def client_for(person: object) -> Client:
+    client = Client()
+    client.force_login(person)  # type: ignore[arg-type]
+    return client
+
+
+def test_a_peer_asks_sees_where_it_is_and_withdraws() -> None:
+    organisation = OrganisationFactory.create()
+    group = PeerGroupFactory.create(organisation=organisation)
+    group.tags.create(name="loss", slug="loss")
+    peer = peer_of(organisation)
+    client = client_for(peer)
+    url = reverse("buddying:request-create", args=[organisation.slug])
+
+    assert client.get(url).status_code == 200
+    refused = client.post(url, {"words": "", "language": "English"})
+    assert refused.status_code == 400
+    assert b"in your own words" in refused.content
+    kept = client.post(url, {"words": "", "access_needs": "Step-free, please"})
+    assert b"Step-free, please" in kept.content
+    response = client.post(
+        url,
+        {
+            "words": "A placeholder sentence.",
+            "experiences": ["loss"],
+            "own_experiences": "Night shifts",
+            "language": "english",
+            "windows": ["weekends"],
+        },
+    )
+    assert response.status_code == 302
+    support_request = SupportRequest.objects.get(peer=peer)
+    assert support_request.experiences == ["loss", "night shifts"]
+    assert support_request.language == "English"
+    page = client.get(reverse("buddying:index"))
+    assert b"Waiting for a coordinator" in page.content
+
+    withdraw = reverse("buddying:request-withdraw", args=[support_request.pk])
+    assert client.post(withdraw).status_code == 302
+    support_request.refresh_from_db()
+    assert support_request.status == RequestStatus.WITHDRAWN
+
+
+def test_only_coordinators_see_a_request_never_other_supporters() -> None:
+    organisation = OrganisationFactory.create()
+    supporter = ready_supporter(organisation, experiences=("loss",))
+    other_supporter = ready_supporter(organisation, languages=("Welsh",))
+    coordinator = coordinator_of(organisation)
+    support_request = request_from(peer_of(organisation), organisation)
+    url = reverse("buddying:request-match", args=[support_request.pk])
+
+    page = client_for(coordinator).get(url)
+    assert page.status_code == 200
+    assert b"shares: loss; speaks English; free on weekday evenings" in page.content
+    assert client_for(supporter).get(url).status_code == 404
+    assert client_for(other_supporter).get(url).status_code == 404
+    outsider = coordinator_of(OrganisationFactory.create())
+    assert client_for(outsider).get(url).status_code == 404
+
+    response = client_for(coordinator).post(url, {"supporter": supporter.pk})
+    assert response.status_code == 302
+    offer = Offer.objects.get(request=support_request)
+    assert offer.supporter == supporter
+    offer_url = reverse("buddying:offer-detail", args=[offer.pk])
+    assert b"A placeholder sentence." in client_for(supporter).get(offer_url).content
+    assert client_for(other_supporter).get(offer_url).status_code == 404
+
+
+def test_an_offer_to_someone_not_on_the_list_is_refused_kindly() -> None:
+    organisation = OrganisationFactory.create()
+    coordinator = coordinator_of(organisation)
+    welsh_only = ready_supporter(organisation, languages=("Welsh",))
+    support_request = request_from(peer_of(organisation), organisation)
+    url = reverse("buddying:request-match", args=[support_request.pk])
+
+    response = client_for(coordinator).post(
+        url, {"supporter": welsh_only.pk}, follow=True
+    )
+
+    assert b"cannot be offered this request now" in response.content
+    assert not Offer.objects.exists()
+
+
+def test_the_supporter_accepts_and_both_agree_then_download() -> None:
+    organisation = OrganisationFactory.create()
+    supporter = ready_supporter(organisation)
+    peer = peer_of(organisation)
+    offer = offered(
+        request_from(peer, organisation), supporter, coordinator_of(organisation)
+    )
+
+    response = client_for(supporter).post(
+        reverse("buddying:offer-accept", args=[offer.pk])
+    )
+    match = Match.objects.get(peer=peer)
+    assert response.headers["Location"] == reverse(
+        "buddying:agreement", args=[match.pk]
+    )
+    agree = reverse("buddying:agreement-agree", args=[match.pk])
+    client_for(peer).post(agree, {"number": "1"})
+    client_for(supporter).post(agree, {"number": "1"})
+    assert AgreementVersion.objects.get(match=match).is_agreed
+    page = client_for(peer).get(reverse("buddying:agreement", args=[match.pk]))
+    assert b"Version 1 is agreed by you both" in page.content
+    pdf = client_for(peer).get(reverse("buddying:agreement-download", args=[match.pk]))
+    assert pdf["Content-Type"] == "application/pdf"
+    assert pdf.content.startswith(b"%PDF")
+
+    outsider = peer_of(organisation)
+    assert (
+        client_for(outsider)
+        .get(reverse("buddying:match-detail", args=[match.pk]))
+        .status_code
+        == 404
+    )
+
+
+def test_a_bad_agreement_change_keeps_what_was_written() -> None:
+    organisation = OrganisationFactory.create()
+    match = matched(organisation)
+    url = reverse("buddying:agreement-propose", args=[match.pk])
+
+    response = client_for(match.peer).post(
+        url,
+        {
+            "hopes": "Placeholder hopes",
+            "meeting": "",
+            "length_weeks": "12",
+            "review_week": "20",
+        },
+    )
+
+    assert response.status_code == 400
+    assert b"Placeholder hopes" in response.content
+    assert b"within the planned length" in response.content
+    assert match.agreement_versions.count() == 1
+
+
+def test_either_side_asks_for_a_change_without_a_reason() -> None:
+    organisation = OrganisationFactory.create()
+    match = matched(organisation)
+    url = reverse("buddying:match-change", args=[match.pk])
+
+    assert client_for(match.supporter).get(url).status_code == 200
+    assert client_for(match.supporter).post(url).status_code == 302
+    match.refresh_from_db()
+    assert not match.is_active
+    assert client_for(match.peer).post(url).status_code == 403

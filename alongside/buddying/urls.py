@@ -1,0 +1,74 @@
+from django.urls import path
+
+from . import pair_views, views
+
+app_name = "buddying"
+
+urlpatterns = [
+    path("", views.index, name="index"),
+    path("ask/<slug:organisation_slug>/", views.request_create, name="request-create"),
+    path(
+        "requests/<int:request_id>/withdraw/",
+        views.request_withdraw,
+        name="request-withdraw",
+    ),
+    path("coordinate/<slug:organisation_slug>/", views.coordinate, name="coordinate"),
+    path(
+        "coordinate/requests/<int:request_id>/",
+        views.request_match,
+        name="request-match",
+    ),
+    path("offers/<int:offer_id>/", views.offer_detail, name="offer-detail"),
+    path("offers/<int:offer_id>/accept/", views.offer_accept, name="offer-accept"),
+    path("offers/<int:offer_id>/decline/", views.offer_decline, name="offer-decline"),
+    path("matches/<int:match_id>/", pair_views.match_detail, name="match-detail"),
+    path("matches/<int:match_id>/agreement/", pair_views.agreement, name="agreement"),
+    path(
+        "matches/<int:match_id>/agreement/change/",
+        pair_views.agreement_propose,
+        name="agreement-propose",
+    ),
+    path(
+        "matches/<int:match_id>/agreement/agree/",
+        pair_views.agreement_agree,
+        name="agreement-agree",
+    ),
+    path(
+        "matches/<int:match_id>/agreement/print/",
+        pair_views.agreement_print,
+        name="agreement-print",
+    ),
+    path(
+        "matches/<int:match_id>/agreement/download/",
+        pair_views.agreement_download,
+        name="agreement-download",
+    ),
+    path(
+        "matches/<int:match_id>/change/", pair_views.match_change, name="match-change"
+    ),
+    path(
+        "matches/<int:match_id>/notes/new/", pair_views.note_create, name="note-create"
+    ),
+    path(
+        "matches/<int:match_id>/meetings/new/",
+        pair_views.meeting_create,
+        name="meeting-create",
+    ),
+    path(
+        "matches/<int:match_id>/meetings/<int:meeting_id>/check-in/",
+        pair_views.meeting_check_in,
+        name="meeting-check-in",
+    ),
+    path(
+        "matches/<int:match_id>/meetings/<int:meeting_id>/check-out/",
+        pair_views.meeting_check_out,
+        name="meeting-check-out",
+    ),
+    path(
+        "matches/<int:match_id>/how-is-it-going/",
+        pair_views.check_answer,
+        name="check-answer",
+    ),
+    path("matches/<int:match_id>/end/", pair_views.match_end, name="match-end"),
+    path("profile/<slug:organisation_slug>/", views.profile_edit, name="profile-edit"),
+]

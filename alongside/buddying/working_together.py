@@ -1,0 +1,222 @@
+"""Every change as the two work together: their support agreement, notes after
+meetings, the meetings they plan (with the lone-working check-in and check-out) and
+the peer's own "how is it going?". Each action checks permission, keeps the
+invariants, writes, and only after the commit tells anyone.
+
+Notices are in the system's own words and never carry what anyone wrote.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+
+from alongside.accounts.models import Person
+from alongside.notifications.actions import notify
+from alongside.organisations.models import OrganisationRole, Role
+from alongside.safety.actions import on_duty_in
+
+from .actions import _coordinators, _match_link
+from .models import AgreementVersion, Match, MeetingNote, PairMeeting, SupportCheck
+from .permissions import (
+    check_agree,
+    check_answer_check,
+    check_check_in_or_out,
+    check_plan_meeting,
+    check_propose_agreement,
+    check_write_note,
+    side_in,
+)
+
+# No check-out this long after the planned end of an in-person meeting alerts
+# whoever is on duty.
+CHECK_OUT_GRACE = timedelta(minutes=30)
+
+
+@transaction.atomic
+def propose_agreement(
+    *, person: Person, match: Match, fields: dict[str, object]
+) -> AgreementVersion:
+    """Either of the two writes a new version of the agreement; the writer agrees
+    to it by writing it, and the other is asked to read it."""
+    match = Match.objects.select_for_update().get(pk=match.pk)
+    check_propose_agreement(person, match)
+    latest = match.agreement_versions.order_by("-number").first()
+    now = timezone.now()
+    side = side_in(person, match)
+    version = AgreementVersion.objects.create(
+        match=match,
+        number=(latest.number if latest else 0) + 1,
+        proposed_by=person,
+        peer_agreed_at=now if side == "peer" else None,
+        supporter_agreed_at=now if side == "supporter" else None,
+        **fields,
+    )
+    other = match.supporter if side == "peer" else match.peer
+    notify(
+        people=[other],
+        message="A change to your support agreement is waiting for you to read.",
+        link=reverse("buddying:agreement", kwargs={"match_id": match.pk}),
+    )
+    return version
+
+
+@transaction.atomic
+def agree_to_agreement(*, person: Person, version: AgreementVersion) -> None:
+    """One of the two says yes to the latest version. Once both have, it is
+    agreed, and both are told."""
+    version = AgreementVersion.objects.select_for_update().get(pk=version.pk)
+    check_agree(person, version)
+    now = timezone.now()
+    if side_in(person, version.match) == "peer":
+        version.peer_agreed_at = now
+    else:
+        version.supporter_agreed_at = now
+    version.save(update_fields=["peer_agreed_at", "supporter_agreed_at"])
+    if version.is_agreed:
+        notify(
+            people=[version.match.peer, version.match.supporter],
+            message="Your support agreement is agreed by you both.",
+            link=reverse("buddying:agreement", kwargs={"match_id": version.match_id}),
+        )
+
+
+@transaction.atomic
+def write_meeting_note(
+    *,
+    person: Person,
+    match: Match,
+    met_on: date,
+    body: str,
+    is_for_supervision_only: bool,
+    why_for_supervision: str,
+) -> MeetingNote:
+    """The supporter writes a short note after a meeting. The peer is told there is
+    a new note; they read it unless it is for supervision only, and then they see
+    that it exists and why."""
+    check_write_note(person, match)
+    note = MeetingNote.objects.create(
+        match=match,
+        author=person,
+        met_on=met_on,
+        body=body,
+        is_for_supervision_only=is_for_supervision_only,
+        why_for_supervision=why_for_supervision if is_for_supervision_only else "",
+    )
+    notify(
+        people=[match.peer],
+        message="Your supporter has written a note about your meeting.",
+        link=_match_link(match),
+    )
+    return note
+
+
+@transaction.atomic
+def plan_meeting(
+    *, person: Person, match: Match, starts_at: datetime, minutes: int, format: str
+) -> PairMeeting:
+    """Either of the two adds a meeting: a day, a time, how long and how."""
+    check_plan_meeting(person, match)
+    meeting = PairMeeting.objects.create(
+        match=match,
+        starts_at=starts_at,
+        ends_at=starts_at + timedelta(minutes=minutes),
+        format=format,
+    )
+    other = match.supporter if side_in(person, match) == "peer" else match.peer
+    notify(
+        people=[other],
+        message="A one-to-one meeting has been added.",
+        link=_match_link(match),
+    )
+    return meeting
+
+
+@transaction.atomic
+def check_in(*, person: Person, meeting: PairMeeting) -> None:
+    """The supporter says they have arrived at an in-person meeting. Twice changes
+    nothing."""
+    meeting = PairMeeting.objects.select_for_update().get(pk=meeting.pk)
+    check_check_in_or_out(person, meeting)
+    if meeting.checked_in_at is None:
+        meeting.checked_in_at = timezone.now()
+        meeting.save(update_fields=["checked_in_at"])
+
+
+@transaction.atomic
+def check_out(*, person: Person, meeting: PairMeeting) -> None:
+    """The supporter says they have left safely. Twice changes nothing."""
+    meeting = PairMeeting.objects.select_for_update().get(pk=meeting.pk)
+    check_check_in_or_out(person, meeting)
+    if meeting.checked_out_at is None:
+        meeting.checked_out_at = timezone.now()
+        meeting.save(update_fields=["checked_out_at"])
+
+
+def _on_duty_or_senior(match: Match) -> list[Person]:
+    """Whoever is on duty; with nobody on duty, the supervisors and admins."""
+    people = on_duty_in(match.organisation)
+    if people:
+        return people
+    return list(
+        Person.objects.filter(
+            pk__in=OrganisationRole.objects.filter(
+                organisation=match.organisation,
+                role__in=[Role.SUPERVISOR, Role.ADMIN],
+            ).values("person_id")
+        )
+    )
+
+
+@transaction.atomic
+def alert_missed_check_outs(*, now: datetime) -> int:
+    """A system action for the regular check: an in-person meeting with no
+    check-out 30 minutes after its planned end alerts whoever is on duty, once.
+    The alert names the supporter (their safety is the point) and never the peer.
+    Returns how many were alerted."""
+    missed = list(
+        PairMeeting.objects.select_for_update()
+        .filter(
+            format="in_person",
+            checked_out_at__isnull=True,
+            alerted_at__isnull=True,
+            ends_at__lte=now - CHECK_OUT_GRACE,
+            match__status="active",
+        )
+        .select_related("match__organisation", "match__supporter")
+    )
+    for meeting in missed:
+        meeting.alerted_at = now
+        meeting.save(update_fields=["alerted_at"])
+        notify(
+            people=_on_duty_or_senior(meeting.match),
+            message=f"{meeting.match.supporter.username} has not checked out of an "
+            "in-person one-to-one meeting that should have ended 30 minutes ago. "
+            "Please check they are safe.",
+            link=reverse("buddying:coordinate", args=[meeting.match.organisation.slug]),
+        )
+    return len(missed)
+
+
+@transaction.atomic
+def answer_check(
+    *, person: Person, match: Match, helpful: int, felt_safe: int
+) -> SupportCheck:
+    """The peer says how it is going (1 to 5, twice), privately. A low answer asks
+    the coordinators to offer a change with no fault on anyone; the supporter is
+    never told."""
+    check_answer_check(person, match)
+    answer = SupportCheck.objects.create(
+        match=match, helpful=helpful, felt_safe=felt_safe
+    )
+    if answer.is_low:
+        notify(
+            people=_coordinators(match.organisation, besides=match.peer),
+            message="Someone in one-to-one support may welcome a different "
+            "supporter. Please offer one kindly, with no fault on anyone.",
+            link=reverse("buddying:coordinate", args=[match.organisation.slug]),
+        )
+    return answer
