@@ -24,14 +24,14 @@ from alongside.access import exports as access_exports
 from alongside.accounts import exports as account_exports
 from alongside.agreements import actions as agreement_actions
 from alongside.agreements import exports as agreement_exports
+from alongside.buddying import actions as buddying_actions
+from alongside.buddying import exports as buddying_exports
 from alongside.conversations import exports as conversation_exports
 from alongside.insights import exports as insights_exports
 from alongside.meetings import exports as meeting_exports
 from alongside.notifications import exports as notification_exports
 from alongside.organisations import exports as organisation_exports
 from alongside.peergroups import exports as group_exports
-from alongside.buddying import actions as buddying_actions
-from alongside.buddying import exports as buddying_exports
 from alongside.privateconversations import data_rights as private_data
 from alongside.safety import erasure as safety_erasure
 from alongside.safety import exports as safety_exports

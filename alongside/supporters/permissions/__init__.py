@@ -1,0 +1,163 @@
+"""Who may see or do what with supporters' training, supervision, self-care,
+caseloads, the rota and "I need help". The only place that decides.
+
+- Supporters are the organisation's peer supporters, facilitators, supervisors and
+  admins. Their own training, check-ins, caseload and shifts are theirs to see.
+- Supervisors and admins record training (as trainers) and see everyone's training,
+  which is a record of work, not of anyone's words. Nobody records their own.
+- Admins build the training path, choose supervisors and keep the rota.
+- Supervision notes and reflections are read only by the session's supervisor and
+  supervisee; admins see the date, the length and whether it happened.
+- Check-ins are the supporter's alone, unless they share one with their supervisor.
+- Training gates: on duty, facilitating and one-to-one work each need the current
+  completion of the modules the organisation marks for them.
+
+Anything a person may not see answers 404, as does anything missing."""
+
+from __future__ import annotations
+
+from alongside.supporters.permissions.help import (
+    can_acknowledge_help,
+    can_ask_for_help,
+    check_acknowledge_help,
+    check_ask_for_help,
+    get_help_request_for,
+    help_requests_visible_to,
+)
+from alongside.supporters.permissions.people import (
+    NotTrained,
+    check_supporter,
+    current_supervisor_of,
+    get_support_organisation_for,
+    is_supporter,
+    supervisees_of,
+    support_organisations_of,
+    training_reason,
+)
+from alongside.supporters.permissions.rota import (
+    can_ask_for_swap,
+    can_manage_rota,
+    can_see_rota,
+    can_take_shift,
+    can_take_this_shift,
+    check_ask_for_swap,
+    check_manage_rota,
+    check_see_rota,
+    get_shift_for,
+    rostered_on_duty,
+    shift_refusal,
+    take_shift_refusal,
+    uncovered_shift_ids,
+)
+from alongside.supporters.permissions.selfcare import (
+    SMALL_NUMBER,
+    can_share_check_in,
+    caseload_summary,
+    check_ins_visible_to,
+    check_share_check_in,
+    shared_check_ins_for,
+)
+from alongside.supporters.permissions.supervision import (
+    can_assign_supervisors,
+    can_schedule_session,
+    can_see_team,
+    can_set_registration,
+    can_supervise,
+    can_write_notes,
+    can_write_reflection,
+    check_assign_supervisors,
+    check_schedule_session,
+    check_see_team,
+    check_set_registration,
+    check_write_notes,
+    check_write_reflection,
+    get_session_for,
+    session_dates_visible_to,
+    sessions_visible_to,
+)
+from alongside.supporters.permissions.training import (
+    can_manage_training,
+    can_record_training,
+    can_record_training_for,
+    check_manage_training,
+    check_record_training,
+    check_record_training_for,
+    check_trained_for,
+    duty_training_reason,
+    facilitating_training_reason,
+    is_supervision_overdue,
+    is_trained_for,
+    missing_training,
+    supervised_in_time,
+    supporters_with_room,
+    trained_people,
+    training_records_visible_to,
+)
+
+__all__ = [
+    "SMALL_NUMBER",
+    "NotTrained",
+    "can_acknowledge_help",
+    "can_ask_for_help",
+    "can_ask_for_swap",
+    "can_assign_supervisors",
+    "can_manage_rota",
+    "can_manage_training",
+    "can_record_training",
+    "can_record_training_for",
+    "can_schedule_session",
+    "can_see_rota",
+    "can_see_team",
+    "can_set_registration",
+    "can_share_check_in",
+    "can_supervise",
+    "can_take_shift",
+    "can_take_this_shift",
+    "can_write_notes",
+    "can_write_reflection",
+    "caseload_summary",
+    "check_acknowledge_help",
+    "check_ask_for_help",
+    "check_ask_for_swap",
+    "check_assign_supervisors",
+    "check_ins_visible_to",
+    "check_manage_rota",
+    "check_manage_training",
+    "check_record_training",
+    "check_record_training_for",
+    "check_schedule_session",
+    "check_see_rota",
+    "check_see_team",
+    "check_set_registration",
+    "check_share_check_in",
+    "check_supporter",
+    "check_trained_for",
+    "check_write_notes",
+    "check_write_reflection",
+    "current_supervisor_of",
+    "duty_training_reason",
+    "facilitating_training_reason",
+    "get_help_request_for",
+    "get_session_for",
+    "get_shift_for",
+    "get_support_organisation_for",
+    "help_requests_visible_to",
+    "is_supervision_overdue",
+    "is_supporter",
+    "is_trained_for",
+    "missing_training",
+    "rostered_on_duty",
+    "session_dates_visible_to",
+    "sessions_visible_to",
+    "shared_check_ins_for",
+    "shift_refusal",
+    "supervised_in_time",
+    "supervisees_of",
+    "support_organisations_of",
+    "supporters_with_room",
+    "take_shift_refusal",
+    "trained_people",
+    "training_reason",
+    "training_records_visible_to",
+    "uncovered_shift_ids",
+]
