@@ -20,6 +20,7 @@ from django.db.models import QuerySet
 from django.http import Http404
 
 from alongside.accounts.models import Person
+from alongside.conversations import catch_up
 from alongside.conversations.consumers import (
     CATCH_UP_LIMIT,
     NOT_ALLOWED,
@@ -213,7 +214,7 @@ class PrivateConversationConsumer(AsyncJsonWebsocketConsumer):  # type: ignore[m
     async def _catch_up(self, after: object, shown: object) -> None:
         if not isinstance(after, int) or isinstance(after, bool) or after < 0:
             after = 0
-        shown_ids = LiveRoomConsumer._shown_ids(shown)
+        shown_ids = catch_up.shown_ids(shown)
         if shown_ids is None:
             await self._error(None, UNREADABLE)
             shown_ids = []

@@ -16,7 +16,7 @@ from alongside.accounts.models import Person
 from alongside.organisations.models import Organisation
 
 from . import live
-from .actions import _note
+from .actions import system_note
 from .models import Conversation, Participant, Purpose, Side
 
 
@@ -57,7 +57,7 @@ def open_support_conversation(
             ),
         ]
     )
-    _note(
+    system_note(
         conversation,
         "This is a private space for the two of you. Messages are checked like "
         "posts in a group.",
@@ -73,6 +73,6 @@ def close_support_conversation(*, conversation: Conversation, note: str) -> None
         return
     Conversation.objects.filter(pk=conversation.pk).update(ended_at=timezone.now())
     conversation.ended_at = timezone.now()
-    _note(conversation, note)
+    system_note(conversation, note)
     conversation_id = conversation.pk
     transaction.on_commit(lambda: live.conversation_ended(conversation_id))
