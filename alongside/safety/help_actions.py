@@ -15,14 +15,9 @@ from alongside.accounts.models import Person
 from alongside.organisations.models import Organisation
 from alongside.supporters.permissions import current_supervisor_of
 
-from .actions import (
-    _alert,
-    _log,
-    _next_step_people,
-    _schedule_move_up,
-    _tell_staff,
-    on_duty_in,
-)
+from .actions.duty import on_duty_in
+from .actions.escalations import _alert, _log, _next_step_people, _schedule_move_up
+from .actions.shared import _tell_staff
 from .help_permissions import check_ask_for_help_now, own_help_calls
 from .models import Escalation, EscalationReason, EscalationStatus, EventKind
 

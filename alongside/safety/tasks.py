@@ -1,6 +1,7 @@
-"""The escalation tasks live beside the actions they run, in `actions.py`. These names
-stay importable from here so that older imports keep working, and so that tasks
-queued under these paths before an upgrade still find their function and run.
+"""The escalation tasks live beside the actions they run, in
+`actions/escalations.py`. These names stay importable from here so that older
+imports keep working, and so that tasks queued under these paths before an upgrade
+still find their function and run.
 """
 
 from .actions import (
