@@ -1,56 +1,36 @@
-"""Every change to conversations. Each action checks permission, screens what is
-written, writes, and only after the transaction commits tells anyone (live broadcast).
-
-Posts carry a client-made id: sending the same id again returns the post already made
-instead of a second one.
-"""
+"""Writing in a group: starting a conversation, replying, a live message, editing
+and removing one's own post. Each is screened first; the same client id twice
+makes one post."""
 
 from __future__ import annotations
 
 import uuid
-from collections.abc import Mapping
-from datetime import datetime
-from functools import partial
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import F
-from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from alongside.accounts.models import Person
-from alongside.core.limits import LIVE_MESSAGE, POST, LimitReached, check_rate
-from alongside.core.live import posting_facts_changed
-from alongside.peergroups.models import PeerGroup
-
-from . import live
-from .live_facts import LiveFacts, live_facts_of
-from .models import (
-    FilterChoice,
-    LiveRoom,
-    Participation,
+from alongside.conversations import live
+from alongside.conversations.live_facts import LiveFacts, live_facts_of
+from alongside.conversations.models import (
     Post,
     PostStatus,
-    Response,
-    ResponseKind,
     Thread,
     Topic,
-    TopicFilter,
     is_opening,
 )
-from .permissions import (
+from alongside.conversations.permissions import (
     check_delete_post,
     check_edit_post,
-    check_manage_live_room,
     check_post_in,
     check_post_live,
-    check_read_group_conversations,
     check_reply_in,
-    check_respond_to,
-    responses_offered_for,
 )
-from .screening import ScreeningResult, after_screening, screen
+from alongside.conversations.screening import ScreeningResult, after_screening, screen
+from alongside.core.limits import LIVE_MESSAGE, POST, LimitReached, check_rate
+from alongside.peergroups.models import PeerGroup
 
 
 def _existing(person: Person, client_id: uuid.UUID) -> Post | None:
@@ -338,180 +318,3 @@ def delete_post(*, person: Person, post: Post) -> Post:
         post_id = post.pk
         transaction.on_commit(lambda: live.broadcast_post(post_id))
     return post
-
-
-# ---- System actions: called by safety and privacy, which check their own rules ----
-
-
-def set_post_status(
-    *, post: Post, status: str, content_warning: str | None = None
-) -> Post:
-    """System action after a moderation decision: share, hide or keep holding a
-    post, with the content warning the decision chose (if it chose one). An
-    opening's conversation takes the same status; sharing counts as the
-    conversation's latest activity.
-
-    Precondition: the caller (alongside.safety) has checked that the person may
-    decide about the post. Side effects: live rooms see the change, after commit.
-    """
-    post.status = status
-    if content_warning is not None:
-        post.content_warning = content_warning
-    post.save(update_fields=["status", "content_warning"])
-    if post.thread_id is not None:
-        if is_opening(post):
-            Thread.objects.filter(pk=post.thread_id).update(status=status)
-        if status == PostStatus.PUBLISHED:
-            Thread.objects.filter(pk=post.thread_id).update(
-                last_posted_at=timezone.now()
-            )
-    if post.room_id is not None:
-        post_id = post.pk
-        transaction.on_commit(lambda: live.broadcast_post(post_id))
-    return post
-
-
-def pause_posting(*, person: Person, group: PeerGroup, until: datetime) -> None:
-    """System action after a moderation decision: the person may not post in the
-    group until then (`permissions.why_cannot_post_in` says so); reading goes on.
-
-    Precondition: the caller (alongside.safety) has checked that the decider may
-    decide about one of the person's posts. Nobody is told here; their open live
-    sockets are, after the commit.
-    """
-    Participation.objects.update_or_create(
-        person=person, group=group, defaults={"posting_paused_until": until}
-    )
-    # Their open live sockets stop taking messages from the next one.
-    transaction.on_commit(
-        partial(posting_facts_changed, person_id=person.pk, group_id=group.pk)
-    )
-
-
-def redact_thread_title(*, thread: Thread, title: str) -> None:
-    """System action: the conversation's title with the personal details that
-    screening found taken out, as the author asked.
-
-    Precondition: the caller (alongside.safety) has checked that the person is the
-    author of the held opening and may redact it (`check_redact_own_post`).
-    """
-    thread.title = title
-    thread.save(update_fields=["title"])
-
-
-def erase_posts_of(*, person: Person, keep_posts: bool) -> None:
-    """System action for erasing an account: erase the words of the person's posts,
-    as deleting a post does, so replies still make sense. Words never shared (held or
-    hidden) always go; shared words go unless the person chose to leave them as
-    "former member". Titles of their conversations go with the words.
-
-    Precondition: the caller (alongside.privacy) has checked that the account may be
-    erased, inside its transaction. Side effects: live rooms see erased messages go,
-    after commit.
-    """
-    posts = Post.objects.filter(author=person)
-    erased = posts.exclude(status=PostStatus.PUBLISHED) if keep_posts else posts
-    erased_ids = list(erased.values_list("pk", flat=True))
-    room_post_ids = list(erased.filter(room__isnull=False).values_list("pk", flat=True))
-    Post.objects.filter(pk__in=erased_ids).update(
-        **erased_post_fields(),
-        deleted_at=Coalesce(F("deleted_at"), timezone.now()),
-    )
-    Response.objects.filter(post_id__in=erased_ids).delete()
-    threads = Thread.objects.filter(author=person)
-    if keep_posts:
-        threads = threads.exclude(status=PostStatus.PUBLISHED)
-    threads.update(title="")
-    for post_id in room_post_ids:
-        transaction.on_commit(partial(live.broadcast_post, post_id))
-
-
-@transaction.atomic
-def toggle_response(*, person: Person, post: Post, kind: str) -> bool:
-    """Say "I hear you", "thank you" or "me too" to a post, or take it back.
-    Only the responses offered for the post (`responses_offered_for`) may be given.
-    Returns whether the response is now given."""
-    check_respond_to(person, post)
-    if kind not in ResponseKind.values:
-        raise ValidationError("Please choose one of the responses.")
-    deleted, _ = Response.objects.filter(post=post, person=person, kind=kind).delete()
-    if deleted:
-        return False
-    if kind not in responses_offered_for(post):
-        # Taking a response back is always possible; giving one needs it offered.
-        raise ValidationError("Please choose one of the responses.")
-    Response.objects.create(post=post, person=person, kind=kind)
-    return True
-
-
-@transaction.atomic
-def set_topic_filters(*, person: Person, choices: Mapping[str, str]) -> None:
-    """Keep the person's private choices: fold away (the default) or hide, per topic.
-    Their open live sockets pick up the change at once."""
-    for topic, choice in choices.items():
-        if topic not in Topic.values or choice not in FilterChoice.values:
-            raise ValidationError("Please choose for each topic.")
-        TopicFilter.objects.update_or_create(
-            person=person, topic=topic, defaults={"choice": choice}
-        )
-    person_id = person.pk
-    transaction.on_commit(lambda: live.filters_changed(person_id))
-
-
-@transaction.atomic
-def update_participation(
-    *,
-    person: Person,
-    group: PeerGroup,
-    is_just_listening: bool,
-    is_named_when_here: bool,
-) -> Participation:
-    """How the person takes part in this group. Nobody else is told."""
-    check_read_group_conversations(person, group)
-    participation, _ = Participation.objects.update_or_create(
-        person=person,
-        group=group,
-        defaults={
-            "is_just_listening": is_just_listening,
-            "is_named_when_here": is_named_when_here,
-        },
-    )
-    return participation
-
-
-@transaction.atomic
-def open_live_room(*, person: Person, group: PeerGroup) -> LiveRoom:
-    """A facilitator opens the room for a meeting."""
-    check_manage_live_room(person, group)
-    room, _ = LiveRoom.objects.get_or_create(group=group)
-    room.is_open = True
-    room.opened_at = timezone.now()
-    room.save()
-    transaction.on_commit(lambda: live.room_changed(group.pk, is_open=True))
-    return room
-
-
-@transaction.atomic
-def close_live_room(*, person: Person, group: PeerGroup) -> LiveRoom:
-    """A facilitator closes the room after a meeting. Everything said stays readable."""
-    check_manage_live_room(person, group)
-    room, _ = LiveRoom.objects.get_or_create(group=group)
-    room.is_open = False
-    room.save()
-    is_open = room.is_open_now
-    transaction.on_commit(lambda: live.room_changed(group.pk, is_open=is_open))
-    return room
-
-
-@transaction.atomic
-def set_room_always_open(
-    *, person: Person, group: PeerGroup, is_always_open: bool
-) -> LiveRoom:
-    """The group chooses a room that is always open, or one opened for meetings."""
-    check_manage_live_room(person, group)
-    room, _ = LiveRoom.objects.get_or_create(group=group)
-    room.is_always_open = is_always_open
-    room.save()
-    is_open = room.is_open_now
-    transaction.on_commit(lambda: live.room_changed(group.pk, is_open=is_open))
-    return room
