@@ -11,7 +11,10 @@ from typing import Protocol
 from alongside.accounts.models import Person
 from alongside.core.exports import Row
 
-__all__ = ["Entry", "Erasure", "Prepare", "Row"]
+__all__ = ["DELETED", "Entry", "Erasure", "Prepare", "Row"]
+
+# What most entries say about erasure.
+DELETED = "Deleted with your account."
 
 
 class Prepare(Protocol):
