@@ -178,7 +178,7 @@ class LiveRoomConsumer(AsyncJsonWebsocketConsumer):  # type: ignore[misc]
 
     def _still_here(self) -> None:
         """Refresh this socket's row, or put it back if a starting server cleared it
-        (live.clear_presence)."""
+        (presence.clear_presence)."""
         if self.group is None:
             return
         presence.still_here(

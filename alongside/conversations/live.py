@@ -32,6 +32,7 @@ from alongside.accounts.models import Person
 from alongside.core.live import close_live_sockets, person_channel_group
 from alongside.peergroups.models import Membership, PeerGroup
 
+from . import presence
 from .models import LiveConnection, Participation, Post, PostStatus
 
 logger = logging.getLogger(__name__)
@@ -279,18 +280,9 @@ class Presence:
         }
 
 
-def clear_presence() -> int:
-    """Forget every row of who is here: run as a server starts (scripts/serve.sh), so
-    nobody is counted through a socket the stopped server held. Sockets still open on
-    other processes put their rows back at their next refresh. Returns how many went."""
-    deleted, _ = LiveConnection.objects.all().delete()
-    return deleted
-
-
 def presence_in(group_id: int) -> Presence:
     """Numbers only; names only of people who chose to be named."""
-    cutoff = timezone.now() - STALE_AFTER
-    LiveConnection.objects.filter(group_id=group_id, seen_at__lt=cutoff).delete()
+    presence.forget_stale(group_id=group_id, before=timezone.now() - STALE_AFTER)
     present: set[int] = set()
     showing_away: set[int] = set()
     for person_id, is_away, shows_away in LiveConnection.objects.filter(

@@ -3,10 +3,12 @@
 steps away and leaves. Each is a system action of the socket itself: the socket has
 already checked (`permissions.can_join_live_room`) that the person may be here.
 
-Reading who is here, clearing rows as a server starts and forgetting rows gone stale
-are in `live.py` (`presence_in`, `clear_presence`)."""
+Reading who is here is in `live.py` (`presence_in`), which forgets rows gone stale
+through `forget_stale` here; `clear_presence` runs as a server starts."""
 
 from __future__ import annotations
+
+from datetime import datetime
 
 from django.utils import timezone
 
@@ -25,7 +27,7 @@ def join_room(*, channel_name: str, group: PeerGroup, person: Person) -> None:
 
 def still_here(*, channel_name: str, group: PeerGroup, person: Person) -> None:
     """Refresh this socket's row, or put it back if a starting server cleared it
-    (live.clear_presence). Precondition: as `join_room`."""
+    (clear_presence). Precondition: as `join_room`."""
     LiveConnection.objects.update_or_create(
         channel_name=channel_name,
         defaults={"group": group, "person": person, "seen_at": timezone.now()},
@@ -43,3 +45,17 @@ def step_away(*, channel_name: str, is_away: bool, shows_away: bool) -> None:
 def leave_room(*, channel_name: str) -> None:
     """Stop counting this socket as here. Safe to call twice."""
     LiveConnection.objects.filter(channel_name=channel_name).delete()
+
+
+def forget_stale(*, group_id: int, before: datetime) -> None:
+    """Forget the group's rows not refreshed since `before`: their sockets are gone
+    without a goodbye. A system action of the room's presence reading."""
+    LiveConnection.objects.filter(group_id=group_id, seen_at__lt=before).delete()
+
+
+def clear_presence() -> int:
+    """Forget every row of who is here: run as a server starts (scripts/serve.sh), so
+    nobody is counted through a socket the stopped server held. Sockets still open on
+    other processes put their rows back at their next refresh. Returns how many went."""
+    deleted, _ = LiveConnection.objects.all().delete()
+    return deleted

@@ -22,6 +22,7 @@ from django.db import transaction
 from django.db.models import Exists, OuterRef, QuerySet
 
 from alongside.accounts.models import Person
+from alongside.conversations.actions import delete_in_batches
 from alongside.conversations.models import Post, Response, Thread
 from alongside.core.live import close_live_sockets
 from alongside.organisations.models import Organisation, Retention
@@ -62,21 +63,6 @@ def cutoff(days: int, now: datetime) -> datetime | None:
     return now - timedelta(days=days)
 
 
-def _delete_in_batches(queryset: QuerySet[Post] | QuerySet[Thread]) -> dict[str, int]:
-    """Delete every row of the queryset, a batch at a time, and add up the counts
-    Django reports per model (so posts and responses deleted with a thread count)."""
-    totals: dict[str, int] = {}
-    model = queryset.model
-    while True:
-        batch = list(queryset.values_list("pk", flat=True)[:BATCH_SIZE])
-        if not batch:
-            return totals
-        with transaction.atomic():
-            _, per_model = model._default_manager.filter(pk__in=batch).delete()
-        for label, count in per_model.items():
-            totals[label] = totals.get(label, 0) + count
-
-
 def expired_live_messages(organisation: Organisation, now: datetime) -> QuerySet[Post]:
     """Live-room messages in the organisation's groups older than its limit, open
     safety concerns aside."""
@@ -111,14 +97,18 @@ def enforce_retention_for(
 
     live = expired_live_messages(organisation, now)
     counts.kept_for_safety += live.filter(under_open_safety_item()).count()
-    deleted = _delete_in_batches(live.exclude(under_open_safety_item()))
+    deleted = delete_in_batches(
+        queryset=live.exclude(under_open_safety_item()), batch_size=BATCH_SIZE
+    )
     counts.live_messages = deleted.get(post_label, 0)
     counts.responses += deleted.get(response_label, 0)
 
     threads = expired_threads(organisation, now)
     needed = Post.objects.filter(under_open_safety_item(), thread=OuterRef("pk"))
     counts.kept_for_safety += threads.filter(Exists(needed)).count()
-    deleted = _delete_in_batches(threads.exclude(Exists(needed)))
+    deleted = delete_in_batches(
+        queryset=threads.exclude(Exists(needed)), batch_size=BATCH_SIZE
+    )
     counts.threads = deleted.get(Thread._meta.label, 0)
     counts.thread_posts = deleted.get(post_label, 0)
     counts.responses += deleted.get(response_label, 0)

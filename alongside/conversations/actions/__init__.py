@@ -25,6 +25,7 @@ from alongside.conversations.actions.rooms import (
     set_room_always_open,
 )
 from alongside.conversations.actions.system import (
+    delete_in_batches,
     erase_posts_of,
     pause_posting,
     redact_thread_title,
@@ -33,6 +34,7 @@ from alongside.conversations.actions.system import (
 
 __all__ = [
     "close_live_room",
+    "delete_in_batches",
     "delete_post",
     "edit_post",
     "erase_posts_of",

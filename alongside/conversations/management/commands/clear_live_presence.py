@@ -12,7 +12,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand
 
-from alongside.conversations.live import clear_presence
+from alongside.conversations.presence import clear_presence
 
 
 class Command(BaseCommand):
