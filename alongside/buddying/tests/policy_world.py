@@ -16,6 +16,7 @@ from alongside.organisations.permissions import role_in
 from alongside.peergroups.models import PeerGroup
 
 from .. import actions, working_together
+from ..models import Match
 from ..starter import STARTER
 from .factories import coordinator_of, peer_of, ready_supporter, request_from
 
@@ -79,6 +80,12 @@ def buddying_objects(
         return made
     in_organisation = actor is not None and role_in(actor, organisation) is not None
     peer = actor if in_organisation and actor is not None else peer_of(organisation)
+    # A walk that reuses one world for many pages finds the actor's match made.
+    earlier = Match.objects.filter(organisation=organisation, peer=peer).first()
+    if earlier is not None:
+        made["match_id"] = earlier.pk
+        made["meeting_id"] = earlier.meetings.values_list("pk", flat=True).first()
+        return made
     supporter = ready_supporter(organisation)
     match_offer = actions.offer_request(
         person=coordinator,
