@@ -14,7 +14,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
-from alongside.organisations.models import Organisation
+from alongside.organisations.models import UNDO_WINDOW, Organisation
 from alongside.peergroups.models import PeerGroup
 from alongside.sealing.fields import SealedTextField
 
@@ -35,6 +35,28 @@ class OrganisationItemQuerySet(models.QuerySet["OrganisationItem"]):
     def examples(self) -> OrganisationItemQuerySet:
         return self.filter(kind=OrganisationItemKind.EXAMPLE)
 
+    def recently_removed(self) -> OrganisationItemQuerySet:
+        """Items removed within the undo window, newest first: they can be put back."""
+        return self.filter(removed_at__gte=timezone.now() - UNDO_WINDOW).order_by(
+            "-removed_at"
+        )
+
+
+class OfferedItemManager(models.Manager["OrganisationItem"]):
+    """Items the organisation offers now: one removed a moment ago is out of every
+    list and every group's agreement at once, though it can still be put back."""
+
+    def get_queryset(self) -> OrganisationItemQuerySet:
+        return OrganisationItemQuerySet(self.model, using=self._db).filter(
+            removed_at__isnull=True
+        )
+
+    def baseline(self) -> OrganisationItemQuerySet:
+        return self.get_queryset().baseline()
+
+    def examples(self) -> OrganisationItemQuerySet:
+        return self.get_queryset().examples()
+
 
 class OrganisationItem(models.Model):
     """An item the organisation offers its groups: a baseline that every group's
@@ -48,11 +70,15 @@ class OrganisationItem(models.Model):
     why = models.TextField("why this matters (optional)", max_length=1000, blank=True)
     position = models.PositiveIntegerField(default=100)
     created_at = models.DateTimeField(default=timezone.now)
+    # Set when an admin removes it; it can be put back within UNDO_WINDOW.
+    removed_at = models.DateTimeField(null=True, blank=True)
 
-    objects = OrganisationItemQuerySet.as_manager()
+    objects = OfferedItemManager()
+    with_removed = OrganisationItemQuerySet.as_manager()
 
     class Meta:
         ordering = ["kind", "position", "pk"]
+        base_manager_name = "with_removed"
 
     def __str__(self) -> str:
         return self.text[:60]

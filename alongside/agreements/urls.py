@@ -45,4 +45,9 @@ urlpatterns = [
         views.organisation_item_remove,
         name="organisation-item-remove",
     ),
+    path(
+        "services/<slug:slug>/agreement-items/<int:item_id>/restore/",
+        views.organisation_item_restore,
+        name="organisation-item-restore",
+    ),
 ]

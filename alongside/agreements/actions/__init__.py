@@ -12,7 +12,11 @@ from __future__ import annotations
 
 from .adoption import adopt_proposal, update_agreement_settings
 from .erasure import erase_agreement_words, erase_comments
-from .organisation_items import remove_organisation_item, save_organisation_item
+from .organisation_items import (
+    remove_organisation_item,
+    restore_organisation_item,
+    save_organisation_item,
+)
 from .proposals import (
     Change,
     add_months,
@@ -40,6 +44,7 @@ __all__ = [
     "propose_changes",
     "remove_organisation_item",
     "respond_to_proposal",
+    "restore_organisation_item",
     "save_organisation_item",
     "send_review_reminders",
     "start_review",

@@ -11,6 +11,7 @@ import pytest
 from allauth.mfa.models import Authenticator
 from django.test import Client
 from django.urls import URLPattern, reverse
+from django.utils import timezone
 
 from alongside.accounts.models import Person
 from alongside.agreements import actions, urls
@@ -22,7 +23,7 @@ from alongside.agreements.models import (
     Proposal,
     ResponseChoice,
 )
-from alongside.organisations.models import Role
+from alongside.organisations.models import UNDO_WINDOW, Role
 from alongside.peergroups.models import Status
 
 from .conftest import Circle, open_proposal
@@ -88,6 +89,7 @@ ROUTES: dict[str, tuple[str, str, int, int, int, int, int, int]] = {
     "organisation-items": ("organisation", "get", 404, 404, 404, 404, 404, 200),
     "organisation-item-edit": ("item", "get", 404, 404, 404, 404, 404, 200),
     "organisation-item-remove": ("item", "post", 404, 404, 404, 404, 404, 302),
+    "organisation-item-restore": ("item", "post", 404, 404, 404, 404, 404, 302),
 }
 
 WHO: dict[str, Callable[[Circle], Person]] = {
@@ -548,3 +550,75 @@ def test_settings_show_the_review_date_the_date_box_can_read(
 
     assert 'type="date"' in response.text
     assert 'value="2027-03-09"' in response.text
+
+
+def test_removing_an_organisation_item_asks_first_and_can_be_undone(
+    circle: Circle,
+) -> None:
+    organisation = circle.group.organisation
+    admin = person_in_organisation(
+        organisation, org_role=Role.ADMIN, second_factor=True
+    )
+    item = actions.save_organisation_item(
+        person=admin,
+        organisation=organisation,
+        kind="baseline",
+        text="We check in at the start of each meeting.",
+        why="",
+    )
+    client = client_for(admin)
+    remove = reverse(
+        "agreements:organisation-item-remove", args=[organisation.slug, item.pk]
+    )
+    items = reverse("agreements:organisation-items", args=[organisation.slug])
+
+    asked = client.get(remove)
+    assert asked.status_code == 200
+    assert "Remove this item?" in asked.text
+    assert OrganisationItem.objects.filter(pk=item.pk).exists()
+
+    client.post(remove)
+    assert not OrganisationItem.objects.filter(pk=item.pk).exists()
+    assert (
+        item.text
+        not in client.get(
+            reverse("agreements:agreement-detail", args=[circle.group.pk])
+        ).text
+    )
+    listed = client.get(items).text
+    assert "Removed a moment ago" in listed and item.text in listed
+
+    restore = reverse(
+        "agreements:organisation-item-restore", args=[organisation.slug, item.pk]
+    )
+    client.post(restore)
+    assert OrganisationItem.objects.filter(pk=item.pk).exists()
+    assert "Removed a moment ago" not in client.get(items).text
+
+
+def test_a_removed_item_cannot_be_put_back_once_the_undo_time_has_passed(
+    circle: Circle,
+) -> None:
+    organisation = circle.group.organisation
+    admin = person_in_organisation(
+        organisation, org_role=Role.ADMIN, second_factor=True
+    )
+    item = actions.save_organisation_item(
+        person=admin, organisation=organisation, kind="example", text="Be kind.", why=""
+    )
+    actions.remove_organisation_item(person=admin, organisation=organisation, item=item)
+    OrganisationItem.with_removed.filter(pk=item.pk).update(
+        removed_at=timezone.now() - UNDO_WINDOW - datetime.timedelta(minutes=1)
+    )
+    item.refresh_from_db()
+    assert not actions.restore_organisation_item(
+        person=admin, organisation=organisation, item=item
+    )
+    # The next removal deletes it for good.
+    other = actions.save_organisation_item(
+        person=admin, organisation=organisation, kind="example", text="Listen.", why=""
+    )
+    actions.remove_organisation_item(
+        person=admin, organisation=organisation, item=other
+    )
+    assert not OrganisationItem.with_removed.filter(pk=item.pk).exists()

@@ -12,6 +12,7 @@ from .facilitating import agreement_settings, proposal_adopt, review_start, talk
 from .organisation_items import (
     organisation_item_edit,
     organisation_item_remove,
+    organisation_item_restore,
     organisation_items,
 )
 from .proposals import (
@@ -42,6 +43,7 @@ __all__ = [
     "objection_withdraw",
     "organisation_item_edit",
     "organisation_item_remove",
+    "organisation_item_restore",
     "organisation_items",
     "proposal_adopt",
     "proposal_amend",

@@ -49,6 +49,9 @@ def organisation_items(request: AuthenticatedRequest, slug: str) -> HttpResponse
             "baseline": [i for i in items if i.kind == "baseline"],
             "examples": [i for i in items if i.kind == "example"],
             "default_examples": DEFAULT_EXAMPLES,
+            "recently_removed": OrganisationItem.with_removed.filter(
+                organisation=organisation
+            ).recently_removed(),
         },
     )
 
@@ -90,14 +93,47 @@ def organisation_item_edit(
 
 
 @login_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 def organisation_item_remove(
     request: AuthenticatedRequest, slug: str, item_id: int
 ) -> HttpResponse:
+    """Asks first; removing can be undone from the items page for a few minutes."""
     organisation = _managed_organisation(request, slug)
     item = _organisation_item(organisation, item_id)
-    actions.remove_organisation_item(
-        person=request.user, organisation=organisation, item=item
+    if request.method == "POST":
+        actions.remove_organisation_item(
+            person=request.user, organisation=organisation, item=item
+        )
+        messages.success(
+            request,
+            "The item is removed from every group's agreement. You can put it back "
+            "from this page for the next few minutes.",
+        )
+        return redirect("agreements:organisation-items", slug=organisation.slug)
+    return render(
+        request,
+        "agreements/organisation_item_remove.html",
+        {"organisation": organisation, "item": item},
     )
-    messages.info(request, "The item is removed.")
+
+
+@login_required
+@require_POST
+def organisation_item_restore(
+    request: AuthenticatedRequest, slug: str, item_id: int
+) -> HttpResponse:
+    organisation = _managed_organisation(request, slug)
+    item = OrganisationItem.with_removed.filter(
+        organisation=organisation, pk=item_id
+    ).first()
+    if item is None:
+        raise Http404
+    if actions.restore_organisation_item(
+        person=request.user, organisation=organisation, item=item
+    ):
+        messages.success(request, "The item is back in every group's agreement.")
+    else:
+        messages.info(
+            request, "It is too late to put that back. Please add it again below."
+        )
     return redirect("agreements:organisation-items", slug=organisation.slug)

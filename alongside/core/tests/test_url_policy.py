@@ -401,7 +401,8 @@ POLICY: dict[str, dict[str, tuple[int, ...]]] = {
     "agreements:talk-list": {"GET": _FACILITATOR_PAGE, "POST": _NO_POST},
     "agreements:organisation-items": {"GET": _ADMIN_PAGE, "POST": _ADMIN_DONE},
     "agreements:organisation-item-edit": {"GET": _ADMIN_PAGE, "POST": _ADMIN_DONE},
-    "agreements:organisation-item-remove": {"GET": _NO_GET, "POST": _ADMIN_DONE},
+    "agreements:organisation-item-remove": {"GET": _ADMIN_PAGE, "POST": _ADMIN_DONE},
+    "agreements:organisation-item-restore": {"GET": _NO_GET, "POST": _ADMIN_DONE},
     # A home for staff: anyone with a staff role in any organisation; peers never.
     "today:page": {
         "GET": (302, 404, 404, 404, 404, 404, 404, 200, 200, 200, 200, 200, 200),
