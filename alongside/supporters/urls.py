@@ -35,6 +35,11 @@ urlpatterns = [
         name="module-remove",
     ),
     path(
+        "<slug:slug>/training/<int:module_id>/restore/",
+        views.module_restore,
+        name="module-restore",
+    ),
+    path(
         "<slug:slug>/training/record/",
         views.training_record,
         name="training-record",

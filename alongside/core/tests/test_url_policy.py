@@ -529,7 +529,8 @@ POLICY: dict[str, dict[str, tuple[int, ...]]] = {
     "supporters:debrief-list": {"GET": _SUPPORTER_PAGE, "POST": _NO_POST},
     "supporters:check-in-share": {"GET": _NO_GET, "POST": _NOBODY_HERE},
     "supporters:training": {"GET": _ADMIN_PAGE, "POST": _ADMIN_DONE},
-    "supporters:module-remove": {"GET": _NO_GET, "POST": _ADMIN_DONE},
+    "supporters:module-remove": {"GET": _ADMIN_PAGE, "POST": _ADMIN_DONE},
+    "supporters:module-restore": {"GET": _NO_GET, "POST": _ADMIN_DONE},
     # The probe cannot name a supporter or module by id, so an allowed POST comes
     # back with its message in place (200).
     "supporters:training-record": {"GET": _TRAINERS, "POST": _TRAINERS},

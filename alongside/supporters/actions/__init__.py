@@ -44,6 +44,7 @@ from alongside.supporters.actions.training import (
     record_training,
     remind_expiring_training,
     remove_training_module,
+    restore_training_module,
 )
 
 __all__ = [
@@ -64,6 +65,7 @@ __all__ = [
     "record_training",
     "remind_expiring_training",
     "remove_training_module",
+    "restore_training_module",
     "schedule_daily_check",
     "schedule_session",
     "set_caseload",

@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from alongside.accounts.models import Person
 from alongside.notifications.actions import notify
-from alongside.organisations.models import Organisation
+from alongside.organisations.models import UNDO_WINDOW, Organisation
 from alongside.supporters.models import (
     REMIND_DAYS_BEFORE_EXPIRY,
     TrainingModule,
@@ -116,6 +116,20 @@ def remove_training_module(*, person: Person, module: TrainingModule) -> None:
     if module.removed_at is None:
         module.removed_at = timezone.now()
         module.save(update_fields=["removed_at"])
+
+
+@transaction.atomic
+def restore_training_module(*, person: Person, module: TrainingModule) -> bool:
+    """Put a module back on the path, if it was taken off within UNDO_WINDOW.
+    False when it is too late, so the page can say so."""
+    check_manage_training(person, module.organisation)
+    if module.removed_at is None:
+        return True
+    if module.removed_at < timezone.now() - UNDO_WINDOW:
+        return False
+    module.removed_at = None
+    module.save(update_fields=["removed_at"])
+    return True
 
 
 @transaction.atomic

@@ -455,3 +455,48 @@ def test_a_supporter_fills_a_gap_from_the_rota(organisation: Organisation) -> No
     assert "The shift is yours." in response.content.decode()
     assert "This shift is already yours." in again.content.decode()
     assert f'action="{take}"' not in again.content.decode()
+
+
+def test_taking_a_module_off_the_path_asks_first_and_can_be_undone(
+    organisation: Organisation,
+) -> None:
+    admin = member_of(organisation, Role.ADMIN)
+    module = TrainingModuleFactory.create(organisation=organisation, name="Endings")
+    client = client_for(admin)
+    remove = reverse("supporters:module-remove", args=[organisation.slug, module.pk])
+    training = reverse("supporters:training", args=[organisation.slug])
+
+    asked = client.get(remove)
+    assert asked.status_code == 200
+    assert "Take “Endings” off the training path?" in asked.text
+    module.refresh_from_db()
+    assert module.removed_at is None
+
+    client.post(remove)
+    module.refresh_from_db()
+    assert module.removed_at is not None
+    assert "Taken off a moment ago" in client.get(training).text
+
+    client.post(
+        reverse("supporters:module-restore", args=[organisation.slug, module.pk])
+    )
+    module.refresh_from_db()
+    assert module.removed_at is None
+    assert "Taken off a moment ago" not in client.get(training).text
+
+
+def test_a_module_taken_off_long_ago_is_not_put_back(
+    organisation: Organisation,
+) -> None:
+    admin = member_of(organisation, Role.ADMIN)
+    module = TrainingModuleFactory.create(
+        organisation=organisation,
+        removed_at=timezone.now() - timedelta(hours=1),
+    )
+    response = client_for(admin).post(
+        reverse("supporters:module-restore", args=[organisation.slug, module.pk]),
+        follow=True,
+    )
+    assert "too late to put that back" in response.text
+    module.refresh_from_db()
+    assert module.removed_at is not None

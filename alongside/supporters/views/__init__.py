@@ -21,6 +21,7 @@ from alongside.supporters.views.team_pages import (
 )
 from alongside.supporters.views.training_pages import (
     module_remove,
+    module_restore,
     training,
     training_record,
 )
@@ -36,6 +37,7 @@ __all__ = [
     "index",
     "mine",
     "module_remove",
+    "module_restore",
     "registration",
     "rota",
     "session_create",

@@ -8,10 +8,12 @@ from django.core.exceptions import ValidationError
 from django.db.models import Count
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
 from alongside.accounts.second_factor import ensure_second_factor
 from alongside.core.requests import AuthenticatedRequest
+from alongside.organisations.models import UNDO_WINDOW, Organisation
 from alongside.supporters import actions
 from alongside.supporters.forms import (
     ModuleForm,
@@ -62,18 +64,25 @@ def training(request: AuthenticatedRequest, slug: str) -> HttpResponse:
         .current()
         .annotate(record_count=Count("records"))
     )
+    recently_removed = TrainingModule.objects.filter(
+        organisation=organisation,
+        removed_at__gte=timezone.now() - UNDO_WINDOW,
+    ).order_by("-removed_at")
     return render(
         request,
         "supporters/training.html",
-        {"organisation": organisation, "modules": modules, "form": form},
+        {
+            "organisation": organisation,
+            "modules": modules,
+            "form": form,
+            "recently_removed": recently_removed,
+        },
     )
 
 
-@login_required
-@require_POST
-def module_remove(
+def _module_of(
     request: AuthenticatedRequest, slug: str, module_id: int
-) -> HttpResponse:
+) -> tuple[Organisation, TrainingModule]:
     organisation = get_support_organisation_for(request.user, slug)
     check_manage_training(request.user, organisation)
     ensure_second_factor(request)
@@ -82,11 +91,43 @@ def module_remove(
     ).first()
     if module is None:
         raise Http404
-    actions.remove_training_module(person=request.user, module=module)
-    messages.info(
+    return organisation, module
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def module_remove(
+    request: AuthenticatedRequest, slug: str, module_id: int
+) -> HttpResponse:
+    """Asks first; taking a module off can be undone for a few minutes."""
+    organisation, module = _module_of(request, slug, module_id)
+    if request.method == "POST":
+        actions.remove_training_module(person=request.user, module=module)
+        messages.info(
+            request,
+            f"“{module.name}” is off the path. People's records of it are kept. "
+            "You can put it back from this page for the next few minutes.",
+        )
+        return redirect("supporters:training", slug=organisation.slug)
+    return render(
         request,
-        f"“{module.name}” is off the path. People's records of it are kept.",
+        "supporters/module_remove.html",
+        {"organisation": organisation, "module": module},
     )
+
+
+@login_required
+@require_POST
+def module_restore(
+    request: AuthenticatedRequest, slug: str, module_id: int
+) -> HttpResponse:
+    organisation, module = _module_of(request, slug, module_id)
+    if actions.restore_training_module(person=request.user, module=module):
+        messages.success(request, f"“{module.name}” is back on the path.")
+    else:
+        messages.info(
+            request, "It is too late to put that back. Please add it again below."
+        )
     return redirect("supporters:training", slug=organisation.slug)
 
 
