@@ -33,4 +33,5 @@ urlpatterns = [
     path(venue + "checklist/", views.venue_checklist, name="venue-checklist"),
     path(venue + "waive/", views.venue_waive, name="venue-waive"),
     path(venue + "remove/", views.venue_remove, name="venue-remove"),
+    path(venue + "restore/", views.venue_restore, name="venue-restore"),
 ]

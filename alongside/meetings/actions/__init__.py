@@ -49,6 +49,7 @@ from alongside.meetings.actions.venues import (
     answer_venue_check,
     complete_checklist,
     remove_venue,
+    restore_venue,
     save_venue,
     waive_checklist,
 )
@@ -74,6 +75,7 @@ __all__ = [
     "record_head_count",
     "remove_venue",
     "replace_feed_token",
+    "restore_venue",
     "save_meeting_choice",
     "save_quiet_hours",
     "save_venue",

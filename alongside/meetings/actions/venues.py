@@ -28,7 +28,7 @@ from alongside.meetings.permissions import (
     check_waive_checklist,
     venue_check_blocker,
 )
-from alongside.organisations.models import Organisation
+from alongside.organisations.models import UNDO_WINDOW, Organisation
 from alongside.organisations.permissions import role_in
 
 
@@ -180,3 +180,17 @@ def remove_venue(*, person: Person, venue: Venue, now: datetime | None = None) -
     venue.removed_at = now
     venue.save(update_fields=["removed_at"])
     return venue
+
+
+@transaction.atomic
+def restore_venue(*, person: Person, venue: Venue) -> bool:
+    """Put a removed venue back in use, if it was removed within UNDO_WINDOW.
+    False when it is too late, so the page can say so."""
+    check_manage_venues(person, venue.organisation)
+    if venue.removed_at is None:
+        return True
+    if venue.removed_at < timezone.now() - UNDO_WINDOW:
+        return False
+    venue.removed_at = None
+    venue.save(update_fields=["removed_at"])
+    return True

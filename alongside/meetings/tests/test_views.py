@@ -295,3 +295,27 @@ def test_removing_a_venue_twice_is_harmless(group: PeerGroup) -> None:
     statuses = [client.post(url).status_code for _ in range(2)]
 
     assert statuses == [302, 302]
+
+
+def test_removing_a_venue_asks_first_and_can_be_undone(group: PeerGroup) -> None:
+    venue = VenueFactory.create(organisation=group.organisation, name="Oak Hall")
+    client = client_for(person_in_state("supervisor", group))
+    slug = group.organisation.slug
+    remove = reverse("meetings:venue-remove", args=[slug, venue.pk])
+    venues = reverse("meetings:venue-list", args=[slug])
+
+    asked = client.get(remove)
+    assert asked.status_code == 200
+    assert "Remove Oak Hall?" in asked.text
+    venue.refresh_from_db()
+    assert venue.removed_at is None
+
+    client.post(remove)
+    venue.refresh_from_db()
+    assert venue.removed_at is not None
+    assert "Removed a moment ago" in client.get(venues).text
+
+    client.post(reverse("meetings:venue-restore", args=[slug, venue.pk]))
+    venue.refresh_from_db()
+    assert venue.removed_at is None
+    assert "Removed a moment ago" not in client.get(venues).text

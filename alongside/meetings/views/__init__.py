@@ -31,6 +31,7 @@ from alongside.meetings.views.venues import (
     venue_edit,
     venue_list,
     venue_remove,
+    venue_restore,
     venue_waive,
 )
 
@@ -53,5 +54,6 @@ __all__ = [
     "venue_edit",
     "venue_list",
     "venue_remove",
+    "venue_restore",
     "venue_waive",
 ]

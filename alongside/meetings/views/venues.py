@@ -15,7 +15,7 @@ from alongside.accounts.second_factor import ensure_second_factor
 from alongside.core.requests import AuthenticatedRequest
 from alongside.meetings import actions
 from alongside.meetings.forms import ChecklistForm, VenueForm, WaiveForm
-from alongside.meetings.models import CHECKLIST, Occurrence
+from alongside.meetings.models import CHECKLIST, Occurrence, Venue
 from alongside.meetings.permissions import (
     can_waive_checklist,
     check_manage_venues,
@@ -24,7 +24,7 @@ from alongside.meetings.permissions import (
 )
 from alongside.meetings.reflective import REFLECTIVE_QUESTIONS
 from alongside.meetings.venue_view import members_view
-from alongside.organisations.models import Organisation
+from alongside.organisations.models import UNDO_WINDOW, Organisation
 from alongside.organisations.permissions import get_organisation_for
 
 
@@ -63,6 +63,10 @@ def venue_list(request: AuthenticatedRequest, slug: str) -> HttpResponse:
         {
             "organisation": organisation,
             "venues": venues,
+            "recently_removed": Venue.objects.filter(
+                organisation=organisation,
+                removed_at__gte=timezone.now() - UNDO_WINDOW,
+            ).order_by("-removed_at"),
             "form": form,
             "today": today,
             "reflective_questions": REFLECTIVE_QUESTIONS,
@@ -175,12 +179,19 @@ def venue_waive(
 
 
 @login_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 def venue_remove(
     request: AuthenticatedRequest, slug: str, venue_id: int
 ) -> HttpResponse:
+    """Asks first; removing a venue can be undone for a few minutes."""
     organisation = _staff_organisation(request, slug)
     venue = get_venue_for(request.user, organisation, venue_id, include_removed=True)
+    if request.method == "GET":
+        return render(
+            request,
+            "meetings/venue_remove.html",
+            {"organisation": organisation, "venue": venue},
+        )
     try:
         actions.remove_venue(person=request.user, venue=venue)
     except ValidationError as error:
@@ -188,5 +199,25 @@ def venue_remove(
         return redirect(
             "meetings:venue-edit", slug=organisation.slug, venue_id=venue.pk
         )
-    messages.success(request, "The venue is no longer offered for new meetings.")
+    messages.success(
+        request,
+        "The venue is no longer offered for new meetings. You can put it back from "
+        "this page for the next few minutes.",
+    )
+    return redirect("meetings:venue-list", slug=organisation.slug)
+
+
+@login_required
+@require_POST
+def venue_restore(
+    request: AuthenticatedRequest, slug: str, venue_id: int
+) -> HttpResponse:
+    organisation = _staff_organisation(request, slug)
+    venue = get_venue_for(request.user, organisation, venue_id, include_removed=True)
+    if actions.restore_venue(person=request.user, venue=venue):
+        messages.success(request, f"{venue.name} is offered for meetings again.")
+    else:
+        messages.info(
+            request, "It is too late to put that back. Please add it again below."
+        )
     return redirect("meetings:venue-list", slug=organisation.slug)
