@@ -7,7 +7,7 @@ from typing import Any
 from allauth.account.adapter import DefaultAccountAdapter
 from django.contrib import messages
 from django.contrib.auth.validators import UnicodeUsernameValidator
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.validators import MaxLengthValidator
 from django.forms import BaseForm
 from django.http import HttpRequest
@@ -55,7 +55,14 @@ class AccountAdapter(DefaultAccountAdapter):  # type: ignore[misc]
         """The rules of the chosen part only: whether anyone uses it is never
         asked, because the sign-in name is made unique when the account is saved
         (`save_user`), whatever was typed."""
-        return str(super().clean_username(username, shallow=True))
+        cleaned = str(super().clean_username(username, shallow=True))
+        # Kept in lower case, some letters grow ("İ" becomes two characters), so
+        # the rule is checked again on the name as it will be kept.
+        if len(cleaned.lower()) > MAX_CHOSEN_LENGTH:
+            raise ValidationError(
+                ChosenLengthValidator.message % {"limit_value": MAX_CHOSEN_LENGTH}
+            )
+        return cleaned
 
     def save_user(
         self, request: HttpRequest, user: Any, form: BaseForm, commit: bool = True

@@ -32,6 +32,7 @@ def unique_sign_in_name(chosen: str) -> str:
     Always adds the ending, and always asks the database the same way, so that how
     the answer comes back says nothing about who else has an account.
     """
+    chosen = chosen[:MAX_CHOSEN_LENGTH]
     digits = SUFFIX_DIGITS
     while True:
         for _ in range(TRIES_PER_LENGTH):

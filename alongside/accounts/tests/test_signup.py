@@ -195,3 +195,20 @@ def test_a_sign_in_name_that_cannot_be_used_is_explained_plainly(
     assert "A user with that username" not in page
     assert "Enter a valid username" not in page
     assert f'value="{name}"' in page
+
+
+def test_a_name_that_grows_in_lower_case_past_the_limit_is_refused_kindly(
+    client: Client,
+) -> None:
+    """A hundred dotted capital I's pass the length rule as typed, but become two
+    hundred characters in lower case: refused on the form, with the words kept,
+    never a failure when the account is saved."""
+    OrganisationFactory.create(is_open_for_signup=True)
+    typed = "\u0130" * 100
+
+    status, page = sign_up(client, username=typed)
+
+    assert status == 200
+    assert "Please choose a shorter name" in page
+    assert typed in page
+    assert not Person.objects.filter(username__startswith="i").exists()
