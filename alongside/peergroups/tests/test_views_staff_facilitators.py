@@ -85,5 +85,5 @@ def test_the_join_page_states_the_rule(
         reverse("peergroups:group-join", args=[group.pk])
     ).content.decode()
 
-    assert f"Only staff of {staff_facilitators_only.name} can facilitate" in page
+    assert f"At {staff_facilitators_only.name}, only staff facilitate groups." in page
     assert "Links to other websites can be shared" in page
