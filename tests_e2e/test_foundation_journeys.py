@@ -138,7 +138,9 @@ def test_new_peer_finds_joins_pauses_leaves_and_returns(page: Page) -> None:
     screenshot(page, "join-desktop")
     expect(main(page)).to_contain_text("Nobody has to speak.")
     expect(page.get_by_role("heading", name="What stays private")).to_be_visible()
-    expect(main(page)).to_contain_text("What is shared in a group stays in that group.")
+    expect(main(page)).to_contain_text(
+        "What you write in a group is read by the people in that group"
+    )
     display_name = page.get_by_label(re.compile("name", re.IGNORECASE))
     suggested = display_name.input_value()
     assert suggested.strip(), "a separate name for this group is suggested"
