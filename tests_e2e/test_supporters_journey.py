@@ -218,7 +218,9 @@ def test_an_admin_builds_the_path_from_the_starter(
     ade.goto("/support/riverside/training/")
     check_both_widths(ade)
     endings = ade.locator("#modules li").filter(has_text="Endings")
-    endings.get_by_role("button", name=re.compile("Remove")).click()
+    endings.get_by_role("link", name=re.compile("Remove")).click()
+    check_both_widths(ade)
+    ade.get_by_role("button", name="Take it off").click()
     expect(ade.get_by_role("status")).to_contain_text("People's records of it are kept")
     expect(ade.locator("#modules")).not_to_contain_text("Endings")
 
