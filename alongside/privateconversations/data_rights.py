@@ -4,28 +4,24 @@ words and the facts of each conversation, never what anyone else wrote in it."""
 
 from __future__ import annotations
 
-from datetime import datetime
 from functools import partial
 from typing import Any
 
 from django.db import transaction
 
 from alongside.accounts.models import Person
+from alongside.core.exports import when
 
 from . import live
 from .models import Conversation, Message, Participant
-
-
-def _when(value: datetime | None) -> str | None:
-    return value.isoformat() if value is not None else None
 
 
 def export_conversations(person: Person) -> list[dict[str, Any]]:
     return [
         {
             "with_the_team_at": c.organisation.name,
-            "started_at": _when(c.created_at),
-            "ended_at": _when(c.ended_at),
+            "started_at": when(c.created_at),
+            "ended_at": when(c.ended_at),
         }
         for c in Conversation.objects.filter(person=person).select_related(
             "organisation"
@@ -39,8 +35,8 @@ def export_places(person: Person) -> list[dict[str, Any]]:
             "organisation": p.conversation.organisation.name,
             "as": p.get_side_display(),
             "your_name_there": p.display_name,
-            "joined_at": _when(p.joined_at),
-            "left_at": _when(p.left_at),
+            "joined_at": when(p.joined_at),
+            "left_at": when(p.left_at),
         }
         for p in Participant.objects.filter(person=person).select_related(
             "conversation__organisation"
@@ -54,7 +50,7 @@ def export_messages(person: Person) -> list[dict[str, Any]]:
             "organisation": m.conversation.organisation.name,
             "text": m.body,
             "status": m.get_status_display(),
-            "sent_at": _when(m.created_at),
+            "sent_at": when(m.created_at),
         }
         for m in Message.objects.filter(author=person).select_related(
             "conversation__organisation"

@@ -7,15 +7,12 @@ from __future__ import annotations
 from typing import Any
 
 from alongside.accounts.models import Person
+from alongside.core.exports import when
 
 from .models import PlanShare, SafetyPlan
 from .sections import PlanContent, shown_sections
 
 Row = dict[str, Any]
-
-
-def _when(value: Any) -> str | None:
-    return value.isoformat() if value is not None else None
 
 
 def _parts(content: PlanContent, person: Person) -> list[Row]:
@@ -48,14 +45,14 @@ def export_plan(person: Person) -> list[Row]:
     shares = plan.shares.select_related("recipient").prefetch_related("views")
     return [
         {
-            "made_at": _when(plan.created_at),
+            "made_at": when(plan.created_at),
             "reminder": plan.get_review_months_display(),
-            "next_reminder_on": _when(plan.review_due_on),
+            "next_reminder_on": when(plan.review_due_on),
             "has_a_pin": plan.has_pin,
             "versions": [
                 {
                     "version": version.number,
-                    "saved_at": _when(version.created_at),
+                    "saved_at": when(version.created_at),
                     "parts": _parts(PlanContent.from_json(version.content), person),
                 }
                 for version in versions
@@ -64,10 +61,10 @@ def export_plan(person: Person) -> list[Row]:
                 {
                     "kind": "link" if share.is_link else "named person",
                     "your_name_shown_as": share.shown_as,
-                    "made_at": _when(share.created_at),
-                    "ends_at": _when(share.expires_at),
-                    "stopped_at": _when(share.revoked_at),
-                    "opened_at": [_when(view.viewed_at) for view in share.views.all()],
+                    "made_at": when(share.created_at),
+                    "ends_at": when(share.expires_at),
+                    "stopped_at": when(share.revoked_at),
+                    "opened_at": [when(view.viewed_at) for view in share.views.all()],
                 }
                 for share in shares
             ],
@@ -78,6 +75,6 @@ def export_plan(person: Person) -> list[Row]:
 def export_plans_shared_with(person: Person) -> list[Row]:
     # When, never what or whose: the plan is its owner's words.
     return [
-        {"shared_with_you_at": _when(share.created_at), "still_shared": share.is_live}
+        {"shared_with_you_at": when(share.created_at), "still_shared": share.is_live}
         for share in PlanShare.objects.filter(recipient=person)
     ]

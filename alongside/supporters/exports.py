@@ -6,10 +6,10 @@ check-ins, and never who else asked for help. Used by alongside.privacy.registry
 
 from __future__ import annotations
 
-from datetime import date, datetime
 from typing import Any
 
 from alongside.accounts.models import Person
+from alongside.core.exports import when
 
 from .models import (
     CheckIn,
@@ -27,17 +27,13 @@ from .models import (
 Row = dict[str, Any]
 
 
-def _when(value: datetime | date | None) -> str | None:
-    return value.isoformat() if value is not None else None
-
-
 def export_training(person: Person) -> list[Row]:
     return [
         {
             "organisation": r.module.organisation.name,
             "module": r.module.name,
-            "completed_on": _when(r.completed_on),
-            "refresh_by": _when(r.expires_on),
+            "completed_on": when(r.completed_on),
+            "refresh_by": when(r.expires_on),
             "practice_session": r.is_practice,
         }
         for r in TrainingRecord.objects.filter(person=person).select_related(
@@ -49,7 +45,7 @@ def export_training(person: Person) -> list[Row]:
 def export_training_recorded(person: Person) -> list[Row]:
     # What you recorded and when, not for whom.
     return [
-        {"module": r.module.name, "recorded_at": _when(r.created_at)}
+        {"module": r.module.name, "recorded_at": when(r.created_at)}
         for r in TrainingRecord.objects.filter(recorded_by=person).select_related(
             "module"
         )
@@ -61,8 +57,8 @@ def export_supervised_by(person: Person) -> list[Row]:
         {
             "organisation": s.organisation.name,
             "supervisor": s.supervisor.username,
-            "from": _when(s.started_at),
-            "until": _when(s.ended_at),
+            "from": when(s.started_at),
+            "until": when(s.ended_at),
         }
         for s in Supervision.objects.filter(supporter=person).select_related(
             "organisation", "supervisor"
@@ -74,8 +70,8 @@ def export_supervising(person: Person) -> list[Row]:
     return [
         {
             "organisation": s.organisation.name,
-            "from": _when(s.started_at),
-            "until": _when(s.ended_at),
+            "from": when(s.started_at),
+            "until": when(s.ended_at),
         }
         for s in Supervision.objects.filter(supervisor=person).select_related(
             "organisation"
@@ -89,7 +85,7 @@ def export_my_supervision_sessions(person: Person) -> list[Row]:
         {
             "organisation": s.organisation.name,
             "kind": s.get_kind_display(),
-            "when": _when(s.scheduled_for),
+            "when": when(s.scheduled_for),
             "minutes": s.minutes,
             "status": s.get_status_display(),
             "notes": s.notes,
@@ -107,7 +103,7 @@ def export_sessions_held(person: Person) -> list[Row]:
     return [
         {
             "organisation": s.organisation.name,
-            "when": _when(s.scheduled_for),
+            "when": when(s.scheduled_for),
             "minutes": s.minutes,
             "status": s.get_status_display(),
             "your_notes": s.notes,
@@ -121,11 +117,11 @@ def export_sessions_held(person: Person) -> list[Row]:
 def export_check_ins(person: Person) -> list[Row]:
     return [
         {
-            "when": _when(c.created_at),
+            "when": when(c.created_at),
             "how_you_were": c.get_feeling_display(),
             "load": c.get_load_display(),
             "would_like_to_talk": c.would_like_to_talk,
-            "shared_with_supervisor_at": _when(c.shared_at),
+            "shared_with_supervisor_at": when(c.shared_at),
         }
         for c in CheckIn.objects.filter(person=person)
     ]
@@ -137,7 +133,7 @@ def export_supporter_profiles(person: Person) -> list[Row]:
             "organisation": p.organisation.name,
             "most_matches_at_once": p.max_matches,
             "new_matches_paused": p.matching_paused,
-            "on_a_break_since": _when(p.on_break_since),
+            "on_a_break_since": when(p.on_break_since),
             "profession": p.profession,
             "register": p.get_register_display() if p.register else "",
             "registration_number": p.register_number,
@@ -153,8 +149,8 @@ def export_shifts(person: Person) -> list[Row]:
         {
             "organisation": s.organisation.name,
             "kind": s.get_kind_display(),
-            "starts_at": _when(s.starts_at),
-            "ends_at": _when(s.ends_at),
+            "starts_at": when(s.starts_at),
+            "ends_at": when(s.ends_at),
         }
         for s in Shift.objects.filter(person=person).select_related("organisation")
     ]
@@ -165,8 +161,8 @@ def export_help_asked(person: Person) -> list[Row]:
         {
             "organisation": h.organisation.name,
             "urgency": h.get_urgency_display(),
-            "asked_at": _when(h.created_at),
-            "answered_at": _when(h.acknowledged_at),
+            "asked_at": when(h.created_at),
+            "answered_at": when(h.acknowledged_at),
         }
         for h in HelpRequest.objects.filter(person=person).select_related(
             "organisation"
@@ -177,7 +173,7 @@ def export_help_asked(person: Person) -> list[Row]:
 def export_help_answered(person: Person) -> list[Row]:
     # When, not whose.
     return [
-        {"organisation": h.organisation.name, "answered_at": _when(h.acknowledged_at)}
+        {"organisation": h.organisation.name, "answered_at": when(h.acknowledged_at)}
         for h in HelpRequest.objects.filter(acknowledged_by=person).select_related(
             "organisation"
         )
@@ -186,7 +182,7 @@ def export_help_answered(person: Person) -> list[Row]:
 
 def export_help_received(person: Person) -> list[Row]:
     return [
-        {"organisation": h.organisation.name, "reached_you_at": _when(h.created_at)}
+        {"organisation": h.organisation.name, "reached_you_at": when(h.created_at)}
         for h in person.help_requests_received.select_related("organisation")
     ]
 
@@ -201,7 +197,7 @@ def export_facilitated_meetings(person: Person) -> list[Row]:
         rows.append(
             {
                 "organisation": m.organisation.name,
-                "held_at": _when(m.held_at),
+                "held_at": when(m.held_at),
                 "alongside_an_experienced_facilitator": m.with_experienced,
                 "debrief_to_pass_on": debrief.to_pass_on if debrief else "",
                 "debrief_needs": debrief.needs if debrief else "",
@@ -213,7 +209,7 @@ def export_facilitated_meetings(person: Person) -> list[Row]:
 def export_facilitators_recorded(person: Person) -> list[Row]:
     # When you said who facilitated, not who.
     return [
-        {"held_at": _when(m.held_at), "recorded_at": _when(m.created_at)}
+        {"held_at": when(m.held_at), "recorded_at": when(m.created_at)}
         for m in FacilitatedMeeting.objects.filter(recorded_by=person)
     ]
 
@@ -221,7 +217,7 @@ def export_facilitators_recorded(person: Person) -> list[Row]:
 def export_debriefs_received(person: Person) -> list[Row]:
     # That a debrief reached you, and when: its words are the writer's.
     return [
-        {"organisation": d.organisation.name, "received_at": _when(d.created_at)}
+        {"organisation": d.organisation.name, "received_at": when(d.created_at)}
         for d in MeetingDebrief.objects.filter(supervisor=person).select_related(
             "organisation"
         )
@@ -233,8 +229,8 @@ def export_follow_ups(person: Person) -> list[Row]:
         {
             "organisation": f.organisation.name,
             "when": f.get_step_display(),
-            "due_on": _when(f.due_on),
-            "sent_at": _when(f.sent_at),
+            "due_on": when(f.due_on),
+            "sent_at": when(f.sent_at),
         }
         for f in FollowUp.objects.filter(person=person).select_related("organisation")
     ]
