@@ -56,13 +56,15 @@ step "mypy" "$BIN/mypy" alongside config
 step "migrations are up to date" "$BIN/python" manage.py makemigrations --check --dry-run
 # The data keys go to a second database on the same server (pytest-django creates a
 # test database for each).
+# Both suites run on every core (pytest-xdist): each worker has its own test databases.
+workers=${ALONGSIDE_TEST_WORKERS:-auto}
 step "tests on PostgreSQL" env DATABASE_URL="$pg_url" \
-  ALONGSIDE_KEYS_DATABASE_URL="${pg_url%/*}/alongside_keys" "$BIN/pytest" -q alongside
+  ALONGSIDE_KEYS_DATABASE_URL="${pg_url%/*}/alongside_keys" "$BIN/pytest" -q -n "$workers" alongside
 # The naughty-strings fuzz takes minutes; it runs once, on PostgreSQL, which is the
 # stricter of the two (it refuses NUL characters that SQLite stores).
 step "tests on SQLite" env DATABASE_URL="sqlite:///$workdir/test.sqlite3" \
   ALONGSIDE_KEYS_DATABASE_URL="sqlite:///$workdir/keys.sqlite3" \
-  "$BIN/pytest" -q -m "not fuzz" alongside
+  "$BIN/pytest" -q -n "$workers" -m "not fuzz" alongside
 step "browser journeys (Chromium)" "$BIN/pytest" -q tests_e2e
 
 echo

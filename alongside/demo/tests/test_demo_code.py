@@ -31,11 +31,16 @@ def test_the_code_printed_while_the_setup_page_shows_turns_the_second_step_on(
     client.post(reverse("account_reauthenticate"), {"password": PASSWORD})
     assert client.get(reverse("mfa_activate_totp")).status_code == 200
 
-    out = StringIO()
-    call_command("demo_code", person.username, stdout=out)
-    response = client.post(
-        reverse("mfa_activate_totp"), {"code": out.getvalue().strip()}
-    )
+    # A code is good for its own 30 seconds only: on a slow machine the window can
+    # close between printing and typing, and then the next code is asked for.
+    for _ in range(2):
+        out = StringIO()
+        call_command("demo_code", person.username, stdout=out)
+        response = client.post(
+            reverse("mfa_activate_totp"), {"code": out.getvalue().strip()}
+        )
+        if response.status_code == 302:
+            break
 
     assert response.status_code == 302
     assert Authenticator.objects.filter(
