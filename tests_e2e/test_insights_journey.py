@@ -5,7 +5,8 @@ see it, when and after how many answers, sees the separate way to ask to be
 contacted, and sends a note. An admin (ade) opens the organisation's dashboard:
 charts drawn on the server with their tables and summaries, then narrows it to a
 small group and is told plainly why nothing more can be shown. The commissioner's
-report is built by the worker and its CSV parsed back: no count below 8, no words.
+report is built by the worker; its CSV is parsed back and its PDF read back: the
+same figures, no count below 8, no words, no group named.
 axe runs on every page, charts included, at 1280 and at 320 px.
 """
 
@@ -20,6 +21,8 @@ from pathlib import Path
 import pyotp
 import pytest
 from playwright.sync_api import Page, expect
+
+from alongside.insights.tests.pdf_text import pdf_strings
 
 from .conftest import check_accessibility, screenshot, sign_in_with_second_step
 
@@ -146,6 +149,30 @@ def test_an_admin_opens_the_dashboard_and_a_narrow_view_is_explained(
         number = re.fullmatch(r"about (\d+)", row["value"])
         assert number is None or int(number[1]) >= 8
     assert "It would help to have" not in text
+    _check_both_widths(page)
+    screenshot(page, "insights-report")
+
+    pdf_link = page.get_by_role("link", name="Download the report (PDF)")
+    with page.expect_download() as waiting:
+        pdf_link.click()
+    download = waiting.value
+    assert re.fullmatch(
+        r"figures-\d{4}-Q\d-to-\d{4}-Q\d\.pdf", download.suggested_filename
+    )
+    pdf = Path(download.path()).read_bytes()
+    assert pdf.startswith(b"%PDF-")
+    strings = pdf_strings(pdf)
+    words = "\n".join(strings)
+    assert "Incident rates" in words and "How these figures are made" in words
+    for value in (row["value"] for row in rows if row["value"]):
+        if value != "not enough answers":
+            assert value in words
+    for shown in re.findall(r"about (\d+)", words):
+        assert int(shown) >= 8
+    assert "fewer than" not in words
+    for group in ("Living with loss", "Evening circle", "Carers' cuppa"):
+        assert group not in words
+    assert "It would help to have" not in words
     page.goto("/services/riverside/insights/")
 
     page.get_by_label("Group").select_option(label="Carers' cuppa")

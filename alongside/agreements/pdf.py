@@ -46,7 +46,11 @@ class PrintableAgreement:
     breach_response: str
 
 
-class _Writer:
+class Writer:
+    """Cleans text for the built-in Helvetica: curly quotes and dashes become plain
+    ones, and any other character the font cannot show becomes "?", noting that it
+    did so (`replaced`) so the PDF can say so. Used by every PDF Alongside makes."""
+
     def __init__(self) -> None:
         self.replaced = False
 
@@ -63,7 +67,7 @@ class _Writer:
 
 
 def render_pdf(agreement: PrintableAgreement) -> bytes:
-    writer = _Writer()
+    writer = Writer()
     pdf = FPDF(format="A4")
     pdf.set_title(writer.clean(f"Group agreement - {agreement.group_name}"))
     pdf.set_author("Alongside")

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from fpdf import FPDF
 
-from alongside.agreements.pdf import _Writer
+from alongside.agreements.pdf import Writer
 
 from .models import AgreementVersion
 
@@ -23,7 +23,7 @@ SECTIONS = (
 
 def agreement_pdf(version: AgreementVersion) -> bytes:
     """Precondition: the version is agreed and the caller may see it."""
-    writer = _Writer()
+    writer = Writer()
     organisation = version.match.organisation
     pdf = FPDF(format="A4")
     pdf.set_title("Support agreement")

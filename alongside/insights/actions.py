@@ -41,7 +41,8 @@ from .permissions import (
     has_given_feedback_this_week,
     week_of,
 )
-from .report import build_csv
+from .report import build_csv, gather
+from .report_pdf import render_report_pdf
 
 # "Has answered" records are kept only while they can stop a double answer.
 RECORD_KEPT_AFTER = timedelta(days=7)
@@ -215,21 +216,27 @@ def build_report_task(report_id: int) -> str:
 
 
 def build_report(*, report_id: int) -> str:
-    """The worker's part: build the CSV, with progress along the way. No
-    permission check: run only by the task for a report someone allowed asked
-    for. Returns the report's status."""
+    """The worker's part: gather the figures of the quarters that had ended when
+    the report was asked for, then write the CSV and the PDF from them, with
+    progress along the way. No permission check: run only by the task for a
+    report someone allowed asked for. Returns the report's status."""
     report = Report.objects.filter(pk=report_id).select_related("organisation").first()
     if report is None or report.status == ReportStatus.READY:
         return "missing" if report is None else report.status
-    Report.objects.filter(pk=report.pk).update(
-        status=ReportStatus.BUILDING, progress=10
-    )
+    steps = Report.objects.filter(pk=report.pk)
+    steps.update(status=ReportStatus.BUILDING, progress=10)
     try:
-        text = build_csv(report.organisation, report.quarters)
+        figures = gather(
+            report.organisation,
+            report.quarters,
+            today=timezone.localdate(report.created_at),
+        )
+        steps.update(progress=50)
+        text = build_csv(figures)
+        steps.update(progress=60)
+        pdf = render_report_pdf(figures)
     except Exception:
-        Report.objects.filter(pk=report.pk).update(status=ReportStatus.FAILED)
+        steps.update(status=ReportStatus.FAILED)
         raise
-    Report.objects.filter(pk=report.pk).update(
-        status=ReportStatus.READY, progress=100, csv=text
-    )
+    steps.update(status=ReportStatus.READY, progress=100, csv=text, pdf=pdf)
     return ReportStatus.READY

@@ -19,6 +19,7 @@ from .forms import DashboardFilterForm
 from .models import ReportStatus
 from .permissions import check_see_dashboard, get_report_for
 from .rates import Filters
+from .report import file_name
 
 
 @login_required
@@ -94,6 +95,23 @@ def report_download(
         raise Http404
     response = HttpResponse(report.csv, content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = (
-        f'attachment; filename="insights-{organisation.slug}-{report.pk}.csv"'
+        f'attachment; filename="{file_name(report, "csv")}"'
+    )
+    return response
+
+
+@login_required
+@require_GET
+def report_download_pdf(
+    request: AuthenticatedRequest, slug: str, report_id: int
+) -> HttpResponse:
+    organisation = get_organisation_for(request.user, slug)
+    report = get_report_for(request.user, organisation, report_id)
+    ensure_second_factor(request)
+    if report.status != ReportStatus.READY or not report.pdf:
+        raise Http404
+    response = HttpResponse(bytes(report.pdf), content_type="application/pdf")
+    response["Content-Disposition"] = (
+        f'attachment; filename="{file_name(report, "pdf")}"'
     )
     return response

@@ -161,8 +161,9 @@ class ReportStatus(models.TextChoices):
 
 class Report(models.Model):
     """A commissioner's report of an organisation's figures, built by the
-    background worker: tidy CSV tables, every figure through disclosure control
-    for a report that leaves the organisation, never anyone's words."""
+    background worker: tidy CSV tables and a PDF of the same figures, every figure
+    through disclosure control for a report that leaves the organisation, never
+    anyone's words."""
 
     organisation = models.ForeignKey(
         "organisations.Organisation", on_delete=models.CASCADE, related_name="+"
@@ -180,6 +181,7 @@ class Report(models.Model):
     )
     progress = models.PositiveSmallIntegerField(default=0)  # percent
     csv = models.TextField(blank=True)
+    pdf = models.BinaryField(blank=True, default=b"")
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:

@@ -60,8 +60,24 @@ def distribution_of(
             figure = people(counts.get(score, 0))
             percent = rate(figure, whole)
             shares.append(ScoreShare(score=score, count=figure, percent=percent))
-        questions.append((label, tuple(shares)))
+        questions.append((label, _protect_shares(shares)))
     return Distribution(respondents=whole, is_enough=True, questions=tuple(questions))
+
+
+def _protect_shares(shares: list[ScoreShare]) -> tuple[ScoreShare, ...]:
+    """Secondary suppression: a question's shares add up to 100%, so a single
+    hidden share could be worked out from the others. The smallest shown non-zero
+    share is then hidden too (its count, rounded, stays as it is)."""
+    if sum(share.percent is None for share in shares) != 1:
+        return tuple(shares)
+    shown = [s for s in shares if s.percent is not None and s.count.exact]
+    if not shown:
+        return tuple(shares)
+    pick = min(shown, key=lambda share: (share.count.exact, share.score))
+    return tuple(
+        ScoreShare(score=s.score, count=s.count, percent=None) if s is pick else s
+        for s in shares
+    )
 
 
 def group_distribution(group: PeerGroup, today: date | None = None) -> Distribution:

@@ -37,4 +37,9 @@ urlpatterns = [
         dashboard_views.report_download,
         name="report-download",
     ),
+    path(
+        "services/<slug:slug>/insights/report/<int:report_id>/report.pdf",
+        dashboard_views.report_download_pdf,
+        name="report-download-pdf",
+    ),
 ]

@@ -38,6 +38,7 @@ POLICY: dict[str, dict[str, tuple[int, ...]]] = {
     "insights:report-request": {"GET": _NO_GET, "POST": _DASHBOARD_DONE},
     "insights:report-detail": {"GET": _DASHBOARD, "POST": _NO_POST},
     "insights:report-download": {"GET": _DASHBOARD, "POST": _NO_POST},
+    "insights:report-download-pdf": {"GET": _DASHBOARD, "POST": _NO_POST},
 }
 
 POST_DATA: dict[str, dict[str, str]] = {
@@ -56,5 +57,6 @@ def insights_objects(group: PeerGroup) -> dict[str, object]:
         status=ReportStatus.READY,
         progress=100,
         csv="table,quarter,measure,value,denominator\r\n",
+        pdf=b"%PDF-1.3\n%%EOF\n",
     )
     return {"occurrence_id": past_meeting(group).pk, "report_id": report.pk}
