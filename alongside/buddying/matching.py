@@ -9,22 +9,37 @@ the peer gave times, at least one of them, has not said "I know this person", is
 the peer, and has not already declined or let lapse an offer of this request. Then
 the most shared experiences first, then the most room.
 
-A constant number of queries, however many supporters and requests there are.
+The database applies every filter and the order, and returns only the chosen few;
+Python then writes their reasons. A constant number of queries (four, and one more
+per kind of training the organisation requires), however many supporters and
+requests there are. Nobody's words are read: only the request's matching facts.
 """
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass
 from typing import Protocol
 
-from django.db.models import Count
+from django.db.models import (
+    Case,
+    Count,
+    Exists,
+    IntegerField,
+    OuterRef,
+    QuerySet,
+    Subquery,
+    Value,
+    When,
+)
+from django.db.models.expressions import Combinable
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from alongside.accounts.models import Person
 from alongside.supporters.models import SupporterProfile
 from alongside.supporters.permissions import supporters_with_room
 
+from .json_lists import HasAnyString
 from .models import (
     ConflictFlag,
     Gender,
@@ -48,62 +63,111 @@ class Suggestion:
     free_places: int
 
 
-def _free_places(support_request: SupportRequest) -> dict[int, int]:
-    """{supporter id: free places} for the supporters past the hard filters the
-    database decides: their limit less their active matches and open offers. A
-    fixed number of queries, each over the organisation as a whole, counted here
-    rather than once per supporter."""
-    organisation = support_request.organisation
-    room = set(supporters_with_room(organisation).values_list("pk", flat=True))
-    limits = dict(
-        SupporterProfile.objects.filter(organisation=organisation).values_list(
-            "person_id", "max_matches"
-        )
+def _count(queryset: QuerySet[Match] | QuerySet[Offer]) -> Coalesce:
+    """How many rows of `queryset` (correlated to one supporter), as a number."""
+    counted = (
+        queryset.order_by().values("supporter_id").annotate(n=Count("pk")).values("n")
     )
-    taken: Counter[int] = Counter(
-        dict(
-            Match.objects.filter(organisation=organisation, status=MatchStatus.ACTIVE)
-            .values("supporter_id")
-            .annotate(n=Count("pk"))
-            .values_list("supporter_id", "n")
-        )
+    return Coalesce(Subquery(counted, output_field=IntegerField()), Value(0))
+
+
+def _language_spellings(support_request: SupportRequest) -> list[str]:
+    """Every spelling of the request's language among the organisation's
+    supporters that matches it regardless of case (casefolded, in Python, from the
+    few distinct lists there are), so the database can compare them exactly."""
+    wanted = support_request.language.casefold()
+    lists = (
+        SupportProfile.objects.filter(organisation_id=support_request.organisation_id)
+        .order_by()
+        .values_list("languages", flat=True)
+        .distinct()
     )
-    taken.update(
-        dict(
-            Offer.objects.filter(
-                request__organisation=organisation,
-                status=OfferStatus.OPEN,
-                expires_at__gt=timezone.now(),
-            )
-            .values("supporter_id")
-            .annotate(n=Count("pk"))
-            .values_list("supporter_id", "n")
+    return sorted(
+        {
+            language
+            for languages in lists
+            for language in languages
+            if isinstance(language, str) and language.casefold() == wanted
+        }
+    )
+
+
+def _shared_count(support_request: SupportRequest) -> Combinable:
+    """How many of the request's experiences the supporter shares, counted as
+    `_reasons` counts them (each of the request's, once)."""
+    total: Combinable = Value(0)
+    for experience in support_request.experiences:
+        total = total + Case(
+            When(HasAnyString("experiences", [experience]), then=Value(1)),
+            default=Value(0),
+            output_field=IntegerField(),
         )
+    return total
+
+
+def candidates(support_request: SupportRequest) -> QuerySet[SupportProfile]:
+    """The support profiles of every supporter past the hard filters, with
+    `free_places` and `shared`, best first. Decided wholly by the database."""
+    organisation_id = support_request.organisation_id
+    supporter = OuterRef("person_id")
+    spellings = _language_spellings(support_request)
+    if not spellings:
+        return SupportProfile.objects.none()
+    limit = SupporterProfile.objects.filter(
+        organisation_id=organisation_id, person_id=supporter
+    ).values("max_matches")[:1]
+    matches = Match.objects.filter(
+        organisation_id=organisation_id,
+        status=MatchStatus.ACTIVE,
+        supporter_id=supporter,
+    )
+    offers = Offer.objects.filter(
+        supporter_id=supporter,
+        status=OfferStatus.OPEN,
+        expires_at__gt=timezone.now(),
+        request__organisation_id=organisation_id,
     )
     # Never the peer; never a supporter who declined or let this request lapse,
     # said "I know this person", or supported this peer before (after "a
     # different match, please").
-    ruled_out = {support_request.peer_id}
-    ruled_out.update(
-        Offer.objects.filter(request=support_request)
-        .exclude(status=OfferStatus.WITHDRAWN)
-        .values_list("supporter_id", flat=True)
+    asked_before = Offer.objects.filter(
+        request_id=support_request.pk, supporter_id=supporter
+    ).exclude(status=OfferStatus.WITHDRAWN)
+    knows_peer = ConflictFlag.objects.filter(
+        organisation_id=organisation_id,
+        peer_id=support_request.peer_id,
+        supporter_id=supporter,
     )
-    ruled_out.update(
-        ConflictFlag.objects.filter(
-            organisation=organisation, peer_id=support_request.peer_id
-        ).values_list("supporter_id", flat=True)
+    supported_before = Match.objects.filter(
+        organisation_id=organisation_id,
+        peer_id=support_request.peer_id,
+        supporter_id=supporter,
     )
-    ruled_out.update(
-        Match.objects.filter(
-            organisation=organisation, peer_id=support_request.peer_id
-        ).values_list("supporter_id", flat=True)
+    found = (
+        SupportProfile.objects.filter(
+            organisation_id=organisation_id,
+            person_id__in=supporters_with_room(support_request.organisation).values(
+                "pk"
+            ),
+        )
+        .exclude(person_id=support_request.peer_id)
+        .filter(HasAnyString("languages", spellings))
+        .exclude(Exists(asked_before))
+        .exclude(Exists(knows_peer))
+        .exclude(Exists(supported_before))
     )
-    free = {
-        person_id: limits.get(person_id, 0) - taken[person_id]
-        for person_id in room - ruled_out
-    }
-    return {person_id: places for person_id, places in free.items() if places > 0}
+    if support_request.windows:
+        found = found.filter(HasAnyString("windows", support_request.windows))
+    return (
+        found.annotate(
+            free_places=Coalesce(Subquery(limit, output_field=IntegerField()), Value(0))
+            - _count(matches)
+            - _count(offers),
+            shared=_shared_count(support_request),
+        )
+        .filter(free_places__gt=0)
+        .order_by("-shared", "-free_places", "person_id")
+    )
 
 
 class Facts(Protocol):
@@ -142,58 +206,42 @@ def _reasons(
     return reasons, len(shared)
 
 
-@dataclass(frozen=True)
-class _Candidate:
-    person_id: int
-    reasons: list[str]
-    shared: int
-    free_places: int
-
-
 def shortlist(
     support_request: SupportRequest, *, length: int = SHORTLIST_LENGTH
 ) -> list[Suggestion]:
     """Up to `length` suggestions, best first, in the same few queries at any
-    size (ten, with one training module the organisation requires)."""
-    free = _free_places(support_request)
-    candidates = []
-    # Plain rows, not model instances: thousands of them on every shortlist.
-    for profile in SupportProfile.objects.filter(
-        organisation=support_request.organisation
-    ).values_list(
-        "person_id", "experiences", "languages", "windows", "gender", named=True
-    ):
-        if profile.person_id not in free:
-            continue
+    size."""
+    chosen = list(
+        candidates(support_request)
+        .select_related("person")
+        .only(
+            "person",
+            "experiences",
+            "languages",
+            "windows",
+            "gender",
+        )[:length]
+    )
+    suggestions = []
+    for profile in chosen:
         found = _reasons(support_request, profile)
-        if found is None:
+        if found is None:  # the database and Python agree; this is a safety net
             continue
         reasons, shared = found
-        candidates.append(
-            _Candidate(profile.person_id, reasons, shared, free[profile.person_id])
+        suggestions.append(
+            Suggestion(
+                supporter=profile.person,
+                reasons=reasons,
+                shared=shared,
+                free_places=profile.free_places,  # type: ignore[attr-defined]
+            )
         )
-    candidates.sort(key=lambda c: (-c.shared, -c.free_places, c.person_id))
-    chosen = candidates[:length]
-    people = Person.objects.in_bulk([c.person_id for c in chosen])
-    return [
-        Suggestion(
-            supporter=people[c.person_id],
-            reasons=c.reasons,
-            shared=c.shared,
-            free_places=c.free_places,
-        )
-        for c in chosen
-        if c.person_id in people
-    ]
+    return suggestions
 
 
 def reasons_for(support_request: SupportRequest, supporter: Person) -> list[str] | None:
     """The reasons to suggest this supporter for the request now, or None when a
     hard filter rules them out."""
-    if supporter.pk not in _free_places(support_request):
-        return None
-    profile = SupportProfile.objects.filter(
-        organisation=support_request.organisation, person=supporter
-    ).first()
+    profile = candidates(support_request).filter(person_id=supporter.pk).first()
     found = None if profile is None else _reasons(support_request, profile)
     return None if found is None else found[0]

@@ -185,6 +185,13 @@ class Offer(models.Model):
                 name="one_open_offer_per_request",
             )
         ]
+        # Matching counts each supporter's open offers (matching.py).
+        indexes = [
+            models.Index(
+                fields=["supporter", "status", "expires_at"],
+                name="offer_by_supporter_status",
+            )
+        ]
 
     def __str__(self) -> str:
         return f"Offer {self.pk}"
@@ -255,6 +262,13 @@ class Match(models.Model):
 
     class Meta:
         ordering = ["-started_at", "-pk"]
+        # Matching counts each supporter's active matches (matching.py).
+        indexes = [
+            models.Index(
+                fields=["supporter", "status", "organisation"],
+                name="match_by_supporter_status",
+            )
+        ]
 
     def __str__(self) -> str:
         return f"Match {self.pk}"

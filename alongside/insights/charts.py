@@ -1,11 +1,17 @@
 """Charts drawn on the server as SVG with pygal, shown as images with a text
 summary as their alternative text, each beside its data table. No JavaScript runs:
 an SVG shown as an image never runs scripts, and pygal is told to link none.
-Hidden figures are left out of a chart (a gap), never drawn as zero."""
+Hidden figures are left out of a chart (a gap), never drawn as zero.
+
+Drawing is the slow part of a dashboard built afresh, and a chart depends only on
+its title, labels and numbers (figures already through disclosure control), so the
+last few drawn are remembered in this process and drawn again only when a number
+changes."""
 
 from __future__ import annotations
 
 import base64
+import functools
 from collections.abc import Sequence
 
 import pygal
@@ -60,6 +66,42 @@ def rate_chart(
     intervals: Sequence[tuple[float, float] | None],
 ) -> str:
     """Bars of a rate per quarter with their 95% intervals; a data: address."""
+    return _rate_chart(title, tuple(labels), tuple(values), tuple(intervals))
+
+
+def stacked_chart(
+    title: str,
+    labels: Sequence[str],
+    series: Sequence[tuple[str, Sequence[int | None]]],
+) -> str:
+    """Stacked bars of counts per quarter, one colour per series."""
+    return _stacked_chart(
+        title, tuple(labels), tuple((name, tuple(values)) for name, values in series)
+    )
+
+
+def shares_chart(
+    title: str,
+    labels: Sequence[str],
+    series: Sequence[tuple[str, Sequence[float | None]]],
+) -> str:
+    """Bars of shares (percentages) per answer on a scale; a hidden share is a
+    gap, never a zero."""
+    return _shares_chart(
+        title, tuple(labels), tuple((name, tuple(values)) for name, values in series)
+    )
+
+
+REMEMBERED = 64
+
+
+@functools.lru_cache(maxsize=REMEMBERED)
+def _rate_chart(
+    title: str,
+    labels: tuple[str, ...],
+    values: tuple[float | None, ...],
+    intervals: tuple[tuple[float, float] | None, ...],
+) -> str:
     chart = pygal.Bar(title=title, show_legend=False, **_OPTIONS)
     chart.x_labels = list(labels)
     chart.add(
@@ -77,12 +119,12 @@ def rate_chart(
     return _data_uri(chart)
 
 
-def stacked_chart(
+@functools.lru_cache(maxsize=REMEMBERED)
+def _stacked_chart(
     title: str,
-    labels: Sequence[str],
-    series: Sequence[tuple[str, Sequence[int | None]]],
+    labels: tuple[str, ...],
+    series: tuple[tuple[str, tuple[int | None, ...]], ...],
 ) -> str:
-    """Stacked bars of counts per quarter, one colour per series."""
     chart = pygal.StackedBar(title=title, **_OPTIONS)
     chart.x_labels = list(labels)
     for name, values in series:
@@ -91,13 +133,12 @@ def stacked_chart(
     return _data_uri(chart)
 
 
-def shares_chart(
+@functools.lru_cache(maxsize=REMEMBERED)
+def _shares_chart(
     title: str,
-    labels: Sequence[str],
-    series: Sequence[tuple[str, Sequence[float | None]]],
+    labels: tuple[str, ...],
+    series: tuple[tuple[str, tuple[float | None, ...]], ...],
 ) -> str:
-    """Bars of shares (percentages) per answer on a scale; a hidden share is a
-    gap, never a zero."""
     chart = pygal.Bar(title=title, range=(0, 100), **_OPTIONS)
     chart.x_labels = list(labels)
     for name, values in series:

@@ -6,7 +6,9 @@ permissions.py."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import timedelta
 
+from django.core.cache import cache
 from django.db.models import Case, Count, IntegerField, Value, When
 
 from alongside.core.disclosure import Audience, people
@@ -19,6 +21,7 @@ from .rates import Filters, IncidentFigures, Quarter, incident_figures, last_qua
 from .shown_back import QUESTIONS, Distribution, distribution_of
 
 NOT_ENOUGH = "Not enough answers yet"
+ANSWER_COUNTS_KEPT = timedelta(hours=24)
 MORE_REPORTS = (
     "More reports often mean that people feel able to report, not that a group is "
     "less safe."
@@ -45,7 +48,35 @@ def answer_counts(
     organisation: Organisation, filters: Filters, quarters: list[Quarter]
 ) -> list[tuple[int, str, int | None, int | None, int]]:
     """(quarter index, kind, felt_safe, could_say, answers): every answer of the
-    quarters counted in one query, each row's quarter worked out in the database."""
+    quarters counted in one query, each row's quarter worked out in the database.
+
+    Kept for `ANSWER_COUNTS_KEPT`: the quarters have ended, and an answer is dated
+    the day it is given, so no new answer can fall in them; answers leave only
+    after three years (the retention rules) or with their group. The counts are
+    exact: disclosure control is applied to them each time they are shown."""
+    key = ":".join(
+        str(part)
+        for part in (
+            "insights-answer-counts",
+            1,
+            organisation.pk,
+            filters.group_id or "",
+            filters.setting,
+            *(quarter.start.isoformat() for quarter in quarters),
+            quarters[-1].end.isoformat(),
+        )
+    )
+    found = cache.get(key)
+    if isinstance(found, list):
+        return found
+    counted = _count_answers(organisation, filters, quarters)
+    cache.set(key, counted, timeout=int(ANSWER_COUNTS_KEPT.total_seconds()))
+    return counted
+
+
+def _count_answers(
+    organisation: Organisation, filters: Filters, quarters: list[Quarter]
+) -> list[tuple[int, str, int | None, int | None, int]]:
     groups = PeerGroup.objects.filter(organisation=organisation)
     if filters.group_id is not None:
         groups = groups.filter(pk=filters.group_id)
@@ -58,6 +89,8 @@ def answer_counts(
         ),
         output_field=IntegerField(),
     )
+    # COUNT(*), not of a column, so that the database reads the index that
+    # holds these columns ("answer_figures") and never the rows themselves.
     return list(
         Answer.objects.filter(
             group_id__in=list(groups.values_list("pk", flat=True)),
@@ -66,7 +99,7 @@ def answer_counts(
         )
         .annotate(quarter=quarter)
         .values_list("quarter", "kind", "felt_safe", "could_say")
-        .annotate(n=Count("pk"))
+        .annotate(n=Count("*"))
         .order_by()
     )
 

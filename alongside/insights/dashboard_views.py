@@ -14,7 +14,8 @@ from alongside.organisations.permissions import get_organisation_for
 from alongside.peergroups.models import PeerGroup
 
 from . import actions
-from .dashboard import MORE_REPORTS, NOT_ENOUGH, build_dashboard
+from .dashboard import MORE_REPORTS, NOT_ENOUGH
+from .dashboard_cache import cached_dashboard
 from .forms import DashboardFilterForm
 from .models import ReportStatus
 from .permissions import check_see_dashboard, get_report_for
@@ -44,7 +45,7 @@ def dashboard(request: AuthenticatedRequest, slug: str) -> HttpResponse:
             "organisation": organisation,
             "form": form,
             "filters": filters,
-            "dashboard": build_dashboard(
+            "dashboard": cached_dashboard(
                 organisation=organisation,
                 filters=filters,
                 quarter_count=quarter_count,
