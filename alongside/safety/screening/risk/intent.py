@@ -117,8 +117,8 @@ _PATTERNS: tuple[tuple[str, str, float, bool], ...] = (
     ),
     (
         "intent",
-        r"\b(?:hang(?:ing)?|hung|drown(?:ing)?|shoot(?:ing)?|shot|poison(?:ing)?|starv(?:e|ing))"
-        r"\s*my\s*self\b|\bslit(?:ting)?\s+my\s+(?:wrists?|throat)\b|\boverdos(?:e|ing)\b"
+        r"\b(?:hang(?:ing)?|hung|drown(?:ing)?|shoot(?:ing)?|shot|poison(?:ing)?)"
+        r"\s*my\s*self\b|\bstarv(?:e|ing)\s*my\s*self\s+to\s+death\b|\bslit(?:ting)?\s+my\s+(?:wrists?|throat)\b|\boverdos(?:e|ing)\b"
         r"|\bod(?:ing)?\s+on\b|\bjump(?:ing)?\s+(?:off|from|in\s+front\s+of)\s+(?:a|the)\b",
         0.8,
         False,
@@ -211,13 +211,22 @@ _PATTERNS: tuple[tuple[str, str, float, bool], ...] = (
         r"just\s+want|need)\s+(?:to\s+|i\s+(?:could|would)\s+)?(?:just\s+)?(?:disappear|vanish"
         r"|cease\s+to\s+exist|stop\s+existing|fade\s+away|not\s+be\s+(?:here|alive|around)"
         r"|be\s+gone|go\s+away\s+(?:forever|for\s+good)|never\s+wake\s+up|not\s+wake\s+up"
+        r"|(?:go\s+to\s+sleep|fall\s+asleep|sleep)\s+and\s+(?:never|not)\s+wake(?:\s+up)?"
         r"|fall\s+asleep\s+(?:and|forever)|sleep\s+forever|be\s+put\s+out\s+of\s+my\s+misery"
         r"|get\s+hit\s+by\s+a|get\s+(?:cancer|killed)|be\s+killed|stop\s+breathing)\b"
         r"|\b(?:hope|hoping|pray|praying|wish)\s+(?:that\s+)?i\s+(?:don'?t|do\s+not|won'?t"
         r"|never|wouldn'?t|didn'?t)\s+wake\s+up\b"
         r"|\b(?:hope|hoping|pray|praying|wish)\s+(?:that\s+)?i\s+(?:die|get\s+(?:hit|killed"
         r"|cancer|sick\s+and\s+die)|just\s+die|died|was\s+gone)\b"
-        r"|\b(?:wish|pray|long|longing|hope|hoping|ready)\s+(?:for\s+)?(?:my\s+)?death\b",
+        r"|\b(?:wish|pray|long|longing|hope|hoping|ready)\s+(?:for\s+)?(?:my\s+)?death\b"
+        r"|\b(?:hope|hoping|pray|praying|wish|want)\s+(?:that\s+)?i\s+(?:could\s+|would\s+|just\s+)?"
+        r"(?:go\s+to\s+sleep|fall\s+asleep|sleep)\s+(?:\w+\s+){0,2}?and\s+(?:never|don'?t|do\s+not"
+        r"|won'?t|not)\s+wake\b"
+        # Sorry to have woken up at all.
+        r"|\bwak(?:e|es|ing)\s+up\s+(?:\w+\s+){0,2}?(?:wishing|wish|disappointed|angry|gutted"
+        r"|sad)\s+(?:that\s+)?i\s+(?:hadn'?t|didn'?t|did|had)\b|\b(?:disappointed|gutted"
+        r"|angry|sad|upset)\s+(?:that\s+)?i\s+(?:woke\s+up|wake\s+up|still\s+woke)\b"
+        r"|\bwish\s+i\s+hadn'?t\s+woken\b",
         0.8,
         False,
     ),
@@ -348,7 +357,9 @@ _PATTERNS: tuple[tuple[str, str, float, bool], ...] = (
         r"give)\s+away\s+(?:all\s+)?my\s+(?:things|stuff|belongings|possessions|pets?|cat|dog)|"
         r"thank\s+you\s+(?:all\s+)?(?:everyone\s+)?for\s+everything.{0,40}(?:goodbye|bye|sorry)|"
         r"(?:tell|let)\s+my\s+(?:family|mum|mom|dad|kids|friends|parents)\s+(?:that\s+)?(?:i\s+love"
-        r"|i'?m\s+sorry)|i'?m\s+sorry\s+for\s+what\s+i'?m\s+about\s+to\s+do|see\s+you\s+on\s+the\s+"
+        r"|i'?m\s+sorry)|(?:i'?m\s+)?sorry\s+for\s+what\s+(?:i'?m\s+about\s+to\s+do|comes\s+next|happens\s+next"
+        r"|i'?m\s+(?:going\s+to|gonna)\s+do|i\s+(?:have\s+to|must|need\s+to)\s+do|is\s+about\s+to"
+        r"\s+happen)|see\s+you\s+on\s+the\s+"
         r"other\s+side|it'?s\s+time\s+for\s+me\s+to\s+go)\b",
         0.85,
         False,
@@ -398,6 +409,9 @@ _IMPLIED: tuple[tuple[str, str, float, bool], ...] = (
         r"|\bwhere\s+i'?m\s+going\s+to\s+go\b.{0,40}\bfind\s+me\b"
         r"|\b(?:search|look|googl|research)\w*\s+(?:\w+\s+){0,3}?(?:ways|how)\s+to\s+(?:die"
         r"|kill\s+myself|end\s+it|end\s+my\s+life)\b"
+        r"|\b(?:my|the)\s+plan\s+is\s+to\s+(?:\w+\s+){0,2}?(?:go\s+)?(?:up\s+)?(?:to\s+)?(?:the\s+)?"
+        r"(?:top\s+(?:floor\s+)?of\s+(?:the\s+)?)?(?:multi[\s-]?storey|bridge|roof|rooftop|cliffs?"
+        r"|tracks|railway|level\s+crossing|car\s+park|tower|top\s+floor|motorway|river|sea)\b"
         r"|\b(?:i'?m\s+)?(?:not|never)\s+coming\s+back\b(?!\s+(?:here|to\s+(?:this|that|the)))"
         r"|\bbetter\s+off\s+if\s+i\s+(?:just\s+)?(?:disappeared|was\s+gone|were\s+gone|died"
         r"|was\s+dead|were\s+dead|didn'?t\s+exist|wasn'?t\s+around|weren'?t\s+around)\b",
