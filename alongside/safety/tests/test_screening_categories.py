@@ -186,6 +186,13 @@ NO_ALERT = [
     "My union is fundraising for a suicide awareness charity this month.",
     # Starving oneself told as an eating difficulty, not as a way to die.
     "I've been starving myself since Christmas because I hate my body.",
+    # Everyday uses of the words the newer rules read.
+    "The holiday was fun while it lasted.",
+    "How much will it take to fix the car?",
+    "I will find peace in the garden this weekend.",
+    "We'll see if the team can make it through the week.",
+    "Ask your GP how many tablets you can take in a day.",
+    "The survival course taught us how to survive a night in the woods.",
 ]
 
 # The writer now (also a recent attempt told beside an old memory), an implied
@@ -238,6 +245,30 @@ ALERT = [
     # A goodbye that apologises for what is coming, and a plan to go to a high place.
     "Sorry for what happens next, I love you all.",
     "The plan is to go up to the top floor of the car park on Friday.",
+    # Other words for ending one's life, and the means already against the body.
+    "I'm going to end myself tonight.",
+    "Every evening I sit with the gun against my head.",
+    "I held the blade to my wrist for an hour last night.",
+    # Doubting one will survive, or not wanting to live, said in passing.
+    "I honestly won't survive another week of this.",
+    "We'll see if I can make it through the night.",
+    "Losing her makes me not want to live.",
+    "I honestly don't see why I should stay alive.",
+    "I don't plan on living past my next birthday.",
+    # A date set, an overdose already taken, peace promised soon, a last talk.
+    "I've got my date set for next month.",
+    "I've just swallowed thirty of my tablets.",
+    "Soon I'll finally find peace, this weekend.",
+    "One last good conversation with someone is all I want before I go.",
+    # The writer's own questions about dying: how, how much, why not.
+    "How many sleeping tablets would it take?",
+    "Why is suicide not the answer for someone like me?",
+    "What's the most painless way to go?",
+    "Is four storeys high enough?",
+    "I just wish I had the nerve to jump.",
+    # Misspelled words for suicide.
+    "I feel suicdal and I don't know what to do.",
+    "I keep thinking about sucide every night.",
 ]
 
 # Burning, a ligature with a place, masked spellings, quantities in words and a
