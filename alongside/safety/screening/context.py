@@ -213,18 +213,9 @@ class Context:
     def is_mostly_about_the_writer(self) -> bool:
         return self.first_person_words >= max(6, 3 * self.reader_words)
 
-    def sentence(self, start: int, end: int) -> tuple[int, int]:
-        index = bisect.bisect_right(self.sentence_starts, start) - 1
-        begin = self.sentence_starts[max(index, 0)]
-        after = bisect.bisect_right(self.sentence_starts, end - 1)
-        finish = (
-            self.sentence_starts[after]
-            if after < len(self.sentence_starts)
-            else len(self.text)
-        )
-        return begin, finish
-
-    def sentence_text(self, start: int, end: int, *, neighbours: int = 0) -> str:
+    def sentence(self, start: int, end: int, *, neighbours: int = 0) -> tuple[int, int]:
+        """Where the sentence around ``start:end`` begins and ends, with
+        ``neighbours`` sentences either side."""
         index = bisect.bisect_right(self.sentence_starts, start) - 1
         first = max(index - neighbours, 0)
         last = bisect.bisect_right(self.sentence_starts, end - 1) + neighbours
@@ -234,6 +225,10 @@ class Context:
             if last < len(self.sentence_starts)
             else len(self.text)
         )
+        return begin, finish
+
+    def sentence_text(self, start: int, end: int, *, neighbours: int = 0) -> str:
+        begin, finish = self.sentence(start, end, neighbours=neighbours)
         return self.text[begin:finish]
 
     def clause_before(self, start: int) -> str:
