@@ -266,6 +266,8 @@ ALERT = [
     "What's the most painless way to go?",
     "Is four storeys high enough?",
     "I just wish I had the nerve to jump.",
+    "Hopefully I die in my sleep tonight.",
+    "Maybe it's for the best that I don't live much longer.",
     # Misspelled words for suicide.
     "I feel suicdal and I don't know what to do.",
     "I keep thinking about sucide every night.",
