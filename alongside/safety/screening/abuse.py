@@ -73,6 +73,10 @@ _NAME_CALLING = re.compile(
     r"(?:bitch|hoe|thot|slut|whore|skank|cunt|twat|retard|faggot|fag|dyke|dickhead"
     r"|wanker|tosser)s?\b"
     r"|\b(?:bitch|pussy|punk|hoe|fag|trash|dumb|stupid|ugly|broke)[\s\-]?ass\b"
+    # "A stupid-ass day": with a word for a thing after it, it describes the thing.
+    r"(?!\s+(?!(?:you|u|and|who|is|was|are|were|for|of|to|in|on|at|with|that|this|lol"
+    r"|lmao|bitch|hoe|guy|man|woman|girl|boy|dude|bro|kid|fool|clown|loser|mf|motherfucker)"
+    r"\b)[a-z]{3,}\b)"
 )
 # Crude words for a person, abusive when said of someone else ("that lot are …",
 # "he's a …"), not when someone says them of themselves ("I feel like a …").
@@ -150,7 +154,7 @@ _URGE_SELF_HARM = re.compile(
     r"\b"
 )
 _ATTACK = re.compile(
-    r"\b(?:fuck|screw|sod)\s+(?:you|u|ya|off)\b(?!\s+(?:depression|anxiety|brain|life|world|"
+    r"\b(?:fuck|screw|sod)\s+(?:you|u|ya|off)\b(?!\s+with\b)(?!\s+(?:depression|anxiety|brain|life|world|"
     r"universe|cancer|illness|disorder|ptsd|ocd|bpd|adhd|mental|thoughts|feelings|pain|"
     r"insomnia|trauma|self|suicide|me|myself|it|all|everything|covid|god|lockdown))"
     r"|\bgo\s+fuck\s+(?:your|ur)\s*self\b|\bstfu\b|\bgtfo\b|\bsuck\s+my\s+(?:dick|cock|balls)\b"
@@ -197,11 +201,39 @@ _NOT_AIMED_BEFORE = re.compile(
     r"|going|gonna|will|wanna|want|ready|nerve|guts|courage|strength|finally|might|could"
     r"|would|should\s+i|don'?t|do\s+not|never|please\s+don'?t|not|won'?t)\s*$"
 )
+# An infinitive with no one named before "to" ("the easiest way to kill yourself", "how
+# hard is it to …") uses "you" in the general sense; "I want you to …" does not.
+_GENERAL_INFINITIVE_BEFORE = re.compile(
+    r"(?<!\byou\s)(?<!\bu\s)\bto\s+(?:actually\s+|just\s+|really\s+|properly\s+)?$"
+)
+# A post written to oneself: a letter to one's younger self, or self-talk told as such.
+_TO_ONESELF = re.compile(
+    r"\b(?:to|dear)\s+(?:my\s+)?(?:younger|childhood|past|old|former|teenage|future|inner"
+    r"|\d+\s*(?:yo|year\s+old))\s+(?:self|me)\b|\bdear\s+(?:me|myself|self)\b|\bnote\s+to"
+    r"\s+(?:self|myself)\b|\bi\s+(?:\w+\s+)?(?:talk|speak|say\s+this|yell|scream)\s+to\s+myself\b"
+    r"|\bself[\s-]talk\b"
+)
+# A threat told of someone else ("her brother is going to …") or feared ("… find her
+# dead").
+_SOMEONE_ELSE_SUBJECT_BEFORE = re.compile(
+    r"\b(?!(?:i|you|we|u)\b)[a-z]+(?:'s|'re|\s+is|\s+are|\s+was|\s+were)\s+$"
+)
+_FEARED_AFTER = re.compile(r"\s+(?:dead|hanging|gone)\b")
+# Being told or called names, in the passive: "to be told …, …, …".
+_TOLD_BEFORE = re.compile(
+    r"\b(?:be|being|been|was|were|get|gets|got|getting|am|i'?m)\s+(?:\w+\s+)?(?:told|called"
+    r"|yelled\s+at|screamed\s+at)\b"
+)
+# Being labelled, told of oneself: "I was a …" (what others made the writer out to be).
+_LABELLED_BEFORE = re.compile(
+    r"\b(?:i\s+was|i'?m|i\s+am|meant\s+i\s+was|made\s+me|as)\s+(?:just\s+)?(?:a|an|the)?\s*$"
+)
 # A capitalised name followed by an insult: "Dave is a liar", "Sam's pathetic".
 _NAMED_INSULT = re.compile(
     r"(?<![Mm]y\s)(?<![Oo]ur\s)(?<![Hh]er\s)(?<![Hh]is\s)\b(?P<name>[A-Z][a-z]{2,})(?:'s|"
     r"\s+is|\s+was)\s+(?:(?i:such|so|just|a|an|the|always|really|literally|honestly"
-    r"|absolutely|completely|total|utter|fucking|bloody|little|stupid|dumb|fat|ugly|lying"
+    r"|absolutely|absolute|complete|right|proper|massive|huge|big|total|utter|fucking|bloody"
+    r"|little|stupid|dumb|fat|ugly|lying"
     r"|pathetic|worthless|useless|disgusting|manipulative|attention[\s-]?seeking|sad|vile"
     r"|annoying)\s+){0,4}(?i:" + _INSULT[3:-1] + r"|moron|loser|creep|idiot|freak)\b"
 )
@@ -272,6 +304,33 @@ _NOT_A_PERSON = frozenset(
         "Food",
         "Money",
         "Weather",
+        # Things people are fed up with, often capitalised with no full stop before.
+        "Suicide",
+        "Death",
+        "Dying",
+        "Living",
+        "Existence",
+        "Society",
+        "Humanity",
+        "College",
+        "University",
+        "Uni",
+        "Therapy",
+        "Medication",
+        "Religion",
+        "Covid",
+        "Lockdown",
+        "Reddit",
+        "Internet",
+        "Capitalism",
+        "Dating",
+        "Family",
+        "People",
+        "Nobody",
+        "Exams",
+        "Homework",
+        "Maths",
+        "Math",
     ]
 )
 
@@ -323,6 +382,10 @@ def find_named_insults(text: str) -> list[tuple[int, int]]:
             continue
         if re.search(r"\b(?:not|n't|never)\b", match.group(0)):
             continue
+        # A word the post also writes in lower case is a thing, not a name
+        # ("College is horrible … I hate college").
+        if re.search(rf"\b{match.group('name').lower()}\b", text):
+            continue
         found.append((match.start(), match.end()))
     return found
 
@@ -330,6 +393,7 @@ def find_named_insults(text: str) -> list[tuple[int, int]]:
 def find_abuse(context: Context) -> list[AbuseFinding]:
     text = context.text
     findings: list[AbuseFinding] = []
+    to_oneself = bool(_TO_ONESELF.search(text))
 
     def add(
         label: str, match: re.Match[str], confidence: float, *, negatable: bool
@@ -349,6 +413,30 @@ def find_abuse(context: Context) -> list[AbuseFinding]:
             before = context.clause_before(start)[-60:]
             if _REPORTED_BEFORE.search(before):
                 return
+        if label in _AIMED_AT_READER and to_oneself:
+            return
+        if label == "urges_self_harm" and _GENERAL_INFINITIVE_BEFORE.search(
+            context.clause_before(start)[-40:]
+        ):
+            return
+        if context.is_dialogue_line(start):
+            # A conversation told line by line ("Me: …", "Mum: …") is reported.
+            return
+        sentence_start = context.sentence(start, end)[0]
+        if label in {"insult", "attack"} and _TOLD_BEFORE.search(
+            text[max(sentence_start, start - 100) : start]
+        ):
+            return
+        if label == "threat" and (
+            _REPORTED_BEFORE.search(context.clause_before(start)[-60:])
+            or _SOMEONE_ELSE_SUBJECT_BEFORE.search(context.clause_before(start)[-40:])
+            or _FEARED_AFTER.match(text, end)
+        ):
+            return
+        if label == "slur" and _LABELLED_BEFORE.search(
+            context.clause_before(start)[-40:]
+        ):
+            return
         if label == "name_calling" and (
             _FIRST_PERSON_BEFORE.search(context.clause_before(start)[-60:])
             or _OF_A_THING_AFTER.match(text, end)

@@ -50,8 +50,14 @@ _RECOVERY = re.compile(
     r"\b(?:now\s+i'?m|i'?m\s+now|today\s+i'?m|these\s+days\s+i'?m)\s+(?:\w+\s+){0,3}?"
     r"(?:better|ok|okay|good|well|fine|happy|happier|safe|stable|alive|thriving|doing\s+well"
     r"|in\s+recovery|recovering|healing|grateful|glad)\b"
-    r"|\b(?:i'?m|i\s+am|feeling|doing)\s+(?:so\s+|much\s+|a\s+lot\s+|way\s+){0,2}(?:better|"
-    r"happier|well)\s+now\b"
+    r"|\b(?:i'?m|i\s+am|feeling|doing)\s+(?:so\s+|much\s+|a\s+lot\s+|way\s+|really\s+"
+    r"|pretty\s+|more\s+){0,2}(?:better|happier|well|stable|safe|settled|okay|ok|fine|good"
+    r"|sober|clean)\s+now\b"
+    # Help found, a feeling that passed, and lived experience told to someone.
+    r"|\b(?:got|found|had|getting)\s+(?:proper|real|the\s+right|good|the)\s+(?:help|support"
+    r"|treatment)\b|\b(?:it|that|they|the\s+(?:feeling|urges?|thoughts?))\s+(?:did|has"
+    r"|have|finally|eventually|slowly)\s+(?:\w+\s+)?pass(?:ed)?\b|\bit\s+passed\b"
+    r"|\bi'?ve\s+been\s+(?:where\s+you\s+are|in\s+your\s+shoes|there\s+(?:too|myself))\b"
     r"|\b(?:glad|grateful|thankful|happy|lucky|relieved)\s+(?:that\s+)?(?:i'?m|i\s+am|i\s+was"
     r"|to\s+be|i\s+(?:survived|failed|didn'?t|stayed|got))\b"
     r"|\b(?:in|into)\s+recovery\b|\brecovered\b|\bsurviv(?:ed|or|ors|ing)\b"
@@ -130,6 +136,36 @@ IDIOMS = re.compile(
 )
 
 
+# A conversation told line by line: "Me: …", "Mum: …". Two or more speakers make it
+# a dialogue; headings such as "Edit:" or "TL;DR:" are not speakers.
+_SPEAKER_LINE = re.compile(
+    r"(?m)^[ \t]*([a-z][a-z']{1,15}(?: [a-z]{2,15})?)[ \t]*:[ \t]*\S[^\n]*"
+)
+_NOT_SPEAKERS = frozenset(
+    [
+        "edit",
+        "update",
+        "tl;dr",
+        "tldr",
+        "note",
+        "ps",
+        "eta",
+        "title",
+        "trigger warning",
+        "tw",
+    ]
+)
+
+
+def _dialogue_lines(text: str) -> tuple[tuple[int, int], ...]:
+    if ":" not in text:
+        return ()
+    lines = [m for m in _SPEAKER_LINE.finditer(text) if m.group(1) not in _NOT_SPEAKERS]
+    if len({m.group(1) for m in lines}) < 2:
+        return ()
+    return tuple((m.start(), m.end()) for m in lines)
+
+
 _FIRST_PERSON_WORD = re.compile(r"\b(?:i|i'm|im|i've|i'd|i'll|me|my|myself)\b")
 _READER_WORD = re.compile(r"\b(?:you|you're|your|yourself|u|ur)\b")
 
@@ -149,6 +185,8 @@ class Context:
     # in the general sense ("you just want it to stop").
     first_person_words: int = 0
     reader_words: int = 0
+    # Lines of a conversation told line by line ("Me: …", "Mum: …").
+    dialogue: tuple[tuple[int, int], ...] = ()
 
     @classmethod
     def of(cls, text: str) -> Context:
@@ -168,24 +206,16 @@ class Context:
             has_recovery=bool(_RECOVERY.search(text)),
             first_person_words=len(_FIRST_PERSON_WORD.findall(text)),
             reader_words=len(_READER_WORD.findall(text)),
+            dialogue=_dialogue_lines(text),
         )
 
     @property
     def is_mostly_about_the_writer(self) -> bool:
         return self.first_person_words >= max(6, 3 * self.reader_words)
 
-    def sentence(self, start: int, end: int) -> tuple[int, int]:
-        index = bisect.bisect_right(self.sentence_starts, start) - 1
-        begin = self.sentence_starts[max(index, 0)]
-        after = bisect.bisect_right(self.sentence_starts, end - 1)
-        finish = (
-            self.sentence_starts[after]
-            if after < len(self.sentence_starts)
-            else len(self.text)
-        )
-        return begin, finish
-
-    def sentence_text(self, start: int, end: int, *, neighbours: int = 0) -> str:
+    def sentence(self, start: int, end: int, *, neighbours: int = 0) -> tuple[int, int]:
+        """Where the sentence around ``start:end`` begins and ends, with
+        ``neighbours`` sentences either side."""
         index = bisect.bisect_right(self.sentence_starts, start) - 1
         first = max(index - neighbours, 0)
         last = bisect.bisect_right(self.sentence_starts, end - 1) + neighbours
@@ -195,6 +225,10 @@ class Context:
             if last < len(self.sentence_starts)
             else len(self.text)
         )
+        return begin, finish
+
+    def sentence_text(self, start: int, end: int, *, neighbours: int = 0) -> str:
+        begin, finish = self.sentence(start, end, neighbours=neighbours)
         return self.text[begin:finish]
 
     def clause_before(self, start: int) -> str:
@@ -250,6 +284,10 @@ class Context:
     def is_reported_speech(self, start: int, end: int) -> bool:
         """Inside quotation marks in a post that reports what someone said."""
         return self.is_quoted(start, end) and self.quotes_are_reported_speech
+
+    def is_dialogue_line(self, start: int) -> bool:
+        """Inside a line of a conversation told line by line."""
+        return any(begin <= start < finish for begin, finish in self.dialogue)
 
     def is_distant_past(self, start: int, end: int) -> bool:
         return bool(_DISTANT_PAST.search(self.sentence_text(start, end, neighbours=1)))

@@ -216,15 +216,25 @@ def find_method_detail(context: Context) -> list[MethodFinding]:
     """Sentences that pair a means with a specific in a context of self-harm."""
     text = context.text
     findings: list[MethodFinding] = []
+    read: dict[tuple[int, int], re.Match[str] | None] = {}
     for means in _MEANS.finditer(text):
         if findings and means.start() < findings[-1].end:
             continue
         if context.is_quoted_lyric(means.start(), means.end()):
             continue
-        window = context.sentence_text(means.start(), means.end(), neighbours=1)
-        window_start = text.find(window) if window else means.start()
-        specific = _SPECIFIC.search(window)
-        if specific is None or not _HARM_CONTEXT.search(window):
+        window_start, window_end = context.sentence(
+            means.start(), means.end(), neighbours=1
+        )
+        # Neighbouring means often share a window: read each window once.
+        if (window_start, window_end) not in read:
+            window = text[window_start:window_end]
+            # The context of harm first: it is quicker to look for, and often absent.
+            harmful = _HARM_CONTEXT.search(window) is not None
+            read[window_start, window_end] = (
+                _SPECIFIC.search(window) if harmful else None
+            )
+        specific = read[window_start, window_end]
+        if specific is None:
             continue
         if context.is_negated(means.start(), window=3):
             continue

@@ -253,6 +253,12 @@ _WORDS_CHARACTERS = _CharacterMap(_fold_character)
 # Runs of characters outside ASCII: only these need a look one by one; ASCII text is
 # copied a run at a time, so a long post costs little more than a short one.
 _NOT_ASCII = re.compile(r"[^\x00-\x7f]+")
+# Two or more combining marks in a row: marks piled on one letter for effect ("zalgo"
+# text), which change no word or number. A single mark (an accent typed separately)
+# is kept. Dropping a pile in one step keeps a long post of them cheap to screen.
+_STACKED_MARKS = re.compile(
+    r"[\u0300-\u036f\u0483-\u0489\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]{2,}"
+)
 
 
 def _map_run(
@@ -301,10 +307,27 @@ def _mapped_view(
     return "".join(pieces), new_origins
 
 
+def _without_stacked_marks(text: str) -> tuple[str, Sequence[int]]:
+    """``text`` without piles of combining marks, and the origin of each character."""
+    if not _STACKED_MARKS.search(text):
+        return text, range(len(text))
+    pieces: list[str] = []
+    origins: list[int] = []
+    done = 0
+    for run in _STACKED_MARKS.finditer(text):
+        pieces.append(text[done : run.start()])
+        origins.extend(range(done, run.start()))
+        done = run.end()
+    pieces.append(text[done:])
+    origins.extend(range(done, len(text)))
+    return "".join(pieces), origins
+
+
 def _details_view(text: str) -> NormalisedText:
     if text.isascii():
         return NormalisedText(text, text, tuple(range(len(text))))
-    details, origins = _mapped_view(text, range(len(text)), _DETAILS_CHARACTERS, str)
+    source, source_origins = _without_stacked_marks(text)
+    details, origins = _mapped_view(source, source_origins, _DETAILS_CHARACTERS, str)
     return NormalisedText(text, details, tuple(origins))
 
 
@@ -315,6 +338,34 @@ def _undo_leet(match: re.Match[str]) -> str:
     if _NUMBER_WITH_UNIT.fullmatch(token):
         return token
     return "".join(_LEET.get(character, character) for character in token)
+
+
+_MISSPELLED = re.compile(
+    r"\b(?:(?P<noun>sucide|suicde|suiside|suicied|sucicide|suicidle|suecide|sucuide)"
+    r"|(?P<adjective>sucidal|suicdal|suicidial|suisidal|suicidel|suecidal|sucidial))(?=s?\b)"
+)
+
+
+def _respelled(text: str, origins: Sequence[int]) -> tuple[str, list[int]]:
+    """``text`` with misspellings of "suicide" and "suicidal" corrected; each letter
+    of a correction takes its origin from the letter at the same place in the
+    misspelling (or the last one)."""
+    pieces: list[str] = []
+    new_origins: list[int] = []
+    done = 0
+    for match in _MISSPELLED.finditer(text):
+        word = "suicide" if match.group("noun") else "suicidal"
+        pieces.append(text[done : match.start()])
+        new_origins.extend(origins[done : match.start()])
+        pieces.append(word)
+        last = match.end() - 1
+        new_origins.extend(
+            origins[min(match.start() + index, last)] for index in range(len(word))
+        )
+        done = match.end()
+    pieces.append(text[done:])
+    new_origins.extend(origins[done:])
+    return "".join(pieces), new_origins
 
 
 def _words_view(details: NormalisedText) -> NormalisedText:
@@ -330,6 +381,10 @@ def _words_view(details: NormalisedText) -> NormalisedText:
     text = _LEET_TOKEN.sub(_undo_leet, text)
     if any(symbol in text for symbol in "*#%!|"):
         text = _MASKED.sub(_unmask, text)
+
+    # Common misspellings of the words for suicide, spelled out as meant.
+    if _MISSPELLED.search(text):
+        text, origins = _respelled(text, origins)
 
     # Shorten runs ("killlll" -> "kill") and join spaced letters ("k i l l" -> "kill");
     # both only remove characters, so we keep the origins of those that stay.

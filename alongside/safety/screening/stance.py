@@ -186,6 +186,7 @@ _QUESTION_START = re.compile(
 _PAST_TENSE = re.compile(
     r"\b(?:used\s+to|wanted|wished|was|were|felt|thought|believed|tried|attempted"
     r"|planned|took|wrote|gave|stood|spent|hid|had|self-harmed|cut|overdosed|couldn'?t"
+    r"|made|drove|pushed|led|left|brought|kept|got|went|became|lost|started|began|needed"
     r"|didn'?t|wasn'?t|remember|remembered|remember\s+feeling)\b"
 )
 _PAST_TIME = re.compile(
@@ -343,6 +344,15 @@ def stance_of(context: Context, start: int, end: int) -> Stance:
     if subject == Stance.READER and context.is_mostly_about_the_writer:
         # "You" in the general sense, in a post about the writer's own life.
         return _self_time(context, start, end)
+    if (
+        subject == Stance.SELF_NOW
+        and inside is None
+        and next(word for word in reversed(before) if word in _FIRST) in {"my", "our"}
+        and _REPORT.search(sentence)
+    ):
+        # "My company signed a pledge on suicide awareness": the writer names who
+        # owns the campaign, not what they feel.
+        return Stance.REPORT
     if subject == Stance.SELF_NOW:
         after_self = _AFTER_LAST_SELF.split(context.clause_before(start))[-1]
         if _REPORT_VERB.search(after_self) and (

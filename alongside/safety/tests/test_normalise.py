@@ -30,3 +30,25 @@ def test_long_runs_and_spaced_letters_are_joined() -> None:
 
 def test_details_view_keeps_case_and_digits() -> None:
     assert normalise("Call 07700 900123").details.text == "Call 07700 900123"
+
+
+def test_misspelled_words_for_suicide_are_read_and_point_back_to_the_writing() -> None:
+    text = "so sucidal today"
+    words = normalise(text).words
+    assert words.text == "so suicidal today"
+    start = words.text.index("suicidal")
+    span = words.to_original(start, start + len("suicidal"))
+    assert text[span.start : span.end] == "sucidal"
+
+
+def test_piled_up_combining_marks_are_dropped_from_both_views() -> None:
+    text = "k\u0301\u0302\u0303i\u0304\u0305ll 07700 900123"
+    views = normalise(text)
+    assert views.details.text == "kill 07700 900123"
+    assert views.words.text == "kill 07700 900123"
+    span = views.details.to_original(5, 17)
+    assert text[span.start : span.end] == "07700 900123"
+
+
+def test_a_single_accent_typed_separately_is_kept_in_the_details_view() -> None:
+    assert normalise("Jose\u0301 Street").details.text == "Jose\u0301 Street"

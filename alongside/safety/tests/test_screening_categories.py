@@ -172,6 +172,27 @@ NO_ALERT = [
     "What's making you feel like you want to die?",
     "Please don't do it, you matter so much.",
     "Promise me you won't go through with it tonight.",
+    # Recovery told as where the writer is now, or as help found.
+    "After my second overdose I finally got the right treatment, and I'm settled now.",
+    "I spent a whole year wanting to die; I'm pretty stable now.",
+    # The past told with verbs of what happened ("left me", "drove me").
+    "Losing my job left me wanting to disappear, but I'm healing slowly.",
+    "That winter drove me to want to end it all, and I'm doing well now.",
+    # Lived experience told to someone, with the feeling gone.
+    "I've been in your shoes. I wanted to end it too, and the feeling passed.",
+    "I've been there myself, I felt suicidal for months and it did pass.",
+    # A campaign or event that belongs to the writer's school, work or union.
+    "Our school is holding a suicide prevention assembly next week.",
+    "My union is fundraising for a suicide awareness charity this month.",
+    # Starving oneself told as an eating difficulty, not as a way to die.
+    "I've been starving myself since Christmas because I hate my body.",
+    # Everyday uses of the words the newer rules read.
+    "The holiday was fun while it lasted.",
+    "How much will it take to fix the car?",
+    "I will find peace in the garden this weekend.",
+    "We'll see if the team can make it through the week.",
+    "Ask your GP how many tablets you can take in a day.",
+    "The survival course taught us how to survive a night in the woods.",
 ]
 
 # The writer now (also a recent attempt told beside an old memory), an implied
@@ -217,6 +238,39 @@ ALERT = [
         "I've looked up the tide times at the cliffs for tomorrow.", marks=_KNOWN_MISS
     ),
     "I've put everything in order so no one has to sort out my stuff after.",
+    # Wishing not to wake, or sorry to have woken.
+    "I pray I fall asleep tonight and never wake up.",
+    "Most mornings I wake up wishing I hadn't.",
+    "I keep waking up disappointed that I did.",
+    # A goodbye that apologises for what is coming, and a plan to go to a high place.
+    "Sorry for what happens next, I love you all.",
+    "The plan is to go up to the top floor of the car park on Friday.",
+    # Other words for ending one's life, and the means already against the body.
+    "I'm going to end myself tonight.",
+    "Every evening I sit with the gun against my head.",
+    "I held the blade to my wrist for an hour last night.",
+    # Doubting one will survive, or not wanting to live, said in passing.
+    "I honestly won't survive another week of this.",
+    "We'll see if I can make it through the night.",
+    "Losing her makes me not want to live.",
+    "I honestly don't see why I should stay alive.",
+    "I don't plan on living past my next birthday.",
+    # A date set, an overdose already taken, peace promised soon, a last talk.
+    "I've got my date set for next month.",
+    "I've just swallowed thirty of my tablets.",
+    "Soon I'll finally find peace, this weekend.",
+    "One last good conversation with someone is all I want before I go.",
+    # The writer's own questions about dying: how, how much, why not.
+    "How many sleeping tablets would it take?",
+    "Why is suicide not the answer for someone like me?",
+    "What's the most painless way to go?",
+    "Is four storeys high enough?",
+    "I just wish I had the nerve to jump.",
+    "Hopefully I die in my sleep tonight.",
+    "Maybe it's for the best that I don't live much longer.",
+    # Misspelled words for suicide.
+    "I feel suicdal and I don't know what to do.",
+    "I keep thinking about sucide every night.",
 ]
 
 # Burning, a ligature with a place, masked spellings, quantities in words and a
@@ -342,6 +396,8 @@ ABUSE = [
     "Dan, nobody wants you here, you creep.",
     "Maria is such a fake attention seeker.",
     "Honestly Kate is a vile, stupid woman.",
+    "Leon is a complete waste of oxygen.",
+    "Danny is a proper idiot and a liar.",
 ]
 
 # A supportive question or plea, swearing at oneself or one's illness, and being
@@ -370,6 +426,24 @@ NOT_ABUSE = [
     "My inner voice says I'm a disgusting waste of space.",
     "I hate myself, I'm a fucking idiot and a failure.",
     "Honestly fuck my life, I'm such a mess.",
+    # A thing or an idea spoken of with a capital, not a person.
+    "i tried again and Therapy is useless for me",
+    "College is horrible this term and I'm behind on everything.",
+    # "You" in the general sense, in a question with an infinitive.
+    "Is it selfish to kill yourself when you have kids?",
+    # A conversation told line by line, a letter to oneself, and self-talk.
+    "Mum: you're useless, you'll never amount to anything\nMe: I know\nMum: then try harder",
+    "To my younger self: you stupid idiot, you trusted everyone.",
+    "I talk to myself like this every night: you're pathetic, you're a failure.",
+    # Rejecting an idea, not a person.
+    "Fuck off with this weather already.",
+    # Someone else's threat told, a fear, and being labelled or told names.
+    "Her brother is going to hurt her again, I just know it.",
+    "I'm scared I'm going to find him dead one morning.",
+    "At school they decided I was a paki because of my skin.",
+    "All I ever got was being told to shut up, you're useless, you're a disgrace.",
+    # A crude intensifier for a thing.
+    "This stupid ass bus is late again.",
     "I forgot to take my pills this morning.",
     "I need to pick up my pills from the chemist.",
     "My new pills make me really sleepy.",

@@ -104,10 +104,10 @@ def assess_risk(
             if stance == Stance.OTHER:
                 set_aside.append(RiskFinding("about_someone_else", start, end, 0.3))
                 continue
-            if stance in {Stance.READER, Stance.QUESTION} and label not in {
-                "goodbye",
-                "plan",
-            }:
+            if (stance == Stance.READER and label not in {"goodbye", "plan"}) or (
+                stance == Stance.QUESTION
+                and label not in {"goodbye", "plan", "own_question"}
+            ):
                 set_aside.append(RiskFinding("to_the_reader", start, end, 0.2))
                 continue
             if stance == Stance.REPORT:

@@ -110,7 +110,9 @@ _FACTORS: tuple[tuple[str, str], ...] = (
         r"(?:everything|what|being)|thank\s+you\s+(?:all|everyone)\s+for\s+(?:everything"
         r"|trying|being\s+there)|my\s+last\s+(?:post|words|letter|message)"
         r"|i'?m\s+ready\s+to\s+go\b(?!\s+(?:to|out|home|back|in|on|for|shopping|and|with"
-        r"|now|again|through))|(?:tonight|today)(?:'s|\s+is)\s+the\s+(?:night|day))\b",
+        r"|now|again|through))|(?:tonight|today)(?:'s|\s+is)\s+the\s+(?:night|day)"
+        r"|(?:it\s+was|it'?s\s+been)\s+(?:a\s+)?(?:fun|good|nice|great|wild)\s+(?:ride\s+)?while"
+        r"\s+it\s+lasted)\b",
     ),
     # Naming one's own thoughts of ending life without the word suicide.
     (

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from alongside.safety.screening.risk.questions import OWN_QUESTIONS
+
 _I = r"(?:i|i'm|im|i am|i've|ive|i have|i'd|id|i'll|ill|i will|i would|i just|i really|i kinda|i kind of|i sort of|i honestly|i seriously|i still|i often|i sometimes|i always|i constantly)"
 _DIE = (
     r"(?:di+e(?!\s+(?:of|from|laughing|for)\s+(?:embarrassment|shame|laughter|laughing|"
@@ -25,7 +27,46 @@ _DIE = (
 # (label, pattern, confidence, negation-inherent)
 _PATTERNS: tuple[tuple[str, str, float, bool], ...] = (
     # Intent, in the first person, present or future.
-    ("intent", r"\bkill(?:ing|ed)?\s*(?:my|ma|mah|me)\s*sel(?:f|ves)\b", 0.9, False),
+    (
+        "intent",
+        r"\b(?:kill|end|off|unalive)(?:ing|ed)?\s*(?:my|ma|mah|me)\s*sel(?:f|ves)\b",
+        0.9,
+        False,
+    ),
+    # The means already against the body: a gun to one's head, a blade over a wrist.
+    (
+        "intent",
+        r"\b(?:pull(?:ed|ing)?\s+the\s+trigger|(?:gun|barrel|pistol)\s+(?:in|into|to|against)"
+        r"\s+my\s+(?:mouth|head|temple|chin)|(?:knife|blade|razor)\s+(?:over|to|against|on)\s+"
+        r"my\s+(?:wrists?|throat|neck)|(?:rope|noose|belt|cord)\s+(?:around|round)\s+my\s+neck)\b",
+        0.8,
+        False,
+    ),
+    # Doubting one will survive, or get through tonight.
+    (
+        "intent",
+        r"\b(?:won'?t|can'?t|cannot|will\s+not|not\s+going\s+to|don'?t\s+think\s+i'?(?:ll|\s+can"
+        r"|\s+will))\s+survive\s+(?:this|that|much|another|the|tonight|it|any|$)"
+        r"|\bi\s+won'?t\s+survive\b"
+        r"|\b(?:see\s+)?(?:if|whether)\s+i\s+(?:can|will|'ll|could)\s+make\s+it\s+(?:through|to|past)"
+        r"\s+(?:tonight|tomorrow|the\s+night|the\s+week|the\s+weekend|another\s+day)\b"
+        r"|\bnot\s+(?:\w+\s+)?want(?:ing)?\s+to\s+(?:live|be\s+alive|exist)\b"
+        r"|\b(?:don'?t|do\s+not|can'?t)\s+(?:\w+\s+)?see\s+(?:why|the\s+point\s+in\s+why|a\s+reason"
+        r"\s+why)\s+i\s+(?:should|need\s+to|have\s+to)\s+(?:be\s+alive|live|stay\s+alive|be\s+here"
+        r"|keep\s+(?:going|living))\b"
+        r"|\b(?:don'?t|do\s+not)\s+plan\s+on\s+(?:living|being\s+(?:alive|around|here))\b"
+        r"|\b(?:for\s+the\s+best|better\s+for\s+everyone)\s+(?:that\s+|if\s+)?i\s+(?:don'?t|didn'?t"
+        r"|wasn'?t|weren'?t|no\s+longer)\s+(?:live|exist|be\s+(?:alive|here|around)|alive|here|around)\b"
+        r"|\bi(?:\s+will|'ll)\s+(?:finally\s+)?(?:find|be\s+at|get\s+(?:my|some))\s+(?:peace|relief"
+        r"|rest)\b(?!\s+(?:in|at|with|from|by|and\s+quiet|of\s+mind))(?=[^.!?\n]{0,40}\b(?:soon|tonight|tomorrow|this\s+(?:weekend|week)|finally|forever)\b)"
+        r"|\b(?:took|swallowed|taken|downed)\s+(?:\w+\s+){0,3}?(?:\d{2,}|twenty|thirty|forty|fifty"
+        r"|sixty|a\s+hundred|a\s+whole\s+(?:box|bottle|packet)\s+of|all\s+(?:of\s+)?my)\s+(?:\w+\s+){0,2}?"
+        r"(?:pills|tablets|capsules|paracetamol|ibuprofen|meds)\b"
+        r"|\b(?:courage|nerve|guts|strength|balls|bottle)\s+to\s+(?:just\s+)?(?:jump|kill\s+myself"
+        r"|end\s+it|end\s+my\s+life|pull\s+the\s+trigger|take\s+them\s+all)\b",
+        0.75,
+        False,
+    ),
     (
         "intent",
         r"\b(?:end|ending|take|taking|took)\s+(?:my|me)\s+(?:own\s+)?li(?:fe|ves)\b",
@@ -117,8 +158,8 @@ _PATTERNS: tuple[tuple[str, str, float, bool], ...] = (
     ),
     (
         "intent",
-        r"\b(?:hang(?:ing)?|hung|drown(?:ing)?|shoot(?:ing)?|shot|poison(?:ing)?|starv(?:e|ing))"
-        r"\s*my\s*self\b|\bslit(?:ting)?\s+my\s+(?:wrists?|throat)\b|\boverdos(?:e|ing)\b"
+        r"\b(?:hang(?:ing)?|hung|drown(?:ing)?|shoot(?:ing)?|shot|poison(?:ing)?)"
+        r"\s*my\s*self\b|\bstarv(?:e|ing)\s*my\s*self\s+to\s+death\b|\bslit(?:ting)?\s+my\s+(?:wrists?|throat)\b|\boverdos(?:e|ing)\b"
         r"|\bod(?:ing)?\s+on\b|\bjump(?:ing)?\s+(?:off|from|in\s+front\s+of)\s+(?:a|the)\b",
         0.8,
         False,
@@ -211,13 +252,22 @@ _PATTERNS: tuple[tuple[str, str, float, bool], ...] = (
         r"just\s+want|need)\s+(?:to\s+|i\s+(?:could|would)\s+)?(?:just\s+)?(?:disappear|vanish"
         r"|cease\s+to\s+exist|stop\s+existing|fade\s+away|not\s+be\s+(?:here|alive|around)"
         r"|be\s+gone|go\s+away\s+(?:forever|for\s+good)|never\s+wake\s+up|not\s+wake\s+up"
+        r"|(?:go\s+to\s+sleep|fall\s+asleep|sleep)\s+and\s+(?:never|not)\s+wake(?:\s+up)?"
         r"|fall\s+asleep\s+(?:and|forever)|sleep\s+forever|be\s+put\s+out\s+of\s+my\s+misery"
         r"|get\s+hit\s+by\s+a|get\s+(?:cancer|killed)|be\s+killed|stop\s+breathing)\b"
         r"|\b(?:hope|hoping|pray|praying|wish)\s+(?:that\s+)?i\s+(?:don'?t|do\s+not|won'?t"
         r"|never|wouldn'?t|didn'?t)\s+wake\s+up\b"
-        r"|\b(?:hope|hoping|pray|praying|wish)\s+(?:that\s+)?i\s+(?:die|get\s+(?:hit|killed"
+        r"|\b(?:hope|hoping|hopefully|pray|praying|wish)\s+(?:that\s+)?i\s+(?:die|get\s+(?:hit|killed"
         r"|cancer|sick\s+and\s+die)|just\s+die|died|was\s+gone)\b"
-        r"|\b(?:wish|pray|long|longing|hope|hoping|ready)\s+(?:for\s+)?(?:my\s+)?death\b",
+        r"|\b(?:wish|pray|long|longing|hope|hoping|ready)\s+(?:for\s+)?(?:my\s+)?death\b"
+        r"|\b(?:hope|hoping|pray|praying|wish|want)\s+(?:that\s+)?i\s+(?:could\s+|would\s+|just\s+)?"
+        r"(?:go\s+to\s+sleep|fall\s+asleep|sleep)\s+(?:\w+\s+){0,2}?and\s+(?:never|don'?t|do\s+not"
+        r"|won'?t|not)\s+wake\b"
+        # Sorry to have woken up at all.
+        r"|\bwak(?:e|es|ing)\s+up\s+(?:\w+\s+){0,2}?(?:wishing|wish|disappointed|angry|gutted"
+        r"|sad)\s+(?:that\s+)?i\s+(?:hadn'?t|didn'?t|did|had)\b|\b(?:disappointed|gutted"
+        r"|angry|sad|upset)\s+(?:that\s+)?i\s+(?:woke\s+up|wake\s+up|still\s+woke)\b"
+        r"|\bwish\s+i\s+hadn'?t\s+woken\b",
         0.8,
         False,
     ),
@@ -332,7 +382,9 @@ _PATTERNS: tuple[tuple[str, str, float, bool], ...] = (
         r"(?:\w+\s+)?plan\s+(?:to|for|on\s+how)\b(?=.{0,60}(?:die|end|kill|suicide|life|it\s+all))"
         r"|\bi'?(?:ve|m)?\s+(?:got|have|been)\s+(?:\w+\s+)?(?:saving|saved|stockpil\w*|hoard\w*|"
         r"collect\w*|buying|bought)\s+(?:up\s+)?(?:\w+\s+)?(?:pills|tablets|paracetamol|meds|"
-        r"medication|rope|blades?|razors?)\b|\b(?:set|picked|chosen|chose|choosing)\s+(?:a|the)\s+"
+        r"medication|rope|blades?|razors?)\b|\b(?:got|have|'ve\s+got)\s+(?:my|a|the)\s+date\s+"
+        r"(?:set|picked|chosen|planned)\b|\bmy\s+date\s+is\s+set\b"
+        r"|\b(?:set|picked|chosen|chose|choosing)\s+(?:a|the|my)\s+"
         r"date\b|\bwr(?:ote|iting|itten)\s+(?:my|a|the)\s+(?:suicide\s+)?note\b",
         0.85,
         False,
@@ -348,7 +400,9 @@ _PATTERNS: tuple[tuple[str, str, float, bool], ...] = (
         r"give)\s+away\s+(?:all\s+)?my\s+(?:things|stuff|belongings|possessions|pets?|cat|dog)|"
         r"thank\s+you\s+(?:all\s+)?(?:everyone\s+)?for\s+everything.{0,40}(?:goodbye|bye|sorry)|"
         r"(?:tell|let)\s+my\s+(?:family|mum|mom|dad|kids|friends|parents)\s+(?:that\s+)?(?:i\s+love"
-        r"|i'?m\s+sorry)|i'?m\s+sorry\s+for\s+what\s+i'?m\s+about\s+to\s+do|see\s+you\s+on\s+the\s+"
+        r"|i'?m\s+sorry)|(?:i'?m\s+)?sorry\s+for\s+what\s+(?:i'?m\s+about\s+to\s+do|comes\s+next|happens\s+next"
+        r"|i'?m\s+(?:going\s+to|gonna)\s+do|i\s+(?:have\s+to|must|need\s+to)\s+do|is\s+about\s+to"
+        r"\s+happen)|see\s+you\s+on\s+the\s+"
         r"other\s+side|it'?s\s+time\s+for\s+me\s+to\s+go)\b",
         0.85,
         False,
@@ -363,7 +417,8 @@ _IMPLIED: tuple[tuple[str, str, float, bool], ...] = (
         "goodbye",
         r"\b(?:this\s+is\s+goodbye|goodbye\s+(?:friends|my\s+friends|everyone|everybody"
         r"|all|guys)\b.{0,60}(?:for\s+good|forever|nice\s+knowing|won'?t\s+be\s+back|sorry"
-        r"|love\s+you|last|peace|time)|i'?ve\s+said\s+my\s+goodbyes|(?:last|final)\s+"
+        r"|love\s+you|last|peace|time)|i'?ve\s+said\s+my\s+goodbyes|one\s+last\s+(?:good\s+|proper\s+)?"
+        r"(?:conversation|chat|talk|message|goodbye)\b|(?:last|final)\s+"
         r"message\s+from\s+me|you\s+won'?t\s+(?:hear\s+from|see)\s+me\s+again|(?:i'?ve|i\s+"
         r"have)\s+made\s+my\s+peace|at\s+peace\s+with\s+my\s+decision|before\s+i\s+go\s+for"
         r"\s+good|leaving\s+for\s+good|i'?ve\s+left\s+a\s+note|(?:wrote|written|left)\s+"
@@ -398,6 +453,9 @@ _IMPLIED: tuple[tuple[str, str, float, bool], ...] = (
         r"|\bwhere\s+i'?m\s+going\s+to\s+go\b.{0,40}\bfind\s+me\b"
         r"|\b(?:search|look|googl|research)\w*\s+(?:\w+\s+){0,3}?(?:ways|how)\s+to\s+(?:die"
         r"|kill\s+myself|end\s+it|end\s+my\s+life)\b"
+        r"|\b(?:my|the)\s+plan\s+is\s+to\s+(?:\w+\s+){0,2}?(?:go\s+)?(?:up\s+)?(?:to\s+)?(?:the\s+)?"
+        r"(?:top\s+(?:floor\s+)?of\s+(?:the\s+)?)?(?:multi[\s-]?storey|bridge|roof|rooftop|cliffs?"
+        r"|tracks|railway|level\s+crossing|car\s+park|tower|top\s+floor|motorway|river|sea)\b"
         r"|\b(?:i'?m\s+)?(?:not|never)\s+coming\s+back\b(?!\s+(?:here|to\s+(?:this|that|the)))"
         r"|\bbetter\s+off\s+if\s+i\s+(?:just\s+)?(?:disappeared|was\s+gone|were\s+gone|died"
         r"|was\s+dead|were\s+dead|didn'?t\s+exist|wasn'?t\s+around|weren'?t\s+around)\b",
@@ -415,7 +473,9 @@ TIMEFRAME = re.compile(
 )
 COMPILED_PATTERNS = tuple(
     (label, re.compile(pattern), confidence, inherent)
-    for label, pattern, confidence, inherent in _PATTERNS + _IMPLIED
+    # The questions first: their words of dying would otherwise be read (and set
+    # aside) as a supporter's question.
+    for label, pattern, confidence, inherent in OWN_QUESTIONS + _PATTERNS + _IMPLIED
 )
 # The bare words "suicide" and "suicidal" speak of the writer only when the sentence
 # is plainly about the writer: never in a report, a question or with no one named.
