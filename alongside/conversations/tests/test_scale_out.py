@@ -10,7 +10,10 @@ from __future__ import annotations
 
 import asyncio
 import json
+import os
 import shutil
+import subprocess
+import sys
 import uuid
 from typing import Any
 
@@ -121,3 +124,40 @@ def test_sockets_stay_open_through_a_quiet_spell(
     assert ack["client_id"] == client_id
     assert received["client_id"] == client_id
     assert "Still here after a quiet spell" in received["html"]
+
+
+def layer_as_configured(redis_url: str) -> RedisChannelLayer:
+    """The channel layer as config/settings.py sets it up when REDIS_URL is set."""
+    found = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import json, config.settings as s; print(json.dumps(s.CHANNEL_LAYERS))",
+        ],
+        env={**os.environ, "REDIS_URL": redis_url},
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    config = json.loads(found.stdout)["default"]["CONFIG"]
+    return RedisChannelLayer(**config)
+
+
+def test_many_sockets_joining_and_leaving_at_once_are_all_served(
+    servers: Servers,
+) -> None:
+    """A crowd arriving or leaving together needs many Redis calls at the same
+    moment; none of them is refused."""
+    layer = layer_as_configured(servers.redis())
+
+    async def crowd() -> int:
+        channels = [await layer.new_channel() for _ in range(300)]
+        await asyncio.gather(*(layer.group_add("crowd", c) for c in channels))
+        await layer.group_send("crowd", {"type": "hello"})
+        received = await asyncio.gather(
+            *(asyncio.wait_for(layer.receive(c), 20) for c in channels)
+        )
+        await asyncio.gather(*(layer.group_discard("crowd", c) for c in channels))
+        return len(received)
+
+    assert asyncio.run(crowd()) == 300
