@@ -43,8 +43,9 @@ def wait_for_port(port: int, process: subprocess.Popen[bytes], timeout: float) -
 class Servers:
     """The processes one run started, stopped together and in reverse order."""
 
-    def __init__(self, log_dir: Path) -> None:
+    def __init__(self, log_dir: Path, *, log_level: str = "warning") -> None:
         self.log_dir = log_dir
+        self.log_level = log_level
         self.processes: list[subprocess.Popen[bytes]] = []
 
     def start(
@@ -130,7 +131,7 @@ class Servers:
                 "--no-access-log",
                 "--no-proxy-headers",
                 "--log-level",
-                "warning",
+                self.log_level,
             ],
             port=port,
             env=env,

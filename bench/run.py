@@ -32,6 +32,8 @@ from pathlib import Path
 from types import FrameType
 from typing import Any, TypeVar
 
+from websockets.exceptions import ConnectionClosed
+
 from bench.load import Crowd, Phase, Seat
 from bench.processes import (
     LOOPBACK,
@@ -132,7 +134,16 @@ def parse(argv: Sequence[str] | None) -> argparse.Namespace:
         " conversation, the live room, the moderation queue, a data download)",
     )
     parser.add_argument(
-        "--keep-logs", action="store_true", help="print where server logs are kept"
+        "--keep-logs",
+        action="store_true",
+        help="keep the servers' logs in a folder of their own and print where",
+    )
+    parser.add_argument(
+        "--log-level",
+        default="warning",
+        choices=["debug", "info", "warning", "error"],
+        help="uvicorn's log level for both uvicorn servers (info also shows the"
+        " supervisor of several workers starting, checking and restarting them)",
     )
     args = parser.parse_args(argv)
     if args.clients < 2 * args.rooms:
@@ -369,7 +380,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         work = Path(tmp)
         # PostgreSQL runs as its own user when we are root, and must reach its folder.
         os.chmod(work, 0o755)  # noqa: S103
-        servers = Servers(work)
+        logs = (
+            Path(tempfile.mkdtemp(prefix="alongside-bench-logs."))
+            if args.keep_logs
+            else work
+        )
+        servers = Servers(logs, log_level=args.log_level)
         postgres: Path | None = None
         results: dict[str, Any] = {}
         print(f"Load average at the start: {load()}")
@@ -457,12 +473,20 @@ def main(argv: Sequence[str] | None = None) -> int:
                         )
                     )
             results = {name: combine(found) for name, found in rounds.items()}
-        except (OutOfTime, KeyboardInterrupt, RuntimeError, TimeoutError) as error:
+        except (
+            OutOfTime,
+            KeyboardInterrupt,
+            RuntimeError,
+            TimeoutError,
+            ConnectionClosed,
+        ) as error:
             print(f"\nThe benchmark stopped early: {error!r}", file=sys.stderr)
-            for log in sorted(work.glob("*.log")):
+            for log in sorted(logs.glob("*.log")):
                 tail = log.read_text(errors="replace")[-2000:]
                 if tail.strip():
                     print(f"--- {log.name} (end) ---\n{tail}", file=sys.stderr)
+            if args.keep_logs:
+                print(f"The servers' logs are kept in {logs}", file=sys.stderr)
             return 1
         finally:
             signal.alarm(0)
@@ -472,6 +496,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                     stop_postgres(postgres)
         report(args, database, results)
         print(f"\nLoad average at the end: {load()}")
+        if args.keep_logs:
+            print(f"The servers' logs are kept in {logs}")
     return 0
 
 

@@ -240,7 +240,20 @@ if REDIS_URL:
     CHANNEL_LAYERS = {
         "default": {
             "BACKEND": "channels_redis.core.RedisChannelLayer",
-            "CONFIG": {"hosts": [REDIS_URL]},
+            # The layer waits up to 5 s for the next event, and redis-py gives up on
+            # any read after 5 s unless told otherwise; it also refuses a 101st
+            # connection at once. Either would end in an error that drops a live
+            # socket: a quiet spell, or a hundred people leaving together
+            # (docs/performance.md, two workers).
+            "CONFIG": {
+                "hosts": [
+                    {
+                        "address": REDIS_URL,
+                        "socket_timeout": 30,
+                        "max_connections": 2000,
+                    }
+                ]
+            },
         }
     }
 else:

@@ -33,7 +33,7 @@ from alongside.peergroups.models import PeerGroup
 from alongside.peergroups.permissions import get_group_for
 
 from . import actions, catch_up, live, presence
-from .forms import LiveMessageForm
+from .forms import LiveSocketMessageForm
 from .live_facts import LiveFacts, live_facts_of
 from .models import Post, TopicFilter
 from .permissions import (
@@ -299,7 +299,7 @@ class LiveRoomConsumer(AsyncJsonWebsocketConsumer):  # type: ignore[misc]
         if not all(value is None or isinstance(value, str) for value in warning_fields):
             await self._error(client_id, UNREADABLE)
             return
-        form = LiveMessageForm(
+        form = LiveSocketMessageForm(
             data={
                 "body": content.get("body")
                 if isinstance(content.get("body"), str)

@@ -131,28 +131,49 @@ def _pairs(row: dict[str, Any]) -> list[tuple[str, str]]:
     return [(_label(name), _readable(value)) for name, value in row.items()]
 
 
+EXPORT_PAGE = "privacy/export.html"
+
+
+def _page_section(section: dict[str, Any]) -> dict[str, Any] | None:
+    """One section as the page shows it, or None for a kind of record that holds
+    nothing about this person: those are named in the data file, and the page keeps
+    to what there is, so nobody reads a list of empty headings about things that
+    were never theirs (the admin site's groups)."""
+    if not (section.get("rows") or section.get("left_out_because")):
+        return None
+    return {
+        "title": section["title"],
+        "left_out_because": section.get("left_out_because", ""),
+        "rows": [_pairs(row) for row in section.get("rows", [])],
+    }
+
+
+def _page_head(person: Person) -> dict[str, Any]:
+    head = _head(person)
+    return {
+        "about": head["about"],
+        "made_at": _readable(head["made_at"]),
+        "account": _pairs(head["account"]),
+    }
+
+
 def export_as_html(person: Person) -> str:
     """A page that opens on its own, offline: no scripts, no styles, nothing to
-    fetch, every value escaped by the template."""
-    export = build_export(person)
-    # Kinds of record that hold nothing about this person are named in the data
-    # file; the page keeps to what there is, so nobody reads a list of empty
-    # headings about things that were never theirs (the admin site's groups).
+    fetch, every value escaped by the template. Built whole; the download sends
+    `export_as_html_parts`, which joined is exactly this."""
     sections = [
-        {
-            "title": section["title"],
-            "left_out_because": section.get("left_out_because", ""),
-            "rows": [_pairs(row) for row in section.get("rows", [])],
-        }
-        for section in export["sections"]
-        if section.get("rows") or section.get("left_out_because")
+        shown for s in _sections(person) if (shown := _page_section(s)) is not None
     ]
-    return render_to_string(
-        "privacy/export.html",
-        {
-            "about": export["about"],
-            "made_at": _readable(export["made_at"]),
-            "account": _pairs(export["account"]),
-            "sections": sections,
-        },
-    )
+    return render_to_string(EXPORT_PAGE, {**_page_head(person), "sections": sections})
+
+
+def export_as_html_parts(person: Person) -> Iterator[str]:
+    """The page in parts: its opening, then one section at a time, then its close,
+    each rendered from the page's own named partials, so a long history is never
+    held whole in memory."""
+    yield render_to_string(f"{EXPORT_PAGE}#opening", _page_head(person))
+    for section in _sections(person):
+        shown = _page_section(section)
+        if shown is not None:
+            yield render_to_string(f"{EXPORT_PAGE}#section", {"section": shown})
+    yield render_to_string(f"{EXPORT_PAGE}#closing", {})

@@ -19,7 +19,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from alongside.core.requests import AuthenticatedRequest
 
 from .actions import erase_account
-from .export import export_as_html, export_as_json_parts
+from .export import export_as_html_parts, export_as_json_parts
 from .forms import EraseAccountForm
 from .permissions import organisations_needing_another_admin
 from .registry import REGISTRY
@@ -42,13 +42,6 @@ def data_download(request: AuthenticatedRequest) -> HttpResponse:
     )
 
 
-def _attachment(
-    body: str, *, content_type: str, extension: str
-) -> HttpResponse | StreamingHttpResponse:
-    response = HttpResponse(body, content_type=content_type)
-    return _named(response, extension=extension)
-
-
 def _named(
     response: HttpResponse | StreamingHttpResponse, *, extension: str
 ) -> HttpResponse | StreamingHttpResponse:
@@ -69,14 +62,23 @@ def _next_part(parts: Iterator[str]) -> str | None:
     return next(parts, None)
 
 
+def _streamed(
+    request: AuthenticatedRequest, parts: Iterator[str], *, content_type: str
+) -> StreamingHttpResponse:
+    return StreamingHttpResponse(
+        _in_turn(parts) if isinstance(request, ASGIRequest) else parts,
+        content_type=content_type,
+    )
+
+
 @login_required
 @require_GET
 def data_json(request: AuthenticatedRequest) -> HttpResponse | StreamingHttpResponse:
     """The JSON file, sent a section at a time: a long history is never held whole
     in memory."""
-    parts = export_as_json_parts(request.user)
-    response = StreamingHttpResponse(
-        _in_turn(parts) if isinstance(request, ASGIRequest) else parts,
+    response = _streamed(
+        request,
+        export_as_json_parts(request.user),
         content_type="application/json; charset=utf-8",
     )
     return _named(response, extension="json")
@@ -85,11 +87,13 @@ def data_json(request: AuthenticatedRequest) -> HttpResponse | StreamingHttpResp
 @login_required
 @require_GET
 def data_html(request: AuthenticatedRequest) -> HttpResponse | StreamingHttpResponse:
-    return _attachment(
-        export_as_html(request.user),
+    """The readable page, sent a section at a time as the JSON file is."""
+    response = _streamed(
+        request,
+        export_as_html_parts(request.user),
         content_type="text/html; charset=utf-8",
-        extension="html",
     )
+    return _named(response, extension="html")
 
 
 @login_required

@@ -1,5 +1,5 @@
-"""The JSON download is sent a section at a time, and the parts make exactly the
-file that was built whole before."""
+"""The JSON download and the readable page are sent a section at a time, and the
+parts make exactly the file that was built whole before."""
 
 from __future__ import annotations
 
@@ -19,7 +19,12 @@ from alongside.accounts.models import Person
 from alongside.accounts.tests.factories import PersonFactory
 from alongside.conversations.models import Post
 from alongside.conversations.tests.factories import thread_with_post
-from alongside.privacy.export import build_export, export_as_json_parts
+from alongside.privacy.export import (
+    build_export,
+    export_as_html,
+    export_as_html_parts,
+    export_as_json_parts,
+)
 
 from . import world as w
 
@@ -100,3 +105,59 @@ def test_the_download_streams_the_same_bytes_under_asgi() -> None:
 
     assert is_async
     assert body == built_whole(person).encode()
+
+
+@pytest.mark.usefixtures("fixed_clock")
+def test_the_page_parts_join_into_exactly_the_page_built_whole() -> None:
+    person = with_awkward_words()
+
+    parts = list(export_as_html_parts(person))
+
+    assert len(parts) > 3
+    assert parts[0].startswith("<!DOCTYPE html>")
+    assert parts[-1].rstrip().endswith("</html>")
+    page = "".join(parts)
+    assert page == export_as_html(person)
+    assert "and é ✓ 🌱" in page
+    assert "holds nothing about you" in page
+
+
+@pytest.mark.usefixtures("fixed_clock")
+def test_a_page_for_someone_with_nothing_yet_is_the_same_either_way() -> None:
+    person = PersonFactory.create()
+
+    assert "".join(export_as_html_parts(person)) == export_as_html(person)
+
+
+@pytest.mark.usefixtures("fixed_clock")
+def test_the_readable_page_is_streamed_with_the_same_bytes() -> None:
+    person = with_awkward_words()
+    client = Client()
+    client.force_login(person)
+
+    response = cast(StreamingHttpResponse, client.get(reverse("privacy:data-html")))
+
+    assert response.streaming
+    assert response["Content-Type"] == "text/html; charset=utf-8"
+    assert response["Content-Disposition"].startswith("attachment;")
+    assert response["Content-Disposition"].endswith('.html"')
+    assert b"".join(response) == export_as_html(person).encode()
+
+
+@pytest.mark.usefixtures("fixed_clock")
+def test_the_readable_page_streams_the_same_bytes_under_asgi() -> None:
+    person = with_awkward_words()
+
+    async def download() -> tuple[bool, bytes]:
+        client = AsyncClient()
+        await client.aforce_login(person)
+        response = cast(
+            StreamingHttpResponse, await client.get(reverse("privacy:data-html"))
+        )
+        chunks = [chunk async for chunk in response]
+        return response.is_async, b"".join(chunks)
+
+    is_async, body = async_to_sync(download)()
+
+    assert is_async
+    assert body == export_as_html(person).encode()
