@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('insights', '0002_report'),
+        ('insights', '0003_report_pdf'),
         ('meetings', '0001_initial'),
         ('peergroups', '0005_peergroup_someone_may_be_watching'),
     ]
