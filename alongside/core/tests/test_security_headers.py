@@ -198,7 +198,13 @@ def problems_with(url: str, response: Response, *, signed_in: bool) -> list[str]
         "text/html"
     ):
         assets = Assets()
-        assets.feed(response.content.decode())
+        # The readable data download is streamed, a section at a time.
+        body = (
+            b"".join(response.streaming_content)
+            if response.streaming
+            else response.content
+        )
+        assets.feed(body.decode())
         found += [
             f"{url}: loads {source} from another site"
             for source in assets.sources
