@@ -57,17 +57,16 @@ def agree_from(points: int) -> int:
     return points - 1
 
 
-def item_table(items: tuple[str, ...], scores: list[list[int]], points: int) -> Table:
-    """Per item, how many agreed and how many did not, as disclosure control lets
-    them be shown (secondary suppression included)."""
-    threshold = agree_from(points)
-    counts = []
-    for index in range(len(items)):
-        agreed = sum(
-            1 for row in scores if len(row) > index and row[index] >= threshold
-        )
-        counts.append([agreed, len(scores) - agreed])
-    return protect_table(items, (AGREED, NOT_AGREED), counts)
+def item_table(item: str, index: int, scores: list[list[int]], points: int) -> Table:
+    """How many agreed with one item and how many did not, as disclosure control
+    lets them be shown (secondary suppression included). Each item is a table of
+    its own: summed over items, the counts would count people more than once."""
+    agreed = sum(
+        1 for row in scores if len(row) > index and row[index] >= agree_from(points)
+    )
+    return protect_table(
+        (item,), (AGREED, NOT_AGREED), [[agreed, len(scores) - agreed]]
+    )
 
 
 def quarter_figures(
@@ -81,14 +80,17 @@ def quarter_figures(
     respondents = people(len(scores))
     if not enough_respondents(len(scores), audience):
         return QuarterFigures(quarter, respondents, is_enough=False, items=())
-    table = item_table(wording.items, scores, wording.points)
+    tables = [
+        item_table(item, index, scores, wording.points)
+        for index, item in enumerate(wording.items)
+    ]
     items = tuple(
         ItemFigure(
             item=item,
-            agreed=table.cells[index][0],
-            share=rate(table.cells[index][0], table.row_totals[index]),
+            agreed=table.cells[0][0],
+            share=rate(table.cells[0][0], table.row_totals[0]),
         )
-        for index, item in enumerate(wording.items)
+        for item, table in zip(wording.items, tables, strict=True)
     )
     return QuarterFigures(quarter, respondents, is_enough=True, items=items)
 

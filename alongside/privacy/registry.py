@@ -33,8 +33,8 @@ from alongside.peergroups import exports as group_exports
 from alongside.safety import erasure as safety_erasure
 from alongside.safety import exports as safety_exports
 
-from .entries import DELETED, Entry, Erasure, Row
 from .check_entries import CHECK_ENTRIES
+from .entries import DELETED, Entry, Erasure, Row
 from .support_entries import SUPPORT_ENTRIES
 
 __all__ = ["REGISTRY", "Entry", "Erasure", "Row", "entries_by_key"]
