@@ -143,19 +143,28 @@ def tell_about_open_check_ins(*, today: date | None = None) -> int:
             person=person, organisation=organisation, point=point
         ).exists():
             continue
-        with transaction.atomic():
-            CheckChoice.objects.update_or_create(
-                person=person,
-                organisation=organisation,
-                defaults={"told_about_point": point},
-            )
-            notify(
-                people=[person],
-                message=INVITATION,
-                link=reverse("insights:check-in", kwargs={"slug": organisation.slug}),
-            )
+        tell_about_check_in(person=person, organisation=organisation, point=point)
         told += 1
     return told
+
+
+def tell_about_check_in(
+    *, person: Person, organisation: Organisation, point: int
+) -> None:
+    """Tell the person, once, that the check-in at `point` is open, and note it so
+    that they are never told again about it. No permission check: the daily task
+    (and the demo) only. Side effects: one note in their inbox after the commit."""
+    with transaction.atomic():
+        CheckChoice.objects.update_or_create(
+            person=person,
+            organisation=organisation,
+            defaults={"told_about_point": point},
+        )
+        notify(
+            people=[person],
+            message=INVITATION,
+            link=reverse("insights:check-in", kwargs={"slug": organisation.slug}),
+        )
 
 
 def _items_from(text: str) -> list[str]:
