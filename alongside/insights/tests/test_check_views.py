@@ -335,3 +335,28 @@ def test_answers_from_today_wait_for_the_quarter_to_end(
     felt = next(f for f in figures if f.measure == FELT_SAFETY)
     assert [q.is_enough for q in felt.quarters] == [False] * 4
     assert CheckAnswer.objects.filter(answered_on=timezone.localdate()).count() == 12
+
+
+@pytest.mark.parametrize(
+    "junk",
+    ["<script>alert(1)</script>", "\x00", "Robert'); DROP TABLE x;--", "ﷺ" * 40],
+)
+def test_hostile_wording_is_kept_as_words_or_turned_down_kindly(
+    organisation: Organisation, junk: str
+) -> None:
+    admin = _person(organisation, Role.ADMIN)
+    client = _client(admin)
+
+    response = client.post(
+        reverse(
+            "insights:wording-enter",
+            args=[organisation.slug, TEAM_PSYCHOLOGICAL_SAFETY.code],
+        ),
+        {"items_text": "\n".join([junk] * 7), "points": "7", "licence_held": junk},
+    )
+    register = client.get(
+        reverse("insights:measure-register", args=[organisation.slug])
+    )
+
+    assert response.status_code in {302, 400}
+    assert "<script>alert(1)</script>" not in register.content.decode()
