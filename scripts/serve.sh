@@ -23,6 +23,8 @@ PORT=${PORT:-8000}
 "$BIN/python" manage.py schedule_plan_reviews
 # Start the check every quarter of an hour for one-to-one offers left unanswered.
 "$BIN/python" manage.py schedule_offer_checks
+# Start the daily task that tells people once when a check-in opens for them.
+"$BIN/python" manage.py schedule_check_ins
 "$BIN/python" manage.py db_worker --interval 1 &
 worker=$!
 trap 'kill "$worker" 2>/dev/null || true' EXIT INT TERM

@@ -21,6 +21,7 @@ from alongside.demo.private_seed import seed_private_conversation
 from alongside.demo.safety_seed import seed_safety, seed_screening_urgency, seed_today
 from alongside.demo.supporters_after_seed import seed_supporters_after
 from alongside.demo.supporters_seed import seed_supporters
+from alongside.insights.check_demo import seed_check_ins
 from alongside.insights.demo import seed_insights
 from alongside.organisations.actions import create_organisation, grant_role
 from alongside.organisations.models import (
@@ -446,6 +447,7 @@ def _seed() -> dict[str, object]:
     seed_insights(
         people, riverside=riverside, loss=loss, evening=evening, carers=carers
     )
+    seed_check_ins(people, riverside=riverside)
     seed_buddying(people, riverside=riverside)
     del ward  # seeded for the secure-service demo; reached with the ward code
     return {

@@ -196,3 +196,10 @@ class Report(models.Model):
 
     def __str__(self) -> str:
         return f"Report {self.pk}"
+
+
+# The periodic check-ins and licensed wording live in their own module.
+from .check_models import CheckAnswer as CheckAnswer  # noqa: E402
+from .check_models import CheckAnswered as CheckAnswered  # noqa: E402
+from .check_models import CheckChoice as CheckChoice  # noqa: E402
+from .check_models import LicensedWording as LicensedWording  # noqa: E402

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import dashboard_views, views
+from . import check_views, dashboard_views, views
 
 app_name = "insights"
 
@@ -41,5 +41,27 @@ urlpatterns = [
         "services/<slug:slug>/insights/report/<int:report_id>/report.pdf",
         dashboard_views.report_download_pdf,
         name="report-download-pdf",
+    ),
+    # The periodic check-ins and the register of measures (check_views.py).
+    path("services/<slug:slug>/check-in/", check_views.check_in, name="check-in"),
+    path(
+        "services/<slug:slug>/check-in/asking/",
+        check_views.check_in_asking,
+        name="check-in-asking",
+    ),
+    path(
+        "services/<slug:slug>/insights/measures/",
+        check_views.measure_register,
+        name="measure-register",
+    ),
+    path(
+        "services/<slug:slug>/insights/measures/<slug:code>/wording/",
+        check_views.wording_enter,
+        name="wording-enter",
+    ),
+    path(
+        "services/<slug:slug>/insights/check-ins/",
+        check_views.check_in_results,
+        name="check-in-results",
     ),
 ]

@@ -33,6 +33,7 @@ from alongside.peergroups import exports as group_exports
 from alongside.safety import erasure as safety_erasure
 from alongside.safety import exports as safety_exports
 
+from .check_entries import CHECK_ENTRIES
 from .entries import DELETED, Entry, Erasure, Row
 from .support_entries import SUPPORT_ENTRIES
 
@@ -292,6 +293,7 @@ REGISTRY: tuple[Entry, ...] = (
         export=access_exports.export_staff_reads_you_made,
     ),
     *SUPPORT_ENTRIES,
+    *CHECK_ENTRIES,
 )
 
 

@@ -16,6 +16,7 @@ from django_tasks import task
 
 from alongside.core import recurring
 from alongside.insights.actions import forget_old_records
+from alongside.insights.check_actions import forget_old_check_records
 from alongside.privateconversations.actions import (
     delete_expired_conversations,
     settle_former_staff,
@@ -43,6 +44,7 @@ def enforce_retention() -> dict[str, int]:
         # "Has answered" records no longer needed, and anonymous answers past
         # three years (alongside.insights).
         insights_records = forget_old_records(now=timezone.now())
+        insights_records += forget_old_check_records(now=timezone.now())
         return {
             **supporters,
             "live_messages": counts.live_messages,

@@ -53,7 +53,11 @@ from alongside.conversations import actions as conversation_actions
 from alongside.conversations.models import Post, PostStatus, Thread
 from alongside.conversations.tests.factories import open_room
 from alongside.core.tests.test_url_policy import _route_parameters, our_url_names
-from alongside.insights.tests.canary import plant_changes, plant_feedback
+from alongside.insights.tests.canary import (
+    plant_changes,
+    plant_feedback,
+    plant_licensed_wording,
+)
 from alongside.organisations.models import Organisation, Role
 from alongside.organisations.tests.factories import (
     OrganisationFactory,
@@ -551,6 +555,7 @@ PLANTERS: tuple[Callable[[World, str], None], ...] = (
     plant_plan,
     plant_feedback,
     plant_changes,
+    plant_licensed_wording,
     plant_one_to_one,
 )
 

@@ -25,3 +25,21 @@ def plant_changes(world: Any, name: str) -> None:
         you_said=world.marker(name, "changes"),
         we_did=world.marker(name, "changes"),
     )
+
+
+def plant_licensed_wording(world: Any, name: str) -> None:
+    """Licensed wording an organisation entered, once per organisation (home and
+    near share one)."""
+    from alongside.insights.check_models import LicensedWording
+    from alongside.insights.licences import TEAM_PSYCHOLOGICAL_SAFETY
+
+    if name == "near":
+        return
+    LicensedWording.objects.create(
+        organisation=world.groups[name].organisation,
+        measure=TEAM_PSYCHOLOGICAL_SAFETY.code,
+        items=[world.marker(name, "licensed-wording") for _ in range(7)],
+        points=7,
+        licence_held=world.marker(name, "licensed-wording"),
+    )
+    world.ids[name]["code"] = TEAM_PSYCHOLOGICAL_SAFETY.code

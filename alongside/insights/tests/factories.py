@@ -69,3 +69,24 @@ def insights_records(person: Person, group: PeerGroup) -> None:
     from alongside.insights.models import Report
 
     Report.objects.create(organisation=group.organisation, requested_by=person)
+    check_in_records(person, group)
+
+
+def check_in_records(person: Person, group: PeerGroup) -> None:
+    """A row of every kind the person's data download holds from the check-ins:
+    their choice, a check-in they answered, and licensed wording they entered."""
+    from alongside.insights import check_actions
+    from alongside.insights.check_models import LicensedWording
+    from alongside.insights.licences import TEAM_PSYCHOLOGICAL_SAFETY
+
+    organisation = group.organisation
+    check_actions.check_in(person=person, organisation=organisation, scores=[4] * 5)
+    check_actions.choose_asking(person=person, organisation=organisation, asking="yes")
+    LicensedWording.objects.create(
+        organisation=organisation,
+        measure=TEAM_PSYCHOLOGICAL_SAFETY.code,
+        items=[f"Made-up statement {n}." for n in range(7)],
+        points=7,
+        licence_held="A made-up permission.",
+        entered_by=person,
+    )

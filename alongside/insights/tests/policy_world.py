@@ -4,6 +4,7 @@ hour ago (so that how it felt may be answered)."""
 
 from __future__ import annotations
 
+from alongside.insights.licences import TEAM_PSYCHOLOGICAL_SAFETY
 from alongside.insights.models import Report, ReportStatus
 from alongside.peergroups.models import PeerGroup
 
@@ -21,6 +22,15 @@ _SIGNED_IN = (302, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200)
 _EVERYONE_DONE = (302, 302, 302, 302, 302, 302, 302, 302, 302, 302, 302, 302, 302)
 _NO_GET = (302, 405, 405, 405, 405, 405, 405, 405, 405, 405, 405, 405, 405)
 _NO_POST = _NO_GET
+# Check-ins: anyone with a role in the organisation; the register for staff and
+# peer supporters; a licensed measure's wording entered by an admin alone.
+_IN_ORGANISATION = (302, 404, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 404)
+_IN_ORGANISATION_DONE = (
+    302, 404, 302, 302, 302, 302, 302, 302, 302, 302, 302, 302, 404,
+)  # fmt: skip
+_STAFF = (302, 404, 403, 403, 403, 403, 403, 200, 200, 200, 200, 200, 404)
+_ADMIN = (302, 404, 403, 403, 403, 403, 403, 403, 200, 403, 403, 403, 404)
+_ADMIN_DONE = (302, 404, 403, 403, 403, 403, 403, 403, 302, 403, 403, 403, 404)
 
 POLICY: dict[str, dict[str, tuple[int, ...]]] = {
     # Members write to their facilitators; only the facilitator reads, and only
@@ -39,6 +49,13 @@ POLICY: dict[str, dict[str, tuple[int, ...]]] = {
     "insights:report-detail": {"GET": _DASHBOARD, "POST": _NO_POST},
     "insights:report-download": {"GET": _DASHBOARD, "POST": _NO_POST},
     "insights:report-download-pdf": {"GET": _DASHBOARD, "POST": _NO_POST},
+    # Check-ins (check_views.py): answered by anyone in the organisation, without
+    # a name; their figures for the dashboard's readers only.
+    "insights:check-in": {"GET": _IN_ORGANISATION, "POST": _IN_ORGANISATION_DONE},
+    "insights:check-in-asking": {"GET": _NO_GET, "POST": _IN_ORGANISATION_DONE},
+    "insights:measure-register": {"GET": _STAFF, "POST": _NO_POST},
+    "insights:wording-enter": {"GET": _ADMIN, "POST": _ADMIN_DONE},
+    "insights:check-in-results": {"GET": _DASHBOARD, "POST": _NO_POST},
 }
 
 POST_DATA: dict[str, dict[str, str]] = {
@@ -47,6 +64,13 @@ POST_DATA: dict[str, dict[str, str]] = {
     "insights:you-said-we-did": {
         "you_said": "A made-up wish.",
         "we_did": "A made-up change.",
+    },
+    "insights:check-in": {f"item_{n}": "4" for n in range(5)},
+    "insights:check-in-asking": {"asking": "yes"},
+    "insights:wording-enter": {
+        "items_text": "\n".join(f"Made-up statement {n}." for n in range(7)),
+        "points": "7",
+        "licence_held": "A made-up permission.",
     },
 }
 
@@ -59,4 +83,8 @@ def insights_objects(group: PeerGroup) -> dict[str, object]:
         csv="table,quarter,measure,value,denominator\r\n",
         pdf=b"%PDF-1.3\n%%EOF\n",
     )
-    return {"occurrence_id": past_meeting(group).pk, "report_id": report.pk}
+    return {
+        "occurrence_id": past_meeting(group).pk,
+        "report_id": report.pk,
+        "code": TEAM_PSYCHOLOGICAL_SAFETY.code,
+    }
