@@ -34,6 +34,7 @@ from alongside.safety import erasure as safety_erasure
 from alongside.safety import exports as safety_exports
 
 from .entries import DELETED, Entry, Erasure, Row
+from .one_to_one_entries import ONE_TO_ONE_ENDING_ENTRIES
 from .support_entries import SUPPORT_ENTRIES
 
 __all__ = ["REGISTRY", "Entry", "Erasure", "Row", "entries_by_key"]
@@ -292,6 +293,7 @@ REGISTRY: tuple[Entry, ...] = (
         export=access_exports.export_staff_reads_you_made,
     ),
     *SUPPORT_ENTRIES,
+    *ONE_TO_ONE_ENDING_ENTRIES,
 )
 
 
