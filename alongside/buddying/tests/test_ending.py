@@ -12,6 +12,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
+from alongside.accounts.models import Person
 from alongside.notifications.models import Notification
 from alongside.organisations.models import Role
 from alongside.organisations.tests.factories import OrganisationFactory
@@ -41,7 +42,7 @@ def client_for(person: object) -> Client:
     return client
 
 
-def reminders_to(person: object) -> list[str]:
+def reminders_to(person: Person) -> list[str]:
     return list(
         Notification.objects.filter(
             person=person, message__in=ending.REMINDERS.values()
@@ -258,6 +259,7 @@ def test_only_the_peer_deletes_the_conversation_and_only_after_the_end() -> None
     actions.end_support(person=match.peer, match=match)
     match.refresh_from_db()
     conversation_id = match.conversation_id
+    assert conversation_id is not None
     with pytest.raises(PermissionDenied, match="Only the person"):
         ending.delete_conversation(person=match.supporter, match=match)
 
