@@ -62,9 +62,14 @@ def can_countersign(person: Person, referral: Referral) -> bool:
 
 def check_countersign(person: Person, referral: Referral) -> None:
     """Raise PermissionDenied unless can_countersign."""
-    if not can_countersign(person, referral):
+    if referral.status != ReferralStatus.AWAITING_SIGNATURE:
         raise PermissionDenied(
             "This referral has already been signed or refused. Nothing has changed."
+        )
+    if not can_countersign(person, referral):
+        raise PermissionDenied(
+            "Only the supporter's supervisor (or, when they have none, a supervisor "
+            "or admin here) counter-signs this referral. Nothing has changed."
         )
 
 

@@ -331,7 +331,8 @@ def test_a_supervisor_counter_signs_on_the_page() -> None:
         == 404
     )
     sign = reverse("buddying:referral-countersign", args=[referral.pk])
-    assert client_for(match.peer).post(sign, {"answer": "sign"}).status_code == 302
+    refused = client_for(match.peer).post(sign, {"answer": "sign"}, follow=True)
+    assert b"Only the supporter&#x27;s supervisor" in refused.content
     referral.refresh_from_db()
     assert referral.status == ReferralStatus.AWAITING_SIGNATURE
 
