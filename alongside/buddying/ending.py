@@ -14,6 +14,7 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 
 from django.db import IntegrityError, transaction
+from django.db.models import Prefetch
 from django.urls import reverse
 from django.utils import timezone
 
@@ -51,7 +52,10 @@ def _latest_agreed(match: Match) -> AgreementVersion | None:
 
 def planned_end_of(match: Match) -> date | None:
     """The agreed end: the start plus the agreed length. None until agreed."""
-    agreed = _latest_agreed(match)
+    return _end_from(match, _latest_agreed(match))
+
+
+def _end_from(match: Match, agreed: AgreementVersion | None) -> date | None:
     if agreed is None:
         return None
     start = timezone.localtime(match.started_at).date()
@@ -76,14 +80,31 @@ def remind_of_endings(*, now: datetime) -> int:
     one is not sent after the one-week one). Returns how many were sent."""
     today = timezone.localtime(now).date()
     sent = 0
-    for match in Match.objects.active().select_related("peer", "supporter"):
-        planned_end = planned_end_of(match)
+    # Three queries in all, however many matches: the latest agreed version and
+    # the reminders sent come with each match.
+    matches = (
+        Match.objects.active()
+        .select_related("peer", "supporter")
+        .prefetch_related(
+            Prefetch(
+                "agreement_versions",
+                queryset=AgreementVersion.objects.filter(
+                    peer_agreed_at__isnull=False, supporter_agreed_at__isnull=False
+                ).order_by("-number"),
+                to_attr="agreed_versions",
+            ),
+            "ending_reminders",
+        )
+    )
+    for match in matches:
+        agreed_versions = getattr(match, "agreed_versions", [])
+        planned_end = _end_from(match, agreed_versions[0] if agreed_versions else None)
         if planned_end is None:
             continue
         kind = reminder_due(planned_end, today)
         if kind is None:
             continue
-        already = set(match.ending_reminders.values_list("kind", flat=True))
+        already = {reminder.kind for reminder in match.ending_reminders.all()}
         if kind in already or (kind == ReminderKind.FOUR_WEEKS and already):
             continue
         if _send_reminder(match, kind, planned_end):

@@ -5,6 +5,7 @@ rules, the actions and the pages, against the real models."""
 from __future__ import annotations
 
 from datetime import date, timedelta
+from typing import Any
 
 import pytest
 from django.core.exceptions import PermissionDenied
@@ -314,3 +315,14 @@ def test_the_delete_page_says_what_it_means_and_refuses_kindly() -> None:
         reverse("buddying:match-detail", args=[match.pk])
     )
     assert b"deleted the conversation" in shown.content
+
+
+def test_the_regular_check_reads_every_match_in_a_constant_number_of_queries(
+    django_assert_max_num_queries: Any,
+) -> None:
+    organisation = OrganisationFactory.create()
+    for _ in range(4):
+        agreed(matched(organisation), length_weeks=20)
+
+    with django_assert_max_num_queries(3):
+        assert ending.remind_of_endings(now=timezone.now()) == 0
