@@ -16,6 +16,7 @@ from alongside.organisations.models import Organisation
 from alongside.privateconversations import actions as private_actions
 
 from . import actions, working_together
+from .ending_demo import seed_ended_support, seed_referral
 from .models import SupportRequest
 from .starter import STARTER
 
@@ -34,6 +35,8 @@ def seed_buddying(people: dict[str, Person], *, riverside: Organisation) -> None
     sam, jo, alex, fran = people["sam"], people["jo"], people["alex"], people["fran"]
     if SupportRequest.objects.filter(organisation=riverside, peer=sam).exists():
         return
+    # sam's earlier support with sky, ended as planned (ending_demo.py).
+    seed_ended_support(people, riverside=riverside)
     actions.save_support_profile(
         person=jo,
         organisation=riverside,
@@ -113,3 +116,5 @@ def seed_buddying(people: dict[str, Person], *, riverside: Organisation) -> None
         windows=["weekends"],
         access_needs="",
     )
+    # A referral on with sam's consent (ending_demo.py).
+    seed_referral(people, riverside=riverside)

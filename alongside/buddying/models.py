@@ -257,6 +257,8 @@ class Match(models.Model):
     )
     started_at = models.DateTimeField(default=timezone.now)
     ended_at = models.DateTimeField(null=True, blank=True)
+    # The peer deleted the conversation after the end (`ending.py`).
+    conversation_deleted_at = models.DateTimeField(null=True, blank=True)
 
     objects = MatchQuerySet.as_manager()
 
@@ -392,3 +394,7 @@ class SupportCheck(models.Model):
     @property
     def is_low(self) -> bool:
         return min(self.helpful, self.felt_safe) <= 2
+
+
+# The ending and referrals (reminders, the ending survey, referrals on).
+from .ending_models import EndingReminder, EndingSurvey, Referral  # noqa: E402, F401

@@ -17,7 +17,8 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from alongside.core.requests import AuthenticatedRequest
 
-from . import actions, working_together
+from . import actions, ending, working_together
+from .ending_views import ending_context
 from .forms import (
     AGREEMENT_TEXT_FIELDS,
     AgreementForm,
@@ -90,6 +91,7 @@ def match_detail(request: AuthenticatedRequest, match_id: int) -> HttpResponse:
                 (note, can_read_note_words(request.user, note))
                 for note in notes_visible_to(request.user, match)[:SHOWN]
             ],
+            **ending_context(request.user, match),
         },
     )
 
@@ -355,5 +357,6 @@ def match_end(request: AuthenticatedRequest, match_id: int) -> HttpResponse:
             "match": match,
             "agreed": _agreed(match),
             "side": side_in(request.user, match),
+            "planned_end": ending.planned_end_of(match),
         },
     )

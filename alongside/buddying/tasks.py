@@ -1,7 +1,7 @@
 """Background work for one-to-one support: the check every five minutes for offers
 left unanswered for 72 hours (they lapse and go to the next supporter) and for
 in-person meetings with no check-out 30 minutes after their end (whoever is on
-duty is alerted).
+duty is alerted), and for reminders four weeks and one week before a planned end.
 
 django-tasks has no cron. Each run queues the next when it finishes; the
 `schedule_offer_checks` command (run by scripts/serve.sh at start-up) starts the
@@ -17,7 +17,7 @@ from django_tasks import task
 
 from alongside.core import recurring
 
-from . import actions, working_together
+from . import actions, ending, working_together
 
 EVERY = timedelta(minutes=5)
 
@@ -28,9 +28,12 @@ def check_offers() -> int:
     the next check. Returns how many of both."""
     try:
         now = timezone.now()
-        return actions.lapse_expired_offers(
-            now=now
-        ) + working_together.alert_missed_check_outs(now=now)
+        return (
+            actions.lapse_expired_offers(now=now)
+            + working_together.alert_missed_check_outs(now=now)
+            # Reminders before a planned end, once each (alongside/buddying/ending.py).
+            + ending.remind_of_endings(now=now)
+        )
     finally:
         # Even if this run fails, the next is queued: the chain never breaks.
         schedule_offer_check()

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import pair_views, views
+from . import ending_views, pair_views, views
 
 app_name = "buddying"
 
@@ -71,4 +71,43 @@ urlpatterns = [
     ),
     path("matches/<int:match_id>/end/", pair_views.match_end, name="match-end"),
     path("profile/<slug:organisation_slug>/", views.profile_edit, name="profile-edit"),
+    # The ending and referrals on (ending_views.py).
+    path(
+        "matches/<int:match_id>/ending-survey/",
+        ending_views.survey_answer,
+        name="survey-answer",
+    ),
+    path(
+        "coordinate/<slug:organisation_slug>/ending-surveys/",
+        ending_views.surveys,
+        name="surveys",
+    ),
+    path(
+        "matches/<int:match_id>/delete-conversation/",
+        ending_views.conversation_delete,
+        name="conversation-delete",
+    ),
+    path(
+        "matches/<int:match_id>/referrals/new/",
+        ending_views.referral_create,
+        name="referral-create",
+    ),
+    path(
+        "referrals/<int:referral_id>/",
+        ending_views.referral_detail,
+        name="referral-detail",
+    ),
+    path(
+        "referrals/<int:referral_id>/consent/",
+        ending_views.referral_consent,
+        name="referral-consent",
+    ),
+    path(
+        "referrals/<int:referral_id>/countersign/",
+        ending_views.referral_countersign,
+        name="referral-countersign",
+    ),
+    path(
+        "referrals/to-sign/", ending_views.referrals_to_sign, name="referrals-to-sign"
+    ),
 ]

@@ -35,6 +35,7 @@ from alongside.safety import exports as safety_exports
 
 from .check_entries import CHECK_ENTRIES
 from .entries import DELETED, Entry, Erasure, Row
+from .one_to_one_entries import ONE_TO_ONE_ENDING_ENTRIES
 from .support_entries import SUPPORT_ENTRIES
 
 __all__ = ["REGISTRY", "Entry", "Erasure", "Row", "entries_by_key"]
@@ -294,6 +295,7 @@ REGISTRY: tuple[Entry, ...] = (
     ),
     *SUPPORT_ENTRIES,
     *CHECK_ENTRIES,
+    *ONE_TO_ONE_ENDING_ENTRIES,
 )
 
 

@@ -76,3 +76,14 @@ def close_support_conversation(*, conversation: Conversation, note: str) -> None
     system_note(conversation, note)
     conversation_id = conversation.pk
     transaction.on_commit(lambda: live.conversation_ended(conversation_id))
+
+
+@transaction.atomic
+def delete_support_conversation(*, conversation: Conversation) -> None:
+    """A system action: the peer deletes their pair's conversation after the
+    support has ended. It goes for both of them, with the key to its words (once
+    committed). Precondition: the caller (buddying's ending) has checked that the
+    peer may. An open or a team conversation is never deleted here."""
+    if conversation.purpose != Purpose.SUPPORT or conversation.is_open:
+        return
+    Conversation.objects.filter(pk=conversation.pk).delete()

@@ -14,6 +14,7 @@ from datetime import datetime, time
 from django.utils import timezone
 from django_tasks import task
 
+from alongside.buddying.ending import forget_old_surveys
 from alongside.core import recurring
 from alongside.insights.actions import forget_old_records
 from alongside.insights.check_actions import forget_old_check_records
@@ -45,6 +46,8 @@ def enforce_retention() -> dict[str, int]:
         # three years (alongside.insights).
         insights_records = forget_old_records(now=timezone.now())
         insights_records += forget_old_check_records(now=timezone.now())
+        # Ending surveys of one-to-one support past a year (alongside.buddying).
+        ending_surveys = forget_old_surveys(now=timezone.now())
         return {
             **supporters,
             "live_messages": counts.live_messages,
@@ -53,6 +56,7 @@ def enforce_retention() -> dict[str, int]:
             "orphaned_keys": orphaned_keys,
             "private_conversations": private_conversations,
             "insights_records": insights_records,
+            "ending_surveys": ending_surveys,
         }
     finally:
         # Even if this run fails, tomorrow's is queued: the chain never breaks.

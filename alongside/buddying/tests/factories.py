@@ -25,6 +25,7 @@ from ..models import (
     SupportRequest,
 )
 from ..starter import STARTER
+from .ending_factories import ending_records_for_download
 
 
 def peer_of(organisation: Organisation) -> Person:
@@ -149,3 +150,5 @@ def records_for_download(organisation: Organisation, person: Person) -> None:
     ConflictFlag.objects.create(
         organisation=organisation, supporter=person, peer=other_peer
     )
+    # The end of support and referrals on (ending_factories.py).
+    ending_records_for_download(organisation, person, own=match, supported=supported)

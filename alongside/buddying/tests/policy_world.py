@@ -12,13 +12,23 @@ from __future__ import annotations
 from django.utils import timezone
 
 from alongside.accounts.models import Person
+from alongside.organisations.models import Organisation
 from alongside.organisations.permissions import role_in
 from alongside.peergroups.models import PeerGroup
+from alongside.supporters.models import Supervision
 
-from .. import actions, working_together
+from .. import actions, referrals, working_together
+from ..ending_models import Basis, Referral
 from ..models import Match
 from ..starter import STARTER
-from .factories import coordinator_of, peer_of, ready_supporter, request_from
+from .ending_factories import service_of
+from .factories import (
+    coordinator_of,
+    matched,
+    peer_of,
+    ready_supporter,
+    request_from,
+)
 
 POST_DATA: dict[str, dict[str, str]] = {
     "buddying:request-create": {
@@ -40,6 +50,13 @@ POST_DATA: dict[str, dict[str, str]] = {
     "buddying:check-answer": {"helpful": "4", "felt_safe": "5"},
     "buddying:note-create": {"met_on": "2030-01-07", "body": "A placeholder note."},
     "buddying:profile-edit": {"languages": "English", "windows": "weekends"},
+    "buddying:survey-answer": {
+        "helped": "4",
+        "felt_respected": "5",
+        "ending_felt_right": "4",
+    },
+    "buddying:referral-consent": {"items": "name"},
+    "buddying:referral-countersign": {"answer": "sign"},
 }
 MATCH_PAGES = frozenset(
     {
@@ -56,8 +73,27 @@ MATCH_PAGES = frozenset(
         "buddying:agreement-agree",
         "buddying:agreement-print",
         "buddying:agreement-download",
+        "buddying:survey-answer",
+        "buddying:conversation-delete",
+        "buddying:referral-create",
     }
 )
+
+
+def referral_under_limits(organisation: Organisation) -> Referral:
+    """A referral under the limits of confidentiality, waiting for a signature,
+    about a peer by a supporter with no supervisor (so the organisation's
+    supervisors and admins may sign it); neither of the two is an actor."""
+    match = matched(organisation)
+    Supervision.objects.filter(supporter=match.supporter).delete()
+    return referrals.record_referral(
+        person=match.supporter,
+        match=match,
+        service=service_of(organisation),
+        basis=Basis.LIMITS,
+        items=["name", "safety"],
+        why="A placeholder reason.",
+    )
 
 
 def buddying_objects(
@@ -75,6 +111,7 @@ def buddying_objects(
         "organisation_slug": organisation.slug,
         "request_id": waiting.pk,
         "offer_id": offer.pk,
+        "referral_id": referral_under_limits(organisation).pk,
     }
     if name not in MATCH_PAGES:
         return made

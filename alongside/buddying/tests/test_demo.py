@@ -21,7 +21,7 @@ def test_sam_and_jo_are_matched_and_alex_waits_for_fran() -> None:
     seed()
     seed()
 
-    match = Match.objects.get(peer__username="sam")
+    match = Match.objects.active().get(peer__username="sam")
     assert match.supporter.username == "jo"
     assert match.agreement_versions.filter(
         peer_agreed_at__isnull=False, supporter_agreed_at__isnull=False

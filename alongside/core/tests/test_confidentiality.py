@@ -49,6 +49,7 @@ from alongside.agreements.tests.factories import (
     ReadingFactory,
     ResponseFactory,
 )
+from alongside.buddying.tests.canary import plant_one_to_one_ending, plant_referrals
 from alongside.conversations import actions as conversation_actions
 from alongside.conversations.models import Post, PostStatus, Thread
 from alongside.conversations.tests.factories import open_room
@@ -557,6 +558,8 @@ PLANTERS: tuple[Callable[[World, str], None], ...] = (
     plant_changes,
     plant_licensed_wording,
     plant_one_to_one,
+    plant_one_to_one_ending,
+    plant_referrals,
 )
 
 

@@ -628,6 +628,37 @@ POLICY: dict[str, dict[str, tuple[int, ...]]] = {
     "buddying:meeting-check-out": {"GET": _NO_GET, "POST": _PEER_REFUSED},
     "buddying:check-answer": {"GET": _IN_ORGANISATION, "POST": _IN_ORGANISATION_DONE},
     "buddying:match-end": {"GET": _IN_ORGANISATION, "POST": _IN_ORGANISATION_DONE},
+    # The ending and referrals on (alongside/buddying/ending_views.py). The match
+    # probed is still under way: its survey comes after the end, and deleting the
+    # conversation is refused kindly (the page says why); only the supporter
+    # refers on. The referral probed was made under the limits of confidentiality
+    # by a supporter with no supervisor, about a peer who is no actor: only the
+    # organisation's supervisors and admins (the handler is a supervisor) see and
+    # sign it.
+    #     anon outs peer req  mem  paus left faci admn supv ofac hand oadm
+    "buddying:survey-answer": {"GET": _PEER_REFUSED, "POST": _PEER_REFUSED},
+    "buddying:surveys": {"GET": _COORDINATORS, "POST": _NO_POST},
+    "buddying:conversation-delete": {
+        "GET": _IN_ORGANISATION,
+        "POST": _IN_ORGANISATION_DONE,
+    },
+    "buddying:referral-create": {"GET": _PEER_REFUSED, "POST": _PEER_REFUSED},
+    "buddying:referral-detail": {
+        "GET": (302, 404, 404, 404, 404, 404, 404, 404, 200, 200, 404, 200, 404),
+        "POST": _NO_POST,
+    },
+    "buddying:referral-consent": {
+        "GET": _NO_GET,
+        "POST": (302, 404, 404, 404, 404, 404, 404, 404, 302, 302, 404, 302, 404),
+    },
+    "buddying:referral-countersign": {
+        "GET": _NO_GET,
+        "POST": (302, 404, 404, 404, 404, 404, 404, 404, 302, 302, 404, 302, 404),
+    },
+    "buddying:referrals-to-sign": {
+        "GET": (302, 404, 404, 404, 404, 404, 404, 404, 200, 200, 404, 200, 200),
+        "POST": _NO_POST,
+    },
     # Meetings. The probed meeting is next week at a venue, shown to people
     # thinking of joining; members take part; the facilitator manages; venues are
     # the organisation's staff's. The calendar feed is public by design: its long
