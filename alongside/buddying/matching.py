@@ -6,8 +6,9 @@ Hard filters first: the supporter has room (trained for one-to-one work, supervi
 in time, not on a break or pausing matches: `supporters_with_room`), has fewer
 matches and open offers than their limit, shares the request's language and, when
 the peer gave times, at least one of them, has not said "I know this person", is not
-the peer, and has not already declined or let lapse an offer of this request. Then
-the most shared experiences first, then the most room.
+the peer, has not already declined or let lapse an offer of this request, and,
+where the organisation keeps teams apart (`pair_policy.py`), is not from the peer's
+own team or department. Then the most shared experiences first, then the most room.
 
 A constant number of queries, however many supporters and requests there are.
 """
@@ -36,6 +37,7 @@ from .models import (
     SupportRequest,
     Window,
 )
+from .pair_policy import policy_for
 
 SHORTLIST_LENGTH = 3
 
@@ -113,6 +115,23 @@ class Facts(Protocol):
     languages: list[str]
     windows: list[str]
     gender: str
+    team: str
+
+
+def team_kept_apart(support_request: SupportRequest) -> str:
+    """The peer's team when the organisation keeps teams apart and they gave one;
+    "" otherwise. A supporter from that team is never suggested nor offered."""
+    if not support_request.team:
+        return ""
+    return (
+        support_request.team
+        if policy_for(support_request.organisation).keeps_teams_apart
+        else ""
+    )
+
+
+def _same_team(apart: str, profile: Facts) -> bool:
+    return bool(apart) and profile.team.casefold() == apart.casefold()
 
 
 def _reasons(
@@ -154,16 +173,23 @@ def shortlist(
     support_request: SupportRequest, *, length: int = SHORTLIST_LENGTH
 ) -> list[Suggestion]:
     """Up to `length` suggestions, best first, in the same few queries at any
-    size (ten, with one training module the organisation requires)."""
+    size (eleven, with one training module the organisation requires)."""
     free = _free_places(support_request)
+    apart = team_kept_apart(support_request)
     candidates = []
     # Plain rows, not model instances: thousands of them on every shortlist.
     for profile in SupportProfile.objects.filter(
         organisation=support_request.organisation
     ).values_list(
-        "person_id", "experiences", "languages", "windows", "gender", named=True
+        "person_id",
+        "experiences",
+        "languages",
+        "windows",
+        "gender",
+        "team",
+        named=True,
     ):
-        if profile.person_id not in free:
+        if profile.person_id not in free or _same_team(apart, profile):
             continue
         found = _reasons(support_request, profile)
         if found is None:
@@ -195,5 +221,7 @@ def reasons_for(support_request: SupportRequest, supporter: Person) -> list[str]
     profile = SupportProfile.objects.filter(
         organisation=support_request.organisation, person=supporter
     ).first()
-    found = None if profile is None else _reasons(support_request, profile)
+    if profile is None or _same_team(team_kept_apart(support_request), profile):
+        return None
+    found = _reasons(support_request, profile)
     return None if found is None else found[0]

@@ -1,7 +1,8 @@
 """Background work for one-to-one support: the check every five minutes for offers
-left unanswered for 72 hours (they lapse and go to the next supporter) and for
-in-person meetings with no check-out 30 minutes after their end (whoever is on
-duty is alerted).
+left unanswered for 72 hours (they lapse and go to the next supporter), for
+in-person meetings with no check-out 30 minutes after their end (a lone-working
+alert goes up the safety escalation chain) and for meetings just ended (the peer
+is offered the check after the meeting, once).
 
 django-tasks has no cron. Each run queues the next when it finishes; the
 `schedule_offer_checks` command (run by scripts/serve.sh at start-up) starts the
@@ -17,20 +18,22 @@ from django_tasks import task
 
 from alongside.core import recurring
 
-from . import actions, working_together
+from . import actions, meeting_checks, working_together
 
 EVERY = timedelta(minutes=5)
 
 
 @task()
 def check_offers() -> int:
-    """Lapse offers past their 72 hours and alert missed check-outs, then queue
-    the next check. Returns how many of both."""
+    """Lapse offers past their 72 hours, alert missed check-outs and offer the
+    checks after meetings, then queue the next check. Returns how many of all."""
     try:
         now = timezone.now()
-        return actions.lapse_expired_offers(
-            now=now
-        ) + working_together.alert_missed_check_outs(now=now)
+        return (
+            actions.lapse_expired_offers(now=now)
+            + working_together.alert_missed_check_outs(now=now)
+            + meeting_checks.offer_checks_after_meetings(now=now)
+        )
     finally:
         # Even if this run fails, the next is queued: the chain never breaks.
         schedule_offer_check()

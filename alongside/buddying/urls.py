@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import pair_views, views
+from . import pair_views, policy_views, views
 
 app_name = "buddying"
 
@@ -71,4 +71,14 @@ urlpatterns = [
     ),
     path("matches/<int:match_id>/end/", pair_views.match_end, name="match-end"),
     path("profile/<slug:organisation_slug>/", views.profile_edit, name="profile-edit"),
+    path(
+        "settings/<slug:organisation_slug>/",
+        policy_views.pair_settings,
+        name="pair-settings",
+    ),
+    path(
+        "matches/<int:match_id>/meetings/<int:meeting_id>/check/",
+        policy_views.meeting_check,
+        name="meeting-check",
+    ),
 ]

@@ -628,6 +628,13 @@ POLICY: dict[str, dict[str, tuple[int, ...]]] = {
     "buddying:meeting-check-out": {"GET": _NO_GET, "POST": _PEER_REFUSED},
     "buddying:check-answer": {"GET": _IN_ORGANISATION, "POST": _IN_ORGANISATION_DONE},
     "buddying:match-end": {"GET": _IN_ORGANISATION, "POST": _IN_ORGANISATION_DONE},
+    # The check after a meeting that has ended: the actor is the match's peer.
+    "buddying:meeting-check": {
+        "GET": _IN_ORGANISATION,
+        "POST": _IN_ORGANISATION_DONE,
+    },
+    # How one-to-one support works in the organisation: its coordinators set it.
+    "buddying:pair-settings": {"GET": _COORDINATORS, "POST": _COORDINATORS_DONE},
     # Meetings. The probed meeting is next week at a venue, shown to people
     # thinking of joining; members take part; the facilitator manages; venues are
     # the organisation's staff's. The calendar feed is public by design: its long
