@@ -296,9 +296,7 @@ def test_the_pages_offer_in_person_only_and_say_so() -> None:
     assert 'value="in_person"' in asking.content.decode()
 
 
-def test_coordinators_oversee_when_in_person_pairs_meet_never_who_the_peer_is() -> (
-    None
-):
+def test_coordinators_oversee_when_in_person_pairs_meet_never_who_the_peer_is() -> None:
     organisation = organisation_of(Setting.SECURE)
     coordinator = coordinator_of(organisation)
     match = matched(organisation)
@@ -387,9 +385,9 @@ def test_with_teams_not_kept_apart_the_same_team_may_be_suggested() -> None:
     same_team = ready_supporter(organisation)
     SupportProfile.objects.filter(person=same_team).update(team="Pharmacy")
 
-    assert [s.supporter for s in shortlist(ask_from_team(organisation, "Pharmacy"))] == [
-        same_team
-    ]
+    asked = ask_from_team(organisation, "Pharmacy")
+
+    assert [suggestion.supporter for suggestion in shortlist(asked)] == [same_team]
 
 
 def test_a_team_not_on_the_list_is_refused() -> None:
