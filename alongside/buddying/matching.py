@@ -173,7 +173,8 @@ def shortlist(
     support_request: SupportRequest, *, length: int = SHORTLIST_LENGTH
 ) -> list[Suggestion]:
     """Up to `length` suggestions, best first, in the same few queries at any
-    size (eleven, with one training module the organisation requires)."""
+    size (ten, with one training module the organisation requires; eleven when
+    the peer gave a team, to read whether teams are kept apart)."""
     free = _free_places(support_request)
     apart = team_kept_apart(support_request)
     candidates = []
