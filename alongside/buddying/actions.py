@@ -110,8 +110,11 @@ def ask_for_support(
     if existing is not None:
         return existing
     check_ask(person, organisation)
-    if team and team not in policy_for(organisation).teams:
+    policy = policy_for(organisation)
+    if team and team not in policy.teams:
         raise PermissionDenied(NOT_A_TEAM)
+    # Only the ways to meet the organisation allows (in person only, say).
+    formats = [f for f in formats if f in dict(policy.formats)]
     support_request = SupportRequest.objects.create(
         organisation=organisation,
         peer=person,

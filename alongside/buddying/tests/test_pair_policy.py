@@ -250,6 +250,7 @@ def test_in_person_only_pairs_have_no_conversation_and_meet_in_person() -> None:
     match = matched(organisation)
 
     assert match.conversation is None
+    assert match.request.formats == []  # "chat" was asked, and is not offered here
     with pytest.raises(PermissionDenied):
         working_together.plan_meeting(
             person=match.peer,
