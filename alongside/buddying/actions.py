@@ -35,6 +35,7 @@ from .models import (
     SupportProfile,
     SupportRequest,
 )
+from .pair_policy import policy_for
 from .permissions import (
     check_answer,
     check_ask,
@@ -52,6 +53,7 @@ FULL = (
     "Your caseload is full now, so this offer cannot be taken. It has gone back to "
     "the coordinator. Thank you."
 )
+NOT_A_TEAM = "Please choose a team from the organisation's list. Nothing was saved."
 NOT_SUGGESTABLE = (
     "This supporter cannot be offered this request now (their caseload, training, "
     "language or times no longer fit). Please choose from the list as it is now."
@@ -88,9 +90,13 @@ def ask_for_support(
     formats: list[str],
     windows: list[str],
     access_needs: str,
+    team: str = "",
+    work_role: str = "",
+    shares_work_role: bool = False,
 ) -> SupportRequest:
     """A peer asks for a one-to-one supporter. Only the organisation's coordinators
-    hear of it. A double click finds the request already made."""
+    hear of it. A double click finds the request already made. A team must be one
+    from the organisation's list (`pair_policy`)."""
     # A double click finds the request the first click made.
     existing = (
         SupportRequest.objects.open()
@@ -104,6 +110,11 @@ def ask_for_support(
     if existing is not None:
         return existing
     check_ask(person, organisation)
+    policy = policy_for(organisation)
+    if team and team not in policy.teams:
+        raise PermissionDenied(NOT_A_TEAM)
+    # Only the ways to meet the organisation allows (in person only, say).
+    formats = [f for f in formats if f in dict(policy.formats)]
     support_request = SupportRequest.objects.create(
         organisation=organisation,
         peer=person,
@@ -114,6 +125,9 @@ def ask_for_support(
         formats=formats,
         windows=windows,
         access_needs=access_needs,
+        team=team,
+        work_role=work_role,
+        shares_work_role=shares_work_role and bool(work_role),
     )
     notify(
         people=_coordinators(organisation, besides=person),
@@ -260,12 +274,17 @@ def _accept(person: Person, offer: Offer) -> Match | None:
     offer.save(update_fields=["status", "answered_at"])
     support_request.status = RequestStatus.MATCHED
     support_request.save(update_fields=["status"])
-    conversation = open_support_conversation(
-        organisation=organisation,
-        peer=support_request.peer,
-        supporter=person,
-        peer_name=support_request.peer.username,
-        supporter_name=person.username,
+    # Where pairs meet in person only, they have no conversation in Alongside.
+    conversation = (
+        None
+        if policy_for(organisation).is_in_person_only
+        else open_support_conversation(
+            organisation=organisation,
+            peer=support_request.peer,
+            supporter=person,
+            peer_name=support_request.peer.username,
+            supporter_name=person.username,
+        )
     )
     match = Match.objects.create(
         organisation=organisation,
@@ -375,9 +394,13 @@ def save_support_profile(
     languages: list[str],
     windows: list[str],
     gender: str,
+    team: str = "",
 ) -> SupportProfile:
-    """A supporter says what they share for matching."""
+    """A supporter says what they share for matching (a team only from the
+    organisation's list)."""
     check_supporter(person, organisation)
+    if team and team not in policy_for(organisation).teams:
+        raise PermissionDenied(NOT_A_TEAM)
     profile, _ = SupportProfile.objects.update_or_create(
         organisation=organisation,
         person=person,
@@ -386,6 +409,7 @@ def save_support_profile(
             "languages": languages,
             "windows": windows,
             "gender": gender,
+            "team": team,
             "updated_at": timezone.now(),
         },
     )
@@ -451,5 +475,8 @@ def _wait_again(match: Match, *, now: datetime) -> SupportRequest:
         formats=earlier.formats,
         windows=earlier.windows,
         access_needs=earlier.access_needs,
+        team=earlier.team,
+        work_role=earlier.work_role,
+        shares_work_role=earlier.shares_work_role,
         change_asked_at=now,
     )

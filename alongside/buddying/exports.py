@@ -41,6 +41,9 @@ def export_requests(person: Person) -> list[Row]:
             "ways_to_meet": r.format_labels,
             "times": r.window_labels,
             "what_would_help": r.access_needs,
+            "team": r.team,
+            "role_at_work": r.work_role,
+            "role_shared_with_supporter": r.shares_work_role,
             "status": r.get_status_display(),
             "closed_at": _when(r.closed_at),
         }
@@ -58,6 +61,7 @@ def export_support_profiles(person: Person) -> list[Row]:
             "languages": p.languages,
             "times": p.windows,
             "gender": p.get_gender_display(),
+            "team": p.team,
         }
         for p in SupportProfile.objects.filter(person=person).select_related(
             "organisation"
@@ -98,7 +102,7 @@ def export_matches(person: Person) -> list[Row]:
     for match in (
         Match.objects.filter(Q(peer=person) | Q(supporter=person))
         .select_related("organisation")
-        .prefetch_related("agreement_versions", "meetings", "checks")
+        .prefetch_related("agreement_versions", "meetings", "checks__meeting")
     ):
         is_peer = match.peer_id == person.pk
         rows.append(
@@ -115,6 +119,7 @@ def export_matches(person: Person) -> list[Row]:
                         "how": m.get_format_display(),
                         "checked_in_at": _when(m.checked_in_at),
                         "checked_out_at": _when(m.checked_out_at),
+                        "team_alerted_at": _when(m.alerted_at),
                     }
                     for m in match.meetings.all()
                 ],
@@ -122,6 +127,9 @@ def export_matches(person: Person) -> list[Row]:
                 "your_answers_to_how_is_it_going": [
                     {
                         "at": _when(c.created_at),
+                        "after_the_meeting_on": _when(
+                            c.meeting.starts_at if c.meeting else None
+                        ),
                         "helpful": c.helpful,
                         "felt_safe": c.felt_safe,
                     }

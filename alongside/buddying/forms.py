@@ -11,6 +11,8 @@ from alongside.organisations.models import Organisation
 from alongside.peergroups.models import Tag
 
 from .models import Format, Gender, Window
+from .pair_policy import policy_for
+from .policy_forms import add_profile_questions, add_request_questions
 from .starter import STARTER
 
 OWN_WORDS_LIMIT = 5
@@ -99,6 +101,7 @@ class RequestForm(forms.Form):
     def __init__(self, *args: Any, organisation: Organisation, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["experiences"].choices = experience_choices(organisation)  # type: ignore[attr-defined]
+        add_request_questions(self, policy_for(organisation))
 
     def clean_own_experiences(self) -> list[str]:
         words = _words_list(self.cleaned_data.get("own_experiences", ""))
@@ -153,6 +156,7 @@ class ProfileForm(forms.Form):
     def __init__(self, *args: Any, organisation: Organisation, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["experiences"].choices = experience_choices(organisation)  # type: ignore[attr-defined]
+        add_profile_questions(self, policy_for(organisation))
 
     def clean_own_experiences(self) -> list[str]:
         return _words_list(self.cleaned_data.get("own_experiences", ""))

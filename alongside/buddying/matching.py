@@ -6,13 +6,14 @@ Hard filters first: the supporter has room (trained for one-to-one work, supervi
 in time, not on a break or pausing matches: `supporters_with_room`), has fewer
 matches and open offers than their limit, shares the request's language and, when
 the peer gave times, at least one of them, has not said "I know this person", is not
-the peer, and has not already declined or let lapse an offer of this request. Then
-the most shared experiences first, then the most room.
+the peer, has not already declined or let lapse an offer of this request, and,
+where the organisation keeps teams apart (`pair_policy.py`), is not from the peer's
+own team or department. Then the most shared experiences first, then the most room.
 
 The database applies every filter and the order, and returns only the chosen few;
-Python then writes their reasons. A constant number of queries (four, and one more
-per kind of training the organisation requires), however many supporters and
-requests there are. Nobody's words are read: only the request's matching facts.
+Python then writes their reasons. A constant number of queries (four, one more per
+kind of training the organisation requires, and one more when the peer gave a
+team), however many supporters and requests there are. Nobody's words are read: only the request's matching facts.
 """
 
 from __future__ import annotations
@@ -51,6 +52,7 @@ from .models import (
     SupportRequest,
     Window,
 )
+from .pair_policy import policy_for
 
 SHORTLIST_LENGTH = 3
 
@@ -158,6 +160,9 @@ def candidates(support_request: SupportRequest) -> QuerySet[SupportProfile]:
     )
     if support_request.windows:
         found = found.filter(HasAnyString("windows", support_request.windows))
+    apart = team_kept_apart(support_request)
+    if apart:
+        found = found.exclude(team__iexact=apart)
     return (
         found.annotate(
             free_places=Coalesce(Subquery(limit, output_field=IntegerField()), Value(0))
@@ -177,6 +182,19 @@ class Facts(Protocol):
     languages: list[str]
     windows: list[str]
     gender: str
+    team: str
+
+
+def team_kept_apart(support_request: SupportRequest) -> str:
+    """The peer's team when the organisation keeps teams apart and they gave one;
+    "" otherwise. A supporter from that team is never suggested nor offered."""
+    if not support_request.team:
+        return ""
+    return (
+        support_request.team
+        if policy_for(support_request.organisation).keeps_teams_apart
+        else ""
+    )
 
 
 def _reasons(

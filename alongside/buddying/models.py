@@ -76,6 +76,13 @@ class SupportRequest(models.Model):
     access_needs = SealedTextField(
         max_length=1000, blank=True, group_path="organisation"
     )
+    # Where the organisation keeps teams apart (settings below): the peer's team
+    # or department, from the organisation's list. Never shown to a supporter.
+    team = models.CharField(max_length=80, blank=True)
+    # In a workplace scheme: the peer's role at work, if they give it. The
+    # supporter reads it only when the peer chose to share it with them.
+    work_role = SealedTextField(max_length=80, blank=True, group_path="organisation")
+    shares_work_role = models.BooleanField(default=False)
     status = models.CharField(
         max_length=10, choices=RequestStatus.choices, default=RequestStatus.WAITING
     )
@@ -129,6 +136,9 @@ class SupportProfile(models.Model):
     languages = models.JSONField(default=list, blank=True)
     windows = models.JSONField(default=list, blank=True)
     gender = models.CharField(max_length=12, choices=Gender.choices, blank=True)
+    # The supporter's own team or department, from the organisation's list, so
+    # that they are never matched with someone from it (where teams are kept apart).
+    team = models.CharField(max_length=80, blank=True)
     updated_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
@@ -362,6 +372,16 @@ class PairMeeting(models.Model):
     checked_in_at = models.DateTimeField(null=True, blank=True)
     checked_out_at = models.DateTimeField(null=True, blank=True)
     alerted_at = models.DateTimeField(null=True, blank=True)
+    # The alert raised when nobody checked out (it goes up the safety chain).
+    escalation = models.ForeignKey(
+        "safety.Escalation",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    # When the peer was offered the check after this meeting (once).
+    check_offered_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
@@ -381,12 +401,28 @@ class SupportCheck(models.Model):
     supporter."""
 
     match = models.ForeignKey(Match, on_delete=models.CASCADE, related_name="checks")
+    # The meeting this answer is about, when it was the check after a meeting;
+    # empty for an answer given at any time.
+    meeting = models.ForeignKey(
+        PairMeeting,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="checks",
+    )
     helpful = models.PositiveSmallIntegerField()
     felt_safe = models.PositiveSmallIntegerField()
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
         ordering = ["-created_at", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["meeting"],
+                condition=Q(meeting__isnull=False),
+                name="one_check_per_pair_meeting",
+            )
+        ]
 
     def __str__(self) -> str:
         return f"Support check {self.pk}"
@@ -398,3 +434,21 @@ class SupportCheck(models.Model):
 
 # The ending and referrals (reminders, the ending survey, referrals on).
 from .ending_models import EndingReminder, EndingSurvey, Referral  # noqa: E402, F401
+class OneToOneSettings(models.Model):
+    """How one-to-one support works in an organisation, set by its coordinators.
+    Without a row, the kind of service's defaults hold (`pair_policy.py`)."""
+
+    organisation = models.OneToOneField(
+        Organisation, on_delete=models.CASCADE, related_name="+"
+    )
+    # Meetings in person only, and no messages between the two in Alongside. A
+    # secure service is always so, whatever this says.
+    is_in_person_only = models.BooleanField(default=False)
+    # Never match a peer with a supporter from their own team or department.
+    keeps_teams_apart = models.BooleanField(default=False)
+    # The organisation's teams or departments, one per entry, to choose from.
+    teams = models.JSONField(default=list, blank=True)
+    updated_at = models.DateTimeField(default=timezone.now)
+
+    def __str__(self) -> str:
+        return f"One-to-one settings {self.pk}"

@@ -27,6 +27,7 @@ from .forms import (
     NoteForm,
 )
 from .models import AgreementVersion, Match, PairMeeting
+from .pair_policy import policy_for
 from .pdf import agreement_pdf
 from .permissions import (
     can_agree,
@@ -39,9 +40,12 @@ from .permissions import (
     can_read_note_words,
     can_write_note,
     get_match_for,
+    meeting_checks_waiting_for,
     notes_visible_to,
     side_in,
+    work_role_shown_to,
 )
+from .policy_forms import limit_meeting_formats
 
 SHOWN = 200
 
@@ -84,7 +88,12 @@ def match_detail(request: AuthenticatedRequest, match_id: int) -> HttpResponse:
                 (meeting, can_check_in_or_out(request.user, meeting))
                 for meeting in match.meetings.all()[:SHOWN]
             ],
-            "checks": list(match.checks.all()[:SHOWN])
+            "checks_waiting": list(meeting_checks_waiting_for(request.user, match)),
+            "policy": policy_for(match.organisation),
+            "work_role": work_role_shown_to(request.user, match.request)
+            if side_in(request.user, match) == "supporter"
+            else "",
+            "checks": list(match.checks.select_related("meeting")[:SHOWN])
             if side_in(request.user, match) == "peer"
             else [],
             "notes": [
@@ -257,21 +266,26 @@ def meeting_create(request: AuthenticatedRequest, match_id: int) -> HttpResponse
     if not can_plan_meeting(request.user, match):
         raise PermissionDenied
     form = MeetingForm(request.POST or None)
+    limit_meeting_formats(form, policy_for(match.organisation))
     if request.method == "POST" and form.is_valid():
         starts_at = timezone.make_aware(
             datetime.combine(
                 form.cleaned_data["starts_on"], form.cleaned_data["start_time"]
             )
         )
-        working_together.plan_meeting(
-            person=request.user,
-            match=match,
-            starts_at=starts_at,
-            minutes=form.cleaned_data["minutes"],
-            format=form.cleaned_data["format"],
-        )
-        messages.success(request, "The meeting is added.")
-        return redirect("buddying:match-detail", match_id=match.pk)
+        try:
+            working_together.plan_meeting(
+                person=request.user,
+                match=match,
+                starts_at=starts_at,
+                minutes=form.cleaned_data["minutes"],
+                format=form.cleaned_data["format"],
+            )
+        except PermissionDenied as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, "The meeting is added.")
+            return redirect("buddying:match-detail", match_id=match.pk)
     return render(
         request,
         "buddying/meeting_form.html",

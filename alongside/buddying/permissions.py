@@ -37,6 +37,7 @@ from .models import (
     SupportRequest,
     SupportRequestQuerySet,
 )
+from .pair_policy import policy_for
 
 LAPSED = (
     "This offer was not answered within 72 hours, so it has gone to someone else. "
@@ -354,3 +355,89 @@ def check_end(person: Person, match: Match) -> None:
     """Raise PermissionDenied unless can_end."""
     if not can_end(person, match):
         raise PermissionDenied("This support has already ended. Nothing has changed.")
+
+
+# ---- Settings, oversight and the peer's role at work ------------------------------
+
+
+def can_change_pair_settings(person: Person, organisation: Organisation) -> bool:
+    """The organisation's coordinators set how one-to-one support works there."""
+    return person.is_authenticated and is_coordinator(person, organisation)
+
+
+def check_change_pair_settings(person: Person, organisation: Organisation) -> None:
+    """Raise PermissionDenied unless can_change_pair_settings."""
+    if not can_change_pair_settings(person, organisation):
+        raise PermissionDenied(
+            "Only the organisation's coordinators change how one-to-one support "
+            "works. Nothing was changed."
+        )
+
+
+def meetings_overseen_by(
+    person: Person, organisation: Organisation
+) -> QuerySet[PairMeeting]:
+    """Where pairs meet in person only (`pair_policy`: always in a secure
+    service), the organisation's coordinators see when the pairs' meetings are,
+    who the supporter is and whether they checked in and out: staff oversight, as
+    the pair's page says. Never the peer's name, notes, checks or words; nothing
+    elsewhere."""
+    if not can_change_pair_settings(person, organisation):
+        return PairMeeting.objects.none()
+    if not policy_for(organisation).is_in_person_only:
+        return PairMeeting.objects.none()
+    return PairMeeting.objects.filter(
+        match__organisation=organisation, match__status="active"
+    ).exclude(match__peer=person)
+
+
+def work_role_shown_to(person: Person, support_request: SupportRequest) -> str:
+    """The peer's role at work, for whoever may read it: the peer, the
+    organisation's coordinators, and a supporter it was offered to or matched
+    with only if the peer chose to share it. "" for anyone else."""
+    if not support_request.work_role:
+        return ""
+    if support_request.peer_id == person.pk:
+        return support_request.work_role
+    if is_coordinator(person, support_request.organisation):
+        return support_request.work_role
+    if not support_request.shares_work_role:
+        return ""
+    offered = (
+        Offer.objects.filter(request=support_request, supporter_id=person.pk)
+        .exclude(status=OfferStatus.WITHDRAWN)
+        .exists()
+    )
+    matched = Match.objects.filter(
+        request=support_request, supporter_id=person.pk
+    ).exists()
+    return support_request.work_role if offered or matched else ""
+
+
+def can_answer_meeting_check(person: Person, meeting: PairMeeting) -> bool:
+    """The peer answers the check after a meeting once its planned end has
+    passed, once, while the support goes on."""
+    return (
+        can_answer_check(person, meeting.match)
+        and meeting.ends_at <= timezone.now()
+        and not meeting.checks.exists()
+    )
+
+
+def check_answer_meeting_check(person: Person, meeting: PairMeeting) -> None:
+    """Raise PermissionDenied unless can_answer_meeting_check."""
+    if not can_answer_meeting_check(person, meeting):
+        raise PermissionDenied(
+            "This check is already answered, or the meeting has not ended yet. "
+            "Nothing has changed."
+        )
+
+
+def meeting_checks_waiting_for(person: Person, match: Match) -> QuerySet[PairMeeting]:
+    """Meetings of the match whose check the peer was offered and has not
+    answered: only for the peer, while the support goes on."""
+    if not can_answer_check(person, match):
+        return PairMeeting.objects.none()
+    return match.meetings.filter(
+        check_offered_at__isnull=False, ends_at__lte=timezone.now()
+    ).exclude(checks__isnull=False)

@@ -1,7 +1,9 @@
 """Background work for one-to-one support: the check every five minutes for offers
-left unanswered for 72 hours (they lapse and go to the next supporter) and for
-in-person meetings with no check-out 30 minutes after their end (whoever is on
-duty is alerted), and for reminders four weeks and one week before a planned end.
+left unanswered for 72 hours (they lapse and go to the next supporter), for
+in-person meetings with no check-out 30 minutes after their end (a lone-working
+alert goes up the safety escalation chain), for meetings just ended (the peer
+is offered the check after the meeting, once), and for reminders four weeks and
+one week before a planned end.
 
 django-tasks has no cron. Each run queues the next when it finishes; the
 `schedule_offer_checks` command (run by scripts/serve.sh at start-up) starts the
@@ -17,15 +19,15 @@ from django_tasks import task
 
 from alongside.core import recurring
 
-from . import actions, ending, working_together
+from . import actions, ending, meeting_checks, working_together
 
 EVERY = timedelta(minutes=5)
 
 
 @task()
 def check_offers() -> int:
-    """Lapse offers past their 72 hours and alert missed check-outs, then queue
-    the next check. Returns how many of both."""
+    """Lapse offers past their 72 hours, alert missed check-outs and offer the
+    checks after meetings, then queue the next check. Returns how many of all."""
     try:
         now = timezone.now()
         return (
@@ -33,6 +35,7 @@ def check_offers() -> int:
             + working_together.alert_missed_check_outs(now=now)
             # Reminders before a planned end, once each (alongside/buddying/ending.py).
             + ending.remind_of_endings(now=now)
+            + meeting_checks.offer_checks_after_meetings(now=now)
         )
     finally:
         # Even if this run fails, the next is queued: the chain never breaks.

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import ending_views, pair_views, views
+from . import ending_views, pair_views, policy_views, views
 
 app_name = "buddying"
 
@@ -109,5 +109,15 @@ urlpatterns = [
     ),
     path(
         "referrals/to-sign/", ending_views.referrals_to_sign, name="referrals-to-sign"
+    ),
+    path(
+        "settings/<slug:organisation_slug>/",
+        policy_views.pair_settings,
+        name="pair-settings",
+    ),
+    path(
+        "matches/<int:match_id>/meetings/<int:meeting_id>/check/",
+        policy_views.meeting_check,
+        name="meeting-check",
     ),
 ]

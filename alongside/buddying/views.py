@@ -5,11 +5,14 @@ a supporter's matching facts. Views translate; permissions decide; actions write
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from alongside.accounts.models import Person
@@ -41,12 +44,16 @@ from .permissions import (
     get_own_request_for,
     get_request_to_match_for,
     matches_visible_to,
+    meetings_overseen_by,
     open_offers_for,
     own_requests,
     requests_to_match_for,
+    work_role_shown_to,
 )
 
 SHOWN = 200
+# Coordinators overseeing in-person meetings see those of the last day and ahead.
+OVERSEEN_FOR = timedelta(days=1)
 
 
 @login_required
@@ -103,6 +110,9 @@ def request_create(
                 formats=form.cleaned_data["formats"],
                 windows=form.cleaned_data["windows"],
                 access_needs=form.cleaned_data["access_needs"],
+                team=form.cleaned_data.get("team", ""),
+                work_role=form.cleaned_data.get("work_role", ""),
+                shares_work_role=form.cleaned_data.get("shares_work_role", False),
             )
         except PermissionDenied as error:
             form.add_error(None, str(error))
@@ -164,6 +174,11 @@ def coordinate(request: AuthenticatedRequest, organisation_slug: str) -> HttpRes
                 ).order_by("created_at")[:SHOWN]
             ),
             "matched": requests.filter(status=RequestStatus.MATCHED).count(),
+            "overseen": list(
+                meetings_overseen_by(request.user, organisation)
+                .filter(ends_at__gte=timezone.now() - OVERSEEN_FOR)
+                .select_related("match__supporter")[:SHOWN]
+            ),
         },
     )
 
@@ -222,6 +237,7 @@ def offer_detail(request: AuthenticatedRequest, offer_id: int) -> HttpResponse:
         {
             "offer": offer,
             "can_answer": can_see_offered_request(request.user, offer),
+            "work_role": work_role_shown_to(request.user, offer.request),
             "decline_form": DeclineForm(),
         },
     )
@@ -273,22 +289,28 @@ def profile_edit(request: AuthenticatedRequest, organisation_slug: str) -> HttpR
             "languages": ", ".join(profile.languages),
             "windows": profile.windows,
             "gender": profile.gender,
+            "team": profile.team,
         }
         if profile
         else {}
     )
     form = ProfileForm(request.POST or None, initial=initial, organisation=organisation)
     if request.method == "POST" and form.is_valid():
-        actions.save_support_profile(
-            person=request.user,
-            organisation=organisation,
-            experiences=form.all_experiences(),
-            languages=form.cleaned_data["languages"],
-            windows=form.cleaned_data["windows"],
-            gender=form.cleaned_data["gender"],
-        )
-        messages.success(request, "Saved. Coordinators see this when matching.")
-        return redirect("buddying:index")
+        try:
+            actions.save_support_profile(
+                person=request.user,
+                organisation=organisation,
+                experiences=form.all_experiences(),
+                languages=form.cleaned_data["languages"],
+                windows=form.cleaned_data["windows"],
+                gender=form.cleaned_data["gender"],
+                team=form.cleaned_data.get("team", ""),
+            )
+        except PermissionDenied as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, "Saved. Coordinators see this when matching.")
+            return redirect("buddying:index")
     return render(
         request,
         "buddying/profile_form.html",

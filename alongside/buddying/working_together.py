@@ -10,17 +10,18 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta
 
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
 from alongside.accounts.models import Person
 from alongside.notifications.actions import notify
-from alongside.organisations.models import OrganisationRole, Role
-from alongside.safety.actions import on_duty_in
+from alongside.safety.lone_working import raise_lone_working_alert
 
 from .actions import _coordinators, _match_link
 from .models import AgreementVersion, Match, MeetingNote, PairMeeting, SupportCheck
+from .pair_policy import policy_for
 from .permissions import (
     check_agree,
     check_answer_check,
@@ -31,6 +32,10 @@ from .permissions import (
     side_in,
 )
 
+IN_PERSON_ONLY = (
+    "Meetings here are in person only. Please choose in person; nothing else "
+    "was changed."
+)
 # No check-out this long after the planned end of an in-person meeting alerts
 # whoever is on duty.
 CHECK_OUT_GRACE = timedelta(minutes=30)
@@ -118,8 +123,11 @@ def write_meeting_note(
 def plan_meeting(
     *, person: Person, match: Match, starts_at: datetime, minutes: int, format: str
 ) -> PairMeeting:
-    """Either of the two adds a meeting: a day, a time, how long and how."""
+    """Either of the two adds a meeting: a day, a time, how long and how (in
+    person only, where the organisation says so: `pair_policy`)."""
     check_plan_meeting(person, match)
+    if format not in dict(policy_for(match.organisation).formats):
+        raise PermissionDenied(IN_PERSON_ONLY)
     meeting = PairMeeting.objects.create(
         match=match,
         starts_at=starts_at,
@@ -156,27 +164,14 @@ def check_out(*, person: Person, meeting: PairMeeting) -> None:
         meeting.save(update_fields=["checked_out_at"])
 
 
-def _on_duty_or_senior(match: Match) -> list[Person]:
-    """Whoever is on duty; with nobody on duty, the supervisors and admins."""
-    people = on_duty_in(match.organisation)
-    if people:
-        return people
-    return list(
-        Person.objects.filter(
-            pk__in=OrganisationRole.objects.filter(
-                organisation=match.organisation,
-                role__in=[Role.SUPERVISOR, Role.ADMIN],
-            ).values("person_id")
-        )
-    )
-
-
 @transaction.atomic
 def alert_missed_check_outs(*, now: datetime) -> int:
     """A system action for the regular check: an in-person meeting with no
-    check-out 30 minutes after its planned end alerts whoever is on duty, once.
-    The alert names the supporter (their safety is the point) and never the peer.
-    Returns how many were alerted."""
+    check-out 30 minutes after its planned end raises a lone-working alert, once,
+    through the safety escalation chain (`safety.lone_working`): the supporter's
+    supervisor and whoever is on duty, moving up the chain until someone
+    acknowledges it, on their Today page. The alert names the supporter (their
+    safety is the point) and never the peer. Returns how many were alerted."""
     missed = list(
         PairMeeting.objects.select_for_update()
         .filter(
@@ -190,15 +185,24 @@ def alert_missed_check_outs(*, now: datetime) -> int:
     )
     for meeting in missed:
         meeting.alerted_at = now
-        meeting.save(update_fields=["alerted_at"])
-        notify(
-            people=_on_duty_or_senior(meeting.match),
-            message=f"{meeting.match.supporter.username} has not checked out of an "
-            "in-person one-to-one meeting that should have ended 30 minutes ago. "
-            "Please check they are safe.",
-            link=reverse("buddying:coordinate", args=[meeting.match.organisation.slug]),
+        meeting.escalation = raise_lone_working_alert(
+            organisation=meeting.match.organisation,
+            supporter=meeting.match.supporter,
+            now=now,
         )
+        meeting.save(update_fields=["alerted_at", "escalation"])
     return len(missed)
+
+
+def ask_coordinators_to_offer_change(match: Match) -> None:
+    """After a low answer: the coordinators (never the supporter) are asked to
+    offer a change, with no fault on anyone. No answer and no words go with it."""
+    notify(
+        people=_coordinators(match.organisation, besides=match.peer),
+        message="Someone in one-to-one support may welcome a different "
+        "supporter. Please offer one kindly, with no fault on anyone.",
+        link=reverse("buddying:coordinate", args=[match.organisation.slug]),
+    )
 
 
 @transaction.atomic
@@ -213,10 +217,5 @@ def answer_check(
         match=match, helpful=helpful, felt_safe=felt_safe
     )
     if answer.is_low:
-        notify(
-            people=_coordinators(match.organisation, besides=match.peer),
-            message="Someone in one-to-one support may welcome a different "
-            "supporter. Please offer one kindly, with no fault on anyone.",
-            link=reverse("buddying:coordinate", args=[match.organisation.slug]),
-        )
+        ask_coordinators_to_offer_change(match)
     return answer

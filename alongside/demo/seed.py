@@ -10,6 +10,7 @@ from django.test.utils import override_settings
 
 from alongside.accounts.models import Person
 from alongside.buddying.demo import seed_buddying
+from alongside.buddying.demo_pair_safety import seed_pair_safety
 from alongside.conversations import actions as conversation_actions
 from alongside.conversations.models import LiveRoom, Post
 from alongside.demo.agreements_seed import seed_agreements
@@ -449,6 +450,7 @@ def _seed() -> dict[str, object]:
     )
     seed_check_ins(people, riverside=riverside)
     seed_buddying(people, riverside=riverside)
+    seed_pair_safety(people, riverside=riverside)
     del ward  # seeded for the secure-service demo; reached with the ward code
     return {
         "people": PEOPLE,

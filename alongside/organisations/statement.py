@@ -237,6 +237,13 @@ def _secure(name: str) -> Section:
                 "Meetings show the ward or room only: no addresses, no online "
                 "links and no calendars.",
             ),
+            Claim(
+                "secure-one-to-one",
+                "One-to-one support meets in person only, with no messages between "
+                "the two in Alongside. The team sees when each pair meets, who the "
+                "supporter is and whether they checked in and out, never what is "
+                "said.",
+            ),
         ),
     )
 

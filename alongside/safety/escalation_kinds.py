@@ -1,7 +1,9 @@
-"""What differs between an alert about someone's words in a group and a supporter's
-call for help now ("I need help now", from alongside.supporters).
+"""What differs between an alert about someone's words in a group, a supporter's
+call for help now ("I need help now", from alongside.supporters) and a supporter
+who has not checked out of an in-person one-to-one meeting (lone working, from
+alongside.buddying through `lone_working.py`).
 
-Both are the one escalation path in `actions.py`: the same duty rota, chain, task,
+All are the one escalation path in `actions.py`: the same duty rota, chain, task,
 live push, email and acknowledging. Only these differ: how long before it moves on,
 who is reached when the chain runs out, and the system's own words for it.
 """
@@ -22,14 +24,26 @@ def is_supporter_help(escalation: Escalation) -> bool:
     return escalation.reason == EscalationReason.SUPPORTER_HELP
 
 
+def is_lone_working(escalation: Escalation) -> bool:
+    return escalation.reason == EscalationReason.LONE_WORKING
+
+
+def is_about_a_supporter(escalation: Escalation) -> bool:
+    """A call for help, or a missed check-out: about a supporter's own safety, with
+    no group and no words."""
+    return is_supporter_help(escalation) or is_lone_working(escalation)
+
+
 def minutes_before_moving_up(escalation: Escalation, chain_minutes: int) -> int:
-    if is_supporter_help(escalation):
+    if is_about_a_supporter(escalation):
         return min(chain_minutes, HELP_MOVES_ON_AFTER_MINUTES)
     return chain_minutes
 
 
 def headline(escalation: Escalation) -> str:
     """One line for alert lists: never who, never any words."""
+    if is_lone_working(escalation):
+        return "A supporter has not checked out of a meeting"
     if is_supporter_help(escalation) or escalation.group is None:
         return "A supporter has asked for help now"
     return f"Someone in {escalation.group.name} may need support now"
@@ -37,6 +51,12 @@ def headline(escalation: Escalation) -> str:
 
 def alert_message(escalation: Escalation) -> str:
     """The inbox note left for each person the alert reaches."""
+    if is_lone_working(escalation):
+        return (
+            "A supporter has not checked out of an in-person meeting 30 minutes "
+            "after it should have ended. Please open the alert and check they are "
+            "safe."
+        )
     if is_supporter_help(escalation):
         return (
             "A supporter has asked for help now. Please open it and let them know "
@@ -47,6 +67,11 @@ def alert_message(escalation: Escalation) -> str:
 
 def acknowledged_message(escalation: Escalation) -> str:
     """What the person it is about is told when someone takes it on."""
+    if is_lone_working(escalation):
+        return (
+            "You had not checked out of your meeting, so someone from the team is "
+            "checking you are safe and will be in touch now."
+        )
     if is_supporter_help(escalation):
         return (
             "Someone has seen that you asked for help and will be in touch with you "
@@ -59,7 +84,7 @@ def acknowledged_message(escalation: Escalation) -> str:
 
 
 def last_resort_for_help(escalation: Escalation) -> list[Person]:
-    """When the chain runs out (or there is none) for a supporter's call for help:
+    """When the chain runs out (or there is none) for an alert about a supporter:
     the organisation's supervisors and admins, so that it is never left with
     nobody told."""
     return [

@@ -42,11 +42,16 @@ def own_help_calls(
 
 
 def get_help_alert_for(person: Person, escalation_id: int) -> Escalation:
-    """A call for help that reached the person (escalations_visible_to); 404
-    otherwise, also when missing, and for the person who called."""
+    """A call for help, or a supporter's missed check-out, that reached the person
+    (escalations_visible_to); 404 otherwise, also when missing, and for the
+    supporter it is about."""
     try:
         return escalations_visible_to(person).get(
-            pk=escalation_id, reason=EscalationReason.SUPPORTER_HELP
+            pk=escalation_id,
+            reason__in=[
+                EscalationReason.SUPPORTER_HELP,
+                EscalationReason.LONE_WORKING,
+            ],
         )
     except Escalation.DoesNotExist:
         raise Http404 from None

@@ -321,6 +321,7 @@ class EscalationStatus(models.TextChoices):
 class EscalationReason(models.TextChoices):
     POST = "post", "Someone's words in a group"
     SUPPORTER_HELP = "supporter_help", "A supporter asked for help now"
+    LONE_WORKING = "lone_working", "A supporter has not checked out of a meeting"
 
 
 class Escalation(models.Model):

@@ -9,6 +9,8 @@ in the organisation is the peer of an agreed match of their own; actors outside 
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from django.utils import timezone
 
 from alongside.accounts.models import Person
@@ -48,6 +50,8 @@ POST_DATA: dict[str, dict[str, str]] = {
         "format": "in_person",
     },
     "buddying:check-answer": {"helpful": "4", "felt_safe": "5"},
+    "buddying:meeting-check": {"helpful": "4", "felt_safe": "5"},
+    "buddying:pair-settings": {"teams": "A placeholder team"},
     "buddying:note-create": {"met_on": "2030-01-07", "body": "A placeholder note."},
     "buddying:profile-edit": {"languages": "English", "windows": "weekends"},
     "buddying:survey-answer": {
@@ -67,6 +71,7 @@ MATCH_PAGES = frozenset(
         "buddying:meeting-check-in",
         "buddying:meeting-check-out",
         "buddying:check-answer",
+        "buddying:meeting-check",
         "buddying:match-end",
         "buddying:agreement",
         "buddying:agreement-propose",
@@ -137,7 +142,8 @@ def buddying_objects(
     made["meeting_id"] = working_together.plan_meeting(
         person=supporter,
         match=match,
-        starts_at=timezone.now(),
+        # Ended an hour ago, so that the check after it can be answered.
+        starts_at=timezone.now() - timedelta(hours=2),
         minutes=60,
         format="in_person",
     ).pk

@@ -485,6 +485,7 @@ def plant_one_to_one(world: World, name: str) -> None:
         formats=[],
         windows=[],
         access_needs=world.marker(name, "one-to-one-requests"),
+        work_role=world.marker(name, "one-to-one-roles"),
     )
     coordinator = coordinator_of(organisation)
     supporter = ready_supporter(organisation)
@@ -499,6 +500,7 @@ def plant_one_to_one(world: World, name: str) -> None:
         formats=[],
         windows=[],
         access_needs="",
+        work_role=world.marker(name, "one-to-one-roles"),
     )
     offer = buddying_actions.offer_request(
         person=coordinator, support_request=asked, supporter=supporter
@@ -534,6 +536,13 @@ def plant_one_to_one(world: World, name: str) -> None:
     world.ids[name]["request_id"] = waiting.pk
     world.ids[name]["offer_id"] = offer.pk
     world.ids[name]["match_id"] = match.pk
+    world.ids[name]["meeting_id"] = working_together.plan_meeting(
+        person=supporter,
+        match=match,
+        starts_at=timezone.now() - timedelta(hours=2),
+        minutes=60,
+        format="in_person",
+    ).pk
 
 
 # One line per kind of data: how its markers are planted in a group.

@@ -659,6 +659,13 @@ POLICY: dict[str, dict[str, tuple[int, ...]]] = {
         "GET": (302, 404, 404, 404, 404, 404, 404, 404, 200, 200, 404, 200, 200),
         "POST": _NO_POST,
     },
+    # The check after a meeting that has ended: the actor is the match's peer.
+    "buddying:meeting-check": {
+        "GET": _IN_ORGANISATION,
+        "POST": _IN_ORGANISATION_DONE,
+    },
+    # How one-to-one support works in the organisation: its coordinators set it.
+    "buddying:pair-settings": {"GET": _COORDINATORS, "POST": _COORDINATORS_DONE},
     # Meetings. The probed meeting is next week at a venue, shown to people
     # thinking of joining; members take part; the facilitator manages; venues are
     # the organisation's staff's. The calendar feed is public by design: its long

@@ -415,6 +415,30 @@ def check_secure_meetings(world: World, claim: Claim) -> None:
     assert not can_download_calendar(member, world.group)
 
 
+def check_secure_one_to_one(world: World, claim: Claim) -> None:
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from alongside.buddying import working_together
+    from alongside.buddying.pair_policy import policy_for
+    from alongside.buddying.permissions import meetings_overseen_by
+    from alongside.buddying.tests.factories import matched
+
+    assert policy_for(world.organisation).is_in_person_only
+    match = matched(world.organisation)
+    assert match.conversation is None
+    meeting = working_together.plan_meeting(
+        person=match.supporter,
+        match=match,
+        starts_at=timezone.now() + timedelta(days=1),
+        minutes=60,
+        format="in_person",
+    )
+    assert meeting in meetings_overseen_by(world.people["admin"], world.organisation)
+    assert not meetings_overseen_by(world.people["member"], world.organisation)
+
+
 def _client(person: Person) -> Client:
     client = Client()
     client.force_login(person)
@@ -502,6 +526,7 @@ CHECKS: dict[str, Callable[[World, Claim], None]] = {
     "employer-can-see": check_employer_can_see,
     "secure-staff": check_secure_staff,
     "secure-meetings": check_secure_meetings,
+    "secure-one-to-one": check_secure_one_to_one,
     "links-on": check_links_on,
     "links-off": check_links_off,
     "who-starts-groups": check_who_starts_groups,

@@ -10,7 +10,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('buddying', '0003_meetings_and_checks'),
+        ('buddying', '0004_matching_indexes'),
         ('organisations', '0006_kinds_of_service'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]

@@ -1,0 +1,54 @@
+"""Felt safety after one-to-one meetings, by quarter, for the organisation's
+figures: the "I felt safe" answers to the check after each meeting, read from
+one-to-one support through its one public function
+(`alongside.buddying.felt_safety`), through the same disclosure control as every
+other figure. Shown only from enough different people (5 inside the organisation,
+10 in what leaves it), never pair by pair. Reads only."""
+
+from __future__ import annotations
+
+from alongside.buddying.felt_safety import felt_safe_after_meetings
+from alongside.core.disclosure import Audience, enough_respondents, people, rate
+from alongside.organisations.models import Organisation
+
+from .rates import Quarter
+from .shown_back import Distribution, ScoreShare
+
+QUESTION = "I felt safe (one-to-one meetings)"
+
+
+def one_to_one_felt_safety(
+    organisation: Organisation,
+    quarter: Quarter,
+    audience: Audience = Audience.INSIDE,
+) -> Distribution:
+    """One quarter's spread of the answers, or nothing when too few people
+    answered."""
+    start, end = quarter.bounds()
+    counts = felt_safe_after_meetings(organisation, start=start, end=end)
+    whole = people(counts.people)
+    if not enough_respondents(counts.people, audience):
+        return Distribution(respondents=whole, is_enough=False, questions=())
+    answers = people(counts.answers)
+    shares = tuple(
+        ScoreShare(
+            score=score,
+            count=people(counts.by_score[score]),
+            percent=rate(people(counts.by_score[score]), answers),
+        )
+        for score in range(1, 6)
+    )
+    return Distribution(
+        respondents=whole, is_enough=True, questions=((QUESTION, shares),)
+    )
+
+
+def one_to_one_felt_safety_by_quarter(
+    organisation: Organisation,
+    quarters: list[Quarter],
+    audience: Audience = Audience.INSIDE,
+) -> list[tuple[Quarter, Distribution]]:
+    return [
+        (quarter, one_to_one_felt_safety(organisation, quarter, audience))
+        for quarter in quarters
+    ]
