@@ -193,7 +193,7 @@ def alert_missed_check_outs(*, now: datetime) -> int:
         meeting.save(update_fields=["alerted_at"])
         notify(
             people=_on_duty_or_senior(meeting.match),
-            message=f"{meeting.match.supporter.username} has not checked out of an "
+            message=f"{meeting.match.supporter.shown_name} has not checked out of an "
             "in-person one-to-one meeting that should have ended 30 minutes ago. "
             "Please check they are safe.",
             link=reverse("buddying:coordinate", args=[meeting.match.organisation.slug]),

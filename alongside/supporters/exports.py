@@ -60,7 +60,7 @@ def export_supervised_by(person: Person) -> list[Row]:
     return [
         {
             "organisation": s.organisation.name,
-            "supervisor": s.supervisor.username,
+            "supervisor": s.supervisor.shown_name,
             "from": _when(s.started_at),
             "until": _when(s.ended_at),
         }
