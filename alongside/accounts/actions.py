@@ -41,6 +41,15 @@ def update_account_settings(
     return person
 
 
+def choose_known_as(*, person: Person, known_as: str) -> Person:
+    """Save the name others see ("" for none, so that others see a neutral label),
+    as at sign-up. Raises ValidationError, saving nothing, for a name that would
+    reveal how the person signs in (`shown_names.clean_known_as`)."""
+    person.known_as = clean_known_as(known_as, sign_in_name=person.username)
+    person.save(update_fields=["known_as"])
+    return person
+
+
 def end_other_sessions(*, person: Person, request: HttpRequest) -> None:
     """End every signed-in session of the person except this request's, and close
     the live-room and staff alert sockets of those sessions once this commits.

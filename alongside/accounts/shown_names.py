@@ -22,6 +22,8 @@ _LABEL_SALT = "alongside.accounts.shown_names.neutral_label"
 _LABEL_ALPHABET = "ABCDEFGHJKMNPQRSTVWXYZ23456789"
 _LABEL_LENGTH = 4
 _LABEL_WORD = "Member"
+_LONG_ENOUGH_TO_FIND = 5
+_ADDED_FIGURES = re.compile(r"-\d{4}$")
 _LOOKS_LIKE_A_LABEL = re.compile(
     rf"^{_LABEL_WORD}\s+[{_LABEL_ALPHABET}]{{{_LABEL_LENGTH}}}$", re.IGNORECASE
 )
@@ -38,6 +40,25 @@ def neutral_label(person_id: int | None) -> str:
         _LABEL_ALPHABET[byte % len(_LABEL_ALPHABET)] for byte in digest[:_LABEL_LENGTH]
     )
     return f"{_LABEL_WORD} {code}"
+
+
+def _gives_away(name: str, sign_in_name: str) -> bool:
+    """Whether the name shows the sign-in name, or the word it was made from (the
+    figures added at sign-up are left off: "river" of "river-4821"). A word of five
+    letters or more is looked for anywhere in the chosen name; a shorter one (the
+    demo's "sam") only as the whole name, so that "Sam R" stays possible."""
+    chosen = _letters(name)
+    word = _letters(_ADDED_FIGURES.sub("", sign_in_name.casefold()))
+    if not word:
+        return False
+    if len(word) >= _LONG_ENOUGH_TO_FIND:
+        return word in chosen
+    return chosen in {word, _letters(sign_in_name)}
+
+
+def _letters(text: str) -> str:
+    """Only the letters and figures, so "Gentle Otter" matches "gentle-otter"."""
+    return "".join(ch for ch in text.casefold() if ch.isalnum())
 
 
 def clean_known_as(typed: str, *, sign_in_name: str) -> str:
@@ -63,10 +84,10 @@ def clean_known_as(typed: str, *, sign_in_name: str) -> str:
             "Please choose a name of at least two characters, with a letter or a "
             "number in it."
         )
-    if sign_in_name and sign_in_name.casefold() in name.casefold():
+    if _gives_away(name, sign_in_name):
         raise ValidationError(
-            "That includes your sign-in name. Please choose a different name, so "
-            "that nobody can learn how you sign in."
+            "That gives away your sign-in name. Please choose a different name, "
+            "so that nobody can learn how you sign in."
         )
     if _LOOKS_LIKE_A_LABEL.match(name):
         raise ValidationError(

@@ -76,8 +76,9 @@ def test_a_chosen_name_is_tidied(typed: str, kept: str) -> None:
 @pytest.mark.parametrize(
     ("typed", "why"),
     [
-        ("River-4821", "includes your sign-in name"),
-        ("I am river-4821", "includes your sign-in name"),
+        ("River-4821", "gives away your sign-in name"),
+        ("I am river-4821", "gives away your sign-in name"),
+        ("River Sam", "gives away your sign-in name"),
         ("member k7qr", "looks like the label"),
         ("x", "at least two characters"),
         ("--", "at least two characters"),
@@ -91,6 +92,27 @@ def test_a_name_that_would_give_something_away_is_refused_kindly(
         clean_known_as(typed, sign_in_name="river-4821")
 
     assert why in str(refused.value)
+
+
+@pytest.mark.parametrize(
+    ("sign_in_name", "typed"),
+    [("sam", "Sam"), ("jo-1234", "JO"), ("riverbank-0042", "the Riverbank")],
+)
+def test_the_word_a_sign_in_name_was_made_from_is_refused(
+    sign_in_name: str, typed: str
+) -> None:
+    with pytest.raises(ValidationError):
+        clean_known_as(typed, sign_in_name=sign_in_name)
+
+
+@pytest.mark.parametrize(
+    ("sign_in_name", "typed"),
+    [("sam", "Sam R"), ("jo-1234", "Jo (peer supporter)")],
+)
+def test_a_short_sign_in_word_inside_a_longer_name_is_allowed(
+    sign_in_name: str, typed: str
+) -> None:
+    assert clean_known_as(typed, sign_in_name=sign_in_name) == typed
 
 
 def test_a_person_chooses_the_name_others_see_in_their_settings() -> None:
