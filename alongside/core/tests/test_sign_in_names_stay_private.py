@@ -22,6 +22,7 @@ ALLOWED: dict[str, str] = {
     "accounts/adapter.py": "tells the new person their own sign-in name",
     "accounts/actions.py": "checks a chosen name does not reveal the sign-in name",
     "accounts/forms.py": "checks a chosen name does not reveal the sign-in name",
+    "organisations/signup.py": "checks the same at sign-up, against the name typed",
     "privacy/export.py": "the person's own download",
     "privacy/views.py": "forgets failed sign-in counts kept under the name",
     "demo/seed.py": "the demo's own accounts, printed to whoever runs it",
