@@ -177,6 +177,8 @@ TEMPLATES = [
                 "alongside.safety.context_processors.duty",
                 "alongside.supporters.context_processors.support_work",
             ],
+            # `{{ person|shown_name }}` on every page: never a sign-in name.
+            "builtins": ["alongside.core.templatetags.shown_names"],
         },
     },
 ]

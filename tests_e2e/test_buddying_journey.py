@@ -117,8 +117,10 @@ def test_a_peer_asks_is_matched_agrees_and_they_write_to_each_other(
     expect(fran.locator("#shortlist")).to_contain_text("shares: anxiety")
     expect(fran.locator("#shortlist")).to_contain_text("free on weekends")
     check_both_widths(fran)
-    fran.get_by_role("button", name="Offer to jo").click()
-    expect(fran.get_by_role("status").first).to_contain_text("Offered to jo")
+    fran.get_by_role("button", name="Offer to Jo (peer supporter)").click()
+    expect(fran.get_by_role("status").first).to_contain_text(
+        "Offered to Jo (peer supporter)"
+    )
 
     # Jo accepts, and agrees the first version of the agreement.
     jo = new_page()

@@ -193,7 +193,9 @@ def test_the_facilitator_messages_from_the_alert_and_they_talk_live(
 
     # The alert's history shows the message; it never moves up the chain.
     fran.goto(f"/safety/alerts/{escalation_id}/")
-    expect(fran.locator("main")).to_contain_text("Messaged them privately (fran)")
+    expect(fran.locator("main")).to_contain_text(
+        "Messaged them privately (Fran (facilitator))"
+    )
     both_widths(fran)
     # Other alerts in the demo may move up as the clock moves; this one must not.
     _moved_elsewhere, state, alerted = django_shell(

@@ -8,6 +8,7 @@ from django.http import HttpRequest
 from alongside.core.live import close_live_sockets
 
 from .models import Person
+from .shown_names import clean_known_as
 
 
 def update_account_settings(
@@ -16,9 +17,14 @@ def update_account_settings(
     email: str,
     wants_email_notifications: bool,
     quick_exit_signs_out: str | None = None,
+    known_as: str | None = None,
 ) -> Person:
     """Save the person's optional email address, their email choice and, when given,
-    whether leaving quickly also signs them out.
+    whether leaving quickly also signs them out and the name others see ("" for
+    none, so that others see a neutral label).
+
+    Raises ValidationError for a chosen name that would reveal how the person signs
+    in (`shown_names.clean_known_as`); nothing is saved then.
 
     Email notifications are switched off when no address is given.
     """
@@ -28,7 +34,19 @@ def update_account_settings(
     if quick_exit_signs_out is not None:
         person.quick_exit_signs_out = quick_exit_signs_out
         fields.append("quick_exit_signs_out")
+    if known_as is not None:
+        person.known_as = clean_known_as(known_as, sign_in_name=person.username)
+        fields.append("known_as")
     person.save(update_fields=fields)
+    return person
+
+
+def choose_known_as(*, person: Person, known_as: str) -> Person:
+    """Save the name others see ("" for none, so that others see a neutral label),
+    as at sign-up. Raises ValidationError, saving nothing, for a name that would
+    reveal how the person signs in (`shown_names.clean_known_as`)."""
+    person.known_as = clean_known_as(known_as, sign_in_name=person.username)
+    person.save(update_fields=["known_as"])
     return person
 
 

@@ -7,6 +7,8 @@ from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.utils.crypto import salted_hmac
 
+from .shown_names import KNOWN_AS_MAX_LENGTH, neutral_label
+
 _SESSION_HASH_SALT = "django.contrib.auth.models.AbstractBaseUser.get_session_auth_hash"
 
 
@@ -20,7 +22,15 @@ class QuickExit(models.TextChoices):
 
 class Person(AbstractUser):
     """The username is the pseudonym used to sign in. It is never shown to others:
-    in each group a person is known by that group's display name."""
+    in each group a person is known by that group's display name, and everywhere
+    else by `shown_name`."""
+
+    known_as = models.CharField(
+        max_length=KNOWN_AS_MAX_LENGTH,
+        blank=True,
+        help_text="The name the organisation's team, and a one-to-one supporter or "
+        "peer, see. Groups use the separate name chosen for each group.",
+    )
 
     wants_email_notifications = models.BooleanField(
         default=False,
@@ -47,7 +57,8 @@ class Person(AbstractUser):
         verbose_name_plural = "people"
 
     def __str__(self) -> str:
-        return self.username
+        # Whatever shows a person by accident shows what others may see.
+        return self.shown_name
 
     def get_session_auth_hash(self) -> str:
         """Sessions carry this hash; Django ends any whose hash no longer matches.
@@ -67,6 +78,16 @@ class Person(AbstractUser):
         return salted_hmac(
             _SESSION_HASH_SALT, value, secret=secret, algorithm="sha256"
         ).hexdigest()
+
+    @property
+    def shown_name(self) -> str:
+        """The name others see: the one the person chose, or else a neutral label
+        that reveals nothing of the sign-in name. The one place this is decided."""
+        return self.known_as or neutral_label(self.pk)
+
+    @property
+    def has_chosen_name(self) -> bool:
+        return bool(self.known_as)
 
     @property
     def can_receive_email(self) -> bool:

@@ -29,6 +29,7 @@ def account_settings(request: AuthenticatedRequest) -> HttpResponse:
             email=form.cleaned_data["email"],
             wants_email_notifications=form.cleaned_data["wants_email_notifications"],
             quick_exit_signs_out=form.cleaned_data["quick_exit_signs_out"] or None,
+            known_as=form.cleaned_data["known_as"],
         )
         messages.success(request, "Your settings are saved.")
         return redirect("accounts:settings")

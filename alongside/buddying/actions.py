@@ -282,8 +282,8 @@ def _accept(person: Person, offer: Offer) -> Match | None:
             organisation=organisation,
             peer=support_request.peer,
             supporter=person,
-            peer_name=support_request.peer.username,
-            supporter_name=person.username,
+            peer_name=support_request.peer.shown_name,
+            supporter_name=person.shown_name,
         )
     )
     match = Match.objects.create(

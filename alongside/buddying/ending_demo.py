@@ -48,8 +48,8 @@ def seed_ended_support(people: dict[str, Person], *, riverside: Organisation) ->
         organisation=riverside,
         peer=sam,
         supporter=sky,
-        peer_name=sam.username,
-        supporter_name=sky.username,
+        peer_name=sam.shown_name,
+        supporter_name=sky.shown_name,
     )
     match = Match.objects.create(
         organisation=riverside,

@@ -13,7 +13,8 @@ own team or department. Then the most shared experiences first, then the most ro
 The database applies every filter and the order, and returns only the chosen few;
 Python then writes their reasons. A constant number of queries (four, one more per
 kind of training the organisation requires, and one more when the peer gave a
-team), however many supporters and requests there are. Nobody's words are read: only the request's matching facts.
+team), however many supporters and requests there are. Nobody's words are read:
+only the request's matching facts.
 """
 
 from __future__ import annotations

@@ -434,6 +434,8 @@ class SupportCheck(models.Model):
 
 # The ending and referrals (reminders, the ending survey, referrals on).
 from .ending_models import EndingReminder, EndingSurvey, Referral  # noqa: E402, F401
+
+
 class OneToOneSettings(models.Model):
     """How one-to-one support works in an organisation, set by its coordinators.
     Without a row, the kind of service's defaults hold (`pair_policy.py`)."""

@@ -207,7 +207,7 @@ def request_match(request: AuthenticatedRequest, request_id: int) -> HttpRespons
             else:
                 messages.success(
                     request,
-                    f"Offered to {supporter.username}. They have 72 hours to answer.",
+                    f"Offered to {supporter.shown_name}. They have 72 hours to answer.",
                 )
         else:
             messages.info(request, "Please choose a supporter to offer this to.")

@@ -16,6 +16,7 @@ from alongside.conversations.models import LiveRoom, Post
 from alongside.demo.agreements_seed import seed_agreements
 from alongside.demo.ids import demo_id
 from alongside.demo.meetings_seed import seed_meetings
+from alongside.demo.names_seed import seed_names
 from alongside.demo.phrase_rules_seed import seed_phrase_rules
 from alongside.demo.plans_seed import seed_safety_plan
 from alongside.demo.private_seed import seed_private_conversation
@@ -327,6 +328,7 @@ def _seed() -> dict[str, object]:
     )
 
     people = {demo.username: _person(demo.username) for demo in PEOPLE}
+    seed_names(people)
     for demo in PEOPLE:
         grant_role(person=people[demo.username], organisation=riverside, role=demo.role)
     grant_role(person=people["fran"], organisation=northgate, role=Role.FACILITATOR)

@@ -7,7 +7,9 @@ from typing import Any
 from django import forms
 from django.http import HttpRequest
 
+from alongside.accounts.actions import choose_known_as
 from alongside.accounts.models import Person
+from alongside.accounts.shown_names import KNOWN_AS_MAX_LENGTH, clean_known_as
 
 from .actions import welcome_new_person
 from .models import Invitation, Organisation
@@ -26,6 +28,22 @@ class SignupForm(forms.Form):
         required=False,
         max_length=64,
     )
+
+    known_as = forms.CharField(
+        label="The name others see",
+        help_text="Optional, and you can change it later. The name your "
+        "organisation's team, and a one-to-one supporter or peer, see. Please make "
+        "it different from your sign-in name. In groups you choose a separate name "
+        "for each group.",
+        required=False,
+        max_length=KNOWN_AS_MAX_LENGTH + 20,
+    )
+
+    def clean_known_as(self) -> str:
+        return clean_known_as(
+            self.cleaned_data.get("known_as", ""),
+            sign_in_name=str(self.data.get("username", "")).strip(),
+        )
 
     def clean_invitation_code(self) -> Invitation | None:
         code = self.cleaned_data.get("invitation_code", "").strip()
@@ -59,3 +77,5 @@ class SignupForm(forms.Form):
 
     def signup(self, request: HttpRequest, user: Person) -> None:
         welcome_new_person(person=user, invitation=self.cleaned_data["invitation_code"])
+        if self.cleaned_data["known_as"]:
+            choose_known_as(person=user, known_as=self.cleaned_data["known_as"])

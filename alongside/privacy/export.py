@@ -21,6 +21,8 @@ from .registry import REGISTRY
 def _account(person: Person) -> dict[str, Any]:
     return {
         "pseudonym": person.username,
+        "name_others_see": person.shown_name,
+        "name_chosen": person.known_as,
         "email": person.email,
         "wants_email_notifications": person.wants_email_notifications,
         "quick_exit_signs_out": person.get_quick_exit_signs_out_display(),

@@ -2,8 +2,9 @@
 
 Someone from the team goes by their name in the group the conversation began from,
 or else in any group of the organisation they facilitate; the person by their name
-in that group, or in any group of the organisation they are in. Never an account
-name, which is the pseudonym used to sign in.
+in that group, or in any group of the organisation they are in. Without a group
+name, each goes by the name they chose for others to see, if they chose one. Never
+an account name, which is the pseudonym used to sign in.
 """
 
 from __future__ import annotations
@@ -34,12 +35,18 @@ def _name_in(
 def team_name(
     person: Person, organisation: Organisation, group: PeerGroup | None
 ) -> str:
-    return _name_in(person, organisation, group, GroupRole.FACILITATOR) or TEAM_FALLBACK
+    return (
+        _name_in(person, organisation, group, GroupRole.FACILITATOR)
+        or person.known_as
+        or TEAM_FALLBACK
+    )
 
 
 def person_name(
     person: Person, organisation: Organisation, group: PeerGroup | None
 ) -> str:
-    return _name_in(
-        person, organisation, group, GroupRole.MEMBER
-    ) or PERSON_FALLBACK.format(organisation=organisation.name)
+    return (
+        _name_in(person, organisation, group, GroupRole.MEMBER)
+        or person.known_as
+        or PERSON_FALLBACK.format(organisation=organisation.name)
+    )

@@ -169,10 +169,10 @@ class EscalationChainForm(forms.Form):
         self.no_longer_on_the_team = no_longer_on_the_team or {}
         staff = Person.objects.filter(
             roles__organisation=organisation, roles__role__in=STAFF_ROLES
-        ).order_by("username")
+        ).order_by("known_as", "pk")
         self.people = {str(person.pk): person for person in staff}
         choices = [("", "Nobody (end of chain)")]
-        choices += [(f"person:{pk}", p.username) for pk, p in self.people.items()]
+        choices += [(f"person:{pk}", p.shown_name) for pk, p in self.people.items()]
         choices += [
             (f"role:{role}", f"Every {Role(role).label.lower()}")
             for role in (Role.FACILITATOR, Role.SUPERVISOR, Role.ADMIN)
@@ -187,11 +187,11 @@ class EscalationChainForm(forms.Form):
                     1,
                     (
                         f"person:{former.pk}",
-                        f"{former.username} (no longer on the team)",
+                        f"{former.shown_name} (no longer on the team)",
                     ),
                 )
                 help_text = (
-                    f"{former.username} is no longer on the team, so alerts skip "
+                    f"{former.shown_name} is no longer on the team, so alerts skip "
                     "this step. Please choose someone else, or nobody."
                 )
             self.fields[f"step_{number}"] = forms.ChoiceField(
@@ -212,7 +212,7 @@ class EscalationChainForm(forms.Form):
             if cleaned.get(f"step_{number}") == f"person:{former.pk}":
                 self.add_error(
                     f"step_{number}",
-                    f"{former.username} is no longer on the team. Please choose "
+                    f"{former.shown_name} is no longer on the team. Please choose "
                     "someone else, or nobody.",
                 )
         return cleaned

@@ -56,7 +56,7 @@ def export_supervised_by(person: Person) -> list[Row]:
     return [
         {
             "organisation": s.organisation.name,
-            "supervisor": s.supervisor.username,
+            "supervisor": s.supervisor.shown_name,
             "from": when(s.started_at),
             "until": when(s.ended_at),
         }

@@ -35,13 +35,13 @@ def _tidy(text: str) -> str:
 
 class PersonChoiceField(forms.ModelChoiceField[Person]):
     def label_from_instance(self, obj: Person) -> str:
-        return obj.username
+        return obj.shown_name
 
 
 def supporters_of(organisation: Organisation) -> QuerySet[Person]:
     return Person.objects.filter(
         roles__organisation=organisation, roles__role__in=SUPPORTER_ROLES
-    ).order_by("username")
+    ).order_by("known_as", "pk")
 
 
 class DateTimeLocalInput(forms.DateTimeInput):
@@ -185,7 +185,7 @@ class AssignSupervisorForm(forms.Form):
         assert isinstance(supervisor_field, forms.ModelChoiceField)
         supervisor_field.queryset = Person.objects.filter(
             roles__organisation=organisation, roles__role__in=SUPERVISING_ROLES
-        ).order_by("username")
+        ).order_by("known_as", "pk")
 
 
 class SessionForm(forms.Form):
@@ -219,7 +219,7 @@ class SessionForm(forms.Form):
         super().__init__(*args, **kwargs)
         field = self.fields["supervisee"]
         assert isinstance(field, forms.ModelChoiceField)
-        field.queryset = supervisees.order_by("username")
+        field.queryset = supervisees.order_by("known_as", "pk")
 
 
 class NotesForm(forms.Form):

@@ -204,7 +204,8 @@ def test_the_supporter_calls_and_the_supervisor_answers_from_any_page(
         "safety:help-alert", args=[call.pk]
     )
     page = supervisor_client.get(reverse("safety:help-alert", args=[call.pk]))
-    assert supporter.username in page.content.decode()
+    assert supporter.shown_name in page.content.decode()
+    assert supporter.username not in page.content.decode()
     assert (
         client_for(admin_not_reached)
         .get(reverse("safety:help-alert", args=[call.pk]))

@@ -384,7 +384,7 @@ def test_a_shift_whose_person_may_no_longer_take_it_shows_as_a_gap(
 
     page = client_for(admin).get(url).content.decode()
     assert "Gaps in the next 72 hours" in page
-    assert f"{facilitator.username}</li>" not in page
+    assert f"{facilitator.shown_name}</li>" not in page
 
 
 def test_a_supervisors_registration_is_shown_to_the_people_they_supervise(

@@ -156,7 +156,7 @@ def training_record(request: AuthenticatedRequest, slug: str) -> HttpResponse:
             messages.success(
                 request,
                 f"{what} recorded: “{record.module.name}” for "
-                f"{record.person.username}.",
+                f"{record.person.shown_name}.",
             )
             return redirect("supporters:training-record", slug=organisation.slug)
     recent = (
