@@ -200,7 +200,7 @@ def problems_with(url: str, response: Response, *, signed_in: bool) -> list[str]
         assets = Assets()
         # The readable data download is streamed, a section at a time.
         body = (
-            b"".join(response.streaming_content)
+            b"".join(response.streaming_content)  # type: ignore[attr-defined]
             if response.streaming
             else response.content
         )
