@@ -24,7 +24,7 @@ def test_the_demo_shows_the_settings_and_a_check_offered_to_sam() -> None:
     hollybank = policy_for(Organisation.objects.get(slug="hollybank"))
     assert northgate.keeps_teams_apart and "Pharmacy" in northgate.teams
     assert hollybank.is_in_person_only and hollybank.is_in_person_only_fixed
-    match = Match.objects.get(peer__username="sam")
+    match = Match.objects.active().get(peer__username="sam")
     assert match.meetings.filter(format="phone").count() == 1
     assert meeting_checks_waiting_for(match.peer, match).exists()
     assert not meeting_checks_waiting_for(match.supporter, match).exists()

@@ -77,7 +77,7 @@ def test_a_missed_check_out_raises_one_alert_about_the_supporter(
     assert meeting.escalation == escalation
     note = Notification.objects.filter(person=on_duty).latest("pk")
     assert "has not checked out" in note.message
-    assert match.peer.username not in note.message
+    assert match.peer.shown_name not in note.message
     assert not Notification.objects.filter(
         person=match.peer, message__contains="checked out"
     ).exists()
@@ -192,8 +192,8 @@ def test_the_on_duty_person_sees_it_on_today_and_acknowledges_it(
 
     assert "A supporter has not checked out of a meeting" in today.content.decode()
     page = alert_page.content.decode()
-    assert "has not checked out" in page and match.supporter.username in page
-    assert match.peer.username not in page
+    assert "has not checked out" in page and match.supporter.shown_name in page
+    assert match.peer.shown_name not in page
     assert answered.status_code == 302
     escalation.refresh_from_db()
     assert escalation.status == EscalationStatus.ACKNOWLEDGED

@@ -316,8 +316,8 @@ def test_coordinators_oversee_when_in_person_pairs_meet_never_who_the_peer_is() 
     text = page.content.decode()
     assert meetings_overseen_by(coordinator, organisation).count() == 1
     assert "One-to-one meetings in person" in text
-    assert match.supporter.username in text
-    assert match.peer.username not in text
+    assert match.supporter.shown_name in text
+    assert match.peer.shown_name not in text
     assert not meetings_overseen_by(match.supporter, organisation).exists()
     assert not meetings_overseen_by(match.peer, organisation).exists()
 

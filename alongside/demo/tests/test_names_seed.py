@@ -28,7 +28,7 @@ def test_every_demo_person_has_a_name_that_is_not_how_they_sign_in() -> None:
 
 def test_one_to_one_support_and_the_matching_page_use_those_names() -> None:
     seed()
-    match = Match.objects.get(peer__username="sam")
+    match = Match.objects.active().get(peer__username="sam")
     waiting = SupportRequest.objects.get(peer__username="alex")
     fran = Person.objects.get(username="fran")
     give_second_factor(fran)
