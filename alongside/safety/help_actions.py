@@ -40,18 +40,36 @@ def ask_for_help_now(
     )
     if existing is not None:
         return existing
+    return raise_about_a_supporter(
+        organisation=organisation,
+        supporter=person,
+        reason=EscalationReason.SUPPORTER_HELP,
+        now=now,
+    )
+
+
+def raise_about_a_supporter(
+    *,
+    organisation: Organisation,
+    supporter: Person,
+    reason: str,
+    now: datetime,
+) -> Escalation:
+    """Raise an alert about a supporter's own safety (a call for help, a missed
+    check-out): to their supervisor and whoever is on duty, never to them, then up
+    the chain. The caller has checked permission, and runs inside its transaction."""
     escalation = Escalation.objects.create(
         organisation=organisation,
-        reason=EscalationReason.SUPPORTER_HELP,
-        person_at_risk=person,
+        reason=reason,
+        person_at_risk=supporter,
         created_at=now,
     )
     _log(escalation, EventKind.RAISED)
     _tell_staff(organisation.pk)
-    supervisor = current_supervisor_of(person, organisation)
+    supervisor = current_supervisor_of(supporter, organisation)
     people = [supervisor] if supervisor is not None else []
     people += [p for p in on_duty_in(organisation) if p not in people]
-    people = [p for p in people if p.pk != person.pk]
+    people = [p for p in people if p.pk != supporter.pk]
     if not people:
         found = _next_step_people(escalation, 0)
         if found is not None:

@@ -19,12 +19,9 @@ from django.utils import timezone
 
 from alongside.accounts.models import Person
 from alongside.organisations.models import Organisation
-from alongside.supporters.permissions import current_supervisor_of
 
-from .actions.duty import on_duty_in
-from .actions.escalations import _alert, _log, _next_step_people, _schedule_move_up
-from .actions.shared import _tell_staff
-from .models import Escalation, EscalationReason, EventKind
+from .help_actions import raise_about_a_supporter
+from .models import Escalation, EscalationReason
 
 
 @transaction.atomic
@@ -38,26 +35,9 @@ def raise_lone_working_alert(
     five minutes (or the chain's wait, when shorter), it moves up the chain, and
     then to the organisation's supervisors and admins. One alert per meeting is
     the caller's to keep (it raises once per meeting)."""
-    now = now or timezone.now()
-    escalation = Escalation.objects.create(
+    return raise_about_a_supporter(
         organisation=organisation,
+        supporter=supporter,
         reason=EscalationReason.LONE_WORKING,
-        person_at_risk=supporter,
-        created_at=now,
+        now=now or timezone.now(),
     )
-    _log(escalation, EventKind.RAISED)
-    _tell_staff(organisation.pk)
-    supervisor = current_supervisor_of(supporter, organisation)
-    people = [supervisor] if supervisor is not None else []
-    people += [p for p in on_duty_in(organisation) if p not in people]
-    people = [p for p in people if p.pk != supporter.pk]
-    if not people:
-        found = _next_step_people(escalation, 0)
-        if found is not None:
-            escalation.level, people = found
-    if people:
-        _alert(escalation, people)
-        _schedule_move_up(escalation, now)
-    else:
-        _log(escalation, EventKind.NO_ONE_LEFT)
-    return escalation
