@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Exists, OuterRef, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
@@ -157,6 +157,12 @@ def supervised_in_time(
     """People with a current supervisor and a session that happened within the
     last six weeks (or a supervision that started within them). The others'
     supervision is overdue, or they have no supervisor."""
+    return Person.objects.filter(_supervised_in_time(organisation, moment))
+
+
+def _supervised_in_time(organisation: Organisation, moment: datetime | None) -> Q:
+    """`supervised_in_time` as a condition on a query of people, so that it is
+    asked of each person found rather than of everybody first."""
     cutoff = (moment or timezone.now()) - SUPERVISION_OVERDUE_AFTER
     current = Supervision.objects.filter(
         organisation=organisation, supporter=OuterRef("pk"), ended_at__isnull=True
@@ -167,8 +173,8 @@ def supervised_in_time(
         status=SessionStatus.HAPPENED,
         scheduled_for__gt=cutoff,
     )
-    return Person.objects.filter(Exists(current)).filter(
-        Exists(current.filter(started_at__gt=cutoff)) | Exists(recent_session)
+    return Q(Exists(current)) & (
+        Q(Exists(current.filter(started_at__gt=cutoff))) | Q(Exists(recent_session))
     )
 
 
@@ -193,7 +199,7 @@ def supporters_with_room(organisation: Organisation) -> QuerySet[Person]:
     return (
         trained_people(organisation, Gate.ONE_TO_ONE)
         .filter(Exists(available))
-        .filter(pk__in=supervised_in_time(organisation).values("pk"))
+        .filter(_supervised_in_time(organisation, None))
     )
 
 
