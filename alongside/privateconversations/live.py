@@ -30,10 +30,16 @@ def notices_channel_group(person_id: int) -> str:
 
 
 def render_message(message: Message, *, viewer_id: int | None, viewer_side: str) -> str:
-    """The one rendering of a message, shared by the page and the socket."""
+    """The one rendering of a message, shared by the page and the socket (which
+    needs the conversation too: a held message reads differently in a pair's)."""
     return render_to_string(
         MESSAGE_PARTIAL,
-        {"message": message, "viewer_id": viewer_id, "viewer_side": viewer_side},
+        {
+            "message": message,
+            "conversation": message.conversation,
+            "viewer_id": viewer_id,
+            "viewer_side": viewer_side,
+        },
     )
 
 

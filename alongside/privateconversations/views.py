@@ -106,8 +106,12 @@ def _render_detail(
     last_id = shown[-1].pk if shown else place.reads_from_message_id
     if shown:
         actions.mark_read(person=request.user, conversation=conversation, up_to=last_id)
+    # Only someone from the team looks at a held message: never the other of a
+    # one-to-one pair, nor the person a team member is writing to.
     waiting_to_share = [
-        m for m in shown if m.is_held and m.author_id != request.user.pk
+        m
+        for m in shown
+        if m.is_held and m.author_id != request.user.pk and place.side == Side.TEAM
     ]
     return render(
         request,

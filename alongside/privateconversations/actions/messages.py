@@ -159,8 +159,15 @@ def _tell_the_others(
             _ask_the_team(conversation, leaving=set())
         return
     if message.is_held:
+        # Only someone from the team can look at it: the other of a pair is not
+        # told of words they cannot read.
+        team_ids = set(
+            Participant.objects.filter(
+                conversation=conversation, side=Side.TEAM, left_at__isnull=True
+            ).values_list("person_id", flat=True)
+        )
         _notify_once(
-            others,
+            [person for person in others if person.pk in team_ids],
             f"{place.display_name} has written a message that is waiting for you "
             "to look at it.",
             link,

@@ -12,11 +12,13 @@ from django.urls import reverse
 
 from alongside.access.models import StaffRead
 from alongside.accounts.models import Person
+from alongside.notifications.models import Notification
 from alongside.organisations.models import Organisation, Role
 from alongside.organisations.tests.factories import OrganisationFactory
 
 from .. import actions
 from ..models import Conversation, Message, MessageStatus
+from ..pairs import open_support_conversation
 from .factories import conversation_between, member_of, say
 
 pytestmark = pytest.mark.django_db
@@ -124,6 +126,33 @@ def test_a_held_message_tells_the_author_kindly_and_the_team_sees_it_waits(
     assert client_for(fran).post(share).status_code == 302  # a double click
     held.refresh_from_db()
     assert held.status == MessageStatus.PUBLISHED
+
+
+def test_a_held_message_in_a_pair_is_never_shown_to_the_other(
+    organisation: Organisation, django_capture_on_commit_callbacks: Any
+) -> None:
+    peer, supporter = member_of(organisation), member_of(organisation)
+    conversation = open_support_conversation(
+        organisation=organisation,
+        peer=peer,
+        supporter=supporter,
+        peer_name="Peer",
+        supporter_name="Supporter",
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        held = say(peer, conversation, "My number is 07700 900461.")
+
+    assert held.status == MessageStatus.HELD
+    assert not Notification.objects.filter(person=supporter).exists()
+    author_page = client_for(peer).get(detail(conversation)).text
+    other_page = client_for(supporter).get(detail(conversation)).text
+    assert "07700 900461" in author_page
+    assert "It looks like this includes a phone number." in author_page
+    assert "07700 900461" not in other_page
+    assert "Waiting for you to look at" not in other_page
+    assert "A message is waiting for a quick check by someone from the team." in (
+        other_page
+    )
 
 
 def test_a_peer_writes_to_the_team_first_where_it_is_allowed(
