@@ -289,6 +289,14 @@ class Match(models.Model):
     def is_active(self) -> bool:
         return self.status == MatchStatus.ACTIVE
 
+    @property
+    def status_for_the_pair(self) -> str:
+        """What the two see: a change asked for shows only as ended, since the
+        other is told that and nothing more (the coordinators see the change)."""
+        if self.status == MatchStatus.CHANGE_ASKED:
+            return str(MatchStatus.ENDED.label)
+        return self.get_status_display()
+
 
 class AgreementVersion(models.Model):
     """One version of a pair's support agreement. Agreed once both have said yes to

@@ -171,3 +171,18 @@ def test_either_side_asks_for_a_change_without_a_reason() -> None:
     match.refresh_from_db()
     assert not match.is_active
     assert client_for(match.peer).post(url).status_code == 403
+
+
+def test_the_other_is_told_only_that_the_support_ended() -> None:
+    organisation = OrganisationFactory.create()
+    match = matched(organisation)
+
+    client_for(match.peer).post(reverse("buddying:match-change", args=[match.pk]))
+
+    supporter = client_for(match.supporter)
+    match_page = supporter.get(reverse("buddying:match-detail", args=[match.pk])).text
+    index_page = supporter.get(reverse("buddying:index")).text
+
+    assert f"{organisation.name}. Ended." in match_page
+    assert "different match" not in match_page
+    assert "different match" not in index_page
