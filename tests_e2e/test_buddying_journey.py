@@ -1,9 +1,12 @@
 """One-to-one support, in a real browser: alex (whose request waits in the demo)
 withdraws it and asks again in their own words; fran, a coordinator, sees the
 shortlist with its reasons and offers the request to jo; jo accepts; both agree the
-support agreement; they exchange messages live in their private conversation. axe
-checks every page at 1280 and at 320 px wide. Afterwards the demo is put back as it
-was: alex's request waiting, no match.
+support agreement; they exchange messages live in their private conversation. A
+message with a phone number in it is held for a quick check: alex sees it with the
+kind explanation, jo never sees the number. Then alex asks for a different match
+without a reason: fran sees only that a change was asked for, and jo is told kindly,
+without detail. axe checks every page at 1280 and at 320 px wide. Afterwards the demo
+is put back as it was: alex's request waiting, no match.
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ pytestmark = pytest.mark.browser
 
 NARROWEST = {"width": 320, "height": 700}
 WORDS = "Caring for my dad is wearing me down; I would like someone to talk to."
+PHONE_NUMBER = "07700 900123"
 
 PUT_BACK = """
 from alongside.buddying import actions
@@ -28,9 +32,14 @@ from alongside.buddying.models import Match, SupportRequest
 from alongside.accounts.models import Person
 from alongside.organisations.models import Organisation
 from alongside.privateconversations.models import Conversation
+from alongside.notifications.models import Notification
 alex = Person.objects.get(username="alex")
 for match in Match.objects.filter(peer=alex):
     if match.conversation_id:
+        # The held message asked the team in: its notices go with the conversation.
+        Notification.objects.filter(
+            link__contains=f"/{match.conversation_id}/", link__startswith="/private/"
+        ).delete()
         Conversation.objects.filter(pk=match.conversation_id).delete()
 SupportRequest.objects.filter(peer=alex).delete()
 actions.ask_for_support(
@@ -163,3 +172,72 @@ def test_a_peer_asks_is_matched_agrees_and_they_write_to_each_other(
         expect(reader.locator("#live-messages")).to_contain_text(words)
     check_accessibility(jo)
     check_accessibility(alex)
+
+    # A message with a phone number is held: alex sees why, kindly; jo never sees it.
+    alex.get_by_label("Your message").fill(
+        f"If it is easier, you can ring me on {PHONE_NUMBER} in the evenings."
+    )
+    alex.get_by_role("button", name="Send", exact=True).click()
+    held = alex.locator("#live-messages .post-held")
+    expect(held).to_contain_text("Waiting for a quick check.")
+    expect(held).to_contain_text("Only you can see this for now; nothing is lost.")
+    expect(held).to_contain_text("It looks like this includes a phone number.")
+    expect(held).to_contain_text("we don't share contact details here")
+    expect(jo.locator("#live-messages")).to_contain_text(
+        "A message is waiting for a quick check by someone from the team."
+    )
+    expect(jo.locator("main")).not_to_contain_text(PHONE_NUMBER)
+    alex.reload()
+    expect(alex.locator("#live-messages .post-held")).to_contain_text(
+        "It looks like this includes a phone number."
+    )
+    check_both_widths(alex)
+    jo.reload()
+    expect(jo.locator("#live-messages")).to_contain_text(
+        "A message is waiting for a quick check by someone from the team."
+    )
+    expect(jo.locator("main")).not_to_contain_text(PHONE_NUMBER)
+    check_both_widths(jo)
+
+    # Alex asks for a different match, and is not asked why.
+    alex.goto("/one-to-one/")
+    alex.locator("#my-matches a").first.click()
+    match_url = alex.url
+    alex.get_by_role("link", name="Ask for a different match").click()
+    expect(alex.locator("main")).to_contain_text("You do not need to give a reason.")
+    expect(alex.locator("main textarea, main input[type=text]")).to_have_count(0)
+    check_both_widths(alex)
+    alex.get_by_role("button", name="Ask for a different match").click()
+    expect(alex.get_by_role("status").first).to_contain_text(
+        "Done. The coordinators know a change was asked for, and nothing more."
+    )
+    expect(alex.locator("#my-requests")).to_contain_text("Waiting for a coordinator")
+    check_both_widths(alex)
+
+    # Fran sees only that a change was asked for.
+    fran.goto("/one-to-one/coordinate/riverside/")
+    expect(fran.locator("#waiting-requests")).to_contain_text(
+        "A change of supporter was asked for."
+    )
+    check_both_widths(fran)
+    fran.goto("/notifications/")
+    expect(fran.locator("main")).to_contain_text(
+        "A change of one-to-one supporter has been asked for."
+    )
+    check_both_widths(fran)
+
+    # Jo is told kindly that the support has ended, and nothing more.
+    jo.goto("/notifications/")
+    expect(jo.locator("main")).to_contain_text(
+        "A one-to-one support you gave has come to an end. Thank you for your support."
+    )
+    check_both_widths(jo)
+    jo.goto(match_url)
+    expect(jo.locator("main")).not_to_contain_text("different match")
+    expect(
+        jo.get_by_role("link", name="Read your messages (read-only)")
+    ).to_be_visible()
+    check_both_widths(jo)
+    jo.goto("/one-to-one/")
+    expect(jo.locator("#my-matches")).not_to_contain_text("different match")
+    check_both_widths(jo)
