@@ -154,12 +154,14 @@ def test_a_missed_check_out_reaches_fran_on_today_and_she_acknowledges_it(
     expect(fran.get_by_role("heading", level=1)).to_have_text(
         "A supporter has not checked out"
     )
-    expect(fran.locator("#help-who")).to_contain_text("jo met someone in person")
+    expect(fran.locator("#help-who")).to_contain_text(
+        "Jo (peer supporter) met someone in person"
+    )
     expect(fran.locator("main")).not_to_contain_text("sam")
     check_both_widths(fran)
 
     fran.get_by_role("button", name="I have seen this and will be in touch").click()
-    expect(fran.locator("main")).to_contain_text("Answered by fran")
+    expect(fran.locator("main")).to_contain_text("Answered by Fran (facilitator)")
     check_both_widths(fran)
 
 
