@@ -213,7 +213,7 @@ def test_risk_to_life_is_shared_and_the_facilitator_on_duty_acknowledges_live(
     expect(
         fran.get_by_text("The person has been told someone will message them soon.")
     ).to_be_visible()
-    expect(fran.locator("main")).to_contain_text("Acknowledged by fran")
+    expect(fran.locator("main")).to_contain_text("Acknowledged by Fran (facilitator)")
 
     # The author sees that someone has seen it.
     visit(rowan, thread_url)

@@ -14,14 +14,20 @@ import pyotp
 import pytest
 from playwright.sync_api import Page, expect
 
-from .conftest import DEMO_PASSWORD, check_accessibility, sign_in_with_second_step
+from .conftest import (
+    DEMO_PASSWORD,
+    FRAN_TOTP_SECRET,
+    check_accessibility,
+    sign_in_with_second_step,
+)
 
 pytestmark = pytest.mark.browser
 
 NARROWEST = {"width": 320, "height": 700}
 SKY_SECRET = pyotp.random_base32()
 ADE_SECRET = pyotp.random_base32()
-FRAN_SECRET = pyotp.random_base32()
+# Fran keeps the key every journey shares, so that no journey leaves her another.
+FRAN_SECRET = FRAN_TOTP_SECRET
 
 GIVE_KEYS = f"""
 from allauth.mfa.models import Authenticator
@@ -104,11 +110,12 @@ def test_a_recorded_module_then_help_now_reaches_the_supervisor_live(
     expect(sky.get_by_role("heading", name="My support work")).to_be_visible()
     sky.get_by_role("link", name="Record training").first.click()
     check_both_widths(sky)
-    sky.get_by_label("Who completed it").select_option(label="jo")
+    sky.get_by_label("Who completed it").select_option(label="Jo (peer supporter)")
     sky.get_by_label("Module").select_option(label="Knowing your limits in a crisis")
     sky.get_by_role("button", name="Record it").click()
     expect(sky.get_by_role("status")).to_contain_text(
-        "Completion recorded: “Knowing your limits in a crisis” for jo."
+        "Completion recorded: “Knowing your limits in a crisis” for "
+        "Jo (peer supporter)."
     )
     sky.goto("/support/riverside/team/")
     check_both_widths(sky)
