@@ -36,8 +36,8 @@ print(match.pk)
 
 REMIND = """
 from django.utils import timezone
-from alongside.buddying import ending
-print(ending.remind_of_endings(now=timezone.now()))
+from alongside.buddying import actions
+print(actions.remind_of_endings(now=timezone.now()))
 """
 
 FORGET_ENDING = """

@@ -28,7 +28,7 @@ MISS_A_CHECK_OUT = """
 from datetime import timedelta
 from django.utils import timezone
 from alongside.accounts.models import Person
-from alongside.buddying import working_together
+from alongside.buddying import actions
 from alongside.buddying.models import Match
 from alongside.organisations.models import Organisation
 from alongside.safety import actions as safety_actions
@@ -40,14 +40,14 @@ was_on_duty = DutyPeriod.objects.filter(
 ).exists()
 safety_actions.go_on_duty(person=fran, organisation=riverside)
 match = Match.objects.active().get(peer__username="sam", supporter__username="jo")
-meeting = working_together.plan_meeting(
+meeting = actions.plan_meeting(
     person=match.supporter,
     match=match,
     starts_at=timezone.now() - timedelta(hours=2),
     minutes=60,
     format="in_person",
 )
-working_together.alert_missed_check_outs(now=timezone.now())
+actions.alert_missed_check_outs(now=timezone.now())
 meeting.refresh_from_db()
 print(was_on_duty)
 print(meeting.pk)

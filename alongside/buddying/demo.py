@@ -15,7 +15,7 @@ from alongside.accounts.models import Person
 from alongside.organisations.models import Organisation
 from alongside.privateconversations import actions as private_actions
 
-from . import actions, working_together
+from . import actions
 from .ending_demo import seed_ended_support, seed_referral
 from .models import SupportRequest
 from .starter import STARTER
@@ -58,7 +58,7 @@ def seed_buddying(people: dict[str, Person], *, riverside: Organisation) -> None
     )
     offer = actions.offer_request(person=fran, support_request=asked, supporter=jo)
     match = actions.accept_offer(person=jo, offer=offer)
-    version = working_together.propose_agreement(
+    version = actions.propose_agreement(
         person=sam,
         match=match,
         fields={
@@ -71,7 +71,7 @@ def seed_buddying(people: dict[str, Person], *, riverside: Organisation) -> None
             "review_week": 6,
         },
     )
-    working_together.agree_to_agreement(person=jo, version=version)
+    actions.agree_to_agreement(person=jo, version=version)
     assert match.conversation is not None
     for number, (who, body) in enumerate(MESSAGES):
         private_actions.send_message(
@@ -83,12 +83,12 @@ def seed_buddying(people: dict[str, Person], *, riverside: Organisation) -> None
     last_week = timezone.localtime().replace(
         hour=18, minute=0, second=0, microsecond=0
     ) - timedelta(days=7)
-    meeting = working_together.plan_meeting(
+    meeting = actions.plan_meeting(
         person=jo, match=match, starts_at=last_week, minutes=60, format="in_person"
     )
-    working_together.check_in(person=jo, meeting=meeting)
-    working_together.check_out(person=jo, meeting=meeting)
-    working_together.write_meeting_note(
+    actions.check_in(person=jo, meeting=meeting)
+    actions.check_out(person=jo, meeting=meeting)
+    actions.write_meeting_note(
         person=jo,
         match=match,
         met_on=last_week.date(),
@@ -97,7 +97,7 @@ def seed_buddying(people: dict[str, Person], *, riverside: Organisation) -> None
         is_for_supervision_only=False,
         why_for_supervision="",
     )
-    working_together.plan_meeting(
+    actions.plan_meeting(
         person=sam,
         match=match,
         starts_at=last_week + timedelta(days=14),

@@ -13,7 +13,7 @@ from django.utils import timezone
 from alongside.accounts.models import Person
 from alongside.organisations.models import Organisation
 
-from . import meeting_checks, policy_actions, working_together
+from . import actions
 from .models import Match, OneToOneSettings
 
 NORTHGATE_TEAMS = [
@@ -33,7 +33,7 @@ def seed_pair_safety(people: dict[str, Person], *, riverside: Organisation) -> N
         or OneToOneSettings.objects.filter(organisation=northgate).exists()
     ):
         return
-    policy_actions.save_pair_settings(
+    actions.save_pair_settings(
         person=people["fran"],
         organisation=northgate,
         is_in_person_only=False,
@@ -50,11 +50,11 @@ def seed_pair_safety(people: dict[str, Person], *, riverside: Organisation) -> N
     two_days_ago = timezone.localtime().replace(
         hour=18, minute=30, second=0, microsecond=0
     ) - timedelta(days=2)
-    working_together.plan_meeting(
+    actions.plan_meeting(
         person=people["jo"],
         match=match,
         starts_at=two_days_ago,
         minutes=30,
         format="phone",
     )
-    meeting_checks.offer_checks_after_meetings(now=timezone.now())
+    actions.offer_checks_after_meetings(now=timezone.now())

@@ -20,7 +20,7 @@ from alongside.organisations.models import Organisation, SupportService
 from alongside.privateconversations import actions as private_actions
 from alongside.privateconversations.pairs import open_support_conversation
 
-from . import actions, ending, referrals
+from . import actions
 from .ending_models import Basis, Referral
 from .models import AgreementVersion, Match, RequestStatus, SupportRequest
 from .starter import STARTER
@@ -81,7 +81,7 @@ def seed_ended_support(people: dict[str, Person], *, riverside: Organisation) ->
         ended_at=timezone.now() - timedelta(weeks=3)
     )
     match.refresh_from_db()
-    ending.answer_ending_survey(
+    actions.answer_ending_survey(
         person=sam,
         match=match,
         helped=5,
@@ -105,7 +105,7 @@ def seed_referral(people: dict[str, Person], *, riverside: Organisation) -> None
     )
     if service is None:
         return
-    referral = referrals.record_referral(
+    referral = actions.record_referral(
         person=jo,
         match=match,
         service=service,
@@ -114,4 +114,4 @@ def seed_referral(people: dict[str, Person], *, riverside: Organisation) -> None
         why="They can help with the practical side of things after a death, "
         "which is beyond what we do together.",
     )
-    referrals.give_consent(person=sam, referral=referral, items=["name", "what_help"])
+    actions.give_consent(person=sam, referral=referral, items=["name", "what_help"])

@@ -18,27 +18,27 @@ from alongside.accounts.second_factor import ensure_second_factor
 from alongside.core.requests import AuthenticatedRequest
 from alongside.organisations.models import Organisation, SupportService
 
-from . import ending, referrals
+from . import actions, planned_end
 from .ending_forms import ConsentForm, ReferralForm, SurveyForm
 from .ending_models import EndingSurvey, ReferralStatus
-from .ending_permissions import (
-    can_answer_survey,
-    can_delete_conversation,
-    can_read_surveys,
-    check_delete_conversation,
-    surveys_visible_to,
-)
 from .models import Match
-from .permissions import coordinated_organisations, get_match_for, side_in
-from .referral_permissions import (
+from .permissions import (
+    can_answer_survey,
     can_countersign,
+    can_delete_conversation,
     can_give_consent,
+    can_read_surveys,
     can_refer,
     can_sign_referrals,
+    check_delete_conversation,
+    coordinated_organisations,
+    get_match_for,
     get_referral_for,
     referral_side,
     referrals_to_sign_for,
     referrals_visible_to,
+    side_in,
+    surveys_visible_to,
 )
 
 SHOWN = 200
@@ -57,7 +57,7 @@ def survey_answer(request: AuthenticatedRequest, match_id: int) -> HttpResponse:
     form = SurveyForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            ending.answer_ending_survey(
+            actions.answer_ending_survey(
                 person=request.user, match=match, **form.cleaned_data
             )
         except PermissionDenied as error:
@@ -110,7 +110,7 @@ def conversation_delete(request: AuthenticatedRequest, match_id: int) -> HttpRes
         raise PermissionDenied
     if request.method == "POST":
         try:
-            ending.delete_conversation(person=request.user, match=match)
+            actions.delete_conversation(person=request.user, match=match)
         except PermissionDenied as error:
             messages.info(request, str(error))
         else:
@@ -147,7 +147,7 @@ def referral_create(request: AuthenticatedRequest, match_id: int) -> HttpRespons
     form = ReferralForm(request.POST or None, services=services)
     if request.method == "POST" and form.is_valid():
         try:
-            referral = referrals.record_referral(
+            referral = actions.record_referral(
                 person=request.user, match=match, **form.cleaned_data
             )
         except PermissionDenied as error:
@@ -201,7 +201,7 @@ def referral_consent(request: AuthenticatedRequest, referral_id: int) -> HttpRes
         messages.info(request, "Please tick only the items listed. Nothing changed.")
         return redirect("buddying:referral-detail", referral_id=referral.pk)
     try:
-        answered = referrals.give_consent(
+        answered = actions.give_consent(
             person=request.user, referral=referral, items=form.cleaned_data["items"]
         )
     except PermissionDenied as error:
@@ -225,7 +225,7 @@ def referral_countersign(
     if can_countersign(request.user, referral):
         ensure_second_factor(request)
     try:
-        referrals.countersign_referral(
+        actions.countersign_referral(
             person=request.user,
             referral=referral,
             agree=request.POST.get("answer") == "sign",
@@ -260,7 +260,7 @@ def referrals_to_sign(request: AuthenticatedRequest) -> HttpResponse:
 def ending_context(person: Person, match: Match) -> dict[str, object]:
     """What the match page shows about the ending and referrals."""
     return {
-        "planned_end": ending.planned_end_of(match),
+        "planned_end": planned_end.planned_end_of(match),
         "can_answer_survey": can_answer_survey(person, match),
         "has_answered_survey": side_in(person, match) == "peer"
         and EndingSurvey.objects.filter(match=match).exists(),

@@ -17,7 +17,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from alongside.core.requests import AuthenticatedRequest
 
-from . import actions, ending, working_together
+from . import actions, planned_end
 from .ending_views import ending_context
 from .forms import (
     AGREEMENT_TEXT_FIELDS,
@@ -115,7 +115,7 @@ def note_create(request: AuthenticatedRequest, match_id: int) -> HttpResponse:
     form = NoteForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            working_together.write_meeting_note(
+            actions.write_meeting_note(
                 person=request.user, match=match, **form.cleaned_data
             )
         except PermissionDenied as error:
@@ -168,7 +168,7 @@ def agreement_propose(request: AuthenticatedRequest, match_id: int) -> HttpRespo
     form = AgreementForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
-            working_together.propose_agreement(
+            actions.propose_agreement(
                 person=request.user, match=match, fields=form.cleaned_data
             )
         except PermissionDenied as error:
@@ -202,7 +202,7 @@ def agreement_agree(request: AuthenticatedRequest, match_id: int) -> HttpRespons
             raise PermissionDenied(
                 "That version of the agreement was not found. Here is the latest."
             )
-        working_together.agree_to_agreement(person=request.user, version=version)
+        actions.agree_to_agreement(person=request.user, version=version)
     except PermissionDenied as error:
         messages.info(request, str(error))
     else:
@@ -274,7 +274,7 @@ def meeting_create(request: AuthenticatedRequest, match_id: int) -> HttpResponse
             )
         )
         try:
-            working_together.plan_meeting(
+            actions.plan_meeting(
                 person=request.user,
                 match=match,
                 starts_at=starts_at,
@@ -308,7 +308,7 @@ def meeting_check_in(
 ) -> HttpResponse:
     match = get_match_for(request.user, match_id)
     meeting = _meeting_of(match, meeting_id)
-    working_together.check_in(person=request.user, meeting=meeting)
+    actions.check_in(person=request.user, meeting=meeting)
     messages.success(request, "You are checked in. Please check out when you leave.")
     return redirect("buddying:match-detail", match_id=match.pk)
 
@@ -320,7 +320,7 @@ def meeting_check_out(
 ) -> HttpResponse:
     match = get_match_for(request.user, match_id)
     meeting = _meeting_of(match, meeting_id)
-    working_together.check_out(person=request.user, meeting=meeting)
+    actions.check_out(person=request.user, meeting=meeting)
     messages.success(request, "You are checked out. Thank you.")
     return redirect("buddying:match-detail", match_id=match.pk)
 
@@ -334,7 +334,7 @@ def check_answer(request: AuthenticatedRequest, match_id: int) -> HttpResponse:
         raise PermissionDenied
     form = CheckForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        answer = working_together.answer_check(
+        answer = actions.answer_check(
             person=request.user, match=match, **form.cleaned_data
         )
         messages.success(
@@ -371,6 +371,6 @@ def match_end(request: AuthenticatedRequest, match_id: int) -> HttpResponse:
             "match": match,
             "agreed": _agreed(match),
             "side": side_in(request.user, match),
-            "planned_end": ending.planned_end_of(match),
+            "planned_end": planned_end.planned_end_of(match),
         },
     )

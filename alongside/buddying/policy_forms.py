@@ -8,8 +8,8 @@ from typing import Any
 
 from django import forms
 
+from .actions import MOST_TEAMS, TEAM_LENGTH, tidy_teams
 from .pair_policy import PairPolicy
-from .policy_actions import MOST_TEAMS, TEAM_LENGTH, tidy_teams
 
 NO_TEAM = ("", "I would rather not say")
 

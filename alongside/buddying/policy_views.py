@@ -15,7 +15,7 @@ from alongside.accounts.second_factor import ensure_second_factor
 from alongside.core.requests import AuthenticatedRequest
 from alongside.organisations.models import Organisation
 
-from . import meeting_checks, policy_actions
+from . import actions
 from .forms import CheckForm
 from .pair_policy import default_keeps_teams_apart, policy_for
 from .permissions import (
@@ -53,7 +53,7 @@ def pair_settings(
         del form.fields["is_in_person_only"]
     if request.method == "POST" and form.is_valid():
         try:
-            policy_actions.save_pair_settings(
+            actions.save_pair_settings(
                 person=request.user,
                 organisation=organisation,
                 is_in_person_only=form.cleaned_data.get("is_in_person_only", True),
@@ -104,7 +104,7 @@ def meeting_check(
     form.fields["felt_safe"].label = "I felt safe (1 not at all, 5 very)"
     if request.method == "POST" and form.is_valid():
         try:
-            answer = meeting_checks.answer_meeting_check(
+            answer = actions.answer_meeting_check(
                 person=request.user, meeting=meeting, **form.cleaned_data
             )
         except PermissionDenied as error:

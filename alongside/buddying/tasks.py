@@ -19,7 +19,7 @@ from django_tasks import task
 
 from alongside.core import recurring
 
-from . import actions, ending, meeting_checks, working_together
+from . import actions
 
 EVERY = timedelta(minutes=5)
 
@@ -32,10 +32,10 @@ def check_offers() -> int:
         now = timezone.now()
         return (
             actions.lapse_expired_offers(now=now)
-            + working_together.alert_missed_check_outs(now=now)
+            + actions.alert_missed_check_outs(now=now)
             # Reminders before a planned end, once each (alongside/buddying/ending.py).
-            + ending.remind_of_endings(now=now)
-            + meeting_checks.offer_checks_after_meetings(now=now)
+            + actions.remind_of_endings(now=now)
+            + actions.offer_checks_after_meetings(now=now)
         )
     finally:
         # Even if this run fails, the next is queued: the chain never breaks.

@@ -14,7 +14,7 @@ from datetime import datetime, time
 from django.utils import timezone
 from django_tasks import task
 
-from alongside.buddying.ending import forget_old_surveys
+from alongside.buddying.actions import forget_old_surveys
 from alongside.core import recurring
 from alongside.insights.actions import forget_old_records
 from alongside.insights.check_actions import forget_old_check_records

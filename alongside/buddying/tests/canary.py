@@ -15,7 +15,7 @@ from typing import Any
 
 from alongside.supporters.models import Supervision
 
-from .. import actions, ending, referrals
+from .. import actions
 from ..ending_models import Basis
 from .ending_factories import agreed, service_of
 from .factories import matched
@@ -26,7 +26,7 @@ def plant_one_to_one_ending(world: Any, name: str) -> None:
     match = agreed(matched(organisation))
     actions.end_support(person=match.peer, match=match)
     match.refresh_from_db()
-    ending.answer_ending_survey(
+    actions.answer_ending_survey(
         person=match.peer,
         match=match,
         helped=4,
@@ -41,7 +41,7 @@ def plant_referrals(world: Any, name: str) -> None:
     match = matched(organisation)
     Supervision.objects.filter(supporter=match.supporter).delete()
     service = service_of(organisation)
-    referrals.record_referral(
+    actions.record_referral(
         person=match.supporter,
         match=match,
         service=service,
@@ -49,7 +49,7 @@ def plant_referrals(world: Any, name: str) -> None:
         items=["name"],
         why=world.marker(name, "one-to-one-referrals"),
     )
-    under_limits = referrals.record_referral(
+    under_limits = actions.record_referral(
         person=match.supporter,
         match=match,
         service=service,

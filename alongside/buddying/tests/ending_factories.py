@@ -11,14 +11,14 @@ from alongside.accounts.models import Person
 from alongside.organisations.models import Organisation, SupportService
 from alongside.organisations.tests.factories import SupportServiceFactory
 
-from .. import working_together
+from .. import actions
 from ..ending_models import Basis, EndingSurvey, Referral, ReferralStatus
 from ..models import Match
 
 
 def agreed(match: Match, *, length_weeks: int = 12) -> Match:
     """Both agree a version with this planned length."""
-    version = working_together.propose_agreement(
+    version = actions.propose_agreement(
         person=match.peer,
         match=match,
         fields={
@@ -38,7 +38,7 @@ def agreed(match: Match, *, length_weeks: int = 12) -> Match:
             "review_week": 1,
         },
     )
-    working_together.agree_to_agreement(person=match.supporter, version=version)
+    actions.agree_to_agreement(person=match.supporter, version=version)
     return match
 
 

@@ -19,7 +19,7 @@ from alongside.organisations.permissions import role_in
 from alongside.peergroups.models import PeerGroup
 from alongside.supporters.models import Supervision
 
-from .. import actions, referrals, working_together
+from .. import actions
 from ..ending_models import Basis, Referral
 from ..models import Match
 from ..starter import STARTER
@@ -91,7 +91,7 @@ def referral_under_limits(organisation: Organisation) -> Referral:
     supervisors and admins may sign it); neither of the two is an actor."""
     match = matched(organisation)
     Supervision.objects.filter(supporter=match.supporter).delete()
-    return referrals.record_referral(
+    return actions.record_referral(
         person=match.supporter,
         match=match,
         service=service_of(organisation),
@@ -136,10 +136,10 @@ def buddying_objects(
     )
     match = actions.accept_offer(person=supporter, offer=match_offer)
     version = match.agreement_versions.get()
-    working_together.agree_to_agreement(person=supporter, version=version)
-    working_together.agree_to_agreement(person=peer, version=version)
+    actions.agree_to_agreement(person=supporter, version=version)
+    actions.agree_to_agreement(person=peer, version=version)
     made["match_id"] = match.pk
-    made["meeting_id"] = working_together.plan_meeting(
+    made["meeting_id"] = actions.plan_meeting(
         person=supporter,
         match=match,
         # Ended an hour ago, so that the check after it can be answered.

@@ -18,7 +18,7 @@ from alongside.privateconversations.models import Side
 from alongside.privateconversations.permissions import can_read, can_write
 from alongside.supporters.models import SupporterProfile
 
-from .. import actions, working_together
+from .. import actions
 from ..matching import shortlist
 from ..models import (
     ConflictFlag,
@@ -236,10 +236,10 @@ def test_the_agreement_is_agreed_when_both_say_yes_to_the_same_version() -> None
     match = matched(organisation)
     first = match.agreement_versions.get()
 
-    working_together.agree_to_agreement(person=match.peer, version=first)
+    actions.agree_to_agreement(person=match.peer, version=first)
     first.refresh_from_db()
     assert not first.is_agreed
-    working_together.agree_to_agreement(person=match.supporter, version=first)
+    actions.agree_to_agreement(person=match.supporter, version=first)
     first.refresh_from_db()
     assert first.is_agreed
 
@@ -253,15 +253,15 @@ def test_the_agreement_is_agreed_when_both_say_yes_to_the_same_version() -> None
         "length_weeks": 10,
         "review_week": 5,
     }
-    second = working_together.propose_agreement(
+    second = actions.propose_agreement(
         person=match.supporter, match=match, fields=fields
     )
     assert second.number == 2
     assert second.supporter_agreed_at is not None
     assert not second.is_agreed
     with pytest.raises(PermissionDenied):
-        working_together.agree_to_agreement(person=match.peer, version=first)
-    working_together.agree_to_agreement(person=match.peer, version=second)
+        actions.agree_to_agreement(person=match.peer, version=first)
+    actions.agree_to_agreement(person=match.peer, version=second)
     second.refresh_from_db()
     assert second.is_agreed
 

@@ -20,15 +20,15 @@ from alongside.organisations.tests.factories import OrganisationFactory
 from alongside.privateconversations.models import Conversation, MessageStatus
 from alongside.supporters.tests.factories import member_of
 
-from .. import actions, ending
+from .. import actions, planned_end
 from ..ending_models import EndingReminder, EndingSurvey, ReminderKind
-from ..ending_permissions import (
+from ..models import Match
+from ..permissions import (
     can_answer_survey,
     can_delete_conversation,
     can_read_surveys,
     surveys_visible_to,
 )
-from ..models import Match
 from .ending_factories import agreed, started_ago
 from .factories import coordinator_of, matched, peer_of
 
@@ -46,7 +46,7 @@ def client_for(person: object) -> Client:
 def reminders_to(person: Person) -> list[str]:
     return list(
         Notification.objects.filter(
-            person=person, message__in=ending.REMINDERS.values()
+            person=person, message__in=actions.REMINDERS.values()
         ).values_list("message", flat=True)
     )
 
@@ -78,19 +78,19 @@ def test_the_reminder_due_depends_on_the_days_left(
     days_left: int, due: ReminderKind | None
 ) -> None:
     end = date(2030, 6, 30)
-    assert ending.reminder_due(end, end - timedelta(days=days_left)) == due
+    assert planned_end.reminder_due(end, end - timedelta(days=days_left)) == due
 
 
 def test_there_is_no_planned_end_until_both_agree() -> None:
     organisation = OrganisationFactory.create()
     match = matched(organisation)
 
-    assert ending.planned_end_of(match) is None
-    assert ending.remind_of_endings(now=timezone.now() + timedelta(weeks=11)) == 0
+    assert planned_end.planned_end_of(match) is None
+    assert actions.remind_of_endings(now=timezone.now() + timedelta(weeks=11)) == 0
 
     agreed(match, length_weeks=10)
     start = timezone.localtime(match.started_at).date()
-    assert ending.planned_end_of(match) == start + timedelta(weeks=10)
+    assert planned_end.planned_end_of(match) == start + timedelta(weeks=10)
 
 
 def test_both_are_reminded_four_weeks_and_one_week_before_once_each() -> None:
@@ -98,14 +98,14 @@ def test_both_are_reminded_four_weeks_and_one_week_before_once_each() -> None:
     match = agreed(matched(organisation), length_weeks=12)
     now = timezone.now()
 
-    assert ending.remind_of_endings(now=now + timedelta(weeks=7)) == 0
-    assert ending.remind_of_endings(now=now + timedelta(weeks=8, days=1)) == 1
-    assert ending.remind_of_endings(now=now + timedelta(weeks=8, days=2)) == 0
-    assert ending.remind_of_endings(now=now + timedelta(weeks=11, days=1)) == 1
-    assert ending.remind_of_endings(now=now + timedelta(weeks=11, days=3)) == 0
+    assert actions.remind_of_endings(now=now + timedelta(weeks=7)) == 0
+    assert actions.remind_of_endings(now=now + timedelta(weeks=8, days=1)) == 1
+    assert actions.remind_of_endings(now=now + timedelta(weeks=8, days=2)) == 0
+    assert actions.remind_of_endings(now=now + timedelta(weeks=11, days=1)) == 1
+    assert actions.remind_of_endings(now=now + timedelta(weeks=11, days=3)) == 0
 
     for person in (match.peer, match.supporter):
-        assert sorted(reminders_to(person)) == sorted(ending.REMINDERS.values())
+        assert sorted(reminders_to(person)) == sorted(actions.REMINDERS.values())
     assert set(match.ending_reminders.values_list("kind", flat=True)) == {
         ReminderKind.FOUR_WEEKS,
         ReminderKind.ONE_WEEK,
@@ -116,10 +116,10 @@ def test_an_agreement_made_late_sends_only_the_nearer_reminder() -> None:
     organisation = OrganisationFactory.create()
     match = agreed(started_ago(matched(organisation), days=80), length_weeks=12)
 
-    assert ending.remind_of_endings(now=timezone.now()) == 1
-    assert ending.remind_of_endings(now=timezone.now() + timedelta(days=1)) == 0
+    assert actions.remind_of_endings(now=timezone.now()) == 1
+    assert actions.remind_of_endings(now=timezone.now() + timedelta(days=1)) == 0
 
-    assert reminders_to(match.peer) == [ending.REMINDERS[ReminderKind.ONE_WEEK]]
+    assert reminders_to(match.peer) == [actions.REMINDERS[ReminderKind.ONE_WEEK]]
 
 
 def test_no_reminder_once_the_support_has_ended_or_the_day_has_passed() -> None:
@@ -128,14 +128,14 @@ def test_no_reminder_once_the_support_has_ended_or_the_day_has_passed() -> None:
     actions.end_support(person=ended_early.supporter, match=ended_early)
     agreed(started_ago(matched(organisation), days=100), length_weeks=12)
 
-    assert ending.remind_of_endings(now=timezone.now() + timedelta(weeks=8)) == 0
+    assert actions.remind_of_endings(now=timezone.now() + timedelta(weeks=8)) == 0
     assert not EndingReminder.objects.exists()
 
 
 def test_reminders_name_nobody_and_quote_no_one() -> None:
     organisation = OrganisationFactory.create()
     match = agreed(matched(organisation), length_weeks=4)
-    ending.remind_of_endings(now=timezone.now())
+    actions.remind_of_endings(now=timezone.now())
 
     (message,) = reminders_to(match.peer)
     assert match.supporter.username not in message
@@ -150,23 +150,25 @@ def test_only_the_peer_answers_the_survey_after_the_end_and_once() -> None:
     match = agreed(matched(organisation))
     assert not can_answer_survey(match.peer, match)
     with pytest.raises(PermissionDenied):
-        ending.answer_ending_survey(person=match.peer, match=match, words="", **ANSWERS)
+        actions.answer_ending_survey(
+            person=match.peer, match=match, words="", **ANSWERS
+        )
 
     actions.end_support(person=match.supporter, match=match)
     match.refresh_from_db()
     assert can_answer_survey(match.peer, match)
     assert not can_answer_survey(match.supporter, match)
     with pytest.raises(PermissionDenied):
-        ending.answer_ending_survey(
+        actions.answer_ending_survey(
             person=match.supporter, match=match, words="", **ANSWERS
         )
 
-    ending.answer_ending_survey(
+    actions.answer_ending_survey(
         person=match.peer, match=match, words="A placeholder.", **ANSWERS
     )
     # A double click finds it answered.
     with pytest.raises(PermissionDenied):
-        ending.answer_ending_survey(
+        actions.answer_ending_survey(
             person=match.peer, match=match, words="A placeholder.", **ANSWERS
         )
     assert EndingSurvey.objects.filter(match=match).count() == 1
@@ -181,7 +183,7 @@ def test_the_coordinators_read_the_survey_and_the_supporter_never_does() -> None
     match.refresh_from_db()
     other_coordinator = coordinator_of(organisation)
     outsider_coordinator = coordinator_of(OrganisationFactory.create())
-    ending.answer_ending_survey(
+    actions.answer_ending_survey(
         person=match.peer, match=match, words="A placeholder.", **ANSWERS
     )
 
@@ -232,15 +234,15 @@ def test_the_survey_pages_for_each_person() -> None:
 
 def test_old_surveys_go_after_a_year() -> None:
     match = ended()
-    ending.answer_ending_survey(person=match.peer, match=match, words="", **ANSWERS)
+    actions.answer_ending_survey(person=match.peer, match=match, words="", **ANSWERS)
 
-    assert ending.forget_old_surveys(now=timezone.now()) == 0
-    assert ending.forget_old_surveys(now=timezone.now() + timedelta(days=366)) == 1
+    assert actions.forget_old_surveys(now=timezone.now()) == 0
+    assert actions.forget_old_surveys(now=timezone.now() + timedelta(days=366)) == 1
 
 
 def test_the_survey_stays_when_the_supporter_account_goes() -> None:
     match = ended()
-    ending.answer_ending_survey(person=match.peer, match=match, words="", **ANSWERS)
+    actions.answer_ending_survey(person=match.peer, match=match, words="", **ANSWERS)
     match.supporter.delete()
 
     survey = EndingSurvey.objects.get(peer=match.peer)
@@ -255,23 +257,23 @@ def test_only_the_peer_deletes_the_conversation_and_only_after_the_end() -> None
     match = agreed(matched(organisation))
     assert not can_delete_conversation(match.peer, match)
     with pytest.raises(PermissionDenied, match="once the support has ended"):
-        ending.delete_conversation(person=match.peer, match=match)
+        actions.delete_conversation(person=match.peer, match=match)
 
     actions.end_support(person=match.peer, match=match)
     match.refresh_from_db()
     conversation_id = match.conversation_id
     assert conversation_id is not None
     with pytest.raises(PermissionDenied, match="Only the person"):
-        ending.delete_conversation(person=match.supporter, match=match)
+        actions.delete_conversation(person=match.supporter, match=match)
 
-    ending.delete_conversation(person=match.peer, match=match)
+    actions.delete_conversation(person=match.peer, match=match)
 
     match.refresh_from_db()
     assert match.conversation_id is None
     assert match.conversation_deleted_at is not None
     assert not Conversation.objects.filter(pk=conversation_id).exists()
     with pytest.raises(PermissionDenied, match="already been deleted"):
-        ending.delete_conversation(person=match.peer, match=match)
+        actions.delete_conversation(person=match.peer, match=match)
     # The agreement stays.
     assert match.agreement_versions.exists()
 
@@ -289,7 +291,7 @@ def test_a_message_waiting_for_a_check_keeps_the_conversation() -> None:
 
     assert not can_delete_conversation(match.peer, match)
     with pytest.raises(PermissionDenied, match="waiting for a quick check"):
-        ending.delete_conversation(person=match.peer, match=match)
+        actions.delete_conversation(person=match.peer, match=match)
 
 
 def test_the_delete_page_says_what_it_means_and_refuses_kindly() -> None:
@@ -325,4 +327,4 @@ def test_the_regular_check_reads_every_match_in_a_constant_number_of_queries(
         agreed(matched(organisation), length_weeks=20)
 
     with django_assert_max_num_queries(3):
-        assert ending.remind_of_endings(now=timezone.now()) == 0
+        assert actions.remind_of_endings(now=timezone.now()) == 0

@@ -11,9 +11,8 @@ from alongside.demo.seed import seed
 from alongside.privateconversations.permissions import can_read, can_write
 
 from ..ending_models import ReferralStatus
-from ..ending_permissions import surveys_visible_to
 from ..models import Match, MatchStatus
-from ..referral_permissions import referrals_visible_to
+from ..permissions import referrals_visible_to, surveys_visible_to
 
 pytestmark = pytest.mark.django_db
 

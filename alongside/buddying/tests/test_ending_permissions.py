@@ -11,17 +11,15 @@ from alongside.organisations.tests.factories import OrganisationFactory
 from alongside.supporters.models import Supervision
 from alongside.supporters.tests.factories import member_of
 
-from .. import actions, referrals
+from .. import actions
 from ..ending_models import Basis
-from ..ending_permissions import (
-    can_answer_survey,
-    can_delete_conversation,
-    can_read_surveys,
-)
 from ..models import Match
-from ..referral_permissions import (
+from ..permissions import (
+    can_answer_survey,
     can_countersign,
+    can_delete_conversation,
     can_give_consent,
+    can_read_surveys,
     can_refer,
     can_sign_referrals,
 )
@@ -67,7 +65,7 @@ def test_referral_and_survey_rules_while_the_support_goes_on(
     match = matched(OrganisationFactory.create())
     Supervision.objects.filter(supporter=match.supporter).delete()
     person = people(match)[who]
-    with_consent = referrals.record_referral(
+    with_consent = actions.record_referral(
         person=match.supporter,
         match=match,
         service=service_of(match.organisation),
@@ -75,7 +73,7 @@ def test_referral_and_survey_rules_while_the_support_goes_on(
         items=["name"],
         why="A placeholder.",
     )
-    under_limits = referrals.record_referral(
+    under_limits = actions.record_referral(
         person=match.supporter,
         match=match,
         service=service_of(match.organisation),

@@ -27,7 +27,7 @@ from alongside.safety.models import (
 from alongside.supporters.models import Supervision
 from alongside.supporters.tests.factories import member_of
 
-from .. import tasks, working_together
+from .. import actions, tasks
 from ..models import Match, PairMeeting
 from .factories import matched
 
@@ -42,7 +42,7 @@ def signed_in(person: object) -> Client:
 
 def missed_meeting(match: Match, *, format: str = "in_person") -> PairMeeting:
     """A meeting that should have ended an hour ago, with no check-out."""
-    return working_together.plan_meeting(
+    return actions.plan_meeting(
         person=match.supporter,
         match=match,
         starts_at=timezone.now() - timedelta(hours=2),
@@ -63,10 +63,10 @@ def test_a_missed_check_out_raises_one_alert_about_the_supporter(
     on_duty = member_of(organisation, Role.FACILITATOR)
     safety_actions.go_on_duty(person=on_duty, organisation=organisation)
     meeting = missed_meeting(match)
-    working_together.check_in(person=match.supporter, meeting=meeting)
+    actions.check_in(person=match.supporter, meeting=meeting)
 
-    assert working_together.alert_missed_check_outs(now=timezone.now()) == 1
-    assert working_together.alert_missed_check_outs(now=timezone.now()) == 0
+    assert actions.alert_missed_check_outs(now=timezone.now()) == 1
+    assert actions.alert_missed_check_outs(now=timezone.now()) == 0
 
     escalation = Escalation.objects.get()
     assert escalation.reason == EscalationReason.LONE_WORKING
@@ -91,7 +91,7 @@ def test_it_reaches_the_supporters_supervisor_too(organisation: Organisation) ->
     safety_actions.go_on_duty(person=on_duty, organisation=organisation)
     missed_meeting(match)
 
-    working_together.alert_missed_check_outs(now=timezone.now())
+    actions.alert_missed_check_outs(now=timezone.now())
 
     alerted = set(Escalation.objects.get().alerted.all())
     assert alerted == {supervisor, on_duty}
@@ -103,11 +103,11 @@ def test_checking_out_in_time_or_meeting_by_phone_raises_nothing(
 ) -> None:
     match = matched(organisation)
     in_person = missed_meeting(match)
-    working_together.check_in(person=match.supporter, meeting=in_person)
-    working_together.check_out(person=match.supporter, meeting=in_person)
+    actions.check_in(person=match.supporter, meeting=in_person)
+    actions.check_out(person=match.supporter, meeting=in_person)
     missed_meeting(match, format="phone")
 
-    assert working_together.alert_missed_check_outs(now=timezone.now()) == 0
+    assert actions.alert_missed_check_outs(now=timezone.now()) == 0
     assert not Escalation.objects.exists()
 
 
@@ -115,7 +115,7 @@ def test_within_the_thirty_minutes_nothing_is_raised(
     organisation: Organisation,
 ) -> None:
     match = matched(organisation)
-    working_together.plan_meeting(
+    actions.plan_meeting(
         person=match.supporter,
         match=match,
         starts_at=timezone.now() - timedelta(minutes=80),
@@ -123,12 +123,9 @@ def test_within_the_thirty_minutes_nothing_is_raised(
         format="in_person",
     )
 
-    assert working_together.alert_missed_check_outs(now=timezone.now()) == 0
+    assert actions.alert_missed_check_outs(now=timezone.now()) == 0
     assert (
-        working_together.alert_missed_check_outs(
-            now=timezone.now() + timedelta(minutes=11)
-        )
-        == 1
+        actions.alert_missed_check_outs(now=timezone.now() + timedelta(minutes=11)) == 1
     )
 
 
@@ -145,7 +142,7 @@ def test_unacknowledged_it_moves_up_the_chain(organisation: Organisation) -> Non
     )
     safety_actions.go_on_duty(person=on_duty, organisation=organisation)
     missed_meeting(match)
-    working_together.alert_missed_check_outs(now=timezone.now())
+    actions.alert_missed_check_outs(now=timezone.now())
 
     # A supporter's safety moves on after five minutes, however long the chain waits.
     assert safety_actions.move_up_due_escalations(
@@ -167,7 +164,7 @@ def test_with_nobody_on_duty_the_supervisors_and_admins_are_told(
     # is on duty and there is no chain: only the last resort is left.
     missed_meeting(match)
 
-    working_together.alert_missed_check_outs(now=timezone.now())
+    actions.alert_missed_check_outs(now=timezone.now())
 
     alerted = set(Escalation.objects.get().alerted.all())
     assert {supervisor, admin} <= alerted
@@ -207,7 +204,7 @@ def test_the_peer_and_the_supporter_cannot_open_the_alert(
 ) -> None:
     match = matched(organisation)
     missed_meeting(match)
-    working_together.alert_missed_check_outs(now=timezone.now())
+    actions.alert_missed_check_outs(now=timezone.now())
     escalation = Escalation.objects.get()
     url = reverse("safety:help-alert", args=[escalation.pk])
 
@@ -221,7 +218,7 @@ def test_the_supporter_sees_on_their_page_that_the_team_was_asked(
 ) -> None:
     match = matched(organisation)
     missed_meeting(match)
-    working_together.alert_missed_check_outs(now=timezone.now())
+    actions.alert_missed_check_outs(now=timezone.now())
     url = reverse("buddying:match-detail", args=[match.pk])
 
     supporter_page = signed_in(match.supporter).get(url).content.decode()
@@ -236,4 +233,4 @@ def test_only_the_supporter_checks_in_and_out(organisation: Organisation) -> Non
     meeting = missed_meeting(match)
 
     with pytest.raises(PermissionDenied):
-        working_together.check_out(person=match.peer, meeting=meeting)
+        actions.check_out(person=match.peer, meeting=meeting)

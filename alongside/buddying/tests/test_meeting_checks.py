@@ -16,7 +16,7 @@ from alongside.notifications.models import Notification
 from alongside.organisations.models import Organisation
 from alongside.organisations.tests.factories import OrganisationFactory
 
-from .. import actions, meeting_checks, working_together
+from .. import actions
 from ..models import Match, PairMeeting, SupportCheck
 from ..permissions import can_answer_meeting_check, meeting_checks_waiting_for
 from .factories import coordinator_of, matched
@@ -34,7 +34,7 @@ def signed_in(person: object) -> Client:
 
 def meeting_ending(match: Match, ago: timedelta) -> PairMeeting:
     """A meeting of an hour whose planned end was `ago` (negative: to come)."""
-    return working_together.plan_meeting(
+    return actions.plan_meeting(
         person=match.supporter,
         match=match,
         starts_at=timezone.now() - ago - timedelta(hours=1),
@@ -55,8 +55,8 @@ def test_the_peer_is_offered_the_check_once_after_the_meeting_ends(
     ended = meeting_ending(match, timedelta(minutes=5))
     meeting_ending(match, -timedelta(days=1))
 
-    assert meeting_checks.offer_checks_after_meetings(now=timezone.now()) == 1
-    assert meeting_checks.offer_checks_after_meetings(now=timezone.now()) == 0
+    assert actions.offer_checks_after_meetings(now=timezone.now()) == 1
+    assert actions.offer_checks_after_meetings(now=timezone.now()) == 0
 
     ended.refresh_from_db()
     assert ended.check_offered_at is not None
@@ -75,7 +75,7 @@ def test_old_meetings_and_ended_support_are_not_offered(
     meeting_ending(ended_match, timedelta(minutes=5))
     actions.end_support(person=ended_match.peer, match=ended_match)
 
-    assert meeting_checks.offer_checks_after_meetings(now=timezone.now()) == 0
+    assert actions.offer_checks_after_meetings(now=timezone.now()) == 0
 
 
 def test_the_answer_is_kept_for_the_meeting_and_only_once(
@@ -84,14 +84,14 @@ def test_the_answer_is_kept_for_the_meeting_and_only_once(
     match = matched(organisation)
     meeting = meeting_ending(match, timedelta(minutes=5))
 
-    answer = meeting_checks.answer_meeting_check(
+    answer = actions.answer_meeting_check(
         person=match.peer, meeting=meeting, helpful=4, felt_safe=5
     )
 
     assert answer.meeting == meeting and answer.match == match
     assert not answer.is_low
     with pytest.raises(PermissionDenied):
-        meeting_checks.answer_meeting_check(
+        actions.answer_meeting_check(
             person=match.peer, meeting=meeting, helpful=1, felt_safe=1
         )
     assert SupportCheck.objects.count() == 1
@@ -108,11 +108,11 @@ def test_a_meeting_still_to_come_or_the_supporter_cannot_answer(
     assert not can_answer_meeting_check(match.supporter, ended)
     assert can_answer_meeting_check(match.peer, ended)
     with pytest.raises(PermissionDenied):
-        meeting_checks.answer_meeting_check(
+        actions.answer_meeting_check(
             person=match.peer, meeting=to_come, helpful=3, felt_safe=3
         )
     with pytest.raises(PermissionDenied):
-        meeting_checks.answer_meeting_check(
+        actions.answer_meeting_check(
             person=match.supporter, meeting=ended, helpful=3, felt_safe=3
         )
 
@@ -125,7 +125,7 @@ def test_answers_outside_one_to_five_are_refused(
     meeting = meeting_ending(match, timedelta(minutes=5))
 
     with pytest.raises(ValueError):
-        meeting_checks.answer_meeting_check(
+        actions.answer_meeting_check(
             person=match.peer, meeting=meeting, helpful=helpful, felt_safe=felt_safe
         )
     assert not SupportCheck.objects.exists()
@@ -139,7 +139,7 @@ def test_a_low_answer_tells_the_coordinators_and_never_the_supporter(
     meeting = meeting_ending(match, timedelta(minutes=5))
     before = Notification.objects.filter(person=match.supporter).count()
 
-    meeting_checks.answer_meeting_check(
+    actions.answer_meeting_check(
         person=match.peer, meeting=meeting, helpful=4, felt_safe=2
     )
 
@@ -153,7 +153,7 @@ def test_the_peer_answers_on_the_page_and_only_they_see_it(
 ) -> None:
     match = matched(organisation)
     meeting = meeting_ending(match, timedelta(minutes=5))
-    meeting_checks.offer_checks_after_meetings(now=timezone.now())
+    actions.offer_checks_after_meetings(now=timezone.now())
     peer = signed_in(match.peer)
     detail = reverse("buddying:match-detail", args=[match.pk])
     url = reverse("buddying:meeting-check", args=[match.pk, meeting.pk])

@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from alongside.organisations.tests.factories import OrganisationFactory
 
-from .. import working_together
+from .. import actions
 from ..models import MeetingNote
 from ..permissions import can_read_note_words, notes_visible_to
 from .factories import coordinator_of, matched, peer_of
@@ -40,7 +40,7 @@ def test_who_reads_a_note(
 ) -> None:
     organisation = OrganisationFactory.create()
     match = matched(organisation)
-    note = working_together.write_meeting_note(
+    note = actions.write_meeting_note(
         person=match.supporter,
         match=match,
         met_on=timezone.localdate(),

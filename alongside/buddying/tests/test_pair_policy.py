@@ -18,7 +18,7 @@ from alongside.organisations.models import Organisation, Role, Setting
 from alongside.organisations.tests.factories import OrganisationFactory
 from alongside.supporters.tests.factories import member_of
 
-from .. import actions, policy_actions, working_together
+from .. import actions
 from ..matching import reasons_for, shortlist
 from ..models import OneToOneSettings, SupportProfile, SupportRequest
 from ..pair_policy import policy_for
@@ -46,7 +46,7 @@ def organisation_of(kind: str) -> Organisation:
 
 def keep_teams_apart(organisation: Organisation) -> Person:
     coordinator = coordinator_of(organisation)
-    policy_actions.save_pair_settings(
+    actions.save_pair_settings(
         person=coordinator,
         organisation=organisation,
         is_in_person_only=False,
@@ -100,7 +100,7 @@ def test_each_kind_of_service_has_honest_defaults(
 
 def test_a_secure_service_meets_in_person_only_whatever_is_saved() -> None:
     organisation = organisation_of(Setting.SECURE)
-    policy_actions.save_pair_settings(
+    actions.save_pair_settings(
         person=coordinator_of(organisation),
         organisation=organisation,
         is_in_person_only=False,
@@ -131,7 +131,7 @@ def test_only_coordinators_change_the_settings(role: str, allowed: bool) -> None
 
     assert can_change_pair_settings(person, organisation) is allowed
     if allowed:
-        policy_actions.save_pair_settings(
+        actions.save_pair_settings(
             person=person,
             organisation=organisation,
             is_in_person_only=True,
@@ -141,7 +141,7 @@ def test_only_coordinators_change_the_settings(role: str, allowed: bool) -> None
         assert policy_for(organisation).is_in_person_only
     else:
         with pytest.raises(PermissionDenied):
-            policy_actions.save_pair_settings(
+            actions.save_pair_settings(
                 person=person,
                 organisation=organisation,
                 is_in_person_only=True,
@@ -160,7 +160,7 @@ def test_someone_from_another_organisation_cannot_change_them() -> None:
 
 def test_teams_are_tidied_and_each_kept_once() -> None:
     organisation = organisation_of(Setting.WORKPLACE)
-    policy_actions.save_pair_settings(
+    actions.save_pair_settings(
         person=coordinator_of(organisation),
         organisation=organisation,
         is_in_person_only=False,
@@ -175,7 +175,7 @@ def test_too_many_teams_are_refused() -> None:
     organisation = organisation_of(Setting.WORKPLACE)
 
     with pytest.raises(ValueError):
-        policy_actions.save_pair_settings(
+        actions.save_pair_settings(
             person=coordinator_of(organisation),
             organisation=organisation,
             is_in_person_only=False,
@@ -252,14 +252,14 @@ def test_in_person_only_pairs_have_no_conversation_and_meet_in_person() -> None:
     assert match.conversation is None
     assert match.request.formats == []  # "chat" was asked, and is not offered here
     with pytest.raises(PermissionDenied):
-        working_together.plan_meeting(
+        actions.plan_meeting(
             person=match.peer,
             match=match,
             starts_at=timezone.now() + timedelta(days=1),
             minutes=60,
             format="video",
         )
-    meeting = working_together.plan_meeting(
+    meeting = actions.plan_meeting(
         person=match.peer,
         match=match,
         starts_at=timezone.now() + timedelta(days=1),
@@ -301,7 +301,7 @@ def test_coordinators_oversee_when_in_person_pairs_meet_never_who_the_peer_is() 
     organisation = organisation_of(Setting.SECURE)
     coordinator = coordinator_of(organisation)
     match = matched(organisation)
-    working_together.plan_meeting(
+    actions.plan_meeting(
         person=match.supporter,
         match=match,
         starts_at=timezone.now() + timedelta(hours=2),
@@ -326,7 +326,7 @@ def test_elsewhere_the_team_does_not_see_pairs_meetings() -> None:
     organisation = organisation_of(Setting.COMMUNITY)
     coordinator = coordinator_of(organisation)
     match = matched(organisation)
-    working_together.plan_meeting(
+    actions.plan_meeting(
         person=match.supporter,
         match=match,
         starts_at=timezone.now() + timedelta(hours=2),
@@ -376,7 +376,7 @@ def test_case_does_not_hide_the_same_team() -> None:
 
 def test_with_teams_not_kept_apart_the_same_team_may_be_suggested() -> None:
     organisation = organisation_of(Setting.WORKPLACE)
-    policy_actions.save_pair_settings(
+    actions.save_pair_settings(
         person=coordinator_of(organisation),
         organisation=organisation,
         is_in_person_only=False,

@@ -17,10 +17,10 @@ from alongside.organisations.tests.factories import OrganisationFactory
 from alongside.supporters.models import Supervision
 from alongside.supporters.tests.factories import member_of
 
-from .. import actions, referrals
+from .. import actions
 from ..ending_models import Basis, Referral, ReferralStatus
 from ..models import Match
-from ..referral_permissions import (
+from ..permissions import (
     can_countersign,
     can_give_consent,
     can_refer,
@@ -41,7 +41,7 @@ def client_for(person: object) -> Client:
 
 
 def refer(match: Match, *, basis: str = Basis.CONSENT, items: list[str]) -> Referral:
-    return referrals.record_referral(
+    return actions.record_referral(
         person=match.supporter,
         match=match,
         service=service_of(match.organisation),
@@ -67,7 +67,7 @@ def test_only_the_supporter_of_an_active_match_refers() -> None:
     assert not can_refer(match.peer, match)
     assert not can_refer(peer_of(organisation), match)
     with pytest.raises(PermissionDenied):
-        referrals.record_referral(
+        actions.record_referral(
             person=match.peer,
             match=match,
             service=service_of(organisation),
@@ -106,7 +106,7 @@ def test_junk_and_a_service_from_elsewhere_are_refused_kindly() -> None:
         refer(match, items=["junk"])
     for service in (elsewhere, removed):
         with pytest.raises(PermissionDenied, match="no longer in"):
-            referrals.record_referral(
+            actions.record_referral(
                 person=match.supporter,
                 match=match,
                 service=service,
@@ -124,7 +124,7 @@ def test_a_double_click_records_one_referral() -> None:
     match = matched(organisation)
     service = service_of(organisation)
     made = [
-        referrals.record_referral(
+        actions.record_referral(
             person=match.supporter,
             match=match,
             service=service,
@@ -150,9 +150,9 @@ def test_the_peer_ticks_what_may_be_shared_once_with_the_time_kept() -> None:
     assert can_give_consent(match.peer, referral)
     assert not can_give_consent(match.supporter, referral)
     with pytest.raises(PermissionDenied):
-        referrals.give_consent(person=match.supporter, referral=referral, items=[])
+        actions.give_consent(person=match.supporter, referral=referral, items=[])
 
-    answered = referrals.give_consent(
+    answered = actions.give_consent(
         person=match.peer, referral=referral, items=["what_help", "name", "safety"]
     )
 
@@ -161,7 +161,7 @@ def test_the_peer_ticks_what_may_be_shared_once_with_the_time_kept() -> None:
     assert answered.items_shared == ["name", "what_help"]
     assert answered.consented_at is not None
     with pytest.raises(PermissionDenied, match="already answered"):
-        referrals.give_consent(person=match.peer, referral=referral, items=["name"])
+        actions.give_consent(person=match.peer, referral=referral, items=["name"])
     assert Notification.objects.filter(
         person=match.supporter, message__contains="has answered your referral"
     ).exists()
@@ -172,7 +172,7 @@ def test_ticking_nothing_says_no_and_shares_nothing() -> None:
     match = matched(organisation)
     referral = refer(match, items=["name"])
 
-    answered = referrals.give_consent(person=match.peer, referral=referral, items=[])
+    answered = actions.give_consent(person=match.peer, referral=referral, items=[])
 
     assert answered.status == ReferralStatus.DECLINED
     assert answered.items_shared == []
@@ -205,15 +205,13 @@ def test_under_the_limits_the_supporters_own_supervisor_signs() -> None:
         person=match.peer, message__contains="recorded a referral about you"
     ).exists()
 
-    referrals.countersign_referral(person=supervisor, referral=referral, agree=True)
+    actions.countersign_referral(person=supervisor, referral=referral, agree=True)
 
     referral.refresh_from_db()
     assert referral.status == ReferralStatus.SIGNED
     assert referral.countersigned_by == supervisor
     with pytest.raises(PermissionDenied):
-        referrals.countersign_referral(
-            person=supervisor, referral=referral, agree=False
-        )
+        actions.countersign_referral(person=supervisor, referral=referral, agree=False)
 
 
 def test_with_no_supervisor_any_supervisor_or_admin_signs_and_may_refuse() -> None:
@@ -227,7 +225,7 @@ def test_with_no_supervisor_any_supervisor_or_admin_signs_and_may_refuse() -> No
     assert not can_countersign(facilitator, referral)
     assert not can_countersign(match.peer, referral)
 
-    referrals.countersign_referral(person=admin, referral=referral, agree=False)
+    actions.countersign_referral(person=admin, referral=referral, agree=False)
 
     referral.refresh_from_db()
     assert referral.status == ReferralStatus.NOT_SIGNED

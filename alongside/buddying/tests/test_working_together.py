@@ -18,7 +18,7 @@ from alongside.privateconversations.permissions import can_read, can_write
 from alongside.safety import actions as safety_actions
 from alongside.supporters.tests.factories import member_of
 
-from .. import actions, working_together
+from .. import actions
 from ..models import MatchStatus, RequestStatus
 from .factories import coordinator_of, matched
 
@@ -37,18 +37,18 @@ def test_a_missed_check_out_alerts_whoever_is_on_duty_once() -> None:
     on_duty = member_of(organisation, Role.FACILITATOR)
     safety_actions.go_on_duty(person=on_duty, organisation=organisation)
     started = timezone.now() - timedelta(hours=2)
-    meeting = working_together.plan_meeting(
+    meeting = actions.plan_meeting(
         person=match.supporter,
         match=match,
         starts_at=started,
         minutes=60,
         format="in_person",
     )
-    working_together.check_in(person=match.supporter, meeting=meeting)
+    actions.check_in(person=match.supporter, meeting=meeting)
     before = Notification.objects.filter(person=on_duty).count()
 
-    assert working_together.alert_missed_check_outs(now=timezone.now()) == 1
-    assert working_together.alert_missed_check_outs(now=timezone.now()) == 0
+    assert actions.alert_missed_check_outs(now=timezone.now()) == 1
+    assert actions.alert_missed_check_outs(now=timezone.now()) == 0
 
     alert = Notification.objects.filter(person=on_duty).latest("pk")
     assert Notification.objects.filter(person=on_duty).count() == before + 1
@@ -59,7 +59,7 @@ def test_a_missed_check_out_alerts_whoever_is_on_duty_once() -> None:
 def test_checking_out_in_time_alerts_nobody_and_only_the_supporter_checks() -> None:
     organisation = OrganisationFactory.create()
     match = matched(organisation)
-    meeting = working_together.plan_meeting(
+    meeting = actions.plan_meeting(
         person=match.peer,
         match=match,
         starts_at=timezone.now() - timedelta(hours=2),
@@ -67,11 +67,11 @@ def test_checking_out_in_time_alerts_nobody_and_only_the_supporter_checks() -> N
         format="in_person",
     )
     with pytest.raises(PermissionDenied):
-        working_together.check_in(person=match.peer, meeting=meeting)
-    working_together.check_in(person=match.supporter, meeting=meeting)
-    working_together.check_out(person=match.supporter, meeting=meeting)
+        actions.check_in(person=match.peer, meeting=meeting)
+    actions.check_in(person=match.supporter, meeting=meeting)
+    actions.check_out(person=match.supporter, meeting=meeting)
 
-    assert working_together.alert_missed_check_outs(now=timezone.now()) == 0
+    assert actions.alert_missed_check_outs(now=timezone.now()) == 0
 
 
 def test_a_low_answer_tells_the_coordinators_never_the_supporter() -> None:
@@ -80,22 +80,18 @@ def test_a_low_answer_tells_the_coordinators_never_the_supporter() -> None:
     coordinator = coordinator_of(organisation)
     before = Notification.objects.filter(person=match.supporter).count()
 
-    working_together.answer_check(
-        person=match.peer, match=match, helpful=4, felt_safe=5
-    )
+    actions.answer_check(person=match.peer, match=match, helpful=4, felt_safe=5)
     assert not Notification.objects.filter(
         person=coordinator, message__contains="different supporter"
     ).exists()
-    working_together.answer_check(
-        person=match.peer, match=match, helpful=4, felt_safe=2
-    )
+    actions.answer_check(person=match.peer, match=match, helpful=4, felt_safe=2)
 
     assert Notification.objects.filter(
         person=coordinator, message__contains="different supporter"
     ).exists()
     assert Notification.objects.filter(person=match.supporter).count() == before
     with pytest.raises(PermissionDenied):
-        working_together.answer_check(
+        actions.answer_check(
             person=match.supporter, match=match, helpful=1, felt_safe=1
         )
 

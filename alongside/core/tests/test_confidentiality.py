@@ -468,7 +468,6 @@ def plant_one_to_one(world: World, name: str) -> None:
     support agreement and messages between the two. Coordinators (the
     organisation's staff) read requests; nobody else reads the pair's words."""
     from alongside.buddying import actions as buddying_actions
-    from alongside.buddying import working_together
     from alongside.buddying.starter import STARTER
     from alongside.buddying.tests.factories import coordinator_of, ready_supporter
     from alongside.privateconversations import actions as private_actions
@@ -506,7 +505,7 @@ def plant_one_to_one(world: World, name: str) -> None:
         person=coordinator, support_request=asked, supporter=supporter
     )
     match = buddying_actions.accept_offer(person=supporter, offer=offer)
-    version = working_together.propose_agreement(
+    version = buddying_actions.propose_agreement(
         person=author,
         match=match,
         fields={
@@ -516,7 +515,7 @@ def plant_one_to_one(world: World, name: str) -> None:
             "review_week": 6,
         },
     )
-    working_together.agree_to_agreement(person=supporter, version=version)
+    buddying_actions.agree_to_agreement(person=supporter, version=version)
     assert match.conversation is not None
     for person in (author, supporter):
         private_actions.send_message(
@@ -525,7 +524,7 @@ def plant_one_to_one(world: World, name: str) -> None:
             body=world.marker(name, "one-to-one"),
             client_id=uuid.uuid4(),
         )
-    working_together.write_meeting_note(
+    buddying_actions.write_meeting_note(
         person=supporter,
         match=match,
         met_on=timezone.localdate(),
@@ -536,7 +535,7 @@ def plant_one_to_one(world: World, name: str) -> None:
     world.ids[name]["request_id"] = waiting.pk
     world.ids[name]["offer_id"] = offer.pk
     world.ids[name]["match_id"] = match.pk
-    world.ids[name]["meeting_id"] = working_together.plan_meeting(
+    world.ids[name]["meeting_id"] = buddying_actions.plan_meeting(
         person=supporter,
         match=match,
         starts_at=timezone.now() - timedelta(hours=2),

@@ -10,7 +10,7 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from alongside.buddying import meeting_checks, working_together
+from alongside.buddying import actions
 from alongside.buddying.models import Match
 from alongside.buddying.tests.factories import matched
 from alongside.organisations.models import Organisation
@@ -23,14 +23,14 @@ pytestmark = pytest.mark.django_db
 
 
 def answer_after_a_meeting(match: Match, felt_safe: int) -> None:
-    meeting = working_together.plan_meeting(
+    meeting = actions.plan_meeting(
         person=match.supporter,
         match=match,
         starts_at=timezone.now() - timedelta(hours=2),
         minutes=60,
         format="phone",
     )
-    meeting_checks.answer_meeting_check(
+    actions.answer_meeting_check(
         person=match.peer, meeting=meeting, helpful=4, felt_safe=felt_safe
     )
 
@@ -47,7 +47,7 @@ def test_five_people_answering_show_the_spread_of_their_answers() -> None:
     matches = [matched(organisation) for _ in range(5)]
     for match, score in zip(matches, [5, 5, 4, 4, 2], strict=True):
         answer_after_a_meeting(match, score)
-    working_together.answer_check(
+    actions.answer_check(
         person=matches[0].peer, match=matches[0], helpful=1, felt_safe=1
     )
 

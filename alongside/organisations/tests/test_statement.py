@@ -420,7 +420,7 @@ def check_secure_one_to_one(world: World, claim: Claim) -> None:
 
     from django.utils import timezone
 
-    from alongside.buddying import working_together
+    from alongside.buddying import actions as buddying_actions
     from alongside.buddying.pair_policy import policy_for
     from alongside.buddying.permissions import meetings_overseen_by
     from alongside.buddying.tests.factories import matched
@@ -428,7 +428,7 @@ def check_secure_one_to_one(world: World, claim: Claim) -> None:
     assert policy_for(world.organisation).is_in_person_only
     match = matched(world.organisation)
     assert match.conversation is None
-    meeting = working_together.plan_meeting(
+    meeting = buddying_actions.plan_meeting(
         person=match.supporter,
         match=match,
         starts_at=timezone.now() + timedelta(days=1),

@@ -23,8 +23,8 @@ from alongside.privateconversations.pairs import (
 from alongside.supporters.models import SupporterProfile
 from alongside.supporters.permissions import check_supporter
 
-from .matching import reasons_for, shortlist
-from .models import (
+from ..matching import reasons_for, shortlist
+from ..models import (
     AgreementVersion,
     ConflictFlag,
     Match,
@@ -35,8 +35,8 @@ from .models import (
     SupportProfile,
     SupportRequest,
 )
-from .pair_policy import policy_for
-from .permissions import (
+from ..pair_policy import policy_for
+from ..permissions import (
     check_answer,
     check_ask,
     check_ask_for_change,
@@ -45,7 +45,7 @@ from .permissions import (
     check_withdraw,
     side_in,
 )
-from .starter import STARTER
+from ..starter import STARTER
 
 OFFER_OPEN_FOR = timedelta(hours=72)
 DOUBLE_CLICK = timedelta(seconds=30)

@@ -1,5 +1,4 @@
-"""Who may do what at the end of one-to-one support. Rules beside
-`permissions.py`, in the same shape (one rule function per permission).
+"""Who may do what at the end of one-to-one support.
 
 - The peer answers the ending survey once, after the support has ended.
 - Only the organisation's coordinators read the surveys there, never the
@@ -19,9 +18,10 @@ from alongside.accounts.models import Person
 from alongside.organisations.models import Organisation
 from alongside.privateconversations.models import MessageStatus
 
-from .ending_models import EndingSurvey
-from .models import Match
-from .permissions import is_coordinator, side_in
+from ..ending_models import EndingSurvey
+from ..models import Match
+from .matches import side_in
+from .requests import is_coordinator
 
 
 def can_answer_survey(person: Person, match: Match) -> bool:

@@ -19,10 +19,9 @@ from alongside.accounts.models import Person
 from alongside.notifications.actions import notify
 from alongside.safety.lone_working import raise_lone_working_alert
 
-from .actions import _coordinators, _match_link
-from .models import AgreementVersion, Match, MeetingNote, PairMeeting, SupportCheck
-from .pair_policy import policy_for
-from .permissions import (
+from ..models import AgreementVersion, Match, MeetingNote, PairMeeting, SupportCheck
+from ..pair_policy import policy_for
+from ..permissions import (
     check_agree,
     check_answer_check,
     check_check_in_or_out,
@@ -31,6 +30,8 @@ from .permissions import (
     check_write_note,
     side_in,
 )
+from .offers import _coordinators as coordinators
+from .offers import _match_link as match_link
 
 IN_PERSON_ONLY = (
     "Meetings here are in person only. Please choose in person; nothing else "
@@ -114,7 +115,7 @@ def write_meeting_note(
     notify(
         people=[match.peer],
         message="Your supporter has written a note about your meeting.",
-        link=_match_link(match),
+        link=match_link(match),
     )
     return note
 
@@ -138,7 +139,7 @@ def plan_meeting(
     notify(
         people=[other],
         message="A one-to-one meeting has been added.",
-        link=_match_link(match),
+        link=match_link(match),
     )
     return meeting
 
@@ -198,7 +199,7 @@ def ask_coordinators_to_offer_change(match: Match) -> None:
     """After a low answer: the coordinators (never the supporter) are asked to
     offer a change, with no fault on anyone. No answer and no words go with it."""
     notify(
-        people=_coordinators(match.organisation, besides=match.peer),
+        people=coordinators(match.organisation, besides=match.peer),
         message="Someone in one-to-one support may welcome a different "
         "supporter. Please offer one kindly, with no fault on anyone.",
         link=reverse("buddying:coordinate", args=[match.organisation.slug]),

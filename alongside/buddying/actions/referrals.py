@@ -22,9 +22,9 @@ from alongside.organisations.models import OrganisationRole, SupportService
 from alongside.supporters.models import SUPERVISING_ROLES
 from alongside.supporters.permissions import current_supervisor_of
 
-from .ending_models import Basis, Referral, ReferralStatus, ShareItem
-from .models import Match
-from .referral_permissions import check_countersign, check_give_consent, check_refer
+from ..ending_models import Basis, Referral, ReferralStatus, ShareItem
+from ..models import Match
+from ..permissions import check_countersign, check_give_consent, check_refer
 
 DOUBLE_CLICK = timedelta(seconds=30)
 NOTHING_TICKED = "Please tick at least one thing that may be shared."

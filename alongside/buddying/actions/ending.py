@@ -3,10 +3,8 @@ end, the peer's ending survey, and the peer deleting the conversation afterwards
 Each action checks permission, keeps the invariants, writes, and only after the
 commit tells anyone.
 
-The planned end is the day the match started plus the length, in weeks, of the
-latest agreed version of the support agreement. Both people are reminded four
-weeks and one week before it, once each; when the agreement is agreed late (or
-changed) so that both fall due at once, only the nearer one is sent.
+Both people are reminded four weeks and one week before the planned end, once
+each (`planned_end.py` says when it is and which reminder is due).
 """
 
 from __future__ import annotations
@@ -22,13 +20,13 @@ from alongside.accounts.models import Person
 from alongside.notifications.actions import notify
 from alongside.privateconversations.pairs import delete_support_conversation
 
-from .actions import _coordinators, _match_link
-from .ending_models import EndingReminder, EndingSurvey, ReminderKind
-from .ending_permissions import check_answer_survey, check_delete_conversation
-from .models import AgreementVersion, Match
+from ..ending_models import EndingReminder, EndingSurvey, ReminderKind
+from ..models import AgreementVersion, Match
+from ..permissions import check_answer_survey, check_delete_conversation
+from ..planned_end import end_from, reminder_due
+from .offers import _coordinators as coordinators
+from .offers import _match_link as match_link
 
-FOUR_WEEKS = 28
-ONE_WEEK = 7
 # Ending surveys are kept this long after they were answered.
 KEEP_SURVEYS_FOR = timedelta(days=365)
 
@@ -38,39 +36,6 @@ REMINDERS = {
     ReminderKind.ONE_WEEK: "Your one-to-one support is planned to end in about a "
     "week. A short guide for your last conversation is on your support page.",
 }
-
-
-def _latest_agreed(match: Match) -> AgreementVersion | None:
-    return (
-        match.agreement_versions.filter(
-            peer_agreed_at__isnull=False, supporter_agreed_at__isnull=False
-        )
-        .order_by("-number")
-        .first()
-    )
-
-
-def planned_end_of(match: Match) -> date | None:
-    """The agreed end: the start plus the agreed length. None until agreed."""
-    return _end_from(match, _latest_agreed(match))
-
-
-def _end_from(match: Match, agreed: AgreementVersion | None) -> date | None:
-    if agreed is None:
-        return None
-    start = timezone.localtime(match.started_at).date()
-    return start + timedelta(weeks=agreed.length_weeks)
-
-
-def reminder_due(planned_end: date, today: date) -> ReminderKind | None:
-    """The reminder due today, if any: one week before (up to the day itself),
-    else four weeks before. Nothing once the day has passed."""
-    days_left = (planned_end - today).days
-    if 0 <= days_left <= ONE_WEEK:
-        return ReminderKind.ONE_WEEK
-    if ONE_WEEK < days_left <= FOUR_WEEKS:
-        return ReminderKind.FOUR_WEEKS
-    return None
 
 
 def remind_of_endings(*, now: datetime) -> int:
@@ -98,7 +63,7 @@ def remind_of_endings(*, now: datetime) -> int:
     )
     for match in matches:
         agreed_versions = getattr(match, "agreed_versions", [])
-        planned_end = _end_from(match, agreed_versions[0] if agreed_versions else None)
+        planned_end = end_from(match, agreed_versions[0] if agreed_versions else None)
         if planned_end is None:
             continue
         kind = reminder_due(planned_end, today)
@@ -121,7 +86,7 @@ def _send_reminder(match: Match, kind: ReminderKind, planned_end: date) -> bool:
             notify(
                 people=[match.peer, match.supporter],
                 message=REMINDERS[kind],
-                link=_match_link(match),
+                link=match_link(match),
             )
     except IntegrityError:
         # Sent already (by another run at the same moment): never twice.
@@ -156,7 +121,7 @@ def answer_ending_survey(
     notify(
         people=[
             coordinator
-            for coordinator in _coordinators(match.organisation, besides=person)
+            for coordinator in coordinators(match.organisation, besides=person)
             if coordinator.pk != match.supporter_id
         ],
         message="Someone answered the survey at the end of their one-to-one support.",

@@ -1,5 +1,4 @@
-"""Who may see and do what with referrals on to another service. Rules beside
-`permissions.py`, in the same shape (one rule function per permission).
+"""Who may see and do what with referrals on to another service.
 
 - The supporter of an active match records a referral for their peer.
 - The peer sees every referral about them, and gives or refuses consent, item by
@@ -24,9 +23,9 @@ from alongside.organisations.permissions import role_in
 from alongside.supporters.models import SUPERVISING_ROLES, Supervision
 from alongside.supporters.permissions import current_supervisor_of
 
-from .ending_models import Referral, ReferralStatus
-from .models import Match
-from .permissions import side_in
+from ..ending_models import Referral, ReferralStatus
+from ..models import Match
+from .matches import side_in
 
 
 def can_refer(person: Person, match: Match) -> bool:

@@ -10,8 +10,8 @@ from django.utils import timezone
 from alongside.accounts.models import Person
 from alongside.organisations.models import Organisation
 
-from .models import OneToOneSettings
-from .permissions import check_change_pair_settings
+from ..models import OneToOneSettings
+from ..permissions import check_change_pair_settings
 
 MOST_TEAMS = 200
 TEAM_LENGTH = 80

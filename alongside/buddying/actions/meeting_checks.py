@@ -16,8 +16,8 @@ from django.urls import reverse
 from alongside.accounts.models import Person
 from alongside.notifications.actions import notify
 
-from .models import MatchStatus, PairMeeting, SupportCheck
-from .permissions import check_answer_meeting_check
+from ..models import MatchStatus, PairMeeting, SupportCheck
+from ..permissions import check_answer_meeting_check
 from .working_together import ask_coordinators_to_offer_change
 
 # Meetings that ended longer ago than this are not offered a check: a check turned
