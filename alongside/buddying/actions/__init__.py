@@ -19,27 +19,24 @@ from alongside.buddying.actions.ending import (
     forget_old_surveys,
     remind_of_endings,
 )
+from alongside.buddying.actions.matches import (
+    ask_for_change,
+    end_support,
+    end_supporting_before_erasure,
+)
 from alongside.buddying.actions.meeting_checks import (
     OFFERED_WITHIN,
     answer_meeting_check,
     offer_checks_after_meetings,
 )
 from alongside.buddying.actions.offers import (
-    DOUBLE_CLICK,
     FULL,
-    NOT_A_TEAM,
     NOT_SUGGESTABLE,
     OFFER_OPEN_FOR,
     accept_offer,
-    ask_for_change,
-    ask_for_support,
     decline_offer,
-    end_support,
-    end_supporting_before_erasure,
     lapse_expired_offers,
     offer_request,
-    save_support_profile,
-    withdraw_request,
 )
 from alongside.buddying.actions.pair_settings import (
     MOST_TEAMS,
@@ -53,6 +50,13 @@ from alongside.buddying.actions.referrals import (
     countersign_referral,
     give_consent,
     record_referral,
+)
+from alongside.buddying.actions.requests import (
+    DOUBLE_CLICK,
+    NOT_A_TEAM,
+    ask_for_support,
+    save_support_profile,
+    withdraw_request,
 )
 from alongside.buddying.actions.working_together import (
     CHECK_OUT_GRACE,

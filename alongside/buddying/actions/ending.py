@@ -24,8 +24,7 @@ from ..ending_models import EndingReminder, EndingSurvey, ReminderKind
 from ..models import AgreementVersion, Match
 from ..permissions import check_answer_survey, check_delete_conversation
 from ..planned_end import end_from, reminder_due
-from .offers import _coordinators as coordinators
-from .offers import _match_link as match_link
+from .shared import coordinators, match_link
 
 # Ending surveys are kept this long after they were answered.
 KEEP_SURVEYS_FOR = timedelta(days=365)

@@ -30,8 +30,7 @@ from ..permissions import (
     check_write_note,
     side_in,
 )
-from .offers import _coordinators as coordinators
-from .offers import _match_link as match_link
+from .shared import coordinators, match_link
 
 IN_PERSON_ONLY = (
     "Meetings here are in person only. Please choose in person; nothing else "
