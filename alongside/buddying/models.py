@@ -267,7 +267,7 @@ class Match(models.Model):
     )
     started_at = models.DateTimeField(default=timezone.now)
     ended_at = models.DateTimeField(null=True, blank=True)
-    # The peer deleted the conversation after the end (`ending.py`).
+    # The peer deleted the conversation after the end (`actions/ending.py`).
     conversation_deleted_at = models.DateTimeField(null=True, blank=True)
 
     objects = MatchQuerySet.as_manager()

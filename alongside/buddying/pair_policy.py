@@ -10,7 +10,7 @@ with the coordinators' settings (`OneToOneSettings`) on top.
   supporter from their own team or department. It asks for the peer's role at work
   only there, and the supporter reads it only if the peer chose to share it.
 
-Nothing here writes; `policy_actions.py` saves the settings.
+Nothing here writes; `actions/pair_settings.py` saves the settings.
 """
 
 from __future__ import annotations

@@ -33,7 +33,7 @@ def check_offers() -> int:
         return (
             actions.lapse_expired_offers(now=now)
             + actions.alert_missed_check_outs(now=now)
-            # Reminders before a planned end, once each (alongside/buddying/ending.py).
+            # Reminders before a planned end, once each (`actions/ending.py`).
             + actions.remind_of_endings(now=now)
             + actions.offer_checks_after_meetings(now=now)
         )
