@@ -6,7 +6,7 @@ staff Today page and acknowledging. It holds no words and never names the peer
 they met: only the supporter, whose safety is the point.
 
 The check that finds a missed check-out is one-to-one support's own
-(`alongside.buddying.working_together.alert_missed_check_outs`); it calls
+(`alongside.buddying.actions.alert_missed_check_outs`); it calls
 `raise_lone_working_alert` here.
 """
 
