@@ -89,7 +89,12 @@ def send_message(
         if existing is None:
             raise error
         return _same_words_or_refuse(existing, body=body), False
-    result = screen_private(body, organisation=conversation.organisation, author=person)
+    result = screen_private(
+        body,
+        organisation=conversation.organisation,
+        author=person,
+        place="pair" if conversation.purpose == Purpose.SUPPORT else "team",
+    )
     try:
         with transaction.atomic():
             message = Message.objects.create(
