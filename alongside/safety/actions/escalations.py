@@ -59,10 +59,14 @@ def _alert(escalation: Escalation, people: Iterable[Person]) -> None:
     link = reverse("safety:escalation-detail", kwargs={"escalation_id": escalation.pk})
     for someone in people:
         _log(escalation, EventKind.ALERTED, someone)
-    # The notification's own email copy goes only to people who chose it; the alert
-    # email below goes to every alerted person with an address.
-    for someone in people:
-        _leave_alert_note(someone, link, escalation)
+    # The alert email below goes to every alerted person with an address, so the
+    # note sends no email copy of its own.
+    notify(
+        people=people,
+        message=escalation_kinds.alert_message(escalation),
+        link=link,
+        email_copy=False,
+    )
     ids = [someone.pk for someone in people]
     escalation_id = escalation.pk
     transaction.on_commit(lambda: live.push_alert(escalation_id, ids))
@@ -72,16 +76,6 @@ def _alert(escalation: Escalation, people: Iterable[Person]) -> None:
             transaction.on_commit(
                 partial(email_duty_alert.enqueue, someone.pk, escalation_id)
             )
-
-
-def _leave_alert_note(person: Person, link: str, escalation: Escalation) -> None:
-    from alongside.notifications.models import Notification
-
-    Notification.objects.create(
-        person=person,
-        message=escalation_kinds.alert_message(escalation),
-        link=link,
-    )
 
 
 def _schedule_move_up(escalation: Escalation, now: datetime) -> None:
