@@ -182,7 +182,7 @@ def test_a_peer_asks_is_matched_agrees_and_they_write_to_each_other(
     expect(held).to_contain_text("Waiting for a quick check.")
     expect(held).to_contain_text("Only you can see this for now; nothing is lost.")
     expect(held).to_contain_text("It looks like this includes a phone number.")
-    expect(held).to_contain_text("we don't share contact details here")
+    expect(held).to_contain_text("one-to-one messages, to keep you both safe")
     expect(jo.locator("#live-messages")).to_contain_text(
         "A message is waiting for a quick check by someone from the team."
     )

@@ -119,9 +119,19 @@ def after_screening(post_id: int, result: ScreeningResult) -> None:
         _after(path)(post_id, result)
 
 
+# Where a private message is written: a one-to-one pair, or a conversation with
+# the team. The screener uses it only for what the author is told.
+PrivatePlace = Literal["pair", "team"]
+
+
 class PrivateScreener(Protocol):
     def __call__(
-        self, text: str, *, organisation: Organisation, author: Person
+        self,
+        text: str,
+        *,
+        organisation: Organisation,
+        author: Person,
+        place: PrivatePlace = "team",
     ) -> ScreeningResult: ...
 
 
@@ -132,14 +142,21 @@ def _private_screener(path: str) -> PrivateScreener:
 
 
 def screen_private(
-    text: str, *, organisation: Organisation, author: Person
+    text: str,
+    *,
+    organisation: Organisation,
+    author: Person,
+    place: PrivatePlace = "team",
 ) -> ScreeningResult:
     """Screen a message in a private conversation (alongside.privateconversations),
-    with the organisation's own rules: the same outcomes as a post in a group. The
-    screener is named by ALONGSIDE_PRIVATE_SCREENER."""
+    with the organisation's own rules: the same outcomes as a post in a group, told
+    to its author in words that fit ``place``. The screener is named by
+    ALONGSIDE_PRIVATE_SCREENER."""
     path = getattr(
         settings,
         "ALONGSIDE_PRIVATE_SCREENER",
         "alongside.safety.screener.screen_private_message",
     )
-    return _private_screener(path)(text, organisation=organisation, author=author)
+    return _private_screener(path)(
+        text, organisation=organisation, author=author, place=place
+    )

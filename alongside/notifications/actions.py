@@ -15,7 +15,13 @@ from .permissions import check_own_notification
 from .tasks import email_notification
 
 
-def notify(*, people: Iterable[Person], message: str, link: str = "") -> None:
+def notify(
+    *,
+    people: Iterable[Person],
+    message: str,
+    link: str = "",
+    email_copy: bool = True,
+) -> None:
     """Once the caller's change commits, leave a note in each person's inbox and
     email those who asked a generic "something new" note (never the message
     itself). Callers call it inside their action; a change that is rolled back tells
@@ -28,11 +34,17 @@ def notify(*, people: Iterable[Person], message: str, link: str = "") -> None:
 
     `message` must be the system's own words: never anything a peer wrote. Callers
     decide who should hear (for example, not people taking a break from a group).
+    A caller that sends an email of its own about the same event (an alert) passes
+    `email_copy=False`, so nobody is emailed twice.
     """
-    transaction.on_commit(partial(_leave_notes, list(people), message, link))
+    transaction.on_commit(
+        partial(_leave_notes, list(people), message, link, email_copy=email_copy)
+    )
 
 
-def _leave_notes(people: list[Person], message: str, link: str) -> None:
+def _leave_notes(
+    people: list[Person], message: str, link: str, *, email_copy: bool = True
+) -> None:
     people = list({person.pk: person for person in people}.values())
     waiting = Notification.objects.filter(
         person__in=people, message=message, link=link, read_at__isnull=True
@@ -44,7 +56,7 @@ def _leave_notes(people: list[Person], message: str, link: str) -> None:
         if person.pk in already:
             continue
         Notification.objects.create(person=person, message=message, link=link)
-        if person.can_receive_email:
+        if email_copy and person.can_receive_email:
             email_notification.enqueue(person.pk)
 
 

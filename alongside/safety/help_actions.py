@@ -16,8 +16,13 @@ from alongside.organisations.models import Organisation
 from alongside.supporters.permissions import current_supervisor_of
 
 from .actions.duty import on_duty_in
-from .actions.escalations import _alert, _log, _next_step_people, _schedule_move_up
-from .actions.shared import _tell_staff
+from .actions.escalations import (
+    log_event,
+    next_step_people,
+    schedule_move_up,
+    send_alert,
+)
+from .actions.shared import tell_staff
 from .help_permissions import check_ask_for_help_now, own_help_calls
 from .models import Escalation, EscalationReason, EscalationStatus, EventKind
 
@@ -64,19 +69,19 @@ def raise_about_a_supporter(
         person_at_risk=supporter,
         created_at=now,
     )
-    _log(escalation, EventKind.RAISED)
-    _tell_staff(organisation.pk)
+    log_event(escalation, EventKind.RAISED)
+    tell_staff(organisation.pk)
     supervisor = current_supervisor_of(supporter, organisation)
     people = [supervisor] if supervisor is not None else []
     people += [p for p in on_duty_in(organisation) if p not in people]
     people = [p for p in people if p.pk != supporter.pk]
     if not people:
-        found = _next_step_people(escalation, 0)
+        found = next_step_people(escalation, 0)
         if found is not None:
             escalation.level, people = found
     if people:
-        _alert(escalation, people)
-        _schedule_move_up(escalation, now)
+        send_alert(escalation, people)
+        schedule_move_up(escalation, now)
     else:
-        _log(escalation, EventKind.NO_ONE_LEFT)
+        log_event(escalation, EventKind.NO_ONE_LEFT)
     return escalation

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from alongside.conversations.screening import Outcome, ScreeningResult
+from alongside.conversations.screening import Outcome, PrivatePlace, ScreeningResult
 from alongside.safety.screening.pipeline import Outcome as PipelineOutcome
 from alongside.safety.screening.pipeline import ScreeningResult as PipelineResult
 from alongside.safety.screening.posts import rules_for_group, screen_post
@@ -80,12 +80,19 @@ screen_for_conversations.rules_for = rules_for_group  # type: ignore[attr-define
 
 
 def screen_private_message(
-    text: str, *, organisation: Organisation, author: Person
+    text: str,
+    *,
+    organisation: Organisation,
+    author: Person,
+    place: PrivatePlace = "team",
 ) -> ScreeningResult:
     """A message in a private conversation, with the organisation's own rules (it
-    belongs to no group, so no group's rules apply)."""
+    belongs to no group, so no group's rules apply). ``place`` (a one-to-one pair,
+    or a conversation with the team) chooses what its author is told if it is
+    held."""
     from alongside.safety.models import PhraseRule
     from alongside.safety.screening.pipeline import screen
+    from alongside.safety.screening.places import Place
 
     rules = list(
         PhraseRule.objects.active().filter(
@@ -93,7 +100,12 @@ def screen_private_message(
         )
     )
     return to_conversations_result(
-        screen(text, rules=rules, allows_links=organisation.allows_links)
+        screen(
+            text,
+            rules=rules,
+            allows_links=organisation.allows_links,
+            place=Place(place),
+        )
     )
 
 

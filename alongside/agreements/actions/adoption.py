@@ -28,7 +28,7 @@ from ..models import (
     ReadingChoice,
 )
 from ..permissions import check_adopt, check_facilitate_agreement
-from .proposals import _active_people, _agreement_for, _agreement_link, add_months
+from .proposals import active_people, add_months, agreement_for, agreement_link
 
 
 def _apply_changes(
@@ -137,8 +137,8 @@ def adopt_proposal(
     )
     group = agreement.group
     if changes_content:
-        others = _active_people(group, exclude=person)
-        link = _agreement_link(group)
+        others = active_people(group, exclude=person)
+        link = agreement_link(group)
         notify(
             people=others,
             message=f"{group.name}'s group agreement has changed. Have a read "
@@ -164,7 +164,7 @@ def update_agreement_settings(
         raise ValidationError("Please choose between 1 and 28 days.")
     if not 1 <= review_months <= 36:
         raise ValidationError("Please choose between 1 and 36 months.")
-    agreement = _agreement_for(group)
+    agreement = agreement_for(group)
     agreement.consent_days = consent_days
     agreement.review_months = review_months
     if review_due_on is not None:

@@ -53,19 +53,19 @@ class Change:
     item_key: uuid.UUID | None = None
 
 
-def _agreement_for(group: PeerGroup) -> Agreement:
+def agreement_for(group: PeerGroup) -> Agreement:
     agreement, _ = Agreement.objects.get_or_create(group=group)
     return agreement
 
 
-def _active_people(group: PeerGroup, *, exclude: Person | None = None) -> list[Person]:
+def active_people(group: PeerGroup, *, exclude: Person | None = None) -> list[Person]:
     memberships = (
         Membership.objects.active().filter(group=group).select_related("person")
     )
     return [m.person for m in memberships if exclude is None or m.person != exclude]
 
 
-def _active_facilitators(group: PeerGroup) -> list[Person]:
+def active_facilitators(group: PeerGroup) -> list[Person]:
     return [
         m.person
         for m in Membership.objects.active()
@@ -74,7 +74,7 @@ def _active_facilitators(group: PeerGroup) -> list[Person]:
     ]
 
 
-def _agreement_link(group: PeerGroup) -> str:
+def agreement_link(group: PeerGroup) -> str:
     return reverse("agreements:agreement-detail", args=[group.pk])
 
 
@@ -201,7 +201,7 @@ def _open_proposal(
         shows_name=False,
         now=now,
     )
-    others = _active_people(agreement.group, exclude=person)
+    others = active_people(agreement.group, exclude=person)
     link = _proposal_link(proposal)
     notify(people=others, message=message, link=link)
     return proposal
@@ -221,7 +221,7 @@ def propose_changes(
     may change it). Active members are told once; paused members are not.
     """
     check_propose(person, group)
-    agreement = _agreement_for(group)
+    agreement = agreement_for(group)
     _validate_changes(agreement, changes)
     return _open_proposal(
         person=person,
@@ -249,7 +249,7 @@ def start_review(
     """
     check_facilitate_agreement(person, group)
     now = now or timezone.now()
-    agreement = _agreement_for(group)
+    agreement = agreement_for(group)
     current_keys = {item.key for item in _current_group_items(agreement)}
     covered = {change.item_key for change in changes if change.item_key}
     if not current_keys <= covered:

@@ -13,14 +13,14 @@ from alongside.peergroups.models import PeerGroup
 
 from ..models import Reading, ReadingChoice
 from ..permissions import check_record_reading
-from .proposals import _active_facilitators, _agreement_for
+from .proposals import active_facilitators, agreement_for
 
 
 @transaction.atomic
 def confirm_agreement(*, person: Person, group: PeerGroup) -> Reading:
     """The person has read the current version and is happy to go along with it."""
     check_record_reading(person, group)
-    version = _agreement_for(group).current_version
+    version = agreement_for(group).current_version
     if version is None:  # check_record_reading has made sure there is one
         raise PermissionDenied
     reading, _ = Reading.objects.update_or_create(
@@ -36,7 +36,7 @@ def ask_to_talk_first(*, person: Person, group: PeerGroup) -> Reading:
     """The person would like to talk about the agreement before taking part. The
     group's active facilitators are told quietly; nobody else is."""
     check_record_reading(person, group)
-    version = _agreement_for(group).current_version
+    version = agreement_for(group).current_version
     if version is None:  # check_record_reading has made sure there is one
         raise PermissionDenied
     existing = Reading.objects.filter(version=version, person=person).first()
@@ -48,7 +48,7 @@ def ask_to_talk_first(*, person: Person, group: PeerGroup) -> Reading:
         defaults={"choice": ReadingChoice.TALK_FIRST, "created_at": timezone.now()},
     )
     if created:
-        facilitators = _active_facilitators(group)
+        facilitators = active_facilitators(group)
         link = reverse("agreements:talk-list", args=[group.pk])
         notify(
             people=facilitators,

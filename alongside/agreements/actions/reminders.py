@@ -12,7 +12,7 @@ from django.utils import timezone
 from alongside.notifications.actions import notify
 
 from ..models import Agreement
-from .proposals import _active_facilitators
+from .proposals import active_facilitators
 
 
 def send_review_reminders(*, now: datetime | None = None) -> int:
@@ -44,7 +44,7 @@ def send_review_reminders(*, now: datetime | None = None) -> int:
             if not claimed:
                 continue
             group = agreement.group
-            facilitators = _active_facilitators(group)
+            facilitators = active_facilitators(group)
             link = reverse("agreements:review-start", args=[group.pk])
             message = (
                 f"{group.name}'s group agreement is due for its review on "

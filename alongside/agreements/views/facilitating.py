@@ -31,11 +31,11 @@ from ..permissions import (
     check_facilitate_agreement,
     get_proposal_for,
 )
-from .lookups import _group, _names_in
+from .lookups import group_with_agreement, names_in
 
 
 def _facilitated_group(request: AuthenticatedRequest, group_id: int) -> PeerGroup:
-    group = _group(request, group_id)
+    group = group_with_agreement(request, group_id)
     check_facilitate_agreement(request.user, group)
     ensure_second_factor(request)
     return group
@@ -141,7 +141,7 @@ def agreement_settings(request: AuthenticatedRequest, group_id: int) -> HttpResp
 @require_GET
 def talk_list(request: AuthenticatedRequest, group_id: int) -> HttpResponse:
     group = _facilitated_group(request, group_id)
-    names = _names_in(group)
+    names = names_in(group)
     readings = (
         Reading.objects.filter(
             version__agreement__group=group, choice=ReadingChoice.TALK_FIRST

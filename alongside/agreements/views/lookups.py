@@ -13,19 +13,19 @@ from ..permissions import check_view_agreement
 from ..starter import DEFAULT_EXAMPLES, ExampleItem
 
 
-def _group(request: AuthenticatedRequest, group_id: int) -> PeerGroup:
+def group_with_agreement(request: AuthenticatedRequest, group_id: int) -> PeerGroup:
     group = get_group_for(request.user, group_id)
     check_view_agreement(request.user, group)
     return group
 
 
-def _names_in(group: PeerGroup) -> dict[int, str]:
+def names_in(group: PeerGroup) -> dict[int, str]:
     return dict(
         Membership.objects.filter(group=group).values_list("person_id", "display_name")
     )
 
 
-def _examples(organisation: Organisation) -> list[ExampleItem]:
+def examples_for(organisation: Organisation) -> list[ExampleItem]:
     own = [
         ExampleItem(item.text, item.why)
         for item in OrganisationItem.objects.examples().filter(

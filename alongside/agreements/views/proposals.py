@@ -41,7 +41,7 @@ from ..permissions import (
     standing_objections,
     waiting_for,
 )
-from .lookups import _examples, _group, _names_in
+from .lookups import examples_for, group_with_agreement, names_in
 
 
 def _current_items(group: PeerGroup) -> list[Any]:
@@ -53,10 +53,10 @@ def _current_items(group: PeerGroup) -> list[Any]:
 @login_required
 @require_http_methods(["GET", "POST"])
 def proposal_create(request: AuthenticatedRequest, group_id: int) -> HttpResponse:
-    group = _group(request, group_id)
+    group = group_with_agreement(request, group_id)
     check_propose(request.user, group)
     items = _current_items(group)
-    examples = _examples(group.organisation)
+    examples = examples_for(group.organisation)
     initial: dict[str, str] = {"action": ChangeAction.ADD}
     example_index = request.GET.get("example", "")
     if example_index.isdigit() and int(example_index) < len(examples):
@@ -96,7 +96,7 @@ def _proposal_context(
     comment_form: CommentForm | None = None,
 ) -> dict[str, Any]:
     person = request.user
-    names = _names_in(group)
+    names = names_in(group)
     current = {item.key: item for item in _current_items(group)}
     contents = contents_of(group)
     changes = []
@@ -164,7 +164,7 @@ def _proposal_context(
 def proposal_detail(
     request: AuthenticatedRequest, group_id: int, proposal_id: int
 ) -> HttpResponse:
-    group = _group(request, group_id)
+    group = group_with_agreement(request, group_id)
     proposal = get_proposal_for(request.user, group, proposal_id)
     return render(
         request,
@@ -178,7 +178,7 @@ def proposal_detail(
 def response_save(
     request: AuthenticatedRequest, group_id: int, proposal_id: int
 ) -> HttpResponse:
-    group = _group(request, group_id)
+    group = group_with_agreement(request, group_id)
     proposal = get_proposal_for(request.user, group, proposal_id)
     check_respond(request.user, proposal)
     form = ResponseForm(request.POST)
@@ -217,7 +217,7 @@ def response_save(
 def objection_withdraw(
     request: AuthenticatedRequest, group_id: int, proposal_id: int
 ) -> HttpResponse:
-    group = _group(request, group_id)
+    group = group_with_agreement(request, group_id)
     proposal = get_proposal_for(request.user, group, proposal_id)
     actions.withdraw_objection(person=request.user, proposal=proposal)
     messages.success(
@@ -233,7 +233,7 @@ def objection_withdraw(
 def comment_create(
     request: AuthenticatedRequest, group_id: int, proposal_id: int
 ) -> HttpResponse:
-    group = _group(request, group_id)
+    group = group_with_agreement(request, group_id)
     proposal = get_proposal_for(request.user, group, proposal_id)
     if not proposal.is_open and can_propose(request.user, group):
         # The discussion closed while they wrote (the change was adopted or
@@ -273,7 +273,7 @@ def comment_create(
 def proposal_amend(
     request: AuthenticatedRequest, group_id: int, proposal_id: int
 ) -> HttpResponse:
-    group = _group(request, group_id)
+    group = group_with_agreement(request, group_id)
     proposal = get_proposal_for(request.user, group, proposal_id)
     check_amend(request.user, proposal)
     change = proposal.changes.first()
@@ -334,7 +334,7 @@ def _keep_new_item_key(form: ProposalForm, previous: Any) -> list[actions.Change
 def proposal_withdraw(
     request: AuthenticatedRequest, group_id: int, proposal_id: int
 ) -> HttpResponse:
-    group = _group(request, group_id)
+    group = group_with_agreement(request, group_id)
     proposal = get_proposal_for(request.user, group, proposal_id)
     actions.withdraw_proposal(person=request.user, proposal=proposal)
     messages.info(request, "Your proposal is withdrawn.")

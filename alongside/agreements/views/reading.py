@@ -29,13 +29,13 @@ from ..permissions import (
     reading_shown_to,
 )
 from ..starter import STARTER_QUESTIONS
-from .lookups import _group
+from .lookups import group_with_agreement
 
 
 @login_required
 @require_GET
 def agreement_detail(request: AuthenticatedRequest, group_id: int) -> HttpResponse:
-    group = _group(request, group_id)
+    group = group_with_agreement(request, group_id)
     person = request.user
     contents = contents_of(group)
     taking_part = can_take_part(person, group)
@@ -64,7 +64,7 @@ def agreement_detail(request: AuthenticatedRequest, group_id: int) -> HttpRespon
 @login_required
 @require_GET
 def agreement_print(request: AuthenticatedRequest, group_id: int) -> HttpResponse:
-    group = _group(request, group_id)
+    group = group_with_agreement(request, group_id)
     return render(
         request,
         "agreements/print.html",
@@ -75,7 +75,7 @@ def agreement_print(request: AuthenticatedRequest, group_id: int) -> HttpRespons
 @login_required
 @require_GET
 def agreement_pdf(request: AuthenticatedRequest, group_id: int) -> HttpResponse:
-    group = _group(request, group_id)
+    group = group_with_agreement(request, group_id)
     response = HttpResponse(
         render_pdf(contents_of(group).printable()), content_type="application/pdf"
     )
@@ -88,7 +88,7 @@ def agreement_pdf(request: AuthenticatedRequest, group_id: int) -> HttpResponse:
 @login_required
 @require_GET
 def version_list(request: AuthenticatedRequest, group_id: int) -> HttpResponse:
-    group = _group(request, group_id)
+    group = group_with_agreement(request, group_id)
     check_take_part(request.user, group)
     versions = AgreementVersion.objects.filter(agreement__group=group).order_by(
         "-number"
@@ -103,7 +103,7 @@ def version_list(request: AuthenticatedRequest, group_id: int) -> HttpResponse:
 def version_detail(
     request: AuthenticatedRequest, group_id: int, number: int
 ) -> HttpResponse:
-    group = _group(request, group_id)
+    group = group_with_agreement(request, group_id)
     version = get_version_for(request.user, group, number)
     before = (
         AgreementVersion.objects.filter(agreement=version.agreement, number=number - 1)
@@ -124,7 +124,7 @@ def version_detail(
 @login_required
 @require_POST
 def reading_confirm(request: AuthenticatedRequest, group_id: int) -> HttpResponse:
-    group = _group(request, group_id)
+    group = group_with_agreement(request, group_id)
     actions.confirm_agreement(person=request.user, group=group)
     messages.success(request, "Thank you for reading the group agreement.")
     return redirect("peergroups:group-detail", group_id=group.pk)
@@ -133,7 +133,7 @@ def reading_confirm(request: AuthenticatedRequest, group_id: int) -> HttpRespons
 @login_required
 @require_POST
 def reading_talk_first(request: AuthenticatedRequest, group_id: int) -> HttpResponse:
-    group = _group(request, group_id)
+    group = group_with_agreement(request, group_id)
     reading = actions.ask_to_talk_first(person=request.user, group=group)
     if reading.choice == ReadingChoice.CONFIRMED:
         # A second click from a page open since before they confirmed.

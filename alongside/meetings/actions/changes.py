@@ -10,15 +10,15 @@ from django_tasks import task
 
 from alongside.accounts.models import Person
 from alongside.meetings.actions.shared import (
-    _occurrence_link,
-    _people_to_tell,
     local_phrase,
+    occurrence_link,
+    people_to_tell,
 )
 from alongside.meetings.models import Occurrence
 from alongside.notifications.actions import notify
 
 
-def _tell_later(occurrence: Occurrence, what: str) -> None:
+def tell_later(occurrence: Occurrence, what: str) -> None:
     transaction.on_commit(partial(tell_about_change_task.enqueue, occurrence.pk, what))
 
 
@@ -38,12 +38,12 @@ def tell_about_change(*, occurrence_id: int, what: str) -> int:
     )
     if occurrence is None or what not in CHANGE_WORDS:
         return 0
-    people = list(Person.objects.filter(pk__in=_people_to_tell(occurrence)))
+    people = list(Person.objects.filter(pk__in=people_to_tell(occurrence)))
     when = local_phrase(occurrence.starts_at, occurrence.meeting.time_zone)
     notify(
         people=people,
         message=CHANGE_WORDS[what].format(when=when),
-        link=_occurrence_link(occurrence),
+        link=occurrence_link(occurrence),
     )
     return len(people)
 

@@ -11,8 +11,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from alongside.accounts.models import Person
-from alongside.meetings.actions.changes import _tell_later
-from alongside.meetings.actions.shared import DOUBLE_CLICK, Place, _check_place
+from alongside.meetings.actions.changes import tell_later
+from alongside.meetings.actions.shared import DOUBLE_CLICK, Place, check_place
 from alongside.meetings.models import Meeting, Occurrence, OnlinePlace
 from alongside.meetings.permissions import check_manage_meetings
 from alongside.meetings.recurrence import Schedule, slots_for, to_utc, to_utc_lenient
@@ -39,7 +39,7 @@ def create_meeting(
     """
     check_manage_meetings(person, group)
     now = now or timezone.now()
-    _check_place(group, place, timezone.localdate(now))
+    check_place(group, place, timezone.localdate(now))
     if schedule.duration_minutes <= 0:
         raise ValidationError("A meeting has to end after it starts.")
     slots = slots_for(schedule)
@@ -89,7 +89,7 @@ def create_meeting(
         )
         first = meeting.occurrences.order_by("starts_at").first()
         assert first is not None
-        _tell_later(first, "new")
+        tell_later(first, "new")
     return meeting
 
 
@@ -156,7 +156,7 @@ def move_occurrence(
         occurrence.is_moved = True
         occurrence.sequence += 1
         occurrence.save(update_fields=["starts_at", "ends_at", "is_moved", "sequence"])
-        _tell_later(occurrence, "moved")
+        tell_later(occurrence, "moved")
     return occurrence
 
 
@@ -183,7 +183,7 @@ def cancel_occurrence(
         ).update(is_cancelled=True, sequence=occurrence.sequence + 1, changed_at=now)
         occurrence.refresh_from_db()
         if claimed:
-            _tell_later(occurrence, "cancelled")
+            tell_later(occurrence, "cancelled")
     return occurrence
 
 

@@ -15,7 +15,7 @@ from django_tasks import task
 from alongside.accounts.models import Person
 from alongside.core import recurring
 from alongside.meetings.actions.rsvps import forget_old_rsvps
-from alongside.meetings.actions.shared import _occurrence_link, local_phrase
+from alongside.meetings.actions.shared import local_phrase, occurrence_link
 from alongside.meetings.models import (
     DEFAULT_QUIET_FROM,
     DEFAULT_QUIET_UNTIL,
@@ -112,7 +112,7 @@ def send_due_reminders(*, now: datetime | None = None) -> int:
                 notify(
                     people=[choice.person],
                     message=message,
-                    link=_occurrence_link(occurrence),
+                    link=occurrence_link(occurrence),
                 )
                 sent += 1
     return sent

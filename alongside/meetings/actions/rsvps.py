@@ -13,8 +13,8 @@ from django.utils import timezone
 from alongside.accounts.models import Person
 from alongside.meetings.actions.shared import (
     RSVP_KEPT_FOR,
-    _occurrence_link,
     local_phrase,
+    occurrence_link,
 )
 from alongside.meetings.models import Occurrence, Rsvp
 from alongside.meetings.permissions import check_rsvp
@@ -99,7 +99,7 @@ def _offer_place(occurrence: Occurrence) -> None:
             notify,
             people=[first.person],
             message=message,
-            link=_occurrence_link(occurrence),
+            link=occurrence_link(occurrence),
         )
     )
 

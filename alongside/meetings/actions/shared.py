@@ -42,7 +42,7 @@ class Place:
     online_host: str = ""
 
 
-def _occurrence_link(occurrence: Occurrence) -> str:
+def occurrence_link(occurrence: Occurrence) -> str:
     return reverse(
         "meetings:occurrence-detail",
         args=[occurrence.meeting.group_id, occurrence.pk],
@@ -56,7 +56,7 @@ def local_phrase(moment: datetime, zone_name: str) -> str:
     return f"{clock} on {local:%A} {local.day} {local:%B}"
 
 
-def _check_place(group: PeerGroup, place: Place, today: date) -> None:
+def check_place(group: PeerGroup, place: Place, today: date) -> None:
     organisation = group.organisation
     if place.format not in Format.values:
         raise ValidationError("Please choose in person, online, or both.")
@@ -88,7 +88,7 @@ def _check_place(group: PeerGroup, place: Place, today: date) -> None:
                 raise ValidationError("Please add the link people use to join.")
 
 
-def _people_to_tell(occurrence: Occurrence) -> list[int]:
+def people_to_tell(occurrence: Occurrence) -> list[int]:
     """Current members who chose reminders for the group, and anyone who said they
     would come. Ids only."""
     group_id = occurrence.meeting.group_id

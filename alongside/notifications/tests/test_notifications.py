@@ -121,6 +121,20 @@ def test_email_goes_only_to_people_with_an_address_who_asked(
     assert [message.to for message in mail.outbox] == [["wants@example.org"]]
 
 
+def test_a_caller_with_its_own_email_leaves_the_note_without_a_copy(
+    django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks,
+) -> None:
+    wants = PersonFactory.create(
+        email="wants@example.org", wants_email_notifications=True
+    )
+
+    with django_capture_on_commit_callbacks(execute=True):
+        notify(people=[wants], message="Something new for you.", email_copy=False)
+
+    assert Notification.objects.filter(person=wants).count() == 1
+    assert mail.outbox == []
+
+
 def test_no_email_is_sent_before_the_change_is_saved(
     django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks,
 ) -> None:

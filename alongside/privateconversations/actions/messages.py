@@ -22,10 +22,10 @@ from alongside.privateconversations.actions.shared import (
     MAX_LENGTH,
     RESENT_DIFFERENTLY,
     TOO_LONG,
-    _link,
-    _notify_once,
+    conversation_link,
+    notify_once,
 )
-from alongside.privateconversations.actions.team import _ask_the_team
+from alongside.privateconversations.actions.team import ask_the_team
 from alongside.privateconversations.models import (
     Conversation,
     Message,
@@ -41,7 +41,7 @@ from alongside.privateconversations.permissions import (
 )
 
 
-def _clean(body: str) -> str:
+def checked_body(body: str) -> str:
     body = body.strip()
     if not body:
         raise ValidationError(EMPTY, code="empty")
@@ -50,7 +50,7 @@ def _clean(body: str) -> str:
     return body
 
 
-def _same_words_or_refuse(message: Message, *, body: str) -> Message:
+def same_words_or_refuse(message: Message, *, body: str) -> Message:
     if message.body != body:
         raise ValidationError(RESENT_DIFFERENTLY, code="client_id_reused")
     return message
@@ -77,7 +77,7 @@ def send_message(
     the existing message (same id, same status) and sends nothing new; different
     words under an old client id are refused, so nothing is swapped.
     """
-    body = _clean(body)
+    body = checked_body(body)
     try:
         place = check_write(person, conversation)
     except (PermissionDenied, Http404) as error:
@@ -88,8 +88,13 @@ def send_message(
         ).first()
         if existing is None:
             raise error
-        return _same_words_or_refuse(existing, body=body), False
-    result = screen_private(body, organisation=conversation.organisation, author=person)
+        return same_words_or_refuse(existing, body=body), False
+    result = screen_private(
+        body,
+        organisation=conversation.organisation,
+        author=person,
+        place="pair" if conversation.purpose == Purpose.SUPPORT else "team",
+    )
     try:
         with transaction.atomic():
             message = Message.objects.create(
@@ -105,7 +110,7 @@ def send_message(
         existing = Message.objects.filter(author=person, client_id=client_id).first()
         if existing is None or existing.conversation_id != conversation.pk:
             raise ValidationError(RESENT_DIFFERENTLY, code="client_id") from None
-        return _same_words_or_refuse(existing, body=body), False
+        return same_words_or_refuse(existing, body=body), False
     Conversation.objects.filter(pk=conversation.pk).update(
         last_message_at=message.created_at
     )
@@ -128,10 +133,10 @@ def _tell_the_others(
             private_participations__left_at__isnull=True,
         ).exclude(pk=place.person_id)
     )
-    link = _link(conversation)
+    link = conversation_link(conversation)
     organisation = conversation.organisation
     if place.side == Side.TEAM:
-        _notify_once(
+        notify_once(
             others,
             f"{place.display_name} from the team at {organisation.name} has messaged "
             "you.",
@@ -144,7 +149,7 @@ def _tell_the_others(
         message.is_held or result.needs_on_duty_alert
     ):
         # A one-to-one pair has nobody from the team in it: the team is asked in.
-        _ask_the_team(conversation, leaving=set())
+        ask_the_team(conversation, leaving=set())
     if result.needs_on_duty_alert:
         # Risk to life: everyone from the team in it is told now, even with a
         # notice still unread, and the conversation is never left with nobody.
@@ -156,7 +161,7 @@ def _tell_the_others(
                 link=link,
             )
         else:
-            _ask_the_team(conversation, leaving=set())
+            ask_the_team(conversation, leaving=set())
         return
     if message.is_held:
         # Only someone from the team can look at it: the other of a pair is not
@@ -166,14 +171,14 @@ def _tell_the_others(
                 conversation=conversation, side=Side.TEAM, left_at__isnull=True
             ).values_list("person_id", flat=True)
         )
-        _notify_once(
+        notify_once(
             [person for person in others if person.pk in team_ids],
             f"{place.display_name} has written a message that is waiting for you "
             "to look at it.",
             link,
         )
         return
-    _notify_once(others, f"{place.display_name} has replied to you privately.", link)
+    notify_once(others, f"{place.display_name} has replied to you privately.", link)
 
 
 @transaction.atomic
@@ -196,7 +201,7 @@ def mark_read(*, person: Person, conversation: Conversation, up_to: int) -> None
         last_read_message_id__lt=up_to,
     ).update(last_read_message_id=up_to)
     Notification.objects.filter(
-        person=person, link=_link(conversation), read_at__isnull=True
+        person=person, link=conversation_link(conversation), read_at__isnull=True
     ).update(read_at=timezone.now())
 
 

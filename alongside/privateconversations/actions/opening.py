@@ -13,12 +13,12 @@ from alongside.organisations.models import (
 )
 from alongside.peergroups.models import PeerGroup
 from alongside.privateconversations.actions.messages import (
-    _clean,
-    _same_words_or_refuse,
+    checked_body,
+    same_words_or_refuse,
     send_message,
 )
 from alongside.privateconversations.actions.shared import system_note
-from alongside.privateconversations.actions.team import _add_to_team, _ask_the_team
+from alongside.privateconversations.actions.team import add_to_team, ask_the_team
 from alongside.privateconversations.models import (
     Conversation,
     Message,
@@ -80,7 +80,7 @@ def open_conversation(
     one). Nothing is sent until they write."""
     check_start_with(person, organisation, with_person)
     conversation, is_new = _open_conversation_of(with_person, organisation, group)
-    _add_to_team(conversation, person, is_new=is_new)
+    add_to_team(conversation, person, is_new=is_new)
     return conversation
 
 
@@ -124,7 +124,7 @@ def reply_to_team_member(
     is none. Precondition: the caller has checked the person may reply."""
     check_start_with(team_member, organisation, person)
     conversation, is_new = _open_conversation_of(person, organisation, group)
-    _add_to_team(conversation, team_member, is_new=is_new)
+    add_to_team(conversation, team_member, is_new=is_new)
     message, _ = send_message(
         person=person, conversation=conversation, body=body, client_id=client_id
     )
@@ -139,14 +139,14 @@ def message_team(
     hears that someone is waiting."""
     existing = Message.objects.filter(author=person, client_id=client_id).first()
     if existing is not None:
-        return _same_words_or_refuse(existing, body=_clean(body)), False
+        return same_words_or_refuse(existing, body=checked_body(body)), False
     check_message_team(person, organisation)
     conversation, _ = _open_conversation_of(person, organisation, None)
     has_team = conversation.participants.filter(
         side=Side.TEAM, left_at__isnull=True
     ).exists()
     if not has_team and conversation.needs_someone_since is None:
-        _ask_the_team(conversation, leaving=set())
+        ask_the_team(conversation, leaving=set())
     return send_message(
         person=person, conversation=conversation, body=body, client_id=client_id
     )

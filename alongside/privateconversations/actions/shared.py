@@ -31,7 +31,7 @@ RESENT_DIFFERENTLY = (
 )
 
 
-def _link(conversation: Conversation) -> str:
+def conversation_link(conversation: Conversation) -> str:
     return reverse(
         "privateconversations:conversation-detail",
         kwargs={"conversation_id": conversation.pk},
@@ -48,7 +48,7 @@ def system_note(conversation: Conversation, text: str) -> Message:
     return message
 
 
-def _notify_once(people: list[Person], message: str, link: str) -> None:
+def notify_once(people: list[Person], message: str, link: str) -> None:
     """One notice per person until they open it: a second message before they have
     looked adds nothing to their notices."""
     waiting = set(

@@ -21,8 +21,8 @@ from alongside.organisations.permissions import is_staff
 from alongside.peergroups.models import GroupRole, Membership, Status
 from alongside.privateconversations import live
 from alongside.privateconversations.actions.shared import (
-    _link,
-    _notify_once,
+    conversation_link,
+    notify_once,
     system_note,
 )
 from alongside.privateconversations.models import (
@@ -69,10 +69,10 @@ def _team_to_tell(conversation: Conversation, *, leaving: set[int]) -> list[Pers
     )
 
 
-def _ask_the_team(conversation: Conversation, *, leaving: set[int]) -> None:
+def ask_the_team(conversation: Conversation, *, leaving: set[int]) -> None:
     conversation.needs_someone_since = timezone.now()
     conversation.save(update_fields=["needs_someone_since"])
-    _notify_once(
+    notify_once(
         _team_to_tell(conversation, leaving=leaving),
         f"Someone at {conversation.organisation.name} is waiting for someone from "
         "the team to talk with them privately.",
@@ -88,7 +88,7 @@ def _last_message_id(conversation: Conversation) -> int:
     return last or 0
 
 
-def _add_to_team(
+def add_to_team(
     conversation: Conversation, person: Person, *, is_new: bool
 ) -> Participant:
     """Place someone from the team in the conversation. Joining later, they read
@@ -129,12 +129,12 @@ def join_conversation(*, person: Person, conversation: Conversation) -> Particip
     """Someone from the team joins a conversation waiting for someone."""
     conversation = Conversation.objects.select_for_update().get(pk=conversation.pk)
     check_join(person, conversation)
-    place = _add_to_team(conversation, person, is_new=False)
-    _notify_once(
+    place = add_to_team(conversation, person, is_new=False)
+    notify_once(
         [conversation.person],
         f"{place.display_name} from the team at {conversation.organisation.name} "
         "has joined your private conversation.",
-        _link(conversation),
+        conversation_link(conversation),
     )
     return place
 
@@ -180,7 +180,7 @@ def _carry_on_if_nobody_left(conversation: Conversation, *, leaving: set[int]) -
     system_note(
         conversation, "Someone else from the team will carry this conversation on."
     )
-    _ask_the_team(conversation, leaving=leaving)
+    ask_the_team(conversation, leaving=leaving)
 
 
 @transaction.atomic
@@ -201,7 +201,7 @@ def ask_for_someone_else(*, person: Person, conversation: Conversation) -> None:
         "from the team. Thank you for being there for them.",
     )
     conversation.refresh_from_db()
-    _ask_the_team(conversation, leaving=leaving)
+    ask_the_team(conversation, leaving=leaving)
 
 
 @transaction.atomic

@@ -20,8 +20,8 @@ from alongside.conversations.models import Post, PostStatus, Topic
 from alongside.notifications.actions import notify
 from alongside.organisations.permissions import is_staff
 from alongside.privateconversations import actions as private_actions
-from alongside.safety.actions.escalations import _take_up
-from alongside.safety.actions.shared import _tell_staff
+from alongside.safety.actions.escalations import take_up
+from alongside.safety.actions.shared import tell_staff
 from alongside.safety.models import (
     DecisionAction,
     Escalation,
@@ -152,9 +152,9 @@ def decide_on_post(
         else "",
         paused_until=paused_until,
     )
-    _tell_staff(group.organisation_id)
+    tell_staff(group.organisation_id)
     for escalation in Escalation.objects.filter(post=post):
-        _take_up(escalation, person, EventKind.DECIDED)
+        take_up(escalation, person, EventKind.DECIDED)
     reports = list(Report.objects.filter(post=post, resolved_at__isnull=True))
     Report.objects.filter(pk__in=[r.pk for r in reports]).update(
         resolved_at=timezone.now()

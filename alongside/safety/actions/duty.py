@@ -12,7 +12,7 @@ from django.utils import timezone
 from alongside.accounts.models import Person
 from alongside.organisations.models import Organisation
 from alongside.organisations.permissions import is_staff
-from alongside.safety.actions.shared import _tell_staff
+from alongside.safety.actions.shared import tell_staff
 from alongside.safety.models import (
     DutyPeriod,
     EscalationChain,
@@ -32,7 +32,7 @@ def go_on_duty(*, person: Person, organisation: Organisation) -> DutyPeriod:
     can_go_on_duty (404 otherwise). Already on duty: returns the open period and
     changes nothing."""
     check_go_on_duty(person, organisation)
-    _tell_staff(organisation.pk)
+    tell_staff(organisation.pk)
     period = DutyPeriod.objects.filter(
         person=person, organisation=organisation, ended_at__isnull=True
     ).first()
@@ -45,7 +45,7 @@ def go_off_duty(*, person: Person, organisation: Organisation) -> None:
     reaching them. Needs can_go_off_duty (404 otherwise); training is not needed to
     stop. Nobody is told."""
     check_go_off_duty(person, organisation)
-    _tell_staff(organisation.pk)
+    tell_staff(organisation.pk)
     DutyPeriod.objects.filter(
         person=person, organisation=organisation, ended_at__isnull=True
     ).update(ended_at=timezone.now())
@@ -109,7 +109,7 @@ def set_escalation_chain(
     return chain
 
 
-def _people_of_step(step: EscalationStep, organisation: Organisation) -> list[Person]:
+def people_of_step(step: EscalationStep, organisation: Organisation) -> list[Person]:
     """Who a step alerts. A named person who is no longer staff here is skipped, as
     if the step named nobody (the chain page shows it, so an admin can fix it)."""
     from alongside.organisations.models import OrganisationRole

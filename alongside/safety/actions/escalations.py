@@ -29,9 +29,9 @@ from alongside.notifications.actions import notify
 from alongside.privateconversations import actions as private_actions
 from alongside.privateconversations.models import Message as PrivateMessage
 from alongside.safety import aftercare, escalation_kinds, live
-from alongside.safety.actions.duty import _people_of_step, on_duty_in
-from alongside.safety.actions.reports import _facilitators_of
-from alongside.safety.actions.shared import _tell_staff
+from alongside.safety.actions.duty import on_duty_in, people_of_step
+from alongside.safety.actions.reports import facilitators_of
+from alongside.safety.actions.shared import tell_staff
 from alongside.safety.models import (
     Escalation,
     EscalationChain,
@@ -45,46 +45,40 @@ from alongside.safety.permissions import (
 )
 
 
-def _log(escalation: Escalation, kind: str, person: Person | None = None) -> None:
+def log_event(escalation: Escalation, kind: str, person: Person | None = None) -> None:
     EscalationEvent.objects.create(
         escalation=escalation, kind=kind, person=person, level=escalation.level
     )
 
 
-def _alert(escalation: Escalation, people: Iterable[Person]) -> None:
+def send_alert(escalation: Escalation, people: Iterable[Person]) -> None:
     """Alert these people: in-app note, a live push and an email (no words of the
     post, ever)."""
     people = list(people)
     escalation.alerted.add(*people)
     link = reverse("safety:escalation-detail", kwargs={"escalation_id": escalation.pk})
     for someone in people:
-        _log(escalation, EventKind.ALERTED, someone)
-    # The notification's own email copy goes only to people who chose it; the alert
-    # email below goes to every alerted person with an address.
-    for someone in people:
-        _leave_alert_note(someone, link, escalation)
+        log_event(escalation, EventKind.ALERTED, someone)
+    # The alert email below goes to every alerted person with an address, so the
+    # note sends no email copy of its own.
+    notify(
+        people=people,
+        message=escalation_kinds.alert_message(escalation),
+        link=link,
+        email_copy=False,
+    )
     ids = [someone.pk for someone in people]
     escalation_id = escalation.pk
     transaction.on_commit(lambda: live.push_alert(escalation_id, ids))
     for someone in people:
         if someone.email:
-            _log(escalation, EventKind.EMAILED, someone)
+            log_event(escalation, EventKind.EMAILED, someone)
             transaction.on_commit(
                 partial(email_duty_alert.enqueue, someone.pk, escalation_id)
             )
 
 
-def _leave_alert_note(person: Person, link: str, escalation: Escalation) -> None:
-    from alongside.notifications.models import Notification
-
-    Notification.objects.create(
-        person=person,
-        message=escalation_kinds.alert_message(escalation),
-        link=link,
-    )
-
-
-def _schedule_move_up(escalation: Escalation, now: datetime) -> None:
+def schedule_move_up(escalation: Escalation, now: datetime) -> None:
     chain = EscalationChain.objects.filter(
         organisation_id=escalation.organisation_id
     ).first()
@@ -102,7 +96,7 @@ def _schedule_move_up(escalation: Escalation, now: datetime) -> None:
         )
 
 
-def _next_step_people(
+def next_step_people(
     escalation: Escalation, after_level: int
 ) -> tuple[int, list[Person]] | None:
     """The first step after `after_level` with somebody not yet alerted. The person
@@ -125,7 +119,7 @@ def _next_step_people(
     for step in steps:
         people = [
             p
-            for p in _people_of_step(step, escalation.organisation)
+            for p in people_of_step(step, escalation.organisation)
             if p.pk not in already
         ]
         if people:
@@ -133,7 +127,7 @@ def _next_step_people(
     facilitators = [
         p
         for p in (
-            _facilitators_of(escalation.group)
+            facilitators_of(escalation.group)
             if escalation.group is not None
             else escalation_kinds.last_resort_for_help(escalation)
         )
@@ -170,18 +164,18 @@ def raise_escalation(*, post_id: int, now: datetime | None = None) -> Escalation
         urgency=post.screening_urgency,
         created_at=now,
     )
-    _log(escalation, EventKind.RAISED)
-    _tell_staff(organisation.pk)
+    log_event(escalation, EventKind.RAISED)
+    tell_staff(organisation.pk)
     people = [p for p in on_duty_in(organisation) if p.pk != post.author_id]
     if not people:
-        found = _next_step_people(escalation, 0)
+        found = next_step_people(escalation, 0)
         if found is not None:
             escalation.level, people = found
     if people:
-        _alert(escalation, people)
-        _schedule_move_up(escalation, now)
+        send_alert(escalation, people)
+        schedule_move_up(escalation, now)
     else:
-        _log(escalation, EventKind.NO_ONE_LEFT)
+        log_event(escalation, EventKind.NO_ONE_LEFT)
     return escalation
 
 
@@ -196,17 +190,17 @@ def move_escalation_up(*, escalation: Escalation, now: datetime) -> bool:
         or escalation.next_move_at > now
     ):
         return False
-    found = _next_step_people(escalation, escalation.level)
+    found = next_step_people(escalation, escalation.level)
     if found is None:
         escalation.next_move_at = None
         escalation.save(update_fields=["next_move_at"])
-        _log(escalation, EventKind.NO_ONE_LEFT)
+        log_event(escalation, EventKind.NO_ONE_LEFT)
         return False
     escalation.level, people = found
-    _log(escalation, EventKind.MOVED_UP)
-    _tell_staff(escalation.organisation_id)
-    _alert(escalation, people)
-    _schedule_move_up(escalation, now)
+    log_event(escalation, EventKind.MOVED_UP)
+    tell_staff(escalation.organisation_id)
+    send_alert(escalation, people)
+    schedule_move_up(escalation, now)
     return True
 
 
@@ -238,9 +232,9 @@ def acknowledge_escalation(*, person: Person, escalation: Escalation) -> Escalat
     escalation.acknowledged_at = timezone.now()
     escalation.next_move_at = None
     escalation.save()
-    _log(escalation, EventKind.ACKNOWLEDGED, person)
+    log_event(escalation, EventKind.ACKNOWLEDGED, person)
     aftercare.after_taking_up(person, escalation)
-    _tell_staff(escalation.organisation_id)
+    tell_staff(escalation.organisation_id)
     notify(
         people=[escalation.person_at_risk],
         message=escalation_kinds.acknowledged_message(escalation),
@@ -251,13 +245,13 @@ def acknowledge_escalation(*, person: Person, escalation: Escalation) -> Escalat
     return escalation
 
 
-def _take_up(escalation: Escalation, person: Person, kind: str) -> Escalation:
+def take_up(escalation: Escalation, person: Person, kind: str) -> Escalation:
     """Write an action on the alert in its history. The first action on an open
     alert (messaging the person, deciding the post, recording an incident, or
     acknowledging it) stops the clock, so it moves up the chain no further, and the
     others it reached see it settle."""
     escalation = Escalation.objects.select_for_update().get(pk=escalation.pk)
-    _log(escalation, kind, person)
+    log_event(escalation, kind, person)
     if escalation.status == EscalationStatus.ACKNOWLEDGED:
         return escalation
     escalation.status = EscalationStatus.ACKNOWLEDGED
@@ -290,7 +284,7 @@ def message_from_alert(
         person=person, conversation=conversation, body=body, client_id=client_id
     )
     if created:
-        _take_up(escalation, person, EventKind.MESSAGED)
+        take_up(escalation, person, EventKind.MESSAGED)
     return message
 
 
@@ -299,7 +293,7 @@ def record_post_viewed(*, person: Person, escalation: Escalation) -> None:
     if not EscalationEvent.objects.filter(
         escalation=escalation, kind=EventKind.VIEWED, person=person
     ).exists():
-        _log(escalation, EventKind.VIEWED, person)
+        log_event(escalation, EventKind.VIEWED, person)
 
 
 CHECK_EVERY = timedelta(minutes=1)

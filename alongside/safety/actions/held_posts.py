@@ -12,7 +12,7 @@ from alongside.conversations.actions import (
 )
 from alongside.conversations.models import Post, is_opening
 from alongside.notifications.actions import notify
-from alongside.safety.actions.shared import _tell_staff
+from alongside.safety.actions.shared import tell_staff
 from alongside.safety.models import (
     HoldAppeal,
 )
@@ -83,7 +83,7 @@ def appeal_hold(*, person: Person, post: Post, note: str = "") -> HoldAppeal:
     if earlier:
         return appeal
     group = post.group
-    _tell_staff(group.organisation_id)
+    tell_staff(group.organisation_id)
     notify(
         people=people_who_may_decide_on(post),
         message=f"Someone in {group.name} has asked for another look at a held post.",

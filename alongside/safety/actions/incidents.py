@@ -12,8 +12,8 @@ from alongside.accounts.models import Person
 from alongside.organisations.models import Organisation
 from alongside.peergroups.models import PeerGroup
 from alongside.safety import aftercare
-from alongside.safety.actions.escalations import _take_up
-from alongside.safety.actions.shared import _tell_staff
+from alongside.safety.actions.escalations import take_up
+from alongside.safety.actions.shared import tell_staff
 from alongside.safety.models import (
     Escalation,
     EventKind,
@@ -69,10 +69,10 @@ def record_incident(
             outcome,
         ):
             return earlier
-    _tell_staff(organisation.pk)
+    tell_staff(organisation.pk)
     aftercare.after_incident(person, organisation, severity)
     if escalation is not None:
-        _take_up(escalation, person, EventKind.INCIDENT)
+        take_up(escalation, person, EventKind.INCIDENT)
     return Incident.objects.create(
         organisation=organisation,
         group=group,
@@ -104,7 +104,7 @@ def update_incident(
     incident may add to it. An incident with its outcome written, and no follow-up
     date still to come, no longer keeps its post or its group from being deleted."""
     check_update_incident(person, incident)
-    _tell_staff(incident.organisation_id)
+    tell_staff(incident.organisation_id)
     incident.actions_taken = actions_taken
     incident.outcome = outcome
     incident.follow_up = follow_up

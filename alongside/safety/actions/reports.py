@@ -11,7 +11,7 @@ from alongside.conversations.models import Post
 from alongside.core.limits import REPORT, check_rate
 from alongside.notifications.actions import notify
 from alongside.peergroups.models import PeerGroup
-from alongside.safety.actions.shared import _tell_staff
+from alongside.safety.actions.shared import tell_staff
 from alongside.safety.models import (
     Report,
     ReportReason,
@@ -22,7 +22,7 @@ from alongside.safety.permissions import (
 )
 
 
-def _facilitators_of(group: PeerGroup) -> list[Person]:
+def facilitators_of(group: PeerGroup) -> list[Person]:
     from alongside.peergroups.models import Membership
 
     return [
@@ -72,7 +72,7 @@ def report_post(
     if earlier:
         return report
     group = post.group
-    _tell_staff(group.organisation_id)
+    tell_staff(group.organisation_id)
     deciders = [p for p in people_who_may_decide_on(post) if p.pk != person.pk]
     link = reverse("safety:queue", kwargs={"group_id": group.pk})
     notify(

@@ -40,6 +40,7 @@ from alongside.safety.screening.personal_details import (
     find_personal_details,
 )
 from alongside.safety.screening.phrases import PhraseAction, PhraseRuleLike, match_rules
+from alongside.safety.screening.places import PRIVATE_WORDING, HeldWording, Place
 from alongside.safety.screening.risk import (
     URGENCY_IMMEDIATE,
     URGENCY_SIGNS,
@@ -97,6 +98,13 @@ _ABUSE_REASON = (
 _RULE_HOLD_REASON = (
     "Your post is waiting for a facilitator to read it, because it includes words "
     "that a facilitator checks first here. You can edit it and post now, or wait."
+)
+_GROUP_WORDING = HeldWording(
+    details_why=_DETAILS_WHY,
+    link=_LINK_REASON,
+    method=_METHOD_REASON,
+    abuse=_ABUSE_REASON,
+    rule=_RULE_HOLD_REASON,
 )
 _CRISIS_REASON = (
     "Your post has been shared. It sounds like things are really hard right now. You "
@@ -208,12 +216,14 @@ def screen(
     rules: Iterable[PhraseRuleLike] = (),
     allows_links: bool = True,
     earlier_signs: frozenset[str] = frozenset(),
+    place: Place = Place.GROUP,
 ) -> ScreeningResult:
     """Screen one post or message before anyone else sees it.
 
     ``earlier_signs`` are the kinds of weak warning sign in the author's own recent
     posts in the same group (``posts.earlier_signs``); nothing else about them is
-    used.
+    used. ``place`` is where it was written: it chooses only what the author is
+    told when it is held (``places``), never the outcome.
     """
     if not text or not text.strip():
         return ScreeningResult(outcome=Outcome.ALLOW)
@@ -366,16 +376,17 @@ def screen(
     else:
         outcome = Outcome.ALLOW
 
+    wording = PRIVATE_WORDING.get(place, _GROUP_WORDING)
     if HoldReason.METHOD in holds:
-        reasons.append(_METHOD_REASON)
+        reasons.append(wording.method)
     if HoldReason.ABUSE in holds:
-        reasons.append(_ABUSE_REASON)
+        reasons.append(wording.abuse)
     for kind in held_details:
-        reasons.append(f"{_DETAIL_REASONS[kind]} {_DETAILS_WHY}")
+        reasons.append(f"{_DETAIL_REASONS[kind]} {wording.details_why}")
     if HoldReason.LINK in holds:
-        reasons.append(_LINK_REASON)
+        reasons.append(wording.link)
     if HoldReason.PHRASE_RULE in holds and len(holds) == 1:
-        reasons.append(_RULE_HOLD_REASON)
+        reasons.append(wording.rule)
     if crisis and risk.is_at_risk and card == "self_harm":
         reasons.append(f"{_SELF_HARM_NOW_REASON} {_ON_DUTY_REASON}")
     elif crisis and risk.is_at_risk:

@@ -45,7 +45,7 @@ from alongside.safety.permissions import (
     get_escalation_for,
     reads_post_only_through_alert,
 )
-from alongside.safety.views.lookups import _place_of
+from alongside.safety.views.lookups import place_of
 from alongside.supporters.permissions import NotTrained, duty_training_reason
 
 
@@ -147,7 +147,7 @@ def _render_escalation(
         {
             "escalation": escalation,
             "post": post,
-            "post_place": _place_of(post)
+            "post_place": place_of(post)
             if post is not None and can_open_post_from_alert(request.user, escalation)
             else "",
             "author_name": author_name,

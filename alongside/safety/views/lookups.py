@@ -14,7 +14,7 @@ from alongside.safety.permissions import (
 )
 
 
-def _place_of(post: Post) -> str:
+def place_of(post: Post) -> str:
     if post.thread_id is not None:
         return (
             reverse(
@@ -27,7 +27,7 @@ def _place_of(post: Post) -> str:
     return reverse("conversations:live-room", kwargs={"group_id": post.group_id})
 
 
-def _readable_post(request: AuthenticatedRequest, group_id: int, post_id: int) -> Post:
+def readable_post(request: AuthenticatedRequest, group_id: int, post_id: int) -> Post:
     group = get_group_for(request.user, group_id)
     check_read_group_conversations(request.user, group)
     return get_readable_post_for(request.user, group, post_id)

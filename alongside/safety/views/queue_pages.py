@@ -41,7 +41,7 @@ from alongside.safety.permissions import (
     reads_decision_as_staff,
 )
 from alongside.safety.queue import entry_for, queue_for, seen_state
-from alongside.safety.views.lookups import _place_of
+from alongside.safety.views.lookups import place_of
 
 
 @login_required
@@ -193,7 +193,7 @@ def decision_detail(request: AuthenticatedRequest, decision_id: int) -> HttpResp
             "form": form,
             "may_reply": may_reply,
             "is_author": not as_staff,
-            "back": _place_of(decision.post),
+            "back": place_of(decision.post),
             "conversation": _conversation_about(request, decision),
         },
         status=400 if form.errors else 200,

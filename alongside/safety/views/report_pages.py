@@ -21,7 +21,7 @@ from alongside.safety.permissions import (
     check_appeal,
     check_report,
 )
-from alongside.safety.views.lookups import _place_of, _readable_post
+from alongside.safety.views.lookups import place_of, readable_post
 
 
 @login_required
@@ -29,7 +29,7 @@ from alongside.safety.views.lookups import _place_of, _readable_post
 def post_report(
     request: AuthenticatedRequest, group_id: int, post_id: int
 ) -> HttpResponse:
-    post = _readable_post(request, group_id, post_id)
+    post = readable_post(request, group_id, post_id)
     check_report(request.user, post)
     form = ReportForm(request.POST or None, agreement_items=item_choices(post.group))
     if request.method == "POST" and form.is_valid():
@@ -44,11 +44,11 @@ def post_report(
                 "let you know when they have. The person who wrote it won't know it "
                 "was you.",
             )
-            return redirect(_place_of(post))
+            return redirect(place_of(post))
     return render(
         request,
         "safety/report.html",
-        {"post": post, "group": post.group, "form": form, "back": _place_of(post)},
+        {"post": post, "group": post.group, "form": form, "back": place_of(post)},
         status=400 if form.errors else 200,
     )
 
@@ -58,7 +58,7 @@ def post_report(
 def post_redact(
     request: AuthenticatedRequest, group_id: int, post_id: int
 ) -> HttpResponse:
-    post = _readable_post(request, group_id, post_id)
+    post = readable_post(request, group_id, post_id)
     post = actions.redact_own_post(person=request.user, post=post)
     if post.is_held:
         messages.info(
@@ -68,7 +68,7 @@ def post_redact(
         )
     else:
         messages.success(request, "The details are removed and your post is shared.")
-    return redirect(_place_of(post))
+    return redirect(place_of(post))
 
 
 @login_required
@@ -76,13 +76,13 @@ def post_redact(
 def post_appeal(
     request: AuthenticatedRequest, group_id: int, post_id: int
 ) -> HttpResponse:
-    post = _readable_post(request, group_id, post_id)
+    post = readable_post(request, group_id, post_id)
     if post.author_id == request.user.pk and post.status == PostStatus.PUBLISHED:
         # An older page: a facilitator has shared it since.
         messages.info(
             request, "A facilitator has already looked at it, and it is shared now."
         )
-        return redirect(_place_of(post))
+        return redirect(place_of(post))
     check_appeal(request.user, post)
     form = AppealForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -91,9 +91,9 @@ def post_appeal(
             request,
             "Thank you. A facilitator will look at it again and let you know.",
         )
-        return redirect(_place_of(post))
+        return redirect(place_of(post))
     return render(
         request,
         "safety/appeal.html",
-        {"post": post, "group": post.group, "form": form, "back": _place_of(post)},
+        {"post": post, "group": post.group, "form": form, "back": place_of(post)},
     )
