@@ -95,19 +95,17 @@ MUTATIONS = (
         tuple(SAFETY_TESTS),
     ),
     Mutation(
-        "A facilitator on a break reading parting notes",
-        "alongside/peergroups/permissions.py",
+        "Someone still in a group leaving a parting note",
+        "alongside/insights/permissions.py",
         (
             (
-                "and membership.is_facilitator\n"
-                "        and membership.status == Status.ACTIVE",
-                "and membership.is_facilitator",
+                "if membership is None or membership.status != Status.LEFT:",
+                "if membership is None:",
             ),
         ),
         (
-            "alongside/peergroups/tests/test_permissions.py",
-            "alongside/peergroups/tests/test_views_requests.py",
-            "alongside/peergroups/tests/test_views_groups.py",
+            "alongside/insights/tests/test_permissions.py",
+            "alongside/insights/tests/test_parting.py",
         ),
     ),
     Mutation(

@@ -164,14 +164,22 @@ def test_new_peer_finds_joins_pauses_leaves_and_returns(page: Page) -> None:
     arrive(page, "**/leave/")
     expect(main(page)).to_contain_text("Nobody is told that you have left.")
     page.get_by_role("button", name="Leave the group").click()
-    arrive(page, "**/left/")
+    arrive(page, "**/parting-note/")
     expect(page.get_by_role("heading", level=1)).to_have_text(
         "You have left Carers' cuppa"
     )
-    page.get_by_role("textbox").fill("Thank you all. I have found a group nearer home.")
-    page.get_by_role("button", name="Send").click()
+    # Before sending, the note says who will read it, when, and after how many.
+    who_sees = page.get_by_role("region", name="Who will see it, and when")
+    expect(who_sees).to_contain_text("Only the facilitators of Carers' cuppa")
+    expect(who_sees).to_contain_text("only the month you wrote it")
+    expect(who_sees).to_contain_text("at least 5 people who left the group")
+    expect(main(page)).to_contain_text("I'd like someone to contact me")
+    page.get_by_label("Anything you would like the facilitators to know?").fill(
+        "Thank you all. I have found a group nearer home."
+    )
+    page.get_by_role("button", name="Send without my name").click()
     arrive(page, "/")
-    expect(main(page)).to_contain_text("passed on without your name")
+    expect(main(page)).to_contain_text("Your note is kept without your name")
     expect(main(page).get_by_role("link", name="Carers' cuppa")).to_have_count(0)
 
     # Come back to the group another day: one button, as the name used before.

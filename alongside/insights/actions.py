@@ -1,5 +1,5 @@
-"""Every change in insights: giving anonymous feedback, answering how a meeting
-felt, turning the prompt off, and saying what changed.
+"""Every change in insights: giving anonymous feedback, leaving a parting note,
+answering how a meeting felt, turning the prompt off, and saying what changed.
 
 An answer and the record that someone answered are written in two separate
 transactions, the record first, so that no single transaction (and no log of one)
@@ -35,10 +35,13 @@ from .models import (
 from .permissions import (
     check_answer_felt_safety,
     check_give_feedback,
+    check_leave_parting_note,
     check_record_change,
     check_see_dashboard,
     felt_safety_blocker,
     has_given_feedback_this_week,
+    last_day_of_month,
+    left_in,
     week_of,
 )
 from .report import build_csv, gather
@@ -79,6 +82,40 @@ def give_feedback(
     with transaction.atomic():
         Answer.objects.create(
             group=group, kind=Kind.ANYTIME, answered_on=today, text=text
+        )
+
+
+ALREADY_LEFT_A_NOTE = "You have already left a note. Thank you."
+
+
+def leave_parting_note(
+    *, person: Person, group: PeerGroup, text: str, today: date | None = None
+) -> None:
+    """Leave words for the group's facilitators on leaving, with no link to the
+    writer and the month alone.
+
+    Preconditions: left the group within the last seven days (PermissionDenied);
+    some words; no note yet on this leaving (ValidationError, with kind words).
+    Side effects: none; nobody is told, as the facilitators read parting notes
+    only in batches of five after the month and its window have passed.
+    """
+    check_leave_parting_note(person, group)
+    text = text.strip()
+    if not text:
+        raise ValidationError("Please write something to send, or choose Skip.")
+    month = left_in(person, group)
+    today = today or timezone.localdate()
+    try:
+        with transaction.atomic():
+            Answered.objects.create(person=person, group=group, left_in=month)
+    except IntegrityError:
+        raise ValidationError(ALREADY_LEFT_A_NOTE) from None
+    with transaction.atomic():
+        Answer.objects.create(
+            group=group,
+            kind=Kind.PARTING,
+            answered_on=last_day_of_month(today),
+            text=text,
         )
 
 
@@ -166,9 +203,10 @@ def record_change(
 
 def forget_old_records(*, now: datetime | None = None) -> int:
     """The nightly tidy-up, run by the retention task: "has answered" records go
-    once they can no longer stop a double answer (a week after the meeting, or
-    after the week of feedback), and anonymous answers go after three years.
-    Returns how many rows went. No permission check: the scheduled task only."""
+    once they can no longer stop a double answer (a week after the meeting, after
+    the week of feedback, or a week after the month someone left), and anonymous
+    answers go after three years. Returns how many rows went. No permission
+    check: the scheduled task only."""
     now = now or timezone.now()
     today = timezone.localdate(now)
     answered, _ = Answered.objects.filter(
@@ -177,8 +215,13 @@ def forget_old_records(*, now: datetime | None = None) -> int:
     weekly, _ = Answered.objects.filter(
         week_of__lt=today - RECORD_KEPT_AFTER - timedelta(days=7)
     ).delete()
+    # A parting note may be left up to a week after leaving, so a month's records
+    # are kept until a little over a week after it ends.
+    parting, _ = Answered.objects.filter(
+        left_in__lt=(today - RECORD_KEPT_AFTER - timedelta(days=1)).replace(day=1)
+    ).delete()
     answers, _ = Answer.objects.filter(answered_on__lt=today - ANSWERS_KEPT).delete()
-    return answered + weekly + answers
+    return answered + weekly + parting + answers
 
 
 def request_report(*, person: Person, organisation: Organisation) -> Report:

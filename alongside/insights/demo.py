@@ -1,8 +1,10 @@
 """Riverside's insights for the demo: two quarters of meetings that have been held
 (with head counts), incidents recorded against them, felt-safety answers and some
 anonymous feedback, so that the dashboard draws real charts. Carers' cuppa has only
-a few answers, so it shows "not enough answers yet". Evening circle's facilitator
-has said what changed in response. Written here, in our own words.
+a few answers, so it shows "not enough answers yet". Living with loss has parting
+notes from people who left: five the facilitator can read, and two still waiting
+for more. Evening circle's facilitator has said what changed in response. Written
+here, in our own words.
 
 The meetings and incidents go through their apps' actions. Past answers cannot (a
 meeting is answered about within three days of it), so the demo writes them as the
@@ -32,6 +34,7 @@ from alongside.safety.models import IncidentCategory, Severity
 
 from . import actions
 from .models import Answer, Kind
+from .permissions import last_day_of_month
 from .rates import last_quarters
 
 FEEDBACK = (
@@ -41,6 +44,15 @@ FEEDBACK = (
     "Sometimes one person talks for a long time and others don't get a turn.",
     "Thank you for the reminder about the group agreement at the start.",
     "The room was cold last time.",
+)
+PARTING_NOTES = (
+    "Thank you all. I have found a group that meets nearer to home.",
+    "The evening meetings stopped working with my shifts.",
+    "I feel ready to manage on my own now, thanks to this group.",
+    "I found it hard when the group got bigger; it felt less personal.",
+    "Thank you for listening when I needed it most.",
+    "I may come back later in the year.",
+    "The reminders about the agreement helped me feel safe here.",
 )
 WHAT_HAPPENED = {
     IncidentCategory.AGREEMENT: "Someone spoke over others repeatedly; the "
@@ -154,6 +166,7 @@ def seed_insights(
             answered_on=today - timedelta(days=20 + 3 * number),
             text=text,
         )
+    _seed_parting_notes(loss, today)
     actions.record_change(
         person=fran,
         group=evening,
@@ -162,3 +175,19 @@ def seed_insights(
         we_did="We now start with a round where everyone can say a few words or "
         "pass, and we keep an eye on the clock.",
     )
+
+
+def _seed_parting_notes(group: PeerGroup, today: date) -> None:
+    """Notes from people who left, written as the action writes them: no person,
+    the month alone (as its last day). Six from earlier months (five shown, one
+    waiting for more) and one from this month (its window has not closed)."""
+    for number, text in enumerate(PARTING_NOTES):
+        month = today.replace(day=1) - timedelta(days=32 * (3 - number // 3))
+        if number == len(PARTING_NOTES) - 1:
+            month = today
+        Answer.objects.create(
+            group=group,
+            kind=Kind.PARTING,
+            answered_on=last_day_of_month(month),
+            text=text,
+        )

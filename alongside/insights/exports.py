@@ -1,7 +1,8 @@
 """What a person's data download holds from insights: that they have answered (the
-meeting or week, never the answer, which carries no link to them), whether and
-when they will be asked again, their own copy of their felt-safety scores, and
-what they wrote for "you said, we did". Used by alongside.privacy.registry."""
+meeting, the week, or the month they left a group, never the answer, which carries
+no link to them), whether and when they will be asked again, their own copy of
+their felt-safety scores, and what they wrote for "you said, we did". Used by
+alongside.privacy.registry."""
 
 from __future__ import annotations
 
@@ -27,6 +28,7 @@ def export_answered(person: Person) -> list[Row]:
                 row.occurrence.starts_at if row.occurrence else None
             ),
             "feedback_in_the_week_of": _when(row.week_of),
+            "parting_note_on_leaving_in_the_month_of": _when(row.left_in),
         }
         for row in Answered.objects.filter(person=person).select_related(
             "group", "occurrence"

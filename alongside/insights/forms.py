@@ -30,6 +30,17 @@ class FeedbackForm(forms.Form):
     )
 
 
+class PartingNoteForm(FeedbackForm):
+    text = forms.CharField(
+        label="Anything you would like the facilitators to know?",
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        error_messages={
+            "required": "Please write something to send, or choose Skip.",
+        },
+    )
+
+
 class FeltSafetyForm(forms.Form):
     felt_safe = forms.TypedChoiceField(
         label="I felt safe in this meeting",

@@ -28,12 +28,18 @@ BATCH = 5
 PROMPT_EVERY = timedelta(days=7)
 # How long after a meeting its felt-safety questions may be answered.
 ANSWER_AFTER_MEETING_FOR = timedelta(days=3)
+# How long after leaving a group someone may leave a parting note.
+PARTING_NOTE_FOR = timedelta(days=7)
 SCORES = [(n, str(n)) for n in range(1, 6)]
 
 
 class Kind(models.TextChoices):
     ANYTIME = "anytime", "Feedback at any time"
     MEETING = "meeting", "After a meeting"
+    # A note left by someone leaving the group. Kept with the month alone (as its
+    # last day), and shown only in batches of parting notes, as the facilitators
+    # know who left.
+    PARTING = "parting", "On leaving the group"
 
 
 class Answer(models.Model):
@@ -70,8 +76,8 @@ class Answer(models.Model):
 
 class Answered(models.Model):
     """That a person has answered about a meeting (or, for feedback at any time,
-    in a week), so they are not asked twice. It holds nothing of the answer and no
-    time of its own."""
+    in a week, or on leaving, the month they left), so they are not asked twice.
+    It holds nothing of the answer and no time of its own."""
 
     person = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
@@ -82,6 +88,8 @@ class Answered(models.Model):
     )
     # For feedback at any time: the Monday of the week; empty after a meeting.
     week_of = models.DateField(null=True, blank=True)
+    # For a parting note: the first day of the month the person left.
+    left_in = models.DateField(null=True, blank=True)
 
     class Meta:
         constraints = [
@@ -94,6 +102,11 @@ class Answered(models.Model):
                 fields=["person", "group", "week_of"],
                 condition=models.Q(week_of__isnull=False),
                 name="one_anytime_answer_per_week",
+            ),
+            models.UniqueConstraint(
+                fields=["person", "group", "left_in"],
+                condition=models.Q(left_in__isnull=False),
+                name="one_parting_note_per_leaving",
             ),
         ]
 

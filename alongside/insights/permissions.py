@@ -2,12 +2,15 @@
 
 - Giving anonymous feedback to a group's facilitators: its current members (active
   or taking a break). Never anyone else, so an answer always comes from the group.
+- Leaving a parting note: someone who has left the group, within seven days of
+  leaving, once for that leaving.
 - Answering how a meeting felt: a current member, within three days of the end of
   a meeting of the group that took place, once per meeting, at most once every
   seven days however many meetings, and never after dismissing the prompt.
 - Reading the anonymous answers: the group's active facilitators, and only answers
-  whose window has closed, in batches of five or more (`answers_released`). Never
-  organisation admins or supervisors: they see figures, not words.
+  whose window has closed, in batches of five or more (`answers_released`);
+  parting notes in batches of five parting notes, as the facilitators know who
+  left. Never organisation admins or supervisors: they see figures, not words.
 - "You said, we did": the group's current members read it; active facilitators
   write it.
 - The dashboard: the organisation's admins and supervisors.
@@ -27,15 +30,18 @@ from alongside.meetings.models import Occurrence
 from alongside.meetings.permissions import is_active_facilitator, is_current_member
 from alongside.organisations.models import Organisation, Role
 from alongside.organisations.permissions import role_in
-from alongside.peergroups.models import PeerGroup
+from alongside.peergroups.models import PeerGroup, Status
+from alongside.peergroups.permissions import membership_of
 
 from .models import (
     ANSWER_AFTER_MEETING_FOR,
     BATCH,
+    PARTING_NOTE_FOR,
     WINDOW,
     Answer,
     Answered,
     FeltSafetyPrompt,
+    Kind,
     Report,
 )
 
@@ -69,6 +75,44 @@ def has_given_feedback_this_week(
     return Answered.objects.filter(
         person=person, group=group, week_of=week_of(today or timezone.localdate())
     ).exists()
+
+
+def left_in(person: Person, group: PeerGroup) -> date | None:
+    """The first day of the month in which the person left the group, when they
+    left it within the last seven days; None otherwise. Reads only."""
+    membership = membership_of(person, group)
+    if membership is None or membership.status != Status.LEFT:
+        return None
+    if membership.status_changed_at < timezone.now() - PARTING_NOTE_FOR:
+        return None
+    return timezone.localdate(membership.status_changed_at).replace(day=1)
+
+
+def has_left(person: Person, group: PeerGroup) -> bool:
+    """Whether the person left the group (at any time). Reads only."""
+    membership = membership_of(person, group)
+    return membership is not None and membership.status == Status.LEFT
+
+
+def can_leave_parting_note(person: Person, group: PeerGroup) -> bool:
+    """Someone who left the group within the last seven days."""
+    return left_in(person, group) is not None
+
+
+def check_leave_parting_note(person: Person, group: PeerGroup) -> None:
+    """PermissionDenied unless can_leave_parting_note. Having left a note already
+    is told kindly by the page (has_left_parting_note)."""
+    if not can_leave_parting_note(person, group):
+        raise PermissionDenied
+
+
+def has_left_parting_note(person: Person, group: PeerGroup) -> bool:
+    """Whether the person has left a note on this leaving. Reads only."""
+    month = left_in(person, group)
+    return (
+        month is not None
+        and Answered.objects.filter(person=person, group=group, left_in=month).exists()
+    )
 
 
 def felt_safety_blocker(
@@ -149,14 +193,36 @@ def window_closed_on(today: date | None = None) -> date:
     return today - timedelta(days=1) - WINDOW // timedelta(days=1) * timedelta(days=1)
 
 
+def _whole_batches(answers: list[Answer]) -> list[Answer]:
+    return answers[: len(answers) // BATCH * BATCH]
+
+
 def answers_released(group: PeerGroup, today: date | None = None) -> list[Answer]:
     """The answers facilitators may read: those whose window has closed, oldest
     first, in whole batches of five or more (so a newly shown answer never stands
-    alone). Empty until five have closed."""
-    closed = list(
-        Answer.objects.filter(group=group, answered_on__lte=window_closed_on(today))
+    alone). Empty until five have closed. Parting notes are counted apart, five
+    parting notes at a time: the facilitators know who left, so a lone note among
+    other answers would point at them."""
+    closed = Answer.objects.filter(
+        group=group, answered_on__lte=window_closed_on(today)
     )
-    return closed[: len(closed) // BATCH * BATCH]
+    return _whole_batches(list(closed.exclude(kind=Kind.PARTING))) + _whole_batches(
+        list(closed.filter(kind=Kind.PARTING))
+    )
+
+
+def parting_note_shown_from(today: date | None = None) -> date:
+    """The first day the facilitators could read a parting note written today:
+    once the window after the month's last day has closed."""
+    last_day = last_day_of_month(today or timezone.localdate())
+    return (
+        last_day + timedelta(days=1) + WINDOW // timedelta(days=1) * timedelta(days=1)
+    )
+
+
+def last_day_of_month(day: date) -> date:
+    """The day a parting note written on `day` is kept as: its month alone."""
+    return (day.replace(day=1) + timedelta(days=32)).replace(day=1) - timedelta(days=1)
 
 
 def answers_visible_to(

@@ -9,6 +9,7 @@ group = "groups/<int:group_id>/"
 urlpatterns = [
     path(group + "feedback/", views.feedback_give, name="feedback-give"),
     path(group + "feedback/answers/", views.feedback_read, name="feedback-read"),
+    path(group + "parting-note/", views.parting_note, name="parting-note"),
     path(
         group + "meetings/<int:occurrence_id>/how-did-it-feel/",
         views.felt_safety_answer,

@@ -19,17 +19,22 @@ from alongside.peergroups.permissions import get_group_for
 from alongside.privateconversations.permissions import can_message_team
 
 from . import actions
-from .forms import ChangeForm, FeedbackForm, FeltSafetyForm
+from .forms import ChangeForm, FeedbackForm, FeltSafetyForm, PartingNoteForm
 from .models import BATCH, Change, OwnScore
 from .permissions import (
     answers_visible_to,
+    can_leave_parting_note,
     can_record_change,
     check_answer_felt_safety,
     check_give_feedback,
+    check_leave_parting_note,
     check_read_answers,
     check_record_change,
     check_see_changes,
     felt_safety_blocker,
+    has_left,
+    has_left_parting_note,
+    parting_note_shown_from,
 )
 from .screening import screen_feedback
 from .shown_back import group_distribution
@@ -45,6 +50,25 @@ def _contact_context(
     }
 
 
+def _second_look(form: FeedbackForm, group: PeerGroup) -> dict[str, object] | None:
+    """What the writer is shown before their words go, when screening points out
+    something and they have not yet chosen to send as it is; None otherwise. Their
+    words stay in a new form that sends as it is."""
+    text = form.cleaned_data["text"]
+    screening = screen_feedback(text, organisation=group.organisation)
+    if not screening.needs_a_second_look or form.cleaned_data["send_as_it_is"]:
+        return None
+    context: dict[str, object] = {"screening": screening}
+    if screening.risk_to_life:
+        context["support_services"] = list(
+            SupportService.objects.filter(
+                organisation=group.organisation, is_urgent=True
+            )[:4]
+        )
+    context["form"] = type(form)(initial={"text": text, "send_as_it_is": True})
+    return context
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def feedback_give(request: AuthenticatedRequest, group_id: int) -> HttpResponse:
@@ -54,21 +78,10 @@ def feedback_give(request: AuthenticatedRequest, group_id: int) -> HttpResponse:
     context = _contact_context(request, group)
     if request.method == "POST" and form.is_valid():
         text = form.cleaned_data["text"]
-        screening = screen_feedback(text, organisation=group.organisation)
-        if screening.needs_a_second_look and not form.cleaned_data["send_as_it_is"]:
-            context["screening"] = screening
-            if screening.risk_to_life:
-                context["support_services"] = list(
-                    SupportService.objects.filter(
-                        organisation=group.organisation, is_urgent=True
-                    )[:4]
-                )
-            form = FeedbackForm(initial={"text": text, "send_as_it_is": True})
+        second_look = _second_look(form, group)
+        if second_look is not None:
             return render(
-                request,
-                "insights/feedback_give.html",
-                {**context, "form": form},
-                status=200,
+                request, "insights/feedback_give.html", {**context, **second_look}
             )
         try:
             actions.give_feedback(person=request.user, group=group, text=text)
@@ -85,6 +98,55 @@ def feedback_give(request: AuthenticatedRequest, group_id: int) -> HttpResponse:
     return render(
         request,
         "insights/feedback_give.html",
+        {**context, "form": form},
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def parting_note(request: AuthenticatedRequest, group_id: int) -> HttpResponse:
+    group = get_group_for(request.user, group_id)
+    if not can_leave_parting_note(request.user, group) and has_left(
+        request.user, group
+    ):
+        # Back days later (an old tab, a bookmark): a kind word, not a refusal.
+        messages.info(
+            request,
+            "A parting note can be left in the week after leaving, so this one "
+            "can no longer be sent. You can still write to the team with your name.",
+        )
+        return redirect("peergroups:group-detail", group_id=group.pk)
+    check_leave_parting_note(request.user, group)
+    form = PartingNoteForm(request.POST or None)
+    context = {
+        **_contact_context(request, group),
+        "shown_from": parting_note_shown_from(),
+        "has_left_a_note": has_left_parting_note(request.user, group),
+    }
+    if request.method == "POST" and form.is_valid():
+        second_look = _second_look(form, group)
+        if second_look is not None:
+            return render(
+                request, "insights/parting_note.html", {**context, **second_look}
+            )
+        try:
+            actions.leave_parting_note(
+                person=request.user, group=group, text=form.cleaned_data["text"]
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(
+                request,
+                "Thank you. Your note is kept without your name. The facilitators "
+                f"will read it together with at least {BATCH - 1} other notes from "
+                "people who left.",
+            )
+            return redirect("core:home")
+    return render(
+        request,
+        "insights/parting_note.html",
         {**context, "form": form},
         status=400 if request.method == "POST" else 200,
     )

@@ -7,7 +7,7 @@ Nobody is ever told when someone pauses, leaves or returns.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import date, timedelta
+from datetime import timedelta
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
@@ -35,7 +35,6 @@ from alongside.supporters.permissions import check_trained_for
 from .models import (
     GroupRole,
     JoinPolicy,
-    LeaveFeedback,
     Membership,
     PeerGroup,
     Status,
@@ -44,7 +43,6 @@ from .models import (
 from .permissions import (
     check_join,
     check_leave,
-    check_leave_feedback,
     check_manage_requests,
     check_pause,
     check_rename_self,
@@ -248,20 +246,6 @@ def _close_live_sockets_on_commit(person: Person, group: PeerGroup) -> None:
     person_id, group_id = person.pk, group.pk
     transaction.on_commit(
         lambda: close_live_sockets(person_id=person_id, group_id=group_id)
-    )
-
-
-def leave_feedback(
-    *, person: Person, group: PeerGroup, text: str, today: date | None = None
-) -> None:
-    """Keep an optional note for the facilitators, with no link to who wrote it.
-
-    Only someone who has left the group may (PermissionDenied otherwise); the note
-    keeps the month alone, and nobody is notified."""
-    check_leave_feedback(person, group)
-    today = today or timezone.localdate()
-    LeaveFeedback.objects.create(
-        group=group, text=text, created_in=today.replace(day=1)
     )
 
 

@@ -42,16 +42,6 @@ class DisplayNameForm(forms.Form):
         return name
 
 
-class LeaveFeedbackForm(forms.Form):
-    text = forms.CharField(
-        label="Anything you would like the facilitators to know?",
-        required=False,
-        max_length=2000,
-        widget=forms.Textarea(attrs={"rows": 4}),
-        help_text="Your name is not attached. You can also just close this page.",
-    )
-
-
 class GroupForm(forms.Form):
     name = forms.CharField(label="Group name", max_length=120)
     shared_experience = forms.CharField(

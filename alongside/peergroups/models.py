@@ -10,7 +10,6 @@ from django.db.models.functions import Lower
 from django.utils import timezone
 
 from alongside.organisations.models import Organisation
-from alongside.sealing.fields import SealedTextField
 
 if TYPE_CHECKING:
     from alongside.accounts.models import Person
@@ -185,20 +184,3 @@ class Membership(models.Model):
     @property
     def is_facilitator(self) -> bool:
         return self.role == GroupRole.FACILITATOR and self.is_current
-
-
-class LeaveFeedback(models.Model):
-    """Optional words left by someone on their way out. Not linked to the person."""
-
-    group = models.ForeignKey(
-        PeerGroup, on_delete=models.CASCADE, related_name="leave_feedback"
-    )
-    text = SealedTextField(max_length=2000, group_path="group")
-    # Only the month is kept, so the note cannot be matched to the day someone left.
-    created_in = models.DateField()
-
-    class Meta:
-        ordering = ["-created_in", "-pk"]
-
-    def __str__(self) -> str:
-        return f"Feedback for {self.group}"

@@ -154,28 +154,6 @@ def check_manage_requests(person: Person, group: PeerGroup) -> None:
         raise PermissionDenied
 
 
-def can_leave_feedback(person: Person, group: PeerGroup) -> bool:
-    """Only someone who has just left may leave a parting note."""
-    return membership_status(person, group) == Status.LEFT
-
-
-def check_leave_feedback(person: Person, group: PeerGroup) -> None:
-    """Raises PermissionDenied unless can_leave_feedback. No side effects."""
-    if not can_leave_feedback(person, group):
-        raise PermissionDenied
-
-
-def can_read_leave_feedback(person: Person, group: PeerGroup) -> bool:
-    """Only the group's present facilitators read parting notes; not organisation
-    admins (who may still answer join requests), nor facilitators taking a break."""
-    membership = membership_of(person, group)
-    return (
-        membership is not None
-        and membership.is_facilitator
-        and membership.status == Status.ACTIVE
-    )
-
-
 def can_delete_group(person: Person, group: PeerGroup) -> bool:
     """Only the organisation's admins delete a group, with everything written in it."""
     return role_in(person, group.organisation) == Role.ADMIN

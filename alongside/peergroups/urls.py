@@ -12,7 +12,6 @@ urlpatterns = [
     path("<int:group_id>/pause/", views.membership_pause, name="membership-pause"),
     path("<int:group_id>/return/", views.membership_return, name="membership-return"),
     path("<int:group_id>/leave/", views.group_leave, name="group-leave"),
-    path("<int:group_id>/left/", views.leave_feedback, name="leave-feedback"),
     path("<int:group_id>/my-name/", views.display_name_edit, name="display-name-edit"),
     path("<int:group_id>/requests/", views.request_list, name="request-list"),
     path(

@@ -249,7 +249,7 @@ SUPPORT_ENTRIES: tuple[Entry, ...] = (
     Entry(
         "insights.Answered",
         "person",
-        "Meetings and weeks you gave anonymous feedback about",
+        "Meetings, weeks and leavings you gave anonymous feedback about",
         Erasure.DELETE,
         "Deleted with your account. Your answers themselves were never linked to "
         "you, so they stay, as they cannot be found.",

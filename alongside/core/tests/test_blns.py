@@ -382,12 +382,19 @@ def test_changing_display_name_survives_naughty_strings(place: Place) -> None:
     run(signed_in(place.member), probe)
 
 
-def test_leave_feedback_survives_naughty_strings(place: Place) -> None:
+def test_parting_note_survives_naughty_strings(place: Place) -> None:
+    from alongside.insights.models import Answered
+
+    def leave_again() -> None:
+        # One note per leaving: forget it, so that every line is tried afresh.
+        Answered.objects.filter(person=place.leaver).delete()
+
     probe = FormProbe(
-        label="leave feedback",
-        url=reverse("peergroups:leave-feedback", args=[place.group.pk]),
+        label="parting note",
+        url=reverse("insights:parting-note", args=[place.group.pk]),
         text_fields=["text"],
         good={},
+        after_success=leave_again,
     )
     run(signed_in(place.leaver), probe)
 

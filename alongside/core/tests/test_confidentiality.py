@@ -58,6 +58,7 @@ from alongside.insights.tests.canary import (
     plant_changes,
     plant_feedback,
     plant_licensed_wording,
+    plant_parting_notes,
 )
 from alongside.organisations.models import Organisation, Role
 from alongside.organisations.tests.factories import (
@@ -67,7 +68,6 @@ from alongside.organisations.tests.factories import (
 )
 from alongside.peergroups.models import GroupRole, JoinPolicy, PeerGroup, Status
 from alongside.peergroups.tests.factories import (
-    LeaveFeedbackFactory,
     MembershipFactory,
     PeerGroupFactory,
 )
@@ -316,12 +316,6 @@ def plant_incident(world: World, name: str) -> None:
     world.ids[name]["incident_id"] = incident.pk
 
 
-def plant_leave_feedback(world: World, name: str) -> None:
-    LeaveFeedbackFactory.create(
-        group=world.groups[name], text=world.marker(name, "leave-feedback")
-    )
-
-
 def plant_organisation(world: World, name: str) -> None:
     organisation = world.groups[name].organisation
     if name == "near":
@@ -555,7 +549,7 @@ PLANTERS: tuple[Callable[[World, str], None], ...] = (
     plant_names,
     plant_agreement,
     plant_incident,
-    plant_leave_feedback,
+    plant_parting_notes,
     plant_organisation,
     plant_supervision,
     plant_debrief,

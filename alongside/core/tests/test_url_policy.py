@@ -309,10 +309,6 @@ POLICY: dict[str, dict[str, tuple[int, ...]]] = {
         "GET": (302, 404, 403, 200, 200, 200, 403, 200, 403, 403, 403, 403, 404),
         "POST": (302, 404, 403, 302, 302, 302, 302, 302, 403, 403, 403, 403, 404),
     },
-    "peergroups:leave-feedback": {
-        "GET": (302, 404, 403, 403, 403, 403, 200, 403, 403, 403, 403, 403, 404),
-        "POST": (302, 404, 403, 403, 403, 403, 302, 403, 403, 403, 403, 403, 404),
-    },
     "peergroups:display-name-edit": {
         "GET": (302, 404, 403, 403, 200, 200, 403, 200, 403, 403, 403, 403, 404),
         "POST": (302, 404, 403, 403, 302, 302, 403, 302, 403, 403, 403, 403, 404),
@@ -846,7 +842,6 @@ POST_DATA: dict[str, dict[str, Any]] = {
         "is_listed": "on",
     },
     "peergroups:group-join": {"display_name": "Fresh Name"},
-    "peergroups:leave-feedback": {"text": ""},
     "retention:group-delete": {"name": PROBED_GROUP_NAME},
     "peergroups:display-name-edit": {"display_name": "Another Name"},
     "safety:post-report": {"reason": "other"},

@@ -1,13 +1,13 @@
 """Insights' kinds of data for the confidentiality crawl
-(alongside/core/tests/test_confidentiality.py): anonymous feedback, five answers
-past their window in each group so that its facilitator really reads them, and a
-"you said, we did" note."""
+(alongside/core/tests/test_confidentiality.py): anonymous feedback and parting
+notes, five of each past their window in each group so that its facilitator really
+reads them, and a "you said, we did" note."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from alongside.insights.models import Change
+from alongside.insights.models import Change, Kind
 
 from .factories import closed_answers
 
@@ -16,6 +16,16 @@ def plant_feedback(world: Any, name: str) -> None:
     group = world.groups[name]
     for answer in closed_answers(group, 5):
         answer.text = world.marker(name, "feedback")
+        answer.save()
+
+
+def plant_parting_notes(world: Any, name: str) -> None:
+    """Five parting notes past their window, so the facilitator reads them."""
+    group = world.groups[name]
+    for answer in closed_answers(
+        group, 5, kind=Kind.PARTING, felt_safe=None, could_say=None
+    ):
+        answer.text = world.marker(name, "parting")
         answer.save()
 
 

@@ -14,6 +14,9 @@ from .factories import past_meeting
 #   anon  outs  peer  req   mem   paus  left  faci  admn  supv  ofac  hand oadm
 _MEMBERS = (302, 404, 403, 403, 200, 200, 403, 200, 403, 403, 403, 403, 404)
 _MEMBERS_DONE = (302, 404, 403, 403, 302, 302, 403, 302, 403, 403, 403, 403, 404)
+# Only someone who left the group lately leaves a parting note.
+_LEFT = (302, 404, 403, 403, 403, 403, 200, 403, 403, 403, 403, 403, 404)
+_LEFT_DONE = (302, 404, 403, 403, 403, 403, 302, 403, 403, 403, 403, 403, 404)
 _FACILITATOR = (302, 404, 403, 403, 403, 403, 403, 200, 403, 403, 403, 403, 404)
 _FACILITATOR_DONE = (302, 404, 403, 403, 403, 403, 403, 302, 403, 403, 403, 403, 404)
 _DASHBOARD = (302, 404, 404, 404, 404, 404, 404, 404, 200, 200, 404, 200, 404)
@@ -37,6 +40,8 @@ POLICY: dict[str, dict[str, tuple[int, ...]]] = {
     # answers released after the window and the threshold.
     "insights:feedback-give": {"GET": _MEMBERS, "POST": _MEMBERS_DONE},
     "insights:feedback-read": {"GET": _FACILITATOR, "POST": _NO_POST},
+    # Someone who has just left may leave a parting note, read the same way.
+    "insights:parting-note": {"GET": _LEFT, "POST": _LEFT_DONE},
     "insights:felt-safety-answer": {"GET": _MEMBERS, "POST": _MEMBERS_DONE},
     # Members read "you said, we did"; the facilitator writes it.
     "insights:you-said-we-did": {"GET": _MEMBERS, "POST": _FACILITATOR_DONE},
@@ -61,6 +66,7 @@ POLICY: dict[str, dict[str, tuple[int, ...]]] = {
 POST_DATA: dict[str, dict[str, str]] = {
     "insights:feedback-give": {"text": "A made-up note for the facilitators."},
     "insights:felt-safety-answer": {"felt_safe": "4", "could_say": "3"},
+    "insights:parting-note": {"text": "A made-up parting note."},
     "insights:you-said-we-did": {
         "you_said": "A made-up wish.",
         "we_did": "A made-up change.",

@@ -1,5 +1,6 @@
-"""The insights policy, role by state: who gives feedback, answers how a meeting
-felt, reads answers, reads and writes "you said, we did", and sees the dashboard."""
+"""The insights policy, role by state: who gives feedback, leaves a parting note,
+answers how a meeting felt, reads answers, reads and writes "you said, we did", and
+sees the dashboard."""
 
 from __future__ import annotations
 
@@ -12,22 +13,23 @@ from alongside.peergroups.tests.states import STATES, person_in_state
 
 from .factories import past_meeting
 
-# give: feedback · felt: how a meeting felt · read: the answers · changes: read
-# "you said, we did" · record: write it · dashboard: the organisation's figures
+# give: feedback · part: a parting note · felt: how a meeting felt · read: the
+# answers · changes: read "you said, we did" · record: write it · dashboard: the
+# organisation's figures
 POLICY = [
-    # state                  give   felt   read   changes record dashboard
-    ("none", False, False, False, False, False, False),
-    ("requested", False, False, False, False, False, False),
-    ("active", True, True, False, True, False, False),
-    ("paused", True, True, False, True, False, False),
-    ("left", False, False, False, False, False, False),
-    ("declined", False, False, False, False, False, False),
-    ("facilitator", True, True, True, True, True, False),
-    ("paused facilitator", True, True, False, True, False, False),
-    ("org admin", False, False, False, False, False, True),
-    ("supervisor", False, False, False, False, False, True),
-    ("other group", False, False, False, False, False, False),
-    ("other organisation", False, False, False, False, False, False),
+    # state                  give   part   felt   read   changes record dashboard
+    ("none", False, False, False, False, False, False, False),
+    ("requested", False, False, False, False, False, False, False),
+    ("active", True, False, True, False, True, False, False),
+    ("paused", True, False, True, False, True, False, False),
+    ("left", False, True, False, False, False, False, False),
+    ("declined", False, False, False, False, False, False, False),
+    ("facilitator", True, False, True, True, True, True, False),
+    ("paused facilitator", True, False, True, False, True, False, False),
+    ("org admin", False, False, False, False, False, False, True),
+    ("supervisor", False, False, False, False, False, False, True),
+    ("other group", False, False, False, False, False, False, False),
+    ("other organisation", False, False, False, False, False, False, False),
 ]
 
 
@@ -37,12 +39,14 @@ def test_the_table_covers_every_state() -> None:
 
 @pytest.mark.django_db
 @pytest.mark.parametrize(
-    ("state", "give", "felt", "read", "changes", "record", "dashboard"), POLICY
+    ("state", "give", "part", "felt", "read", "changes", "record", "dashboard"),
+    POLICY,
 )
 def test_policy(
     group: PeerGroup,
     state: str,
     give: bool,
+    part: bool,
     felt: bool,
     read: bool,
     changes: bool,
@@ -59,6 +63,7 @@ def test_policy(
     occurrence = past_meeting(group)
 
     assert permissions.can_give_feedback(person, group) is give
+    assert permissions.can_leave_parting_note(person, group) is part
     assert permissions.can_answer_felt_safety(person, occurrence) is felt
     assert permissions.can_read_answers(person, group) is read
     assert permissions.can_see_changes(person, group) is changes

@@ -1,6 +1,7 @@
 """The demo shows insights: Riverside's dashboard draws charts from two quarters of
 meetings, answers and incidents, Carers' cuppa has too few answers to show, Living
-with loss's facilitator has feedback to read, and seeding again adds nothing."""
+with loss's facilitator has feedback and a batch of parting notes to read, and
+seeding again adds nothing."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ import pytest
 from django.core.management import call_command
 
 from alongside.insights.dashboard import build_dashboard
-from alongside.insights.models import Answer, Change
+from alongside.insights.models import Answer, Change, Kind
 from alongside.insights.permissions import answers_released
 from alongside.insights.rates import Filters
 from alongside.insights.shown_back import group_distribution
@@ -38,7 +39,12 @@ def test_the_demo_has_figures_to_chart_and_a_group_below_the_threshold() -> None
         organisation=riverside, filters=Filters(group_id=carers.pk)
     )
     assert not any(d.is_enough for _, d in carers_view.felt_safety)
-    assert len(answers_released(PeerGroup.objects.get(slug="living-with-loss"))) >= 5
+    loss = PeerGroup.objects.get(slug="living-with-loss")
+    assert len(answers_released(loss)) >= 5
+    # Parting notes: one batch of five to read, two still waiting.
+    released = [a for a in answers_released(loss) if a.kind == Kind.PARTING]
+    assert len(released) == 5
+    assert Answer.objects.filter(group=loss, kind=Kind.PARTING).count() == 7
     assert group_distribution(PeerGroup.objects.get(slug="evening-circle")).is_enough
     assert (
         Answer.objects.count(),

@@ -10,11 +10,14 @@ does not exist or points at both members equally.
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from django.db import connection
 
 from alongside.insights import actions
 from alongside.insights.models import Answer, Answered
+from alongside.peergroups import actions as group_actions
 from alongside.peergroups.tests.factories import PeerGroupFactory
 from alongside.peergroups.tests.states import person_in_state
 
@@ -68,8 +71,10 @@ def test_an_answer_cannot_be_joined_to_its_writer() -> None:
         "group_id",
         "occurrence_id",
         "week_of",
+        "left_in",
     }
     assert {row[answered_columns.index("week_of")] for row in answered} == {None}
+    assert {row[answered_columns.index("left_in")] for row in answered} == {None}
     # What the two share (the group, the meeting) fits both writers alike.
     for row in answers:
         group_id = row[answer_columns.index("group_id")]
@@ -79,6 +84,43 @@ def test_an_answer_cannot_be_joined_to_its_writer() -> None:
             if other[answered_columns.index("group_id")] == group_id
         }
         assert matches == person_ids
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_parting_note_cannot_be_joined_to_the_day_its_writer_left() -> None:
+    """Two people leave a group and each leaves a note, on different days of one
+    month. The facilitators may know who left and when; the database still cannot
+    tell which note is whose: both notes carry the month's last day, and both
+    "answered" rows the same month and nothing else of the note."""
+    group = PeerGroupFactory.create()
+    writers = []
+    for day in (3, 20):
+        writer = person_in_state("active", group)
+        group_actions.leave_group(person=writer, group=group)
+        actions.leave_parting_note(
+            person=writer,
+            group=group,
+            text=f"A made-up note written on day {day}.",
+            today=date(2026, 3, day),
+        )
+        writers.append(writer)
+
+    answer_columns, answers = _rows(Answer._meta.db_table)
+    answered_columns, answered = _rows(Answered._meta.db_table)
+
+    assert len(answers) == 2
+    assert {str(row[answer_columns.index("answered_on")]) for row in answers} == {
+        "2026-03-31"
+    }
+    assert len({row[answered_columns.index("left_in")] for row in answered}) == 1
+    for row in answers:
+        group_id = row[answer_columns.index("group_id")]
+        matches = {
+            other[answered_columns.index("person_id")]
+            for other in answered
+            if other[answered_columns.index("group_id")] == group_id
+        }
+        assert matches == {writer.pk for writer in writers}
 
 
 @pytest.mark.django_db(transaction=True)

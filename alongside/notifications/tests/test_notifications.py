@@ -14,6 +14,7 @@ from pytest_django import (
 
 from alongside.accounts.models import Person
 from alongside.accounts.tests.factories import PersonFactory
+from alongside.insights import actions as insights_actions
 from alongside.notifications.actions import mark_all_read, notify
 from alongside.notifications.models import Notification
 from alongside.notifications.tasks import email_notification
@@ -255,7 +256,7 @@ def test_the_duty_alert_email_names_no_group() -> None:
     assert "walk" not in mail.outbox[0].body  # the post's words (see policy_world)
 
 
-def test_leave_feedback_is_never_sent_to_anyone(
+def test_a_parting_note_is_never_sent_to_anyone(
     django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks,
 ) -> None:
     group = PeerGroupFactory.create()
@@ -269,7 +270,7 @@ def test_leave_feedback_is_never_sent_to_anyone(
     leaver = person_in_state("left", group)
 
     with django_capture_on_commit_callbacks(execute=True):
-        group_actions.leave_feedback(
+        insights_actions.leave_parting_note(
             person=leaver, group=group, text="A made-up parting note."
         )
 

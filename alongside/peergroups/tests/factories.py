@@ -3,8 +3,6 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 from factory.declarations import LazyAttribute, Sequence, SubFactory
 from factory.django import DjangoModelFactory
 
@@ -14,7 +12,6 @@ from alongside.peergroups.models import (
     Format,
     GroupRole,
     JoinPolicy,
-    LeaveFeedback,
     Membership,
     PeerGroup,
     Status,
@@ -53,12 +50,3 @@ class MembershipFactory(DjangoModelFactory[Membership]):
     display_name = Sequence(lambda number: f"Member {number}")
     status = Status.ACTIVE
     role = GroupRole.MEMBER
-
-
-class LeaveFeedbackFactory(DjangoModelFactory[LeaveFeedback]):
-    class Meta:
-        model = LeaveFeedback
-
-    group = SubFactory(PeerGroupFactory)
-    text = "A made-up parting note."
-    created_in = date(2025, 1, 1)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
 from types import SimpleNamespace
 from typing import Any
 
@@ -20,7 +19,6 @@ from alongside.peergroups import actions, pseudonyms
 from alongside.peergroups.models import (
     GroupRole,
     JoinPolicy,
-    LeaveFeedback,
     Membership,
     PeerGroup,
     Status,
@@ -388,35 +386,6 @@ def test_suggested_display_name_avoids_names_already_in_the_group(
 
     assert suggestion.casefold() != "calm otter"
     assert suggestion == "Calm Otter 101"
-
-
-def test_leave_feedback_keeps_only_the_month_and_no_link_to_the_person() -> None:
-    group = PeerGroupFactory.create()
-    person = person_in_state("left", group)
-
-    actions.leave_feedback(
-        person=person,
-        group=group,
-        text="A made-up parting note.",
-        today=date(2025, 3, 17),
-    )
-
-    feedback = LeaveFeedback.objects.get()
-    assert feedback.created_in == date(2025, 3, 1)
-    assert feedback.text == "A made-up parting note."
-    field_names = {field.name for field in LeaveFeedback._meta.get_fields()}
-    assert field_names == {"id", "group", "text", "created_in"}
-
-
-@pytest.mark.parametrize("state", ["none", "active", "paused", "facilitator"])
-def test_only_someone_who_left_may_leave_a_parting_note(state: str) -> None:
-    group = PeerGroupFactory.create()
-    person = person_in_state(state, group)
-
-    with pytest.raises(PermissionDenied):
-        actions.leave_feedback(person=person, group=group, text="A made-up note.")
-
-    assert not LeaveFeedback.objects.exists()
 
 
 def test_creating_a_group_makes_the_creator_its_first_facilitator() -> None:

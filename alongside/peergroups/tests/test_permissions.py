@@ -30,8 +30,6 @@ RULES: dict[str, str] = {
     "can_see_members":     ".   .   Y   Y   .    .   Y   .   .   .   .",
     "is_facilitator_of":   ".   .   .   .   .    .   Y   .   .   .   .",
     "can_manage_requests": ".   .   .   .   .    .   Y   Y   .   .   .",
-    "can_leave_feedback":  ".   .   .   .   Y    .   .   .   .   .   .",
-    "can_read_leave_feedback": ".   .   .   .   .    .   Y   .   .   .   .",
     "can_see_group":       "Y   Y   Y   Y   Y    Y   Y   Y   Y   Y   .",
     "can_delete_group":    ".   .   .   .   .    .   .   Y   .   .   .",
 }  # fmt: skip
@@ -45,7 +43,7 @@ ASK_FIRST_RULES: dict[str, str] = {
 }  # fmt: skip
 
 # A facilitator taking a break keeps the role (answers requests, comes back when
-# ready) but reads no parting notes until back. Every rule, so none is missed.
+# ready). Every rule, so none is missed. (Parting notes are insights' answers.)
 #                            fac on a break
 ON_A_BREAK_RULES: dict[str, str] = {
     "can_join":                  ".",
@@ -56,8 +54,6 @@ ON_A_BREAK_RULES: dict[str, str] = {
     "can_see_members":           "Y",
     "is_facilitator_of":         "Y",
     "can_manage_requests":       "Y",
-    "can_leave_feedback":        ".",
-    "can_read_leave_feedback":   ".",
     "can_see_group":             "Y",
     "can_delete_group":          ".",
 }  # fmt: skip
@@ -69,7 +65,6 @@ CHECKS = {
     "can_leave": "check_leave",
     "can_rename_self": "check_rename_self",
     "can_manage_requests": "check_manage_requests",
-    "can_leave_feedback": "check_leave_feedback",
     "can_delete_group": "check_delete_group",
 }
 
@@ -251,17 +246,6 @@ def test_facilitator_who_left_can_no_longer_answer_requests() -> None:
     )
 
     assert permissions.can_manage_requests(person, group) is False
-
-
-@pytest.mark.django_db
-def test_facilitator_taking_a_break_does_not_read_parting_notes() -> None:
-    group = PeerGroupFactory.create()
-    person = person_in_state("none", group)
-    MembershipFactory.create(
-        group=group, person=person, role=GroupRole.FACILITATOR, status=Status.PAUSED
-    )
-
-    assert permissions.can_read_leave_feedback(person, group) is False
 
 
 @pytest.mark.django_db

@@ -11,7 +11,6 @@ from alongside.accounts.models import Person
 from alongside.organisations.models import GroupCreation, Organisation
 from alongside.peergroups.models import (
     JoinPolicy,
-    LeaveFeedback,
     Membership,
     PeerGroup,
     Status,
@@ -379,7 +378,7 @@ def test_pausing_tells_the_person_nothing_is_lost(
     [
         ("paused", "peergroups:membership-pause", "peergroups:group-detail"),
         ("active", "peergroups:membership-return", "peergroups:group-detail"),
-        ("left", "peergroups:group-leave", "peergroups:leave-feedback"),
+        ("left", "peergroups:group-leave", "insights:parting-note"),
     ],
 )
 def test_pressing_take_a_break_come_back_or_leave_twice_is_quietly_done(
@@ -402,8 +401,9 @@ def test_leaving_asks_no_questions_and_offers_optional_feedback(
     response = peer_client.post(reverse("peergroups:group-leave", args=[group.pk]))
 
     assert confirm.status_code == 200
+    # The optional parting note is an anonymous answer (insights/test_parting.py).
     assert response.headers["Location"] == reverse(
-        "peergroups:leave-feedback", args=[group.pk]
+        "insights:parting-note", args=[group.pk]
     )
 
 
@@ -415,44 +415,6 @@ def test_withdrawing_a_request_goes_back_to_the_group_page() -> None:
 
     assert response.headers["Location"] == detail_url(group)
     assert Membership.objects.get(person=person).status == Status.LEFT
-
-
-def test_parting_note_is_kept_without_a_name(group: PeerGroup) -> None:
-    client, _ = client_in_state("left", group)
-
-    response = client.post(
-        reverse("peergroups:leave-feedback", args=[group.pk]),
-        {"text": "A made-up parting note."},
-    )
-
-    assert response.status_code == 302
-    feedback = LeaveFeedback.objects.get()
-    assert feedback.text == "A made-up parting note."
-    assert feedback.created_in.day == 1
-
-
-def test_skipping_the_parting_note_stores_nothing(group: PeerGroup) -> None:
-    client, _ = client_in_state("left", group)
-
-    response = client.post(
-        reverse("peergroups:leave-feedback", args=[group.pk]), {"text": "   "}
-    )
-
-    assert response.status_code == 302
-    assert not LeaveFeedback.objects.exists()
-
-
-def test_a_too_long_parting_note_is_refused_and_kept(group: PeerGroup) -> None:
-    client, _ = client_in_state("left", group)
-    long_note = "x" * 2001
-
-    response = client.post(
-        reverse("peergroups:leave-feedback", args=[group.pk]), {"text": long_note}
-    )
-
-    assert response.status_code == 200
-    assert long_note in response.content.decode()
-    assert not LeaveFeedback.objects.exists()
 
 
 def test_coming_back_after_leaving_through_the_page(group: PeerGroup) -> None:

@@ -18,7 +18,7 @@ from alongside.peergroups.models import (
     Status,
 )
 
-from .factories import LeaveFeedbackFactory, MembershipFactory, PeerGroupFactory
+from .factories import MembershipFactory, PeerGroupFactory
 from .states import person_in_state
 
 pytestmark = pytest.mark.django_db
@@ -37,11 +37,9 @@ def answer_url(name: str, membership: Membership) -> str:
     return reverse(f"peergroups:{name}", args=[membership.group.pk, membership.pk])
 
 
-def test_facilitator_sees_who_is_waiting_and_parting_notes(
+def test_facilitator_sees_who_is_waiting(
     facilitator_client: Client, waiting: Membership
 ) -> None:
-    LeaveFeedbackFactory.create(group=waiting.group, text="A made-up parting note.")
-
     response = facilitator_client.get(
         reverse("peergroups:request-list", args=[waiting.group.pk])
     )
@@ -49,14 +47,11 @@ def test_facilitator_sees_who_is_waiting_and_parting_notes(
     page = response.content.decode()
     assert response.status_code == 200
     assert "Waiting Wren" in page
-    assert "A made-up parting note." in page
 
 
-def test_organisation_admin_answers_requests_but_never_reads_parting_notes(
+def test_organisation_admin_answers_requests(
     admin_client: Client, waiting: Membership
 ) -> None:
-    LeaveFeedbackFactory.create(group=waiting.group, text="A made-up parting note.")
-
     response = admin_client.get(
         reverse("peergroups:request-list", args=[waiting.group.pk])
     )
@@ -64,14 +59,11 @@ def test_organisation_admin_answers_requests_but_never_reads_parting_notes(
     page = response.content.decode()
     assert response.status_code == 200
     assert "Waiting Wren" in page
-    assert "A made-up parting note." not in page
-    assert "Notes from people who left" not in page
 
 
-def test_facilitator_on_a_break_answers_requests_but_reads_no_parting_notes(
+def test_facilitator_on_a_break_answers_requests(
     waiting: Membership,
 ) -> None:
-    LeaveFeedbackFactory.create(group=waiting.group, text="A made-up parting note.")
     facilitator = person_in_state("facilitator on a break", waiting.group)
     client = Client()
     client.force_login(facilitator)
@@ -81,7 +73,6 @@ def test_facilitator_on_a_break_answers_requests_but_reads_no_parting_notes(
     page = response.content.decode()
     assert response.status_code == 200
     assert "Waiting Wren" in page
-    assert "A made-up parting note." not in page
 
 
 @pytest.mark.parametrize("client_name", ["peer_client", "supervisor_client"])

@@ -36,7 +36,8 @@ from alongside.agreements.models import Response as AgreementResponse
 from alongside.conversations.models import Post, Thread
 from alongside.conversations.tests.factories import open_room, person_in
 from alongside.core import crypto
-from alongside.peergroups.models import LeaveFeedback, PeerGroup
+from alongside.insights.models import Answer, Kind
+from alongside.peergroups.models import PeerGroup
 from alongside.peergroups.tests.states import person_in_state
 from alongside.retention.actions import delete_group, delete_orphan_keys
 from alongside.safety.models import HoldAppeal, Incident, ModerationDecision, Report
@@ -159,7 +160,9 @@ def words_in_every_sealed_field(group: PeerGroup) -> list[str]:
         outcome=new(),
         follow_up=new(),
     )
-    LeaveFeedback.objects.create(group=group, text=new(), created_in=date(2026, 1, 1))
+    Answer.objects.create(
+        group=group, kind=Kind.PARTING, answered_on=date(2026, 1, 31), text=new()
+    )
     return markers
 
 
