@@ -1,11 +1,14 @@
 """My plan in a real browser: a person writes a plan, downloads it, shares it with
-their supporter, sees the view logged and stops the share, after which the supporter
-gets the policy's 404; the plan opens from the crisis card; it works with JavaScript
-switched off; an admin, a supervisor and a facilitator reach nothing of it.
+their group's facilitator (chosen from a list of the people supporting them, by the
+names they are shown by), sees the view logged and stops the share, after which the
+facilitator gets the policy's 404; the plan opens from the crisis card; it works with
+JavaScript switched off; an admin, a supervisor and a facilitator reach nothing of a
+plan not shared with them.
 
 Two people are made for these journeys in Riverside: "wren" writes a plan, and is a
-member of the evening circle (no agreement to confirm there). `jo` is the demo's
-peer supporter. axe-core checks every page visited, at 1280 and at 320 px wide.
+member of the evening circle (no agreement to confirm there), which `fran`
+facilitates; `jo` is the demo's peer supporter, whom `sam` has shared a plan with.
+axe-core checks every page visited, at 1280 and at 320 px wide.
 """
 
 from __future__ import annotations
@@ -25,6 +28,7 @@ pytestmark = pytest.mark.browser
 NARROW = {"width": 320, "height": 800}
 HOLDING_ON = "My niece's first day at school, and the sea in June."
 PEOPLE_NOTE = "Ring before ten."
+FRANS_ROLE = "facilitator of Evening circle"
 
 SET_UP = f"""
 from alongside.accounts.models import Person
@@ -74,7 +78,10 @@ def evening_id(django_shell: Callable[[str], str]) -> str:
 
 
 def test_a_plan_is_written_printed_shared_seen_and_stopped(
-    new_page: Callable[..., Page], evening_id: str, tmp_path: Path
+    new_page: Callable[..., Page],
+    evening_id: str,
+    tmp_path: Path,
+    fran_totp: pyotp.TOTP,
 ) -> None:
     wren = new_page()
     sign_in(wren, "wren")
@@ -100,37 +107,43 @@ def test_a_plan_is_written_printed_shared_seen_and_stopped(
 
     wren.get_by_role("link", name="Sharing").click()
     check_accessibility(wren)
-    wren.get_by_label("A named person in my organisation").check()
-    wren.get_by_label("Their sign-in name").fill("jo")
+    wren.get_by_label("Someone who supports me").check()
+    # Whom to share with is chosen from the people supporting wren, by the names
+    # they are shown by: never a sign-in name, and nobody else in the group.
+    choose = wren.get_by_label("Who to share it with")
+    expect(choose.locator("option")).to_have_text(
+        ["Choose someone", f"Fran (facilitator), {FRANS_ROLE}"]
+    )
+    choose.select_option(label=f"Fran (facilitator), {FRANS_ROLE}")
     wren.get_by_label("Your name, as they know you").fill("Wren")
     wren.get_by_role("button", name="Share").click()
     expect(wren.get_by_text("Shared. They will find it")).to_be_visible()
     expect(wren.get_by_role("main")).to_contain_text("Not opened yet.")
     check_accessibility(wren)
 
-    jo = new_page()
-    sign_in(jo, "jo")
-    jo.get_by_role("navigation", name="Main").get_by_role(
+    fran = new_page()
+    sign_in_with_second_step(fran, "fran", fran_totp)
+    fran.get_by_role("navigation", name="Main").get_by_role(
         "link", name=re.compile("Notifications")
     ).click()
-    check_accessibility(jo)
-    jo.get_by_role("link", name="Someone has shared a plan with you.").first.click()
-    check_accessibility(jo)
-    jo.get_by_role("link", name="Wren\u2019s plan").click()
-    expect(jo.get_by_role("main")).to_contain_text(HOLDING_ON)
-    check_accessibility(jo)
-    shared_url = jo.url
+    check_accessibility(fran)
+    fran.get_by_role("link", name="Someone has shared a plan with you.").first.click()
+    check_accessibility(fran)
+    fran.get_by_role("link", name="Wren\u2019s plan").click()
+    expect(fran.get_by_role("main")).to_contain_text(HOLDING_ON)
+    check_accessibility(fran)
+    shared_url = fran.url
 
     wren.reload()
     expect(wren.get_by_role("main")).to_contain_text("Opened 1 time")
-    wren.get_by_role("button", name="Stop sharing with jo").click()
+    wren.get_by_role("button", name="Stop sharing with Fran (facilitator)").click()
     expect(wren.get_by_text("Stopped. Nobody can open that share")).to_be_visible()
     check_accessibility(wren)
 
-    response = jo.goto(shared_url)
+    response = fran.goto(shared_url)
     assert response is not None and response.status == 404
-    expect(jo.get_by_role("main")).not_to_contain_text(HOLDING_ON)
-    check_accessibility(jo)
+    expect(fran.get_by_role("main")).not_to_contain_text(HOLDING_ON)
+    check_accessibility(fran)
 
 
 def test_the_plan_opens_from_the_crisis_card(

@@ -1,4 +1,5 @@
-"""A safety plan for the demo, written by its owner and shared with one person."""
+"""A safety plan for the demo, written by its owner and shared with one person: sam's,
+shared with jo, their one-to-one supporter (once buddying's demo has matched them)."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from alongside.organisations.models import Organisation
 
 def seed_safety_plan(people: dict[str, Person], *, riverside: Organisation) -> None:
     """Riverside's own crisis line in its help directory (so plans start with it),
-    and sam's plan, partly filled in and shared with jo, their peer supporter."""
+    and sam's plan, partly filled in (`share_demo_plan` shares it)."""
     from alongside.organisations.models import SupportService
     from alongside.safetyplans import actions as plan_actions
     from alongside.safetyplans.models import SafetyPlan
@@ -26,7 +27,7 @@ def seed_safety_plan(people: dict[str, Person], *, riverside: Organisation) -> N
             "position": 5,
         },
     )
-    sam, jo = people["sam"], people["jo"]
+    sam = people["sam"]
     if SafetyPlan.objects.filter(owner=sam).exists():
         return
     for key, text in (
@@ -40,4 +41,14 @@ def seed_safety_plan(people: dict[str, Person], *, riverside: Organisation) -> N
         section_key="people",
         contacts=[Contact(name="My sister", phone="07700 900456")],
     )
-    plan_actions.share_with_person(person=sam, recipient=jo, shown_as="Sam")
+
+
+def share_demo_plan(people: dict[str, Person]) -> None:
+    """Sam shares their plan with jo, their one-to-one supporter: run after
+    buddying's demo has matched them, since a plan is shared by name only with
+    someone supporting its owner. Sharing again keeps the one live share."""
+    from alongside.safetyplans import actions as plan_actions
+
+    plan_actions.share_with_person(
+        person=people["sam"], recipient=people["jo"], shown_as="Sam"
+    )

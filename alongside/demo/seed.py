@@ -18,7 +18,7 @@ from alongside.demo.ids import demo_id
 from alongside.demo.meetings_seed import seed_meetings
 from alongside.demo.names_seed import seed_names
 from alongside.demo.phrase_rules_seed import seed_phrase_rules
-from alongside.demo.plans_seed import seed_safety_plan
+from alongside.demo.plans_seed import seed_safety_plan, share_demo_plan
 from alongside.demo.private_seed import seed_private_conversation
 from alongside.demo.safety_seed import seed_safety, seed_screening_urgency, seed_today
 from alongside.demo.supporters_after_seed import seed_supporters_after
@@ -453,6 +453,7 @@ def _seed() -> dict[str, object]:
     seed_check_ins(people, riverside=riverside)
     seed_buddying(people, riverside=riverside)
     seed_pair_safety(people, riverside=riverside)
+    share_demo_plan(people)
     del ward  # seeded for the secure-service demo; reached with the ward code
     return {
         "people": PEOPLE,

@@ -162,14 +162,16 @@ def send_plan_review_reminders(*, now: datetime | None = None) -> int:
 
 @transaction.atomic
 def share_with_person(*, person: Person, recipient: Person, shown_as: str) -> PlanShare:
-    """Share a read-only copy with a named person in the owner's organisation. A
-    live share with them already is kept (a double click makes one)."""
+    """Share a read-only copy with someone who supports the owner now
+    (`permissions.can_share_with`: their one-to-one supporter, or a facilitator of
+    one of their groups). A live share with them already is kept (a double click
+    makes one)."""
     plan = plan_for_owner(person=person)
     check_change_plan(person, plan)
     if not can_share_with(person, recipient):
         raise ValidationError(
-            "We could not find that person in your organisation. Check the name "
-            "they sign in with."
+            "You can share your plan by name only with your one-to-one supporter, "
+            "or a facilitator of a group you are in. Please choose from the list."
         )
     plan = SafetyPlan.objects.select_for_update().get(pk=plan.pk)
     existing = plan.shares.live().filter(recipient=recipient).first()

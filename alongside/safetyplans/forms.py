@@ -149,17 +149,20 @@ class ShareForm(forms.Form):
     kind = forms.ChoiceField(
         label="Who should be able to see it?",
         choices=[
-            (PERSON, "A named person in my organisation, such as my supporter"),
+            (PERSON, "Someone who supports me, such as my one-to-one supporter"),
             (LINK, "Anyone I give a link to, for a limited time"),
         ],
         widget=forms.RadioSelect,
         error_messages={"required": "Please choose how to share your plan."},
     )
-    sign_in_name = forms.CharField(
-        label="Their sign-in name",
+    recipient_id = forms.TypedChoiceField(
+        label="Who to share it with",
         required=False,
-        max_length=150,
-        help_text="For a named person: ask them for the name they sign in with.",
+        coerce=int,
+        empty_value=None,
+        help_text="For a named person: your one-to-one supporter, or a facilitator "
+        "of a group you are in.",
+        error_messages={"invalid_choice": "Please choose someone from the list."},
     )
     shown_as = KeptTextField(
         label="Your name, as they know you",
@@ -182,25 +185,37 @@ class ShareForm(forms.Form):
     )
 
     def __init__(self, *args: Any, owner: Person, **kwargs: Any) -> None:
+        from .permissions import people_to_share_with
+
         super().__init__(*args, **kwargs)
         self.owner = owner
         self.recipient: Person | None = None
+        people = people_to_share_with(owner)
+        field = self.fields["recipient_id"]
+        assert isinstance(field, forms.TypedChoiceField)
+        field.choices = [("", "Choose someone")] + [
+            (person.pk, label) for person, label in people
+        ]
+        if not people:
+            field.help_text = (
+                "There is nobody to share with by name yet: only your one-to-one "
+                "supporter, or a facilitator of a group you are in. You can share "
+                "a link instead."
+            )
 
     def clean(self) -> dict[str, Any]:
-        from .permissions import find_recipient
+        from .permissions import recipient_for
 
         data = super().clean() or {}
-        if data.get("kind") == PERSON:
-            name = data.get("sign_in_name", "").strip()
-            if not name:
-                self.add_error("sign_in_name", "Please type their sign-in name.")
+        if data.get("kind") == PERSON and "recipient_id" not in self.errors:
+            chosen = data.get("recipient_id")
+            if chosen is None:
+                self.add_error("recipient_id", "Please choose who to share it with.")
             else:
-                self.recipient = find_recipient(self.owner, name)
+                self.recipient = recipient_for(self.owner, chosen)
                 if self.recipient is None:
                     self.add_error(
-                        "sign_in_name",
-                        "We could not find anyone with that sign-in name in your "
-                        "organisation. Please check it with them.",
+                        "recipient_id", "Please choose someone from the list."
                     )
         return data
 

@@ -3,7 +3,10 @@
 A plan is its owner's alone. There is no staff rule here at all: no role in an
 organisation or a group, and no escalation, reads a plan. Someone else sees it only
 through a share the owner made and has not revoked: a named person who still shares
-an organisation with the owner, or whoever holds a link that has not expired. Every
+an organisation with the owner, or whoever holds a link that has not expired. A
+named share is made only to someone who supports the owner when it is made (their
+one-to-one supporter or a facilitator of one of their groups), chosen from a list
+by the name they are shown by; it does not follow those roles afterwards. Every
 lookup answers 404 for what is missing and for what the person may not see alike.
 """
 
@@ -13,7 +16,9 @@ from django.db.models import Exists, OuterRef
 from django.http import Http404
 
 from alongside.accounts.models import Person
+from alongside.buddying.models import Match
 from alongside.organisations.models import Organisation, OrganisationRole
+from alongside.peergroups.models import GroupRole, Membership, Status
 
 from .models import PlanShare, SafetyPlan, ShareQuerySet, digest_of
 
@@ -62,28 +67,65 @@ def _organisations_of(person: Person) -> list[int]:
     )
 
 
-def can_share_with(owner: Person, recipient: Person) -> bool:
-    """A plan may be shared with another active person who is in one of the
-    owner's organisations now."""
-    return (
-        owner.is_authenticated
-        and recipient.is_active
-        and recipient.pk != owner.pk
-        and share_an_organisation(owner, recipient)
+def _reasons_to_share_with(owner: Person) -> dict[int, list[str]]:
+    """The one rule for sharing with a named person: the people who support the
+    owner now, each with why. Their one-to-one supporter (an active match), and the
+    facilitators of the groups they are an active member of; only active people, in
+    one of the owner's organisations, never the owner. Nobody else is listed, so
+    choosing whom to share with shows no one the owner does not already know, and
+    never a sign-in name. Reads only."""
+    if not owner.is_authenticated:
+        return {}
+    reasons: dict[int, list[str]] = {}
+    for supporter_id in (
+        Match.objects.active().filter(peer=owner).values_list("supporter_id", flat=True)
+    ):
+        reasons.setdefault(supporter_id, []).append("your one-to-one supporter")
+    own_groups = Membership.objects.filter(person=owner, status=Status.ACTIVE)
+    facilitators = Membership.objects.filter(
+        role=GroupRole.FACILITATOR,
+        status=Status.ACTIVE,
+        group__in=own_groups.values("group"),
+    ).order_by("group__name")
+    for person_id, group_name in facilitators.values_list("person_id", "group__name"):
+        reasons.setdefault(person_id, []).append(f"facilitator of {group_name}")
+    in_organisation = OrganisationRole.objects.filter(
+        person_id=OuterRef("pk"), organisation_id__in=_organisations_of(owner)
     )
+    allowed = (
+        Person.objects.filter(pk__in=reasons, is_active=True)
+        .exclude(pk=owner.pk)
+        .filter(Exists(in_organisation))
+        .values_list("pk", flat=True)
+    )
+    return {person_id: reasons[person_id] for person_id in allowed}
 
 
-def find_recipient(owner: Person, sign_in_name: str) -> Person | None:
-    """The person with this sign-in name, if the owner may share with them; None
-    otherwise, whatever the reason, so nothing is learned beyond the owner's own
-    organisations. Reads only."""
-    name = sign_in_name.strip().lower()
-    if not name:
+def people_to_share_with(owner: Person) -> list[tuple[Person, str]]:
+    """Whom the owner may choose to share with, each with the words that say who
+    they are to the owner ("Jo, your one-to-one supporter"), by the name they are
+    shown by. Reads only."""
+    reasons = _reasons_to_share_with(owner)
+    people = Person.objects.filter(pk__in=reasons)
+    choices = [
+        (person, f"{person.shown_name}, {' and '.join(reasons[person.pk])}")
+        for person in people
+    ]
+    return sorted(choices, key=lambda choice: choice[1].casefold())
+
+
+def can_share_with(owner: Person, recipient: Person) -> bool:
+    """A plan may be shared with someone who supports the owner now (see
+    `_reasons_to_share_with`)."""
+    return recipient.pk in _reasons_to_share_with(owner)
+
+
+def recipient_for(owner: Person, person_id: int) -> Person | None:
+    """The person chosen from `people_to_share_with`, if the owner may share with
+    them; None otherwise, whatever the reason. Reads only."""
+    if person_id not in _reasons_to_share_with(owner):
         return None
-    recipient = Person.objects.filter(username__iexact=name).first()
-    if recipient is None or not can_share_with(owner, recipient):
-        return None
-    return recipient
+    return Person.objects.filter(pk=person_id).first()
 
 
 def shares_visible_to(person: Person) -> ShareQuerySet:

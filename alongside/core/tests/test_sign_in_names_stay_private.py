@@ -13,7 +13,11 @@ from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parents[2]
 NOT_CODE = {"tests", "migrations"}
-SIGN_IN_NAME = re.compile(r"\.username\b|[\"']username[\"']|\{\{\s*user\s*\}\}")
+# Reading one (`.username`, `"username"`, `{{ user }}`) or looking someone up by
+# one (`username__iexact=`), which is how a form would let people be found by it.
+SIGN_IN_NAME = re.compile(
+    r"\.username\b|[\"']username[\"']|\{\{\s*user\s*\}\}|\busername__"
+)
 
 # Where a sign-in name may appear, and why it stays with its owner.
 ALLOWED: dict[str, str] = {
@@ -23,6 +27,7 @@ ALLOWED: dict[str, str] = {
     "accounts/actions.py": "checks a chosen name does not reveal the sign-in name",
     "accounts/forms.py": "checks a chosen name does not reveal the sign-in name",
     "organisations/signup.py": "checks the same at sign-up, against the name typed",
+    "accounts/sign_in_names.py": "finds a free ending for a new sign-in name",
     "privacy/export.py": "the person's own download",
     "privacy/views.py": "forgets failed sign-in counts kept under the name",
     "demo/seed.py": "the demo's own accounts, printed to whoever runs it",

@@ -23,6 +23,8 @@ from .factories import conversation_between, member_of, say
 pytestmark = pytest.mark.django_db
 
 NUMBER = "My number is 07700 900461."
+# Invented words that screening holds (method detail) and alerts on (risk to life).
+RISK_AND_METHOD = "I have 40 tablets saved up and I want to overdose tonight"
 GROUP_PROMISES = ("facilitator", "one click", "post straight away", "the group")
 
 
@@ -86,3 +88,34 @@ def test_a_phone_number_held_with_the_team_promises_no_facilitator_or_one_click(
     assert "Someone from the team will look at it before it is shared." in notes
     for promise in GROUP_PROMISES:
         assert promise not in notes
+
+
+def test_a_held_message_with_words_of_risk_shows_its_author_where_to_get_help(
+    organisation: Organisation, django_capture_on_commit_callbacks: Any
+) -> None:
+    peer, supporter = member_of(organisation), member_of(organisation)
+    conversation = open_support_conversation(
+        organisation=organisation,
+        peer=peer,
+        supporter=supporter,
+        peer_name="Peer",
+        supporter_name="Supporter",
+    )
+
+    with django_capture_on_commit_callbacks(execute=True):
+        held = say(peer, conversation, RISK_AND_METHOD)
+
+    assert held.status == MessageStatus.HELD
+    assert held.shows_crisis_support
+    # The note promises people to talk to now: the page shows them.
+    assert "Here are people you can talk to now" in " ".join(held.author_notes)
+    client = Client()
+    client.force_login(peer)
+    page = client.get(
+        reverse(
+            "privateconversations:conversation-detail",
+            kwargs={"conversation_id": conversation.pk},
+        )
+    ).text
+    assert reverse("organisations:help") in page
+    assert "People you can talk to now" in page

@@ -6,6 +6,9 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from alongside.accounts.models import Person
+from alongside.organisations.models import OrganisationRole
+from alongside.peergroups.models import GroupRole
+from alongside.peergroups.tests.factories import MembershipFactory, PeerGroupFactory
 
 from .. import actions
 from ..models import PlanShare, SafetyPlan
@@ -25,7 +28,23 @@ def plan_with_words(
     return SafetyPlan.objects.get(owner=owner)
 
 
+def supporting(owner: Person, recipient: Person) -> Person:
+    """Make the recipient someone the owner may share with: the facilitator of a
+    new group, in an organisation both are in, that the owner is a member of."""
+    role = OrganisationRole.objects.filter(
+        person=owner,
+        organisation__roles__person=recipient,
+    ).first()
+    assert role is not None, "the owner and the recipient share no organisation"
+    group = PeerGroupFactory.create(organisation=role.organisation)
+    MembershipFactory.create(group=group, person=owner)
+    MembershipFactory.create(group=group, person=recipient, role=GroupRole.FACILITATOR)
+    return recipient
+
+
 def share_with(owner: Person, recipient: Person) -> PlanShare:
+    """A share with someone who supports the owner (made so first)."""
+    supporting(owner, recipient)
     return actions.share_with_person(
         person=owner, recipient=recipient, shown_as="A made-up name"
     )

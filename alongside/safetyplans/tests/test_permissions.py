@@ -11,10 +11,18 @@ from django.http import Http404
 from django.utils import timezone
 
 from alongside.accounts.models import Person
+from alongside.buddying import actions as buddying_actions
+from alongside.buddying.models import Match, MatchStatus
+from alongside.buddying.tests.factories import (
+    coordinator_of,
+    offered,
+    ready_supporter,
+    request_from,
+)
 from alongside.conversations.tests.factories import thread_with_post
 from alongside.organisations.models import Organisation, OrganisationRole, Role
 from alongside.organisations.tests.factories import OrganisationFactory
-from alongside.peergroups.models import GroupRole, PeerGroup
+from alongside.peergroups.models import GroupRole, Membership, PeerGroup, Status
 from alongside.peergroups.tests.factories import MembershipFactory
 from alongside.safety.models import Escalation
 from conftest import person_with_role
@@ -24,11 +32,12 @@ from ..models import PlanShare, SafetyPlan
 from ..permissions import (
     can_change_plan,
     can_share_with,
-    find_recipient,
     get_link_share,
     get_own_share,
     get_share_for,
+    people_to_share_with,
     plans_visible_to,
+    recipient_for,
 )
 from .factories import link_share, plan_with_words, share_with
 
@@ -175,19 +184,120 @@ def test_junk_tokens_are_not_found() -> None:
             get_link_share(token)
 
 
-def test_sharing_reaches_only_active_people_of_the_owners_organisations(
+def _their_supporter(organisation: Organisation, peer: Person) -> Person:
+    supporter = ready_supporter(organisation)
+    support_request = request_from(peer, organisation)
+    offer = offered(support_request, supporter, coordinator_of(organisation))
+    return buddying_actions.accept_offer(person=supporter, offer=offer).supporter
+
+
+def _supporter_whose_match_ended(organisation: Organisation, peer: Person) -> Person:
+    supporter = _their_supporter(organisation, peer)
+    Match.objects.filter(supporter=supporter).update(status=MatchStatus.ENDED)
+    return supporter
+
+
+def _facilitator_of_their_group(organisation: Organisation, peer: Person) -> Person:
+    person = person_with_role(organisation, Role.FACILITATOR)
+    group = Membership.objects.filter(person=peer).get().group
+    MembershipFactory.create(group=group, person=person, role=GroupRole.FACILITATOR)
+    return person
+
+
+def _facilitator_while_they_are_paused(
+    organisation: Organisation, peer: Person
+) -> Person:
+    person = _facilitator_of_their_group(organisation, peer)
+    Membership.objects.filter(person=peer).update(status=Status.PAUSED)
+    return person
+
+
+def _facilitator_of_another_group(organisation: Organisation, peer: Person) -> Person:
+    person = person_with_role(organisation, Role.FACILITATOR)
+    MembershipFactory.create(person=person, role=GroupRole.FACILITATOR)
+    return person
+
+
+def _member_of_their_group(organisation: Organisation, peer: Person) -> Person:
+    person = person_with_role(organisation, Role.PEER)
+    group = Membership.objects.filter(person=peer).get().group
+    MembershipFactory.create(group=group, person=person)
+    return person
+
+
+def _peer_supporter_of_the_organisation(
+    organisation: Organisation, peer: Person
+) -> Person:
+    return person_with_role(organisation, Role.PEER_SUPPORTER)
+
+
+def _facilitator_who_closed_their_account(
+    organisation: Organisation, peer: Person
+) -> Person:
+    person = _facilitator_of_their_group(organisation, peer)
+    Person.objects.filter(pk=person.pk).update(is_active=False)
+    person.refresh_from_db()
+    return person
+
+
+def _facilitator_who_left_the_organisation(
+    organisation: Organisation, peer: Person
+) -> Person:
+    person = _facilitator_of_their_group(organisation, peer)
+    OrganisationRole.objects.filter(person=person).delete()
+    return person
+
+
+def _themselves(organisation: Organisation, peer: Person) -> Person:
+    Membership.objects.filter(person=peer).update(role=GroupRole.FACILITATOR)
+    return peer
+
+
+@pytest.mark.parametrize(
+    ("state", "make", "may"),
+    [
+        ("their one-to-one supporter", _their_supporter, True),
+        ("a supporter whose match ended", _supporter_whose_match_ended, False),
+        ("a facilitator of their group", _facilitator_of_their_group, True),
+        ("a facilitator, the owner paused", _facilitator_while_they_are_paused, False),
+        ("a facilitator of another group", _facilitator_of_another_group, False),
+        ("a member of their group", _member_of_their_group, False),
+        ("a peer supporter, nothing more", _peer_supporter_of_the_organisation, False),
+        ("a facilitator gone", _facilitator_who_closed_their_account, False),
+        ("a facilitator who left", _facilitator_who_left_the_organisation, False),
+        ("themselves", _themselves, False),
+    ],
+)
+def test_a_plan_is_shared_by_name_only_with_someone_supporting_the_owner(
+    state: str,
+    make: Callable[[Organisation, Person], Person],
+    may: bool,
+    organisation: Organisation,
+    peer: Person,
+) -> None:
+    recipient = make(organisation, peer)
+
+    assert can_share_with(peer, recipient) is may, state
+    assert (recipient_for(peer, recipient.pk) == recipient) is may, state
+    listed = [person for person, _ in people_to_share_with(peer)]
+    assert (recipient in listed) is may, state
+
+
+def test_the_list_shows_the_name_others_see_and_why_never_a_sign_in_name(
     organisation: Organisation, peer: Person, outsider: Person
 ) -> None:
-    colleague = person_with_role(organisation, Role.PEER_SUPPORTER)
-    closed = person_with_role(organisation, Role.PEER)
-    Person.objects.filter(pk=closed.pk).update(is_active=False)
-    closed.refresh_from_db()
+    supporter = _their_supporter(organisation, peer)
+    facilitator = _facilitator_of_their_group(organisation, peer)
+    group = Membership.objects.filter(person=peer).get().group
 
-    assert can_share_with(peer, colleague)
-    assert not can_share_with(peer, peer)
-    assert not can_share_with(peer, outsider)
-    assert not can_share_with(peer, closed)
-    assert find_recipient(peer, f"  {colleague.username.upper()} ") == colleague
-    assert find_recipient(peer, outsider.username) is None
-    assert find_recipient(peer, "nobody-by-this-name") is None
+    labels = dict(people_to_share_with(peer))
+
+    assert labels[supporter] == f"{supporter.shown_name}, your one-to-one supporter"
+    facilitates = f"{facilitator.shown_name}, facilitator of {group.name}"
+    assert labels[facilitator] == facilitates
+    for person in (supporter, facilitator):
+        assert person.username not in labels[person]
+    assert people_to_share_with(outsider) == []
+    assert recipient_for(peer, outsider.pk) is None
+    assert recipient_for(peer, 10**9) is None
     assert not SafetyPlan.objects.filter(owner=outsider).exists()

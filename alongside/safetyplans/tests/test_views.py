@@ -20,7 +20,7 @@ from conftest import client_for, person_with_role
 from .. import actions, lock
 from ..models import PlanShare, SafetyPlan
 from ..sections import SECTIONS, TEXT_LIMIT
-from .factories import link_share, plan_with_words, share_with
+from .factories import link_share, plan_with_words, share_with, supporting
 
 pytestmark = pytest.mark.django_db
 WORDS = "A made-up walk to the park"
@@ -214,12 +214,16 @@ def test_sharing_with_a_named_person_logs_each_view_and_stops_at_once(
     organisation: Organisation, peer: Person, peer_client: Client
 ) -> None:
     plan_with_words(peer, WORDS)
-    supporter = person_with_role(organisation, Role.PEER_SUPPORTER)
+    supporter = supporting(peer, person_with_role(organisation, Role.PEER_SUPPORTER))
+    form = peer_client.get(reverse("safetyplans:share-list")).content.decode()
+    assert f'<option value="{supporter.pk}">{supporter.shown_name}, ' in form
+    assert supporter.username not in form
+    assert "sign-in name" not in form
     response = peer_client.post(
         reverse("safetyplans:share-list"),
         {
             "kind": "person",
-            "sign_in_name": supporter.username,
+            "recipient_id": str(supporter.pk),
             "shown_as": "Made-up Sam",
         },
     )
@@ -246,17 +250,26 @@ def test_sharing_with_a_named_person_logs_each_view_and_stops_at_once(
     )
 
 
-def test_an_unknown_name_gets_a_kind_message_and_keeps_the_form(
-    peer_client: Client, outsider: Person
+def test_someone_not_on_the_list_gets_a_kind_message_and_keeps_the_form(
+    organisation: Organisation, peer: Person, peer_client: Client, outsider: Person
 ) -> None:
-    for name in ("nobody-by-this-name", outsider.username):
+    colleague = person_with_role(organisation, Role.PEER_SUPPORTER)
+    page = peer_client.get(reverse("safetyplans:share-list")).content.decode()
+    assert "There is nobody to share with by name yet" in page
+    assert colleague.shown_name not in page
+    for chosen, message in (
+        ("", "Please choose who to share it with."),
+        (str(colleague.pk), "Please choose someone from the list."),
+        (str(outsider.pk), "Please choose someone from the list."),
+        ("not-a-number", "Please choose someone from the list."),
+    ):
         response = peer_client.post(
             reverse("safetyplans:share-list"),
-            {"kind": "person", "sign_in_name": name, "shown_as": "Made-up Sam"},
+            {"kind": "person", "recipient_id": chosen, "shown_as": "Made-up Sam"},
         )
         page = response.content.decode()
         assert response.status_code == 200
-        assert "could not find anyone with that sign-in name" in page
+        assert message in page
         assert "Made-up Sam" in page
     assert not PlanShare.objects.exists()
 
