@@ -114,7 +114,7 @@ def parting_note(request: AuthenticatedRequest, group_id: int) -> HttpResponse:
         messages.info(
             request,
             "A parting note can be left in the week after leaving, so this one "
-            "can no longer be sent. You can still write to the team with your name.",
+            "can no longer be sent.",
         )
         return redirect("peergroups:group-detail", group_id=group.pk)
     check_leave_parting_note(request.user, group)
