@@ -20,7 +20,7 @@ from alongside.privateconversations.permissions import can_message_team
 
 from . import actions
 from .forms import ChangeForm, FeedbackForm, FeltSafetyForm, PartingNoteForm
-from .models import BATCH, Change, OwnScore
+from .models import BATCH, Change, Kind, OwnScore
 from .permissions import (
     answers_visible_to,
     can_leave_parting_note,
@@ -114,7 +114,7 @@ def parting_note(request: AuthenticatedRequest, group_id: int) -> HttpResponse:
         messages.info(
             request,
             "A parting note can be left in the week after leaving, so this one "
-            "can no longer be sent. You can still write to the team with your name.",
+            "can no longer be sent.",
         )
         return redirect("peergroups:group-detail", group_id=group.pk)
     check_leave_parting_note(request.user, group)
@@ -157,11 +157,16 @@ def parting_note(request: AuthenticatedRequest, group_id: int) -> HttpResponse:
 def feedback_read(request: AuthenticatedRequest, group_id: int) -> HttpResponse:
     group = get_group_for(request.user, group_id)
     check_read_answers(request.user, group)
-    answers = answers_visible_to(request.user, group)
+    visible = answers_visible_to(request.user, group)
     return render(
         request,
         "insights/feedback_read.html",
-        {"group": group, "answers": answers, "batch": BATCH},
+        {
+            "group": group,
+            "answers": [a for a in visible if a.kind != Kind.PARTING],
+            "parting_notes": [a for a in visible if a.kind == Kind.PARTING],
+            "batch": BATCH,
+        },
     )
 
 

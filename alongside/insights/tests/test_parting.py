@@ -12,6 +12,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
+from pytest_django import DjangoAssertNumQueries
 
 from alongside.accounts.models import Person
 from alongside.insights import actions, permissions
@@ -336,3 +337,20 @@ def test_a_note_turned_down_is_explained_and_kept(
     assert message in text
     assert typed in text
     assert not Answer.objects.exists()
+
+
+def test_reading_many_parting_notes_takes_a_fixed_number_of_queries(
+    facilitator: Person,
+    group: PeerGroup,
+    django_assert_max_num_queries: DjangoAssertNumQueries,
+) -> None:
+    client = _client(facilitator)
+    url = reverse("insights:feedback-read", args=[group.pk])
+    _parting_notes(group, 5)
+    client.get(url)  # warm the group's key
+
+    _parting_notes(group, 25)
+    with django_assert_max_num_queries(12):
+        page = client.get(url).content.decode()
+
+    assert page.count("A made-up parting note.") == 30
