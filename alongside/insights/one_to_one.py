@@ -12,7 +12,7 @@ from alongside.core.disclosure import Audience, enough_respondents, people, rate
 from alongside.organisations.models import Organisation
 
 from .rates import Quarter
-from .shown_back import Distribution, ScoreShare
+from .shown_back import Distribution, ScoreShare, protect_shares
 
 QUESTION = "I felt safe (one-to-one meetings)"
 
@@ -30,13 +30,15 @@ def one_to_one_felt_safety(
     if not enough_respondents(counts.people, audience):
         return Distribution(respondents=whole, is_enough=False, questions=())
     answers = people(counts.answers)
-    shares = tuple(
-        ScoreShare(
-            score=score,
-            count=people(counts.by_score[score]),
-            percent=rate(people(counts.by_score[score]), answers),
-        )
-        for score in range(1, 6)
+    shares = protect_shares(
+        [
+            ScoreShare(
+                score=score,
+                count=people(counts.by_score[score]),
+                percent=rate(people(counts.by_score[score]), answers),
+            )
+            for score in range(1, 6)
+        ]
     )
     return Distribution(
         respondents=whole, is_enough=True, questions=((QUESTION, shares),)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import io
+from _csv import Writer
 from dataclasses import dataclass
 from datetime import date
 
@@ -18,6 +19,7 @@ from alongside.organisations.models import Organisation
 
 from .dashboard import answer_counts, felt_safety_by_quarter
 from .models import Report
+from .one_to_one import one_to_one_felt_safety_by_quarter
 from .rates import Filters, IncidentFigures, Quarter, incident_figures, last_quarters
 from .shown_back import Distribution
 
@@ -38,6 +40,7 @@ class ReportFigures:
     quarters: list[Quarter]
     incidents: IncidentFigures
     felt_safety: list[tuple[Quarter, Distribution]]
+    one_to_one: list[tuple[Quarter, Distribution]]
 
     @property
     def period(self) -> str:
@@ -61,6 +64,9 @@ def gather(
             organisation=organisation, filters=Filters(), quarters=quarters
         ),
         felt_safety=felt_safety_by_quarter(quarters, counts, Audience.LEAVING),
+        one_to_one=one_to_one_felt_safety_by_quarter(
+            organisation, quarters, Audience.LEAVING
+        ),
     )
 
 
@@ -128,24 +134,34 @@ def build_csv(figures: ReportFigures) -> str:
     ):
         for column, label, phrase in table_cells(table, everything):
             writer.writerow((name, column, label, phrase, ""))
-    for quarter, distribution in figures.felt_safety:
+    for name, rows in (
+        ("felt safety", figures.felt_safety),
+        ("felt safety, one-to-one", figures.one_to_one),
+    ):
+        _write_distributions(writer, name, rows)
+    return out.getvalue()
+
+
+def _write_distributions(
+    writer: Writer, name: str, rows: list[tuple[Quarter, Distribution]]
+) -> None:
+    """One tidy table: each quarter's share of answers per score, with the number
+    who answered as its denominator, or that there were not enough."""
+    for quarter, distribution in rows:
         if not distribution.is_enough:
-            writer.writerow(
-                ("felt safety", quarter.label, "answers", NOT_ENOUGH_ANSWERS, "")
-            )
+            writer.writerow((name, quarter.label, "answers", NOT_ENOUGH_ANSWERS, ""))
             continue
         for question, shares in distribution.questions:
             for share in shares:
                 writer.writerow(
                     (
-                        "felt safety",
+                        name,
                         quarter.label,
                         f"{question}: {share.score}",
                         share_phrase(share.percent),
                         cell_phrase(distribution.respondents),
                     )
                 )
-    return out.getvalue()
 
 
 def table_cells(table: Table, everything: str) -> list[tuple[str, str, str]]:
