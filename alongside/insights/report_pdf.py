@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from django.utils import timezone
-from fpdf import FPDF
+from fpdf import FPDF, ViewerPreferences
 
 from alongside.agreements.pdf import Writer
 from alongside.core.disclosure import (
@@ -57,6 +57,8 @@ def render_report_pdf(figures: ReportFigures, *, made_on: date | None = None) ->
     pdf.set_author("Alongside")
     pdf.set_creator("Alongside")
     pdf.set_lang("en-GB")
+    # Readers and screen readers announce the title, not the file's name.
+    pdf.viewer_preferences = ViewerPreferences(display_doc_title=True)
     pdf.set_margins(18, 18, 18)
     pdf.set_auto_page_break(auto=True, margin=18)
     pdf.add_page()
