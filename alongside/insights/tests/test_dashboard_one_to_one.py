@@ -18,7 +18,11 @@ from alongside.accounts.models import Person
 from alongside.buddying import meeting_checks, working_together
 from alongside.buddying.models import Match, SupportCheck
 from alongside.buddying.tests.factories import matched
-from alongside.insights.one_to_one import QUESTION
+from alongside.insights.one_to_one import (
+    QUESTION,
+    one_to_one_felt_safety,
+    one_to_one_felt_safety_by_quarter,
+)
 from alongside.insights.rates import last_quarters
 from alongside.insights.report import build_csv, gather
 from alongside.organisations.models import Organisation
@@ -136,3 +140,25 @@ def test_the_report_has_one_tidy_table_of_it_above_its_stricter_floor(
         # give it away.
         f"{QUESTION}: 5": ("hidden", "about 10"),
     }
+
+
+def test_counting_every_quarter_at_once_gives_each_quarters_own_figures(
+    group: PeerGroup,
+) -> None:
+    organisation = group.organisation
+    _answered_last_quarter(organisation, [5] * 6 + [3] * 3)
+    quarters = last_quarters(3)
+    # Three of the answers belong to the quarter before.
+    earlier, _ = quarters[1].bounds()
+    SupportCheck.objects.filter(felt_safe=3).update(created_at=earlier)
+
+    together = one_to_one_felt_safety_by_quarter(organisation, quarters)
+
+    assert together == [
+        (quarter, one_to_one_felt_safety(organisation, quarter)) for quarter in quarters
+    ]
+    assert [distribution.is_enough for _, distribution in together] == [
+        False,
+        False,
+        True,
+    ]
