@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import csv
 import io
-from _csv import Writer
 from dataclasses import dataclass
 from datetime import date
 
@@ -138,30 +137,32 @@ def build_csv(figures: ReportFigures) -> str:
         ("felt safety", figures.felt_safety),
         ("felt safety, one-to-one", figures.one_to_one),
     ):
-        _write_distributions(writer, name, rows)
+        writer.writerows(_distribution_rows(name, rows))
     return out.getvalue()
 
 
-def _write_distributions(
-    writer: Writer, name: str, rows: list[tuple[Quarter, Distribution]]
-) -> None:
+def _distribution_rows(
+    name: str, rows: list[tuple[Quarter, Distribution]]
+) -> list[tuple[str, ...]]:
     """One tidy table: each quarter's share of answers per score, with the number
     who answered as its denominator, or that there were not enough."""
+    found: list[tuple[str, ...]] = []
     for quarter, distribution in rows:
         if not distribution.is_enough:
-            writer.writerow((name, quarter.label, "answers", NOT_ENOUGH_ANSWERS, ""))
+            found.append((name, quarter.label, "answers", NOT_ENOUGH_ANSWERS, ""))
             continue
         for question, shares in distribution.questions:
-            for share in shares:
-                writer.writerow(
-                    (
-                        name,
-                        quarter.label,
-                        f"{question}: {share.score}",
-                        share_phrase(share.percent),
-                        cell_phrase(distribution.respondents),
-                    )
+            found.extend(
+                (
+                    name,
+                    quarter.label,
+                    f"{question}: {share.score}",
+                    share_phrase(share.percent),
+                    cell_phrase(distribution.respondents),
                 )
+                for share in shares
+            )
+    return found
 
 
 def table_cells(table: Table, everything: str) -> list[tuple[str, str, str]]:
