@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from django.db.models import Count
+from django.db.models import Case, Count, IntegerField, Value, When
 
 from alongside.organisations.models import Organisation
 
@@ -51,3 +51,41 @@ def felt_safe_after_meetings(
         by_score={score: by_score.get(score, 0) for score in range(1, 6)},
         people=answers.values("match__peer").distinct().count(),
     )
+
+
+def felt_safe_after_meetings_by_period(
+    organisation: Organisation, *, periods: list[tuple[datetime, datetime]]
+) -> list[FeltSafeCounts]:
+    """The same counts as `felt_safe_after_meetings` for each of `periods`
+    (consecutive, oldest first, each [start, end)), in two queries however many
+    periods: each answer's period is worked out in the database."""
+    period = Case(
+        *(
+            When(created_at__lt=end, then=Value(index))
+            for index, (_, end) in enumerate(periods)
+        ),
+        output_field=IntegerField(),
+    )
+    answers = SupportCheck.objects.filter(
+        match__organisation=organisation,
+        meeting__isnull=False,
+        created_at__gte=periods[0][0],
+        created_at__lt=periods[-1][1],
+    ).annotate(period=period)
+    by_score: list[dict[int, int]] = [{} for _ in periods]
+    for index, score, n in (
+        answers.values_list("period", "felt_safe").annotate(n=Count("pk")).order_by()
+    ):
+        by_score[index][score] = n
+    people = dict(
+        answers.values_list("period")
+        .annotate(n=Count("match__peer", distinct=True))
+        .order_by()
+    )
+    return [
+        FeltSafeCounts(
+            by_score={score: by_score[index].get(score, 0) for score in range(1, 6)},
+            people=people.get(index, 0),
+        )
+        for index in range(len(periods))
+    ]

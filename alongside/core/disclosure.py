@@ -1,6 +1,7 @@
 """Disclosure control: how every figure about people is shown so that nobody in a
 small group can be picked out. The one module every count, rate, mean and table
-about people goes through (meetings' RSVP counts, insights' answers and rates).
+about people goes through (meetings' RSVP counts, insights' answers and rates,
+supporters' caseload spreads).
 
 The rules, in order:
 

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 
 from django.core.cache import cache
-from django.db.models import Case, Count, IntegerField, Value, When
+from django.db.models import Count, Q
 
 from alongside.core.disclosure import Audience, people
 from alongside.organisations.models import Organisation
@@ -17,6 +17,7 @@ from alongside.peergroups.models import PeerGroup
 
 from .charts import rate_chart, shares_chart, stacked_chart
 from .models import Answer, Kind
+from .one_to_one import one_to_one_felt_safety_by_quarter
 from .rates import Filters, IncidentFigures, Quarter, incident_figures, last_quarters
 from .shown_back import QUESTIONS, Distribution, distribution_of
 
@@ -41,6 +42,9 @@ class Dashboard:
     incidents: IncidentFigures
     felt_safety: list[tuple[Quarter, Distribution]]
     answers_given: list[tuple[Quarter, str]]
+    # Felt safety after one-to-one meetings: the whole organisation's only, since
+    # one-to-one support belongs to no group; empty for a narrower view.
+    one_to_one: list[tuple[Quarter, Distribution]] = field(default_factory=list)
     charts: dict[str, Chart] = field(default_factory=dict)
 
 
@@ -82,26 +86,38 @@ def _count_answers(
         groups = groups.filter(pk=filters.group_id)
     if filters.setting:
         groups = groups.filter(format=filters.setting)
-    quarter = Case(
-        *(
-            When(answered_on__lt=q.end, then=Value(index))
-            for index, q in enumerate(quarters)
-        ),
-        output_field=IntegerField(),
-    )
-    # COUNT(*), not of a column, so that the database reads the index that
-    # holds these columns ("answer_figures") and never the rows themselves.
-    return list(
+    chosen = list(groups.values_list("pk", flat=True))
+    # Grouped in the order of the index that holds these columns
+    # ("answer_figures": group, kind, the two scores, day), so that the database
+    # reads the index alone, in order, without sorting, and never the rows
+    # themselves (which hold the sealed words). Each row counts the answers up to
+    # the end of each quarter (one comparison each, the cheapest to count); a
+    # quarter's own count is the difference from the one before.
+    rows = (
         Answer.objects.filter(
-            group_id__in=list(groups.values_list("pk", flat=True)),
+            group_id__in=chosen,
             answered_on__gte=quarters[0].start,
             answered_on__lt=quarters[-1].end,
         )
-        .annotate(quarter=quarter)
-        .values_list("quarter", "kind", "felt_safe", "could_say")
-        .annotate(n=Count("*"))
+        .values_list("group_id", "kind", "felt_safe", "could_say")
+        .annotate(
+            **{
+                f"up_to_{index}": Count(
+                    "answered_on", filter=Q(answered_on__lt=quarter.end)
+                )
+                for index, quarter in enumerate(quarters)
+            }
+        )
         .order_by()
     )
+    totals: dict[tuple[int, str, int | None, int | None], int] = {}
+    for _, kind, felt_safe, could_say, *up_to in rows:
+        for index, n in enumerate(up_to):
+            in_quarter = n - (up_to[index - 1] if index else 0)
+            if in_quarter:
+                key = (index, kind, felt_safe, could_say)
+                totals[key] = totals.get(key, 0) + in_quarter
+    return [(*key, n) for key, n in totals.items()]
 
 
 def felt_safety_by_quarter(
@@ -163,7 +179,9 @@ def _category_summary(figures: IncidentFigures) -> str:
     return "Incidents recorded, by quarter. " + "; ".join(parts) + "."
 
 
-def _felt_summary(rows: list[tuple[Quarter, Distribution]]) -> str:
+def _felt_summary(
+    rows: list[tuple[Quarter, Distribution]], opening: str, counted: str
+) -> str:
     parts = []
     for quarter, distribution in rows:
         if not distribution.is_enough:
@@ -177,9 +195,9 @@ def _felt_summary(rows: list[tuple[Quarter, Distribution]]) -> str:
             total = sum(value or 0 for value in agreeing)
             parts.append(
                 f"{quarter.label}: {total:.0f}% answered 4 or 5 to "
-                f'"{label}" ({distribution.respondents.phrase} answers)'
+                f'"{label}" ({distribution.respondents.phrase} {counted})'
             )
-    return "Felt safety after meetings. " + "; ".join(parts) + "."
+    return f"{opening} " + "; ".join(parts) + "."
 
 
 def build_dashboard(
@@ -195,6 +213,9 @@ def build_dashboard(
         incidents=incidents,
         felt_safety=felt_safety_by_quarter(quarters, counts),
         answers_given=_answers_given(quarters, counts),
+        one_to_one=one_to_one_felt_safety_by_quarter(organisation, quarters)
+        if filters.is_whole_organisation
+        else [],
     )
     if incidents.refusal:
         return dashboard
@@ -229,23 +250,43 @@ def build_dashboard(
             ),
             summary=_category_summary(incidents),
         )
+    for name, rows, title, counted in (
+        ("felt", dashboard.felt_safety, "Felt safety after meetings", "answers"),
+        (
+            "one_to_one",
+            dashboard.one_to_one,
+            "Felt safety after one-to-one meetings",
+            "people answering",
+        ),
+    ):
+        chart = _shares_of_latest(rows, title, counted)
+        if chart is not None:
+            dashboard.charts[name] = chart
+    return dashboard
+
+
+def _shares_of_latest(
+    rows: list[tuple[Quarter, Distribution]], title: str, counted: str
+) -> Chart | None:
+    """A chart of the latest quarter with enough answers, and a sentence for
+    every quarter; None when no quarter has enough."""
     latest = [
         (quarter, distribution)
-        for quarter, distribution in dashboard.felt_safety
+        for quarter, distribution in rows
         if distribution.is_enough
     ]
-    if latest:
-        quarter, distribution = latest[-1]
-        dashboard.charts["felt"] = Chart(
-            title=f"Felt safety after meetings, {quarter.label}",
-            image=shares_chart(
-                f"Felt safety after meetings, {quarter.label} (% of answers)",
-                ["1", "2", "3", "4", "5"],
-                [
-                    (label, [share.percent for share in shares])
-                    for label, shares in distribution.questions
-                ],
-            ),
-            summary=_felt_summary(dashboard.felt_safety),
-        )
-    return dashboard
+    if not latest:
+        return None
+    quarter, distribution = latest[-1]
+    return Chart(
+        title=f"{title}, {quarter.label}",
+        image=shares_chart(
+            f"{title}, {quarter.label} (% of answers)",
+            ["1", "2", "3", "4", "5"],
+            [
+                (label, [share.percent for share in shares])
+                for label, shares in distribution.questions
+            ],
+        ),
+        summary=_felt_summary(rows, f"{title}.", counted),
+    )

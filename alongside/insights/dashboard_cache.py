@@ -28,7 +28,7 @@ from .dashboard import Dashboard, build_dashboard
 from .rates import Filters, last_quarters
 
 KEPT_FOR = timedelta(minutes=10)
-VERSION = 1
+VERSION = 2
 
 
 def dashboard_key(

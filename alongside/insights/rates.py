@@ -17,7 +17,7 @@ from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
-from django.db.models import Count, QuerySet, Sum
+from django.db.models import Case, Count, IntegerField, Sum, Value, When
 from django.utils import timezone
 
 from alongside.core.disclosure import (
@@ -30,8 +30,9 @@ from alongside.core.disclosure import (
     rate,
     things,
 )
-from alongside.meetings.models import Occurrence, OccurrenceQuerySet
+from alongside.meetings.models import Occurrence
 from alongside.organisations.models import Organisation
+from alongside.peergroups.models import PeerGroup
 from alongside.safety.models import Incident, IncidentCategory, Severity
 
 from .poisson import rate_interval
@@ -96,24 +97,37 @@ class IncidentFigures:
     refusal: str = ""
 
 
-def _occurrences(organisation: Organisation, filters: Filters) -> OccurrenceQuerySet:
-    found: OccurrenceQuerySet = Occurrence.objects.filter(
-        meeting__group__organisation=organisation
+def _chosen_groups(organisation: Organisation, filters: Filters) -> list[int]:
+    """The ids of the groups a narrower view keeps (a group, a kind of meeting)."""
+    groups = PeerGroup.objects.filter(organisation=organisation)
+    if filters.group_id is not None:
+        groups = groups.filter(pk=filters.group_id)
+    if filters.setting:
+        groups = groups.filter(format=filters.setting)
+    return list(groups.values_list("pk", flat=True))
+
+
+def _quarter_of(field: str, quarters: list[Quarter]) -> Case:
+    """The index of the quarter a row falls in, worked out in the database."""
+    return Case(
+        *(
+            When(**{f"{field}__lt": quarter.bounds()[1]}, then=Value(index))
+            for index, quarter in enumerate(quarters)
+        ),
+        output_field=IntegerField(),
     )
-    if filters.group_id is not None:
-        found = found.filter(meeting__group_id=filters.group_id)
-    if filters.setting:
-        found = found.filter(meeting__group__format=filters.setting)
-    return found
 
 
-def _incidents(organisation: Organisation, filters: Filters) -> QuerySet[Incident]:
-    found = Incident.objects.filter(organisation=organisation)
-    if filters.group_id is not None:
-        found = found.filter(group_id=filters.group_id)
-    if filters.setting:
-        found = found.filter(group__format=filters.setting)
-    return found
+def _chosen(field: str, groups: list[int] | None) -> Case | Value:
+    """1 for a row of the narrower view, 0 for the rest of the organisation; 1 for
+    every row when the view is the whole organisation."""
+    if groups is None:
+        return Value(1)
+    return Case(
+        When(**{f"{field}__in": groups}, then=Value(1)),
+        default=Value(0),
+        output_field=IntegerField(),
+    )
 
 
 @dataclass(frozen=True)
@@ -124,32 +138,77 @@ class _Counts:
     severities: list[list[int]]
 
 
+def _empty(quarters: list[Quarter]) -> _Counts:
+    return _Counts(
+        meetings=[0] * len(quarters),
+        attendances=[0] * len(quarters),
+        categories=[[0] * len(quarters) for _ in IncidentCategory.values],
+        severities=[[0] * len(quarters) for _ in Severity.values],
+    )
+
+
 def _counts(
     organisation: Organisation, filters: Filters, quarters: list[Quarter]
-) -> _Counts:
-    meetings, attendances = [], []
-    categories = [[0] * len(quarters) for _ in IncidentCategory.values]
-    severities = [[0] * len(quarters) for _ in Severity.values]
+) -> tuple[_Counts, _Counts]:
+    """The counts of the view chosen and of the whole organisation, each quarter's,
+    in one grouped query per table however many quarters (the whole
+    organisation's are the sum of both parts of each group)."""
+    groups = (
+        None if filters.is_whole_organisation else _chosen_groups(organisation, filters)
+    )
+    part, rest = _empty(quarters), _empty(quarters)
+    start, _ = quarters[0].bounds()
+    _, end = quarters[-1].bounds()
+    held = (
+        Occurrence.objects.filter(meeting__group__organisation=organisation)
+        .held_between(start=start, end=end)
+        .annotate(
+            quarter=_quarter_of("starts_at", quarters),
+            chosen=_chosen("meeting__group_id", groups),
+        )
+        .values_list("quarter", "chosen")
+        .annotate(meetings=Count("pk"), attendances=Sum("head_count"))
+        .order_by()
+    )
+    for column, chosen, meetings, attendances in held:
+        counts = part if chosen else rest
+        counts.meetings[column] += meetings
+        counts.attendances[column] += attendances or 0
     category_row = {value: i for i, value in enumerate(IncidentCategory.values)}
     severity_row = {value: i for i, value in enumerate(Severity.values)}
-    occurrences = _occurrences(organisation, filters)
-    incidents = _incidents(organisation, filters)
-    for column, quarter in enumerate(quarters):
-        start, end = quarter.bounds()
-        held = occurrences.held_between(start=start, end=end).aggregate(
-            meetings=Count("pk"), attendances=Sum("head_count")
+    incidents = (
+        Incident.objects.filter(
+            organisation=organisation, occurred_at__gte=start, occurred_at__lt=end
         )
-        meetings.append(held["meetings"])
-        attendances.append(held["attendances"] or 0)
-        rows = (
-            incidents.filter(occurred_at__gte=start, occurred_at__lt=end)
-            .values_list("category", "severity")
-            .annotate(n=Count("pk"))
+        .annotate(
+            quarter=_quarter_of("occurred_at", quarters),
+            chosen=_chosen("group_id", groups),
         )
-        for category, severity, n in rows:
-            categories[category_row[category]][column] += n
-            severities[severity_row[severity]][column] += n
-    return _Counts(meetings, attendances, categories, severities)
+        .values_list("quarter", "chosen", "category", "severity")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    for column, chosen, category, severity, n in incidents:
+        counts = part if chosen else rest
+        counts.categories[category_row[category]][column] += n
+        counts.severities[severity_row[severity]][column] += n
+    return part, _sum(part, rest)
+
+
+def _sum(one: _Counts, other: _Counts) -> _Counts:
+    def add(a: list[int], b: list[int]) -> list[int]:
+        return [x + y for x, y in zip(a, b, strict=True)]
+
+    return _Counts(
+        meetings=add(one.meetings, other.meetings),
+        attendances=add(one.attendances, other.attendances),
+        categories=[
+            add(a, b) for a, b in zip(one.categories, other.categories, strict=True)
+        ],
+        severities=[
+            add(a, b) for a, b in zip(one.severities, other.severities, strict=True)
+        ],
+    )
 
 
 def _flat(counts: _Counts) -> list[int]:
@@ -170,10 +229,9 @@ def incident_figures(
     """Rates and tables for the quarters. A narrower view (a group, a kind of
     meeting) is refused when, beside the whole organisation's figures, it would
     leave a hidden count (`narrowing_refusal`)."""
-    counts = _counts(organisation, filters, quarters)
+    counts, whole = _counts(organisation, filters, quarters)
     refusal = ""
     if not filters.is_whole_organisation:
-        whole = _counts(organisation, Filters(), quarters)
         refusal = narrowing_refusal(_flat(whole), _flat(counts))
     labels = [quarter.label for quarter in quarters]
     by_category = protect_table(IncidentCategory.labels, labels, counts.categories)

@@ -18,6 +18,7 @@ from alongside.organisations.models import Organisation
 
 from .dashboard import answer_counts, felt_safety_by_quarter
 from .models import Report
+from .one_to_one import one_to_one_felt_safety_by_quarter
 from .rates import Filters, IncidentFigures, Quarter, incident_figures, last_quarters
 from .shown_back import Distribution
 
@@ -38,6 +39,7 @@ class ReportFigures:
     quarters: list[Quarter]
     incidents: IncidentFigures
     felt_safety: list[tuple[Quarter, Distribution]]
+    one_to_one: list[tuple[Quarter, Distribution]]
 
     @property
     def period(self) -> str:
@@ -61,6 +63,9 @@ def gather(
             organisation=organisation, filters=Filters(), quarters=quarters
         ),
         felt_safety=felt_safety_by_quarter(quarters, counts, Audience.LEAVING),
+        one_to_one=one_to_one_felt_safety_by_quarter(
+            organisation, quarters, Audience.LEAVING
+        ),
     )
 
 
@@ -128,24 +133,36 @@ def build_csv(figures: ReportFigures) -> str:
     ):
         for column, label, phrase in table_cells(table, everything):
             writer.writerow((name, column, label, phrase, ""))
-    for quarter, distribution in figures.felt_safety:
+    for name, rows in (
+        ("felt safety", figures.felt_safety),
+        ("felt safety, one-to-one", figures.one_to_one),
+    ):
+        writer.writerows(_distribution_rows(name, rows))
+    return out.getvalue()
+
+
+def _distribution_rows(
+    name: str, rows: list[tuple[Quarter, Distribution]]
+) -> list[tuple[str, ...]]:
+    """One tidy table: each quarter's share of answers per score, with the number
+    who answered as its denominator, or that there were not enough."""
+    found: list[tuple[str, ...]] = []
+    for quarter, distribution in rows:
         if not distribution.is_enough:
-            writer.writerow(
-                ("felt safety", quarter.label, "answers", NOT_ENOUGH_ANSWERS, "")
-            )
+            found.append((name, quarter.label, "answers", NOT_ENOUGH_ANSWERS, ""))
             continue
         for question, shares in distribution.questions:
-            for share in shares:
-                writer.writerow(
-                    (
-                        "felt safety",
-                        quarter.label,
-                        f"{question}: {share.score}",
-                        share_phrase(share.percent),
-                        cell_phrase(distribution.respondents),
-                    )
+            found.extend(
+                (
+                    name,
+                    quarter.label,
+                    f"{question}: {share.score}",
+                    share_phrase(share.percent),
+                    cell_phrase(distribution.respondents),
                 )
-    return out.getvalue()
+                for share in shares
+            )
+    return found
 
 
 def table_cells(table: Table, everything: str) -> list[tuple[str, str, str]]:

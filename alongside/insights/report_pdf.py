@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from django.utils import timezone
-from fpdf import FPDF
+from fpdf import FPDF, ViewerPreferences
 
 from alongside.agreements.pdf import Writer
 from alongside.core.disclosure import (
@@ -27,6 +27,7 @@ from alongside.core.disclosure import (
     Table,
 )
 
+from .rates import Quarter
 from .report import (
     ALL_QUARTERS,
     HIDDEN,
@@ -35,7 +36,7 @@ from .report import (
     interval_phrase,
     share_phrase,
 )
-from .shown_back import QUESTIONS
+from .shown_back import QUESTIONS, Distribution
 
 MORE_REPORTS = (
     "More reports often mean that people feel able to report, not that the "
@@ -56,6 +57,8 @@ def render_report_pdf(figures: ReportFigures, *, made_on: date | None = None) ->
     pdf.set_author("Alongside")
     pdf.set_creator("Alongside")
     pdf.set_lang("en-GB")
+    # Readers and screen readers announce the title, not the file's name.
+    pdf.viewer_preferences = ViewerPreferences(display_doc_title=True)
     pdf.set_margins(18, 18, 18)
     pdf.set_auto_page_break(auto=True, margin=18)
     pdf.add_page()
@@ -84,7 +87,26 @@ def render_report_pdf(figures: ReportFigures, *, made_on: date | None = None) ->
     _counts_table(
         pdf, "Incidents by severity", figures.incidents.by_severity, "All severities"
     )
-    _felt_safety(pdf, figures)
+    _felt_safety(
+        pdf,
+        "Felt safety after meetings",
+        "After a meeting, people may answer two questions from 1 (not at all) to "
+        "5 (completely), without their name. Each figure is the share of that "
+        "quarter's answers; the number of answers is beside it.",
+        figures.felt_safety,
+        "answers",
+    )
+    _felt_safety(
+        pdf,
+        "Felt safety after one-to-one meetings",
+        "After a one-to-one meeting, the person supported may say how safe they "
+        "felt, from 1 (not at all) to 5 (completely). Each figure is the share of "
+        "that quarter's answers; the number of different people who answered is "
+        f"beside it, and a quarter is shown only when {RESPONDENTS_LEAVING} or "
+        "more answered.",
+        figures.one_to_one,
+        "people",
+    )
     pdf.add_page()
     _methods(pdf)
     if writer.replaced:
@@ -179,15 +201,16 @@ def _counts_table(pdf: FPDF, title: str, table: Table, everything: str) -> None:
     _table(pdf, header, rows, widths=(4, *([2] * (len(header) - 1))), size=8)
 
 
-def _felt_safety(pdf: FPDF, figures: ReportFigures) -> None:
-    _heading(pdf, "Felt safety after meetings")
-    _paragraph(
-        pdf,
-        "After a meeting, people may answer two questions from 1 (not at all) to "
-        "5 (completely), without their name. Each figure is the share of that "
-        "quarter's answers; the number of answers is beside it.",
-    )
-    enough = [(q, d) for q, d in figures.felt_safety if d.is_enough]
+def _felt_safety(
+    pdf: FPDF,
+    title: str,
+    explanation: str,
+    rows: list[tuple[Quarter, Distribution]],
+    counted: str,
+) -> None:
+    _heading(pdf, title)
+    _paragraph(pdf, explanation)
+    enough = [(q, d) for q, d in rows if d.is_enough]
     if enough:
         quarter, distribution = enough[-1]
         for question, shares in distribution.questions:
@@ -200,23 +223,23 @@ def _felt_safety(pdf: FPDF, figures: ReportFigures) -> None:
                 maximum=100.0,
                 gap=HIDDEN,
             )
-    rows: list[tuple[str, ...]] = []
-    for quarter, distribution in figures.felt_safety:
+    lines: list[tuple[str, ...]] = []
+    for quarter, distribution in rows:
         if not distribution.is_enough:
-            rows.append((quarter.label, "Not enough answers yet", "", "", "", "", ""))
+            lines.append((quarter.label, "Not enough answers yet", "", "", "", "", ""))
             continue
         for question, shares in distribution.questions:
-            rows.append(
+            lines.append(
                 (
                     quarter.label,
-                    f"{question} ({cell_phrase(distribution.respondents)} answers)",
+                    f"{question} ({cell_phrase(distribution.respondents)} {counted})",
                     *(share_phrase(share.percent) for share in shares),
                 )
             )
     _table(
         pdf,
         ("Quarter", "Question", "1", "2", "3", "4", "5"),
-        rows,
+        lines,
         widths=(2, 6, 1, 1, 1, 1, 1),
         size=8,
     )
@@ -260,6 +283,13 @@ def _methods(pdf: FPDF) -> None:
             "Felt safety",
             "Answers given without a name after meetings. Each answer holds no "
             "link to the person who gave it, and only the day it was given.",
+        ),
+        (
+            "Felt safety after one-to-one meetings",
+            'The answer to "I felt safe" in the short check after each one-to-one '
+            "meeting, for the whole service: never pair by pair. One person may "
+            "answer after every meeting, so a quarter is shown only when enough "
+            "different people answered, not just enough answers.",
         ),
         (
             "Small numbers",

@@ -60,11 +60,11 @@ def distribution_of(
             figure = people(counts.get(score, 0))
             percent = rate(figure, whole)
             shares.append(ScoreShare(score=score, count=figure, percent=percent))
-        questions.append((label, _protect_shares(shares)))
+        questions.append((label, protect_shares(shares)))
     return Distribution(respondents=whole, is_enough=True, questions=tuple(questions))
 
 
-def _protect_shares(shares: list[ScoreShare]) -> tuple[ScoreShare, ...]:
+def protect_shares(shares: list[ScoreShare]) -> tuple[ScoreShare, ...]:
     """Secondary suppression: a question's shares add up to 100%, so a single
     hidden share could be worked out from the others. The smallest shown non-zero
     share is then hidden too (its count, rounded, stays as it is)."""

@@ -13,10 +13,21 @@ def pdf_strings(pdf: bytes) -> list[str]:
     or table cell."""
     found = []
     for stream in re.findall(rb"stream\r?\n(.*?)\r?\nendstream", pdf, re.DOTALL):
-        try:
-            content = zlib.decompress(stream)
-        except zlib.error:
+        content = _inflated(stream)
+        if content is None:
             continue
         for raw in re.findall(rb"\(((?:\\.|[^\\)])*)\) Tj", content):
             found.append(re.sub(rb"\\(.)", rb"\1", raw).decode("latin-1"))
     return found
+
+
+def _inflated(stream: bytes) -> bytes | None:
+    """The stream's content, or None when it is not compressed. A compressed
+    stream may end in a carriage return, which the pattern above reads as part of
+    the line ending before "endstream": put it back when it was."""
+    for candidate in (stream, stream + b"\r"):
+        try:
+            return zlib.decompress(candidate)
+        except zlib.error:
+            continue
+    return None

@@ -50,7 +50,6 @@ from alongside.supporters.permissions.rota import (
     uncovered_shift_ids,
 )
 from alongside.supporters.permissions.selfcare import (
-    SMALL_NUMBER,
     can_share_check_in,
     caseload_summary,
     check_ins_visible_to,
@@ -95,7 +94,6 @@ from alongside.supporters.permissions.training import (
 )
 
 __all__ = [
-    "SMALL_NUMBER",
     "NotTrained",
     "can_acknowledge_help",
     "can_ask_for_help",
