@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from alongside.safety.screening import scan
 from alongside.safety.screening.context import IDIOMS, Context
 from alongside.safety.screening.risk.factors import (
     distinct_kinds,
@@ -87,7 +88,7 @@ def assess_risk(
     findings: list[RiskFinding] = []
     set_aside: list[RiskFinding] = []
     for label, pattern, confidence, inherent in COMPILED_PATTERNS:
-        for match in pattern.finditer(text):
+        for match in scan.finditer(pattern, text):
             start, end = match.start(), match.end()
             if any(f.start < end and start < f.end for f in findings + set_aside):
                 continue
@@ -156,7 +157,7 @@ def assess_risk(
                 findings.extend(factors)
                 findings.append(RiskFinding("build_up", 0, 0, 0.5))
     if strong:
-        for match in TIMEFRAME.finditer(text):
+        for match in scan.finditer(TIMEFRAME, text):
             sentence = context.sentence(match.start(), match.end())
             if any(sentence[0] <= f.start < sentence[1] for f in strong):
                 findings.append(
@@ -165,7 +166,7 @@ def assess_risk(
     if any(f.label in {"timeframe", "plan", "goodbye"} for f in findings):
         urgency = URGENCY_IMMEDIATE
     self_harm_now = False
-    for match in _SELF_HARM_NOW.finditer(text):
+    for match in scan.finditer(_SELF_HARM_NOW, text):
         start, end = match.start(), match.end()
         if context.is_negated(start) or stance_of(context, start, end) not in {
             Stance.SELF_NOW
@@ -188,7 +189,7 @@ def assess_risk(
             or any(
                 stance_of(context, m.start(), m.end())
                 in {Stance.READER, Stance.QUESTION}
-                for m in TO_THE_READER.finditer(text)
+                for m in scan.finditer(TO_THE_READER, text)
             )
         )
     )

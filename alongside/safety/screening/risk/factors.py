@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from alongside.safety.screening import scan
 from alongside.safety.screening.context import IDIOMS, Context
 from alongside.safety.screening.risk.findings import RiskFinding
 from alongside.safety.screening.stance import Stance, stance_of
@@ -193,7 +194,7 @@ def risk_factors(context: Context, set_aside: list[RiskFinding]) -> list[RiskFin
     found: list[RiskFinding] = []
     for kind, pattern in _FACTORS_COMPILED:
         weak: RiskFinding | None = None
-        for match in pattern.finditer(text):
+        for match in scan.finditer(pattern, text):
             start, end = match.start(), match.end()
             if any(f.start < end and start < f.end for f in set_aside):
                 continue
