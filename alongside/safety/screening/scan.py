@@ -15,12 +15,14 @@ If that form cannot be read (a future Python), every pattern is read as usual.
 
 from __future__ import annotations
 
+import bisect
 import importlib
 import re
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import chain
 from typing import Any
 
 try:
@@ -34,8 +36,8 @@ except (
 _SHORT_TEXT = 600
 _WORD = re.compile(r"\w+")
 _NOT_ASCII = re.compile(r"[^\x00-\x7f]")
-# Trying a pattern at one word costs about as much as its own search over this many
-# characters; with more words to try than that, the pattern reads the text itself.
+# With more than one word to try in every this many characters, the pattern's own
+# search is as quick, and the pattern reads the text itself.
 _TEXT_PER_CANDIDATE = 4
 
 
@@ -43,15 +45,17 @@ _TEXT_PER_CANDIDATE = 4
 class _Starts:
     """The literal words a pattern's match must start with, at a word boundary."""
 
+    # Prefixes made only of word characters: a word of the text starting with one
+    # is a place to try.
+    word_prefixes: tuple[str, ...]
+    # Prefixes with a character that ends a word ("i'm", "i am"): the word before
+    # that character, and the whole prefix to check where that word is.
+    whole_words: frozenset[str]
     prefixes: tuple[str, ...]
-    # Whether the text must have no letter or digit outside ASCII for the words to
-    # be found by their first letters (case-blind patterns and digits).
-    needs_plain: bool
-    # The index keys of the prefixes of two or more characters (``_key``), and the
-    # prefixes of one letter (which any word starting with it may begin).
-    pairs: frozenset[str]
-    letters: frozenset[str]
     ignore_case: bool
+    # Whether the text must have no letter or digit outside ASCII for the words to
+    # be found by their letters (case-blind patterns and digits).
+    needs_plain: bool
 
 
 def _name(op: Any) -> str:
@@ -167,48 +171,54 @@ def _starts(pattern: re.Pattern[str]) -> _Starts | None:
         if not all(literal.isascii() for literal in literals):
             return None
         literals = {literal.lower() for literal in literals}
+    word_prefixes = tuple(sorted(literal for literal in literals if _is_word(literal)))
+    others = [literal for literal in literals if not _is_word(literal)]
     return _Starts(
-        prefixes=tuple(sorted(literals)),
-        pairs=frozenset(_key(literal) for literal in literals if len(literal) > 1),
-        letters=frozenset(literal for literal in literals if len(literal) == 1),
+        word_prefixes=word_prefixes,
+        whole_words=frozenset(_WORD.match(literal).group() for literal in others),  # type: ignore[union-attr]
+        prefixes=tuple(sorted(others)),
         ignore_case=ignore_case,
         needs_plain=ignore_case or "digits" in case,
     )
 
 
-def _key(literal: str) -> str:
-    """The index key of a word starting with ``literal`` (two or more characters):
-    its first two characters, or its first alone when the second ends the word
-    ("i'm" starts the word "i")."""
-    second = literal[1]
-    return literal[:2] if second.isalnum() or second == "_" else literal[0]
+def _is_word(literal: str) -> bool:
+    return _WORD.fullmatch(literal) is not None
 
 
 @dataclass(frozen=True, slots=True)
 class _WordStarts:
-    """Where each word of a text starts, by its first two characters."""
+    """Where each word of a text starts, and the words in order."""
 
     text: str
-    by_key: dict[str, list[int]]
+    by_word: dict[str, list[int]]
+    words: list[str]
     # No letter or digit outside ASCII: lower-casing moves nothing, and a case-blind
     # pattern or a digit matches only what the index shows.
     plain: bool
+
+    def starting_with(self, prefix: str) -> Iterator[list[int]]:
+        """Where the words starting with ``prefix`` start (neighbours in order)."""
+        words = self.words
+        for index in range(bisect.bisect_left(words, prefix), len(words)):
+            if not words[index].startswith(prefix):
+                return
+            yield self.by_word[words[index]]
 
 
 @lru_cache(maxsize=4)
 def _word_starts(text: str, folded: bool) -> _WordStarts:
     """The start of every run of word characters in ``text`` (lower-cased with
-    ``folded``), by the run's first two characters (one for a run of one)."""
+    ``folded``)."""
     plain = text.isascii() or not any(
         character.isalnum() for character in _NOT_ASCII.findall(text)
     )
     if folded and plain:
         text = text.lower()
-    by_key: defaultdict[str, list[int]] = defaultdict(list)
+    by_word: defaultdict[str, list[int]] = defaultdict(list)
     for word in _WORD.finditer(text):
-        start = word.start()
-        by_key[text[start : min(start + 2, word.end())]].append(start)
-    return _WordStarts(text, by_key, plain)
+        by_word[word.group()].append(word.start())
+    return _WordStarts(text, by_word, sorted(by_word), plain)
 
 
 def finditer(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
@@ -218,20 +228,28 @@ def finditer(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
     if starts is None or index is None or (starts.needs_plain and not index.plain):
         yield from pattern.finditer(text)
         return
-    lists = [index.by_key.get(pair, []) for pair in starts.pairs]
-    if starts.letters:
+    lists = [
+        found
+        for prefix in starts.word_prefixes
+        for found in index.starting_with(prefix)
+    ]
+    if starts.prefixes:
+        searched, prefixes = index.text, starts.prefixes
         lists += [
-            found for key, found in index.by_key.items() if key[0] in starts.letters
+            [
+                position
+                for position in index.by_word.get(word, ())
+                if searched.startswith(prefixes, position)
+            ]
+            for word in starts.whole_words
         ]
     if sum(map(len, lists)) * _TEXT_PER_CANDIDATE > len(text):
         # Words to try nearly everywhere: the pattern's own search is quicker.
         yield from pattern.finditer(text)
         return
-    candidates = sorted(position for found in lists for position in found)
-    searched = index.text
     after = 0
-    for position in candidates:
-        if position < after or not searched.startswith(starts.prefixes, position):
+    for position in sorted(chain.from_iterable(lists)):
+        if position < after:
             continue
         match = pattern.match(text, position)
         if match is not None:

@@ -79,13 +79,13 @@ def test_every_screening_pattern_finds_the_same_matches_in_a_long_post(
 def test_words_a_pattern_starts_with_are_read_from_the_pattern() -> None:
     starts = scan._starts(re.compile(r"\b(?:want|wish)(?:ed)?\s+to\s+die\b"))
     assert starts is not None
-    assert starts.prefixes == ("want", "wish")
+    assert starts.word_prefixes == ("want", "wish")
 
 
 def test_an_optional_word_adds_the_words_that_may_follow_it() -> None:
     starts = scan._starts(re.compile(r"\b(?:really\s+)?(?:sad|low)\b"))
     assert starts is not None
-    assert set(starts.prefixes) == {"really", "sad", "low"}
+    assert set(starts.word_prefixes) == {"really", "sad", "low"}
 
 
 def test_a_pattern_that_may_start_anywhere_is_read_as_usual() -> None:
@@ -108,3 +108,10 @@ def test_a_word_cut_short_by_an_apostrophe_is_still_tried() -> None:
     expected = [match.span() for match in pattern.finditer(text.lower())]
     assert len(expected) == 2
     assert [match.span() for match in scan.finditer(pattern, text.lower())] == expected
+
+
+def test_a_prefix_that_ends_a_word_is_tried_only_at_that_whole_word() -> None:
+    starts = scan._starts(re.compile(r"\b(?:i'm|i am)\s+done\b"))
+    assert starts is not None
+    assert starts.whole_words == {"i"}
+    assert set(starts.prefixes) == {"i'm", "i am"}
