@@ -180,6 +180,8 @@ _QUESTION_START = re.compile(
     r"^\s*(?:and\s+|but\s+|so\s+|ok(?:ay)?\s+|hey\s+|can\s+i\s+ask,?\s+)?"
     r"(?:are|is|do|does|did|have|has|had|can|could|would|will|should|shall|may|might"
     r"|was|were|why|what|what's|whats|how|when|where|who|which|any|anyone|anybody)\b"
+    # "Can't sleep. Can't see a future.": a statement with "I" left out.
+    r"(?!')"
 )
 # Told as the writer's past: a past tense, with a time long ago ("back then", "at
 # school", "once") or in a post that tells of recovery.
@@ -245,6 +247,13 @@ _BEFORE_AFTER = re.compile(
 )
 
 
+# "Does anyone else…?", "Anyone else…?": asked by someone who feels it too.
+_ONE_OF_MANY = re.compile(
+    r"^\s*(?:(?:so|and|but|honestly)\s+)?(?:(?:does|do|is|am|has|have|can)\s+)?"
+    r"(?:anyone|anybody)\s+else\b"
+)
+
+
 def _nearest_subject(words: list[str]) -> Stance | None:
     """The person nearest before the match; "you" counts only close by (four words),
     since a "you" further back is often general ("when you feel like this, I…")."""
@@ -306,6 +315,9 @@ def stance_of(context: Context, start: int, end: int) -> Stance:
     if _EMPATHY_BEFORE.search(context.clause_before(start)):
         return Stance.READER
     sentence = context.sentence_text(start, end)
+    if _ONE_OF_MANY.match(sentence) and _is_question(sentence):
+        # "Does anyone else feel…?": the writer says it of themselves too.
+        return _self_time(context, start, end)
     before = _WORD.findall(context.clause_before(start))[-8:]
     inside = _MATCH_SUBJECT.search(context.text, start, end)
     subject = _nearest_subject(before)

@@ -27,6 +27,7 @@ from alongside.safety.screening.risk.intent import (
     TIMEFRAME,
 )
 from alongside.safety.screening.risk.others import TO_THE_READER, concern_for_others
+from alongside.safety.screening.risk.quiet import ASKS_THE_GROUP
 from alongside.safety.screening.stance import Stance, stance_of
 
 # Wanting to hurt oneself now or tonight: not a risk to life by its words, but the
@@ -102,7 +103,10 @@ def assess_risk(
             if IDIOMS.search(text, max(0, start - 30), end + 30) and not inherent:
                 set_aside.append(RiskFinding("idiom", start, end, 0.1))
                 continue
-            if stance == Stance.OTHER:
+            if stance == Stance.OTHER and not (
+                label == "own_question"
+                and ASKS_THE_GROUP.match(context.sentence_text(start, end))
+            ):
                 set_aside.append(RiskFinding("about_someone_else", start, end, 0.3))
                 continue
             if (stance == Stance.READER and label not in {"goodbye", "plan"}) or (
