@@ -45,6 +45,8 @@ _NOT_NEGATING = re.compile(
     r"\bnot\s+(?:just|only|even|sure\s+(?:if|whether|that|i\s+won'?t))\b|"
     r"\bno\s+one\b|\bnothing\s+(?:but|matters|left|else)\b|"
     r"\b(?:don'?t|do\s+not)\s+(?:know|think\s+i\s+can|see\s+why)\b"
+    # "I can't tell if I'm suicidal": unsure, not denying.
+    r"|\b(?:can'?t|cannot|couldn'?t)\s+(?:tell|decide|work\s+out)\s+(?:if|whether)\b"
 )
 _DISTANT_PAST = re.compile(
     r"\b(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a\s+few"

@@ -36,7 +36,11 @@ AT_RISK = {
     "asking_about_a_means": [
         "Does anyone know which pills to mix to kill myself?",
         "Is the old viaduct still an option for suicide?",
+        "Honestly, why should I not just end it?",
         "Does anyone know if it's still possible to jump off the pier?",
+    ],
+    "unsure_is_not_denying": [
+        "I can't tell if I'm suicidal or just exhausted, it's there every day.",
     ],
     "fated": [
         "Does anyone else feel destined to die by suicide?",
@@ -57,6 +61,7 @@ NOT_AT_RISK = [
     "Does anyone know if the pool is still open to jump in after six?",
     "Thank you all, I'll see you next week at the group.",
     "Can't you imagine a future where you feel better than this?",
+    "I'm not suicidal, I'm just worn out by this job.",
 ]
 
 

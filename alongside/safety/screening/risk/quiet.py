@@ -81,7 +81,10 @@ QUIET_PATTERNS: tuple[tuple[str, str, float, bool], ...] = (
         r"\s+(?:\w+\s+){0,3}?to\s+(?:mix\s+)?(?:to\s+)?(?:kill\s+(?:my|one)\s*self"
         r"|overdose\s+on|end\s+my\s+life)\b"
         r"|\b(?:still\s+)?(?:an?\s+)?(?:option|place|spot|location)\s+for\s+suicide\b"
-        r"|\b(?:still\s+)?(?:possible|available|easy|able)\s+to\s+jump\s+(?:off|from)\b",
+        r"|\b(?:still\s+)?(?:possible|available|easy|able)\s+to\s+jump\s+(?:off|from)\b"
+        # "Why should I not end it?": asking oneself for a reason to live.
+        r"|\bwhy\s+(?:the\s+(?:fuck|hell|heck)\s+)?(?:should\s+i\s+not|shouldn'?t\s+i)\s+"
+        r"(?:just\s+)?(?:die|end\s+(?:it|my\s+life|things|everything)|kill\s+myself)\b",
         0.8,
         False,
     ),
