@@ -47,6 +47,8 @@ _NOT_NEGATING = re.compile(
     r"\b(?:don'?t|do\s+not)\s+(?:know|think\s+i\s+can|see\s+why)\b"
     # "I can't tell if I'm suicidal": unsure, not denying.
     r"|\b(?:can'?t|cannot|couldn'?t)\s+(?:tell|decide|work\s+out)\s+(?:if|whether)\b"
+    # "I can't stand this loneliness": what cannot be borne is there.
+    r"|\b(?:can'?t|cannot)\s+(?:stand|bear|take|handle)\s+(?:this|the|my|all\s+this)\b"
 )
 _DISTANT_PAST = re.compile(
     r"\b(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a\s+few"

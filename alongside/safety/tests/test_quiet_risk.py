@@ -42,6 +42,15 @@ AT_RISK = {
     "unsure_is_not_denying": [
         "I can't tell if I'm suicidal or just exhausted, it's there every day.",
     ],
+    "signs_together": [
+        "I can't stand this loneliness one more minute. I feel so empty.",
+        "Tonight's the night. No one wants me any more. Goodbye.",
+    ],
+    "alive_for_someone_else": [
+        "I'd have been gone long ago if it weren't for my little brother.",
+        "The only reason I'm still here is my dog.",
+        "Why shouldn't I do the world a favour?",
+    ],
     "fated": [
         "Does anyone else feel destined to die by suicide?",
         "I'm going to die by suicide one day, I just know it.",
@@ -62,6 +71,10 @@ NOT_AT_RISK = [
     "Thank you all, I'll see you next week at the group.",
     "Can't you imagine a future where you feel better than this?",
     "I'm not suicidal, I'm just worn out by this job.",
+    "No one wants me on their team at work, it's a bit rubbish.",
+    "I can't stand this weather, it's been raining all week.",
+    "The only reason I'm here is the free biscuits, to be honest.",
+    "He'd have been gone long ago if the last bus had come on time.",
 ]
 
 

@@ -36,7 +36,7 @@ _FACTORS: tuple[tuple[str, str], ...] = (
     (
         "isolation",
         r"\b(?:no\s?one|nobody|no\s+one)\s+(?:\w+\s+)?(?:cares?|loves?|understands?|listens?"
-        r"|notices?|would\s+(?:care|notice|miss))\b|\b(?:so|completely|totally|all|always|very)"
+        r"|notices?|would\s+(?:care|notice|miss)|wants?\s+me)\b|\b(?:so|completely|totally|all|always|very)"
         r"\s+alone\b|\blonel(?:y|iness)\b|\b(?:have|got)\s+no\s+(?:one|friends|family|body)\b"
         r"|\bno\s+(?:friends|one\s+to\s+talk\s+to)\b|\bi'?m\s+alone\b",
     ),

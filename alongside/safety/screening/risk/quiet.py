@@ -88,6 +88,16 @@ QUIET_PATTERNS: tuple[tuple[str, str, float, bool], ...] = (
         0.8,
         False,
     ),
+    # Alive only for someone else's sake; doing the world a favour by going.
+    (
+        "intent",
+        r"\b(?:i\s+)?(?:would|'d)(?:\s+have|'ve|\s+of)\s+been\s+gone\s+(?:long\s+ago|by\s+now"
+        r"|years\s+ago|a\s+long\s+time\s+ago)\b"
+        r"|\bthe\s+only\s+reason\s+i'?m\s+(?:still\s+(?:alive|here|around)|alive|breathing)\b"
+        r"|\b(?:do|doing)\s+the\s+world\s+a\s+favou?r\b|\bends\s+it\s+all\b",
+        0.75,
+        False,
+    ),
     # Feeling fated to die this way.
     (
         "intent",
