@@ -247,6 +247,14 @@ _BEFORE_AFTER = re.compile(
 )
 
 
+# Words named as someone's own just after them: "the thoughts I've been having",
+# "the urges she gets".
+_OWNED_AFTER = re.compile(
+    r"\s+(?:thoughts?\s+|urges?\s+|feelings?\s+|ideation\s+)?(?:that\s+|which\s+)?"
+    r"(?:(?P<first>i(?:'ve|\s+have|'m|\s+am)?)|(?P<other>(?:she|he|they)(?:'s|'ve|\s+has"
+    r"|\s+have|\s+is|\s+are)?))\s+(?:been\s+|still\s+|keep\s+)?(?:having|had|gets?"
+    r"|getting|feels?|feeling|felt)\b"
+)
 # "Does anyone else…?", "Anyone else…?": asked by someone who feels it too.
 _ONE_OF_MANY = re.compile(
     r"^\s*(?:(?:so|and|but|honestly)\s+)?(?:(?:does|do|is|am|has|have|can)\s+)?"
@@ -329,6 +337,9 @@ def stance_of(context: Context, start: int, end: int) -> Stance:
             if inside.group("reader")
             else Stance.OTHER
         )
+    elif owner := _OWNED_AFTER.match(context.text, end):
+        # "…the suicidal thoughts I've been having": whose they are is said after.
+        subject = Stance.SELF_NOW if owner.group("first") else Stance.OTHER
     if subject is None:
         if _ADVICE.match(sentence):
             return Stance.READER

@@ -51,6 +51,9 @@ AT_RISK = {
         "The only reason I'm still here is my dog.",
         "Why shouldn't I do the world a favour?",
     ],
+    "named_as_mine_after": [
+        "I finally told her about the suicidal thoughts I've been having.",
+    ],
     "fated": [
         "Does anyone else feel destined to die by suicide?",
         "I'm going to die by suicide one day, I just know it.",
@@ -74,6 +77,7 @@ NOT_AT_RISK = [
     "No one wants me on their team at work, it's a bit rubbish.",
     "I can't stand this weather, it's been raining all week.",
     "The only reason I'm here is the free biscuits, to be honest.",
+    "She told me about the suicidal thoughts she's been having.",
     "He'd have been gone long ago if the last bus had come on time.",
 ]
 
