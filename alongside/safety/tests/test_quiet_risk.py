@@ -54,6 +54,9 @@ AT_RISK = {
     "named_as_mine_after": [
         "I finally told her about the suicidal thoughts I've been having.",
     ],
+    "resolve_beside_a_means": [
+        "I've got the gun now. I'll sort things for the kids before I do it.",
+    ],
     "fated": [
         "Does anyone else feel destined to die by suicide?",
         "I'm going to die by suicide one day, I just know it.",
@@ -78,6 +81,7 @@ NOT_AT_RISK = [
     "I can't stand this weather, it's been raining all week.",
     "The only reason I'm here is the free biscuits, to be honest.",
     "She told me about the suicidal thoughts she's been having.",
+    "Before I do it, I'll check the rota with my manager.",
     "He'd have been gone long ago if the last bus had come on time.",
 ]
 

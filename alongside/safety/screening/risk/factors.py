@@ -70,7 +70,10 @@ _FACTORS: tuple[tuple[str, str], ...] = (
         r"\b(?:i'?m|i\s+am|gonna|going\s+to|i'?ll|i\s+will|ready\s+to|want\s+to|wanna"
         r"|finally|should\s+just|might\s+just|could\s+just|courage\s+to|guts\s+to"
         r"|nerve\s+to|strength\s+to)\s+(?:\w+\s+)?(?:do\s+it|go\s+through\s+with\s+it)\b"
-        r"(?!\s+(?:again\s+)?(?:tomorrow\s+)?(?:for|with|at|in\s+the|properly|right|later))",
+        r"(?!\s+(?:again\s+)?(?:tomorrow\s+)?(?:for|with|at|in\s+the|properly|right|later))"
+        # "…before I do it": weak alone, a warning sign beside another.
+        r"|\b(?:before|when|after|once)\s+i\s+(?:finally\s+|actually\s+)?do\s+it\b"
+        r"(?!\s+(?:again|for|with|at|in\s+the|properly|right|later|tomorrow|next))",
     ),
     # Access to a means (method access is a recognised risk factor): named, not
     # described; the method detector holds posts that give detail.
@@ -156,6 +159,8 @@ _LOW_MOOD = re.compile(
     r"|i'?m\s+(?:so\s+)?(?:scared|terrified)|i'?m\s+(?:\w+\s+)?(?:a\s+)?(?:failure"
     r"|mistake|disappointment|waste|worthless|useless|nothing|pathetic|broken))$"
 )
+# Resolve told only by when ("before I do it"): weak alone.
+_WEAK_RESOLVE = re.compile(r"^(?:before|when|after|once)\s")
 # A bare word for death ("the plant is dead", "a book about death", "scared of dying
 # in surgery") is a weak sign unless the sentence says it is on the writer's mind.
 _BARE_DEATH = re.compile(r"^(?:die|dying|death|dead)$")
@@ -223,7 +228,9 @@ def risk_factors(context: Context, set_aside: list[RiskFinding]) -> list[RiskFin
                 or _SECOND_PERSON.search(context.clause_before(start))
             ):
                 continue
-            if _LOW_MOOD.match(match.group(0)) or (
+            if (
+                _LOW_MOOD.match(match.group(0)) or _WEAK_RESOLVE.match(match.group(0))
+            ) or (
                 kind == "death_on_mind"
                 and _BARE_DEATH.match(match.group(0))
                 and not _ON_ONES_MIND.search(context.sentence_text(start, end))
