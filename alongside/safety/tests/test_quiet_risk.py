@@ -57,6 +57,10 @@ AT_RISK = {
     "resolve_beside_a_means": [
         "I've got the gun now. I'll sort things for the kids before I do it.",
     ],
+    "not_yet": [
+        "I didn't kill myself tonight, but I came close.",
+        "Why haven't I killed myself yet?",
+    ],
     "fated": [
         "Does anyone else feel destined to die by suicide?",
         "I'm going to die by suicide one day, I just know it.",
@@ -82,6 +86,7 @@ NOT_AT_RISK = [
     "The only reason I'm here is the free biscuits, to be honest.",
     "She told me about the suicidal thoughts she's been having.",
     "Before I do it, I'll check the rota with my manager.",
+    "Years ago I didn't kill myself because of my sister, and now I'm glad.",
     "He'd have been gone long ago if the last bus had come on time.",
 ]
 

@@ -98,6 +98,14 @@ QUIET_PATTERNS: tuple[tuple[str, str, float, bool], ...] = (
         0.75,
         False,
     ),
+    # Not having done it yet, or only not tonight.
+    (
+        "intent",
+        r"\b(?:didn'?t|did\s+not|haven'?t|have\s+not|hasn'?t)\s+(?:kill(?:ed)?|end(?:ed)?)\s+"
+        r"myself\s+(?:yet|tonight|today|this\s+time)\b",
+        0.8,
+        True,
+    ),
     # Feeling fated to die this way.
     (
         "intent",
