@@ -220,7 +220,7 @@ class Context:
             quoted=tuple(sorted(quoted)),
             quotes_are_framed=bool(scan.search(_QUOTE_FRAMING, text)),
             quotes_are_reported_speech=bool(scan.search(_REPORTED_SPEECH, text)),
-            has_recovery=bool(scan.search(_RECOVERY, text)),
+            has_recovery=bool(_RECOVERY.search(text)),
             first_person_words=len(_FIRST_PERSON_WORD.findall(text)),
             reader_words=len(_READER_WORD.findall(text)),
             dialogue=_dialogue_lines(text),

@@ -56,6 +56,8 @@ class _Starts:
     # Whether the text must have no letter or digit outside ASCII for the words to
     # be found by their letters (case-blind patterns and digits).
     needs_plain: bool
+    literals: frozenset[str]
+    digits: bool
 
 
 def _name(op: Any) -> str:
@@ -167,9 +169,13 @@ def _starts(pattern: re.Pattern[str]) -> _Starts | None:
     ):
         return None
     ignore_case = bool(pattern.flags & re.IGNORECASE) or "blind" in case
+    if ignore_case and not all(literal.isascii() for literal in literals):
+        return None
+    return _made(literals, ignore_case=ignore_case, digits="digits" in case)
+
+
+def _made(literals: set[str], *, ignore_case: bool, digits: bool) -> _Starts:
     if ignore_case:
-        if not all(literal.isascii() for literal in literals):
-            return None
         literals = {literal.lower() for literal in literals}
     word_prefixes = tuple(sorted(literal for literal in literals if _is_word(literal)))
     others = [literal for literal in literals if not _is_word(literal)]
@@ -178,8 +184,21 @@ def _starts(pattern: re.Pattern[str]) -> _Starts | None:
         whole_words=frozenset(_WORD.match(literal).group() for literal in others),  # type: ignore[union-attr]
         prefixes=tuple(sorted(others)),
         ignore_case=ignore_case,
-        needs_plain=ignore_case or "digits" in case,
+        needs_plain=ignore_case or digits,
+        literals=frozenset(literals),
+        digits=digits,
     )
+
+
+@lru_cache(maxsize=1024)
+def _folded(starts: _Starts) -> _Starts | None:
+    """The same words looked for in lower case (more places to try, never fewer),
+    so a text needs one index whatever the case of the patterns reading it."""
+    if starts.ignore_case:
+        return starts
+    if not all(literal.isascii() for literal in starts.literals):
+        return None
+    return _made(set(starts.literals), ignore_case=True, digits=starts.digits)
 
 
 def _is_word(literal: str) -> bool:
@@ -206,15 +225,29 @@ class _WordStarts:
             yield self.by_word[words[index]]
 
 
-@lru_cache(maxsize=4)
 def _word_starts(text: str, folded: bool) -> _WordStarts:
     """The start of every run of word characters in ``text`` (lower-cased with
     ``folded``)."""
-    plain = text.isascii() or not any(
+    plain = _is_plain(text)
+    return _index(_lowered(text) if folded and plain else text, plain)
+
+
+@lru_cache(maxsize=4)
+def _is_plain(text: str) -> bool:
+    return text.isascii() or not any(
         character.isalnum() for character in _NOT_ASCII.findall(text)
     )
-    if folded and plain:
-        text = text.lower()
+
+
+@lru_cache(maxsize=4)
+def _lowered(text: str) -> str:
+    return text.lower()
+
+
+@lru_cache(maxsize=4)
+def _index(text: str, plain: bool) -> _WordStarts:
+    """The words of one searched text: a lower-cased ``details`` view that equals
+    the ``words`` view shares its index."""
     by_word: defaultdict[str, list[int]] = defaultdict(list)
     for word in _WORD.finditer(text):
         by_word[word.group()].append(word.start())
@@ -224,6 +257,8 @@ def _word_starts(text: str, folded: bool) -> _WordStarts:
 def finditer(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
     """The matches ``pattern.finditer(text)`` would give, found faster in long text."""
     starts = _starts(pattern) if len(text) > _SHORT_TEXT else None
+    if starts is not None and _is_plain(text):
+        starts = _folded(starts) or starts
     index = _word_starts(text, starts.ignore_case) if starts else None
     if starts is None or index is None or (starts.needs_plain and not index.plain):
         yield from pattern.finditer(text)
@@ -260,3 +295,9 @@ def finditer(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
 def search(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
     """The first match ``pattern.search(text)`` would give, found faster."""
     return next(finditer(pattern, text), None)
+
+
+def forget() -> None:
+    """Drop every text's word index (``screen`` calls this once a post is read)."""
+    for cache in (_is_plain, _lowered, _index):
+        cache.cache_clear()

@@ -370,7 +370,8 @@ def stance_of(context: Context, start: int, end: int) -> Stance:
     if (
         subject == Stance.SELF_NOW
         and inside is None
-        and next(word for word in reversed(before) if word in _FIRST) in {"my", "our"}
+        and next((word for word in reversed(before) if word in _FIRST), None)
+        in {"my", "our"}
         and _REPORT.search(sentence)
     ):
         # "My company signed a pledge on suicide awareness": the writer names who

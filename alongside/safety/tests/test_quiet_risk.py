@@ -106,3 +106,10 @@ def test_the_same_words_about_others_or_everyday_things_do_not_alert(
     text: str,
 ) -> None:
     assert not screen(text).needs_on_duty_alert, text
+
+
+def test_a_report_with_words_named_as_mine_after_them_is_screened() -> None:
+    # No "I" before the words and a campaign in the sentence: read as a report,
+    # never an error.
+    result = screen("The awareness campaign talked about the urges I keep having.")
+    assert not result.needs_on_duty_alert
