@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from alongside.safety.screening import scan
 from alongside.safety.screening.context import Context
 
 # Slurs for groups of people: abusive wherever they are used, as they demean a group.
@@ -377,7 +378,7 @@ def _is_goading(context: Context, match: re.Match[str]) -> bool:
 def find_named_insults(text: str) -> list[tuple[int, int]]:
     """Insults to someone named (``text`` keeps its capitals): offsets into it."""
     found = []
-    for match in _NAMED_INSULT.finditer(text):
+    for match in scan.finditer(_NAMED_INSULT, text):
         if match.group("name") in _NOT_A_PERSON:
             continue
         if re.search(r"\b(?:not|n't|never)\b", match.group(0)):
@@ -393,7 +394,7 @@ def find_named_insults(text: str) -> list[tuple[int, int]]:
 def find_abuse(context: Context) -> list[AbuseFinding]:
     text = context.text
     findings: list[AbuseFinding] = []
-    to_oneself = bool(_TO_ONESELF.search(text))
+    to_oneself = bool(scan.search(_TO_ONESELF, text))
 
     def add(
         label: str, match: re.Match[str], confidence: float, *, negatable: bool
@@ -455,29 +456,29 @@ def find_abuse(context: Context) -> list[AbuseFinding]:
             return
         findings.append(AbuseFinding(label, start, end, confidence))
 
-    for match in _URGE_SELF_HARM.finditer(text):
+    for match in scan.finditer(_URGE_SELF_HARM, text):
         add("urges_self_harm", match, 0.95, negatable=True)
-    for match in _TAUNT_ALONE.finditer(text):
+    for match in scan.finditer(_TAUNT_ALONE, text):
         add("goads_self_harm", match, 0.9, negatable=False)
-    for match in _GOAD.finditer(text):
+    for match in scan.finditer(_GOAD, text):
         if _is_goading(context, match):
             add("goads_self_harm", match, 0.9, negatable=False)
-    for match in _THREAT.finditer(text):
+    for match in scan.finditer(_THREAT, text):
         add("threat", match, 0.9, negatable=True)
-    for match in _GROUP_SLURS.finditer(text):
+    for match in scan.finditer(_GROUP_SLURS, text):
         add("slur", match, 0.85, negatable=False)
-    for match in _SECOND_PERSON_INSULT.finditer(text):
+    for match in scan.finditer(_SECOND_PERSON_INSULT, text):
         add("insult", match, 0.8, negatable=True)
-    for match in _NAME_CALLING.finditer(text):
+    for match in scan.finditer(_NAME_CALLING, text):
         add("name_calling", match, 0.75, negatable=False)
-    for match in _GROUP_INSULT.finditer(text):
+    for match in scan.finditer(_GROUP_INSULT, text):
         add("group_insult", match, 0.7, negatable=False)
-    for match in _VOCATIVE.finditer(text):
+    for match in scan.finditer(_VOCATIVE, text):
         add("insult", match, 0.7, negatable=False)
-    for match in _CRUDE_WORD_FOR_SOMEONE.finditer(text):
+    for match in scan.finditer(_CRUDE_WORD_FOR_SOMEONE, text):
         if not _SELF_BEFORE.search(context.clause_before(match.start())[-60:]):
             add("insult", match, 0.65, negatable=True)
-    for match in _ATTACK.finditer(text):
+    for match in scan.finditer(_ATTACK, text):
         add("attack", match, 0.7, negatable=True)
     findings.sort(key=lambda finding: finding.start)
     return findings

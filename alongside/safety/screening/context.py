@@ -11,12 +11,25 @@ import bisect
 import re
 from dataclasses import dataclass
 
+from alongside.safety.screening import scan
+
 # "(?<!\s)" starts a dash match only at the start of a run of spaces, so a long run
 # of spaces or tabs is read once rather than once per character.
 _SENTENCE_END = re.compile(r"[.!?;\n]+|(?<!\s)\s+-\s+")
-_CLAUSE_BREAK = re.compile(
-    r"[.!?;,:\n()]+|(?<!\s)\s+-\s+|\b(?:but|although|though|however|yet)\b"
-)
+# A clause ends at punctuation, a spaced dash, or a word such as "but": the marks
+# and the words never overlap, so they are read apart and the words found quickly
+# (``scan``).
+_CLAUSE_BREAK_MARK = re.compile(r"[.!?;,:\n()]+|(?<!\s)\s+-\s+")
+_CLAUSE_BREAK_WORD = re.compile(r"\b(?:but|although|though|however|yet)\b")
+
+
+def _clause_starts(text: str) -> list[int]:
+    """Where each clause starts: at the start, and after every break."""
+    marks = [match.end() for match in _CLAUSE_BREAK_MARK.finditer(text)]
+    words = [match.end() for match in scan.finditer(_CLAUSE_BREAK_WORD, text)]
+    return [0, *sorted(marks + words)] if words else [0, *marks]
+
+
 _NEGATOR = re.compile(
     r"\b(?:not|never|no\s+longer|nothing|nor|without|hardly|"
     r"(?:do|does|did|is|are|was|were|have|has|had|would|could|should|will|wo|ca|must"
@@ -32,6 +45,10 @@ _NOT_NEGATING = re.compile(
     r"\bnot\s+(?:just|only|even|sure\s+(?:if|whether|that|i\s+won'?t))\b|"
     r"\bno\s+one\b|\bnothing\s+(?:but|matters|left|else)\b|"
     r"\b(?:don'?t|do\s+not)\s+(?:know|think\s+i\s+can|see\s+why)\b"
+    # "I can't tell if I'm suicidal": unsure, not denying.
+    r"|\b(?:can'?t|cannot|couldn'?t)\s+(?:tell|decide|work\s+out)\s+(?:if|whether)\b"
+    # "I can't stand this loneliness": what cannot be borne is there.
+    r"|\b(?:can'?t|cannot)\s+(?:stand|bear|take|handle)\s+(?:this|the|my|all\s+this)\b"
 )
 _DISTANT_PAST = re.compile(
     r"\b(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a\s+few"
@@ -191,7 +208,7 @@ class Context:
     @classmethod
     def of(cls, text: str) -> Context:
         sentence_starts = [0] + [match.end() for match in _SENTENCE_END.finditer(text)]
-        clause_starts = [0] + [match.end() for match in _CLAUSE_BREAK.finditer(text)]
+        clause_starts = _clause_starts(text)
         quoted = [(match.start(), match.end()) for match in _QUOTED.finditer(text)]
         quoted += [
             (match.start(), match.end()) for match in _LYRICS_BLOCK.finditer(text)
@@ -201,8 +218,8 @@ class Context:
             sentence_starts=tuple(sentence_starts),
             clause_starts=tuple(clause_starts),
             quoted=tuple(sorted(quoted)),
-            quotes_are_framed=bool(_QUOTE_FRAMING.search(text)),
-            quotes_are_reported_speech=bool(_REPORTED_SPEECH.search(text)),
+            quotes_are_framed=bool(scan.search(_QUOTE_FRAMING, text)),
+            quotes_are_reported_speech=bool(scan.search(_REPORTED_SPEECH, text)),
             has_recovery=bool(_RECOVERY.search(text)),
             first_person_words=len(_FIRST_PERSON_WORD.findall(text)),
             reader_words=len(_READER_WORD.findall(text)),

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from alongside.safety.screening import scan
 from alongside.safety.screening.context import Context
 
 _DRUGS = (
@@ -217,7 +218,7 @@ def find_method_detail(context: Context) -> list[MethodFinding]:
     text = context.text
     findings: list[MethodFinding] = []
     read: dict[tuple[int, int], re.Match[str] | None] = {}
-    for means in _MEANS.finditer(text):
+    for means in scan.finditer(_MEANS, text):
         if findings and means.start() < findings[-1].end:
             continue
         if context.is_quoted_lyric(means.start(), means.end()):

@@ -29,6 +29,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from alongside.safety.screening import scan
 from alongside.safety.screening.abuse import find_abuse, find_named_insults
 from alongside.safety.screening.context import Context
 from alongside.safety.screening.method import find_method_detail
@@ -225,6 +226,23 @@ def screen(
     used. ``place`` is where it was written: it chooses only what the author is
     told when it is held (``places``), never the outcome.
     """
+    try:
+        return _screen(
+            text, rules=rules, allows_links=allows_links, earlier_signs=earlier_signs
+        )
+    finally:
+        # The quick reading keeps where each word is; nothing of a post is kept
+        # once it is screened.
+        scan.forget()
+
+
+def _screen(
+    text: str,
+    *,
+    rules: Iterable[PhraseRuleLike],
+    allows_links: bool,
+    earlier_signs: frozenset[str],
+) -> ScreeningResult:
     if not text or not text.strip():
         return ScreeningResult(outcome=Outcome.ALLOW)
     views = normalise(text)

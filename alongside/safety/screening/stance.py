@@ -180,6 +180,8 @@ _QUESTION_START = re.compile(
     r"^\s*(?:and\s+|but\s+|so\s+|ok(?:ay)?\s+|hey\s+|can\s+i\s+ask,?\s+)?"
     r"(?:are|is|do|does|did|have|has|had|can|could|would|will|should|shall|may|might"
     r"|was|were|why|what|what's|whats|how|when|where|who|which|any|anyone|anybody)\b"
+    # "Can't sleep. Can't see a future.": a statement with "I" left out.
+    r"(?!')"
 )
 # Told as the writer's past: a past tense, with a time long ago ("back then", "at
 # school", "once") or in a post that tells of recovery.
@@ -245,6 +247,21 @@ _BEFORE_AFTER = re.compile(
 )
 
 
+# Words named as someone's own just after them: "the thoughts I've been having",
+# "the urges she gets".
+_OWNED_AFTER = re.compile(
+    r"\s+(?:thoughts?\s+|urges?\s+|feelings?\s+|ideation\s+)?(?:that\s+|which\s+)?"
+    r"(?:(?P<first>i(?:'ve|\s+have|'m|\s+am)?)|(?P<other>(?:she|he|they)(?:'s|'ve|\s+has"
+    r"|\s+have|\s+is|\s+are)?))\s+(?:been\s+|still\s+|keep\s+)?(?:having|had|gets?"
+    r"|getting|feels?|feeling|felt)\b"
+)
+# "Does anyone else…?", "Anyone else…?": asked by someone who feels it too.
+_ONE_OF_MANY = re.compile(
+    r"^\s*(?:(?:so|and|but|honestly)\s+)?(?:(?:does|do|is|am|has|have|can)\s+)?"
+    r"(?:anyone|anybody)\s+else\b"
+)
+
+
 def _nearest_subject(words: list[str]) -> Stance | None:
     """The person nearest before the match; "you" counts only close by (four words),
     since a "you" further back is often general ("when you feel like this, I…")."""
@@ -306,6 +323,9 @@ def stance_of(context: Context, start: int, end: int) -> Stance:
     if _EMPATHY_BEFORE.search(context.clause_before(start)):
         return Stance.READER
     sentence = context.sentence_text(start, end)
+    if _ONE_OF_MANY.match(sentence) and _is_question(sentence):
+        # "Does anyone else feel…?": the writer says it of themselves too.
+        return _self_time(context, start, end)
     before = _WORD.findall(context.clause_before(start))[-8:]
     inside = _MATCH_SUBJECT.search(context.text, start, end)
     subject = _nearest_subject(before)
@@ -317,6 +337,9 @@ def stance_of(context: Context, start: int, end: int) -> Stance:
             if inside.group("reader")
             else Stance.OTHER
         )
+    elif owner := _OWNED_AFTER.match(context.text, end):
+        # "…the suicidal thoughts I've been having": whose they are is said after.
+        subject = Stance.SELF_NOW if owner.group("first") else Stance.OTHER
     if subject is None:
         if _ADVICE.match(sentence):
             return Stance.READER
@@ -347,7 +370,8 @@ def stance_of(context: Context, start: int, end: int) -> Stance:
     if (
         subject == Stance.SELF_NOW
         and inside is None
-        and next(word for word in reversed(before) if word in _FIRST) in {"my", "our"}
+        and next((word for word in reversed(before) if word in _FIRST), None)
+        in {"my", "our"}
         and _REPORT.search(sentence)
     ):
         # "My company signed a pledge on suicide awareness": the writer names who

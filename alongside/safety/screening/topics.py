@@ -12,6 +12,8 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 
+from alongside.safety.screening import scan
+
 
 class Topic(StrEnum):
     SUICIDE = "suicide"
@@ -189,7 +191,7 @@ def find_topics(text: str) -> list[TopicFinding]:
     for topic in PRIORITY:
         matches = [
             m
-            for m in _COMPILED[topic].finditer(text)
+            for m in scan.finditer(_COMPILED[topic], text)
             if not _IDIOMS.search(text, max(0, m.start() - 25), m.end() + 25)
         ]
         if not matches:

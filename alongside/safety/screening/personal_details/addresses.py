@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from alongside.safety.screening import scan
 from alongside.safety.screening.personal_details.kinds import Detail, overlaps
 
 # --- postcodes -----------------------------------------------------------------------
@@ -259,7 +260,7 @@ def _number_after_matches(text: str) -> Iterator[re.Match[str]]:
     """``_NUMBER_AFTER`` read only near digits: every match ends in a number, and the
     pattern is slow to try at every word of a long post without one."""
     windows: list[list[int]] = []
-    for digits in _DIGITS.finditer(text):
+    for digits in scan.finditer(_DIGITS, text):
         start, end = max(0, digits.start() - 120), min(len(text), digits.end() + 8)
         if windows and start <= windows[-1][1]:
             windows[-1][1] = end
@@ -272,9 +273,9 @@ def _number_after_matches(text: str) -> Iterator[re.Match[str]]:
 
 def find_addresses(text: str) -> Iterator[Detail]:
     # First, so the flat or suite line below does not take the street's number.
-    for match in _ADDRESS_BLOCK_LINE.finditer(text):
+    for match in scan.finditer(_ADDRESS_BLOCK_LINE, text):
         yield Detail("street_address", match.start("street"), match.end("street"), 0.8)
-    for match in _STREET.finditer(text):
+    for match in scan.finditer(_STREET, text):
         name_words = match.group("name").split()
         if any(
             word.lower().strip(".'’") in _STREET_NAME_STOPWORDS for word in name_words
@@ -298,18 +299,18 @@ def find_addresses(text: str) -> Iterator[Detail]:
         ):
             yield Detail("street_address", match.start(), match.end(), 0.7)
     for pattern in (_PO_BOX, _EUROPEAN_STREET, _MILITARY, _SECONDARY_UNIT):
-        for match in pattern.finditer(text):
+        for match in scan.finditer(pattern, text):
             yield Detail("street_address", match.start(), match.end(), 0.75)
-    for match in _POSTCODE.finditer(text):
+    for match in scan.finditer(_POSTCODE, text):
         value = match.group(0)
         # Lower-case letters and digits run together are too often something else.
         if value.islower() and " " not in value:
             continue
         yield Detail("postcode", match.start(), match.end(), 0.9)
-    for match in _NAMED_STREET.finditer(text):
+    for match in scan.finditer(_NAMED_STREET, text):
         yield Detail("street_address", match.start("street"), match.end("street"), 0.7)
     # Last, so a street, a PO box or a postcode after the cue is named as such.
-    for match in _ADDRESS_CUE.finditer(text):
+    for match in scan.finditer(_ADDRESS_CUE, text):
         yield Detail(
             "street_address", match.start("address"), match.end("address"), 0.7
         )

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from alongside.safety.screening import scan
 from alongside.safety.screening.personal_details.addresses import STRONG_SUFFIXES
 from alongside.safety.screening.personal_details.kinds import Detail
 
@@ -97,7 +98,7 @@ _STREET_FOLLOWS = re.compile(
 
 
 def find_numbers(text: str) -> Iterator[Detail]:
-    for match in _PHONE_CANDIDATE.finditer(text):
+    for match in scan.finditer(_PHONE_CANDIDATE, text):
         start, end = match.start(), match.end()
         # The candidate may start with a space after the optional "+".
         while start < end and text[start] == " ":
@@ -114,9 +115,9 @@ def find_numbers(text: str) -> Iterator[Detail]:
             continue
         if detail is not None:
             yield detail
-    for match in _SEVEN_DIGIT.finditer(text):
+    for match in scan.finditer(_SEVEN_DIGIT, text):
         yield Detail("phone", match.start(), match.end(), 0.6)
-    for match in _NHS_CANDIDATE.finditer(text):
+    for match in scan.finditer(_NHS_CANDIDATE, text):
         context = text[max(0, match.start() - 40) : match.start()]
         if _NHS_CONTEXT.search(context) and is_valid_nhs_number(match.group(0)):
             yield Detail("nhs_number", match.start(), match.end(), 0.95)

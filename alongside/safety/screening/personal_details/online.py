@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from alongside.safety.screening import scan
 from alongside.safety.screening.personal_details.kinds import Detail
 
 # --- emails --------------------------------------------------------------------------
@@ -150,14 +151,27 @@ _NOT_A_NAME = frozenset(
 )
 
 
+# What every email, spelled-out email and link holds: a post without it (most
+# posts) is passed over in one quick look.
+_SPELLED_AT = re.compile(
+    r"(?:\[at\]|\(at\)|\{at\}|\sat\s)\s*" + _MAIL_PROVIDERS, re.IGNORECASE
+)
+_LINK_HINT = re.compile(r"https?://|www\.|\.(?:" + _TLDS + r")\b", re.IGNORECASE)
+
+
 def find_emails(text: str) -> Iterator[Detail]:
-    for pattern in (_EMAIL, _EMAIL_SPELLED_OUT):
-        for match in pattern.finditer(text):
+    if "@" in text:
+        for match in scan.finditer(_EMAIL, text):
+            yield Detail("email", match.start(), match.end(), 0.95)
+    if _SPELLED_AT.search(text):
+        for match in scan.finditer(_EMAIL_SPELLED_OUT, text):
             yield Detail("email", match.start(), match.end(), 0.95)
 
 
 def find_links(text: str) -> Iterator[Detail]:
-    for match in _LINK.finditer(text):
+    if not _LINK_HINT.search(text):
+        return
+    for match in scan.finditer(_LINK, text):
         value = match.group(0)
         trimmed = value.rstrip(".,;:!?)]}'\"")
         end = match.start() + len(trimmed)
@@ -166,9 +180,9 @@ def find_links(text: str) -> Iterator[Detail]:
 
 
 def find_handles(text: str) -> Iterator[Detail]:
-    for match in _HANDLE_AT.finditer(text):
+    for match in scan.finditer(_HANDLE_AT, text):
         yield Detail("social_handle", match.start(), match.end(), 0.8)
-    for match in _HANDLE_CONTEXT.finditer(text):
+    for match in scan.finditer(_HANDLE_CONTEXT, text):
         name = next(
             (
                 value

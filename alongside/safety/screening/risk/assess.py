@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from alongside.safety.screening import scan
 from alongside.safety.screening.context import IDIOMS, Context
 from alongside.safety.screening.risk.factors import (
     distinct_kinds,
@@ -26,6 +27,7 @@ from alongside.safety.screening.risk.intent import (
     TIMEFRAME,
 )
 from alongside.safety.screening.risk.others import TO_THE_READER, concern_for_others
+from alongside.safety.screening.risk.quiet import ASKS_THE_GROUP
 from alongside.safety.screening.stance import Stance, stance_of
 
 # Wanting to hurt oneself now or tonight: not a risk to life by its words, but the
@@ -87,7 +89,7 @@ def assess_risk(
     findings: list[RiskFinding] = []
     set_aside: list[RiskFinding] = []
     for label, pattern, confidence, inherent in COMPILED_PATTERNS:
-        for match in pattern.finditer(text):
+        for match in scan.finditer(pattern, text):
             start, end = match.start(), match.end()
             if any(f.start < end and start < f.end for f in findings + set_aside):
                 continue
@@ -101,7 +103,10 @@ def assess_risk(
             if IDIOMS.search(text, max(0, start - 30), end + 30) and not inherent:
                 set_aside.append(RiskFinding("idiom", start, end, 0.1))
                 continue
-            if stance == Stance.OTHER:
+            if stance == Stance.OTHER and not (
+                label == "own_question"
+                and ASKS_THE_GROUP.match(context.sentence_text(start, end))
+            ):
                 set_aside.append(RiskFinding("about_someone_else", start, end, 0.3))
                 continue
             if (stance == Stance.READER and label not in {"goodbye", "plan"}) or (
@@ -156,7 +161,7 @@ def assess_risk(
                 findings.extend(factors)
                 findings.append(RiskFinding("build_up", 0, 0, 0.5))
     if strong:
-        for match in TIMEFRAME.finditer(text):
+        for match in scan.finditer(TIMEFRAME, text):
             sentence = context.sentence(match.start(), match.end())
             if any(sentence[0] <= f.start < sentence[1] for f in strong):
                 findings.append(
@@ -165,7 +170,7 @@ def assess_risk(
     if any(f.label in {"timeframe", "plan", "goodbye"} for f in findings):
         urgency = URGENCY_IMMEDIATE
     self_harm_now = False
-    for match in _SELF_HARM_NOW.finditer(text):
+    for match in scan.finditer(_SELF_HARM_NOW, text):
         start, end = match.start(), match.end()
         if context.is_negated(start) or stance_of(context, start, end) not in {
             Stance.SELF_NOW
@@ -188,7 +193,7 @@ def assess_risk(
             or any(
                 stance_of(context, m.start(), m.end())
                 in {Stance.READER, Stance.QUESTION}
-                for m in TO_THE_READER.finditer(text)
+                for m in scan.finditer(TO_THE_READER, text)
             )
         )
     )

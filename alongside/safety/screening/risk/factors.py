@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from alongside.safety.screening import scan
 from alongside.safety.screening.context import IDIOMS, Context
 from alongside.safety.screening.risk.findings import RiskFinding
 from alongside.safety.screening.stance import Stance, stance_of
@@ -35,7 +36,7 @@ _FACTORS: tuple[tuple[str, str], ...] = (
     (
         "isolation",
         r"\b(?:no\s?one|nobody|no\s+one)\s+(?:\w+\s+)?(?:cares?|loves?|understands?|listens?"
-        r"|notices?|would\s+(?:care|notice|miss))\b|\b(?:so|completely|totally|all|always|very)"
+        r"|notices?|would\s+(?:care|notice|miss)|wants?\s+me)\b|\b(?:so|completely|totally|all|always|very)"
         r"\s+alone\b|\blonel(?:y|iness)\b|\b(?:have|got)\s+no\s+(?:one|friends|family|body)\b"
         r"|\bno\s+(?:friends|one\s+to\s+talk\s+to)\b|\bi'?m\s+alone\b",
     ),
@@ -69,7 +70,10 @@ _FACTORS: tuple[tuple[str, str], ...] = (
         r"\b(?:i'?m|i\s+am|gonna|going\s+to|i'?ll|i\s+will|ready\s+to|want\s+to|wanna"
         r"|finally|should\s+just|might\s+just|could\s+just|courage\s+to|guts\s+to"
         r"|nerve\s+to|strength\s+to)\s+(?:\w+\s+)?(?:do\s+it|go\s+through\s+with\s+it)\b"
-        r"(?!\s+(?:again\s+)?(?:tomorrow\s+)?(?:for|with|at|in\s+the|properly|right|later))",
+        r"(?!\s+(?:again\s+)?(?:tomorrow\s+)?(?:for|with|at|in\s+the|properly|right|later))"
+        # "…before I do it": weak alone, a warning sign beside another.
+        r"|\b(?:before|when|after|once)\s+i\s+(?:finally\s+|actually\s+)?do\s+it\b"
+        r"(?!\s+(?:again|for|with|at|in\s+the|properly|right|later|tomorrow|next))",
     ),
     # Access to a means (method access is a recognised risk factor): named, not
     # described; the method detector holds posts that give detail.
@@ -155,6 +159,8 @@ _LOW_MOOD = re.compile(
     r"|i'?m\s+(?:so\s+)?(?:scared|terrified)|i'?m\s+(?:\w+\s+)?(?:a\s+)?(?:failure"
     r"|mistake|disappointment|waste|worthless|useless|nothing|pathetic|broken))$"
 )
+# Resolve told only by when ("before I do it"): weak alone.
+_WEAK_RESOLVE = re.compile(r"^(?:before|when|after|once)\s")
 # A bare word for death ("the plant is dead", "a book about death", "scared of dying
 # in surgery") is a weak sign unless the sentence says it is on the writer's mind.
 _BARE_DEATH = re.compile(r"^(?:die|dying|death|dead)$")
@@ -193,7 +199,7 @@ def risk_factors(context: Context, set_aside: list[RiskFinding]) -> list[RiskFin
     found: list[RiskFinding] = []
     for kind, pattern in _FACTORS_COMPILED:
         weak: RiskFinding | None = None
-        for match in pattern.finditer(text):
+        for match in scan.finditer(pattern, text):
             start, end = match.start(), match.end()
             if any(f.start < end and start < f.end for f in set_aside):
                 continue
@@ -222,7 +228,9 @@ def risk_factors(context: Context, set_aside: list[RiskFinding]) -> list[RiskFin
                 or _SECOND_PERSON.search(context.clause_before(start))
             ):
                 continue
-            if _LOW_MOOD.match(match.group(0)) or (
+            if (
+                _LOW_MOOD.match(match.group(0)) or _WEAK_RESOLVE.match(match.group(0))
+            ) or (
                 kind == "death_on_mind"
                 and _BARE_DEATH.match(match.group(0))
                 and not _ON_ONES_MIND.search(context.sentence_text(start, end))

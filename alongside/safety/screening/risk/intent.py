@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from alongside.safety.screening.risk.questions import OWN_QUESTIONS
+from alongside.safety.screening.risk.quiet import QUIET_PATTERNS
 
 _I = r"(?:i|i'm|im|i am|i've|ive|i have|i'd|id|i'll|ill|i will|i would|i just|i really|i kinda|i kind of|i sort of|i honestly|i seriously|i still|i often|i sometimes|i always|i constantly)"
 _DIE = (
@@ -475,7 +476,9 @@ COMPILED_PATTERNS = tuple(
     (label, re.compile(pattern), confidence, inherent)
     # The questions first: their words of dying would otherwise be read (and set
     # aside) as a supporter's question.
-    for label, pattern, confidence, inherent in OWN_QUESTIONS + _PATTERNS + _IMPLIED
+    for label, pattern, confidence, inherent in (
+        OWN_QUESTIONS + QUIET_PATTERNS + _PATTERNS + _IMPLIED
+    )
 )
 # The bare words "suicide" and "suicidal" speak of the writer only when the sentence
 # is plainly about the writer: never in a report, a question or with no one named.

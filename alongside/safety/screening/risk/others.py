@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from alongside.safety.screening import scan
 from alongside.safety.screening.context import IDIOMS, Context
 from alongside.safety.screening.risk.factors import QUESTION_FOR_INFORMATION
 from alongside.safety.screening.risk.findings import RiskFinding
@@ -53,7 +54,7 @@ def concern_for_others(context: Context, aside: list[RiskFinding]) -> list[RiskF
     text = context.text
     concern = [
         RiskFinding("concern_for_other", m.start(), m.end(), 0.7)
-        for m in _OTHER_PERSON.finditer(text)
+        for m in scan.finditer(_OTHER_PERSON, text)
         if not context.is_negated(m.start())
         and not QUESTION_FOR_INFORMATION.match(
             context.sentence_text(m.start(), m.end())
