@@ -42,14 +42,13 @@ from .permissions import (
     live_frame_for,
     live_history_starts_at,
 )
+from .presence_keeper import presence_keeper
 
 NOT_ALLOWED = 4403
 SIGNED_OUT = 4401
 CATCH_UP_LIMIT = catch_up.CATCH_UP_LIMIT
 # How often a socket checks it may stay (signed in, still a member).
 HEARTBEAT_SECONDS = 300
-# How often it says it is still here: well inside live.STALE_AFTER, a minute.
-PRESENCE_REFRESH_SECONDS = 20
 UNREADABLE = "That message could not be read."
 SEND_FAILED = "Your message has not gone yet. It is still in the box; please try again."
 TOO_LARGE = "That was too long to read. Nothing was sent."
@@ -102,6 +101,7 @@ class LiveRoomConsumer(AsyncJsonWebsocketConsumer):  # type: ignore[misc]
             await self.close(code=NOT_ALLOWED)
             return
         self.heartbeat = asyncio.create_task(self._keep_presence_fresh())
+        presence_keeper().keep(self)
         await self._announce_presence()
 
     def _enter(self) -> bool:
@@ -147,6 +147,7 @@ class LiveRoomConsumer(AsyncJsonWebsocketConsumer):  # type: ignore[misc]
         if self.heartbeat is not None:
             self.heartbeat.cancel()
             self.heartbeat = None
+        presence_keeper().drop(self)
         if getattr(self, "group_id", None) is None or self.has_left:
             return
         self.has_left = True
@@ -165,31 +166,24 @@ class LiveRoomConsumer(AsyncJsonWebsocketConsumer):  # type: ignore[misc]
             await self._announce_presence()
 
     async def _keep_presence_fresh(self) -> None:
-        interval = min(PRESENCE_REFRESH_SECONDS, HEARTBEAT_SECONDS)
-        since_check = 0.0
+        """The row itself is refreshed with every other socket of this process
+        (presence_keeper.py); this checks now and then that the socket may stay."""
         while True:
-            await asyncio.sleep(interval)
-            since_check += interval
-            if since_check >= HEARTBEAT_SECONDS:
-                since_check = 0.0
-                # Should an event have gone astray, read the kept facts again too.
-                self._forget_facts()
-                await fanout.room_sockets().keep(
-                    self.channel_layer, live.room_channel_group(self.group_id)
-                )
-                if not await database_sync_to_async(self._may_stay)():
-                    await self._stop(code=NOT_ALLOWED)
-                    return
-            await database_sync_to_async(self._still_here)()
+            await asyncio.sleep(HEARTBEAT_SECONDS)
+            # Should an event have gone astray, read the kept facts again too.
+            self._forget_facts()
+            await fanout.room_sockets().keep(
+                self.channel_layer, live.room_channel_group(self.group_id)
+            )
+            if not await database_sync_to_async(self._may_stay)():
+                await self._stop(code=NOT_ALLOWED)
+                return
 
-    def _still_here(self) -> None:
-        """Refresh this socket's row, or put it back if a starting server cleared it
-        (presence.clear_presence)."""
-        if self.group is None:
-            return
-        presence.still_here(
-            channel_name=self.channel_name, group=self.group, person=self.person
-        )
+    def presence_row(self) -> presence.Row | None:
+        """This socket's presence row, to be kept fresh; None once it has left."""
+        if self.group is None or self.has_left:
+            return None
+        return presence.Row(self.channel_name, self.group.pk, self.person.pk)
 
     def _may_stay(self) -> bool:
         """Checked every few minutes, in case a change reached no socket (a session
