@@ -21,10 +21,26 @@ ROOT = Path(__file__).resolve().parent.parent
 LOOPBACK = "127.0.0.1"
 
 
+# BENCH_PORTS="8140-8149": take ports from that range only (a shared machine where
+# each user of it keeps to ports of its own), rather than any the kernel offers.
+_handed_out: set[int] = set()
+
+
 def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind((LOOPBACK, 0))
-        return int(probe.getsockname()[1])
+    first, _, last = os.environ.get("BENCH_PORTS", "").partition("-")
+    candidates = range(int(first), int(last or first) + 1) if first else [0]
+    for candidate in candidates:
+        if candidate in _handed_out:
+            continue
+        with socket.socket() as probe:
+            try:
+                probe.bind((LOOPBACK, candidate))
+            except OSError:
+                continue
+            port = int(probe.getsockname()[1])
+        _handed_out.add(port)
+        return port
+    raise RuntimeError(f"No free port in BENCH_PORTS={os.environ['BENCH_PORTS']}")
 
 
 def wait_for_port(port: int, process: subprocess.Popen[bytes], timeout: float) -> None:

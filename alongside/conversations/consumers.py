@@ -32,7 +32,7 @@ from alongside.core.live import person_channel_group
 from alongside.peergroups.models import PeerGroup
 from alongside.peergroups.permissions import get_group_for
 
-from . import actions, catch_up, live, presence
+from . import actions, catch_up, fanout, live, presence
 from .forms import LiveSocketMessageForm
 from .live_facts import LiveFacts, live_facts_of
 from .models import Post, TopicFilter
@@ -42,14 +42,13 @@ from .permissions import (
     live_frame_for,
     live_history_starts_at,
 )
+from .presence_keeper import presence_keeper
 
 NOT_ALLOWED = 4403
 SIGNED_OUT = 4401
 CATCH_UP_LIMIT = catch_up.CATCH_UP_LIMIT
 # How often a socket checks it may stay (signed in, still a member).
 HEARTBEAT_SECONDS = 300
-# How often it says it is still here: well inside live.STALE_AFTER, a minute.
-PRESENCE_REFRESH_SECONDS = 20
 UNREADABLE = "That message could not be read."
 SEND_FAILED = "Your message has not gone yet. It is still in the box; please try again."
 TOO_LARGE = "That was too long to read. Nothing was sent."
@@ -95,13 +94,14 @@ class LiveRoomConsumer(AsyncJsonWebsocketConsumer):  # type: ignore[misc]
         await self.channel_layer.group_add(
             person_channel_group(self.person.pk), self.channel_name
         )
-        await self.channel_layer.group_add(
-            live.room_channel_group(self.group_id), self.channel_name
+        await fanout.room_sockets().join(
+            self.channel_layer, live.room_channel_group(self.group_id), self
         )
         if not await database_sync_to_async(self._enter)():
             await self.close(code=NOT_ALLOWED)
             return
         self.heartbeat = asyncio.create_task(self._keep_presence_fresh())
+        presence_keeper().keep(self)
         await self._announce_presence()
 
     def _enter(self) -> bool:
@@ -130,8 +130,11 @@ class LiveRoomConsumer(AsyncJsonWebsocketConsumer):  # type: ignore[misc]
         # A socket can drop while a frame is on its way to it, and the server then
         # raises instead of saying goodbye, so disconnect() is never called. Leave
         # the room either way, or the person would go on being counted as here.
+        # Frames go out in order through one outbox, which the room's events also
+        # use (fanout.py).
+        self.outbox = fanout.Outbox(send)
         try:
-            await super().__call__(scope, receive, send)
+            await super().__call__(scope, receive, self.outbox.send)
         finally:
             await asyncio.shield(self._leave())
 
@@ -144,11 +147,12 @@ class LiveRoomConsumer(AsyncJsonWebsocketConsumer):  # type: ignore[misc]
         if self.heartbeat is not None:
             self.heartbeat.cancel()
             self.heartbeat = None
+        presence_keeper().drop(self)
         if getattr(self, "group_id", None) is None or self.has_left:
             return
         self.has_left = True
-        await self.channel_layer.group_discard(
-            live.room_channel_group(self.group_id), self.channel_name
+        await fanout.room_sockets().leave(
+            self.channel_layer, live.room_channel_group(self.group_id), self
         )
         if self.person.is_authenticated:
             await self.channel_layer.group_discard(
@@ -162,28 +166,24 @@ class LiveRoomConsumer(AsyncJsonWebsocketConsumer):  # type: ignore[misc]
             await self._announce_presence()
 
     async def _keep_presence_fresh(self) -> None:
-        interval = min(PRESENCE_REFRESH_SECONDS, HEARTBEAT_SECONDS)
-        since_check = 0.0
+        """The row itself is refreshed with every other socket of this process
+        (presence_keeper.py); this checks now and then that the socket may stay."""
         while True:
-            await asyncio.sleep(interval)
-            since_check += interval
-            if since_check >= HEARTBEAT_SECONDS:
-                since_check = 0.0
-                # Should an event have gone astray, read the kept facts again too.
-                self._forget_facts()
-                if not await database_sync_to_async(self._may_stay)():
-                    await self._stop(code=NOT_ALLOWED)
-                    return
-            await database_sync_to_async(self._still_here)()
+            await asyncio.sleep(HEARTBEAT_SECONDS)
+            # Should an event have gone astray, read the kept facts again too.
+            self._forget_facts()
+            await fanout.room_sockets().keep(
+                self.channel_layer, live.room_channel_group(self.group_id)
+            )
+            if not await database_sync_to_async(self._may_stay)():
+                await self._stop(code=NOT_ALLOWED)
+                return
 
-    def _still_here(self) -> None:
-        """Refresh this socket's row, or put it back if a starting server cleared it
-        (presence.clear_presence)."""
-        if self.group is None:
-            return
-        presence.still_here(
-            channel_name=self.channel_name, group=self.group, person=self.person
-        )
+    def presence_row(self) -> presence.Row | None:
+        """This socket's presence row, to be kept fresh; None once it has left."""
+        if self.group is None or self.has_left:
+            return None
+        return presence.Row(self.channel_name, self.group.pk, self.person.pk)
 
     def _may_stay(self) -> bool:
         """Checked every few minutes, in case a change reached no socket (a session
@@ -404,35 +404,37 @@ class LiveRoomConsumer(AsyncJsonWebsocketConsumer):  # type: ignore[misc]
 
     # Events from the channel layer ----------------------------------------------
 
-    async def post_published(self, event: dict[str, Any]) -> None:
-        if self.group is None or event["group_id"] != self.group_id:
+    def room_event(self, event: dict[str, Any]) -> None:
+        """An event for the whole room, handed over by this process's one reader of
+        the room (fanout.py): it writes at once and never waits."""
+        if self.group is None:
             return
-        frame = live_frame_for(event, self.viewer)
-        if frame is not None:
-            # Rendered and encoded once for the whole room (live.message_event).
-            await self.send(text_data=event[frame])
+        kind = event["type"]
+        if kind in ("post.published", "post.withdrawn"):
+            if event["group_id"] != self.group_id:
+                return
+            frame = live_frame_for(event, self.viewer)
+            if frame is not None:
+                # Rendered and encoded once for the whole room (live.message_event).
+                self.outbox.put({"type": "websocket.send", "text": event[frame]})
+        elif kind == "presence.changed":
+            self._put_json({**event, "type": "presence"})
+        elif kind == "screening.changed":
+            self._forget_facts()
+        elif kind == "room.changed":
+            self._forget_facts()
+            self._put_json({"type": "room", "is_open": event["is_open"]})
 
-    post_withdrawn = post_published
+    def _put_json(self, content: dict[str, Any]) -> None:
+        self.outbox.put({"type": "websocket.send", "text": json.dumps(content)})
+
+    async def post_published(self, event: dict[str, Any]) -> None:
+        # A message only its author may see yet comes to their own sockets.
+        self.room_event(event)
 
     async def posting_changed(self, event: dict[str, Any]) -> None:
         if event.get("group_id") in (None, self.group_id):
             self._forget_facts()
-
-    async def screening_changed(self, event: dict[str, Any]) -> None:
-        self._forget_facts()
-
-    async def presence_changed(self, event: dict[str, Any]) -> None:
-        if self.group is None:
-            return
-        await self.send_json(
-            {key: event[key] for key in event if key != "type"} | {"type": "presence"}
-        )
-
-    async def room_changed(self, event: dict[str, Any]) -> None:
-        self._forget_facts()
-        if self.group is None:
-            return
-        await self.send_json({"type": "room", "is_open": event["is_open"]})
 
     async def filters_changed(self, event: dict[str, Any]) -> None:
         if self.group is None:

@@ -40,7 +40,7 @@ logger = logging.getLogger(__name__)
 LIVE_MESSAGE_PARTIAL = "conversations/live.html#live-message"
 # A message's words, which read the same for everyone.
 POST_WORDS = "conversations/includes/post_words.html"
-# A connection refreshes its row every PRESENCE_REFRESH_SECONDS (consumers.py);
+# Connections refresh their rows every REFRESH_SECONDS (presence_keeper.py);
 # rows older than this were left behind by a server process that stopped without
 # closing them, and nobody is shown as here for longer than this after one stops.
 STALE_AFTER = timedelta(minutes=1)
