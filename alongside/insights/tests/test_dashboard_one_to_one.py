@@ -15,7 +15,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from alongside.accounts.models import Person
-from alongside.buddying import meeting_checks, working_together
+from alongside.buddying.actions import meeting_checks, working_together
 from alongside.buddying.models import Match, SupportCheck
 from alongside.buddying.tests.factories import matched
 from alongside.insights.one_to_one import (

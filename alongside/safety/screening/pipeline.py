@@ -228,7 +228,11 @@ def screen(
     """
     try:
         return _screen(
-            text, rules=rules, allows_links=allows_links, earlier_signs=earlier_signs
+            text,
+            rules=rules,
+            allows_links=allows_links,
+            earlier_signs=earlier_signs,
+            place=place,
         )
     finally:
         # The quick reading keeps where each word is; nothing of a post is kept
@@ -242,6 +246,7 @@ def _screen(
     rules: Iterable[PhraseRuleLike],
     allows_links: bool,
     earlier_signs: frozenset[str],
+    place: Place,
 ) -> ScreeningResult:
     if not text or not text.strip():
         return ScreeningResult(outcome=Outcome.ALLOW)

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('insights', '0005_check_ins'),
+        ('insights', '0006_parting_notes'),
         ('meetings', '0001_initial'),
         ('peergroups', '0005_peergroup_someone_may_be_watching'),
     ]
