@@ -30,6 +30,7 @@ Figures are reported for the held-out half and for the whole file.
 
 from __future__ import annotations
 
+import heapq
 import time
 from collections import Counter, defaultdict
 from collections.abc import Callable
@@ -43,6 +44,8 @@ from alongside.safety.screening import Detector, HoldReason, ScreeningResult, sc
 from alongside.safety.screening.normalise import Span
 
 SPLITS = ("held_out", "whole")
+# How many of the slowest posts by one timing are timed again.
+_SLOWEST_FEW = 5
 PRESIDIO_KINDS = {
     "PHONE_NUMBER": ("phone", {"phone", "nhs_number"}),
     "EMAIL_ADDRESS": ("email", {"email"}),
@@ -79,10 +82,14 @@ class Report:
     cpu_ms: list[float] = field(default_factory=list)
     # CPU time of posts no longer than a post can be in the product.
     cpu_ms_postable: list[float] = field(default_factory=list)
-    # The slowest text screened (by its one timing), the longest, and the longest a
-    # member could post: kept in memory only, to be timed again (never printed).
+    # The slowest text screened (by its best of five, among ``slowest_few``), the
+    # longest, and the longest a member could post: kept in memory only, to be timed
+    # again (never printed).
     slowest_text: str = ""
     slowest_once_ms: float = 0.0
+    # The few slowest by their one timing: each is timed again and the slowest of
+    # them by its best of five is reported (one timing on a shared machine is noisy).
+    slowest_few: list[tuple[float, int, str]] = field(default_factory=list)
     longest_text: str = ""
     longest_postable_text: str = ""
     # CPU time of five more screenings of each (ms): a single timing on a shared
@@ -128,6 +135,11 @@ def _timed(report: Report, text: str) -> ScreeningResult:
         report.longest_text = text
     if cpu >= report.slowest_once_ms:
         report.slowest_text, report.slowest_once_ms = text, cpu
+    entry = (cpu, len(report.cpu_ms), text)
+    if len(report.slowest_few) < _SLOWEST_FEW:
+        heapq.heappush(report.slowest_few, entry)
+    elif cpu > report.slowest_few[0][0]:
+        heapq.heapreplace(report.slowest_few, entry)
     report.latencies_ms.append((time.perf_counter() - started) * 1000)
     return result
 
@@ -383,7 +395,10 @@ def _targets(report: Report) -> None:
     )
     share("supportive sentences held as abusive (share)", "challenge",
           "supportive_held_as_abusive", "supportive", 0.0)  # fmt: skip
-    report.slowest_cpu_ms = _timed_again(report.slowest_text)
+    for _cpu, _order, text in report.slowest_few:
+        figures = _timed_again(text)
+        if min(figures) >= min(report.slowest_cpu_ms, default=0.0):
+            report.slowest_text, report.slowest_cpu_ms = text, figures
     report.longest_cpu_ms = _timed_again(report.longest_text)
     report.longest_postable_cpu_ms = _timed_again(report.longest_postable_text)
     for name, values, fraction, threshold in (
