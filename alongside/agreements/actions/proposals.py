@@ -54,11 +54,13 @@ class Change:
 
 
 def agreement_for(group: PeerGroup) -> Agreement:
+    """The group's agreement, made empty the first time it is needed."""
     agreement, _ = Agreement.objects.get_or_create(group=group)
     return agreement
 
 
 def active_people(group: PeerGroup, *, exclude: Person | None = None) -> list[Person]:
+    """The group's active members, leaving out ``exclude`` if given."""
     memberships = (
         Membership.objects.active().filter(group=group).select_related("person")
     )
@@ -66,6 +68,7 @@ def active_people(group: PeerGroup, *, exclude: Person | None = None) -> list[Pe
 
 
 def active_facilitators(group: PeerGroup) -> list[Person]:
+    """The group's active facilitators."""
     return [
         m.person
         for m in Membership.objects.active()
@@ -75,6 +78,7 @@ def active_facilitators(group: PeerGroup) -> list[Person]:
 
 
 def agreement_link(group: PeerGroup) -> str:
+    """The address of the group's agreement page, for notes."""
     return reverse("agreements:agreement-detail", args=[group.pk])
 
 

@@ -19,6 +19,7 @@ from alongside.notifications.actions import notify
 
 
 def tell_later(occurrence: Occurrence, what: str) -> None:
+    """After commit, queue telling people that this meeting changed."""
     transaction.on_commit(partial(tell_about_change_task.enqueue, occurrence.pk, what))
 
 

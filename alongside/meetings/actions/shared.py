@@ -43,6 +43,7 @@ class Place:
 
 
 def occurrence_link(occurrence: Occurrence) -> str:
+    """The address of one meeting's page, for notes."""
     return reverse(
         "meetings:occurrence-detail",
         args=[occurrence.meeting.group_id, occurrence.pk],
@@ -57,6 +58,7 @@ def local_phrase(moment: datetime, zone_name: str) -> str:
 
 
 def check_place(group: PeerGroup, place: Place, today: date) -> None:
+    """ValidationError, in plain words, unless the group may meet at this place then."""
     organisation = group.organisation
     if place.format not in Format.values:
         raise ValidationError("Please choose in person, online, or both.")

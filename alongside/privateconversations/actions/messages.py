@@ -42,6 +42,7 @@ from alongside.privateconversations.permissions import (
 
 
 def checked_body(body: str) -> str:
+    """The message's words trimmed; ValidationError if empty or too long."""
     body = body.strip()
     if not body:
         raise ValidationError(EMPTY, code="empty")
@@ -51,6 +52,7 @@ def checked_body(body: str) -> str:
 
 
 def same_words_or_refuse(message: Message, *, body: str) -> Message:
+    """The message sent before with this id; ValidationError if the words differ."""
     if message.body != body:
         raise ValidationError(RESENT_DIFFERENTLY, code="client_id_reused")
     return message

@@ -32,6 +32,7 @@ RESENT_DIFFERENTLY = (
 
 
 def conversation_link(conversation: Conversation) -> str:
+    """The address of the private conversation's page, for notes."""
     return reverse(
         "privateconversations:conversation-detail",
         kwargs={"conversation_id": conversation.pk},

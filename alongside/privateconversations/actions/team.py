@@ -70,6 +70,7 @@ def _team_to_tell(conversation: Conversation, *, leaving: set[int]) -> list[Pers
 
 
 def ask_the_team(conversation: Conversation, *, leaving: set[int]) -> None:
+    """Mark the conversation as waiting and tell the team once, not those leaving."""
     conversation.needs_someone_since = timezone.now()
     conversation.save(update_fields=["needs_someone_since"])
     notify_once(

@@ -46,6 +46,7 @@ from alongside.safety.permissions import (
 
 
 def log_event(escalation: Escalation, kind: str, person: Person | None = None) -> None:
+    """Add one event to the alert's history, at its present level."""
     EscalationEvent.objects.create(
         escalation=escalation, kind=kind, person=person, level=escalation.level
     )
@@ -79,6 +80,7 @@ def send_alert(escalation: Escalation, people: Iterable[Person]) -> None:
 
 
 def schedule_move_up(escalation: Escalation, now: datetime) -> None:
+    """Set when the alert moves up the chain if nobody answers, and queue it."""
     chain = EscalationChain.objects.filter(
         organisation_id=escalation.organisation_id
     ).first()

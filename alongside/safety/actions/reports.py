@@ -23,6 +23,7 @@ from alongside.safety.permissions import (
 
 
 def facilitators_of(group: PeerGroup) -> list[Person]:
+    """The group's facilitators who are active now."""
     from alongside.peergroups.models import Membership
 
     return [

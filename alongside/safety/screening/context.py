@@ -11,7 +11,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from alongside.safety.screening import scan
+import alongside.safety.screening.scan as scan
 
 # "(?<!\s)" starts a dash match only at the start of a run of spaces, so a long run
 # of spaces or tabs is read once rather than once per character.

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from alongside.safety.screening import scan
+import alongside.safety.screening.scan as scan
 from alongside.safety.screening.context import Context
 
 _DRUGS = (

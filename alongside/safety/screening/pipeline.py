@@ -29,7 +29,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from alongside.safety.screening import scan
+import alongside.safety.screening.scan as scan
 from alongside.safety.screening.abuse import find_abuse, find_named_insults
 from alongside.safety.screening.context import Context
 from alongside.safety.screening.method import find_method_detail

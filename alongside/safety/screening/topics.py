@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 
-from alongside.safety.screening import scan
+import alongside.safety.screening.scan as scan
 
 
 class Topic(StrEnum):

@@ -7,7 +7,7 @@ import re
 import pytest
 
 import alongside.safety.screening as screening
-from alongside.safety.screening import scan
+import alongside.safety.screening.scan as scan
 from alongside.safety.screening.normalise import normalise
 from alongside.safety.screening.risk.intent import COMPILED_PATTERNS
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from alongside.safety.screening import scan
+import alongside.safety.screening.scan as scan
 from alongside.safety.screening.personal_details.kinds import Detail, overlaps
 
 # --- postcodes -----------------------------------------------------------------------

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from alongside.safety.screening import scan
+import alongside.safety.screening.scan as scan
 from alongside.safety.screening.context import IDIOMS, Context
 from alongside.safety.screening.risk.findings import RiskFinding
 from alongside.safety.screening.stance import Stance, stance_of
