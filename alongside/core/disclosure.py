@@ -50,6 +50,9 @@ REFUSED_NARROWING = (
 )
 
 
+HIDDEN = "hidden"
+
+
 def rounded_count(count: int) -> int | None:
     """The number that may be shown, or None when it must read "fewer than 8"."""
     if count <= 0:
@@ -84,8 +87,11 @@ class Figure:
 
     @property
     def phrase(self) -> str:
+        """The figure in words: "hidden", "3" (not about people), "0" or "about
+        15". A hidden figure reads "hidden" whether it is small or hidden only to
+        protect a small one, which may be larger, so the two cannot be told apart."""
         if self.shown is None:
-            return f"fewer than {SMALLEST_SHOWN}"
+            return HIDDEN
         if not self.about_people or self.shown == 0:
             return str(self.shown)
         return f"about {self.shown}"

@@ -18,6 +18,7 @@ from alongside.core.disclosure import (
     Table,
     count_phrase,
     enough_respondents,
+    hidden,
     mean,
     minimum_respondents,
     narrowing_refusal,
@@ -153,6 +154,19 @@ def test_counts_that_are_not_about_people_are_shown_as_they_are() -> None:
     assert things(3).shown == 3
     assert things(3).phrase == "3"
     assert count_phrase(3) == "fewer than 8"
+
+
+def test_a_hidden_figure_reads_the_same_whether_small_or_protecting_a_small_one() -> (
+    None
+):
+    small = people(3)
+    protecting = hidden(people(40))
+
+    assert small.phrase == protecting.phrase == "hidden"
+    # "fewer than 8" would be untrue of the second, which holds 40.
+    assert "fewer" not in protecting.phrase
+    assert people(40).phrase == "about 40"
+    assert people(0).phrase == "0"
 
 
 @given(st.integers(min_value=0, max_value=500), st.integers(min_value=0, max_value=500))

@@ -257,7 +257,7 @@ def test_below_five_answers_nothing_is_shown_item_by_item(
     latest = felt.quarters[-1]
     assert latest.is_enough is False
     assert latest.items == ()
-    assert latest.respondents.phrase == "fewer than 8"
+    assert latest.respondents.phrase == "hidden"
 
 
 def test_a_small_number_who_disagreed_is_hidden_with_its_partner() -> None:

@@ -60,10 +60,10 @@ def test_five_people_answering_show_the_spread_of_their_answers() -> None:
     # Small counts are hidden by the one disclosure control, as everywhere.
     assert [share.count.phrase for share in shares] == [
         "0",
-        "fewer than 8",
+        "hidden",
         "0",
-        "fewer than 8",
-        "fewer than 8",
+        "hidden",
+        "hidden",
     ]
 
 
