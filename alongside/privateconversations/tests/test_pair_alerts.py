@@ -7,6 +7,8 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from django.test import Client
+from django.urls import reverse
 
 from alongside.accounts.models import Person
 from alongside.notifications.models import Notification
@@ -15,15 +17,19 @@ from alongside.organisations.tests.factories import OrganisationFactory
 from alongside.peergroups.models import GroupRole
 from alongside.peergroups.tests.factories import MembershipFactory, PeerGroupFactory
 
-from ..models import Conversation, MessageStatus
+from .. import live
+from ..models import Conversation, MessageStatus, Side
 from ..pairs import open_support_conversation
-from .factories import member_of, say
+from .factories import conversation_between, member_of, say
 
 pytestmark = pytest.mark.django_db
 
 # Invented words: screening holds the first (method detail) and alerts on both.
 RISK_AND_METHOD = "I have 40 tablets saved up and I want to overdose tonight"
 RISK = "I want to end my life tonight."
+# Shows the crisis card without an alert: the worry is for someone else.
+CONCERN = "My friend said she wants to kill herself"
+TEAM_TOLD = "The team in this conversation has been told straight away."
 
 
 @pytest.fixture
@@ -48,6 +54,17 @@ def pair_with_a_facilitator(
         supporter_name="Supporter",
     )
     return conversation, peer, supporter, fran
+
+
+def page_for(person: Person, conversation: Conversation) -> str:
+    client = Client()
+    client.force_login(person)
+    return client.get(
+        reverse(
+            "privateconversations:conversation-detail",
+            kwargs={"conversation_id": conversation.pk},
+        )
+    ).text
 
 
 def notes_for(person: Person) -> list[str]:
@@ -88,3 +105,61 @@ def test_a_sent_message_of_risk_asks_the_supporter_to_read_it(
         "Peer may need support now. Please read their message in your private "
         "conversation."
     ]
+
+
+def test_the_crisis_card_tells_a_peer_who_was_told_in_their_pair(
+    organisation: Organisation,
+) -> None:
+    conversation, peer, _, _ = pair_with_a_facilitator(organisation)
+
+    sent = say(peer, conversation, RISK)
+
+    told = (
+        "Your supporter has been told, and someone from the team has been asked "
+        "to join you here."
+    )
+    page = page_for(peer, conversation)
+    assert told in page
+    assert TEAM_TOLD not in page
+    # The same words reach the author's open page over the socket.
+    frame = live.render_message(sent, viewer_id=peer.pk, viewer_side=Side.PERSON)
+    assert told in frame
+
+
+def test_the_crisis_card_tells_a_supporter_who_was_told_in_their_pair(
+    organisation: Organisation,
+) -> None:
+    conversation, _, supporter, _ = pair_with_a_facilitator(organisation)
+
+    say(supporter, conversation, RISK)
+
+    page = page_for(supporter, conversation)
+    assert (
+        "The person you support has been told, and someone from the team has been "
+        "asked to join you here."
+    ) in page
+    assert TEAM_TOLD not in page
+
+
+def test_the_crisis_card_in_a_pair_says_nobody_was_told_when_nobody_was(
+    organisation: Organisation,
+) -> None:
+    conversation, peer, _, _ = pair_with_a_facilitator(organisation)
+
+    sent = say(peer, conversation, CONCERN)
+
+    assert sent.shows_crisis_support
+    page = page_for(peer, conversation)
+    assert 'class="crisis-card card"' in page
+    assert "has been told" not in page
+
+
+def test_the_crisis_card_with_the_team_still_says_the_team_was_told(
+    organisation: Organisation,
+) -> None:
+    peer, fran = member_of(organisation), member_of(organisation, Role.FACILITATOR)
+    conversation = conversation_between(fran, peer, organisation)
+
+    say(peer, conversation, RISK)
+
+    assert TEAM_TOLD in page_for(peer, conversation)
