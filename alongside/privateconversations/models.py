@@ -122,6 +122,10 @@ class Participant(models.Model):
         return self.left_at is None
 
 
+# Screening's urgency for words of risk to life (Message.screening_urgency).
+RISK_TO_LIFE_URGENCY = 3
+
+
 class Message(models.Model):
     """Words someone wrote, or a short note in the system's own words (someone
     joined, left, or was asked for)."""
@@ -172,3 +176,9 @@ class Message(models.Model):
     @property
     def is_note(self) -> bool:
         return bool(self.note)
+
+    @property
+    def raised_alert(self) -> bool:
+        """Screening found words of risk to life, so the others in it were told at
+        once (and, in a pair, the team was asked in)."""
+        return self.screening_urgency >= RISK_TO_LIFE_URGENCY

@@ -153,26 +153,17 @@ def _tell_the_others(
         # A one-to-one pair has nobody from the team in it: the team is asked in.
         ask_the_team(conversation, leaving=set())
     if result.needs_on_duty_alert:
-        # Risk to life: everyone from the team in it is told now, even with a
-        # notice still unread, and the conversation is never left with nobody.
+        # Risk to life: everyone in it is told now, even with a notice still
+        # unread, and the conversation is never left with nobody.
         if others:
-            notify(
-                people=others,
-                message=f"{place.display_name} may need support now. Please read "
-                "their message in your private conversation.",
-                link=link,
-            )
+            _tell_of_risk(message, place, others, link)
         else:
             ask_the_team(conversation, leaving=set())
         return
     if message.is_held:
         # Only someone from the team can look at it: the other of a pair is not
         # told of words they cannot read.
-        team_ids = set(
-            Participant.objects.filter(
-                conversation=conversation, side=Side.TEAM, left_at__isnull=True
-            ).values_list("person_id", flat=True)
-        )
+        team_ids = _team_ids(conversation)
         notify_once(
             [person for person in others if person.pk in team_ids],
             f"{place.display_name} has written a message that is waiting for you "
@@ -181,6 +172,38 @@ def _tell_the_others(
         )
         return
     notify_once(others, f"{place.display_name} has replied to you privately.", link)
+
+
+def _team_ids(conversation: Conversation) -> set[int]:
+    return set(
+        Participant.objects.filter(
+            conversation=conversation, side=Side.TEAM, left_at__isnull=True
+        ).values_list("person_id", flat=True)
+    )
+
+
+def _tell_of_risk(
+    message: Message, place: Participant, others: list[Person], link: str
+) -> None:
+    """Whoever can read the message is asked to read it. A held message waits for
+    the team, so the other of a pair hears only that the team has been asked."""
+    name = place.display_name
+    can_read = others
+    if message.is_held:
+        team_ids = _team_ids(message.conversation)
+        can_read = [person for person in others if person.pk in team_ids]
+        notify(
+            people=[person for person in others if person.pk not in team_ids],
+            message=f"{name} may need support now. Someone from the team has been "
+            "asked to look at their message.",
+            link=link,
+        )
+    notify(
+        people=can_read,
+        message=f"{name} may need support now. Please read their message in your "
+        "private conversation.",
+        link=link,
+    )
 
 
 @transaction.atomic
