@@ -36,6 +36,23 @@ class MessageStatus(models.TextChoices):
     HELD = "held", "Waiting for a quick check"
 
 
+class TeamTold(models.TextChoices):
+    """What happened with the team when someone wrote words of risk to life."""
+
+    NOT_TOLD = "", "Not told"
+    IN_IT = "in_it", "Told, being in the conversation"
+    ASKED = "asked", "Asked to join the conversation"
+
+
+class AlsoTold(models.TextChoices):
+    """Who else was told when someone wrote words of risk to life."""
+
+    NOBODY = "", "Nobody"
+    SUPPORTER = "supporter", "Their one-to-one supporter"
+    SUPERVISOR = "supervisor", "Their supervisor"
+    COORDINATOR = "coordinator", "A coordinator of one-to-one support"
+
+
 class ConversationQuerySet(models.QuerySet["Conversation"]):
     def open(self) -> ConversationQuerySet:
         return self.filter(ended_at__isnull=True)
@@ -153,6 +170,14 @@ class Message(models.Model):
     author_notes = models.JSONField(default=list, blank=True)
     shows_crisis_support = models.BooleanField(default=False)
     screening_urgency = models.PositiveSmallIntegerField(default=0)
+    # Who was told of words of risk to life, as it was done, so that the author's
+    # crisis card says only what is true.
+    team_told = models.CharField(
+        max_length=8, choices=TeamTold.choices, default=TeamTold.NOT_TOLD, blank=True
+    )
+    also_told = models.CharField(
+        max_length=12, choices=AlsoTold.choices, default=AlsoTold.NOBODY, blank=True
+    )
     client_id = models.UUIDField(default=uuid.uuid4)
     created_at = models.DateTimeField(default=timezone.now)
 
@@ -179,6 +204,6 @@ class Message(models.Model):
 
     @property
     def raised_alert(self) -> bool:
-        """Screening found words of risk to life, so the others in it were told at
-        once (and, in a pair, the team was asked in)."""
+        """Screening found words of risk to life, so someone was told at once
+        (`team_told` and `also_told` say who)."""
         return self.screening_urgency >= RISK_TO_LIFE_URGENCY

@@ -42,9 +42,9 @@ from .models import (
 )
 
 
-def _current_places(person: Person) -> QuerySet[Participant]:
-    """The person's current places: as the person, or from the team while staff of
-    the conversation's organisation."""
+def _current(places: QuerySet[Participant]) -> QuerySet[Participant]:
+    """The places still held: as the person, or from the team while staff of the
+    conversation's organisation."""
     still_staff = OrganisationRole.objects.filter(
         person=OuterRef("person"),
         organisation=OuterRef("conversation__organisation"),
@@ -55,11 +55,22 @@ def _current_places(person: Person) -> QuerySet[Participant]:
     still_in = OrganisationRole.objects.filter(
         person=OuterRef("person"), organisation=OuterRef("conversation__organisation")
     )
-    return Participant.objects.filter(person=person, left_at__isnull=True).filter(
+    return places.filter(left_at__isnull=True).filter(
         Q(side=Side.PERSON)
         | Q(Exists(still_staff), side=Side.TEAM)
         | Q(Exists(still_in), side=Side.SUPPORTER)
     )
+
+
+def _current_places(person: Person) -> QuerySet[Participant]:
+    """The person's current places."""
+    return _current(Participant.objects.filter(person=person))
+
+
+def current_participants(conversation: Conversation) -> QuerySet[Participant]:
+    """Everyone in the conversation now, by the same rule as reading it: those who
+    are told of a new message, and who can read it."""
+    return _current(Participant.objects.filter(conversation=conversation))
 
 
 def participant_of(person: Person, conversation: Conversation) -> Participant | None:

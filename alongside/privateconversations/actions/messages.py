@@ -14,9 +14,9 @@ from alongside.access.actions import Seen, record_organisation_reads
 from alongside.access.models import Item, Reason
 from alongside.accounts.models import Person
 from alongside.conversations.screening import ScreeningResult, screen_private
-from alongside.notifications.actions import notify
 from alongside.notifications.models import Notification
 from alongside.privateconversations import live
+from alongside.privateconversations.actions.risk import tell_of_risk
 from alongside.privateconversations.actions.shared import (
     EMPTY,
     MAX_LENGTH,
@@ -37,6 +37,7 @@ from alongside.privateconversations.models import (
 from alongside.privateconversations.permissions import (
     check_share_held,
     check_write,
+    current_participants,
     earlier_messages_for,
 )
 
@@ -129,12 +130,10 @@ def _tell_the_others(
     place: Participant,
     result: ScreeningResult,
 ) -> None:
-    others = list(
-        Person.objects.filter(
-            private_participations__conversation=conversation,
-            private_participations__left_at__isnull=True,
-        ).exclude(pk=place.person_id)
+    here = list(
+        current_participants(conversation).exclude(pk=place.pk).select_related("person")
     )
+    others = [other.person for other in here]
     link = conversation_link(conversation)
     organisation = conversation.organisation
     if place.side == Side.TEAM:
@@ -147,63 +146,24 @@ def _tell_the_others(
         conversation_id = conversation.pk
         transaction.on_commit(lambda: live.push_team_notice(conversation_id))
         return
-    if conversation.purpose == Purpose.SUPPORT and (
-        message.is_held or result.needs_on_duty_alert
-    ):
-        # A one-to-one pair has nobody from the team in it: the team is asked in.
-        ask_the_team(conversation, leaving=set())
     if result.needs_on_duty_alert:
-        # Risk to life: everyone in it is told now, even with a notice still
-        # unread, and the conversation is never left with nobody.
-        if others:
-            _tell_of_risk(message, place, others, link)
-        else:
-            ask_the_team(conversation, leaving=set())
+        tell_of_risk(message=message, place=place, here=here)
         return
     if message.is_held:
+        if conversation.purpose == Purpose.SUPPORT:
+            # A one-to-one pair has nobody from the team in it: the team is asked
+            # in, unless someone from the team is with them already.
+            ask_the_team(conversation, leaving=set())
         # Only someone from the team can look at it: the other of a pair is not
         # told of words they cannot read.
-        team_ids = _team_ids(conversation)
         notify_once(
-            [person for person in others if person.pk in team_ids],
+            [other.person for other in here if other.side == Side.TEAM],
             f"{place.display_name} has written a message that is waiting for you "
             "to look at it.",
             link,
         )
         return
     notify_once(others, f"{place.display_name} has replied to you privately.", link)
-
-
-def _team_ids(conversation: Conversation) -> set[int]:
-    return set(
-        Participant.objects.filter(
-            conversation=conversation, side=Side.TEAM, left_at__isnull=True
-        ).values_list("person_id", flat=True)
-    )
-
-
-def _tell_of_risk(
-    message: Message, place: Participant, others: list[Person], link: str
-) -> None:
-    """Whoever can read the message is asked to read it. A held message waits for
-    the team, so the other of a pair hears only that the team has been asked."""
-    name = place.display_name
-    can_read = others
-    if message.is_held:
-        team_ids = _team_ids(message.conversation)
-        can_read = [person for person in others if person.pk in team_ids]
-        notify(
-            people=[person for person in others if person.pk not in team_ids],
-            message=f"{name} may need support now. Someone from the team has been "
-            "asked to look at their message.",
-            link=link,
-        )
-    notify(
-        people=can_read,
-        message=f"{name} may need support now. Please read their message in your "
-        "private conversation.",
-        link=link,
-    )
 
 
 @transaction.atomic

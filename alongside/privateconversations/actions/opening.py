@@ -142,10 +142,8 @@ def message_team(
         return same_words_or_refuse(existing, body=checked_body(body)), False
     check_message_team(person, organisation)
     conversation, _ = _open_conversation_of(person, organisation, None)
-    has_team = conversation.participants.filter(
-        side=Side.TEAM, left_at__isnull=True
-    ).exists()
-    if not has_team and conversation.needs_someone_since is None:
+    if conversation.needs_someone_since is None:
+        # Asks only when nobody from the team is in it.
         ask_the_team(conversation, leaving=set())
     return send_message(
         person=person, conversation=conversation, body=body, client_id=client_id

@@ -35,6 +35,7 @@ from alongside.privateconversations.permissions import (
     check_ask_for_someone_else,
     check_join,
     check_read,
+    current_participants,
 )
 
 
@@ -69,8 +70,19 @@ def _team_to_tell(conversation: Conversation, *, leaving: set[int]) -> list[Pers
     )
 
 
-def ask_the_team(conversation: Conversation, *, leaving: set[int]) -> None:
-    """Mark the conversation as waiting and tell the team once, not those leaving."""
+def ask_the_team(conversation: Conversation, *, leaving: set[int]) -> bool:
+    """Mark the conversation as waiting and tell the team once, not those leaving.
+    Returns whether the team was asked: not when someone from the team is in it
+    already (the caller tells them, as they can read it), so it never goes back on
+    the waiting list while someone is with the person."""
+    someone_here = (
+        current_participants(conversation)
+        .filter(side=Side.TEAM)
+        .exclude(person_id__in=leaving)
+        .exists()
+    )
+    if someone_here:
+        return False
     conversation.needs_someone_since = timezone.now()
     conversation.save(update_fields=["needs_someone_since"])
     notify_once(
@@ -82,6 +94,7 @@ def ask_the_team(conversation: Conversation, *, leaving: set[int]) -> None:
             kwargs={"conversation_id": conversation.pk},
         ),
     )
+    return True
 
 
 def _last_message_id(conversation: Conversation) -> int:

@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from alongside.accounts.models import Person
 from alongside.notifications.actions import notify
-from alongside.organisations.models import Organisation, OrganisationRole, Role
+from alongside.organisations.models import Organisation
 from alongside.supporters.models import (
     HelpRequest,
     Urgency,
@@ -21,29 +21,16 @@ from alongside.supporters.models import (
 from alongside.supporters.permissions import (
     check_acknowledge_help,
     check_ask_for_help,
-    current_supervisor_of,
+    supervision_route_of,
 )
 
 
 def _people_to_ask(help_request: HelpRequest) -> list[Person]:
     """The asker's own supervisor; without one, the organisation's supervisors;
     without any, its admins. Never the asker."""
-    organisation = help_request.organisation
-    supervisor = current_supervisor_of(help_request.person, organisation)
-    candidates = [[supervisor] if supervisor is not None else []] + [
-        [
-            row.person
-            for row in OrganisationRole.objects.filter(
-                organisation=organisation, role=role
-            ).select_related("person")
-        ]
-        for role in (Role.SUPERVISOR, Role.ADMIN)
-    ]
-    for people in candidates:
-        people = [p for p in people if p.pk != help_request.person_id]
-        if people:
-            return people
-    return []
+    return supervision_route_of(
+        help_request.person, help_request.organisation, excluding=frozenset()
+    )
 
 
 @transaction.atomic

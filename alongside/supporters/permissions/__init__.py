@@ -31,6 +31,7 @@ from alongside.supporters.permissions.people import (
     get_support_organisation_for,
     is_supporter,
     supervisees_of,
+    supervision_route_of,
     support_organisations_of,
     training_reason,
 )
@@ -151,6 +152,7 @@ __all__ = [
     "shift_refusal",
     "supervised_in_time",
     "supervisees_of",
+    "supervision_route_of",
     "support_organisations_of",
     "supporters_with_room",
     "take_shift_refusal",

@@ -8,7 +8,7 @@ from django.db.models import QuerySet
 from django.http import Http404
 
 from alongside.accounts.models import Person
-from alongside.organisations.models import Organisation
+from alongside.organisations.models import Organisation, OrganisationRole, Role
 from alongside.organisations.permissions import role_in
 from alongside.supporters.models import (
     SUPERVISING_ROLES,
@@ -79,6 +79,30 @@ def current_supervisor_of(
     if link is None or role_in(link.supervisor, organisation) not in SUPERVISING_ROLES:
         return None
     return link.supervisor
+
+
+def supervision_route_of(
+    supporter: Person, organisation: Organisation, *, excluding: frozenset[int]
+) -> list[Person]:
+    """Who hears when a supporter needs help: their own supervisor; without one,
+    the organisation's supervisors; without any, its admins. Never the supporter,
+    nor anyone excluded (a step is skipped when nobody is left in it)."""
+    supervisor = current_supervisor_of(supporter, organisation)
+    steps = [[supervisor] if supervisor is not None else []] + [
+        [
+            row.person
+            for row in OrganisationRole.objects.filter(
+                organisation=organisation, role=role
+            ).select_related("person")
+        ]
+        for role in (Role.SUPERVISOR, Role.ADMIN)
+    ]
+    never = excluding | {supporter.pk}
+    for people in steps:
+        people = [person for person in people if person.pk not in never]
+        if people:
+            return people
+    return []
 
 
 def supervisees_of(person: Person, organisation: Organisation) -> QuerySet[Person]:
