@@ -6,7 +6,8 @@ Messages carry a client-made id: sending the same id again returns the message
 already made instead of a second one. Every message is screened first, with the
 same outcomes as a post in a group: a held message is kept and shown to its author,
 and the team sees that one is waiting; words of risk to life show the author the
-crisis card and tell the team at once."""
+crisis card and tell the team at once, or ask them in (`actions.risk` says who is
+told, and records it for the card)."""
 
 from __future__ import annotations
 

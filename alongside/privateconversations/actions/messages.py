@@ -151,8 +151,8 @@ def _tell_the_others(
         return
     if message.is_held:
         if conversation.purpose == Purpose.SUPPORT:
-            # A one-to-one pair has nobody from the team in it: the team is asked
-            # in, unless someone from the team is with them already.
+            # Only the team looks at a held message in a pair: they are asked in,
+            # unless someone from the team is with them already.
             ask_the_team(conversation, leaving=set())
         # Only someone from the team can look at it: the other of a pair is not
         # told of words they cannot read.
