@@ -23,6 +23,7 @@ from ..permissions import (
     can_start_with,
     can_write,
     conversations_visible_to,
+    current_participants,
     earlier_messages_for,
     waiting_conversations_for,
 )
@@ -122,6 +123,9 @@ def test_only_current_participants_read_and_write_while_open(
         actor in READERS
     )
     assert can_write(person, conversation) is (actor in READERS and not ended)
+    # Those told of a new message are exactly those who may read it.
+    told = set(current_participants(conversation).values_list("person_id", flat=True))
+    assert (person.pk in told) is (actor in READERS)
 
 
 @pytest.mark.parametrize("actor", ACTORS)
