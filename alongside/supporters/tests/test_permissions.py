@@ -255,6 +255,7 @@ def test_who_may_take_a_shift(state: str, kind: str, allowed: bool) -> None:
     [
         ("the supporter", True, False),
         ("their supervisor", True, True),
+        ("their supervisor, gone from the organisation", False, False),
         ("another supervisor", False, False),
         ("admin", False, False),
         ("peer", False, False),
@@ -275,8 +276,11 @@ def test_help_requests_reach_only_who_they_reached(
     person = {
         "the supporter": supporter,
         "their supervisor": supervisor,
+        "their supervisor, gone from the organisation": supervisor,
         "another supervisor": member_of(organisation, Role.SUPERVISOR),
     }.get(viewer) or someone(viewer, organisation)
+    if viewer.endswith("gone from the organisation"):
+        OrganisationRole.objects.filter(person=supervisor).delete()
 
     assert (help_request in rules.help_requests_visible_to(person)) is sees
     assert rules.can_acknowledge_help(person, help_request) is answers

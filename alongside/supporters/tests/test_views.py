@@ -156,6 +156,26 @@ def test_help_soon_reaches_the_supervisor_who_answers_it(
     assert "has seen it and will be in touch" in mine
 
 
+def test_help_no_longer_shows_to_someone_it_reached_who_has_left(
+    organisation: Organisation,
+) -> None:
+    supporter = member_of(organisation)
+    supervisor = member_of(organisation, Role.SUPERVISOR)
+    SupervisionFactory.create(
+        organisation=organisation, supporter=supporter, supervisor=supervisor
+    )
+    client_for(supporter).post(
+        reverse("supporters:help-ask", args=[organisation.slug]), {"urgency": "soon"}
+    )
+    url = reverse("supporters:help-detail", args=[HelpRequest.objects.get().pk])
+    OrganisationRole.objects.filter(person=supervisor).delete()
+
+    assert client_for(supervisor).get(url).status_code == 404
+    assert client_for(supervisor).post(url).status_code == 404
+    assert HelpRequest.objects.get().acknowledged_at is None
+    assert client_for(supporter).get(url).status_code == 200
+
+
 def test_a_made_up_urgency_is_refused_kindly(organisation: Organisation) -> None:
     supporter = member_of(organisation)
 
