@@ -39,6 +39,8 @@ from .permissions import (
     can_propose_agreement,
     can_read_note_words,
     can_write_note,
+    check_ask_for_change,
+    check_end,
     get_match_for,
     meeting_checks_waiting_for,
     notes_visible_to,
@@ -243,10 +245,15 @@ def agreement_download(request: AuthenticatedRequest, match_id: int) -> HttpResp
 def match_change(request: AuthenticatedRequest, match_id: int) -> HttpResponse:
     """Either of the two asks for a different match, with no reason asked."""
     match = get_match_for(request.user, match_id)
-    if not can_ask_for_change(request.user, match):
-        raise PermissionDenied
+    try:
+        check_ask_for_change(request.user, match)
+        if request.method == "POST":
+            actions.ask_for_change(person=request.user, match=match)
+    except PermissionDenied as error:
+        # A second click, or the other person ending it first: said kindly.
+        messages.info(request, str(error))
+        return redirect("buddying:match-detail", match_id=match.pk)
     if request.method == "POST":
-        actions.ask_for_change(person=request.user, match=match)
         messages.success(
             request,
             "Done. The coordinators know a change was asked for, and nothing more.",
@@ -358,10 +365,15 @@ def check_answer(request: AuthenticatedRequest, match_id: int) -> HttpResponse:
 def match_end(request: AuthenticatedRequest, match_id: int) -> HttpResponse:
     """Either of the two ends the support, with a closing guide."""
     match = get_match_for(request.user, match_id)
-    if not can_end(request.user, match):
-        raise PermissionDenied
+    try:
+        check_end(request.user, match)
+        if request.method == "POST":
+            actions.end_support(person=request.user, match=match)
+    except PermissionDenied as error:
+        # A second click, or both ending at once: said kindly, nothing changed.
+        messages.info(request, str(error))
+        return redirect("buddying:match-detail", match_id=match.pk)
     if request.method == "POST":
-        actions.end_support(person=request.user, match=match)
         messages.success(request, "Your one-to-one support has ended. Thank you.")
         return redirect("buddying:match-detail", match_id=match.pk)
     return render(

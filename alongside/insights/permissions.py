@@ -1,12 +1,15 @@
 """Who may give, read and see what in insights. The only place that decides.
 
 - Giving anonymous feedback to a group's facilitators: its current members (active
-  or taking a break). Never anyone else, so an answer always comes from the group.
+  or taking a break). Never anyone else, so an answer always comes from the group,
+  and never its facilitators, who read the answers: they could otherwise fill a
+  batch with their own and single out one member's.
 - Leaving a parting note: someone who has left the group, within seven days of
   leaving, once for that leaving.
-- Answering how a meeting felt: a current member, within three days of the end of
-  a meeting of the group that took place, once per meeting, at most once every
-  seven days however many meetings, and never after dismissing the prompt.
+- Answering how a meeting felt: a current member who is not a facilitator, within
+  three days of the end of a meeting of the group that took place, once per
+  meeting, at most once every seven days however many meetings, and never after
+  dismissing the prompt.
 - Reading the anonymous answers: the group's active facilitators, and only answers
   whose window has closed, in batches of five or more (`answers_released`);
   parting notes in batches of five parting notes, as the facilitators know who
@@ -30,7 +33,7 @@ from alongside.meetings.models import Occurrence
 from alongside.meetings.permissions import is_active_facilitator, is_current_member
 from alongside.organisations.models import Organisation, Role
 from alongside.organisations.permissions import role_in
-from alongside.peergroups.models import PeerGroup, Status
+from alongside.peergroups.models import GroupRole, PeerGroup, Status
 from alongside.peergroups.permissions import membership_of
 
 from .models import (
@@ -51,9 +54,23 @@ DASHBOARD_ROLES = frozenset({Role.ADMIN, Role.SUPERVISOR})
 # --- giving -------------------------------------------------------------------------
 
 
+def writes_to_itself(person: Person, group: PeerGroup) -> bool:
+    """Whether the person is one of the group's facilitators, active or on a break:
+    they read its answers, so they never write any. Otherwise a facilitator could
+    send four of their own beside one member's and read the fifth of the batch as
+    that member's. Reads only."""
+    membership = membership_of(person, group)
+    return (
+        membership is not None
+        and membership.status in (Status.ACTIVE, Status.PAUSED)
+        and membership.role == GroupRole.FACILITATOR
+    )
+
+
 def can_give_feedback(person: Person, group: PeerGroup) -> bool:
-    """Current members (active or taking a break) may write to the facilitators."""
-    return is_current_member(person, group)
+    """Current members (active or taking a break) may write to the facilitators;
+    never the facilitators themselves (`writes_to_itself`)."""
+    return is_current_member(person, group) and not writes_to_itself(person, group)
 
 
 def check_give_feedback(person: Person, group: PeerGroup) -> None:
@@ -124,6 +141,11 @@ def felt_safety_blocker(
     group = occurrence.meeting.group
     if not is_current_member(person, group):
         return "Only members of the group are asked how a meeting felt."
+    if writes_to_itself(person, group):
+        return (
+            "The group's facilitators read how its meetings felt to members, so "
+            "they are not asked themselves."
+        )
     if occurrence.is_cancelled or occurrence.ends_at > now:
         return "You can say how a meeting felt once it is over."
     if occurrence.ends_at + ANSWER_AFTER_MEETING_FOR < now:
@@ -144,9 +166,11 @@ def can_answer_felt_safety(person: Person, occurrence: Occurrence) -> bool:
 
 
 def check_answer_felt_safety(person: Person, occurrence: Occurrence) -> None:
-    """PermissionDenied unless a current member of the meeting's group; the
-    other reasons (already answered, too soon) are told kindly by the page."""
-    if not is_current_member(person, occurrence.meeting.group):
+    """PermissionDenied unless a current member of the meeting's group who is
+    not one of its facilitators (`writes_to_itself`); the other reasons (already
+    answered, too soon) are told kindly by the page."""
+    group = occurrence.meeting.group
+    if not is_current_member(person, group) or writes_to_itself(person, group):
         raise PermissionDenied
 
 

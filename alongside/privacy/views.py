@@ -6,6 +6,7 @@ from collections.abc import AsyncIterator, Iterator
 
 from allauth.core import ratelimit
 from asgiref.sync import sync_to_async
+from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -17,6 +18,8 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
 
 from alongside.core.requests import AuthenticatedRequest
+from alongside.safetyplans import lock as plan_lock
+from alongside.safetyplans.permissions import plan_of
 
 from .actions import erase_account
 from .export import export_as_html_parts, export_as_json_parts
@@ -71,11 +74,27 @@ def _streamed(
     )
 
 
+def _plan_locked(request: AuthenticatedRequest) -> HttpResponse | None:
+    """Both files hold the person's safety plan. When it has a PIN that this
+    browser has not entered lately, someone else may be at a shared device: send
+    them to the PIN first, as every page of the plan does."""
+    if not plan_lock.is_locked(request, plan_of(request.user)):
+        return None
+    messages.info(
+        request,
+        "Your files hold your safety plan, so please enter its PIN first. Then "
+        "download your data again.",
+    )
+    return redirect("safetyplans:plan-unlock")
+
+
 @login_required
 @require_GET
 def data_json(request: AuthenticatedRequest) -> HttpResponse | StreamingHttpResponse:
     """The JSON file, sent a section at a time: a long history is never held whole
     in memory."""
+    if (locked := _plan_locked(request)) is not None:
+        return locked
     response = _streamed(
         request,
         export_as_json_parts(request.user),
@@ -88,6 +107,8 @@ def data_json(request: AuthenticatedRequest) -> HttpResponse | StreamingHttpResp
 @require_GET
 def data_html(request: AuthenticatedRequest) -> HttpResponse | StreamingHttpResponse:
     """The readable page, sent a section at a time as the JSON file is."""
+    if (locked := _plan_locked(request)) is not None:
+        return locked
     response = _streamed(
         request,
         export_as_html_parts(request.user),

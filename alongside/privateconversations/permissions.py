@@ -242,8 +242,13 @@ def can_leave(person: Person, conversation: Conversation) -> bool:
     return can_read(person, conversation)
 
 
-def can_ask_for_someone_else(person: Person, conversation: Conversation) -> bool:
-    """The person it is with may always ask for someone else from the team."""
+ALREADY_ASKED = (
+    "You have asked already. Someone new from the team will join you here; "
+    "nobody is upset with you for asking."
+)
+
+
+def _may_ask_in(person: Person, conversation: Conversation) -> bool:
     place = participant_of(person, conversation)
     return (
         conversation.is_open
@@ -253,10 +258,23 @@ def can_ask_for_someone_else(person: Person, conversation: Conversation) -> bool
     )
 
 
+def can_ask_for_someone_else(person: Person, conversation: Conversation) -> bool:
+    """The person it is with may always ask for someone else from the team,
+    unless they are already waiting for someone new (a second ask would add a
+    second note and ask the team again)."""
+    return (
+        _may_ask_in(person, conversation) and conversation.needs_someone_since is None
+    )
+
+
 def check_ask_for_someone_else(person: Person, conversation: Conversation) -> None:
-    """Raise PermissionDenied unless can_ask_for_someone_else."""
-    if not can_ask_for_someone_else(person, conversation):
-        raise PermissionDenied
+    """Raise PermissionDenied unless can_ask_for_someone_else: with ALREADY_ASKED
+    when the person is already waiting for someone new, bare otherwise."""
+    if can_ask_for_someone_else(person, conversation):
+        return
+    if _may_ask_in(person, conversation):
+        raise PermissionDenied(ALREADY_ASKED)
+    raise PermissionDenied
 
 
 def can_share_held(person: Person, message: Message) -> bool:

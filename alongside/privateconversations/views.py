@@ -27,6 +27,7 @@ from .permissions import (
     can_ask_for_someone_else,
     can_message_team,
     can_write,
+    check_ask_for_someone_else,
     check_message_team,
     check_read,
     conversations_visible_to,
@@ -272,10 +273,19 @@ def conversation_leave(
 def someone_else(request: AuthenticatedRequest, conversation_id: int) -> HttpResponse:
     """The person asks for someone else from the team."""
     conversation = _conversation(request, conversation_id)
-    if not can_ask_for_someone_else(request.user, conversation):
-        raise PermissionDenied
+    try:
+        check_ask_for_someone_else(request.user, conversation)
+        if request.method == "POST":
+            actions.ask_for_someone_else(person=request.user, conversation=conversation)
+    except PermissionDenied as error:
+        if not str(error):
+            raise
+        # Asked already (a double click, or asking again): said kindly.
+        messages.info(request, str(error))
+        return redirect(
+            "privateconversations:conversation-detail", conversation_id=conversation.pk
+        )
     if request.method == "POST":
-        actions.ask_for_someone_else(person=request.user, conversation=conversation)
         messages.success(
             request,
             "Done. Someone else from the team will join you here. Nobody is upset "

@@ -1,7 +1,8 @@
 """Who may see and do what with a match: the pair's agreement, meeting notes,
 meetings and their checks, the end, and the organisation's settings and oversight.
 
-- A match, and its support agreement, is seen by its two people only. Either may
+- A match, and its support agreement, is seen by its two people only (the
+  supporter only while still in the organisation). Either may
   propose a version of the agreement, agree to the latest, or ask for a different
   match while it is active. Their messages are in a private conversation whose own
   rules (`alongside.privateconversations.permissions`) decide who reads it.
@@ -17,7 +18,7 @@ from django.http import Http404
 from django.utils import timezone
 
 from alongside.accounts.models import Person
-from alongside.organisations.models import Organisation
+from alongside.organisations.models import Organisation, OrganisationRole
 
 from ..models import (
     AgreementVersion,
@@ -36,10 +37,16 @@ from .requests import is_coordinator
 
 
 def matches_visible_to(person: Person) -> MatchQuerySet:
-    """Matches the person is one of the two in."""
+    """Matches the person is one of the two in: the peer always (it is their own
+    support), the supporter while they are still in the match's organisation, as
+    for the pair's conversation (`privateconversations.permissions`) and the
+    referrals they made."""
     if not person.is_authenticated:
         return Match.objects.none()
-    return Match.objects.filter(Q(peer=person) | Q(supporter=person))
+    still_in = OrganisationRole.objects.filter(person=person).values("organisation_id")
+    return Match.objects.filter(
+        Q(peer=person) | Q(supporter=person, organisation_id__in=still_in)
+    )
 
 
 def get_match_for(person: Person, match_id: int) -> Match:

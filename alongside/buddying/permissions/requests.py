@@ -167,11 +167,13 @@ def get_offer_for(person: Person, offer_id: int) -> Offer:
 
 
 def can_see_offered_request(person: Person, offer: Offer) -> bool:
-    """The supporter reads the request's words only while the offer is open."""
+    """The supporter reads the request's words only while the offer is open and
+    they are still a supporter there (as `check_answer` asks to take it)."""
     return (
         offer.supporter_id == person.pk
         and offer.status == OfferStatus.OPEN
         and offer.expires_at > timezone.now()
+        and is_supporter(person, offer.request.organisation)
     )
 
 

@@ -7,10 +7,18 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
+from alongside.organisations.models import OrganisationRole, Role
 from alongside.organisations.tests.factories import OrganisationFactory
 from alongside.peergroups.tests.factories import PeerGroupFactory
 
-from ..models import AgreementVersion, Match, Offer, RequestStatus, SupportRequest
+from ..models import (
+    AgreementVersion,
+    Match,
+    MatchStatus,
+    Offer,
+    RequestStatus,
+    SupportRequest,
+)
 from .factories import (
     coordinator_of,
     matched,
@@ -170,7 +178,13 @@ def test_either_side_asks_for_a_change_without_a_reason() -> None:
     assert client_for(match.supporter).post(url).status_code == 302
     match.refresh_from_db()
     assert not match.is_active
-    assert client_for(match.peer).post(url).status_code == 403
+    again = client_for(match.peer).post(url)
+    assert again.status_code == 302
+    assert again.headers["Location"] == reverse(
+        "buddying:match-detail", args=[match.pk]
+    )
+    match.refresh_from_db()
+    assert match.status == MatchStatus.CHANGE_ASKED
 
 
 def test_the_other_is_told_only_that_the_support_ended() -> None:
@@ -186,3 +200,62 @@ def test_the_other_is_told_only_that_the_support_ended() -> None:
     assert f"{organisation.name}. Ended." in match_page
     assert "different match" not in match_page
     assert "different match" not in index_page
+
+
+def test_a_supporter_who_has_left_the_organisation_no_longer_reaches_the_pair() -> None:
+    """Their pair's conversation already closes to them once they are no longer in
+    the organisation; the match's pages do too (the peer's name, meetings, notes
+    and work role, and planning a meeting), while the peer keeps them."""
+    organisation = OrganisationFactory.create()
+    match = matched(organisation)
+    OrganisationRole.objects.filter(person=match.supporter).delete()
+    supporter = client_for(match.supporter)
+    pages = [
+        reverse(name, args=[match.pk])
+        for name in (
+            "buddying:match-detail",
+            "buddying:agreement",
+            "buddying:meeting-create",
+            "buddying:note-create",
+            "buddying:match-end",
+        )
+    ]
+
+    for url in pages:
+        assert supporter.get(url).status_code == 404, url
+    planned = supporter.post(
+        reverse("buddying:meeting-create", args=[match.pk]),
+        {"starts_on": "2030-01-07", "start_time": "18:00", "minutes": "60"},
+    )
+    index = supporter.get(reverse("buddying:index")).text
+
+    assert planned.status_code == 404
+    assert not match.meetings.exists()
+    assert match.peer.shown_name not in index
+    assert client_for(match.peer).get(pages[0]).status_code == 200
+
+
+@pytest.mark.parametrize("now", ["a peer", "gone"])
+def test_an_open_offer_shows_nothing_to_someone_no_longer_a_supporter_there(
+    now: str,
+) -> None:
+    """An offer's 72 hours may outlast the supporter's place: once they are no
+    longer a supporter in the organisation, its page no longer shows the peer's
+    words or role at work, as it could no longer be taken."""
+    organisation = OrganisationFactory.create()
+    supporter = ready_supporter(organisation)
+    support_request = request_from(peer_of(organisation), organisation)
+    offer = offered(support_request, supporter, coordinator_of(organisation))
+    url = reverse("buddying:offer-detail", args=[offer.pk])
+    assert "A placeholder sentence." in client_for(supporter).get(url).text
+    roles = OrganisationRole.objects.filter(person=supporter)
+    if now == "gone":
+        roles.delete()
+    else:
+        roles.update(role=Role.PEER)
+
+    page = client_for(supporter).get(url)
+
+    assert page.status_code == 200
+    assert "A placeholder sentence." not in page.text
+    assert "no longer open to you" in page.text

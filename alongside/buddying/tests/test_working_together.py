@@ -128,3 +128,30 @@ def test_ending_leaves_the_conversation_read_only_for_both() -> None:
         assert not can_write(person, match.conversation)
     with pytest.raises(PermissionDenied):
         actions.end_support(person=match.peer, match=match)
+
+
+def test_ending_twice_or_both_at_once_is_told_kindly_and_changes_nothing() -> None:
+    """A double click on "End", or both people ending at the same moment, lands on
+    the match's page with a plain word that it has already ended, never on a
+    refusal page; the second end and a later "different match" change nothing."""
+    organisation = OrganisationFactory.create()
+    match = matched(organisation)
+    end = reverse("buddying:match-end", args=[match.pk])
+    change = reverse("buddying:match-change", args=[match.pk])
+    page = reverse("buddying:match-detail", args=[match.pk])
+    client_for(match.supporter).post(end)
+    told = Notification.objects.count()
+
+    again = client_for(match.supporter).post(end, follow=True)
+    other = client_for(match.peer).post(end, follow=True)
+    changing = client_for(match.peer).post(change, follow=True)
+    looking = client_for(match.peer).get(end, follow=True)
+
+    for response in (again, other, changing, looking):
+        assert response.redirect_chain == [(page, 302)]
+        assert b"This support has already ended. Nothing has changed." in (
+            response.content
+        )
+    match.refresh_from_db()
+    assert match.status == MatchStatus.ENDED
+    assert Notification.objects.count() == told

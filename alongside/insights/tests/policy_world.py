@@ -14,6 +14,9 @@ from .factories import past_meeting
 #   anon  outs  peer  req   mem   paus  left  faci  admn  supv  ofac  hand oadm
 _MEMBERS = (302, 404, 403, 403, 200, 200, 403, 200, 403, 403, 403, 403, 404)
 _MEMBERS_DONE = (302, 404, 403, 403, 302, 302, 403, 302, 403, 403, 403, 403, 404)
+# Members answer; the facilitators, who read the answers, do not.
+_ANSWERERS = (302, 404, 403, 403, 200, 200, 403, 403, 403, 403, 403, 403, 404)
+_ANSWERERS_DONE = (302, 404, 403, 403, 302, 302, 403, 403, 403, 403, 403, 403, 404)
 # Only someone who left the group lately leaves a parting note.
 _LEFT = (302, 404, 403, 403, 403, 403, 200, 403, 403, 403, 403, 403, 404)
 _LEFT_DONE = (302, 404, 403, 403, 403, 403, 302, 403, 403, 403, 403, 403, 404)
@@ -38,11 +41,11 @@ _ADMIN_DONE = (302, 404, 403, 403, 403, 403, 403, 403, 302, 403, 403, 403, 404)
 POLICY: dict[str, dict[str, tuple[int, ...]]] = {
     # Members write to their facilitators; only the facilitator reads, and only
     # answers released after the window and the threshold.
-    "insights:feedback-give": {"GET": _MEMBERS, "POST": _MEMBERS_DONE},
+    "insights:feedback-give": {"GET": _ANSWERERS, "POST": _ANSWERERS_DONE},
     "insights:feedback-read": {"GET": _FACILITATOR, "POST": _NO_POST},
     # Someone who has just left may leave a parting note, read the same way.
     "insights:parting-note": {"GET": _LEFT, "POST": _LEFT_DONE},
-    "insights:felt-safety-answer": {"GET": _MEMBERS, "POST": _MEMBERS_DONE},
+    "insights:felt-safety-answer": {"GET": _ANSWERERS, "POST": _ANSWERERS_DONE},
     # Members read "you said, we did"; the facilitator writes it.
     "insights:you-said-we-did": {"GET": _MEMBERS, "POST": _FACILITATOR_DONE},
     # One's own scores, and turning the prompt off or on: one's own.

@@ -24,8 +24,10 @@ POLICY = [
     ("paused", True, False, True, False, True, False, False),
     ("left", False, True, False, False, False, False, False),
     ("declined", False, False, False, False, False, False, False),
-    ("facilitator", True, False, True, True, True, True, False),
-    ("paused facilitator", True, False, True, False, True, False, False),
+    # Facilitators read the answers, so they write none (a batch they filled
+    # themselves would single out one member's answer).
+    ("facilitator", False, False, False, True, True, True, False),
+    ("paused facilitator", False, False, False, False, True, False, False),
     ("org admin", False, False, False, False, False, False, True),
     ("supervisor", False, False, False, False, False, False, True),
     ("other group", False, False, False, False, False, False, False),

@@ -13,7 +13,10 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from django.core.exceptions import PermissionDenied
 from django.db import connection
+from django.test import Client
+from django.urls import reverse
 
 from alongside.insights import actions
 from alongside.insights.models import Answer, Answered
@@ -143,3 +146,39 @@ def test_the_order_of_answers_says_nothing_about_the_order_of_writers() -> None:
     ]
     assert sorted(by_key) == sorted(written)
     assert by_key != written
+
+
+@pytest.mark.django_db
+def test_a_facilitator_cannot_fill_a_batch_to_single_out_one_members_answer() -> None:
+    """Answers show in batches of five so that none stands alone. If the people who
+    read them could also write them, a facilitator could send four of their own
+    beside one member's and read the fifth as that member's. So a group's
+    facilitators, on a break or not, neither send feedback nor answer how its
+    meetings felt: their page says so, and nothing is kept."""
+    group = PeerGroupFactory.create()
+    facilitator = person_in_state("facilitator", group)
+    member = person_in_state("active", group)
+    occurrence = past_meeting(group)
+    actions.give_feedback(person=member, group=group, text="A made-up worry.")
+    client = Client()
+    client.force_login(facilitator)
+
+    feedback = client.post(
+        reverse("insights:feedback-give", args=[group.pk]),
+        {"text": "Padding of my own."},
+    )
+    felt = client.post(
+        reverse("insights:felt-safety-answer", args=[group.pk, occurrence.pk]),
+        {"felt_safe": "5", "could_say": "5"},
+    )
+    page = client.get(reverse("peergroups:group-detail", args=[group.pk]))
+
+    assert feedback.status_code == 403
+    assert felt.status_code == 403
+    assert "Tell the facilitators something" not in page.content.decode()
+    with pytest.raises(PermissionDenied):
+        actions.answer_felt_safety(
+            person=facilitator, occurrence=occurrence, felt_safe=5, could_say=5
+        )
+    assert Answer.objects.filter(group=group).count() == 1
+    assert not Answered.objects.filter(person=facilitator).exists()

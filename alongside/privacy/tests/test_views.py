@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any
+from collections.abc import Callable, Iterator
+from typing import Any, cast
 
 import pytest
 from django.contrib.sessions.models import Session
+from django.http import StreamingHttpResponse
 from django.test import Client
 from django.urls import reverse
 
@@ -235,3 +236,28 @@ def test_a_member_of_a_group_can_erase(group: PeerGroup) -> None:
 
     assert response.status_code == 302
     assert not Person.objects.filter(pk=person.pk).exists()
+
+
+@pytest.mark.parametrize("file_name", ["privacy:data-json", "privacy:data-html"])
+def test_a_plan_with_a_pin_is_not_downloaded_past_its_lock(file_name: str) -> None:
+    """Someone at a shared, signed-in device cannot read a plan kept behind a PIN
+    by downloading its owner's data: the file waits until the PIN is entered, and
+    then holds the plan as before."""
+    from alongside.safetyplans import actions as plan_actions
+    from alongside.safetyplans.tests.factories import plan_with_words
+
+    owner = PersonFactory.create()
+    plan_with_words(owner, "A made-up thing behind a PIN.")
+    plan_actions.set_pin(person=owner, pin="2468")
+    client = Client()
+    client.force_login(owner)
+
+    locked = client.get(reverse(file_name), follow=True)
+
+    assert locked.redirect_chain == [(reverse("safetyplans:plan-unlock"), 302)]
+    assert "A made-up thing behind a PIN." not in locked.content.decode()
+    assert "enter its PIN" in locked.content.decode()
+    client.post(reverse("safetyplans:plan-unlock"), {"pin": "2468"})
+    opened = cast(StreamingHttpResponse, client.get(reverse(file_name)))
+    parts = cast(Iterator[bytes], opened.streaming_content)
+    assert "A made-up thing behind a PIN." in b"".join(parts).decode()

@@ -201,6 +201,8 @@ def _carry_on_if_nobody_left(conversation: Conversation, *, leaving: set[int]) -
 def ask_for_someone_else(*, person: Person, conversation: Conversation) -> None:
     """The person asks for someone else from the team: everyone from the team in it
     steps back (they are told, once), and the rest of the team is asked."""
+    # Two clicks at once take turns here; the second finds the first's ask.
+    conversation = Conversation.objects.select_for_update().get(pk=conversation.pk)
     check_ask_for_someone_else(person, conversation)
     team = list(conversation.participants.filter(side=Side.TEAM, left_at__isnull=True))
     _step_back(conversation, team)

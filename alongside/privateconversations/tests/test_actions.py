@@ -332,3 +332,32 @@ def test_a_key_left_behind_by_a_deleted_conversation_goes_the_next_night(
     assert delete_orphan_keys() == 1
     assert GroupKey.objects.filter(conversation_id=kept.pk).exists()
     assert not GroupKey.objects.filter(conversation_id=gone.pk).exists()
+
+
+def test_asking_for_someone_else_twice_is_told_kindly_and_asks_once(
+    organisation: Organisation,
+) -> None:
+    """A double click, or asking again while nobody new has joined yet, adds no
+    second note to the conversation and asks the team once; the page says they
+    have asked already and someone new will join."""
+    from django.test import Client
+    from django.urls import reverse
+
+    peer, fran = member_of(organisation), member_of(organisation, Role.FACILITATOR)
+    conversation = conversation_between(fran, peer, organisation)
+    url = reverse("privateconversations:someone-else", args=[conversation.pk])
+    client = Client()
+    client.force_login(peer)
+    client.post(url)
+    notes = conversation.messages.exclude(note="").count()
+
+    again = client.post(url, follow=True)
+    looking = client.get(url, follow=True)
+
+    detail = reverse("privateconversations:conversation-detail", args=[conversation.pk])
+    for response in (again, looking):
+        assert response.redirect_chain == [(detail, 302)]
+        assert "You have asked already" in response.content.decode()
+    assert conversation.messages.exclude(note="").count() == notes
+    with pytest.raises(PermissionDenied):
+        actions.ask_for_someone_else(person=peer, conversation=conversation)

@@ -137,6 +137,15 @@ def test_only_the_person_asks_for_someone_else(actor: str) -> None:
 
 
 @pytest.mark.parametrize("actor", ACTORS)
+def test_nobody_asks_again_while_waiting_for_someone_new(actor: str) -> None:
+    conversation, people = build()
+    actions.ask_for_someone_else(person=people["the person"], conversation=conversation)
+    conversation.refresh_from_db()
+
+    assert not can_ask_for_someone_else(who(people, actor), conversation)
+
+
+@pytest.mark.parametrize("actor", ACTORS)
 def test_only_team_who_joined_later_have_earlier_messages_to_read(actor: str) -> None:
     conversation, people = build()
     assert earlier_messages_for(who(people, actor), conversation).exists() is (

@@ -7,7 +7,8 @@ from django.db.models import Q, QuerySet
 from django.http import Http404
 
 from alongside.accounts.models import Person
-from alongside.organisations.models import Organisation
+from alongside.organisations.models import Organisation, OrganisationRole
+from alongside.organisations.permissions import role_in
 from alongside.supporters.models import (
     HelpRequest,
 )
@@ -26,11 +27,17 @@ def check_ask_for_help(person: Person, organisation: Organisation) -> None:
 
 
 def help_requests_visible_to(person: Person) -> QuerySet[HelpRequest]:
-    """Requests the person made, and those that reached them."""
+    """Requests the person made, and those that reached them while they are still
+    in that organisation (someone who has left no longer sees who asked)."""
     if not person.is_authenticated:
         return HelpRequest.objects.none()
+    still_in = OrganisationRole.objects.filter(person=person).values("organisation_id")
     return HelpRequest.objects.filter(
-        Q(person=person) | Q(pk__in=person.help_requests_received.values("pk"))
+        Q(person=person)
+        | Q(
+            pk__in=person.help_requests_received.values("pk"),
+            organisation_id__in=still_in,
+        )
     )
 
 
@@ -48,10 +55,12 @@ def get_help_request_for(person: Person, help_request_id: int) -> HelpRequest:
 
 
 def can_acknowledge_help(person: Person, help_request: HelpRequest) -> bool:
-    """Someone it reached answers it; never the person who asked."""
+    """Someone it reached answers it while still in the organisation; never the
+    person who asked."""
     return (
         help_request.person_id != person.pk
         and help_request.alerted.filter(pk=person.pk).exists()
+        and role_in(person, help_request.organisation) is not None
     )
 
 

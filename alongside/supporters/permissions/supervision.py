@@ -8,7 +8,7 @@ from django.db.models import Q, QuerySet
 from django.http import Http404
 
 from alongside.accounts.models import Person
-from alongside.organisations.models import Organisation, Role
+from alongside.organisations.models import Organisation, OrganisationRole, Role
 from alongside.organisations.permissions import role_in
 from alongside.supporters.models import (
     SUPERVISING_ROLES,
@@ -71,13 +71,24 @@ def check_schedule_session(
         raise PermissionDenied
 
 
+def _still_supervising_in(person: Person) -> QuerySet[Organisation]:
+    """The organisations where the person is a supervisor or admin now."""
+    return Organisation.objects.filter(
+        pk__in=OrganisationRole.objects.filter(
+            person=person, role__in=SUPERVISING_ROLES
+        ).values("organisation")
+    )
+
+
 def sessions_visible_to(person: Person) -> QuerySet[SupervisionSession]:
-    """Sessions the person was in, as supervisor or supervisee: the only people who
-    read their notes."""
+    """Sessions the person was in: as supervisee always, as supervisor only while
+    they still supervise in that organisation (as for debriefs), so that someone
+    who has stepped down or left no longer reads the supervisee's reflection."""
     if not person.is_authenticated:
         return SupervisionSession.objects.none()
     return SupervisionSession.objects.filter(
-        Q(supervisor=person) | Q(supervisee=person)
+        Q(supervisor=person, organisation__in=_still_supervising_in(person))
+        | Q(supervisee=person)
     )
 
 
@@ -107,8 +118,11 @@ def session_dates_visible_to(
 
 
 def can_write_notes(person: Person, session: SupervisionSession) -> bool:
-    """The session's supervisor writes its notes and says whether it happened."""
-    return session.supervisor_id == person.pk
+    """The session's supervisor writes its notes and says whether it happened,
+    while they still supervise in its organisation."""
+    return session.supervisor_id == person.pk and can_supervise(
+        person, session.organisation
+    )
 
 
 def check_write_notes(person: Person, session: SupervisionSession) -> None:

@@ -9,7 +9,7 @@ from django.http import Http404
 from django.utils import timezone
 
 from alongside.accounts.models import Person
-from alongside.organisations.models import Organisation, Role
+from alongside.organisations.models import Organisation, OrganisationRole, Role
 from alongside.organisations.tests.factories import OrganisationFactory
 from alongside.supporters import actions
 from alongside.supporters import permissions as rules
@@ -139,6 +139,8 @@ def test_training_gate_follows_current_completion(
     [
         ("supervisee", True, False, True),
         ("their supervisor", True, True, False),
+        ("their supervisor, now a peer", False, False, False),
+        ("their supervisor, gone from the organisation", False, False, False),
         ("another supervisor", False, False, False),
         ("admin", False, False, False),
         ("peer", False, False, False),
@@ -157,8 +159,16 @@ def test_supervision_notes_are_for_the_two_people_only(
     person = {
         "supervisee": supervisee,
         "their supervisor": supervisor,
+        "their supervisor, now a peer": supervisor,
+        "their supervisor, gone from the organisation": supervisor,
         "another supervisor": member_of(organisation, Role.SUPERVISOR),
     }.get(viewer) or someone(viewer, organisation)
+    if viewer.startswith("their supervisor, "):
+        roles = OrganisationRole.objects.filter(person=supervisor)
+        if viewer.endswith("now a peer"):
+            roles.update(role=Role.PEER)
+        else:
+            roles.delete()
 
     assert (session in rules.sessions_visible_to(person)) is reads
     assert rules.can_write_notes(person, session) is notes
@@ -245,6 +255,7 @@ def test_who_may_take_a_shift(state: str, kind: str, allowed: bool) -> None:
     [
         ("the supporter", True, False),
         ("their supervisor", True, True),
+        ("their supervisor, gone from the organisation", False, False),
         ("another supervisor", False, False),
         ("admin", False, False),
         ("peer", False, False),
@@ -265,8 +276,11 @@ def test_help_requests_reach_only_who_they_reached(
     person = {
         "the supporter": supporter,
         "their supervisor": supervisor,
+        "their supervisor, gone from the organisation": supervisor,
         "another supervisor": member_of(organisation, Role.SUPERVISOR),
     }.get(viewer) or someone(viewer, organisation)
+    if viewer.endswith("gone from the organisation"):
+        OrganisationRole.objects.filter(person=supervisor).delete()
 
     assert (help_request in rules.help_requests_visible_to(person)) is sees
     assert rules.can_acknowledge_help(person, help_request) is answers

@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 from pytest_django import DjangoAssertNumQueries
 
-from alongside.organisations.models import Organisation, Role
+from alongside.organisations.models import Organisation, OrganisationRole, Role
 from alongside.organisations.tests.factories import OrganisationFactory
 from alongside.supporters.models import (
     CheckIn,
@@ -156,6 +156,26 @@ def test_help_soon_reaches_the_supervisor_who_answers_it(
     assert "has seen it and will be in touch" in mine
 
 
+def test_help_no_longer_shows_to_someone_it_reached_who_has_left(
+    organisation: Organisation,
+) -> None:
+    supporter = member_of(organisation)
+    supervisor = member_of(organisation, Role.SUPERVISOR)
+    SupervisionFactory.create(
+        organisation=organisation, supporter=supporter, supervisor=supervisor
+    )
+    client_for(supporter).post(
+        reverse("supporters:help-ask", args=[organisation.slug]), {"urgency": "soon"}
+    )
+    url = reverse("supporters:help-detail", args=[HelpRequest.objects.get().pk])
+    OrganisationRole.objects.filter(person=supervisor).delete()
+
+    assert client_for(supervisor).get(url).status_code == 404
+    assert client_for(supervisor).post(url).status_code == 404
+    assert HelpRequest.objects.get().acknowledged_at is None
+    assert client_for(supporter).get(url).status_code == 200
+
+
 def test_a_made_up_urgency_is_refused_kindly(organisation: Organisation) -> None:
     supporter = member_of(organisation)
 
@@ -193,6 +213,25 @@ def test_supervision_notes_are_read_by_their_two_people_and_an_admin_sees_dates(
     text = team.content.decode()
     assert "60 minutes, happened" in text
     assert "We talked about endings." not in text
+
+
+def test_a_supervisor_who_no_longer_supervises_there_cannot_read_or_write_notes(
+    organisation: Organisation,
+) -> None:
+    supporter = member_of(organisation)
+    supervisor = member_of(organisation, Role.SUPERVISOR)
+    session = SupervisionSessionFactory.create(
+        organisation=organisation, supervisor=supervisor, supervisee=supporter
+    )
+    url = reverse("supporters:session-detail", args=[session.pk])
+    client_for(supporter).post(url, {"reflection": "I felt heard."})
+    OrganisationRole.objects.filter(person=supervisor).update(role=Role.PEER)
+
+    assert client_for(supervisor).get(url).status_code == 404
+    assert client_for(supervisor).post(url, {"notes": "Changed."}).status_code == 404
+    session.refresh_from_db()
+    assert session.notes == ""
+    assert "I felt heard." in client_for(supporter).get(url).content.decode()
 
 
 def test_a_check_in_is_private_until_shared(organisation: Organisation) -> None:
