@@ -25,6 +25,7 @@ from channels.layers import get_channel_layer
 from django.db import transaction
 from django.http import HttpRequest
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
 
@@ -38,6 +39,14 @@ from .models import LiveConnection, Participation, Post, PostStatus
 logger = logging.getLogger(__name__)
 
 LIVE_MESSAGE_PARTIAL = "conversations/live.html#live-message"
+# What differs between the author's rendering of a live message and everyone else's:
+# a class on its element, and this part of it.
+LIVE_MESSAGE_CONTROLS = "conversations/live.html#live-message-controls"
+MINE_CLASS = " is-mine"
+# Where the room's rendering of a live message is cut to make its author's
+# (room_and_author_html). Autoescaping turns every "<" in a person's words and name
+# into "&lt;", so this can only come from the template itself.
+OWN_MARK = mark_safe("<!--own-->")
 # A message's words, which read the same for everyone.
 POST_WORDS = "conversations/includes/post_words.html"
 # Connections refresh their rows every REFRESH_SECONDS (presence_keeper.py);
@@ -68,6 +77,39 @@ def render_live_message(
             "links_allowed": links_allowed,
             "words": words,
         },
+    )
+
+
+def room_and_author_html(
+    post: Post, *, links_allowed: bool, words: SafeString | None
+) -> tuple[str, str]:
+    """A live message as the room sees it and as its author does, each exactly as
+    render_live_message makes it, from one full rendering: the author's differs only
+    in a class and in its controls (the live-message-controls partial), which are
+    rendered on their own and put in place of the room's."""
+    context = {
+        "post": post,
+        "viewer_id": None,
+        "links_allowed": links_allowed,
+        "words": words,
+    }
+    marked = render_to_string(LIVE_MESSAGE_PARTIAL, {**context, "own_mark": OWN_MARK})
+    parts = marked.split(OWN_MARK)
+    if len(parts) != 4 or post.author_id is None:
+        # Others see a held message as an emptied element: nothing to share.
+        room = "".join(parts)
+        if post.author_id is None:
+            return room, room
+        return room, render_live_message(
+            post, viewer_id=post.author_id, links_allowed=links_allowed, words=words
+        )
+    before_class, before_controls, room_controls, after = parts
+    author_controls = render_to_string(
+        LIVE_MESSAGE_CONTROLS, {**context, "viewer_id": post.author_id}
+    )
+    return (
+        "".join((before_class, before_controls, room_controls, after)),
+        "".join((before_class, MINE_CLASS, before_controls, author_controls, after)),
     )
 
 
@@ -139,11 +181,24 @@ def withdrawn_frame(post_id: int) -> dict[str, Any]:
 def message_event(post: Post, *, is_new: bool = True) -> dict[str, Any]:
     """Render a message for the room and for its author, and encode each as the
     frame that goes over the socket, so that no socket renders or encodes it again.
-    Its words are rendered once for both: the author's frame adds only what is
-    theirs (their controls, what screening noted for them). Which sockets get which
+    It is rendered once for both (room_and_author_html): the author's frame adds
+    only what is theirs (their controls, what screening noted for them) to the
+    room's. Which sockets get which
     frame (or none) is decided by permissions.live_frame_for."""
     links_allowed = post.group.organisation.allows_links
     words = None if post.is_deleted else render_words(post, links_allowed=links_allowed)
+    if not hasattr(post, "report_url"):
+        # Resolved here as the thread pages do: the template would otherwise find
+        # the post has none the slow way (Django's templates then list every
+        # attribute the post has) before resolving it itself.
+        setattr(  # noqa: B010
+            post,
+            "report_url",
+            reverse("safety:post-report", args=[post.group_id, post.pk]),
+        )
+    room_html, author_html = room_and_author_html(
+        post, links_allowed=links_allowed, words=words
+    )
     return {
         "type": "post.published",
         "group_id": post.group_id,
@@ -153,18 +208,8 @@ def message_event(post: Post, *, is_new: bool = True) -> dict[str, Any]:
         "created_at": post.created_at.timestamp(),
         "topic": post.content_warning,
         "status": post.status,
-        "frame": _frame(
-            post,
-            render_live_message(
-                post, viewer_id=None, links_allowed=links_allowed, words=words
-            ),
-        ),
-        "author_frame": _frame(
-            post,
-            render_live_message(
-                post, viewer_id=post.author_id, links_allowed=links_allowed, words=words
-            ),
-        ),
+        "frame": _frame(post, room_html),
+        "author_frame": _frame(post, author_html),
         # A change that adds a warning someone hides (the author's edit, or a
         # facilitator's) takes the earlier words away from their screen too.
         "hidden_frame": None if is_new else _hidden_frame(post),
