@@ -200,6 +200,7 @@ _PAST_TIME = re.compile(
     r"|last\s+(?:spring|summer|autumn|winter|month|christmas)|there\s+was\s+a\s+time"
     r"|(?:the\s+)?lowest\s+point|after\s+(?:trying|my\s+attempt|an?\s+(?:attempt|overdose))"
     r"|(?:even\s+)?when\s+i\s+(?:wanted|was|felt|tried|thought)"
+    r"|went\s+through\s+(?:a|an|that)\s+(?:\w+\s+)?(?:spell|phase|patch|period|stage)"
     r"|at\s+my\s+(?:last|old|previous|first)\s+(?:job|school|work|place|college|uni)"
     r"|at\s+my\s+(?:worst|lowest|darkest)|after\s+i\s+(?:tried|attempted|overdosed)"
     r"|there\s+were\s+(?:times|nights|days|weeks|months|years|moments)"
