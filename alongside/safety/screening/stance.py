@@ -163,6 +163,7 @@ _REPORT = re.compile(
     r"|podcast|programme|radio|ted\s+talk|debate|strategy|charity|charities|coroner"
     r"|inquest|pledge|poster|leaflet|according\s+to|(?:day|week|month)\s+of\s+action"
     r"|(?:world|national)\s+\w+\s+(?:day|week)|one\s+in\s+\w+|journalist|celebrity"
+    r"|\d+\s+(?:in|out\s+of)\s+(?:every\s+)?\d+"
     r"|government|mp|minister|published|publishes|fundrais\w*|sponsored|raise\s+money)\b"
 )
 _REPORT_VERB = re.compile(

@@ -200,3 +200,9 @@ def test_everyday_sayings_suggest_no_warning(text: str) -> None:
 def test_sick_to_death_of_being_alive_is_still_heard() -> None:
     result = screen("I'm sick to death of being alive")
     assert result.suggested_warning == "suicide"
+
+
+def test_a_figure_written_in_digits_is_a_report_not_a_worry() -> None:
+    result = screen("Apparently 1 in 4 students have had suicidal thoughts this year")
+    assert result.card == ""
+    assert not result.needs_on_duty_alert
