@@ -124,13 +124,16 @@ def _labels(words: list[str]) -> dict[str, str]:
 def challenge_set(limit: int | None = None) -> list[Example]:
     """Our own hand-labelled sentences (``challenge_set.txt``), by category.
 
-    Each sentence carries its category's labels, changed by any after ``||``. Within
-    each category the sentences are ordered by a hash of their words and every second
-    one is held out, so both halves hold every category and the split does not depend
-    on where a sentence sits in the file.
+    Each sentence carries its block's labels (the ``##`` line above it), changed by
+    any after ``||``. Within each block the sentences are ordered by a hash of their
+    words and every second one is held out, so both halves hold every category and
+    the split does not depend on where a sentence sits in the block. A category may
+    open again further down the file (sentences written later): that block is split
+    by itself, so adding sentences never moves earlier ones between the halves.
     """
-    sentences: list[tuple[str, str, dict[str, str]]] = []
+    sentences: list[tuple[str, int, str, dict[str, str]]] = []
     category = ""
+    block = 0
     labels: dict[str, str] = {}
     with CHALLENGE_SET.open(encoding="utf-8") as handle:
         for raw in handle:
@@ -140,18 +143,21 @@ def challenge_set(limit: int | None = None) -> list[Example]:
             if line.startswith("## "):
                 category, *words = line[3:].split()
                 labels = _labels(words)
+                block += 1
                 continue
             text, _, override = line.partition(" || ")
-            sentences.append((category, text, {**labels, **_labels(override.split())}))
+            sentences.append(
+                (category, block, text, {**labels, **_labels(override.split())})
+            )
     held_out: set[str] = set()
-    for name in {category for category, _, _ in sentences}:
+    for number in {block for _, block, _, _ in sentences}:
         ranked = sorted(
-            (text for category, text, _ in sentences if category == name),
+            (text for _, block, text, _ in sentences if block == number),
             key=lambda text: hashlib.sha256(f"challenge:{text}".encode()).digest(),
         )
         held_out.update(ranked[1::2])
     rows = (
         Example(index, text, text in held_out, label=category, extra=dict(extra))
-        for index, (category, text, extra) in enumerate(sentences)
+        for index, (category, _, text, extra) in enumerate(sentences)
     )
     return _limited(rows, limit)

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 
 import alongside.safety.screening.scan as scan
+from alongside.safety.screening.abuse_aimed import namings, urgings
 from alongside.safety.screening.context import Context
 
 # Slurs for groups of people: abusive wherever they are used, as they demean a group.
@@ -458,6 +459,8 @@ def find_abuse(context: Context) -> list[AbuseFinding]:
 
     for match in scan.finditer(_URGE_SELF_HARM, text):
         add("urges_self_harm", match, 0.95, negatable=True)
+    for match in urgings(text):
+        add("urges_self_harm", match, 0.9, negatable=True)
     for match in scan.finditer(_TAUNT_ALONE, text):
         add("goads_self_harm", match, 0.9, negatable=False)
     for match in scan.finditer(_GOAD, text):
@@ -469,6 +472,8 @@ def find_abuse(context: Context) -> list[AbuseFinding]:
         add("slur", match, 0.85, negatable=False)
     for match in scan.finditer(_SECOND_PERSON_INSULT, text):
         add("insult", match, 0.8, negatable=True)
+    for match in namings(text):
+        add("insult", match, 0.75, negatable=True)
     for match in scan.finditer(_NAME_CALLING, text):
         add("name_calling", match, 0.75, negatable=False)
     for match in scan.finditer(_GROUP_INSULT, text):

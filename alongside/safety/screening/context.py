@@ -23,9 +23,24 @@ _CLAUSE_BREAK_MARK = re.compile(r"[.!?;,:\n()]+|(?<!\s)\s+-\s+")
 _CLAUSE_BREAK_WORD = re.compile(r"\b(?:but|although|though|however|yet)\b")
 
 
+def _ends(pattern: re.Pattern[str], text: str) -> list[int]:
+    """Where each match of ``pattern`` ends, passing over a lone dot between two
+    digits ("the 6.40 train", "2.5 mg"): a time or a number, not a break."""
+    return [
+        match.end()
+        for match in pattern.finditer(text)
+        if not (
+            match.end() - match.start() == 1
+            and text[match.start()] == "."
+            and text[match.start() - 1 : match.start()].isdigit()
+            and text[match.end() : match.end() + 1].isdigit()
+        )
+    ]
+
+
 def _clause_starts(text: str) -> list[int]:
     """Where each clause starts: at the start, and after every break."""
-    marks = [match.end() for match in _CLAUSE_BREAK_MARK.finditer(text)]
+    marks = _ends(_CLAUSE_BREAK_MARK, text)
     words = [match.end() for match in scan.finditer(_CLAUSE_BREAK_WORD, text)]
     return [0, *sorted(marks + words)] if words else [0, *marks]
 
@@ -105,7 +120,8 @@ _QUOTE_FRAMING = re.compile(
     r"\b(?:lyrics?|song|songs|sang|sings?|singing|chorus|verse|album|track|band|quote|"
     r"quoting|quoted|poem|poet|poetry|line\s+from|film|movie|book|novel|play|scene|"
     r"character|episode|show|series|meme|as\s+\w+(?:\s+\w+)?\s+(?:said|says|put\s+it|wrote"
-    r"|sang))\b|[♪♫♬🎵🎶]"
+    r"|sang)|(?:came|comes)\s+on|radio"
+    r"|playlist|spotify|earworm|karaoke|hymn|stuck\s+in\s+my\s+head)\b|[♪♫♬🎵🎶]"
 )
 _QUOTED = re.compile(r"\"[^\"\n]{2,400}\"|'[^'\n]{6,400}'(?!\w)|[♪♫♬🎵🎶][^\n]{2,400}")
 _LYRICS_BLOCK = re.compile(r"\blyrics?\s*[:\-]\s*[^\n]{2,600}")
@@ -121,6 +137,12 @@ _REPORTED_SPEECH = re.compile(
 IDIOMS = re.compile(
     r"\b(?:dead\s+(?:tired|end|on|set|easy|serious|quiet|beat|battery|phone|inside|funny"
     r"|good|proud|jealous|lucky|nice|on\s+my\s+feet)"
+    # "Dead" as a British intensifier, and set phrases with death in them.
+    r"|dead\s+(?:chuffed|pleased|excited|happy|keen|posh|cute|lush|handy|hard|simple|quick"
+    r"|busy|cold|right)|over\s+my\s+dead\s+body"
+    r"|(?:time|hours?|minutes|half\s+an\s+hour|an\s+hour|a\s+while)\s+to\s+kill"
+    r"|(?:bored|scared|worried|frozen|tickled)\s+to\s+death|(?:literally\s+)?die\s+for"
+    r"\s+(?:this|that|a|an|some|these|those)\s+(?!(?:cause|reason|country|family|kids)\b)"
     r"|to\s+die\s+for|dying\s+(?:to|for|of\s+(?:laughter|embarrassment|boredom|shame|thirst"
     r"|hunger|cringe))|(?:die|died|dying)\s+(?:of|from)\s+(?:embarrassment|shame|boredom"
     r"|laughter|laughing|cringe)|(?:nearly|almost|could\s+have|could'?ve|literally)\s+died"
@@ -207,7 +229,7 @@ class Context:
 
     @classmethod
     def of(cls, text: str) -> Context:
-        sentence_starts = [0] + [match.end() for match in _SENTENCE_END.finditer(text)]
+        sentence_starts = [0, *_ends(_SENTENCE_END, text)]
         clause_starts = _clause_starts(text)
         quoted = [(match.start(), match.end()) for match in _QUOTED.finditer(text)]
         quoted += [

@@ -33,6 +33,7 @@ import alongside.safety.screening.scan as scan
 from alongside.safety.screening.abuse import find_abuse, find_named_insults
 from alongside.safety.screening.context import Context
 from alongside.safety.screening.method import find_method_detail
+from alongside.safety.screening.method_told import find_told_method, with_own_plan
 from alongside.safety.screening.normalise import Span, normalise
 from alongside.safety.screening.personal_details import (
     HELD_KINDS,
@@ -312,6 +313,9 @@ def _screen(
         if finding.label == "goads_self_harm"
     )
     risk = assess_risk(context, earlier_signs=earlier_signs, aimed_at_others=goading)
+    methods = [(m.start, m.end) for m in find_method_detail(context)]
+    methods += find_told_method(context, methods)
+    risk = with_own_plan(risk, context, methods)
     for finding in risk.findings:
         signals.append(
             Signal(
@@ -328,11 +332,9 @@ def _screen(
         crisis = True
 
     # Method or graphic detail.
-    for method in find_method_detail(context):
+    for start, end in sorted(methods):
         signals.append(
-            Signal(
-                Detector.METHOD, method.label, (span(method.start, method.end),), 0.8
-            )
+            Signal(Detector.METHOD, "method_detail", (span(start, end),), 0.8)
         )
         if HoldReason.METHOD not in holds:
             holds.append(HoldReason.METHOD)

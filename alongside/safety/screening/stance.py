@@ -163,6 +163,7 @@ _REPORT = re.compile(
     r"|podcast|programme|radio|ted\s+talk|debate|strategy|charity|charities|coroner"
     r"|inquest|pledge|poster|leaflet|according\s+to|(?:day|week|month)\s+of\s+action"
     r"|(?:world|national)\s+\w+\s+(?:day|week)|one\s+in\s+\w+|journalist|celebrity"
+    r"|\d+\s+(?:in|out\s+of)\s+(?:every\s+)?\d+"
     r"|government|mp|minister|published|publishes|fundrais\w*|sponsored|raise\s+money)\b"
 )
 _REPORT_VERB = re.compile(
@@ -200,6 +201,7 @@ _PAST_TIME = re.compile(
     r"|last\s+(?:spring|summer|autumn|winter|month|christmas)|there\s+was\s+a\s+time"
     r"|(?:the\s+)?lowest\s+point|after\s+(?:trying|my\s+attempt|an?\s+(?:attempt|overdose))"
     r"|(?:even\s+)?when\s+i\s+(?:wanted|was|felt|tried|thought)"
+    r"|went\s+through\s+(?:a|an|that)\s+(?:\w+\s+)?(?:spell|phase|patch|period|stage)"
     r"|at\s+my\s+(?:last|old|previous|first)\s+(?:job|school|work|place|college|uni)"
     r"|at\s+my\s+(?:worst|lowest|darkest)|after\s+i\s+(?:tried|attempted|overdosed)"
     r"|there\s+were\s+(?:times|nights|days|weeks|months|years|moments)"

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 import alongside.safety.screening.scan as scan
+from alongside.safety.screening.context import IDIOMS
 
 
 class Topic(StrEnum):
@@ -118,8 +119,8 @@ _LEXICON: dict[Topic, str] = {
         # Not eating, making oneself sick, guilt about food.
         r"|(?:not|haven'?t|didn'?t|hardly)\s+(?:\w+\s+)?eaten|skip(?:ping|ped)?\s+(?:meals"
         r"|breakfast|lunch|dinner)|(?:threw|throw|throwing)\s+up\s+after\s+(?:eating|dinner"
-        r"|meals?|lunch|breakfast|food)|made\s+myself\s+(?:be\s+)?sick|counting\s+(?:every\s+)?"
-        r"calories?|(?:guilty|disgusting|gross|fat|huge)\s+(?:whenever|when|after|every\s+time)"
+        r"|meals?|lunch|breakfast|food)|made\s+myself\s+(?:be\s+)?sick|count(?:ing|ed|s)?\s+(?:every\s+|each\s+)?"
+        r"calories?|calorie\s+(?:count\w*|deficit|tracking)|(?:guilty|disgusting|gross|fat|huge)\s+(?:whenever|when|after|every\s+time)"
         r"\s+i\s+(?:eat|have\s+eaten)|food\s+(?:rules"
         r"|guilt)|fear\s+of\s+(?:food|eating|gaining)|body\s+checking|eating\s+(?:less|nothing)"
     ),
@@ -193,6 +194,7 @@ def find_topics(text: str) -> list[TopicFinding]:
             m
             for m in scan.finditer(_COMPILED[topic], text)
             if not _IDIOMS.search(text, max(0, m.start() - 25), m.end() + 25)
+            and not IDIOMS.search(text, max(0, m.start() - 30), m.end() + 30)
         ]
         if not matches:
             continue

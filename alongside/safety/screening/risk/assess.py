@@ -40,7 +40,9 @@ _SELF_HARM_NOW = re.compile(
 )
 _NOW = re.compile(
     r"\b(?:tonight|right\s+now|now|today|this\s+(?:evening|afternoon|morning)|about\s+to"
-    r"|so\s+(?:badly|strong)|can'?t\s+stop|in\s+a\s+minute|when\s+everyone'?s\s+(?:gone|asleep))\b"
+    r"|so\s+(?:badly|strong)|can'?t\s+stop|in\s+a\s+minute|(?:when|after|once)\s+(?:everyone"
+    r"|everybody|the\s+kids|my\s+\w+)(?:'s|\s+(?:has|have|is|are))?\s+(?:gone\s+to\s+bed"
+    r"|gone|asleep|in\s+bed|out))\b"
 )
 _PAST_VERB = re.compile(
     r"^(?:killed|took|tried|attempted|committed|wanted|wished|wrote|was|were|felt|thought|used|planned|had|"

@@ -11,6 +11,7 @@ import re
 
 from alongside.safety.screening.risk.questions import OWN_QUESTIONS
 from alongside.safety.screening.risk.quiet import QUIET_PATTERNS
+from alongside.safety.screening.risk.unsaid import UNSAID_PATTERNS
 
 _I = r"(?:i|i'm|im|i am|i've|ive|i have|i'd|id|i'll|ill|i will|i would|i just|i really|i kinda|i kind of|i sort of|i honestly|i seriously|i still|i often|i sometimes|i always|i constantly)"
 _DIE = (
@@ -401,6 +402,7 @@ _PATTERNS: tuple[tuple[str, str, float, bool], ...] = (
         r"give)\s+away\s+(?:all\s+)?my\s+(?:things|stuff|belongings|possessions|pets?|cat|dog)|"
         r"thank\s+you\s+(?:all\s+)?(?:everyone\s+)?for\s+everything.{0,40}(?:goodbye|bye|sorry)|"
         r"(?:tell|let)\s+my\s+(?:family|mum|mom|dad|kids|friends|parents)\s+(?:that\s+)?(?:i\s+love"
+        r"d?\s+(?:them|her|him)(?:\s+(?:so\s+much|very\s+much))?(?=\s*(?:[.,!;]|and\b|$))"
         r"|i'?m\s+sorry)|(?:i'?m\s+)?sorry\s+for\s+what\s+(?:i'?m\s+about\s+to\s+do|comes\s+next|happens\s+next"
         r"|i'?m\s+(?:going\s+to|gonna)\s+do|i\s+(?:have\s+to|must|need\s+to)\s+do|is\s+about\s+to"
         r"\s+happen)|see\s+you\s+on\s+the\s+"
@@ -477,7 +479,7 @@ COMPILED_PATTERNS = tuple(
     # The questions first: their words of dying would otherwise be read (and set
     # aside) as a supporter's question.
     for label, pattern, confidence, inherent in (
-        OWN_QUESTIONS + QUIET_PATTERNS + _PATTERNS + _IMPLIED
+        OWN_QUESTIONS + QUIET_PATTERNS + _PATTERNS + _IMPLIED + UNSAID_PATTERNS
     )
 )
 # The bare words "suicide" and "suicidal" speak of the writer only when the sentence

@@ -30,7 +30,13 @@ _OTHER_PERSON = re.compile(
     r"(?:his|her|their)\s+(?:pills|tablets|meds|medication)"
     r"|(?:he|she|they)\s+(?:has|have|'s\s+got|had)\s+(?:\w+\s+){0,3}?(?:saved\s+up"
     r"|stockpiled|hidden|a\s+plan)|(?:he|she|they)\s+(?:wants?|wanted|is\s+going|are\s+going)\s+to\s+(?:die|end\s+"
-    r"(?:it|(?:his|her|their)\s+life)))\b"
+    r"(?:it|(?:his|her|their)\s+life))"
+    # Afraid someone will "do something", or that they are self-harming.
+    r"|(?:scared|frightened|worried|afraid|terrified)\s+(?:that\s+)?(?:he|she|they)(?:'s|\s+is"
+    r"|'re|\s+are|'ll|\s+will|\s+might|\s+may)\s+(?:going\s+to\s+|gonna\s+)?do\s+something"
+    r"|(?:he|she|they|friend|partner|son|daughter|brother|sister|mum|mom|dad|husband|wife"
+    r"|boyfriend|girlfriend|mate|child|flatmate)(?:'s|\s+is|\s+are|'re)\s+(?:\w+\s+)?"
+    r"self[\s-]?harming)\b"
 )
 
 
