@@ -59,18 +59,23 @@ def writes_to_itself(person: Person, group: PeerGroup) -> bool:
     they read its answers, so they never write any. Otherwise a facilitator could
     send four of their own beside one member's and read the fifth of the batch as
     that member's. Reads only."""
+    return _answerer(person, group) == "facilitator"
+
+
+def _answerer(person: Person, group: PeerGroup) -> str:
+    """What the person is to the group when answering, in one read: "member" for a
+    current member who may answer, "facilitator" for one of its current
+    facilitators, and "" for anyone else."""
     membership = membership_of(person, group)
-    return (
-        membership is not None
-        and membership.status in (Status.ACTIVE, Status.PAUSED)
-        and membership.role == GroupRole.FACILITATOR
-    )
+    if membership is None or membership.status not in (Status.ACTIVE, Status.PAUSED):
+        return ""
+    return "facilitator" if membership.role == GroupRole.FACILITATOR else "member"
 
 
 def can_give_feedback(person: Person, group: PeerGroup) -> bool:
     """Current members (active or taking a break) may write to the facilitators;
     never the facilitators themselves (`writes_to_itself`)."""
-    return is_current_member(person, group) and not writes_to_itself(person, group)
+    return _answerer(person, group) == "member"
 
 
 def check_give_feedback(person: Person, group: PeerGroup) -> None:
@@ -139,9 +144,10 @@ def felt_safety_blocker(
     when they may. Reads only."""
     now = now or timezone.now()
     group = occurrence.meeting.group
-    if not is_current_member(person, group):
+    answerer = _answerer(person, group)
+    if not answerer:
         return "Only members of the group are asked how a meeting felt."
-    if writes_to_itself(person, group):
+    if answerer == "facilitator":
         return (
             "The group's facilitators read how its meetings felt to members, so "
             "they are not asked themselves."
@@ -170,7 +176,7 @@ def check_answer_felt_safety(person: Person, occurrence: Occurrence) -> None:
     not one of its facilitators (`writes_to_itself`); the other reasons (already
     answered, too soon) are told kindly by the page."""
     group = occurrence.meeting.group
-    if not is_current_member(person, group) or writes_to_itself(person, group):
+    if _answerer(person, group) != "member":
         raise PermissionDenied
 
 

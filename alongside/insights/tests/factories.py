@@ -49,18 +49,21 @@ def a_day(days_ago: int) -> date:
 
 def insights_records(person: Person, group: PeerGroup) -> None:
     """A row of every kind the person's data download holds from insights, made by
-    the actions: feedback, a meeting's answers, the prompt turned off, and a
-    "you said, we did" note they wrote as the group's facilitator."""
+    the actions: feedback and a meeting's answers they gave as a member, the prompt
+    turned off, and a "you said, we did" note they wrote as the group's
+    facilitator. Their role in the group is put back afterwards."""
     from alongside.insights import actions
     from alongside.peergroups.models import GroupRole, Membership
 
+    membership = Membership.objects.get(person=person, group=group)
+    role = membership.role
+    # A group's facilitators give it no answers, so the person answers as a member.
+    Membership.objects.filter(pk=membership.pk).update(role=GroupRole.MEMBER)
     actions.give_feedback(person=person, group=group, text="Own made-up feedback.")
     actions.answer_felt_safety(
         person=person, occurrence=past_meeting(group), felt_safe=4, could_say=5
     )
     actions.dismiss_felt_safety_prompt(person=person)
-    membership = Membership.objects.get(person=person, group=group)
-    role = membership.role
     Membership.objects.filter(pk=membership.pk).update(role=GroupRole.FACILITATOR)
     actions.record_change(
         person=person, group=group, you_said="Made up.", we_did="Made up too."
