@@ -71,10 +71,11 @@ def _team_to_tell(conversation: Conversation, *, leaving: set[int]) -> list[Pers
 
 
 def ask_the_team(conversation: Conversation, *, leaving: set[int]) -> bool:
-    """Mark the conversation as waiting and tell the team once, not those leaving.
-    Returns whether the team was asked: not when someone from the team is in it
-    already (the caller tells them, as they can read it), so it never goes back on
-    the waiting list while someone is with the person."""
+    """Mark the conversation as waiting (since the first ask, when it already is)
+    and tell the team once, not those leaving. Returns whether the team was asked:
+    not when someone from the team is in it already (the caller tells them, as they
+    can read it), so it never goes back on the waiting list while someone is with
+    the person."""
     someone_here = (
         current_participants(conversation)
         .filter(side=Side.TEAM)
@@ -83,8 +84,11 @@ def ask_the_team(conversation: Conversation, *, leaving: set[int]) -> bool:
     )
     if someone_here:
         return False
-    conversation.needs_someone_since = timezone.now()
-    conversation.save(update_fields=["needs_someone_since"])
+    if conversation.needs_someone_since is None:
+        # Asked again while still waiting: the first ask stands, so the person keeps
+        # their place in the team's list (oldest first).
+        conversation.needs_someone_since = timezone.now()
+        conversation.save(update_fields=["needs_someone_since"])
     notify_once(
         _team_to_tell(conversation, leaving=leaving),
         f"Someone at {conversation.organisation.name} is waiting for someone from "

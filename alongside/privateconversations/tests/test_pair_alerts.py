@@ -225,3 +225,23 @@ def test_asking_the_team_twice_before_they_look_leaves_one_notice(
         say(peer, conversation, RISK)
 
     assert len(notes_for(fran)) == 1
+
+
+def test_asked_again_while_waiting_the_person_keeps_their_place_in_the_list(
+    organisation: Organisation, django_capture_on_commit_callbacks: Any
+) -> None:
+    conversation, peer, _, fran = pair_with_a_facilitator(organisation)
+    with django_capture_on_commit_callbacks(execute=True):
+        say(peer, conversation, RISK_AND_METHOD)
+    conversation.refresh_from_db()
+    first_asked = conversation.needs_someone_since
+    assert first_asked is not None
+    told = notes_for(fran)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        say(peer, conversation, RISK_AND_METHOD)
+
+    conversation.refresh_from_db()
+    assert conversation.needs_someone_since == first_asked
+    # The team's notice is still unread, so it is not sent twice.
+    assert notes_for(fran) == told
