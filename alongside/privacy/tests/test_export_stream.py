@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 import uuid
-from datetime import UTC, datetime
+from datetime import timedelta
 from typing import cast
 
 import pytest
@@ -30,13 +30,13 @@ from . import world as w
 
 pytestmark = pytest.mark.django_db
 
-MADE_AT = datetime(2026, 12, 6, 9, 30, tzinfo=UTC)
-
-
 @pytest.fixture
 def fixed_clock(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Both builds of the file name the same moment it was made."""
-    monkeypatch.setattr(timezone, "now", lambda: MADE_AT)
+    """Both builds of the file name the same moment it was made. The moment is a
+    minute from now, never a fixed date: the person's check-in opens on the day
+    they join, and a fixed date would one day fall before it."""
+    made_at = timezone.now() + timedelta(minutes=1)
+    monkeypatch.setattr(timezone, "now", lambda: made_at)
 
 
 def built_whole(person: Person) -> str:
