@@ -30,6 +30,7 @@ from . import world as w
 
 pytestmark = pytest.mark.django_db
 
+
 @pytest.fixture
 def fixed_clock(monkeypatch: pytest.MonkeyPatch) -> None:
     """Both builds of the file name the same moment it was made. The moment is a
