@@ -13,13 +13,14 @@ from dataclasses import dataclass
 
 import alongside.safety.screening.scan as scan
 
-# "(?<!\s)" starts a dash match only at the start of a run of spaces, so a long run
-# of spaces or tabs is read once rather than once per character.
-_SENTENCE_END = re.compile(r"[.!?;\n]+|(?<!\s)\s+-\s+")
+# "\s(?<!\s\s)" starts a dash match only at the start of a run of spaces, so a long
+# run of spaces or tabs is read once rather than once per character; starting with a
+# character class lets the search skip quickly to where one may match.
+_SENTENCE_END = re.compile(r"[.!?;\n]+|\s(?<!\s\s)\s*-\s+")
 # A clause ends at punctuation, a spaced dash, or a word such as "but": the marks
 # and the words never overlap, so they are read apart and the words found quickly
 # (``scan``).
-_CLAUSE_BREAK_MARK = re.compile(r"[.!?;,:\n()]+|(?<!\s)\s+-\s+")
+_CLAUSE_BREAK_MARK = re.compile(r"[.!?;,:\n()]+|\s(?<!\s\s)\s*-\s+")
 _CLAUSE_BREAK_WORD = re.compile(r"\b(?:but|although|though|however|yet)\b")
 
 
@@ -242,7 +243,7 @@ class Context:
             quoted=tuple(sorted(quoted)),
             quotes_are_framed=bool(scan.search(_QUOTE_FRAMING, text)),
             quotes_are_reported_speech=bool(scan.search(_REPORTED_SPEECH, text)),
-            has_recovery=bool(_RECOVERY.search(text)),
+            has_recovery=bool(scan.search(_RECOVERY, text)),
             first_person_words=len(_FIRST_PERSON_WORD.findall(text)),
             reader_words=len(_READER_WORD.findall(text)),
             dialogue=_dialogue_lines(text),
