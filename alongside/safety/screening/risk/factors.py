@@ -58,7 +58,7 @@ _FACTORS: tuple[tuple[str, str], ...] = (
     (
         "death_on_mind",
         r"\b(?:die|dying|death|dead|suicide|kill\s*my\s*self|killing\s*my\s*self|overdose"
-        r"|noose|afterlife|end\s+it|over\s+with"
+        r"|noose|afterlife|end\s+it(?!\s+(?:with|between))|over\s+with"
         r"|(?:cut|slit|slash)\w*\s+(?:my\s+)?wrists?"
         r"|kill(?:ing)?(?!\s+(?:for|to|time|it|the|a|an|some|off|him|her|them|you|u|ya"
         r"|my\s+(?!self\b)\w+)\b))\b",
@@ -117,6 +117,15 @@ _FACTORS: tuple[tuple[str, str], ...] = (
         r"|now|again|through))|(?:tonight|today)(?:'s|\s+is)\s+the\s+(?:night|day)"
         r"|(?:it\s+was|it'?s\s+been)\s+(?:a\s+)?(?:fun|good|nice|great|wild)\s+(?:ride\s+)?while"
         r"\s+it\s+lasted)\b",
+    ),
+    # Putting affairs in order: a will written, things given away, a pet rehomed.
+    (
+        "preparing",
+        r"\b(?:wrote|written|writing|made|making|sorted|sorting|updated|updating)\s+(?:out\s+|up"
+        r"\s+)?my\s+will\b(?!\s+(?:power|to))|\bwho\s+(?:gets|should\s+get|will\s+get"
+        r"|can\s+have)\s+(?:my|what)\b|\b(?:rehom\w*|found\s+a\s+(?:new\s+)?home\s+for)\s+my"
+        r"\s+(?:cat|dog|pet|rabbit|cats|dogs|pets)\b|\b(?:giving|gave|given)\s+away\s+(?:all\s+"
+        r"|most\s+)?(?:of\s+)?my\s+(?:things|stuff|belongings|possessions)\b",
     ),
     # Naming one's own thoughts of ending life without the word suicide.
     (

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from alongside.safety.screening.risk.ladder import LADDER_PATTERNS, LADDER_QUESTIONS
 from alongside.safety.screening.risk.questions import OWN_QUESTIONS
 from alongside.safety.screening.risk.quiet import QUIET_PATTERNS
 from alongside.safety.screening.risk.unsaid import UNSAID_PATTERNS
@@ -479,7 +480,13 @@ COMPILED_PATTERNS = tuple(
     # The questions first: their words of dying would otherwise be read (and set
     # aside) as a supporter's question.
     for label, pattern, confidence, inherent in (
-        OWN_QUESTIONS + QUIET_PATTERNS + _PATTERNS + _IMPLIED + UNSAID_PATTERNS
+        OWN_QUESTIONS
+        + LADDER_QUESTIONS
+        + QUIET_PATTERNS
+        + _PATTERNS
+        + _IMPLIED
+        + UNSAID_PATTERNS
+        + LADDER_PATTERNS
     )
 )
 # The bare words "suicide" and "suicidal" speak of the writer only when the sentence
