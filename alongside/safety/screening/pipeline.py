@@ -365,7 +365,7 @@ def _screen(
             holds.append(HoldReason.ABUSE)
 
     # Topics for a content warning.
-    topics = find_topics(words.text)
+    topics = find_topics(words.text, context)
     for topic in topics:
         signals.append(
             Signal(

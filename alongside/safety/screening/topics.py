@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 import alongside.safety.screening.scan as scan
-from alongside.safety.screening.context import IDIOMS
+from alongside.safety.screening.context import IDIOMS, Context
+from alongside.safety.screening.risk.everyday import is_everyday
 
 
 class Topic(StrEnum):
@@ -185,8 +186,10 @@ class TopicFinding:
     confidence: float
 
 
-def find_topics(text: str) -> list[TopicFinding]:
-    """Topics found in the ``words`` view, in priority order."""
+def find_topics(text: str, context: Context | None = None) -> list[TopicFinding]:
+    """Topics found in the ``words`` view, in priority order. With the text's
+    ``context``, words of suicide said about something everyday ("sick of living in
+    this flat") suggest no warning."""
     found: list[TopicFinding] = []
     weak_only: list[TopicFinding] = []
     for topic in PRIORITY:
@@ -195,6 +198,11 @@ def find_topics(text: str) -> list[TopicFinding]:
             for m in scan.finditer(_COMPILED[topic], text)
             if not _IDIOMS.search(text, max(0, m.start() - 25), m.end() + 25)
             and not IDIOMS.search(text, max(0, m.start() - 30), m.end() + 30)
+            and not (
+                topic is Topic.SUICIDE
+                and context is not None
+                and is_everyday(context, m.start(), m.end())
+            )
         ]
         if not matches:
             continue

@@ -20,12 +20,15 @@ AT_RISK = {
         "I don't care if I live or die at this point.",
         "I'm not afraid of dying anymore, I welcome it.",
         "I feel like dying.",
+        "If the train hit me on the way to work I really wouldn't care.",
+        "Honestly it would be such a relief to just not exist.",
     ],
     "no_reason_to_live": [
         "What's the point in being alive?",
         "I don't care enough to live in a world like this.",
         "I don't see a way to keep living.",
         "Nothing would change if I was gone.",
+        "Everything would go on just fine without me.",
     ],
     "thinking_how": [
         "I've started thinking about how I would do it.",
@@ -39,6 +42,24 @@ AT_RISK = {
     ],
     "last_time": [
         "This will be my last birthday.",
+        "If things don't get better by Friday I'm done for good.",
+    ],
+    "at_a_place_now": [
+        "I'm standing on the bridge right now.",
+        "I'm going to jump.",
+    ],
+    "own_question": [
+        "Would it be wrong if I just ended it?",
+    ],
+    "goodbye": [
+        "I'm sorry for everything. I love you all. Please don't be sad.",
+        "I'm done. Goodbye.",
+    ],
+    "a_time_is_not_what_it_is_about": [
+        "I'm planning to end it after my exams.",
+    ],
+    "something_stupid_beside_another_sign": [
+        "I'm scared I'll do something stupid tonight. Nobody cares about me.",
     ],
     "putting_affairs_in_order_beside_another_sign": [
         "I wrote my will last night. Everyone would be happier without me.",
@@ -73,6 +94,14 @@ NOT_AT_RISK = [
     "I've been researching methods of saving for a deposit.",
     "I'm thinking about jumping ship to another team.",
     "I feel like dying of embarrassment after that presentation.",
+    "I'm standing on the bridge waiting for the fireworks.",
+    "I'm going to jump in the pool after work.",
+    "I'm counting down the days until my holiday.",
+    "I'm this close to doing something stupid like buying a boat.",
+    "Is it selfish to skip my friend's party?",
+    "Goodbye for now, see you all on Thursday at group!",
+    "I'm done for good with this diet.",
+    "If a car hit me I wouldn't mind the day off work lol.",
     # Someone else, the reader, recovery.
     "My gran said she's ready to die, she's had a good life, and I'm sad.",
     "Do you ever wish you were dead? You can tell me.",

@@ -34,6 +34,7 @@ _EVERYDAY = re.compile(
     r"|\b(?:paycheque\s+to\s+paycheque|pay\s*check\s+to\s+pay\s*check|hand(?:ing|ed)?\s+in"
     r"\s+my\s+notice|moving\s+(?:to|house|out|abroad|away)|switching\s+to|lol|lmao)\b"
 )
+_WHEN = re.compile(r"\b(?:after|before|until|till|by|once|when|during)\s+$")
 # How far after the words the everyday thing may be named.
 _REACH = 70
 # Waking someone else ("I hope I don't wake up the baby"), not oneself.
@@ -63,5 +64,11 @@ def is_everyday(context: Context, start: int, end: int) -> bool:
     after = context.text[end : min(sentence_end, end + _REACH)]
     if matched.endswith("wake up") and _WAKE_SOMEONE.match(after):
         return True
-    # From the last words of the match: "I'm done with this | job".
-    return bool(_EVERYDAY.search(context.text, max(start, end - 10), end + len(after)))
+    # From the last words of the match: "I'm done with this | job". A time ("after
+    # my exams") says when, not what the words are about.
+    for found in _EVERYDAY.finditer(
+        context.text, max(start, end - 10), end + len(after)
+    ):
+        if not _WHEN.search(context.text, max(0, found.start() - 10), found.start()):
+            return True
+    return False

@@ -116,7 +116,7 @@ _FACTORS: tuple[tuple[str, str], ...] = (
         r"|i'?m\s+ready\s+to\s+go\b(?!\s+(?:to|out|home|back|in|on|for|shopping|and|with"
         r"|now|again|through))|(?:tonight|today)(?:'s|\s+is)\s+the\s+(?:night|day)"
         r"|(?:it\s+was|it'?s\s+been)\s+(?:a\s+)?(?:fun|good|nice|great|wild)\s+(?:ride\s+)?while"
-        r"\s+it\s+lasted)\b",
+        r"\s+it\s+lasted)\b|\bgood\s?bye\s*[.!]*\s*$",
     ),
     # Putting affairs in order: a will written, things given away, a pet rehomed.
     (
@@ -130,7 +130,8 @@ _FACTORS: tuple[tuple[str, str], ...] = (
     # Naming one's own thoughts of ending life without the word suicide.
     (
         "ideation",
-        r"\b(?:ideation|intrusive\s+thoughts|dark\s+thoughts|urges?|si)\b",
+        r"\b(?:ideation|intrusive\s+thoughts|dark\s+thoughts|urges?|si)\b"
+        r"|\b(?:do|doing)\s+something\s+(?:stupid|drastic|i'?ll\s+regret)\b",
     ),
     (
         "crisis_help",

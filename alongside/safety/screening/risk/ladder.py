@@ -51,8 +51,14 @@ LADDER_PATTERNS: tuple[tuple[str, str, float, bool], ...] = (
         r"\s+wake\s+up)(?!\s+for))\b"
         r"|\b(?:don'?t|do\s+not|dont)\s+(?:even\s+)?care\s+(?:if|whether)\s+i\s+(?:live|die"
         r"|wake\s+up|survive)\b(?!\s+on\s+this\s+hill)"
-        r"|\b(?:a|such\s+a)\s+relief\s+(?:to\s+)?(?:not\s+(?:to\s+)?(?:exist|be\s+(?:here|alive"
+        r"|\bif\s+(?:a|the)\s+\w+\s+(?:hit|killed|ran\s+over)\s+me\b[^.!?\n]{0,40}\bi\s+"
+        r"(?:honestly\s+|really\s+|genuinely\s+)?(?:wouldn'?t|would\s+not)\s+(?:mind|care)\b"
+        r"(?=\s*(?:[.!?,;\n]|$|at\s+all\b|honestly\b|tbh\b))"
+        r"|\b(?:a|such\s+a)\s+relief\s+(?:to\s+)?(?:just\s+)?(?:not\s+(?:to\s+)?(?:exist|be\s+(?:here|alive"
         r"|around))|to\s+(?:die|be\s+dead|be\s+gone|stop\s+existing))\b"
+        r"|\b(?:would|is)\s+it\s+(?:be\s+)?(?:wrong|selfish|bad|okay|ok)\s+(?:if\s+i\s+(?:just\s+)?"
+        r"(?:ended\s+it|killed\s+myself|died|ended\s+my\s+life)|to\s+(?:just\s+)?(?:end\s+it"
+        r"|kill\s+myself|end\s+my\s+life))\b"
         r"|\b(?:welcome|look\s+forward\s+to|looking\s+forward\s+to|long\s+for|longing\s+for)"
         r"\s+(?:my\s+)?(?:death|dying|not\s+waking\s+up)\b"
         r"|\bnot\s+(?:afraid|scared)\s+(?:of|to)\s+(?:die|dying|death)(?:\s+any\s?more)?\s*,?"
@@ -73,8 +79,9 @@ LADDER_PATTERNS: tuple[tuple[str, str, float, bool], ...] = (
         r"\s+alive|going\s+on\s+living|existing|keep\s+living|wake\s+up|waking\s+up)\b"
         r"|\b(?:can'?t|cannot|don'?t|do\s+not)\s+(?:see|find)\s+(?:a|any)\s+(?:way|reason)\s+"
         r"to\s+(?:keep\s+living|stay\s+alive|live|keep\s+myself\s+alive)\b"
-        r"|\b(?:nothing|the\s+world)\s+(?:would|will)\s+(?:change|be\s+any\s+different"
-        r"|go\s+on|carry\s+on|be\s+the\s+same)\s+(?:if\s+i\s+(?:was|were|am|died|disappeared)"
+        r"|\b(?:nothing|the\s+world|everything|everyone|everybody|life|things)\s+(?:would"
+        r"|will)\s+(?:change|be\s+any\s+different"
+        r"|go\s+on|carry\s+on|be\s+the\s+same)\s+(?:(?:the\s+same|just\s+fine|as\s+normal)\s+)?(?:if\s+i\s+(?:was|were|am|died|disappeared)"
         r"(?:\s+(?:gone|dead))?|without\s+me)\b",
         0.75,
         True,
@@ -116,6 +123,32 @@ LADDER_PATTERNS: tuple[tuple[str, str, float, bool], ...] = (
         r"\s+keep\s+myself\s+safe\b",
         0.8,
         True,
+    ),
+    # At a place of danger now; about to jump; done for good.
+    (
+        "plan",
+        r"\b(?:i'?m|i\s+am)\s+(?:standing|sitting|stood|sat|up)\s+(?:on|at)\s+(?:the\s+)?"
+        r"(?:edge\s+of\s+(?:the\s+|a\s+)?)?(?:bridge|roof|rooftop|ledge|cliff|cliffs|edge"
+        r"|platform\s+edge|tracks|railway\s+line|balcony)\b(?=\s*(?:right\s+now|now|tonight)\b"
+        r"|\s*(?:[.!?\n]|$))"
+        r"|\bi'?m\s+(?:going\s+to|gonna|about\s+to)\s+jump\b(?=\s*(?:[.!?\n]|$|off\b"
+        r"|from\b|tonight\b|now\b))",
+        0.85,
+        False,
+    ),
+    (
+        "intent",
+        r"\b(?:i'?m|i\s+am|i'?ll\s+be)\s+done\s+for\s+good\b",
+        0.75,
+        False,
+    ),
+    # A goodbye told as sorry for everything and love to all.
+    (
+        "goodbye",
+        r"\bsorry\s+for\s+everything\b[^\n]{0,80}?\b(?:i\s+love\s+you\s+(?:all|guys|so\s+much)"
+        r"|please\s+don'?t\s+(?:be\s+sad|cry|blame)|goodbye)\b",
+        0.8,
+        False,
     ),
     # A last birthday or Christmas, said of oneself.
     (
