@@ -132,6 +132,26 @@ _REPORTED_SPEECH = re.compile(
 )
 
 
+# Recovery told as what others say ("people say it gets better, but…"), or turned
+# round at once ("it gets better, or so they say"), is not the writer's own story.
+_HEARSAY_BEFORE = re.compile(
+    r"\b(?:say|says|said|saying|tell|tells|told|telling|heard|hear|claim\w*|supposedly"
+    r"|apparently|meant\s+to)\b(?:\s+(?:me|us|that|to\s+me))*\s*$"
+)
+_WRITER_SAYS = re.compile(r"\bi\s+(?:\w+\s+)?(?:say|said|tell|told|promise)\b")
+_TURNED_AFTER = re.compile(r"\W{0,3}(?:or\s+so\s+(?:they|people)\s+say|yeah\s+right)\b")
+
+
+def _tells_of_recovery(text: str) -> bool:
+    for match in scan.finditer(_RECOVERY, text):
+        before = text[max(0, match.start() - 40) : match.start()]
+        hearsay = _HEARSAY_BEFORE.search(before) and not _WRITER_SAYS.search(before)
+        if hearsay or _TURNED_AFTER.match(text, match.end(), match.end() + 25):
+            continue
+        return True
+    return False
+
+
 # Everyday idioms that borrow words of dying and killing, and their small variants:
 # something "is killing me", someone "will kill me" (they will be cross), a body part,
 # phone or battery that is "dead", dying to know, dying of embarrassment.
@@ -243,7 +263,7 @@ class Context:
             quoted=tuple(sorted(quoted)),
             quotes_are_framed=bool(scan.search(_QUOTE_FRAMING, text)),
             quotes_are_reported_speech=bool(scan.search(_REPORTED_SPEECH, text)),
-            has_recovery=bool(scan.search(_RECOVERY, text)),
+            has_recovery=_tells_of_recovery(text),
             first_person_words=len(_FIRST_PERSON_WORD.findall(text)),
             reader_words=len(_READER_WORD.findall(text)),
             dialogue=_dialogue_lines(text),

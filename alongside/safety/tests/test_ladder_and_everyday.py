@@ -155,3 +155,24 @@ def test_a_risk_sentence_buried_in_a_long_post_still_alerts() -> None:
         + ordinary * 20
     )
     assert screen(post).needs_on_duty_alert
+
+
+def test_recovery_others_promise_is_not_the_writers_own_story() -> None:
+    # "It gets better", told as what others say, does not make the post a recovery
+    # story, so the writer's signs are weighed.
+    assert screen(
+        "Everyone keeps telling me it gets better. I feel completely alone and trapped."
+    ).needs_on_duty_alert
+    assert screen(
+        "It gets better, or so they say. Honestly I feel trapped and hopeless."
+    ).needs_on_duty_alert
+
+
+def test_a_recovery_story_still_sets_past_risk_aside() -> None:
+    assert not screen(
+        "Years ago I wanted to die. People told me it gets better and it did, "
+        "now I'm doing well."
+    ).needs_on_duty_alert
+    assert not screen(
+        "I promise it gets better, it did for me. I used to feel hopeless and alone."
+    ).needs_on_duty_alert
