@@ -61,11 +61,20 @@ _NOT_NEGATING = re.compile(
     r"\bnot\s+(?:just|only|even|sure\s+(?:if|whether|that|i\s+won'?t))\b|"
     r"\bno\s+one\b|\bnothing\s+(?:but|matters|left|else)\b|"
     r"\b(?:don'?t|do\s+not)\s+(?:know|think\s+i\s+can|see\s+why)\b"
+    # A hedge ("I don't think I want to be here"), or someone not knowing ("my
+    # therapist doesn't know I'm suicidal").
+    r"|\b(?:don'?t|do\s+not)\s+think\s+i\b"
+    r"|\b(?:doesn'?t|does\s+not|didn'?t|did\s+not)\s+(?:even\s+)?know\b"
     # "I can't tell if I'm suicidal": unsure, not denying.
     r"|\b(?:can'?t|cannot|couldn'?t)\s+(?:tell|decide|work\s+out)\s+(?:if|whether)\b"
     # "I can't stand this loneliness": what cannot be borne is there.
     r"|\b(?:can'?t|cannot)\s+(?:stand|bear|take|handle)\s+(?:this|the|my|all\s+this)\b"
 )
+# "Not a day goes by that I don't think about it": two negatives, no denial.
+_NEVER_WITHOUT = re.compile(
+    r"\bnot\s+a\s+(?:day|night|moment|minute|second|week|morning)\s+(?:goes|passes)\s+by\b"
+)
+_MORE_THAN = re.compile(r"\bmore\s+than\b")
 _DISTANT_PAST = re.compile(
     r"\b(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a\s+few"
     r"|few|several|many|some|couple\s+of|a\s+couple\s+of)\s+(?:years?|yrs?)\s+(?:ago|back|since)\b"
@@ -319,7 +328,10 @@ class Context:
         if not negators:
             return False
         negator = negators[-1]
-        if negator is None:
+        if negator is None or _NEVER_WITHOUT.search(before):
+            return False
+        # "I've never wanted to die more than now": more than ever, not never.
+        if negator.group(0) == "never" and _MORE_THAN.search(self.clause_after(start)):
             return False
         # Rhetorical questions negate nothing: "why shouldn't I…", "why haven't I…".
         if re.search(r"\bwhy\s*$", tail[: negator.start()]):

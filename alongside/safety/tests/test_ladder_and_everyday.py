@@ -55,6 +55,17 @@ AT_RISK = {
         "I'm sorry for everything. I love you all. Please don't be sad.",
         "I'm done. Goodbye.",
     ],
+    "negation_that_denies_nothing": [
+        "I don't think I want to be alive anymore.",
+        "Not a day goes by that I don't think about ending it.",
+        "I've never wanted to die more than I do right now.",
+        "My therapist doesn't know I'm suicidal.",
+        "I'm not sure how much longer I can hold on.",
+        "Is it normal to think about suicide every day?",
+    ],
+    "tired_of_fighting_beside_another_sign": [
+        "I don't see the point anymore. I'm tired of fighting.",
+    ],
     "a_time_is_not_what_it_is_about": [
         "I'm planning to end it after my exams.",
     ],
@@ -102,6 +113,10 @@ NOT_AT_RISK = [
     "Goodbye for now, see you all on Thursday at group!",
     "I'm done for good with this diet.",
     "If a car hit me I wouldn't mind the day off work lol.",
+    "I'm not sure how much longer I can keep going to this gym.",
+    "I've never wanted a holiday more than I do right now.",
+    "I'm not suicidal, I've never been, I'm just stressed about money.",
+    "Is it normal to think about exams every day?",
     # Someone else, the reader, recovery.
     "My gran said she's ready to die, she's had a good life, and I'm sad.",
     "Do you ever wish you were dead? You can tell me.",

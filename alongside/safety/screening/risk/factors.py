@@ -23,7 +23,8 @@ _FACTORS: tuple[tuple[str, str], ...] = (
         r"(?:\w+\s+)?(?:get\s+better|change|improve)\b|\bno\s+(?:way\s+out|future|point)\b"
         r"|\bpointless\b|\bwhat'?s\s+(?:even\s+|really\s+)?the\s+point\b|\bnothing\s+matters\b"
         r"|\b(?:giving|give|gave|given)\s+up\b"
-        r"|\b(?:can'?t|cannot|don'?t)\s+see\s+(?:a|any)\s+(?:way|light|end|future)\b",
+        r"|\b(?:can'?t|cannot|don'?t)\s+see\s+(?:a|any)\s+(?:way|light|end|future)\b"
+        r"|\b(?:can'?t|cannot|don'?t)\s+see\s+(?:the|a|any)\s+point\b",
     ),
     (
         "burden",
@@ -47,7 +48,8 @@ _FACTORS: tuple[tuple[str, str], ...] = (
         r"much|the|any|living|life|my)\b|\b(?:can'?t|cannot)\s+(?:do\s+it|anymore|any\s+more|"
         r"cope|breathe)\b|\b(?:too\s+much\s+pain|so\s+much\s+pain|in\s+(?:so\s+much\s+)?pain"
         r"|suffering|agony|torture|hell)\b|\bnumb\b|\bempty\b"
-        r"|\b(?:it|everything)\s+hurts\b",
+        r"|\b(?:it|everything)\s+hurts\b|\b(?:tired|sick|exhausted)\s+of\s+(?:fighting|trying"
+        r"|struggling|pretending)\b|\bcan'?t\s+fight\s+(?:it|this|any\s?more)\b",
     ),
     (
         "self_hatred",

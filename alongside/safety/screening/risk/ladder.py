@@ -24,6 +24,15 @@ _ATTEMPT = (
 # Read before the other patterns, whose "what's the point" would be set aside as a
 # question to the reader.
 LADDER_QUESTIONS: tuple[tuple[str, str, float, bool], ...] = (
+    # "Is it normal to think about suicide every day?": asking about oneself.
+    (
+        "own_question",
+        r"\bis\s+it\s+(?:normal|weird|bad|okay|ok|wrong|common)\s+(?:to|that\s+i)\s+(?:think"
+        r"|want|wish|fantasi[sz]e|dream)\w*\s+(?:about\s+|of\s+)?(?:suicide|dying|killing"
+        r"\s+myself|ending\s+it|ending\s+my\s+life|to\s+die)\b",
+        0.75,
+        False,
+    ),
     # "What's the point in being alive?": asked of oneself, not of anyone.
     (
         "own_question",
@@ -84,6 +93,17 @@ LADDER_PATTERNS: tuple[tuple[str, str, float, bool], ...] = (
         r"|go\s+on|carry\s+on|be\s+the\s+same)\s+(?:(?:the\s+same|just\s+fine|as\s+normal)\s+)?(?:if\s+i\s+(?:was|were|am|died|disappeared)"
         r"(?:\s+(?:gone|dead))?|without\s+me)\b",
         0.75,
+        True,
+    ),
+    # Not knowing how much longer one can hold on; hedging about wanting to live.
+    (
+        "intent",
+        r"\b(?:don'?t|do\s+not)\s+think\s+i\s+(?:really\s+|even\s+)?(?:want|wanna)\s+to\s+"
+        r"(?:be\s+(?:alive|here|around)|live|exist|wake\s+up|keep\s+living)\b"
+        r"|\bhow\s+(?:much\s+)?longer\s+i\s+(?:can|could|will\s+be\s+able\s+to)\s+(?:keep\s+going"
+        r"|hold\s+on|go\s+on|keep\s+(?:this|it)\s+up|take\s+(?:it|this)|last|survive|cope"
+        r"|stay\s+alive|keep\s+fighting|do\s+this)\b",
+        0.7,
         True,
     ),
     # Thinking how one would do it, or reading up on ways.
