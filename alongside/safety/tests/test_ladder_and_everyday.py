@@ -112,6 +112,7 @@ NOT_AT_RISK = [
     "Is it selfish to skip my friend's party?",
     "Goodbye for now, see you all on Thursday at group!",
     "I'm done for good with this diet.",
+    "I'm going to jump! Best news ever, I got the job!",
     "If a car hit me I wouldn't mind the day off work lol.",
     "I'm not sure how much longer I can keep going to this gym.",
     "I've never wanted a holiday more than I do right now.",

@@ -151,7 +151,7 @@ LADDER_PATTERNS: tuple[tuple[str, str, float, bool], ...] = (
         r"(?:edge\s+of\s+(?:the\s+|a\s+)?)?(?:bridge|roof|rooftop|ledge|cliff|cliffs|edge"
         r"|platform\s+edge|tracks|railway\s+line|balcony)\b(?=\s*(?:right\s+now|now|tonight)\b"
         r"|\s*(?:[.!?\n]|$))"
-        r"|\bi'?m\s+(?:going\s+to|gonna|about\s+to)\s+jump\b(?=\s*(?:[.!?\n]|$|off\b"
+        r"|\bi'?m\s+(?:going\s+to|gonna|about\s+to)\s+jump\b(?=\s*(?:[.\n]|$|off\b"
         r"|from\b|tonight\b|now\b))",
         0.85,
         False,
