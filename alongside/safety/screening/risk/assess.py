@@ -28,6 +28,7 @@ from alongside.safety.screening.risk.intent import (
     TIMEFRAME,
 )
 from alongside.safety.screening.risk.others import TO_THE_READER, concern_for_others
+from alongside.safety.screening.risk.own_voice import own_voice
 from alongside.safety.screening.risk.quiet import ASKS_THE_GROUP
 from alongside.safety.screening.stance import Stance, stance_of
 
@@ -155,6 +156,16 @@ def assess_risk(
                 set_aside.append(RiskFinding("past_experience", start, end, 0.3))
                 continue
             findings.append(RiskFinding(label, start, end, confidence))
+    # A question or a general "you" that speaks for the writer ("anyone else feel
+    # like…?"): read as the writer's own, whatever the stance reader said.
+    for finding in own_voice(context):
+        if not any(f.start < finding.end and finding.start < f.end for f in findings):
+            findings.append(finding)
+            set_aside = [
+                f
+                for f in set_aside
+                if not (f.start < finding.end and finding.start < f.end)
+            ]
 
     strong = [f for f in findings if f.confidence >= ALERT_THRESHOLD]
     despair = [f for f in findings if f.label == "despair"]

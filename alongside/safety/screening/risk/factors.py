@@ -7,6 +7,7 @@ import re
 
 import alongside.safety.screening.scan as scan
 from alongside.safety.screening.context import IDIOMS, Context
+from alongside.safety.screening.risk.everyday import is_everyday, is_ordinary_visit
 from alongside.safety.screening.risk.findings import RiskFinding
 from alongside.safety.screening.stance import Stance, stance_of
 
@@ -37,7 +38,7 @@ _FACTORS: tuple[tuple[str, str], ...] = (
     (
         "isolation",
         r"\b(?:no\s?one|nobody|no\s+one)\s+(?:\w+\s+)?(?:cares?|loves?|understands?|listens?"
-        r"|notices?|would\s+(?:care|notice|miss)|wants?\s+me)\b|\b(?:so|completely|totally|all|always|very)"
+        r"|notices?|(?:would|will)\s+(?:even\s+|ever\s+)?(?:care|notice|miss)|wants?\s+me)\b|\b(?:so|completely|totally|all|always|very)"
         r"\s+alone\b|\blonel(?:y|iness)\b|\b(?:have|got)\s+no\s+(?:one|friends|family|body)\b"
         r"|\bno\s+(?:friends|one\s+to\s+talk\s+to)\b|\bi'?m\s+alone\b",
     ),
@@ -75,7 +76,21 @@ _FACTORS: tuple[tuple[str, str], ...] = (
         r"(?!\s+(?:again\s+)?(?:tomorrow\s+)?(?:for|with|at|in\s+the|properly|right|later))"
         # "…before I do it": weak alone, a warning sign beside another.
         r"|\b(?:before|when|after|once)\s+i\s+(?:finally\s+|actually\s+)?do\s+it\b"
-        r"(?!\s+(?:again|for|with|at|in\s+the|properly|right|later|tomorrow|next))",
+        r"(?!\s+(?:again|for|with|at|in\s+the|properly|right|later|tomorrow|next))"
+        # Preparation: the means gathered for an act left unnamed. Alerts alone, like
+        # "I'm going to do it": nothing everyday is named as "it".
+        r"|\b(?:i\s+(?:now\s+)?have|i'?ve\s+(?:now\s+)?got|i\s+got|i'?ve\s+(?:got\s+)?"
+        r"(?:gathered|collected|sorted))\s+(?:everything|all|all\s+the\s+(?:stuff|things))"
+        r"\s+(?:that\s+)?i\s+need\s+to\s+(?:do\s+it|go\s+through\s+with\s+it)\b"
+        r"(?!\s+(?:for|with|at|in\s+the|properly|right|later|tomorrow\s+at|myself))"
+        # A mind made up, the days counted down, with nothing named: weak alone (a
+        # decision or a wait for anything), a warning sign beside another.
+        r"|\b(?:i'?ve|i\s+have|i)\s+(?:finally\s+|already\s+|now\s+)?made\s+up\s+my\s+mind"
+        r"\b(?!\s+(?:about|to|on|that|which|what|whether|who|where|how|if|over|between|for"
+        r"|re|regarding)\b)|\bmy\s+mind\s+is\s+(?:made\s+up|set)\b(?!\s+(?:about|on|to)\b)"
+        r"|\b(?:i'?m|i\s+am|just)\s+counting\s+(?:down\s+)?the\s+(?:days|hours)\b"
+        r"(?!\s+(?:to|till|until|til|before|for|since|of|at|on|off|left\s+(?:to|till|until|of"
+        r"|before))\b)",
     ),
     # Access to a means (method access is a recognised risk factor): named, not
     # described; the method detector holds posts that give detail.
@@ -172,7 +187,10 @@ _LOW_MOOD = re.compile(
     r"|mistake|disappointment|waste|worthless|useless|nothing|pathetic|broken))$"
 )
 # Resolve told only by when ("before I do it"): weak alone.
-_WEAK_RESOLVE = re.compile(r"^(?:before|when|after|once)\s")
+_WEAK_RESOLVE = re.compile(
+    r"^(?:(?:before|when|after|once)\s|my\s+mind|(?:i'?m|i\s+am|just)\s+counting"
+    r"|(?:i'?ve|i\s+have|i)\s+(?:finally\s+|already\s+|now\s+)?made\s+up)"
+)
 # A bare word for death ("the plant is dead", "a book about death", "scared of dying
 # in surgery") is a weak sign unless the sentence says it is on the writer's mind.
 _BARE_DEATH = re.compile(r"^(?:die|dying|death|dead)$")
@@ -192,9 +210,19 @@ QUESTION_FOR_INFORMATION = re.compile(
 
 
 def factor_score(kinds: set[str] | frozenset[str]) -> float:
-    """The weight of the kinds of warning sign found; two weak kinds weigh 1.5."""
-    score = sum(_FACTOR_WEIGHTS.get(kind.removesuffix(":weak"), 1.0) for kind in kinds)
-    if kinds and all(kind.endswith(":weak") for kind in kinds):
+    """The weight of the kinds of warning sign found; two weak kinds weigh 1.5,
+    unless one of them is weak resolve."""
+    score = sum(
+        1.0 if kind.endswith(":weak") else _FACTOR_WEIGHTS.get(kind, 1.0)
+        for kind in kinds
+    )
+    # Two words of low mood are a bad day; weak resolve ("I've made up my mind")
+    # beside any other sign is not.
+    if (
+        kinds
+        and all(kind.endswith(":weak") for kind in kinds)
+        and "factor_resolve:weak" not in kinds
+    ):
         score = min(score, 1.5)
     return score
 
@@ -216,6 +244,10 @@ def risk_factors(context: Context, set_aside: list[RiskFinding]) -> list[RiskFin
             if any(f.start < end and start < f.end for f in set_aside):
                 continue
             if context.is_negated(start):
+                continue
+            if kind == "means" and is_ordinary_visit(context, start, end):
+                continue
+            if kind == "resolve" and is_everyday(context, start, end, any_words=True):
                 continue
             stance = stance_of(context, start, end)
             if stance not in _OWN_STANCES and not (

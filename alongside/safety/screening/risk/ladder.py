@@ -57,7 +57,7 @@ LADDER_PATTERNS: tuple[tuple[str, str, float, bool], ...] = (
         r"|\b(?:i'?d|i\s+would)\s+(?:honestly\s+|actually\s+)?(?:be\s+)?(?:fine|okay|ok"
         r"|happy|glad|relieved)\s+(?:if\s+(?:a\s+\w+\s+(?:hit|killed)\s+me|i\s+(?:died|didn'?t"
         r"\s+wake\s+up|never\s+woke\s+up|got\s+hit|was\s+gone))|to\s+(?:just\s+)?(?:die|not"
-        r"\s+wake\s+up)(?!\s+for))\b"
+        r"\s+wake\s+up)(?!\s+for)|(?:just\s+)?(?:not|never)\s+waking\s+up(?!\s+for))\b"
         r"|\b(?:don'?t|do\s+not|dont)\s+(?:even\s+)?care\s+(?:if|whether)\s+i\s+(?:live|die"
         r"|wake\s+up|survive)\b(?!\s+on\s+this\s+hill)"
         r"|\bif\s+(?:a|the)\s+\w+\s+(?:hit|killed|ran\s+over)\s+me\b[^.!?\n]{0,40}\bi\s+"
