@@ -17,7 +17,7 @@ from alongside.safety.screening.context import Context
 
 # Words that always mean risk to life, whatever else the sentence is about.
 _PLAIN_RISK = re.compile(
-    r"\b(?:di(?:e|es|ed|ing)|dead|death|kill\w*|suicid\w*|(?:my|own)\s+life|alive|overdos\w*"
+    r"\b(?:di(?:e|es|ed|ing)|dead|death|kill\w*|suicid\w*|(?:my|own|their|his|her)\s+li(?:fe|ves)|alive|overdos\w*"
     r"|hang(?:ing)?\s+myself|wrists?|pills|tablets|rope|noose|this\s+world|this\s+earth"
     r"|(?:this|my)\s+(?:body|head|mind|pain|existence))\b"
 )

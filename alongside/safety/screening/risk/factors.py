@@ -85,6 +85,8 @@ _FACTORS: tuple[tuple[str, str], ...] = (
         r"(?!\s+(?:for|with|at|in\s+the|properly|right|later|tomorrow\s+at|myself))"
         # A mind made up, the days counted down, with nothing named: weak alone (a
         # decision or a wait for anything), a warning sign beside another.
+        r"|\bi\s+(?:have|'ve\s+got|got|now\s+have)\s+a\s+plan\b(?=\s*(?:[.!\n]|$|now\b"
+        r"|this\s+time\b))"
         r"|\b(?:i'?ve|i\s+have|i)\s+(?:finally\s+|already\s+|now\s+)?made\s+up\s+my\s+mind"
         r"\b(?!\s+(?:about|to|on|that|which|what|whether|who|where|how|if|over|between|for"
         r"|re|regarding)\b)|\bmy\s+mind\s+is\s+(?:made\s+up|set)\b(?!\s+(?:about|on|to)\b)"
@@ -131,7 +133,8 @@ _FACTORS: tuple[tuple[str, str], ...] = (
         r"(?:everything|what|being)|thank\s+you\s+(?:all|everyone)\s+for\s+(?:everything"
         r"|trying|being\s+there)|my\s+last\s+(?:post|words|letter|message)"
         r"|i'?m\s+ready\s+to\s+go\b(?!\s+(?:to|out|home|back|in|on|for|shopping|and|with"
-        r"|now|again|through))|(?:tonight|today)(?:'s|\s+is)\s+the\s+(?:night|day)"
+        r"|now|again|through))|(?:tonight|today)(?:'s|\s+is|\s+(?:might|could|will|may)\s+be)"
+        r"\s+the\s+(?:night|day)"
         r"|(?:it\s+was|it'?s\s+been)\s+(?:a\s+)?(?:fun|good|nice|great|wild)\s+(?:ride\s+)?while"
         r"\s+it\s+lasted)\b|\bgood\s?bye\s*[.!]*\s*$",
     ),
@@ -189,6 +192,7 @@ _LOW_MOOD = re.compile(
 # Resolve told only by when ("before I do it"): weak alone.
 _WEAK_RESOLVE = re.compile(
     r"^(?:(?:before|when|after|once)\s|my\s+mind|(?:i'?m|i\s+am|just)\s+counting"
+    r"|i\s+(?:have|'ve\s+got|got|now\s+have)\s+a\s+plan"
     r"|(?:i'?ve|i\s+have|i)\s+(?:finally\s+|already\s+|now\s+)?made\s+up)"
 )
 # A bare word for death ("the plant is dead", "a book about death", "scared of dying

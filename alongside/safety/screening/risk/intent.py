@@ -382,7 +382,8 @@ _PATTERNS: tuple[tuple[str, str, float, bool], ...] = (
     (
         "plan",
         r"\b(?:have|got|made|making|found|worked\s+out|figured\s+out)\s+(?:a|the|my)\s+"
-        r"(?:\w+\s+)?plan\s+(?:to|for|on\s+how)\b(?=.{0,60}(?:die|end|kill|suicide|life|it\s+all))"
+        r"(?:\w+\s+)?plan\s+(?:to|for|on\s+how)\b"
+        r"(?=.{0,60}\b(?:die|dying|end(?:ing)?|kill\w*|suicide|life|it\s+all)\b)"
         r"|\bi'?(?:ve|m)?\s+(?:got|have|been)\s+(?:\w+\s+)?(?:saving|saved|stockpil\w*|hoard\w*|"
         r"collect\w*|buying|bought)\s+(?:up\s+)?(?:\w+\s+)?(?:pills|tablets|paracetamol|meds|"
         r"medication|rope|blades?|razors?)\b|\b(?:got|have|'ve\s+got)\s+(?:my|a|the)\s+date\s+"

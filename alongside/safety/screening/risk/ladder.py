@@ -132,6 +132,21 @@ LADDER_PATTERNS: tuple[tuple[str, str, float, bool], ...] = (
         0.8,
         True,
     ),
+    # Coming close to it: "nearly went through with it", or close to doing it at a
+    # recent time ("almost did it last night").
+    (
+        "intent",
+        r"\b(?:nearly|almost|so\s+close\s+to|came\s+close\s+to)\s+(?:went|going|go)\s+"
+        r"through\s+with\s+it\b|\b(?:nearly|almost|so\s+close\s+to|came\s+close\s+to)\s+"
+        r"(?:ended|ending|end|killed|killing|kill)\s+(?:it\s+all|myself|my\s+life)\b"
+        r"|\b(?:nearly|almost|so\s+close\s+to|came\s+close\s+to)\s+(?:did|doing|do|jumped"
+        r"|jumping|jump|took\s+them\s+all|taking\s+them\s+all|ended\s+it|ending\s+it)\b"
+        r"[^.!?\n]{0,30}?\b" + _RECENT_TIME + r"\b|\b" + _RECENT_TIME + r"\s*,?\s+i\s+"
+        r"(?:nearly|almost|came\s+so\s+close\s+to|was\s+so\s+close\s+to)\s+(?:did\s+it"
+        r"|doing\s+it|jumped|jumping|ended\s+it|ending\s+it|took\s+them\s+all)\b",
+        0.8,
+        False,
+    ),
     # Feeling like dying; thinking of jumping; unable to keep oneself safe.
     (
         "intent",
