@@ -51,7 +51,7 @@ _LEXICON: dict[Topic, str] = {
         r"|(?:don'?t|do\s+not|dont|never)\s+(?:\w+\s+)?(?:want|wanna|wish)\s+(?:to\s+)?(?:be\s+"
         r"(?:here|around|me)|exist|live|wake\s+up|go\s+on|keep\s+going|do\s+this\s+any\s?more)"
         r"|(?:want|wanna|wish|wished|hope|need)\s+(?:to\s+|i\s+could\s+)?(?:just\s+)?(?:disappear"
-        r"|vanish|stop\s+existing|not\s+exist|sleep\s+forever|never\s+wake\s+up|be\s+gone)"
+        r"|vanish|stop\s+existing|not\s+exist|sleep\s+for\s?ever|never\s+wake\s+up|be\s+gone)"
         r"|(?:no|any|see\s+no)\s+(?:reason|point|purpose|will)\s+(?:to|in|of|for)\s+(?:\w+\s+)?"
         r"(?:life|living|live|anything|going\s+on|trying|existing|exist|be\s+here)"
         r"|(?:nothing|no\s?one)\s+(?:left\s+)?to\s+live\s+for|will\s+to\s+live"
@@ -105,6 +105,17 @@ _LEXICON: dict[Topic, str] = {
         r"|took\s+(?:too\s+many|a\s+load\s+of|all\s+(?:of\s+)?(?:my|the))\s+(?:pills|tablets"
         r"|meds|medication|painkillers)|woke\s+up\s+in\s+(?:hospital|a\s*&\s*e|a\s+and\s+e"
         r"|the\s+er|icu|intensive\s+care)|stomach\s+pumped"
+        # Life itself as the trouble: never asking to be born, wanting to be free of
+        # life, not wanting to be part of this world, living as torture.
+        r"|why\s+(?:was|am)\s+i\s+(?:even\s+|ever\s+)?born|never\s+asked\s+to\s+be\s+born"
+        r"|(?:free|freed|released)\s+from\s+(?:this\s+life|life|living|existing|this\s+world)"
+        r"|(?:don'?t|do\s+not)\s+want\s+to\s+be\s+(?:a\s+)?part\s+of\s+this\s+world"
+        r"|(?:living|life|being\s+alive|existing|existence)\s+is\s+(?:just\s+)?(?:torture"
+        r"|hell|unbearable|agony|a\s+punishment)|(?:can'?t|cannot)\s+(?:bear|stand)\s+"
+        r"(?:to\s+be\s+alive|being\s+alive|living|existing)(?!\s+(?:here|in|with|near|next"
+        r"|at|on|like\s+th\w+\s+\w+))|(?:can'?t|cannot)\s+keep\s+doing"
+        r"\s+this|(?:everyone|they|my\s+(?:family|kids|parents|friends)|the\s+world|people)\s+"
+        r"(?:would|will)\s+be\s+better\s+off(?=\s*(?:[.!\n]|$|without\s+me))"
     ),
     Topic.SELF_HARM: (
         r"self[\s\-]?harm\w*|self[\s\-]?injur\w*|(?:cut|cutting|burn|burning|burnt|hurt|hurting|"

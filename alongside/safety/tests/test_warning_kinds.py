@@ -76,3 +76,41 @@ def test_people_in_general_are_a_fact_not_a_worry_for_someone() -> None:
     assert general.card == ""
     assert general.suggested_warning == "suicide"
     assert screen("I'm scared my sister is going to end her life.").card == "concern"
+
+
+LIFE_AS_THE_TROUBLE = [
+    "Why was I ever born?",
+    "I never asked to be born.",
+    "I just want to be freed from this life.",
+    "Being alive is torture.",
+    "I can't keep doing this.",
+    "My kids would be better off.",
+]
+LIFE_AS_THE_TROUBLE_EVERYDAY = [
+    "I can't stand living here with my flatmates.",
+    "I can't keep doing this commute every day.",
+    "We'd be better off getting the bus.",
+    "Living in this heat is hell.",
+]
+
+
+@pytest.mark.parametrize("text", LIFE_AS_THE_TROUBLE)
+def test_life_itself_as_the_trouble_is_offered_the_suicide_warning(text: str) -> None:
+    assert screen(text).suggested_warning == "suicide"
+
+
+@pytest.mark.parametrize("text", LIFE_AS_THE_TROUBLE_EVERYDAY)
+def test_everyday_trouble_is_offered_no_suicide_warning(text: str) -> None:
+    assert screen(text).suggested_warning != "suicide"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I honestly can't bear being alive.",
+        "I don't want to be part of this world any more.",
+        "I just want to go to sleep for ever.",
+    ],
+)
+def test_not_bearing_life_alerts(text: str) -> None:
+    assert screen(text).needs_on_duty_alert

@@ -95,7 +95,7 @@ def is_ordinary_visit(context: Context, start: int, end: int) -> bool:
 # Ambiguous words only: each can be about a job, a flat or a group chat.
 _AMBIGUOUS = re.compile(
     r"\b(?:exist\w*|be\s+here|be\s+gone|gone|end|done|over|anymore|any\s+more|living"
-    r"|it\s+all|wake(?:\s+up)?|disappear|vanish|take\s+it|do\s+this|go\s+on|keep\s+going"
+    r"|it\s+all|wake(?:\s+up)?|disappear|vanish|take\s+it|do(?:ing)?\s+this|go\s+on|keep\s+going"
     r"|hopeless|point|give\s+up|out|make\s+it|hold\s+on|through"
     r"|notice)\b"
 )

@@ -33,7 +33,9 @@ _FACTORS: tuple[tuple[str, str], ...] = (
         r"|\b(?:everyone|everybody)\s+(?:\w+\s+)?hates\s+me\b|\bi'?m\s+(?:\w+\s+)?(?:a\s+)?"
         r"(?:mistake|failure|disappointment|waste|worthless|useless|nothing|pathetic|"
         r"unlovable|broken)\b|\bworthless\b|\bwaste\s+of\s+(?:space|oxygen|air|life)\b"
-        r"|\bdon'?t\s+deserve\b|\bstop\s+being\s+a\s+(?:problem|weight|drain)\b",
+        r"|\bdon'?t\s+deserve\b|\bstop\s+being\s+a\s+(?:problem|weight|drain)\b"
+        r"|\b(?:everyone|they|my\s+(?:family|kids|parents|friends)|people)\s+(?:would|will)"
+        r"\s+be\s+better\s+off\b(?=\s*(?:[.!\n]|$))",
     ),
     (
         "isolation",

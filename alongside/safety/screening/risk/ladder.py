@@ -95,6 +95,16 @@ LADDER_PATTERNS: tuple[tuple[str, str, float, bool], ...] = (
         0.75,
         True,
     ),
+    # Unable to bear being alive; not wanting to be part of this world.
+    (
+        "intent",
+        r"\b(?:can'?t|cannot)\s+(?:bear|stand)\s+(?:to\s+be\s+alive|being\s+alive|living"
+        r"|existing)\b(?!\s+(?:here|in|with|near|next|like\s+(?:this|that)\s+(?:flat|house)))"
+        r"|\b(?:don'?t|do\s+not)\s+want\s+to\s+be\s+(?:a\s+)?part\s+of\s+this\s+world"
+        r"(?:\s+any\s?more)?\b",
+        0.75,
+        False,
+    ),
     # Not knowing how much longer one can hold on; hedging about wanting to live.
     (
         "intent",
