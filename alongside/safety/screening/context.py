@@ -13,13 +13,14 @@ from dataclasses import dataclass
 
 import alongside.safety.screening.scan as scan
 
-# "(?<!\s)" starts a dash match only at the start of a run of spaces, so a long run
-# of spaces or tabs is read once rather than once per character.
-_SENTENCE_END = re.compile(r"[.!?;\n]+|(?<!\s)\s+-\s+")
+# "\s(?<!\s\s)" starts a dash match only at the start of a run of spaces, so a long
+# run of spaces or tabs is read once rather than once per character; starting with a
+# character class lets the search skip quickly to where one may match.
+_SENTENCE_END = re.compile(r"[.!?;\n]+|\s(?<!\s\s)\s*-\s+")
 # A clause ends at punctuation, a spaced dash, or a word such as "but": the marks
 # and the words never overlap, so they are read apart and the words found quickly
 # (``scan``).
-_CLAUSE_BREAK_MARK = re.compile(r"[.!?;,:\n()]+|(?<!\s)\s+-\s+")
+_CLAUSE_BREAK_MARK = re.compile(r"[.!?;,:\n()]+|\s(?<!\s\s)\s*-\s+")
 _CLAUSE_BREAK_WORD = re.compile(r"\b(?:but|although|though|however|yet)\b")
 
 
@@ -60,11 +61,20 @@ _NOT_NEGATING = re.compile(
     r"\bnot\s+(?:just|only|even|sure\s+(?:if|whether|that|i\s+won'?t))\b|"
     r"\bno\s+one\b|\bnothing\s+(?:but|matters|left|else)\b|"
     r"\b(?:don'?t|do\s+not)\s+(?:know|think\s+i\s+can|see\s+why)\b"
+    # A hedge ("I don't think I want to be here"), or someone not knowing ("my
+    # therapist doesn't know I'm suicidal").
+    r"|\b(?:don'?t|do\s+not)\s+think\s+i\b"
+    r"|\b(?:doesn'?t|does\s+not|didn'?t|did\s+not)\s+(?:even\s+)?know\b"
     # "I can't tell if I'm suicidal": unsure, not denying.
     r"|\b(?:can'?t|cannot|couldn'?t)\s+(?:tell|decide|work\s+out)\s+(?:if|whether)\b"
     # "I can't stand this loneliness": what cannot be borne is there.
     r"|\b(?:can'?t|cannot)\s+(?:stand|bear|take|handle)\s+(?:this|the|my|all\s+this)\b"
 )
+# "Not a day goes by that I don't think about it": two negatives, no denial.
+_NEVER_WITHOUT = re.compile(
+    r"\bnot\s+a\s+(?:day|night|moment|minute|second|week|morning)\s+(?:goes|passes)\s+by\b"
+)
+_MORE_THAN = re.compile(r"\bmore\s+than\b")
 _DISTANT_PAST = re.compile(
     r"\b(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a\s+few"
     r"|few|several|many|some|couple\s+of|a\s+couple\s+of)\s+(?:years?|yrs?)\s+(?:ago|back|since)\b"
@@ -131,6 +141,26 @@ _REPORTED_SPEECH = re.compile(
 )
 
 
+# Recovery told as what others say ("people say it gets better, but…"), or turned
+# round at once ("it gets better, or so they say"), is not the writer's own story.
+_HEARSAY_BEFORE = re.compile(
+    r"\b(?:say|says|said|saying|tell|tells|told|telling|heard|hear|claim\w*|supposedly"
+    r"|apparently|meant\s+to)\b(?:\s+(?:me|us|that|to\s+me))*\s*$"
+)
+_WRITER_SAYS = re.compile(r"\bi\s+(?:\w+\s+)?(?:say|said|tell|told|promise)\b")
+_TURNED_AFTER = re.compile(r"\W{0,3}(?:or\s+so\s+(?:they|people)\s+say|yeah\s+right)\b")
+
+
+def _tells_of_recovery(text: str) -> bool:
+    for match in scan.finditer(_RECOVERY, text):
+        before = text[max(0, match.start() - 40) : match.start()]
+        hearsay = _HEARSAY_BEFORE.search(before) and not _WRITER_SAYS.search(before)
+        if hearsay or _TURNED_AFTER.match(text, match.end(), match.end() + 25):
+            continue
+        return True
+    return False
+
+
 # Everyday idioms that borrow words of dying and killing, and their small variants:
 # something "is killing me", someone "will kill me" (they will be cross), a body part,
 # phone or battery that is "dead", dying to know, dying of embarrassment.
@@ -168,7 +198,7 @@ IDIOMS = re.compile(
     r"|(?:going\s+to|gonna|'ll|will)\s+(?:literally\s+)?die\s+if\s+(?:this|that|the|my|one\s+more"
     r"|another|i\s+have\s+to)\b|crawl\s+(?:into|under)\s+(?:a\s+)?(?:hole|rock)\s+and\s+die"
     r"|(?:phone|battery|laptop)[^.!?\n]{0,25}\b(?:about\s+to|going\s+to|gonna)\s+die"
-    r"|rather\s+die\s+than\s+(?!(?:\w+\s+){0,2}(?:live|living|go\s+on|carry\s+on|keep|feel"
+    r"|rather\s+(?:die|be\s+dead)\s+than\s+(?!(?:\w+\s+){0,2}(?:live|living|go\s+on|carry\s+on|keep|feel"
     r"|be\s+here|wake|face|suffer|another\s+day|this|spend))"
     r"|(?:this|that|the)\s+(?!(?:voice|voices|thought|thoughts|illness|depression)\b)\w+"
     r"\s+(?:wants|is\s+trying\s+to\s+kill)\s+me(?:\s+dead)?)\b"
@@ -242,7 +272,7 @@ class Context:
             quoted=tuple(sorted(quoted)),
             quotes_are_framed=bool(scan.search(_QUOTE_FRAMING, text)),
             quotes_are_reported_speech=bool(scan.search(_REPORTED_SPEECH, text)),
-            has_recovery=bool(_RECOVERY.search(text)),
+            has_recovery=_tells_of_recovery(text),
             first_person_words=len(_FIRST_PERSON_WORD.findall(text)),
             reader_words=len(_READER_WORD.findall(text)),
             dialogue=_dialogue_lines(text),
@@ -298,7 +328,10 @@ class Context:
         if not negators:
             return False
         negator = negators[-1]
-        if negator is None:
+        if negator is None or _NEVER_WITHOUT.search(before):
+            return False
+        # "I've never wanted to die more than now": more than ever, not never.
+        if negator.group(0) == "never" and _MORE_THAN.search(self.clause_after(start)):
             return False
         # Rhetorical questions negate nothing: "why shouldn't I…", "why haven't I…".
         if re.search(r"\bwhy\s*$", tail[: negator.start()]):

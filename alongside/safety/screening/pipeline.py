@@ -132,6 +132,17 @@ _HELD_AND_SAFE = (
 )
 
 
+# Kinds of warning sign close to intent, which suggest the suicide warning alone.
+_NEAR_INTENT_SIGNS = frozenset(
+    {
+        "factor_resolve",
+        "factor_past_attempt",
+        "factor_farewell",
+        "factor_preparing",
+    }
+)
+
+
 def _warning_reason(topic: str) -> str:
     names = {str(key): value for key, value in TOPIC_NAMES.items()}
     name = names.get(topic, topic.replace("_", " "))
@@ -365,7 +376,7 @@ def _screen(
             holds.append(HoldReason.ABUSE)
 
     # Topics for a content warning.
-    topics = find_topics(words.text)
+    topics = find_topics(words.text, context)
     for topic in topics:
         signals.append(
             Signal(
@@ -383,6 +394,14 @@ def _screen(
         and not risk.is_self_harm_now
         and Topic.SUICIDE not in topic_names
     ):
+        topic_names.insert(0, str(Topic.SUICIDE))
+    elif _NEAR_INTENT_SIGNS & risk.weak_signs and not (
+        {Topic.SUICIDE, Topic.SELF_HARM} & set(topic_names)
+    ):
+        # A warning is a gentle offer: a sign close to intent (resolve, a past
+        # attempt, a farewell, affairs put in order) is enough,
+        # even one too weak to alert alone; a weak one ("I've made up my mind",
+        # "I have a plan") is not.
         topic_names.insert(0, str(Topic.SUICIDE))
     warning = rule_warning or (topic_names[0] if topic_names else None)
 

@@ -19,7 +19,7 @@ import bisect
 import importlib
 import re
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import chain
@@ -45,6 +45,8 @@ _TEXT_PER_CANDIDATE = 4
 class _Starts:
     """The literal words a pattern's match must start with, at a word boundary."""
 
+    # Words that must be whole words of the text ("i" before a space).
+    exact_words: frozenset[str]
     # Prefixes made only of word characters: a word of the text starting with one
     # is a place to try.
     word_prefixes: tuple[str, ...]
@@ -82,6 +84,9 @@ def _first_literals(items: list[Any], case: set[str]) -> tuple[set[str], bool] |
         return set(), True
     op, argument = items[0]
     kind = _name(op)
+    if kind != "AT" and _ends_a_word(items):
+        # A space: the literal before it is a whole word ("i" in "i\s+have").
+        return {WHOLE}, False
     if kind == "LITERAL":
         run = []
         for item_op, item_argument in items:
@@ -93,6 +98,9 @@ def _first_literals(items: list[Any], case: set[str]) -> tuple[set[str], bool] |
         rest = _first_literals(items[len(run) :], case)
         if rest is not None and rest[0] and not rest[1] and len(rest[0]) <= _MANY:
             return {word + after for after in rest[0]}, False
+        if rest is None and _is_word(word) and _ends_a_word(items[len(run) :]):
+            # "i\s+have": the word "i" itself, not every word starting with "i".
+            return {word + WHOLE}, False
         return {word}, False
     if kind in _ZERO_WIDTH:
         return _first_literals(items[1:], case)
@@ -101,18 +109,35 @@ def _first_literals(items: list[Any], case: set[str]) -> tuple[set[str], bool] |
         _group, add_flags, del_flags, inner = argument
         if (add_flags | del_flags) & ~re.IGNORECASE:
             return None
-        if add_flags or del_flags:
-            case.add("blind")
+        if not (add_flags or del_flags):
+            # "(?:i|we)\s+": read with what follows, so each whole word is known.
+            return _first_literals(list(inner) + items[1:], case)
+        case.add("blind")
         first = _first_literals(list(inner), case)
     elif kind == "BRANCH":
         found: set[str] = set()
         can_be_empty = False
+        # Alternatives that are one whole word, and the starts of the others.
+        whole: set[str] = set()
+        starts: set[str] = set()
         for branch in argument[1]:
             part = _first_literals(list(branch), case)
             if part is None:
                 return None
             found |= part[0]
             can_be_empty = can_be_empty or part[1]
+            word = "".join(
+                chr(value) if _name(op) == "LITERAL" else "\n" for op, value in branch
+            )
+            if branch and _is_word(word):
+                whole.add(word)
+            else:
+                starts |= part[0]
+        if _ends_a_word(items[1:]):
+            found = {
+                word + WHOLE if word in whole and word not in starts else word
+                for word in found
+            }
         first = found, can_be_empty
     elif kind in _REPEATS:
         inner_first = _first_literals(list(argument[2]), case)
@@ -137,6 +162,28 @@ def _first_literals(items: list[Any], case: set[str]) -> tuple[set[str], bool] |
         return first
     rest = _first_literals(items[1:], case)
     return None if rest is None else (first[0] | rest[0], rest[1])
+
+
+# Marks a literal that is a whole word of the text: what follows it in the pattern
+# cannot be a letter or digit.
+WHOLE = "\0"
+_NOT_WORD_CATEGORIES = frozenset({"CATEGORY_SPACE", "CATEGORY_NOT_WORD"})
+
+
+def _ends_a_word(items: list[Any]) -> bool:
+    """Whether what ``items`` match must start with a character outside a word (a
+    space, or a word boundary right after the literal before them)."""
+    if not items:
+        return False
+    op, argument = items[0]
+    kind = _name(op)
+    if kind == "AT":
+        return _name(argument) == "AT_BOUNDARY"
+    if kind in _REPEATS and argument[0] >= 1:
+        return _ends_a_word(list(argument[2]))
+    return kind == "IN" and [(_name(m), _name(v)) for m, v in argument] in (
+        [("CATEGORY", category)] for category in _NOT_WORD_CATEGORIES
+    )
 
 
 @lru_cache(maxsize=1024)
@@ -165,7 +212,8 @@ def _starts(pattern: re.Pattern[str]) -> _Starts | None:
         return None
     literals = first[0]
     if not all(
-        literal and (literal[0].isalnum() or literal[0] == "_") for literal in literals
+        literal.rstrip(WHOLE) and (literal[0].isalnum() or literal[0] == "_")
+        for literal in literals
     ):
         return None
     ignore_case = bool(pattern.flags & re.IGNORECASE) or "blind" in case
@@ -177,9 +225,29 @@ def _starts(pattern: re.Pattern[str]) -> _Starts | None:
 def _made(literals: set[str], *, ignore_case: bool, digits: bool) -> _Starts:
     if ignore_case:
         literals = {literal.lower() for literal in literals}
+    # A whole word ("i" before a space) is found by the word itself; a literal with a
+    # mark inside ("i'm" before a space) is looked for by its start as before.
+    literals = {
+        literal
+        if _is_word(literal.removesuffix(WHOLE))
+        else literal.removesuffix(WHOLE)
+        for literal in literals
+    }
     word_prefixes = tuple(sorted(literal for literal in literals if _is_word(literal)))
-    others = [literal for literal in literals if not _is_word(literal)]
+    # A word looked for by its start is already found whole.
+    exact = {
+        literal.removesuffix(WHOLE)
+        for literal in literals
+        if literal.endswith(WHOLE)
+        and not literal.removesuffix(WHOLE).startswith(word_prefixes)
+    }
+    others = [
+        literal
+        for literal in literals
+        if not _is_word(literal) and not literal.endswith(WHOLE)
+    ]
     return _Starts(
+        exact_words=frozenset(exact),
         word_prefixes=word_prefixes,
         whole_words=frozenset(_WORD.match(literal).group() for literal in others),  # type: ignore[union-attr]
         prefixes=tuple(sorted(others)),
@@ -268,6 +336,9 @@ def finditer(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
         for prefix in starts.word_prefixes
         for found in index.starting_with(prefix)
     ]
+    lists += [
+        index.by_word[word] for word in starts.exact_words if word in index.by_word
+    ]
     if starts.prefixes:
         searched, prefixes = index.text, starts.prefixes
         lists += [
@@ -282,8 +353,16 @@ def finditer(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
         # Words to try nearly everywhere: the pattern's own search is quicker.
         yield from pattern.finditer(text)
         return
+    yield from finditer_at(pattern, text, chain.from_iterable(lists))
+
+
+def finditer_at(
+    pattern: re.Pattern[str], text: str, places: Iterable[int]
+) -> Iterator[re.Match[str]]:
+    """The matches ``pattern.finditer(text)`` would give, when every match must
+    start at one of ``places``: the pattern is tried only there."""
     after = 0
-    for position in sorted(chain.from_iterable(lists)):
+    for position in sorted(places):
         if position < after:
             continue
         match = pattern.match(text, position)

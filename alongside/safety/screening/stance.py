@@ -262,6 +262,13 @@ _ONE_OF_MANY = re.compile(
     r"^\s*(?:(?:so|and|but|honestly)\s+)?(?:(?:does|do|is|am|has|have|can)\s+)?"
     r"(?:anyone|anybody)\s+else\b"
 )
+# Someone else's death just before the words: "anyone else lost a brother to…",
+# "anyone else whose dad died by…". A question of the bereaved, not about the writer.
+_SOMEONE_ELSES_DEATH = re.compile(
+    r"\b(?:(?:lost|lose|losing)\s+(?:(?!(?:will|wish|desire|reason|urge)\b)\S+\s+){1,3}to"
+    r"|bereaved\s+(?:by|through)"
+    r"|(?:died|death|deaths|dying)\s+(?:by|from|through|of|to))\s*$"
+)
 
 
 def _nearest_subject(words: list[str]) -> Stance | None:
@@ -325,7 +332,11 @@ def stance_of(context: Context, start: int, end: int) -> Stance:
     if _EMPATHY_BEFORE.search(context.clause_before(start)):
         return Stance.READER
     sentence = context.sentence_text(start, end)
-    if _ONE_OF_MANY.match(sentence) and _is_question(sentence):
+    if (
+        _ONE_OF_MANY.match(sentence)
+        and _is_question(sentence)
+        and not _SOMEONE_ELSES_DEATH.search(context.clause_before(start)[-60:])
+    ):
         # "Does anyone else feel…?": the writer says it of themselves too.
         return _self_time(context, start, end)
     before = _WORD.findall(context.clause_before(start))[-8:]

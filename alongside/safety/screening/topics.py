@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 import alongside.safety.screening.scan as scan
-from alongside.safety.screening.context import IDIOMS
+from alongside.safety.screening.context import IDIOMS, Context
+from alongside.safety.screening.risk.everyday import is_everyday
 
 
 class Topic(StrEnum):
@@ -50,7 +51,7 @@ _LEXICON: dict[Topic, str] = {
         r"|(?:don'?t|do\s+not|dont|never)\s+(?:\w+\s+)?(?:want|wanna|wish)\s+(?:to\s+)?(?:be\s+"
         r"(?:here|around|me)|exist|live|wake\s+up|go\s+on|keep\s+going|do\s+this\s+any\s?more)"
         r"|(?:want|wanna|wish|wished|hope|need)\s+(?:to\s+|i\s+could\s+)?(?:just\s+)?(?:disappear"
-        r"|vanish|stop\s+existing|not\s+exist|sleep\s+forever|never\s+wake\s+up|be\s+gone)"
+        r"|vanish|stop\s+existing|not\s+exist|sleep\s+for\s?ever|never\s+wake\s+up|be\s+gone)"
         r"|(?:no|any|see\s+no)\s+(?:reason|point|purpose|will)\s+(?:to|in|of|for)\s+(?:\w+\s+)?"
         r"(?:life|living|live|anything|going\s+on|trying|existing|exist|be\s+here)"
         r"|(?:nothing|no\s?one)\s+(?:left\s+)?to\s+live\s+for|will\s+to\s+live"
@@ -62,7 +63,7 @@ _LEXICON: dict[Topic, str] = {
         r"|(?:want|wish|need)\s+(?:it|this|everything|it\s+all|the\s+pain)\s+to\s+(?:end|stop|be\s+over)"
         r"|pills|noose|rope|bridge|(?:last|final)\s+(?:note|goodbye|message)|goodbye"
         r"|kill(?:ing)?(?!\s+(?:for|to|time|it|the|a|an|some|off)\b)|attempt(?:ed|s)?"
-        r"|(?:i'?m|i\s+am)\s+(?:so\s+|just\s+|really\s+)?done|(?:can'?t|cannot)\s+any\s?more"
+        r"|(?:i'?m|i\s+am)\s+(?:(?:so|just|really|honestly|completely)\s+){0,2}done|(?:can'?t|cannot)\s+any\s?more"
         r"|(?:tired|sick|exhausted)\s+of\s+(?:everything|fighting|trying|it\s+all|being\s+me"
         r"|existing|this\s+life)|i\s+want\s+out|(?:not|never)\s+going\s+to\s+make\s+it"
         r"|(?:scared|afraid)\s+of\s+(?:myself|what\s+i\s+(?:might|will|could)\s+do)"
@@ -80,6 +81,41 @@ _LEXICON: dict[Topic, str] = {
         r"|(?:shoot|shot|drown|drowning|poison|poisoning)\s+my\s*self"
         r"|(?:suicide|overdose)\s+attempts?|(?:my|a)\s+(?:first|second|third|last|previous"
         r"|failed)\s+attempt(?!\s+(?:at|to|in|on))"
+        # Ending a life said of someone else, or in another tense: a warning is about
+        # the topic, not about who is at risk. Words to "you" are left to the lines
+        # above, so a supporter's plea is not offered a new warning.
+        r"|(?:end|ending|ended|ends|take|taking|took|takes)\s+(?:their|his|her|one'?s)\s+"
+        r"(?:own\s+)?li(?:fe|ves)|ending\s+(?:it\s+all|everything)|ended\s+(?:it\s+all|it"
+        r"|everything)(?!\s+(?:with|between|early|on|at))"
+        # Thoughts of crashing or driving off the road.
+        r"|(?:think|thinking|thought|imagine|imagining|imagined|fantasi[sz]\w*|urges?\s+to"
+        r"|tempted\s+to|want\s+to|wanted\s+to)\s+(?:about\s+|of\s+)?(?:just\s+)?(?:crash"
+        r"|crashing|flip|flipping|roll|rolling|drive|driving|swerv\w+|steer\w*)\s+(?:my\s+car"
+        r"|into\s+(?:a|the|oncoming)|off\s+(?:a|the)\s+(?:road|bridge|cliff|motorway))"
+        # A last word: the end of a ride, a last post, goodbye to everyone.
+        r"|it(?:'?s|\s+\w{2,4})\s+(?:been\s+)?(?:a\s+)?(?:fun|good|nice|great|wild)\s+(?:ride\s+)?"
+        r"while\s+it\s+lasted|my\s+(?:last"
+        r"|final)\s+(?:post|words|letter)|(?:goodbye|bye|farewell)\s+(?:everyone|all|world)"
+        # "What's the use?", "why even try any more": no point said another way.
+        r"|what'?s\s+the\s+use(?=\s*(?:[?.!,\n]|$|(?:of|in)\s+(?:living|trying|going\s+on"
+        r"|being\s+(?:alive|here)|anything|carrying\s+on|waking\s+up)))"
+        r"|why\s+(?:do\s+i\s+|should\s+i\s+|would\s+i\s+)?(?:even\s+)?(?:try|bother"
+        r"|keep\s+(?:going|trying))\s+any\s?more"
+        # A recent overdose told without the word.
+        r"|took\s+(?:too\s+many|a\s+load\s+of|all\s+(?:of\s+)?(?:my|the))\s+(?:pills|tablets"
+        r"|meds|medication|painkillers)|woke\s+up\s+in\s+(?:hospital|a\s*&\s*e|a\s+and\s+e"
+        r"|the\s+er|icu|intensive\s+care)|stomach\s+pumped"
+        # Life itself as the trouble: never asking to be born, wanting to be free of
+        # life, not wanting to be part of this world, living as torture.
+        r"|why\s+(?:was|am)\s+i\s+(?:even\s+|ever\s+)?born|never\s+asked\s+to\s+be\s+born"
+        r"|(?:free|freed|released)\s+from\s+(?:this\s+life|life|living|existing|this\s+world)"
+        r"|(?:don'?t|do\s+not)\s+want\s+to\s+be\s+(?:a\s+)?part\s+of\s+this\s+world"
+        r"|(?:living|life|being\s+alive|existing|existence)\s+is\s+(?:just\s+)?(?:torture"
+        r"|hell|unbearable|agony|a\s+punishment)|(?:can'?t|cannot)\s+(?:bear|stand)\s+"
+        r"(?:to\s+be\s+alive|being\s+alive|living|existing)(?!\s+(?:here|in|with|near|next"
+        r"|at|on|like\s+th\w+\s+\w+))|(?:can'?t|cannot)\s+keep\s+doing"
+        r"\s+this|(?:everyone|they|my\s+(?:family|kids|parents|friends)|the\s+world|people)\s+"
+        r"(?:would|will)\s+be\s+better\s+off(?=\s*(?:[.!\n]|$|without\s+me))"
     ),
     Topic.SELF_HARM: (
         r"self[\s\-]?harm\w*|self[\s\-]?injur\w*|(?:cut|cutting|burn|burning|burnt|hurt|hurting|"
@@ -92,6 +128,13 @@ _LEXICON: dict[Topic, str] = {
         r"|quit|been|urge|urges)\s+(?:\w+\s+)?cutting(?!\s+(?:back|down|out|off|up|corners"
         r"|class|classes|school|ties|hair|my\s+hair|the|onions?|vegetables|wood|paper|food"
         r"|carbs|sugar))"
+        # Wanting to cut, said plainly; time free of self-harm.
+        r"|(?:want|wanna|need|going)\s+to\s+(?:cut|hurt\s+myself|burn\s+myself)(?=\s*(?:[.!?,\n]"
+        r"|$|again\b|so\s+bad))|(?:clean|free)\s+(?:from|of)\s+(?:sh|self[\s-]?harm)"
+        r"|sh[\s-]free"
+        # Pain sought as punishment: "I deserve to suffer", "to be hurt".
+        r"|i\s+(?:\w+\s+)?deserve\s+to\s+(?:suffer|feel\s+(?:this\s+|the\s+)?pain|be\s+(?:hurt"
+        r"|punished|in\s+pain))"
     ),
     Topic.ABUSE: (
         r"abus(?:e|ed|ive|er|ers|ing)|rap(?:e|ed|ist|ing)|molest\w*|sexual(?:ly)?\s+assault\w*|"
@@ -185,8 +228,10 @@ class TopicFinding:
     confidence: float
 
 
-def find_topics(text: str) -> list[TopicFinding]:
-    """Topics found in the ``words`` view, in priority order."""
+def find_topics(text: str, context: Context | None = None) -> list[TopicFinding]:
+    """Topics found in the ``words`` view, in priority order. With the text's
+    ``context``, words of suicide said about something everyday ("sick of living in
+    this flat") suggest no warning."""
     found: list[TopicFinding] = []
     weak_only: list[TopicFinding] = []
     for topic in PRIORITY:
@@ -195,6 +240,11 @@ def find_topics(text: str) -> list[TopicFinding]:
             for m in scan.finditer(_COMPILED[topic], text)
             if not _IDIOMS.search(text, max(0, m.start() - 25), m.end() + 25)
             and not IDIOMS.search(text, max(0, m.start() - 30), m.end() + 30)
+            and not (
+                topic is Topic.SUICIDE
+                and context is not None
+                and is_everyday(context, m.start(), m.end())
+            )
         ]
         if not matches:
             continue

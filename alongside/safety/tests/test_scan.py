@@ -85,7 +85,34 @@ def test_words_a_pattern_starts_with_are_read_from_the_pattern() -> None:
 def test_an_optional_word_adds_the_words_that_may_follow_it() -> None:
     starts = scan._starts(re.compile(r"\b(?:really\s+)?(?:sad|low)\b"))
     assert starts is not None
-    assert set(starts.word_prefixes) == {"really", "sad", "low"}
+    # Each is a whole word (before a space or a word boundary), so only the word
+    # itself is tried, not every word starting with it.
+    assert starts.exact_words == {"really", "sad", "low"}
+
+
+def test_a_word_before_a_space_is_tried_only_where_it_is_a_whole_word() -> None:
+    starts = scan._starts(re.compile(r"\b(?:i'?ve|i\s+have)\s+(?:picked|chosen)\b"))
+    assert starts is not None
+    assert starts.exact_words == {"i"}
+    assert "i" not in starts.word_prefixes
+    starts = scan._starts(re.compile(r"\b(?:i|we|they)\s+(?:live|stay)\b"))
+    assert starts is not None
+    assert starts.exact_words == {"i", "we", "they"}
+    # A word that may go on ("want\w*") is still looked for by its start.
+    starts = scan._starts(re.compile(r"\b(?:i|i\w+)\s+to\b"))
+    assert starts is not None
+    assert starts.word_prefixes == ("i",)
+
+
+def test_whole_words_find_the_same_matches_as_the_pattern() -> None:
+    pattern = re.compile(r"\b(?:i|we)\s+(?:have|had)\s+(?:a|the)\s+plan\b")
+    text = (
+        "It is in it. Isn't it? " * 40
+        + "I have a plan. we had the plan. iwe have a plan"
+    )
+    expected = [match.span() for match in pattern.finditer(text.lower())]
+    assert len(expected) == 2
+    assert [match.span() for match in scan.finditer(pattern, text.lower())] == expected
 
 
 def test_a_pattern_that_may_start_anywhere_is_read_as_usual() -> None:

@@ -50,6 +50,12 @@ _STREET = re.compile(
     r"(?P<tail>(?:,?\s*(?:apt|apartment|suite|ste|unit|flat|#)\.?\s*#?\d{1,5}[a-z]?)?)",
     re.IGNORECASE,
 )
+# Where a street may start: a flat or unit word, or a number not inside a word or a
+# price ("£12").
+_UNIT_WORD = re.compile(
+    r"\b(?:flat|apartment|apt|unit|suite|ste|room|floor|house)", re.IGNORECASE
+)
+_NUMBER_START = re.compile(r"\d(?<![\w.£$€\-]\d)")
 _STRONG_SUFFIX_SET = frozenset(STRONG_SUFFIXES.split("|"))
 _STREET_NAME_STOPWORDS = frozenset(
     [
@@ -218,6 +224,9 @@ _TYPE_BEFORE_NUMBER = re.compile(
     + r")\s*,?\s*(?:n[oº°r]\.?\s*|#\s*|number\s+)?(?=\d)",
     re.IGNORECASE,
 )
+# The same words read in a lower-cased text: a case-blind search of a long list of
+# words is several times slower than an exact one.
+_TYPE_BEFORE_NUMBER_LOWER = re.compile(_TYPE_BEFORE_NUMBER.pattern)
 # A street named without a number, after a phrase that says someone lives or is
 # staying there ("we live on Orchard Close", "my nan's house is on Mill Lane").
 _NAMED_STREET = re.compile(
@@ -260,6 +269,9 @@ def _number_after_matches(text: str) -> Iterator[re.Match[str]]:
     """``_NUMBER_AFTER`` read only near digits: every match ends in a number, and the
     pattern is slow to try at every word of a long post without one."""
     windows: list[list[int]] = []
+    lowered = text.lower()
+    # A few letters change length in lower case: then the case-blind words are read.
+    same_length = len(lowered) == len(text)
     for digits in scan.finditer(_DIGITS, text):
         start, end = max(0, digits.start() - 120), min(len(text), digits.end() + 8)
         if windows and start <= windows[-1][1]:
@@ -267,7 +279,11 @@ def _number_after_matches(text: str) -> Iterator[re.Match[str]]:
         else:
             windows.append([start, end])
     for start, end in windows:
-        if _TYPE_BEFORE_NUMBER.search(text, start, end):
+        if (
+            _TYPE_BEFORE_NUMBER_LOWER.search(lowered, start, end)
+            if same_length
+            else _TYPE_BEFORE_NUMBER.search(text, start, end)
+        ):
             yield from _NUMBER_AFTER.finditer(text, start, end)
 
 
@@ -275,7 +291,11 @@ def find_addresses(text: str) -> Iterator[Detail]:
     # First, so the flat or suite line below does not take the street's number.
     for match in scan.finditer(_ADDRESS_BLOCK_LINE, text):
         yield Detail("street_address", match.start("street"), match.end("street"), 0.8)
-    for match in scan.finditer(_STREET, text):
+    # Tried only where a street may start: read everywhere, the case-blind pattern
+    # is slow in a long post.
+    places = [match.start() for match in scan.finditer(_UNIT_WORD, text)]
+    places += [match.start() for match in _NUMBER_START.finditer(text)]
+    for match in scan.finditer_at(_STREET, text, places):
         name_words = match.group("name").split()
         if any(
             word.lower().strip(".'’") in _STREET_NAME_STOPWORDS for word in name_words

@@ -16,12 +16,14 @@ _PHONE_CANDIDATE = re.compile(
     r"(?:\s?(?:x|ext\.?|extension)\s?\d{1,5})?(?![\w/]|[.\-]\d)",
     re.IGNORECASE,
 )
-_SEVEN_DIGIT = re.compile(r"(?<![\w+/.\-])\d{3}[.\-]\d{4}(?![\w/]|[.\-]\d)")
+# Each starts with its first digit (the look behind comes after it), so the search
+# skips quickly to the digits of a long post.
+_SEVEN_DIGIT = re.compile(r"\d(?<![\w+/.\-]\d)\d{2}[.\-]\d{4}(?![\w/]|[.\-]\d)")
 _DATE_LIKE = re.compile(r"^\d{1,4}[/.\-]\d{1,2}[/.\-]\d{1,4}$")
 _SERVICE_PREFIXES = ("0800", "0808", "0300", "0330", "0333", "0343", "0344", "0345",
                      "0370", "0371", "0845", "0843", "0844", "0870", "0871", "116",
                      "111", "999", "112")  # fmt: skip
-_NHS_CANDIDATE = re.compile(r"(?<![\w+])\d{3}[ \-]?\d{3}[ \-]?\d{4}(?!\w)")
+_NHS_CANDIDATE = re.compile(r"\d(?<![\w+]\d)\d{2}[ \-]?\d{3}[ \-]?\d{4}(?!\w)")
 _NHS_CONTEXT = re.compile(r"\bnhs\b|\bchi\b|health\s+service", re.IGNORECASE)
 
 

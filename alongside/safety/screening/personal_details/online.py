@@ -180,8 +180,9 @@ def find_links(text: str) -> Iterator[Detail]:
 
 
 def find_handles(text: str) -> Iterator[Detail]:
-    for match in scan.finditer(_HANDLE_AT, text):
-        yield Detail("social_handle", match.start(), match.end(), 0.8)
+    if "@" in text:
+        for match in scan.finditer(_HANDLE_AT, text):
+            yield Detail("social_handle", match.start(), match.end(), 0.8)
     for match in scan.finditer(_HANDLE_CONTEXT, text):
         name = next(
             (

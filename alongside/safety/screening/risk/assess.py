@@ -7,6 +7,7 @@ import re
 
 import alongside.safety.screening.scan as scan
 from alongside.safety.screening.context import IDIOMS, Context
+from alongside.safety.screening.risk.everyday import is_everyday
 from alongside.safety.screening.risk.factors import (
     distinct_kinds,
     factor_score,
@@ -27,6 +28,7 @@ from alongside.safety.screening.risk.intent import (
     TIMEFRAME,
 )
 from alongside.safety.screening.risk.others import TO_THE_READER, concern_for_others
+from alongside.safety.screening.risk.own_voice import own_voice
 from alongside.safety.screening.risk.quiet import ASKS_THE_GROUP
 from alongside.safety.screening.stance import Stance, stance_of
 
@@ -69,6 +71,15 @@ def _is_past(context: Context, start: int, end: int) -> bool:
     return bool(_PAST_VERB.match(matched) or _PAST_BEFORE.search(before[-60:]))
 
 
+def _inside_an_idiom(text: str, start: int, end: int) -> bool:
+    """Whether an idiom takes in the words at ``start:end`` ("this exam is killing
+    me"); an idiom beside them ("I want to die, this job is killing me") does not."""
+    return any(
+        idiom.start() < end and start < idiom.end()
+        for idiom in IDIOMS.finditer(text, max(0, start - 30), end + 30)
+    )
+
+
 def weak_signs_in(context: Context) -> frozenset[str]:
     """The kinds of warning sign in the writer's own words, as counted for build-up."""
     return assess_risk(context).weak_signs
@@ -102,8 +113,11 @@ def assess_risk(
             if stance == Stance.QUOTED:
                 set_aside.append(RiskFinding("quoted", start, end, 0.2))
                 continue
-            if IDIOMS.search(text, max(0, start - 30), end + 30) and not inherent:
+            if not inherent and _inside_an_idiom(text, start, end):
                 set_aside.append(RiskFinding("idiom", start, end, 0.1))
+                continue
+            if is_everyday(context, start, end):
+                set_aside.append(RiskFinding("everyday", start, end, 0.1))
                 continue
             if stance == Stance.OTHER and not (
                 label == "own_question"
@@ -142,6 +156,16 @@ def assess_risk(
                 set_aside.append(RiskFinding("past_experience", start, end, 0.3))
                 continue
             findings.append(RiskFinding(label, start, end, confidence))
+    # A question or a general "you" that speaks for the writer ("anyone else feel
+    # like…?"): read as the writer's own, whatever the stance reader said.
+    for finding in own_voice(context):
+        if not any(f.start < finding.end and finding.start < f.end for f in findings):
+            findings.append(finding)
+            set_aside = [
+                f
+                for f in set_aside
+                if not (f.start < finding.end and finding.start < f.end)
+            ]
 
     strong = [f for f in findings if f.confidence >= ALERT_THRESHOLD]
     despair = [f for f in findings if f.label == "despair"]

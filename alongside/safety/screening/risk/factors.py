@@ -7,6 +7,7 @@ import re
 
 import alongside.safety.screening.scan as scan
 from alongside.safety.screening.context import IDIOMS, Context
+from alongside.safety.screening.risk.everyday import is_everyday, is_ordinary_visit
 from alongside.safety.screening.risk.findings import RiskFinding
 from alongside.safety.screening.stance import Stance, stance_of
 
@@ -23,7 +24,8 @@ _FACTORS: tuple[tuple[str, str], ...] = (
         r"(?:\w+\s+)?(?:get\s+better|change|improve)\b|\bno\s+(?:way\s+out|future|point)\b"
         r"|\bpointless\b|\bwhat'?s\s+(?:even\s+|really\s+)?the\s+point\b|\bnothing\s+matters\b"
         r"|\b(?:giving|give|gave|given)\s+up\b"
-        r"|\b(?:can'?t|cannot|don'?t)\s+see\s+(?:a|any)\s+(?:way|light|end|future)\b",
+        r"|\b(?:can'?t|cannot|don'?t)\s+see\s+(?:a|any)\s+(?:way|light|end|future)\b"
+        r"|\b(?:can'?t|cannot|don'?t)\s+see\s+(?:the|a|any)\s+point\b",
     ),
     (
         "burden",
@@ -31,12 +33,14 @@ _FACTORS: tuple[tuple[str, str], ...] = (
         r"|\b(?:everyone|everybody)\s+(?:\w+\s+)?hates\s+me\b|\bi'?m\s+(?:\w+\s+)?(?:a\s+)?"
         r"(?:mistake|failure|disappointment|waste|worthless|useless|nothing|pathetic|"
         r"unlovable|broken)\b|\bworthless\b|\bwaste\s+of\s+(?:space|oxygen|air|life)\b"
-        r"|\bdon'?t\s+deserve\b|\bstop\s+being\s+a\s+(?:problem|weight|drain)\b",
+        r"|\bdon'?t\s+deserve\b|\bstop\s+being\s+a\s+(?:problem|weight|drain)\b"
+        r"|\b(?:everyone|they|my\s+(?:family|kids|parents|friends)|people)\s+(?:would|will)"
+        r"\s+be\s+better\s+off\b(?=\s*(?:[.!\n]|$))",
     ),
     (
         "isolation",
         r"\b(?:no\s?one|nobody|no\s+one)\s+(?:\w+\s+)?(?:cares?|loves?|understands?|listens?"
-        r"|notices?|would\s+(?:care|notice|miss)|wants?\s+me)\b|\b(?:so|completely|totally|all|always|very)"
+        r"|notices?|(?:would|will)\s+(?:even\s+|ever\s+)?(?:care|notice|miss)|wants?\s+me)\b|\b(?:so|completely|totally|all|always|very)"
         r"\s+alone\b|\blonel(?:y|iness)\b|\b(?:have|got)\s+no\s+(?:one|friends|family|body)\b"
         r"|\bno\s+(?:friends|one\s+to\s+talk\s+to)\b|\bi'?m\s+alone\b",
     ),
@@ -47,7 +51,8 @@ _FACTORS: tuple[tuple[str, str], ...] = (
         r"much|the|any|living|life|my)\b|\b(?:can'?t|cannot)\s+(?:do\s+it|anymore|any\s+more|"
         r"cope|breathe)\b|\b(?:too\s+much\s+pain|so\s+much\s+pain|in\s+(?:so\s+much\s+)?pain"
         r"|suffering|agony|torture|hell)\b|\bnumb\b|\bempty\b"
-        r"|\b(?:it|everything)\s+hurts\b",
+        r"|\b(?:it|everything)\s+hurts\b|\b(?:tired|sick|exhausted)\s+of\s+(?:fighting|trying"
+        r"|struggling|pretending)\b|\bcan'?t\s+fight\s+(?:it|this|any\s?more)\b",
     ),
     (
         "self_hatred",
@@ -58,7 +63,7 @@ _FACTORS: tuple[tuple[str, str], ...] = (
     (
         "death_on_mind",
         r"\b(?:die|dying|death|dead|suicide|kill\s*my\s*self|killing\s*my\s*self|overdose"
-        r"|noose|afterlife|end\s+it|over\s+with"
+        r"|noose|afterlife|end\s+it(?!\s+(?:with|between))|over\s+with"
         r"|(?:cut|slit|slash)\w*\s+(?:my\s+)?wrists?"
         r"|kill(?:ing)?(?!\s+(?:for|to|time|it|the|a|an|some|off|him|her|them|you|u|ya"
         r"|my\s+(?!self\b)\w+)\b))\b",
@@ -73,7 +78,23 @@ _FACTORS: tuple[tuple[str, str], ...] = (
         r"(?!\s+(?:again\s+)?(?:tomorrow\s+)?(?:for|with|at|in\s+the|properly|right|later))"
         # "…before I do it": weak alone, a warning sign beside another.
         r"|\b(?:before|when|after|once)\s+i\s+(?:finally\s+|actually\s+)?do\s+it\b"
-        r"(?!\s+(?:again|for|with|at|in\s+the|properly|right|later|tomorrow|next))",
+        r"(?!\s+(?:again|for|with|at|in\s+the|properly|right|later|tomorrow|next))"
+        # Preparation: the means gathered for an act left unnamed. Alerts alone, like
+        # "I'm going to do it": nothing everyday is named as "it".
+        r"|\b(?:i\s+(?:now\s+)?have|i'?ve\s+(?:now\s+)?got|i\s+got|i'?ve\s+(?:got\s+)?"
+        r"(?:gathered|collected|sorted))\s+(?:everything|all|all\s+the\s+(?:stuff|things))"
+        r"\s+(?:that\s+)?i\s+need\s+to\s+(?:do\s+it|go\s+through\s+with\s+it)\b"
+        r"(?!\s+(?:for|with|at|in\s+the|properly|right|later|tomorrow\s+at|myself))"
+        # A mind made up, the days counted down, with nothing named: weak alone (a
+        # decision or a wait for anything), a warning sign beside another.
+        r"|\bi\s+(?:have|'ve\s+got|got|now\s+have)\s+a\s+plan\b(?=\s*(?:[.!\n]|$|now\b"
+        r"|this\s+time\b))"
+        r"|\b(?:i'?ve|i\s+have|i)\s+(?:finally\s+|already\s+|now\s+)?made\s+up\s+my\s+mind"
+        r"\b(?!\s+(?:about|to|on|that|which|what|whether|who|where|how|if|over|between|for"
+        r"|re|regarding)\b)|\bmy\s+mind\s+is\s+(?:made\s+up|set)\b(?!\s+(?:about|on|to)\b)"
+        r"|\b(?:i'?m|i\s+am|just)\s+counting\s+(?:down\s+)?the\s+(?:days|hours)\b"
+        r"(?!\s+(?:to|till|until|til|before|for|since|of|at|on|off|left\s+(?:to|till|until|of"
+        r"|before))\b)",
     ),
     # Access to a means (method access is a recognised risk factor): named, not
     # described; the method detector holds posts that give detail.
@@ -114,14 +135,25 @@ _FACTORS: tuple[tuple[str, str], ...] = (
         r"(?:everything|what|being)|thank\s+you\s+(?:all|everyone)\s+for\s+(?:everything"
         r"|trying|being\s+there)|my\s+last\s+(?:post|words|letter|message)"
         r"|i'?m\s+ready\s+to\s+go\b(?!\s+(?:to|out|home|back|in|on|for|shopping|and|with"
-        r"|now|again|through))|(?:tonight|today)(?:'s|\s+is)\s+the\s+(?:night|day)"
+        r"|now|again|through))|(?:tonight|today)(?:'s|\s+is|\s+(?:might|could|will|may)\s+be)"
+        r"\s+the\s+(?:night|day)"
         r"|(?:it\s+was|it'?s\s+been)\s+(?:a\s+)?(?:fun|good|nice|great|wild)\s+(?:ride\s+)?while"
-        r"\s+it\s+lasted)\b",
+        r"\s+it\s+lasted)\b|\bgood\s?bye\s*[.!]*\s*$",
+    ),
+    # Putting affairs in order: a will written, things given away, a pet rehomed.
+    (
+        "preparing",
+        r"\b(?:wrote|written|writing|made|making|sorted|sorting|updated|updating)\s+(?:out\s+|up"
+        r"\s+)?my\s+will\b(?!\s+(?:power|to))|\bwho\s+(?:gets|should\s+get|will\s+get"
+        r"|can\s+have)\s+(?:my|what)\b|\b(?:rehom\w*|found\s+a\s+(?:new\s+)?home\s+for)\s+my"
+        r"\s+(?:cat|dog|pet|rabbit|cats|dogs|pets)\b|\b(?:giving|gave|given)\s+away\s+(?:all\s+"
+        r"|most\s+)?(?:of\s+)?my\s+(?:things|stuff|belongings|possessions)\b",
     ),
     # Naming one's own thoughts of ending life without the word suicide.
     (
         "ideation",
-        r"\b(?:ideation|intrusive\s+thoughts|dark\s+thoughts|urges?|si)\b",
+        r"\b(?:ideation|intrusive\s+thoughts|dark\s+thoughts|urges?|si)\b"
+        r"|\b(?:do|doing)\s+something\s+(?:stupid|drastic|i'?ll\s+regret)\b",
     ),
     (
         "crisis_help",
@@ -160,7 +192,11 @@ _LOW_MOOD = re.compile(
     r"|mistake|disappointment|waste|worthless|useless|nothing|pathetic|broken))$"
 )
 # Resolve told only by when ("before I do it"): weak alone.
-_WEAK_RESOLVE = re.compile(r"^(?:before|when|after|once)\s")
+_WEAK_RESOLVE = re.compile(
+    r"^(?:(?:before|when|after|once)\s|my\s+mind|(?:i'?m|i\s+am|just)\s+counting"
+    r"|i\s+(?:have|'ve\s+got|got|now\s+have)\s+a\s+plan"
+    r"|(?:i'?ve|i\s+have|i)\s+(?:finally\s+|already\s+|now\s+)?made\s+up)"
+)
 # A bare word for death ("the plant is dead", "a book about death", "scared of dying
 # in surgery") is a weak sign unless the sentence says it is on the writer's mind.
 _BARE_DEATH = re.compile(r"^(?:die|dying|death|dead)$")
@@ -180,9 +216,19 @@ QUESTION_FOR_INFORMATION = re.compile(
 
 
 def factor_score(kinds: set[str] | frozenset[str]) -> float:
-    """The weight of the kinds of warning sign found; two weak kinds weigh 1.5."""
-    score = sum(_FACTOR_WEIGHTS.get(kind.removesuffix(":weak"), 1.0) for kind in kinds)
-    if kinds and all(kind.endswith(":weak") for kind in kinds):
+    """The weight of the kinds of warning sign found; two weak kinds weigh 1.5,
+    unless one of them is weak resolve."""
+    score = sum(
+        1.0 if kind.endswith(":weak") else _FACTOR_WEIGHTS.get(kind, 1.0)
+        for kind in kinds
+    )
+    # Two words of low mood are a bad day; weak resolve ("I've made up my mind")
+    # beside any other sign is not.
+    if (
+        kinds
+        and all(kind.endswith(":weak") for kind in kinds)
+        and "factor_resolve:weak" not in kinds
+    ):
         score = min(score, 1.5)
     return score
 
@@ -204,6 +250,10 @@ def risk_factors(context: Context, set_aside: list[RiskFinding]) -> list[RiskFin
             if any(f.start < end and start < f.end for f in set_aside):
                 continue
             if context.is_negated(start):
+                continue
+            if kind == "means" and is_ordinary_visit(context, start, end):
+                continue
+            if kind == "resolve" and is_everyday(context, start, end, any_words=True):
                 continue
             stance = stance_of(context, start, end)
             if stance not in _OWN_STANCES and not (

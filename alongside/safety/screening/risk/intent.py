@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from alongside.safety.screening.risk.ladder import LADDER_PATTERNS, LADDER_QUESTIONS
 from alongside.safety.screening.risk.questions import OWN_QUESTIONS
 from alongside.safety.screening.risk.quiet import QUIET_PATTERNS
 from alongside.safety.screening.risk.unsaid import UNSAID_PATTERNS
@@ -19,10 +20,10 @@ _DIE = (
     r"boredom|cringe|cuteness|curiosity|a\s+(?:coffee|drink|pint|cuppa)|jealousy|envy|"
     r"excitement|happiness|joy|fright|fear\s+of\s+missing))"
     r"|be\s+dead|not\s+(?:be\s+)?(?:alive|exist|here\s+any\s?more|be\s+here)|not\s+wake\s+up"
-    r"|never\s+wake\s+up|(?:go\s+to\s+)?sleep\s+and\s+(?:never|not)\s+wake\s+up|sleep\s+(?:and|forever)|disappear\s+(?:forever"
+    r"|never\s+wake\s+up|(?:go\s+to\s+)?sleep\s+and\s+(?:never|not)\s+wake\s+up|sleep\s+(?:and|for\s?ever)|disappear\s+(?:forever"
     r"|for\s+good|permanently)|stop\s+existing|cease\s+to\s+exist|end\s+(?:it|it\s+all"
     r"|everything|things|my\s+life|this|my\s+suffering|the\s+pain)(?!\s+(?:with|between))"
-    r"|kill\s*my\s*self|be\s+gone|go\s+to\s+sleep\s+forever|leave\s+this\s+world"
+    r"|kill\s*my\s*self|be\s+gone|go\s+to\s+sleep\s+for\s?ever|leave\s+this\s+world"
     r"|no\s+longer\s+(?:be\s+)?(?:alive|here|exist))"
 )
 
@@ -255,7 +256,7 @@ _PATTERNS: tuple[tuple[str, str, float, bool], ...] = (
         r"|cease\s+to\s+exist|stop\s+existing|fade\s+away|not\s+be\s+(?:here|alive|around)"
         r"|be\s+gone|go\s+away\s+(?:forever|for\s+good)|never\s+wake\s+up|not\s+wake\s+up"
         r"|(?:go\s+to\s+sleep|fall\s+asleep|sleep)\s+and\s+(?:never|not)\s+wake(?:\s+up)?"
-        r"|fall\s+asleep\s+(?:and|forever)|sleep\s+forever|be\s+put\s+out\s+of\s+my\s+misery"
+        r"|fall\s+asleep\s+(?:and|for\s?ever)|sleep\s+for\s?ever|be\s+put\s+out\s+of\s+my\s+misery"
         r"|get\s+hit\s+by\s+a|get\s+(?:cancer|killed)|be\s+killed|stop\s+breathing)\b"
         r"|\b(?:hope|hoping|pray|praying|wish)\s+(?:that\s+)?i\s+(?:don'?t|do\s+not|won'?t"
         r"|never|wouldn'?t|didn'?t)\s+wake\s+up\b"
@@ -381,7 +382,8 @@ _PATTERNS: tuple[tuple[str, str, float, bool], ...] = (
     (
         "plan",
         r"\b(?:have|got|made|making|found|worked\s+out|figured\s+out)\s+(?:a|the|my)\s+"
-        r"(?:\w+\s+)?plan\s+(?:to|for|on\s+how)\b(?=.{0,60}(?:die|end|kill|suicide|life|it\s+all))"
+        r"(?:\w+\s+)?plan\s+(?:to|for|on\s+how)\b"
+        r"(?=.{0,60}\b(?:die|dying|end(?:ing)?|kill\w*|suicide|life|it\s+all)\b)"
         r"|\bi'?(?:ve|m)?\s+(?:got|have|been)\s+(?:\w+\s+)?(?:saving|saved|stockpil\w*|hoard\w*|"
         r"collect\w*|buying|bought)\s+(?:up\s+)?(?:\w+\s+)?(?:pills|tablets|paracetamol|meds|"
         r"medication|rope|blades?|razors?)\b|\b(?:got|have|'ve\s+got)\s+(?:my|a|the)\s+date\s+"
@@ -479,7 +481,13 @@ COMPILED_PATTERNS = tuple(
     # The questions first: their words of dying would otherwise be read (and set
     # aside) as a supporter's question.
     for label, pattern, confidence, inherent in (
-        OWN_QUESTIONS + QUIET_PATTERNS + _PATTERNS + _IMPLIED + UNSAID_PATTERNS
+        OWN_QUESTIONS
+        + LADDER_QUESTIONS
+        + QUIET_PATTERNS
+        + _PATTERNS
+        + _IMPLIED
+        + UNSAID_PATTERNS
+        + LADDER_PATTERNS
     )
 )
 # The bare words "suicide" and "suicidal" speak of the writer only when the sentence

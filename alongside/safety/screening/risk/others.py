@@ -40,6 +40,14 @@ _OTHER_PERSON = re.compile(
 )
 
 
+# People in general ("a lot of people end their lives…"): a fact, not a worry for
+# someone the writer knows.
+_PEOPLE_IN_GENERAL = re.compile(
+    r"\b(?:(?:a\s+lot\s+of|lots\s+of|so\s+many|many|some|most|plenty\s+of|young|other"
+    r"|older)\s+)?(?:people|men|women|teens|teenagers|students|veterans|folk|folks)\s*$"
+)
+
+
 # Someone else's death told as a loss, not a worry for now.
 _LOSS = re.compile(
     r"\b(?:died|passed|killed\s+(?:him|her|them)sel(?:f|ves)|took\s+(?:his|her|their)"
@@ -66,6 +74,7 @@ def concern_for_others(context: Context, aside: list[RiskFinding]) -> list[RiskF
             context.sentence_text(m.start(), m.end())
         )
         and not IDIOMS.search(text, max(0, m.start() - 30), m.end() + 30)
+        and not _PEOPLE_IN_GENERAL.search(context.clause_before(m.start()))
     ]
     concern += [
         RiskFinding("concern_for_other", f.start, f.end, 0.7)
