@@ -317,7 +317,7 @@ class LiveRoomConsumer(AsyncJsonWebsocketConsumer):  # type: ignore[misc]
             return
         changes = self.facts_changes
         try:
-            post, facts = await database_sync_to_async(self._post)(
+            post, facts, kept = await database_sync_to_async(self._post)(
                 form.cleaned_data, self.facts
             )
         except PermissionDenied as error:
@@ -328,6 +328,9 @@ class LiveRoomConsumer(AsyncJsonWebsocketConsumer):  # type: ignore[misc]
             return
         if changes == self.facts_changes:
             self.facts = facts
+        # To the room (or the author's own sockets), as the action asked after its
+        # commit; made here, so the one database call is the only trip there and back.
+        await live.send_kept(kept)
         # The action has returned, so the message is committed.
         await self.send_json(
             {
@@ -340,10 +343,18 @@ class LiveRoomConsumer(AsyncJsonWebsocketConsumer):  # type: ignore[misc]
 
     def _post(
         self, data: dict[str, Any], held: LiveFacts | None
-    ) -> tuple[Post, LiveFacts]:
+    ) -> tuple[Post, LiveFacts, live.Kept]:
         """Write the message on the facts kept, or read them first. Should the kept
         facts refuse it, read them afresh and try once more: they only miss events
-        that give the right to write (live_facts.py)."""
+        that give the right to write (live_facts.py). Returns what it broadcasts,
+        for the event loop to send (live.sends_kept)."""
+        with live.sends_kept() as kept:
+            post, facts = self._post_on(data, held)
+        return post, facts, kept
+
+    def _post_on(
+        self, data: dict[str, Any], held: LiveFacts | None
+    ) -> tuple[Post, LiveFacts]:
         assert self.group is not None
         facts = held if held is not None else live_facts_of(self.person, self.group)
         fields = {
