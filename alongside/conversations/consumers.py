@@ -22,6 +22,7 @@ from typing import Any
 from channels.consumer import get_handler_name
 from channels.db import database_sync_to_async
 from channels.generic.websocket import AsyncJsonWebsocketConsumer
+from channels.sessions import InstanceSessionWrapper
 from django.contrib.sessions.models import Session
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
@@ -60,6 +61,18 @@ COULD_NOT_SEND = (
 LARGEST_FRAME = 64 * 1024
 
 logger = logging.getLogger(__name__)
+
+
+def _frames_send(send: Any) -> Any:
+    """The send a socket's frames go through. Channels' session middleware wraps it
+    to save a changed session before an HTTP response; a socket's frames never save
+    one (nor does this socket change its session), so they skip that wrapper
+    rather than ask the session twice about every frame. Any other send is used as
+    it is."""
+    wrapper = getattr(send, "__self__", None)
+    if isinstance(wrapper, InstanceSessionWrapper):
+        return getattr(wrapper, "real_send", send)
+    return send
 
 
 class LiveRoomConsumer(AsyncJsonWebsocketConsumer):  # type: ignore[misc]
@@ -132,7 +145,7 @@ class LiveRoomConsumer(AsyncJsonWebsocketConsumer):  # type: ignore[misc]
         # the room either way, or the person would go on being counted as here.
         # Frames go out in order through one outbox, which the room's events also
         # use (fanout.py).
-        self.outbox = fanout.Outbox(send)
+        self.outbox = fanout.Outbox(_frames_send(send))
         try:
             await super().__call__(scope, receive, self.outbox.send)
         finally:
