@@ -39,6 +39,8 @@ def test_a_message_crosses_to_the_database_thread_and_back_once(
         await a.connect()
         await b.connect()
         # Until the joins' own work on the database thread (presence) is done.
+        while (await receive_until(a, "presence"))["here"] != 2:
+            pass
         await asyncio.sleep(1)
         loop = asyncio.get_running_loop()
         crossings: list[Any] = []
