@@ -22,6 +22,7 @@ from typing import Any
 from channels.consumer import get_handler_name
 from channels.db import database_sync_to_async
 from channels.generic.websocket import AsyncJsonWebsocketConsumer
+from channels.sessions import InstanceSessionWrapper
 from django.contrib.sessions.models import Session
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
@@ -60,6 +61,18 @@ COULD_NOT_SEND = (
 LARGEST_FRAME = 64 * 1024
 
 logger = logging.getLogger(__name__)
+
+
+def _frames_send(send: Any) -> Any:
+    """The send a socket's frames go through. Channels' session middleware wraps it
+    to save a changed session before an HTTP response; a socket's frames never save
+    one (nor does this socket change its session), so they skip that wrapper
+    rather than ask the session twice about every frame. Any other send is used as
+    it is."""
+    wrapper = getattr(send, "__self__", None)
+    if isinstance(wrapper, InstanceSessionWrapper):
+        return getattr(wrapper, "real_send", send)
+    return send
 
 
 class LiveRoomConsumer(AsyncJsonWebsocketConsumer):  # type: ignore[misc]
@@ -132,7 +145,7 @@ class LiveRoomConsumer(AsyncJsonWebsocketConsumer):  # type: ignore[misc]
         # the room either way, or the person would go on being counted as here.
         # Frames go out in order through one outbox, which the room's events also
         # use (fanout.py).
-        self.outbox = fanout.Outbox(send)
+        self.outbox = fanout.Outbox(_frames_send(send))
         try:
             await super().__call__(scope, receive, self.outbox.send)
         finally:
@@ -317,7 +330,7 @@ class LiveRoomConsumer(AsyncJsonWebsocketConsumer):  # type: ignore[misc]
             return
         changes = self.facts_changes
         try:
-            post, facts = await database_sync_to_async(self._post)(
+            post, facts, kept = await database_sync_to_async(self._post)(
                 form.cleaned_data, self.facts
             )
         except PermissionDenied as error:
@@ -328,6 +341,9 @@ class LiveRoomConsumer(AsyncJsonWebsocketConsumer):  # type: ignore[misc]
             return
         if changes == self.facts_changes:
             self.facts = facts
+        # To the room (or the author's own sockets), as the action asked after its
+        # commit; made here, so the one database call is the only trip there and back.
+        await live.send_kept(kept)
         # The action has returned, so the message is committed.
         await self.send_json(
             {
@@ -340,10 +356,18 @@ class LiveRoomConsumer(AsyncJsonWebsocketConsumer):  # type: ignore[misc]
 
     def _post(
         self, data: dict[str, Any], held: LiveFacts | None
-    ) -> tuple[Post, LiveFacts]:
+    ) -> tuple[Post, LiveFacts, live.Kept]:
         """Write the message on the facts kept, or read them first. Should the kept
         facts refuse it, read them afresh and try once more: they only miss events
-        that give the right to write (live_facts.py)."""
+        that give the right to write (live_facts.py). Returns what it broadcasts,
+        for the event loop to send (live.sends_kept)."""
+        with live.sends_kept() as kept:
+            post, facts = self._post_on(data, held)
+        return post, facts, kept
+
+    def _post_on(
+        self, data: dict[str, Any], held: LiveFacts | None
+    ) -> tuple[Post, LiveFacts]:
         assert self.group is not None
         facts = held if held is not None else live_facts_of(self.person, self.group)
         fields = {

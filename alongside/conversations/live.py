@@ -14,8 +14,12 @@ from __future__ import annotations
 
 import asyncio
 import concurrent.futures
+import functools
 import json
 import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
@@ -25,7 +29,7 @@ from channels.layers import get_channel_layer
 from django.db import transaction
 from django.http import HttpRequest
 from django.template.loader import render_to_string
-from django.urls import reverse
+from django.urls import get_script_prefix, reverse
 from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
 
@@ -105,12 +109,32 @@ def room_and_author_html(
         )
     before_class, before_controls, room_controls, after = parts
     author_controls = render_to_string(
-        LIVE_MESSAGE_CONTROLS, {**context, "viewer_id": post.author_id}
+        LIVE_MESSAGE_CONTROLS,
+        {
+            **context,
+            "viewer_id": post.author_id,
+            "edit_url": post_link("conversations:post-edit", post),
+            "delete_url": post_link("conversations:post-delete", post),
+        },
     )
     return (
         "".join((before_class, before_controls, room_controls, after)),
         "".join((before_class, MINE_CLASS, before_controls, author_controls, after)),
     )
+
+
+def post_link(name: str, post: Post) -> str:
+    """The link `name` for a post, as reverse(name, args=[group id, post id]) makes
+    it, from one look-up for each kind of link and group (as the thread pages build
+    theirs) rather than one for every message."""
+    head, tail = _link_shape(name, post.group_id, get_script_prefix())
+    return f"{head}/{int(post.pk)}/{tail}"
+
+
+@functools.lru_cache(maxsize=4096)
+def _link_shape(name: str, group_id: int, script_prefix: str) -> tuple[str, str]:
+    head, tail = reverse(name, args=[group_id, 0]).rsplit("/0/", 1)
+    return head, tail
 
 
 def render_words(post: Post, *, links_allowed: bool) -> SafeString:
@@ -121,7 +145,50 @@ def render_words(post: Post, *, links_allowed: bool) -> SafeString:
     )
 
 
+# Broadcasts kept by `sends_kept` for a live socket to make on its event loop.
+Kept = list[tuple[str, dict[str, Any]]]
+_kept: ContextVar[Kept | None] = ContextVar("live_sends_kept", default=None)
+
+
+@contextmanager
+def sends_kept() -> Iterator[Kept]:
+    """Keep the broadcasts asked for within (by the actions' after-commit hooks) in
+    the list given, for a live socket's database call to return to the event loop,
+    which makes them with `send_kept`: a message then crosses once each way between
+    the loop and the database thread. Should the call fail after its commit, what
+    it kept goes out at once, as it would have without this."""
+    kept: Kept = []
+    token = _kept.set(kept)
+    try:
+        yield kept
+    except BaseException:
+        _kept.reset(token)
+        for channel_group, event in kept:
+            _send(channel_group, event)
+        kept.clear()
+        raise
+    _kept.reset(token)
+
+
+async def send_kept(kept: Kept) -> None:
+    """Make the broadcasts `sends_kept` kept, in order, on the event loop. A failed
+    one is logged and the rest still go."""
+    layer = get_channel_layer()
+    if layer is None:
+        return
+    for channel_group, event in kept:
+        try:
+            await layer.group_send(channel_group, event)
+        except Exception as error:
+            # The kind of failure only: an error's text could carry part of a message.
+            logger.error("A live-room broadcast failed: %s", type(error).__name__)
+
+
 def _send(channel_group: str, event: dict[str, Any]) -> None:
+    kept = _kept.get()
+    if kept is not None:
+        kept.append((channel_group, event))
+        return
     layer = get_channel_layer()
     if layer is None:
         return
@@ -191,11 +258,7 @@ def message_event(post: Post, *, is_new: bool = True) -> dict[str, Any]:
         # Resolved here as the thread pages do: the template would otherwise find
         # the post has none the slow way (Django's templates then list every
         # attribute the post has) before resolving it itself.
-        setattr(  # noqa: B010
-            post,
-            "report_url",
-            reverse("safety:post-report", args=[post.group_id, post.pk]),
-        )
+        setattr(post, "report_url", post_link("safety:post-report", post))  # noqa: B010
     room_html, author_html = room_and_author_html(
         post, links_allowed=links_allowed, words=words
     )
