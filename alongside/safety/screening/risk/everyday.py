@@ -133,3 +133,15 @@ def is_everyday(
         if not _WHEN.search(context.text, max(0, found.start() - 10), found.start()):
             return True
     return False
+
+
+# What follows "I wrote a note" when it is an everyday note: about something, to
+# oneself, on the fridge, or to someone met in daily life. A note "for my kids" or
+# "to my family" is not in it. Used as a negative look-ahead by the plan pattern.
+EVERYDAY_NOTE = (
+    r"\s+(?:about|on|in|asking|saying\s+(?!(?:goodbye|sorry|bye)\b)|to\s+(?:self|myself)"
+    r"|(?:to|for)\s+(?:the|my|our|a|an|his|her|their)\s+(?:landlord|landlady|school"
+    r"|teachers?|milkman|postman|postie|neighbou?rs?|boss|manager|gp|doctor|council"
+    r"|nursery|work|office|delivery|driver|cleaner|plumber|tutor|lecturer|class"
+    r"|housemates?|flatmates?|colleagues?|team|chemist|pharmacy|vet|dentist)\b)"
+)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from alongside.safety.screening.risk.everyday import EVERYDAY_NOTE
 from alongside.safety.screening.risk.ladder import LADDER_PATTERNS, LADDER_QUESTIONS
 from alongside.safety.screening.risk.questions import OWN_QUESTIONS
 from alongside.safety.screening.risk.quiet import QUIET_PATTERNS
@@ -389,7 +390,8 @@ _PATTERNS: tuple[tuple[str, str, float, bool], ...] = (
         r"medication|rope|blades?|razors?)\b|\b(?:got|have|'ve\s+got)\s+(?:my|a|the)\s+date\s+"
         r"(?:set|picked|chosen|planned)\b|\bmy\s+date\s+is\s+set\b"
         r"|\b(?:set|picked|chosen|chose|choosing)\s+(?:a|the|my)\s+"
-        r"date\b|\bwr(?:ote|iting|itten)\s+(?:my|a|the)\s+(?:suicide\s+)?note\b",
+        r"date\b|\bwr(?:ote|iting|itten)\s+(?:my|a|the)\s+(?:suicide\s+)?note\b"
+        r"(?!" + EVERYDAY_NOTE + r")",
         0.85,
         False,
     ),
@@ -427,7 +429,8 @@ _IMPLIED: tuple[tuple[str, str, float, bool], ...] = (
         r"message\s+from\s+me|you\s+won'?t\s+(?:hear\s+from|see)\s+me\s+again|(?:i'?ve|i\s+"
         r"have)\s+made\s+my\s+peace|at\s+peace\s+with\s+my\s+decision|before\s+i\s+go\s+for"
         r"\s+good|leaving\s+for\s+good|i'?ve\s+left\s+a\s+note|(?:wrote|written|left)\s+"
-        r"(?:\w+\s+)?(?:letters?|notes?)\s+(?:to|for)\s+(?:my|whoever|everyone)|whoever\s+finds"
+        r"(?:\w+\s+)?(?:letters?|notes?)(?!" + EVERYDAY_NOTE + r")\s+(?:to|for)\s+(?:my"
+        r"|whoever|everyone)|whoever\s+finds"
         r"\s+me|(?:i'?m\s+)?checking\s+out\b(?!\s+(?:the|a|this|that|some|our|your|my))"
         r"|(?:it\s+was\s+)?nice\s+knowing\s+(?:you|everyone)|won'?t\s+be\s+around\s+after"
         r"|don'?t\s+worry\s+about\s+me\s+after|sorted\s+(?:out\s+)?my\s+will|paid\s+off\s+"
