@@ -166,7 +166,7 @@ def post_respond(
             response["HX-Redirect"] = _place_of(post).split("?")[0]
             return response
         _add_responses(request, [shown])
-        _add_links(group, [shown])
+        _add_links([shown])
         return render(
             request,
             "conversations/thread_detail.html#post-responses",

@@ -11,7 +11,6 @@ from django.core.paginator import Page, Paginator
 from django.db.models import OuterRef, Prefetch, Subquery, prefetch_related_objects
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods
 
 from alongside.core.requests import AuthenticatedRequest
@@ -19,6 +18,7 @@ from alongside.peergroups.models import PeerGroup
 
 from .. import actions
 from ..forms import ReplyForm, ThreadForm
+from ..live import post_link
 from ..models import Kind, Post, PostQuerySet, Response, ResponseKind, Thread, Topic
 from ..permissions import (
     can_post_in,
@@ -133,23 +133,22 @@ def _add_responses(request: AuthenticatedRequest, posts: list[Post]) -> list[Pos
     return posts
 
 
-def _add_links(group: PeerGroup, posts: list[Post]) -> list[Post]:
-    """Each post's own links, built from one look-up per kind of link rather than one
-    per post: a long conversation would otherwise spend its time resolving URLs."""
-    shapes = {
-        "edit_url": "conversations:post-edit",
-        "delete_url": "conversations:post-delete",
-        "respond_url": "conversations:post-respond",
-        "report_url": "safety:post-report",
-    }
-    made = {
-        attribute: reverse(name, args=[group.pk, 0]).rsplit("/0/", 1)
-        for attribute, name in shapes.items()
-    }
+def _add_links(posts: list[Post]) -> list[Post]:
+    """Each post's own links, built from one look-up per kind of link and group
+    (live.post_link, which the live room uses too) rather than one per post: a long
+    conversation would otherwise spend its time resolving URLs."""
     for post in posts:
-        for attribute, (head, tail) in made.items():
-            setattr(post, attribute, f"{head}/{post.pk}/{tail}")
+        for attribute, name in _LINKS.items():
+            setattr(post, attribute, post_link(name, post))
     return posts
+
+
+_LINKS = {
+    "edit_url": "conversations:post-edit",
+    "delete_url": "conversations:post-delete",
+    "respond_url": "conversations:post-respond",
+    "report_url": "safety:post-report",
+}
 
 
 @dataclass(frozen=True)
@@ -201,7 +200,7 @@ def _thread_page(
     shown = list(page.object_list)
     everything = [*([opening] if opening is not None else []), *shown]
     _add_responses(request, everything)
-    _add_links(group, everything)
+    _add_links(everything)
     return ThreadPage(opening=opening, replies=shown, page=page)
 
 
