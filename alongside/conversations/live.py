@@ -17,7 +17,7 @@ import concurrent.futures
 import functools
 import json
 import logging
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
@@ -73,6 +73,7 @@ def render_live_message(
     """The one rendering of a live message, shared by the page and the socket.
     `words`: the message's words as `render_words` made them, when they are
     rendered once for several viewers."""
+    with_links([post])
     return render_to_string(
         LIVE_MESSAGE_PARTIAL,
         {
@@ -91,6 +92,7 @@ def room_and_author_html(
     render_live_message makes it, from one full rendering: the author's differs only
     in a class and in its controls (the live-message-controls partial), which are
     rendered on their own and put in place of the room's."""
+    with_links([post])
     context = {
         "post": post,
         "viewer_id": None,
@@ -110,17 +112,34 @@ def room_and_author_html(
     before_class, before_controls, room_controls, after = parts
     author_controls = render_to_string(
         LIVE_MESSAGE_CONTROLS,
-        {
-            **context,
-            "viewer_id": post.author_id,
-            "edit_url": post_link("conversations:post-edit", post),
-            "delete_url": post_link("conversations:post-delete", post),
-        },
+        {**context, "viewer_id": post.author_id},
     )
     return (
         "".join((before_class, before_controls, room_controls, after)),
         "".join((before_class, MINE_CLASS, before_controls, author_controls, after)),
     )
+
+
+# The links every message carries, as attributes of the post, named for the URL
+# each is made from.
+POST_LINKS = {
+    "edit_url": "conversations:post-edit",
+    "delete_url": "conversations:post-delete",
+    "respond_url": "conversations:post-respond",
+    "report_url": "safety:post-report",
+}
+
+
+def with_links(posts: Iterable[Post]) -> list[Post]:
+    """The posts, each with its own links (POST_LINKS) as the templates show them:
+    the live room's page and frames and the thread pages alike. Built from one
+    look-up for each kind of link and group (post_link) rather than one for every
+    post: a long conversation would otherwise spend its time resolving URLs."""
+    posts = list(posts)
+    for post in posts:
+        for attribute, name in POST_LINKS.items():
+            setattr(post, attribute, post_link(name, post))
+    return posts
 
 
 def post_link(name: str, post: Post) -> str:
@@ -254,11 +273,6 @@ def message_event(post: Post, *, is_new: bool = True) -> dict[str, Any]:
     frame (or none) is decided by permissions.live_frame_for."""
     links_allowed = post.group.organisation.allows_links
     words = None if post.is_deleted else render_words(post, links_allowed=links_allowed)
-    if not hasattr(post, "report_url"):
-        # Resolved here as the thread pages do: the template would otherwise find
-        # the post has none the slow way (Django's templates then list every
-        # attribute the post has) before resolving it itself.
-        setattr(post, "report_url", post_link("safety:post-report", post))  # noqa: B010
     room_html, author_html = room_and_author_html(
         post, links_allowed=links_allowed, words=words
     )

@@ -4,8 +4,10 @@ reads exactly as a full rendering for that viewer would."""
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
+from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
@@ -108,3 +110,43 @@ def test_words_that_look_like_the_cut_are_only_words(group: PeerGroup) -> None:
         post, viewer_id=None, links_allowed=True
     )
     assert "&lt;!--own--&gt;" in _html(event["frame"])
+
+
+def _links(html: str) -> set[str]:
+    return set(re.findall(r'href="([^"?]+)', html))
+
+
+def test_each_link_a_live_message_carries_is_the_one_its_page_answers(
+    group: PeerGroup, client: Client
+) -> None:
+    """On the room's page and in both frames: the author's edit and delete links,
+    and the report link for everyone else, are the addresses those pages answer
+    at, for this message in this group."""
+    author, other = person_in(group), person_in(group)
+    open_room(group)
+    post = live_post(group, author, "Thinking of you all this evening.")
+    edit, delete, report = (
+        reverse(name, args=[group.pk, post.pk])
+        for name in (
+            "conversations:post-edit",
+            "conversations:post-delete",
+            "safety:post-report",
+        )
+    )
+    event = message_event(_as_sent(post))
+    assert {edit, delete} <= _links(_html(event["author_frame"]))
+    assert report not in _links(_html(event["author_frame"]))
+    assert report in _links(_html(event["frame"]))
+    assert not {edit, delete} & _links(_html(event["frame"]))
+
+    client.force_login(author)
+    page = client.get(reverse("conversations:live-room", args=[group.pk]))
+    assert {edit, delete} <= _links(page.content.decode())
+    for url in (edit, delete):
+        assert client.get(url).status_code == 200
+
+    client.force_login(other)
+    page = client.get(reverse("conversations:live-room", args=[group.pk]))
+    assert report in _links(page.content.decode())
+    assert not {edit, delete} & _links(page.content.decode())
+    assert client.get(report).status_code == 200

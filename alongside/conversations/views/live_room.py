@@ -16,6 +16,7 @@ from alongside.peergroups.permissions import get_group_for
 
 from .. import actions
 from ..forms import LiveMessageForm, ParticipationForm, RoomSettingsForm
+from ..live import with_links
 from ..models import Topic
 from ..permissions import (
     can_join_live_room,
@@ -56,7 +57,7 @@ def _render_live(
         {
             "group": group,
             "room": room,
-            "posts": recent,
+            "posts": with_links(recent),
             "last_id": recent[-1].pk if recent else 0,
             "form": form,
             "can_send": can_post_live(request.user, group, room),

@@ -14,6 +14,7 @@ from alongside.core.requests import AuthenticatedRequest
 
 from .. import actions
 from ..forms import EditPostForm, ReplyForm, ResponseForm
+from ..live import with_links
 from ..models import Post, ResponseKind, Topic
 from ..permissions import (
     check_delete_post,
@@ -23,7 +24,7 @@ from ..permissions import (
     why_cannot_post_in,
 )
 from .lookups import _readable_group, _send_again_with_new_client_id, _why_refused
-from .threads import _add_links, _add_responses, _render_thread, _visible_in_thread
+from .threads import _add_responses, _render_thread, _visible_in_thread
 
 
 @login_required
@@ -166,7 +167,7 @@ def post_respond(
             response["HX-Redirect"] = _place_of(post).split("?")[0]
             return response
         _add_responses(request, [shown])
-        _add_links([shown])
+        with_links([shown])
         return render(
             request,
             "conversations/thread_detail.html#post-responses",

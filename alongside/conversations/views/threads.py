@@ -18,7 +18,7 @@ from alongside.peergroups.models import PeerGroup
 
 from .. import actions
 from ..forms import ReplyForm, ThreadForm
-from ..live import post_link
+from ..live import with_links
 from ..models import Kind, Post, PostQuerySet, Response, ResponseKind, Thread, Topic
 from ..permissions import (
     can_post_in,
@@ -133,24 +133,6 @@ def _add_responses(request: AuthenticatedRequest, posts: list[Post]) -> list[Pos
     return posts
 
 
-def _add_links(posts: list[Post]) -> list[Post]:
-    """Each post's own links, built from one look-up per kind of link and group
-    (live.post_link, which the live room uses too) rather than one per post: a long
-    conversation would otherwise spend its time resolving URLs."""
-    for post in posts:
-        for attribute, name in _LINKS.items():
-            setattr(post, attribute, post_link(name, post))
-    return posts
-
-
-_LINKS = {
-    "edit_url": "conversations:post-edit",
-    "delete_url": "conversations:post-delete",
-    "respond_url": "conversations:post-respond",
-    "report_url": "safety:post-report",
-}
-
-
 @dataclass(frozen=True)
 class ThreadPage:
     """What one page of a conversation shows: the opening (on every page, so the
@@ -200,7 +182,7 @@ def _thread_page(
     shown = list(page.object_list)
     everything = [*([opening] if opening is not None else []), *shown]
     _add_responses(request, everything)
-    _add_links(everything)
+    with_links(everything)
     return ThreadPage(opening=opening, replies=shown, page=page)
 
 
