@@ -174,5 +174,11 @@ class LiveSocketMessageForm(LiveMessageForm):
     checks. It is never shown and nothing changes its fields, so every message
     shares them rather than copying them (a real share of a message's cost)."""
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        # Never shown, so it needs no label suffix: without one given, every form
+        # looks up the translated colon.
+        kwargs.setdefault("label_suffix", "")
+        super().__init__(*args, **kwargs)
+
 
 LiveSocketMessageForm.base_fields = _SharedFields(LiveMessageForm.base_fields)
