@@ -128,6 +128,23 @@ _FACTORS: tuple[tuple[str, str], ...] = (
         r"|\b(?:i'?ve|i\s+have)\s+had\s+enough\b|\bcan'?t\s+(?:do\s+(?:this|it)\s+)?"
         r"any\s?more\b|\bit'?s\s+(?:all\s+)?over\s+for\s+me\b",
     ),
+    # Fading out of life without naming death ("I'm slipping away", "my time is up",
+    # "I have nothing left"): common enough about a job or a busy week to be weak
+    # alone; beside any other sign, here or in a recent post, it alerts.
+    (
+        "fading",
+        r"\b(?:(?:i'?m|i\s+am|i\s+feel\s+(?:like\s+)?(?:i'?m\s+)?)\s+(?:just\s+|slowly\s+"
+        r"|quietly\s+)?(?:slipping|fading|drifting)\s+away(?:\s+from\s+(?:everyone"
+        r"|everything|the\s+world|life|myself|reality|people|my\s+family))?"
+        r"|my\s+time(?:\s+is|'s)\s+(?:nearly\s+|almost\s+)?(?:up|running\s+out)"
+        r"|my\s+time\s+has\s+come|i(?:\s+have|'ve|'ve\s+got|\s+got)\s+nothing\s+(?:else"
+        r"\s+)?left(?:\s+(?:in\s+me|inside|of\s+me))?|there'?s\s+nothing\s+left\s+(?:of"
+        r"|for)\s+me)\b"
+        # Said at the end of a clause: "…left to give this week", "…up at work" are
+        # about something else.
+        r"(?=\s*(?:[.!?,;:)\n]|$|(?:and|but|now|any\s?more|any\s+longer|honestly"
+        r"|really|at\s+all)\b))",
+    ),
     # Goodbyes and apologies to everyone, short of a final message.
     (
         "farewell",
@@ -191,6 +208,8 @@ _LOW_MOOD = re.compile(
     r"|i'?m\s+(?:so\s+)?(?:scared|terrified)|i'?m\s+(?:\w+\s+)?(?:a\s+)?(?:failure"
     r"|mistake|disappointment|waste|worthless|useless|nothing|pathetic|broken))$"
 )
+# Weak signs that alert beside any other sign, even a word of low mood.
+_WEAK_BESIDE_ANY = frozenset({"factor_resolve:weak", "factor_fading:weak"})
 # Resolve told only by when ("before I do it"): weak alone.
 _WEAK_RESOLVE = re.compile(
     r"^(?:(?:before|when|after|once)\s|my\s+mind|(?:i'?m|i\s+am|just)\s+counting"
@@ -217,17 +236,17 @@ QUESTION_FOR_INFORMATION = re.compile(
 
 def factor_score(kinds: set[str] | frozenset[str]) -> float:
     """The weight of the kinds of warning sign found; two weak kinds weigh 1.5,
-    unless one of them is weak resolve."""
+    unless one of them is weak resolve or fading."""
     score = sum(
         1.0 if kind.endswith(":weak") else _FACTOR_WEIGHTS.get(kind, 1.0)
         for kind in kinds
     )
-    # Two words of low mood are a bad day; weak resolve ("I've made up my mind")
-    # beside any other sign is not.
+    # Two words of low mood are a bad day; weak resolve ("I've made up my mind") or
+    # fading ("I'm slipping away") beside any other sign is not.
     if (
         kinds
         and all(kind.endswith(":weak") for kind in kinds)
-        and "factor_resolve:weak" not in kinds
+        and not kinds & _WEAK_BESIDE_ANY
     ):
         score = min(score, 1.5)
     return score
@@ -253,7 +272,9 @@ def risk_factors(context: Context, set_aside: list[RiskFinding]) -> list[RiskFin
                 continue
             if kind == "means" and is_ordinary_visit(context, start, end):
                 continue
-            if kind == "resolve" and is_everyday(context, start, end, any_words=True):
+            if kind in {"resolve", "fading"} and is_everyday(
+                context, start, end, any_words=True
+            ):
                 continue
             stance = stance_of(context, start, end)
             if stance not in _OWN_STANCES and not (
@@ -279,7 +300,9 @@ def risk_factors(context: Context, set_aside: list[RiskFinding]) -> list[RiskFin
             ):
                 continue
             if (
-                _LOW_MOOD.match(match.group(0)) or _WEAK_RESOLVE.match(match.group(0))
+                kind == "fading"
+                or _LOW_MOOD.match(match.group(0))
+                or _WEAK_RESOLVE.match(match.group(0))
             ) or (
                 kind == "death_on_mind"
                 and _BARE_DEATH.match(match.group(0))

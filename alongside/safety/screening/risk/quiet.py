@@ -106,6 +106,14 @@ QUIET_PATTERNS: tuple[tuple[str, str, float, bool], ...] = (
         0.8,
         True,
     ),
+    # Losing the will to carry on or keep going, about nothing named after it.
+    (
+        "intent",
+        r"\b(?:lost|losing|lose)\s+(?:the\s+|all\s+|my\s+)?(?:will|wish|desire)\s+to\s+"
+        r"(?:carry\s+on|keep\s+going)\b(?!\s+(?:with|at|in|doing|for|to|on)\b)",
+        0.7,
+        False,
+    ),
     # Feeling fated to die this way.
     (
         "intent",
