@@ -9,6 +9,7 @@ import alongside.safety.screening.scan as scan
 from alongside.safety.screening.context import IDIOMS, Context
 from alongside.safety.screening.risk.everyday import is_everyday, is_ordinary_visit
 from alongside.safety.screening.risk.findings import RiskFinding
+from alongside.safety.screening.risk.more_signs import MORE_SIGNS, NEW_KINDS
 from alongside.safety.screening.stance import Stance, stance_of
 
 # Risk factors: each alone is common in low mood and raises no alert, but several
@@ -40,7 +41,8 @@ _FACTORS: tuple[tuple[str, str], ...] = (
     (
         "isolation",
         r"\b(?:no\s?one|nobody|no\s+one)\s+(?:\w+\s+)?(?:cares?|loves?|understands?|listens?"
-        r"|notices?|(?:would|will)\s+(?:even\s+|ever\s+)?(?:care|notice|miss)|wants?\s+me)\b|\b(?:so|completely|totally|all|always|very)"
+        r"|notices?|(?:would|will)\s+(?:even\s+|ever\s+)?(?:care|notice|miss)|wants?\s+me)\b"
+        r"(?!\s+(?:around\s+)?(?:when|while|at|on|for|during)\b)|\b(?:so|completely|totally|all|always|very)"
         r"\s+alone\b|\blonel(?:y|iness)\b|\b(?:have|got)\s+no\s+(?:one|friends|family|body)\b"
         r"|\bno\s+(?:friends|one\s+to\s+talk\s+to)\b|\bi'?m\s+alone\b",
     ),
@@ -179,7 +181,14 @@ _FACTORS: tuple[tuple[str, str], ...] = (
         r"(?:scared|terrified)\b",
     ),
 )
-_FACTORS_COMPILED = tuple((kind, re.compile(pattern)) for kind, pattern in _FACTORS)
+_FACTORS_COMPILED = tuple(
+    (
+        kind,
+        re.compile(f"{pattern}|{MORE_SIGNS[kind]}" if kind in MORE_SIGNS else pattern),
+    )
+    # The new kinds first, so a word of low mood inside one is not counted again.
+    for kind, pattern in NEW_KINDS + _FACTORS
+)
 FACTOR_KINDS_FOR_ALERT = 2
 _FIRST_PERSON = re.compile(r"\b(?:i|i'?m|im|me|my|myself|i'?ve|i'?d|i'?ll)\b")
 _SECOND_PERSON = re.compile(r"\b(?:you|your|yourself|u|ur|you'?re|you'?ll)\b")
@@ -203,11 +212,14 @@ _FACTOR_WEIGHTS = {
 _LOW_MOOD = re.compile(
     r"^(?:pointless|giving\s+up|give\s+up|gave\s+up|given\s+up|worthless|useless|failure"
     r"|pathetic|nothing|broken|mistake|disappointment|waste|lonely|loneliness|alone|i'?m\s+"
-    r"alone|so\s+alone|(?:so|too|really|very|just)\s+(?:tired|exhausted|drained)|numb"
+    r"alone|so\s+alone|i\s+am\s+(?:so\s+|all\s+|completely\s+|totally\s+)?alone|(?:so|too|really|very|just)\s+(?:tired|exhausted|drained)|numb"
     r"|empty|hell|suffering|agony|torture|unbearable|i\s+need\s+help|please\s+help"
     r"|i'?m\s+(?:so\s+)?(?:scared|terrified)|i'?m\s+(?:\w+\s+)?(?:a\s+)?(?:failure"
     r"|mistake|disappointment|waste|worthless|useless|nothing|pathetic|broken))$"
 )
+# Kinds whose words may be about a job, a week or a chore named beside them ("I'm
+# so done with work, bye!").
+_READ_FOR_EVERYDAY = frozenset({"resolve", "fading", "finality", "farewell"})
 # Weak signs that alert beside any other sign, even a word of low mood.
 _WEAK_BESIDE_ANY = frozenset({"factor_resolve:weak", "factor_fading:weak"})
 # Resolve told only by when ("before I do it"): weak alone.
@@ -272,7 +284,7 @@ def risk_factors(context: Context, set_aside: list[RiskFinding]) -> list[RiskFin
                 continue
             if kind == "means" and is_ordinary_visit(context, start, end):
                 continue
-            if kind in {"resolve", "fading"} and is_everyday(
+            if kind in _READ_FOR_EVERYDAY and is_everyday(
                 context, start, end, any_words=True
             ):
                 continue
@@ -308,7 +320,10 @@ def risk_factors(context: Context, set_aside: list[RiskFinding]) -> list[RiskFin
                 and _BARE_DEATH.match(match.group(0))
                 and not _ON_ONES_MIND.search(context.sentence_text(start, end))
             ):
-                weak = weak or RiskFinding(f"factor_{kind}:weak", start, end, 0.3)
+                # A word of low mood inside a stronger sign already counted ("I hope
+                # I keep suffering") is not counted again.
+                if not any(f.start <= start and end <= f.end for f in found):
+                    weak = weak or RiskFinding(f"factor_{kind}:weak", start, end, 0.3)
                 continue
             found.append(RiskFinding(f"factor_{kind}", start, end, 0.4))
             break

@@ -106,6 +106,23 @@ QUIET_PATTERNS: tuple[tuple[str, str, float, bool], ...] = (
         0.8,
         True,
     ),
+    # Afraid of giving in one day ("scared that one day I won't be strong enough and
+    # end up doing it"); thoughts of crashing one's car on purpose.
+    (
+        "intent",
+        r"\b(?:scared|afraid|terrified|frightened|worried)\b[^!?\n]{0,100}?\bend\s+up"
+        r"\s+(?:actually\s+)?(?:doing\s+it|going\s+through\s+with\s+it)\b(?!\s+(?:all|again"
+        r"|myself|alone|wrong|for|at|in|by|anyway))"
+        r"|\b(?:think|thinking|thought|thoughts|fantasi[sz]\w*|imagin\w*|daydream\w*|urges?)"
+        r"\s+(?:\w+\s+){0,2}?(?:about|of|to)\s+(?:just\s+)?(?:flip(?:ping)?|crash(?:ing)?"
+        r"|swerv(?:e|ing)|wrap(?:ping)?|driv(?:e|ing))\s+my\s+car\s+(?:\w+\s+){0,2}?(?:on"
+        r"\s+(?:the\s+)?(?:motorway|highway|freeway|bridge|purpose)|(?:off|over)\s+(?:a|the)"
+        r"\s+(?:bridge|cliff|edge|road|pier|motorway|highway|side)|(?:into|in\s+front\s+of)"
+        r"\s+(?:a\s+|the\s+|an\s+)?(?:on\s?coming\s+)?(?:wall|tree|lorry|truck|bus|traffic"
+        r"|river|sea|lake|pillar|barrier|ditch|lamp\s?post|bridge|train|car))\b",
+        0.75,
+        False,
+    ),
     # Losing the will to carry on or keep going, about nothing named after it.
     (
         "intent",
