@@ -1,6 +1,8 @@
 """More kinds of warning sign: being unwanted and alone in the world, being finished,
 calling oneself names or deserving to suffer, blaming oneself for a ruined life, a
-bye at the end of a post, wanting pain as punishment; and two quiet ways of saying
+bye at the end of a post, wanting pain as punishment, a dark place or crying without
+end, a post called a cry for help, a past attempt told outside a recovery story; and
+two quiet ways of saying
 intent (afraid of ending up doing it, thinking of crashing one's car). Each sign
 alone raises no alert, beside another it does, and the same words about something
 else are no sign. Every sentence is written here."""
@@ -27,6 +29,12 @@ SIGNS = [
     ("factor_farewell", "Thanks for listening, byeee!"),
     ("factor_punishment", "I hope I keep suffering."),
     ("factor_punishment", "I keep punishing myself."),
+    ("factor_distress", "I'm in a really dark place."),
+    ("factor_distress", "I've been crying myself to sleep."),
+    ("factor_distress", "I can't stop crying."),
+    ("factor_distress", "Everything is piling up and I just... can't"),
+    ("factor_crisis_help", "Cry for help. Not sure what else to say."),
+    ("factor_past_attempt", "I tried to kill myself when I was at school."),
 ]
 
 SOMETHING_ELSE = [
@@ -41,6 +49,13 @@ SOMETHING_ELSE = [
     "Nobody wants me around at the pub quiz since I lost us the final round.",
     "He deserves to suffer for what he did.",
     "I hope I keep improving.",
+    "I'm in a good place now.",
+    "The team is in a bad place in the league.",
+    "I'm crying so hard at this video lol",
+    "I keep crying at adverts.",
+    "I'd love to come but I can't.",
+    "Is the cat's meowing a cry for help?",
+    "My brother tried to kill himself when he was at school.",
 ]
 
 
@@ -111,3 +126,13 @@ def test_fear_of_ending_up_doing_it_and_crashing_thoughts_alert(sentence: str) -
 @pytest.mark.parametrize("sentence", QUIET_INTENT_NEAR_MISSES)
 def test_chores_and_ordinary_driving_stay_quiet(sentence: str) -> None:
     assert not screen(sentence).needs_on_duty_alert
+
+
+def test_a_past_attempt_in_a_recovery_story_is_no_sign() -> None:
+    result = screen(
+        "I tried to kill myself when I was at school. Now I'm doing so much better "
+        "and I'm so tired in the best way after my first week at work."
+    )
+
+    assert not result.needs_on_duty_alert
+    assert "factor_past_attempt" not in result.weak_signs

@@ -278,7 +278,13 @@ def risk_factors(context: Context, set_aside: list[RiskFinding]) -> list[RiskFin
         weak: RiskFinding | None = None
         for match in scan.finditer(pattern, text):
             start, end = match.start(), match.end()
-            if any(f.start < end and start < f.end for f in set_aside):
+            if any(
+                f.start < end
+                and start < f.end
+                # A past attempt told outside a recovery story is itself a sign.
+                and not (kind == "past_attempt" and f.label == "past_experience")
+                for f in set_aside
+            ):
                 continue
             if context.is_negated(start):
                 continue
@@ -292,6 +298,8 @@ def risk_factors(context: Context, set_aside: list[RiskFinding]) -> list[RiskFin
             if stance not in _OWN_STANCES and not (
                 # Thanking everyone and saying sorry are said to the readers.
                 (kind == "farewell" and stance == Stance.READER)
+                # A past attempt is told in the past by its nature.
+                or (kind == "past_attempt" and stance == Stance.SELF_PAST)
                 # "What's the point?" asks nothing of anyone.
                 or (
                     kind == "hopelessness"

@@ -36,8 +36,12 @@ MORE_SIGNS: dict[str, str] = {
         r"|literally)\s+(?:so|really|fucking|completely|totally)\s+(?:done|finished)\b"
         r"(?!\s+(?:with|at|for|in|by|after|before|now\s+(?:with|at)))"
     ),
-    # Not knowing what to do, short: "idk what to do any more".
-    "crisis_help": r"\bidk\s+what\s+(?:to|else\s+to)\s+do\b",
+    # Not knowing what to do, short: "idk what to do any more"; calling a post a cry
+    # for help.
+    "crisis_help": (
+        r"\bidk\s+what\s+(?:to|else\s+to)\s+do\b|(?:^|(?<=[.!?]\s)|(?<=\n))\W*(?:(?:this"
+        r"\s+is\s+)?(?:a|my)\s+)?cry\s+for\s+help\b"
+    ),
     # Calling oneself names, deserving to suffer: "I'm a worthless piece of shit",
     # "I deserve to suffer".
     "self_hatred": (
@@ -58,6 +62,18 @@ MORE_SIGNS: dict[str, str] = {
 
 # Kinds of sign of their own, weighed as the kinds in ``factors`` are.
 NEW_KINDS: tuple[tuple[str, str], ...] = (
+    # In a dark place, crying without end, trailing off: "I'm in a pretty bad place",
+    # "I can't stop crying", "…and I just… can't".
+    (
+        "distress",
+        r"\b(?:i'?m|i\s+am|i'?ve\s+been|been)\s+in\s+(?:a\s+)?(?:really\s+|very\s+|pretty\s+"
+        r"|such\s+a\s+|so\s+)?(?:bad|dark|low|horrible|awful)\s+place\b"
+        r"|\b(?:(?:i'?m|i\s+am|i'?ve\s+been|been)\s+(?:just\s+)?crying\s+(?:so\s+hard"
+        r"|non\s?-?stop|all\s+the\s+time|every\s+(?:day|night)|uncontrollably"
+        r"|my\s+eyes\s+out|myself\s+to\s+sleep)|(?:can'?t\s+stop|i\s+keep)\s+crying)\b"
+        r"(?=\s*(?:[.!?,;\n]|$|and\b|again\b))"
+        r"|\bi\s+(?:just\s*(?:\.{2,}|…)?|\.{2,}|…)\s*can'?t\s*(?:\.{2,}|…|[.!])?\s*$",
+    ),
     # Pain wanted as punishment: "I hope I keep suffering", "punishing myself".
     (
         "punishment",
