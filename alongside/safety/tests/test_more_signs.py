@@ -91,10 +91,19 @@ def test_the_same_words_about_something_else_raise_nothing(sentence: str) -> Non
     assert not screen(f"{sentence} I feel trapped.").needs_on_duty_alert
 
 
-def test_a_word_of_low_mood_inside_a_sign_is_not_counted_twice() -> None:
-    result = screen("I hope I keep suffering.")
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("I hope I keep suffering.", "factor_punishment"),
+        ("I'm such a useless piece of crap.", "factor_self_hatred"),
+    ],
+)
+def test_a_word_of_low_mood_inside_a_sign_is_not_counted_twice(
+    sentence: str, kind: str
+) -> None:
+    result = screen(sentence)
 
-    assert result.weak_signs == {"factor_punishment"}
+    assert result.weak_signs == {kind}
     assert not result.needs_on_duty_alert
 
 

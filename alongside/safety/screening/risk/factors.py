@@ -186,8 +186,7 @@ _FACTORS_COMPILED = tuple(
         kind,
         re.compile(f"{pattern}|{MORE_SIGNS[kind]}" if kind in MORE_SIGNS else pattern),
     )
-    # The new kinds first, so a word of low mood inside one is not counted again.
-    for kind, pattern in NEW_KINDS + _FACTORS
+    for kind, pattern in _FACTORS + NEW_KINDS
 )
 FACTOR_KINDS_FOR_ALERT = 2
 _FIRST_PERSON = re.compile(r"\b(?:i|i'?m|im|me|my|myself|i'?ve|i'?d|i'?ll)\b")
@@ -328,14 +327,21 @@ def risk_factors(context: Context, set_aside: list[RiskFinding]) -> list[RiskFin
                 and _BARE_DEATH.match(match.group(0))
                 and not _ON_ONES_MIND.search(context.sentence_text(start, end))
             ):
-                # A word of low mood inside a stronger sign already counted ("I hope
-                # I keep suffering") is not counted again.
-                if not any(f.start <= start and end <= f.end for f in found):
-                    weak = weak or RiskFinding(f"factor_{kind}:weak", start, end, 0.3)
+                weak = weak or RiskFinding(f"factor_{kind}:weak", start, end, 0.3)
                 continue
             found.append(RiskFinding(f"factor_{kind}", start, end, 0.4))
             break
         else:
             if weak is not None:
                 found.append(weak)
-    return found
+    # A word of low mood inside a stronger sign of another kind ("I hope I keep
+    # suffering", "I'm a worthless piece of shit") is not counted again.
+    strong = [f for f in found if not f.label.endswith(":weak")]
+    return [
+        f
+        for f in found
+        if not (
+            f.label.endswith(":weak")
+            and any(s.start <= f.start and f.end <= s.end for s in strong)
+        )
+    ]

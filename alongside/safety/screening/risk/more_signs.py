@@ -14,6 +14,11 @@ _WHEN = (
     r"(?:when|while|whilst|at|in|on|for|during|if|until|till|after|before|with|since)\b"
 )
 
+_RUINED = (
+    r"(?:my\s+(?:own\s+)?(?:life|future)|everything|everyone'?s\s+li(?:fe|ves)"
+    r"|my\s+family'?s\s+li(?:fe|ves))\b"
+)
+
 MORE_SIGNS: dict[str, str] = {
     # Unwanted and alone in the world: "I am alone in this world", "most people don't
     # want me around", "I don't belong anywhere", "they wish they'd never had me",
@@ -39,22 +44,25 @@ MORE_SIGNS: dict[str, str] = {
     # Not knowing what to do, short: "idk what to do any more"; calling a post a cry
     # for help.
     "crisis_help": (
-        r"\bidk\s+what\s+(?:to|else\s+to)\s+do\b|(?:^|(?<=[.!?]\s)|(?<=\n))\W*(?:(?:this"
-        r"\s+is\s+)?(?:a|my)\s+)?cry\s+for\s+help\b"
+        r"\bidk\s+what\s+(?:to|else\s+to)\s+do\b|\b(?<![\w',]\s)(?:(?:this\s+is\s+)?(?:a"
+        r"|my)\s+)?cry\s+for\s+help\b"
     ),
     # Calling oneself names, deserving to suffer: "I'm a worthless piece of shit",
     # "I deserve to suffer".
     "self_hatred": (
-        r"\b(?:i'?m|i\s+am)\s+(?:just\s+)?(?:a|an)\s+(?:\w+\s+)?(?:piece\s+of\s+(?:shit|crap"
+        r"\b(?:i'?m|i\s+am)\s+(?:just\s+|such\s+)?(?:a|an)\s+(?:\w+\s+)?(?:piece\s+of\s+(?:shit|crap"
         r"|garbage|trash|rubbish)|pos)\b(?!\s+" + _WHEN + r")"
         r"|\bi\s+(?:\w+\s+)?deserve\s+(?:to\s+(?:suffer|be\s+(?:in\s+pain|punished|hurt"
         r"|miserable)|feel\s+(?:this\s+)?pain|rot)|all\s+(?:the|this)\s+(?:pain|suffering))\b"
     ),
     # Blaming oneself for ruin: "I've ruined my life", "I ruined everyone's lives".
     "burden": (
-        r"(?:\b(?:i'?ve|i\s+have|i)\s+(?:\w+\s+)?|(?<=[,;.!]\s)|(?<=\n)|^)ruined\s+"
-        r"(?:my\s+(?:own\s+)?(?:life|future)"
-        r"|everything|everyone'?s\s+li(?:fe|ves)|my\s+family'?s\s+li(?:fe|ves))\b"
+        # Said by "I", or with no one named at the start of a clause ("…, ruined my
+        # future"); "he ruined my life" is not self-blame.
+        r"\b(?:i'?ve|i\s+have|i)\s+(?:\w+\s+)?ruined\s+"
+        + _RUINED
+        + r"|\b(?<![\w']\s)ruined"
+        r"\s+" + _RUINED
     ),
     # A bye at the very end of a post: "I'm done, byeee!".
     "farewell": r"\bby+e+\s*[.!]*\s*$",
