@@ -145,3 +145,13 @@ def test_a_past_attempt_in_a_recovery_story_is_no_sign() -> None:
 
     assert not result.needs_on_duty_alert
     assert "factor_past_attempt" not in result.weak_signs
+
+
+@pytest.mark.parametrize(
+    "sentence", ["Off to bed, so tired. Bye!", "So tired after work today. Anyway, bye"]
+)
+def test_a_plain_bye_to_end_a_chatty_post_is_no_farewell(sentence: str) -> None:
+    result = screen(sentence)
+
+    assert not result.needs_on_duty_alert
+    assert "factor_farewell" not in result.weak_signs

@@ -64,8 +64,9 @@ MORE_SIGNS: dict[str, str] = {
         + r"|\b(?<![\w']\s)ruined"
         r"\s+" + _RUINED
     ),
-    # A bye at the very end of a post: "I'm done, byeee!".
-    "farewell": r"\bby+e+\s*[.!]*\s*$",
+    # A drawn-out bye at the very end of a post: "I'm done, byeee!" (a plain "bye"
+    # ends many a chatty post).
+    "farewell": r"\b(?:bye{2,}|by{2,}e+)\s*[.!]*\s*$",
 }
 
 # Kinds of sign of their own, weighed as the kinds in ``factors`` are.
