@@ -32,6 +32,10 @@ GOODBYE_NOTES = [
     "I left a note for my dad saying sorry for everything.",
     "I've written letters to my kids to say I love them.",
     "I left a note for my wife about dinner and that I'm sorry for everything.",
+    # Affairs put in order read as an errand would: never everyday.
+    "I've left a letter for my kids about the bills and the house.",
+    "I left a note for my mum about the keys so she doesn't have to sort anything.",
+    "I left a note for my partner about the passwords and the bank.",
 ]
 
 

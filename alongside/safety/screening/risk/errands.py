@@ -34,7 +34,7 @@ _ERRAND = re.compile(
     r"|(?:piano|guitar|dance|driving)\s+lessons?|the\s+(?:dog|cat|hamster|fish|plants)"
     r"|feed(?:ing)?\s+the|walk(?:ing)?\s+the\s+dog|the\s+car|keys?|parcel|delivery"
     r"|the\s+post|appointment|dentist|the\s+gp|the\s+doctor'?s|prescription\s+(?:pick"
-    r"|collect)|the\s+boiler|heating|the\s+meter|gas\s+bill|rent|bills?|pocket\s+money"
+    r"|collect)|the\s+boiler|heating|pocket\s+money"
     r"|dinner\s+money|babysitter|childminder|plumber|electrician|(?:back|home|in)\s+"
     r"(?:late|by|at|before|after|around|soon)|working\s+late|running\s+late|be\s+back"
     r"\s+(?:by|at|before|after|around|soon|later|for))\b"
@@ -44,7 +44,8 @@ _FAREWELL = re.compile(
     r"\b(?:sorry|fault|forgive\w*|blame\w*|love\w*|goodbye|bye|why|miss\w*|gone"
     r"|any\s?more|better\s+off|burden|everything|explain\w*|pieces|last|final|forever"
     r"|for\s+good|find\s+me|found|understand|decision|peace"
-    r"|my\s+(?:will|things|stuff|funeral))\b"
+    r"|my\s+(?:will|things|stuff|funeral)|passwords?|accounts?|insurance|bank|savings"
+    r"|sort\w*\s+(?:out|everything|things)|(?:have|need)\s+to\s+(?:deal|sort|worry|cope))\b"
 )
 # An ordinary thing for a task, named with means gathered.
 _TASK_THING = re.compile(
