@@ -54,7 +54,7 @@ _TASK_THING = re.compile(
     r"|spare\s+parts|ingredients|flour|sugar|butter|yeast|recipe|icing|materials"
     r"|supplies|wood|timber|planks|fabric|yarn|wool|thread|pattern|sewing\s+machine"
     r"|glue|canvas|clay|seeds|compost|soil|bulbs|kit|gear|equipment|software"
-    r"|laptop|cables?|batteries|boxes|tape|tent|permit|licen[cs]e|forms?|paperwork"
+    r"|laptop|batteries|boxes|tent|permit|licen[cs]e|forms?|paperwork"
     r"|(?:the|my|this|our)\s+(?:job|project|course|module|assignment|essay|course\s?work"
     r"|dissertation|exam|recipe|cake|bake|garden|allotment|shed|fence|bathroom"
     r"|kitchen|bedroom|loft|decorating|renovation|move|repair|service|mot))\b"
@@ -65,6 +65,12 @@ _HARM = re.compile(
     r"|tablets|paracetamol|meds|medication|rope|noose|cord|belt|blades?|razors?"
     r"|knife|knives|gun|bridge|ledge|roof|tracks|hose|charcoal|bleach|poison\w*"
     r"|wrists?|my\s+(?:life|body)|goodbye|note|letters?|tonight|end\s+it)\b"
+)
+# Things that could be a means, beside means gathered: a ladder may be for painting,
+# but "everything I need to do it" and a ladder is never read as everyday.
+_MEANS_NEAR = re.compile(
+    r"\b(?:helium|nitrogen|gas|exhaust|tubing|pipe|petrol|fuel|lighter|bag|tape"
+    r"|cables?|ties|straps?|chain|ladder|stool|hook|beam|hammer)\b"
 )
 
 
@@ -90,6 +96,7 @@ def is_errand(context: Context, start: int, end: int) -> bool:
         return bool(
             _TASK_THING.search(after)
             and not _HARM.search(after)
+            and not _MEANS_NEAR.search(after)
             and not _HARM.search(before)
         )
     return False
