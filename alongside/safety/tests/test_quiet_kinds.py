@@ -186,3 +186,22 @@ def test_losing_the_will_to_carry_on_alerts(sentence: str) -> None:
 @pytest.mark.parametrize("sentence", LOST_THE_WILL_FOR_A_TASK)
 def test_losing_the_will_for_a_task_or_denied_stays_quiet(sentence: str) -> None:
     assert not screen(sentence).needs_on_duty_alert
+
+
+# --- One's death said to help others, and its denial ---------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["My death would really help my family.", "My death would improve their lives."],
+)
+def test_ones_death_said_to_help_others_alerts(sentence: str) -> None:
+    assert screen(sentence).needs_on_duty_alert
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["My death would not improve anything.", "My death would never help anyone."],
+)
+def test_ones_death_denied_to_help_raises_no_alert(sentence: str) -> None:
+    assert not screen(sentence).needs_on_duty_alert

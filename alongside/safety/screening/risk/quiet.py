@@ -40,7 +40,7 @@ QUIET_PATTERNS: tuple[tuple[str, str, float, bool], ...] = (
     # Others better for one's death, or missing one only after it.
     (
         "intent",
-        r"\bmy\s+(?:death|dying|suicide)\s+would\s+(?:\w+\s+)?(?:improve|help|free|make"
+        r"\bmy\s+(?:death|dying|suicide)\s+would\s+(?:(?!not\b|never\b|hardly\b)\w+\s+)?(?:improve|help|free|make"
         r"\s+(?:\w+\s+){0,4}?(?:better|easier|happier)|be\s+(?:better|easier|a\s+relief"
         r"|a\s+gift))\b"
         r"|\b(?:would|will)\s+(?:\w+\s+)?miss\s+me\s+if\s+i(?:'d|\s+had)?\s+(?:died|die"
