@@ -205,3 +205,32 @@ def test_ones_death_said_to_help_others_alerts(sentence: str) -> None:
 )
 def test_ones_death_denied_to_help_raises_no_alert(sentence: str) -> None:
     assert not screen(sentence).needs_on_duty_alert
+
+
+# --- Words of risk denied inside themselves ------------------------------------------
+
+DENIED = [
+    "Death is not the only option.",
+    "Suicide is never the answer for me.",
+    "My life is not pointless.",
+    "I'm not a burden.",
+    "I feel like I'm not a burden any more.",
+]
+
+NOT_DENIED = [
+    "Life is not worth living.",
+    "My life is not worth it.",
+    "Death is the only option.",
+    "I'm a burden.",
+    "My life is pointless.",
+]
+
+
+@pytest.mark.parametrize("sentence", DENIED)
+def test_words_of_risk_denied_inside_themselves_raise_no_alert(sentence: str) -> None:
+    assert not screen(sentence).needs_on_duty_alert
+
+
+@pytest.mark.parametrize("sentence", NOT_DENIED)
+def test_not_worth_living_is_no_denial(sentence: str) -> None:
+    assert screen(sentence).needs_on_duty_alert

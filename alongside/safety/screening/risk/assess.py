@@ -7,6 +7,7 @@ import re
 
 import alongside.safety.screening.scan as scan
 from alongside.safety.screening.context import IDIOMS, Context
+from alongside.safety.screening.risk.denied import DENIED
 from alongside.safety.screening.risk.everyday import is_everyday
 from alongside.safety.screening.risk.factors import (
     distinct_kinds,
@@ -140,7 +141,9 @@ def assess_risk(
             if stance == Stance.NEUTRAL and BARE_SUICIDE.match(match.group(0)):
                 set_aside.append(RiskFinding("mention", start, end, 0.2))
                 continue
-            if not inherent and context.is_negated(start):
+            if (not inherent and context.is_negated(start)) or DENIED.match(
+                match.group(0)
+            ):
                 set_aside.append(RiskFinding("negated", start, end, 0.1))
                 continue
             if (
