@@ -234,3 +234,31 @@ def test_words_of_risk_denied_inside_themselves_raise_no_alert(sentence: str) ->
 @pytest.mark.parametrize("sentence", NOT_DENIED)
 def test_not_worth_living_is_no_denial(sentence: str) -> None:
     assert screen(sentence).needs_on_duty_alert
+
+
+# --- Someone else's death, and people killing each other ---------------------------
+
+SOMEONE_ELSES = [
+    "I'm currently grieving the suicide of a loved one.",
+    "I think about the suicide of my friend and I'm so tired.",
+    "My brothers keep trying to kill each other over the remote. I'm so tired.",
+]
+
+STILL_ONES_OWN = [
+    "I think about suicide every day.",
+    "I keep thinking about suicide of my own.",
+    "Since the death of my dad I think about death all the time.",
+]
+
+
+@pytest.mark.parametrize("sentence", SOMEONE_ELSES)
+def test_someone_elses_death_or_a_fight_raises_no_alert(sentence: str) -> None:
+    result = screen(sentence)
+
+    assert not result.needs_on_duty_alert
+    assert result.card != "concern"
+
+
+@pytest.mark.parametrize("sentence", STILL_ONES_OWN)
+def test_ones_own_thoughts_of_death_beside_a_loss_still_alert(sentence: str) -> None:
+    assert screen(sentence).needs_on_duty_alert

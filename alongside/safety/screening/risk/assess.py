@@ -10,6 +10,7 @@ from alongside.safety.screening.context import IDIOMS, Context
 from alongside.safety.screening.risk.denied import DENIED
 from alongside.safety.screening.risk.everyday import is_everyday
 from alongside.safety.screening.risk.factors import (
+    OF_SOMEONE,
     distinct_kinds,
     factor_score,
     risk_factors,
@@ -119,6 +120,12 @@ def assess_risk(
                 continue
             if is_everyday(context, start, end):
                 set_aside.append(RiskFinding("everyday", start, end, 0.1))
+                continue
+            # "The suicide of a loved one", "thinking about the death of my dad".
+            if match.group(0).endswith(("suicide", "death")) and OF_SOMEONE.match(
+                text, end
+            ):
+                set_aside.append(RiskFinding("someone_elses_death", start, end, 0.3))
                 continue
             if stance == Stance.OTHER and not (
                 label == "own_question"

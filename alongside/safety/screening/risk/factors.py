@@ -67,7 +67,7 @@ _FACTORS: tuple[tuple[str, str], ...] = (
         r"\b(?:die|dying|death|dead|suicide|kill\s*my\s*self|killing\s*my\s*self|overdose"
         r"|noose|afterlife|end\s+it(?!\s+(?:with|between))|over\s+with"
         r"|(?:cut|slit|slash)\w*\s+(?:my\s+)?wrists?"
-        r"|kill(?:ing)?(?!\s+(?:for|to|time|it|the|a|an|some|off|him|her|them|you|u|ya"
+        r"|kill(?:ing)?(?!\s+(?:for|to|time|it|the|a|an|some|off|him|her|them|you|u|ya|each"
         r"|my\s+(?!self\b)\w+)\b))\b",
     ),
     # Resolve without naming the act ("I'm going to do it", "I finally have the
@@ -200,6 +200,8 @@ _IDIOM_DEATH = re.compile(
     r"|(?:exam|job|work|commute|heat|back|feet|legs)\s+(?:is|are)\s+killing\s+me)\b"
 )
 
+# A death or a suicide "of a loved one", "of my dad": someone else's.
+OF_SOMEONE = re.compile(r"\s+of\s+(?:a|an|my|our|his|her|their)\b(?!\s+own\b)")
 # Death on one's mind and resolve weigh more than the other factors: each is close to
 # intent, so each alerts alone; the rest alert in pairs.
 _FACTOR_WEIGHTS = {
@@ -310,7 +312,8 @@ def risk_factors(context: Context, set_aside: list[RiskFinding]) -> list[RiskFin
             if QUESTION_FOR_INFORMATION.match(context.sentence_text(start, end)):
                 continue
             if kind == "death_on_mind" and (
-                _IDIOM_DEATH.search(text, max(0, start - 25), end + 25)
+                OF_SOMEONE.match(text, end)
+                or _IDIOM_DEATH.search(text, max(0, start - 25), end + 25)
                 or IDIOMS.search(text, max(0, start - 30), end + 30)
                 or not _FIRST_PERSON.search(
                     context.sentence_text(start, end, neighbours=1)
