@@ -7,8 +7,10 @@ import re
 
 import alongside.safety.screening.scan as scan
 from alongside.safety.screening.context import IDIOMS, Context
+from alongside.safety.screening.risk.denied import DENIED
 from alongside.safety.screening.risk.everyday import is_everyday
 from alongside.safety.screening.risk.factors import (
+    OF_SOMEONE,
     distinct_kinds,
     factor_score,
     risk_factors,
@@ -119,6 +121,12 @@ def assess_risk(
             if is_everyday(context, start, end):
                 set_aside.append(RiskFinding("everyday", start, end, 0.1))
                 continue
+            # "The suicide of a loved one", "thinking about the death of my dad".
+            if match.group(0).endswith(("suicide", "death")) and OF_SOMEONE.match(
+                text, end
+            ):
+                set_aside.append(RiskFinding("someone_elses_death", start, end, 0.3))
+                continue
             if stance == Stance.OTHER and not (
                 label == "own_question"
                 and ASKS_THE_GROUP.match(context.sentence_text(start, end))
@@ -140,7 +148,9 @@ def assess_risk(
             if stance == Stance.NEUTRAL and BARE_SUICIDE.match(match.group(0)):
                 set_aside.append(RiskFinding("mention", start, end, 0.2))
                 continue
-            if not inherent and context.is_negated(start):
+            if (not inherent and context.is_negated(start)) or DENIED.match(
+                match.group(0)
+            ):
                 set_aside.append(RiskFinding("negated", start, end, 0.1))
                 continue
             if (

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from alongside.safety.screening.context import Context
+from alongside.safety.screening.risk.errands import is_errand
 
 # Words that always mean risk to life, whatever else the sentence is about.
 _PLAIN_RISK = re.compile(
@@ -95,7 +96,7 @@ def is_ordinary_visit(context: Context, start: int, end: int) -> bool:
 # Ambiguous words only: each can be about a job, a flat or a group chat.
 _AMBIGUOUS = re.compile(
     r"\b(?:exist\w*|be\s+here|be\s+gone|gone|end|done|over|anymore|any\s+more|living"
-    r"|it\s+all|wake(?:\s+up)?|disappear|vanish|take\s+it|do(?:ing)?\s+this|go\s+on|keep\s+going"
+    r"|it\s+all|wake(?:\s+up)?|disappear|vanish|take\s+it|do(?:ing)?\s+this|go\s+on|carry\s+on|keep\s+going"
     r"|hopeless|point|give\s+up|out|make\s+it|hold\s+on|through"
     r"|notice)\b"
 )
@@ -109,7 +110,7 @@ def is_everyday(
     not on the ambiguous list are read this way too ("I've made up my mind, this job
     has to go")."""
     matched = context.text[start:end]
-    if is_ordinary_visit(context, start, end):
+    if is_ordinary_visit(context, start, end) or is_errand(context, start, end):
         return True
     waking = _WAKING.search(matched)
     if not (any_words or waking or _AMBIGUOUS.search(matched)):

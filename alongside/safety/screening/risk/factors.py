@@ -9,6 +9,7 @@ import alongside.safety.screening.scan as scan
 from alongside.safety.screening.context import IDIOMS, Context
 from alongside.safety.screening.risk.everyday import is_everyday, is_ordinary_visit
 from alongside.safety.screening.risk.findings import RiskFinding
+from alongside.safety.screening.risk.more_signs import MORE_SIGNS, NEW_KINDS
 from alongside.safety.screening.stance import Stance, stance_of
 
 # Risk factors: each alone is common in low mood and raises no alert, but several
@@ -40,7 +41,8 @@ _FACTORS: tuple[tuple[str, str], ...] = (
     (
         "isolation",
         r"\b(?:no\s?one|nobody|no\s+one)\s+(?:\w+\s+)?(?:cares?|loves?|understands?|listens?"
-        r"|notices?|(?:would|will)\s+(?:even\s+|ever\s+)?(?:care|notice|miss)|wants?\s+me)\b|\b(?:so|completely|totally|all|always|very)"
+        r"|notices?|(?:would|will)\s+(?:even\s+|ever\s+)?(?:care|notice|miss)|wants?\s+me)\b"
+        r"(?!\s+(?:around\s+)?(?:when|while|at|on|for|during)\b)|\b(?:so|completely|totally|all|always|very)"
         r"\s+alone\b|\blonel(?:y|iness)\b|\b(?:have|got)\s+no\s+(?:one|friends|family|body)\b"
         r"|\bno\s+(?:friends|one\s+to\s+talk\s+to)\b|\bi'?m\s+alone\b",
     ),
@@ -65,7 +67,7 @@ _FACTORS: tuple[tuple[str, str], ...] = (
         r"\b(?:die|dying|death|dead|suicide|kill\s*my\s*self|killing\s*my\s*self|overdose"
         r"|noose|afterlife|end\s+it(?!\s+(?:with|between))|over\s+with"
         r"|(?:cut|slit|slash)\w*\s+(?:my\s+)?wrists?"
-        r"|kill(?:ing)?(?!\s+(?:for|to|time|it|the|a|an|some|off|him|her|them|you|u|ya"
+        r"|kill(?:ing)?(?!\s+(?:for|to|time|it|the|a|an|some|off|him|her|them|you|u|ya|each"
         r"|my\s+(?!self\b)\w+)\b))\b",
     ),
     # Resolve without naming the act ("I'm going to do it", "I finally have the
@@ -128,6 +130,23 @@ _FACTORS: tuple[tuple[str, str], ...] = (
         r"|\b(?:i'?ve|i\s+have)\s+had\s+enough\b|\bcan'?t\s+(?:do\s+(?:this|it)\s+)?"
         r"any\s?more\b|\bit'?s\s+(?:all\s+)?over\s+for\s+me\b",
     ),
+    # Fading out of life without naming death ("I'm slipping away", "my time is up",
+    # "I have nothing left"): common enough about a job or a busy week to be weak
+    # alone; beside any other sign, here or in a recent post, it alerts.
+    (
+        "fading",
+        r"\b(?:(?:i'?m|i\s+am|i\s+feel\s+(?:like\s+)?(?:i'?m\s+)?)\s+(?:just\s+|slowly\s+"
+        r"|quietly\s+)?(?:slipping|fading|drifting)\s+away(?:\s+from\s+(?:everyone"
+        r"|everything|the\s+world|life|myself|reality|people|my\s+family))?"
+        r"|my\s+time(?:\s+is|'s)\s+(?:nearly\s+|almost\s+)?(?:up|running\s+out)"
+        r"|my\s+time\s+has\s+come|i(?:\s+have|'ve|'ve\s+got|\s+got)\s+nothing\s+(?:else"
+        r"\s+)?left(?:\s+(?:in\s+me|inside|of\s+me))?|there'?s\s+nothing\s+left\s+(?:of"
+        r"|for)\s+me)\b"
+        # Said at the end of a clause: "…left to give this week", "…up at work" are
+        # about something else.
+        r"(?=\s*(?:[.!?,;:)\n]|$|(?:and|but|now|any\s?more|any\s+longer|honestly"
+        r"|really|at\s+all)\b))",
+    ),
     # Goodbyes and apologies to everyone, short of a final message.
     (
         "farewell",
@@ -162,7 +181,13 @@ _FACTORS: tuple[tuple[str, str], ...] = (
         r"(?:scared|terrified)\b",
     ),
 )
-_FACTORS_COMPILED = tuple((kind, re.compile(pattern)) for kind, pattern in _FACTORS)
+_FACTORS_COMPILED = tuple(
+    (
+        kind,
+        re.compile(f"{pattern}|{MORE_SIGNS[kind]}" if kind in MORE_SIGNS else pattern),
+    )
+    for kind, pattern in _FACTORS + NEW_KINDS
+)
 FACTOR_KINDS_FOR_ALERT = 2
 _FIRST_PERSON = re.compile(r"\b(?:i|i'?m|im|me|my|myself|i'?ve|i'?d|i'?ll)\b")
 _SECOND_PERSON = re.compile(r"\b(?:you|your|yourself|u|ur|you'?re|you'?ll)\b")
@@ -175,6 +200,8 @@ _IDIOM_DEATH = re.compile(
     r"|(?:exam|job|work|commute|heat|back|feet|legs)\s+(?:is|are)\s+killing\s+me)\b"
 )
 
+# A death or a suicide "of a loved one", "of my dad": someone else's.
+OF_SOMEONE = re.compile(r"\s+of\s+(?:a|an|my|our|his|her|their)\b(?!\s+own\b)")
 # Death on one's mind and resolve weigh more than the other factors: each is close to
 # intent, so each alerts alone; the rest alert in pairs.
 _FACTOR_WEIGHTS = {
@@ -186,11 +213,16 @@ _FACTOR_WEIGHTS = {
 _LOW_MOOD = re.compile(
     r"^(?:pointless|giving\s+up|give\s+up|gave\s+up|given\s+up|worthless|useless|failure"
     r"|pathetic|nothing|broken|mistake|disappointment|waste|lonely|loneliness|alone|i'?m\s+"
-    r"alone|so\s+alone|(?:so|too|really|very|just)\s+(?:tired|exhausted|drained)|numb"
+    r"alone|so\s+alone|i\s+am\s+(?:so\s+|all\s+|completely\s+|totally\s+)?alone|(?:so|too|really|very|just)\s+(?:tired|exhausted|drained)|numb"
     r"|empty|hell|suffering|agony|torture|unbearable|i\s+need\s+help|please\s+help"
     r"|i'?m\s+(?:so\s+)?(?:scared|terrified)|i'?m\s+(?:\w+\s+)?(?:a\s+)?(?:failure"
     r"|mistake|disappointment|waste|worthless|useless|nothing|pathetic|broken))$"
 )
+# Kinds whose words may be about a job, a week or a chore named beside them ("I'm
+# so done with work, bye!").
+_READ_FOR_EVERYDAY = frozenset({"resolve", "fading", "finality", "farewell"})
+# Weak signs that alert beside any other sign, even a word of low mood.
+_WEAK_BESIDE_ANY = frozenset({"factor_resolve:weak", "factor_fading:weak"})
 # Resolve told only by when ("before I do it"): weak alone.
 _WEAK_RESOLVE = re.compile(
     r"^(?:(?:before|when|after|once)\s|my\s+mind|(?:i'?m|i\s+am|just)\s+counting"
@@ -217,17 +249,17 @@ QUESTION_FOR_INFORMATION = re.compile(
 
 def factor_score(kinds: set[str] | frozenset[str]) -> float:
     """The weight of the kinds of warning sign found; two weak kinds weigh 1.5,
-    unless one of them is weak resolve."""
+    unless one of them is weak resolve or fading."""
     score = sum(
         1.0 if kind.endswith(":weak") else _FACTOR_WEIGHTS.get(kind, 1.0)
         for kind in kinds
     )
-    # Two words of low mood are a bad day; weak resolve ("I've made up my mind")
-    # beside any other sign is not.
+    # Two words of low mood are a bad day; weak resolve ("I've made up my mind") or
+    # fading ("I'm slipping away") beside any other sign is not.
     if (
         kinds
         and all(kind.endswith(":weak") for kind in kinds)
-        and "factor_resolve:weak" not in kinds
+        and not kinds & _WEAK_BESIDE_ANY
     ):
         score = min(score, 1.5)
     return score
@@ -247,18 +279,28 @@ def risk_factors(context: Context, set_aside: list[RiskFinding]) -> list[RiskFin
         weak: RiskFinding | None = None
         for match in scan.finditer(pattern, text):
             start, end = match.start(), match.end()
-            if any(f.start < end and start < f.end for f in set_aside):
+            if any(
+                f.start < end
+                and start < f.end
+                # A past attempt told outside a recovery story is itself a sign.
+                and not (kind == "past_attempt" and f.label == "past_experience")
+                for f in set_aside
+            ):
                 continue
             if context.is_negated(start):
                 continue
             if kind == "means" and is_ordinary_visit(context, start, end):
                 continue
-            if kind == "resolve" and is_everyday(context, start, end, any_words=True):
+            if kind in _READ_FOR_EVERYDAY and is_everyday(
+                context, start, end, any_words=True
+            ):
                 continue
             stance = stance_of(context, start, end)
             if stance not in _OWN_STANCES and not (
                 # Thanking everyone and saying sorry are said to the readers.
                 (kind == "farewell" and stance == Stance.READER)
+                # A past attempt is told in the past by its nature.
+                or (kind == "past_attempt" and stance == Stance.SELF_PAST)
                 # "What's the point?" asks nothing of anyone.
                 or (
                     kind == "hopelessness"
@@ -270,7 +312,8 @@ def risk_factors(context: Context, set_aside: list[RiskFinding]) -> list[RiskFin
             if QUESTION_FOR_INFORMATION.match(context.sentence_text(start, end)):
                 continue
             if kind == "death_on_mind" and (
-                _IDIOM_DEATH.search(text, max(0, start - 25), end + 25)
+                OF_SOMEONE.match(text, end)
+                or _IDIOM_DEATH.search(text, max(0, start - 25), end + 25)
                 or IDIOMS.search(text, max(0, start - 30), end + 30)
                 or not _FIRST_PERSON.search(
                     context.sentence_text(start, end, neighbours=1)
@@ -279,7 +322,9 @@ def risk_factors(context: Context, set_aside: list[RiskFinding]) -> list[RiskFin
             ):
                 continue
             if (
-                _LOW_MOOD.match(match.group(0)) or _WEAK_RESOLVE.match(match.group(0))
+                kind == "fading"
+                or _LOW_MOOD.match(match.group(0))
+                or _WEAK_RESOLVE.match(match.group(0))
             ) or (
                 kind == "death_on_mind"
                 and _BARE_DEATH.match(match.group(0))
@@ -292,4 +337,14 @@ def risk_factors(context: Context, set_aside: list[RiskFinding]) -> list[RiskFin
         else:
             if weak is not None:
                 found.append(weak)
-    return found
+    # A word of low mood inside a stronger sign of another kind ("I hope I keep
+    # suffering", "I'm a worthless piece of shit") is not counted again.
+    strong = [f for f in found if not f.label.endswith(":weak")]
+    return [
+        f
+        for f in found
+        if not (
+            f.label.endswith(":weak")
+            and any(s.start <= f.start and f.end <= s.end for s in strong)
+        )
+    ]

@@ -225,7 +225,7 @@ _PATTERNS: tuple[tuple[str, str, float, bool], ...] = (
     (
         "intent",
         r"\bsuicide\b(?!\s+(?:prevention|awareness|rates?|statistics|hotline|helpline|"
-        r"line|squad|watch|attempts?))",
+        r"line|squad|watch|attempts?|of\s+(?:a|an|my|our|his|her|their)\b))",
         0.6,
         False,
     ),

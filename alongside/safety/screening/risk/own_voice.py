@@ -33,7 +33,12 @@ _WISH = (
     r"\s+up(?!\s+(?:before|until|till|early))|(?:go(?:ing)?\s+to\s+)?sleep\s+(?:forever|and"
     r"\s+never\s+wake))"
     r"|(?:be(?:ing)?\s+|feel(?:s|ing)?\s+|get(?:ting)?\s+)?suicidal"
-    r"|kill(?:ing)?\s+(?:themselves|themself|oneself))\b"
+    r"|kill(?:ing)?\s+(?:themselves|themself|oneself)"
+    # Losing the will to go on ("anyone else just lost the will to carry on?"),
+    # with nothing everyday after it ("…the will to carry on with revision?").
+    r"|(?:lost|losing|lose)\s+(?:the\s+|all\s+|their\s+|your\s+|my\s+)?(?:will|wish"
+    r"|desire|reason)\s+to\s+(?:live|carry\s+on|go\s+on|keep\s+going|keep\s+living"
+    r"|be\s+alive|stay\s+alive|exist)\b(?!\s+(?:with|at|in|doing|for)\b))\b"
 )
 # Asking whether others share it: "anyone else…", "is it just me who…".
 _SHARED = re.compile(

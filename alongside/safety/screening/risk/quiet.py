@@ -40,7 +40,7 @@ QUIET_PATTERNS: tuple[tuple[str, str, float, bool], ...] = (
     # Others better for one's death, or missing one only after it.
     (
         "intent",
-        r"\bmy\s+(?:death|dying|suicide)\s+would\s+(?:\w+\s+)?(?:improve|help|free|make"
+        r"\bmy\s+(?:death|dying|suicide)\s+would\s+(?:(?!not\b|never\b|hardly\b)\w+\s+)?(?:improve|help|free|make"
         r"\s+(?:\w+\s+){0,4}?(?:better|easier|happier)|be\s+(?:better|easier|a\s+relief"
         r"|a\s+gift))\b"
         r"|\b(?:would|will)\s+(?:\w+\s+)?miss\s+me\s+if\s+i(?:'d|\s+had)?\s+(?:died|die"
@@ -105,6 +105,31 @@ QUIET_PATTERNS: tuple[tuple[str, str, float, bool], ...] = (
         r"myself\s+(?:yet|tonight|today|this\s+time)\b",
         0.8,
         True,
+    ),
+    # Afraid of giving in one day ("scared that one day I won't be strong enough and
+    # end up doing it"); thoughts of crashing one's car on purpose.
+    (
+        "intent",
+        r"\b(?:scared|afraid|terrified|frightened|worried)\b[^!?\n]{0,100}?\bend\s+up"
+        r"\s+(?:actually\s+)?(?:doing\s+it|going\s+through\s+with\s+it)\b(?!\s+(?:all|again"
+        r"|myself|alone|wrong|for|at|in|by|anyway))"
+        r"|\b(?:think|thinking|thought|thoughts|fantasi[sz]\w*|imagin\w*|daydream\w*|urges?)"
+        r"\s+(?:\w+\s+){0,2}?(?:about|of|to)\s+(?:just\s+)?(?:flip(?:ping)?|crash(?:ing)?"
+        r"|swerv(?:e|ing)|wrap(?:ping)?|driv(?:e|ing))\s+my\s+car\s+(?:\w+\s+){0,2}?(?:on"
+        r"\s+(?:the\s+)?(?:motorway|highway|freeway|bridge|purpose)|(?:off|over)\s+(?:a|the)"
+        r"\s+(?:bridge|cliff|edge|road|pier|motorway|highway|side)|(?:into|in\s+front\s+of)"
+        r"\s+(?:a\s+|the\s+|an\s+)?(?:on\s?coming\s+)?(?:wall|tree|lorry|truck|bus|traffic"
+        r"|river|sea|lake|pillar|barrier|ditch|lamp\s?post|bridge|train|car))\b",
+        0.75,
+        False,
+    ),
+    # Losing the will to carry on or keep going, about nothing named after it.
+    (
+        "intent",
+        r"\b(?:lost|losing|lose)\s+(?:the\s+|all\s+|my\s+)?(?:will|wish|desire)\s+to\s+"
+        r"(?:carry\s+on|keep\s+going)\b(?!\s+(?:with|at|in|doing|for|to|on)\b)",
+        0.7,
+        False,
     ),
     # Feeling fated to die this way.
     (
