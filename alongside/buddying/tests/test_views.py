@@ -3,6 +3,8 @@ for anyone outside."""
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import pytest
 from django.test import Client
 from django.urls import reverse
@@ -283,3 +285,24 @@ def test_a_meeting_already_over_or_years_away_is_refused_and_raises_nothing() ->
     assert "within the next five years" in far.text
     assert not match.meetings.exists()
     assert not Escalation.objects.exists()
+
+
+def test_a_double_click_on_add_the_meeting_adds_one_meeting() -> None:
+    """Two meetings at the same time would each need their own check-out, and the
+    one nobody checks out of would raise a lone-working alert."""
+    match = matched(OrganisationFactory.create())
+    peer = client_for(match.peer)
+    url = reverse("buddying:meeting-create", args=[match.pk])
+    day = (timezone.localdate() + timedelta(days=7)).isoformat()
+    meeting = {
+        "starts_on": day,
+        "start_time": "18:00",
+        "minutes": "60",
+        "format": "in_person",
+    }
+
+    first = peer.post(url, meeting)
+    second = peer.post(url, meeting)
+
+    assert first.status_code == second.status_code == 302
+    assert match.meetings.count() == 1
