@@ -1,7 +1,8 @@
 """What a person's data download holds from one-to-one support: their own requests
 (their words), their matching facts, offers made to them and by them (when and how
 they ended, never the peer's words once closed), their matches and every version of
-their support agreements. Used by alongside.privacy.registry."""
+their support agreements (for a supporter, without the words of the versions the
+peer wrote). Used by alongside.privacy.registry."""
 
 from __future__ import annotations
 
@@ -137,8 +138,14 @@ def export_matches(person: Person) -> list[Row]:
                 ]
                 if is_peer
                 else [],
+                # A supporter's download holds the words of the versions they
+                # wrote (and the starting one); of the peer's, only when and
+                # who agreed, as the peer's words are theirs.
                 "agreement_versions": [
-                    _version(v) for v in match.agreement_versions.all()
+                    _version(v)
+                    if is_peer or v.proposed_by_id in (None, person.pk)
+                    else _version_without_words(v)
+                    for v in match.agreement_versions.all()
                 ],
             }
         )
@@ -157,6 +164,15 @@ def _version(version: AgreementVersion) -> Row:
         "ending": version.ending,
         "length_weeks": version.length_weeks,
         "review_week": version.review_week,
+        "agreed_by_the_peer_at": _when(version.peer_agreed_at),
+        "agreed_by_the_supporter_at": _when(version.supporter_agreed_at),
+    }
+
+
+def _version_without_words(version: AgreementVersion) -> Row:
+    return {
+        "number": version.number,
+        "written_by": "the person you supported",
         "agreed_by_the_peer_at": _when(version.peer_agreed_at),
         "agreed_by_the_supporter_at": _when(version.supporter_agreed_at),
     }

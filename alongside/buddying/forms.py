@@ -3,9 +3,11 @@ supporter's matching facts. No writes here."""
 
 from __future__ import annotations
 
+from datetime import datetime, timedelta
 from typing import Any
 
 from django import forms
+from django.utils import timezone
 
 from alongside.organisations.models import Organisation
 from alongside.peergroups.models import Tag
@@ -16,6 +18,8 @@ from .policy_forms import add_profile_questions, add_request_questions
 from .starter import STARTER
 
 OWN_WORDS_LIMIT = 5
+# How far ahead a meeting may be planned: a date picker offers any year to 9999.
+FURTHEST_AHEAD = timedelta(days=5 * 366)
 
 
 def experience_choices(organisation: Organisation) -> list[tuple[str, str]]:
@@ -329,6 +333,28 @@ class MeetingForm(forms.Form):
     format = forms.ChoiceField(
         label="How you meet", choices=Format.choices, widget=forms.RadioSelect
     )
+
+    def clean(self) -> dict[str, Any]:
+        """Adds `starts_at`. A meeting already over is refused: the supporter could
+        never check out of it, so it would raise a lone-working alert about them at
+        the next check."""
+        data = super().clean() or {}
+        day, start = data.get("starts_on"), data.get("start_time")
+        if day is None or start is None or "minutes" not in data:
+            return data
+        if day > timezone.localdate() + FURTHEST_AHEAD:
+            self.add_error("starts_on", "Please give a day within the next five years.")
+            return data
+        starts_at = timezone.make_aware(datetime.combine(day, start))
+        if starts_at + timedelta(minutes=data["minutes"]) <= timezone.now():
+            self.add_error(
+                "starts_on",
+                "That meeting is already over. Please give a day and time still to "
+                "come.",
+            )
+            return data
+        data["starts_at"] = starts_at
+        return data
 
 
 class CheckForm(forms.Form):

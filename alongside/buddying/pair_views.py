@@ -5,14 +5,11 @@ ending. Views translate; permissions decide; actions write."""
 
 from __future__ import annotations
 
-from datetime import datetime
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from alongside.core.requests import AuthenticatedRequest
@@ -275,16 +272,11 @@ def meeting_create(request: AuthenticatedRequest, match_id: int) -> HttpResponse
     form = MeetingForm(request.POST or None)
     limit_meeting_formats(form, policy_for(match.organisation))
     if request.method == "POST" and form.is_valid():
-        starts_at = timezone.make_aware(
-            datetime.combine(
-                form.cleaned_data["starts_on"], form.cleaned_data["start_time"]
-            )
-        )
         try:
             actions.plan_meeting(
                 person=request.user,
                 match=match,
-                starts_at=starts_at,
+                starts_at=form.cleaned_data["starts_at"],
                 minutes=form.cleaned_data["minutes"],
                 format=form.cleaned_data["format"],
             )

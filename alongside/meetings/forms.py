@@ -3,9 +3,12 @@ the actions decide and write."""
 
 from __future__ import annotations
 
+from datetime import date, timedelta
 from typing import Any
 
 from django import forms
+from django.core.exceptions import ValidationError
+from django.utils import timezone
 
 from alongside.organisations.models import Organisation
 from alongside.peergroups.models import Format
@@ -36,6 +39,15 @@ def _time_input() -> forms.TimeInput:
     return forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
 
 
+def _within_reach(day: date) -> None:
+    """A date picker offers any year to 9999; a meeting that far ahead cannot be
+    stored with its end."""
+    if day > timezone.localdate() + timedelta(days=20 * 366):
+        raise ValidationError(
+            "Please give a date within the next twenty years.", code="too_far"
+        )
+
+
 WEEKS = [
     ("", "The same week as the first date"),
     ("1", "First"),
@@ -54,6 +66,7 @@ class MeetingForm(forms.Form):
     starts_on = forms.DateField(
         label="Date of the first meeting",
         widget=_date_input(),
+        validators=[_within_reach],
     )
     local_start_time = forms.TimeField(label="Start time", widget=_time_input())
     duration_minutes = forms.IntegerField(
@@ -88,6 +101,7 @@ class MeetingForm(forms.Form):
         label="Last date",
         required=False,
         widget=_date_input(),
+        validators=[_within_reach],
     )
     skips_bank_holidays = forms.ChoiceField(
         label="Bank holidays", choices=BankHolidays.choices, required=False
@@ -168,7 +182,9 @@ class MeetingForm(forms.Form):
 
 
 class MoveForm(forms.Form):
-    starts_on = forms.DateField(label="New date", widget=_date_input())
+    starts_on = forms.DateField(
+        label="New date", widget=_date_input(), validators=[_within_reach]
+    )
     local_start_time = forms.TimeField(label="New start time", widget=_time_input())
     duration_minutes = forms.IntegerField(
         label="How long, in minutes", min_value=1, max_value=24 * 60

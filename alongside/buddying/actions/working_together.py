@@ -124,16 +124,22 @@ def plan_meeting(
     *, person: Person, match: Match, starts_at: datetime, minutes: int, format: str
 ) -> PairMeeting:
     """Either of the two adds a meeting: a day, a time, how long and how (in
-    person only, where the organisation says so: `pair_policy`)."""
+    person only, where the organisation says so: `pair_policy`). The same meeting
+    added twice (a double click) is kept once and tells nobody again: each one in
+    person needs its own check-out."""
     check_plan_meeting(person, match)
     if format not in dict(policy_for(match.organisation).formats):
         raise PermissionDenied(IN_PERSON_ONLY)
-    meeting = PairMeeting.objects.create(
-        match=match,
-        starts_at=starts_at,
-        ends_at=starts_at + timedelta(minutes=minutes),
-        format=format,
-    )
+    Match.objects.select_for_update().filter(pk=match.pk).first()
+    fields = {
+        "starts_at": starts_at,
+        "ends_at": starts_at + timedelta(minutes=minutes),
+        "format": format,
+    }
+    same = match.meetings.filter(**fields).first()
+    if same is not None:
+        return same
+    meeting = PairMeeting.objects.create(match=match, **fields)
     other = match.supporter if side_in(person, match) == "peer" else match.peer
     notify(
         people=[other],

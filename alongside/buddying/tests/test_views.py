@@ -3,14 +3,19 @@ for anyone outside."""
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import pytest
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 
 from alongside.organisations.models import OrganisationRole, Role
 from alongside.organisations.tests.factories import OrganisationFactory
 from alongside.peergroups.tests.factories import PeerGroupFactory
+from alongside.safety.models import Escalation
 
+from .. import actions
 from ..models import (
     AgreementVersion,
     Match,
@@ -259,3 +264,45 @@ def test_an_open_offer_shows_nothing_to_someone_no_longer_a_supporter_there(
     assert page.status_code == 200
     assert "A placeholder sentence." not in page.text
     assert "no longer open to you" in page.text
+
+
+def test_a_meeting_already_over_or_years_away_is_refused_and_raises_nothing() -> None:
+    """A day in the past would raise a false lone-working alert about the
+    supporter at the next check; a day thousands of years ahead cannot be
+    stored. Both are refused on the form, with what was typed kept."""
+    organisation = OrganisationFactory.create()
+    match = matched(organisation)
+    peer = client_for(match.peer)
+    url = reverse("buddying:meeting-create", args=[match.pk])
+    meeting = {"start_time": "18:00", "minutes": "60", "format": "in_person"}
+
+    past = peer.post(url, {**meeting, "starts_on": "2020-01-07"})
+    far = peer.post(url, {**meeting, "starts_on": "9999-12-31", "start_time": "23:00"})
+    actions.alert_missed_check_outs(now=timezone.now())
+
+    assert past.status_code == far.status_code == 400
+    assert "already over" in past.text and 'value="2020-01-07"' in past.text
+    assert "within the next five years" in far.text
+    assert not match.meetings.exists()
+    assert not Escalation.objects.exists()
+
+
+def test_a_double_click_on_add_the_meeting_adds_one_meeting() -> None:
+    """Two meetings at the same time would each need their own check-out, and the
+    one nobody checks out of would raise a lone-working alert."""
+    match = matched(OrganisationFactory.create())
+    peer = client_for(match.peer)
+    url = reverse("buddying:meeting-create", args=[match.pk])
+    day = (timezone.localdate() + timedelta(days=7)).isoformat()
+    meeting = {
+        "starts_on": day,
+        "start_time": "18:00",
+        "minutes": "60",
+        "format": "in_person",
+    }
+
+    first = peer.post(url, meeting)
+    second = peer.post(url, meeting)
+
+    assert first.status_code == second.status_code == 302
+    assert match.meetings.count() == 1

@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from alongside.accounts.models import Person
 from alongside.meetings import actions
-from alongside.meetings.models import Occurrence, VenueCheck, VenueCheckTurn
+from alongside.meetings.models import Occurrence, Venue, VenueCheck, VenueCheckTurn
 from alongside.meetings.permissions import venue_check_blocker
 from alongside.meetings.venue_view import members_view
 from alongside.peergroups.models import Membership, PeerGroup
@@ -92,20 +92,28 @@ def test_people_outside_the_group_are_not_asked(group: PeerGroup) -> None:
         )
 
 
+def answered_by_new_members(
+    group: PeerGroup, venue: Venue, today: date, answers: list[dict[str, str]]
+) -> None:
+    """Each answer from a different member, as the action keeps them: the answer
+    with no link to anyone, and the member's next turn apart from it."""
+    for given in answers:
+        VenueCheck.objects.create(venue=venue, answered_on=today, **given)
+        VenueCheckTurn.objects.create(
+            person=person_in_state("active", group),
+            venue=venue,
+            next_from=date(2027, 4, 1),
+        )
+
+
 def test_staff_see_the_members_view_only_from_five_answers(group: PeerGroup) -> None:
     venue = VenueFactory.create(organisation=group.organisation)
     today = date(2026, 12, 1)
-    for _ in range(4):
-        VenueCheck.objects.create(venue=venue, answered_on=today, **ANSWERS)
+    answered_by_new_members(group, venue, today, [ANSWERS] * 4)
 
     assert members_view(venue, today) is None
-    VenueCheck.objects.create(
-        venue=venue,
-        answered_on=today,
-        safe_getting_there="partly",
-        safe_in_room="yes",
-        not_overheard="no",
-    )
+    partly = {**ANSWERS, "safe_getting_there": "partly"}
+    answered_by_new_members(group, venue, today, [partly])
     view = members_view(venue, today)
 
     assert view is not None
@@ -115,6 +123,21 @@ def test_staff_see_the_members_view_only_from_five_answers(group: PeerGroup) -> 
         ("Partly", "about 20%"),
         ("No", "about 0%"),
     ]
+
+
+def test_five_answers_from_fewer_than_five_members_stay_hidden(
+    group: PeerGroup,
+) -> None:
+    """A member may answer again every three months, so five answers in a year
+    can come from two people: the view waits for five members."""
+    venue = VenueFactory.create(organisation=group.organisation)
+    today = date(2026, 12, 1)
+    answered_by_new_members(group, venue, today, [ANSWERS] * 2)
+    for day in (date(2026, 3, 2), date(2026, 6, 8), date(2026, 9, 7)):
+        VenueCheck.objects.create(venue=venue, answered_on=day, **ANSWERS)
+
+    assert VenueCheck.objects.filter(venue=venue).count() == 5
+    assert members_view(venue, today) is None
 
 
 def test_the_form_is_offered_on_the_meeting_page_and_thanks_the_member(

@@ -319,3 +319,34 @@ def test_removing_a_venue_asks_first_and_can_be_undone(group: PeerGroup) -> None
     venue.refresh_from_db()
     assert venue.removed_at is None
     assert "Removed a moment ago" not in client.get(venues).text
+
+
+def test_a_date_thousands_of_years_away_is_a_kind_message_that_keeps_the_form(
+    group: PeerGroup, facilitator: Person
+) -> None:
+    occurrence = occurrence_in(group)
+    client = client_for(facilitator)
+    far = {"starts_on": "9999-12-31", "local_start_time": "23:30"}
+
+    created = client.post(
+        reverse("meetings:meeting-create", args=[group.pk]),
+        {
+            **far,
+            "duration_minutes": "90",
+            "frequency": "once",
+            "ends": "count",
+            "format": "online",
+            "online_place": "live_room",
+        },
+    )
+    moved = client.post(
+        reverse("meetings:occurrence-move", args=[group.pk, occurrence.pk]),
+        {**far, "duration_minutes": "60"},
+    )
+
+    for response in (created, moved):
+        page = response.content.decode()
+        assert response.status_code == 400
+        assert "within the next twenty years" in page
+        assert 'value="9999-12-31"' in page
+    assert Meeting.objects.count() == 1

@@ -14,6 +14,7 @@ from alongside.access.actions import Seen, record_organisation_reads
 from alongside.access.models import Item, Reason
 from alongside.accounts.models import Person
 from alongside.conversations.screening import ScreeningResult, screen_private
+from alongside.core.limits import LIVE_MESSAGE, LimitReached, check_rate
 from alongside.notifications.models import Notification
 from alongside.privateconversations import live
 from alongside.privateconversations.actions.risk import tell_of_risk
@@ -75,10 +76,12 @@ def send_message(
 ) -> tuple[Message, bool]:
     """Write in the conversation. Returns (message, created).
 
-    Screened first. The message is committed when this returns; the broadcast and
-    the notices go out after the commit. A resend with the same client id returns
-    the existing message (same id, same status) and sends nothing new; different
-    words under an old client id are refused, so nothing is swapped.
+    Refused kindly (LimitReached, a ValidationError) when the person sends faster
+    than anyone types; screened next. The message is committed when this returns;
+    the broadcast and the notices go out after the commit. A resend with the same
+    client id returns the existing message (same id, same status) and sends nothing
+    new; different words under an old client id are refused, so nothing is
+    swapped.
     """
     body = checked_body(body)
     try:
@@ -91,6 +94,17 @@ def send_message(
         ).first()
         if existing is None:
             raise error
+        return same_words_or_refuse(existing, body=body), False
+    try:
+        # Counted apart from the person's live-room messages, at the same pace.
+        check_rate(action=LIVE_MESSAGE, who=f"private-{person.pk}")
+    except LimitReached:
+        # A resend of a message already saved is answered as before, never refused.
+        existing = Message.objects.filter(
+            author=person, client_id=client_id, conversation=conversation
+        ).first()
+        if existing is None:
+            raise
         return same_words_or_refuse(existing, body=body), False
     result = screen_private(
         body,

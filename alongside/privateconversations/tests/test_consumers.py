@@ -232,3 +232,26 @@ def test_the_notice_socket_hears_the_team_write(
         await notices.disconnect()
 
     async_to_sync(scenario)()
+
+
+def test_a_flood_of_messages_on_the_socket_is_kindly_slowed(
+    world: tuple[Person, Person, Conversation], settings: Any
+) -> None:
+    settings.ALONGSIDE_RATE_LIMITS = {"live_message": "2/m"}
+    peer, _, conversation = world
+
+    async def scenario() -> None:
+        socket = socket_for(peer, path_of(conversation))
+        assert (await socket.connect())[0]
+        for _ in range(2):
+            await socket.send_json_to(send())
+            await receive_until(socket, "ack")
+        frame = send("one too many")
+        await socket.send_json_to(frame)
+        refused = await receive_until(socket, "error")
+        assert refused["client_id"] == frame["client_id"]
+        assert "Please wait a moment" in refused["message"]
+        await socket.disconnect()
+
+    async_to_sync(scenario)()
+    assert Message.objects.filter(author=peer).count() == 2

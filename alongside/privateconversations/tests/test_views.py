@@ -274,3 +274,32 @@ def test_joining_twice_by_a_double_click_joins_once(organisation: Organisation) 
     assert message.conversation.participants.filter(person=admin).count() == 1
     notes = message.conversation.messages.exclude(note="")
     assert notes.filter(note__contains="has joined").count() == 1
+
+
+def test_sending_very_fast_is_kindly_slowed_and_keeps_the_words(
+    organisation: Organisation, settings: Any
+) -> None:
+    settings.ALONGSIDE_RATE_LIMITS = {"live_message": "3/m"}
+    peer, fran = member_of(organisation), member_of(organisation, Role.FACILITATOR)
+    conversation = conversation_between(fran, peer, organisation)
+    send = reverse(
+        "privateconversations:message-send", kwargs={"conversation_id": conversation.pk}
+    )
+    client = client_for(peer)
+    sent = [
+        {"body": f"Message number {n}", "client_id": str(uuid.uuid4())}
+        for n in range(3)
+    ]
+    for data in sent:
+        assert client.post(send, data).status_code == 302
+
+    slowed = client.post(
+        send, {"body": "One more right away", "client_id": str(uuid.uuid4())}
+    )
+    resent = client.post(send, sent[0])  # its answer was lost; asked again
+
+    assert slowed.status_code == 400
+    assert "Please wait a moment" in slowed.text
+    assert "One more right away" in slowed.text
+    assert resent.status_code == 302
+    assert Message.objects.filter(author=peer).count() == 3
