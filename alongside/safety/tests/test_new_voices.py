@@ -297,6 +297,78 @@ MUST_STAY_QUIET = [
     "I'm done, finished, over it, the move is finally done!",
     "Goodbye old car, 200,000 miles, you did well.",
     "The plan for tonight is pizza and a film.",
+    # A third round, after the second fixes.
+    (
+        "Long week. I'm so tired and I'm just so done with the commute, roll "
+        "on the weekend."
+    ),
+    "honestly i'm exhausted and idk what to do about the kids' half term, any tips?",
+    (
+        "Cried my eyes out at the vet, poor Biscuit has to have a tooth out. "
+        "He'll be fine."
+    ),
+    (
+        "I feel so alone in this, the school won't listen about my son's "
+        "needs. Meeting on Tuesday."
+    ),
+    "Night shift done, I have nothing left in the tank, bed time. byeee",
+    "I'm in a dark place with my finances but I've booked a chat with Citizens Advice.",
+    (
+        "ngl i'm a bit of a mess today, hormones, chocolate, sofa. back to "
+        "normal tomorrow x"
+    ),
+    "You said last week you felt like a burden. You're not, and I'm glad you're here.",
+    "When you wrote that you wanted to die, I was so worried. How are you today?",
+    "I'm worried about you after what you said last night, are you ok?",
+    "If anyone here is thinking about suicide tonight, please reach out, we're around.",
+    (
+        "It's ok to talk about suicide here, asking doesn't put the idea in "
+        "someone's head."
+    ),
+    "Our facilitator asked if anyone felt unsafe, and it was a really kind way to ask.",
+    (
+        "I've been on the ward where people come in after overdoses, the staff "
+        "were wonderful."
+    ),
+    (
+        "Doctor said Dad's heart is failing and he hasn't got long. We're "
+        "taking it a day at a time."
+    ),
+    "Mum's on end of life care now, the hospice are amazing.",
+    "I'm dreading Christmas without him, the first one is always the worst they say.",
+    (
+        "Last year I planned my own funeral in my head every night. This year "
+        "I'm planning a holiday."
+    ),
+    "I was in such a bad place after the birth, the perinatal team got me through it.",
+    "Looking back, the night I wrote the note was the night things turned around.",
+    "That Linkin Park song got me through school, RIP Chester.",
+    (
+        "My mate keeps quoting 'I'll be back' every time he leaves the room, "
+        "it never gets old."
+    ),
+    "we were dying laughing at the quiz, the question about cheese got us",
+    "Honestly this paperwork will be the end of me lol",
+    "my back is killing me after that shift",
+    "The hospital car park is a death trap, someone nearly reversed into me.",
+    "We got absolutely battered in the cup, season's basically over.",
+    "Died on the last checkpoint, so annoying.",
+    "Our goalie took one for the team, broken nose, legend.",
+    "Samaritans volunteer here, if anyone wants to know what a call is like, ask away.",
+    "If you're worried someone might be suicidal, asking them directly is ok.",
+    "Statistically, talking about suicide reduces risk, it doesn't raise it.",
+    "The coroner's report into his death came out this week.",
+    "I've given up caffeine, day three, send help.",
+    "I'm sorry everyone for all the moaning this week, thanks for listening.",
+    "Thank you all for everything this year, see you in January!",
+    "Signing off for the weekend, back on Monday x",
+    "This is my last shift on this ward, moving to theatres next month!",
+    "I've said goodbye to my old job and I'm ready for the new one.",
+    "I've made my mind up, I'm leaving him and moving back to my mum's.",
+    "It's important to talk about suicide at work.",
+    "Thinking about joining them, they seem a nice club.",
+    "Since Dad died I want to be with my mum more.",
+    "This is my last lecture before the exams.",
 ]
 
 MUST_ALERT = [
@@ -386,6 +458,21 @@ MUST_ALERT = [
     "I'm two years clean from self-harm but I want to self-harm tonight.",
     "I want to jump off the bridge for real, not in the game.",
     "I'm going to take all my pills tonight and not wake up.",
+    # A third round, after the second fixes.
+    "I'm so tired and I'm just so done. I have nothing left.",
+    "idk what to do any more, i've ruined my life and i'm alone in the world",
+    "I keep crying and I'm in such a dark place. I don't want to be here.",
+    "I don't see the point any more. I'm going to end it tonight.",
+    "thank you all for everything. this is my last post.",
+    "I can't keep going. I've got the pills and I'm going to take them after my shift.",
+    "Since he died I've been thinking about joining him, I've looked up how.",
+    "i'm done. nobody wants me around. byeee",
+    "I wish I hadn't woken up this morning.",
+    "I'm going to drive into a wall on the way home.",
+    "I want to talk about suicide.",
+    "My nan died last year. I'm going to join her, I can't do this without her.",
+    "This is my last day on earth.",
+    "This is my last shift ever, I'm going to end it tonight.",
 ]
 
 

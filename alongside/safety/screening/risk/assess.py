@@ -13,7 +13,6 @@ from alongside.safety.screening.risk.factors import (
     OF_SOMEONE,
     distinct_kinds,
     factor_score,
-    names_suicide_as_a_subject,
     risk_factors,
 )
 from alongside.safety.screening.risk.findings import (
@@ -30,10 +29,18 @@ from alongside.safety.screening.risk.intent import (
     COMPILED_PATTERNS,
     TIMEFRAME,
 )
+from alongside.safety.screening.risk.joining import joining_the_dead
 from alongside.safety.screening.risk.others import TO_THE_READER, concern_for_others
 from alongside.safety.screening.risk.own_voice import own_voice
 from alongside.safety.screening.risk.quiet import ASKS_THE_GROUP
-from alongside.safety.screening.risk.returning import promises_return
+from alongside.safety.screening.risk.returning import (
+    is_last_of_something,
+    promises_return,
+)
+from alongside.safety.screening.risk.subject import (
+    names_suicide_as_a_subject,
+    talks_of_suicide_in_general,
+)
 from alongside.safety.screening.stance import Stance, stance_of
 
 # Wanting to hurt oneself now or tonight: not a risk to life by its words, but the
@@ -127,7 +134,11 @@ def assess_risk(
                 set_aside.append(RiskFinding("idiom", start, end, 0.1))
                 continue
             if is_everyday(context, start, end) or (
-                label == "goodbye" and promises_return(context, start, end)
+                label == "goodbye"
+                and (
+                    promises_return(context, start, end)
+                    or is_last_of_something(context, start, end)
+                )
             ):
                 set_aside.append(RiskFinding("everyday", start, end, 0.1))
                 continue
@@ -155,9 +166,10 @@ def assess_risk(
             if stance == Stance.SELF_PAST:
                 set_aside.append(RiskFinding("past_experience", start, end, 0.3))
                 continue
-            if (
-                stance == Stance.NEUTRAL and BARE_SUICIDE.match(match.group(0))
-            ) or names_suicide_as_a_subject(text, end):
+            if (stance == Stance.NEUTRAL and BARE_SUICIDE.match(match.group(0))) or (
+                names_suicide_as_a_subject(text, end)
+                or talks_of_suicide_in_general(context, start, end)
+            ):
                 set_aside.append(RiskFinding("mention", start, end, 0.2))
                 continue
             if (not inherent and context.is_negated(start)) or DENIED.match(
@@ -180,7 +192,7 @@ def assess_risk(
             findings.append(RiskFinding(label, start, end, confidence))
     # A question or a general "you" that speaks for the writer ("anyone else feel
     # like…?"): read as the writer's own, whatever the stance reader said.
-    for finding in own_voice(context):
+    for finding in [*own_voice(context), *joining_the_dead(context)]:
         if not any(f.start < finding.end and finding.start < f.end for f in findings):
             findings.append(finding)
             set_aside = [

@@ -11,6 +11,7 @@ from alongside.safety.screening.risk.everyday import is_everyday, is_ordinary_vi
 from alongside.safety.screening.risk.findings import RiskFinding
 from alongside.safety.screening.risk.more_signs import MORE_SIGNS, NEW_KINDS
 from alongside.safety.screening.risk.play import is_in_play
+from alongside.safety.screening.risk.subject import names_suicide_as_a_subject
 from alongside.safety.screening.stance import Stance, stance_of
 
 # Risk factors: each alone is common in low mood and raises no alert, but several
@@ -200,27 +201,6 @@ _IDIOM_DEATH = re.compile(
     r"|died\s+(?:down|laughing)|brain\s*dead|dead\s*line|kill(?:ing)?\s+(?:time|it|me\s+softly)"
     r"|(?:exam|job|work|commute|heat|back|feet|legs)\s+(?:is|are)\s+killing\s+me)\b"
 )
-
-# "Suicide" naming a subject of work or study ("we talk about suicide risk every
-# shift", "suicide prevention training"), unless it is the writer's own ("my suicide
-# risk").
-_SUICIDE_AS_SUBJECT = re.compile(
-    r"\s+(?:risk|risks|prevention|awareness|assessments?|training|rates?|statistics"
-    r"|figures|bereavement|research|policy|policies|charity|charities|helplines?)\b"
-)
-_MY_BEFORE = re.compile(r"\b(?:my|mine)\s+(?:\w+\s+)?$")
-
-
-def names_suicide_as_a_subject(text: str, end: int) -> bool:
-    """Whether the word "suicide" ending at ``end`` names a subject of work or study
-    ("suicide risk", "suicide prevention training") that is not the writer's own."""
-    start = end - len("suicide")
-    return (
-        text[start:end] == "suicide"
-        and bool(_SUICIDE_AS_SUBJECT.match(text, end))
-        and not _MY_BEFORE.search(text, max(0, start - 20), start)
-    )
-
 
 # A death or a suicide "of a loved one", "of my dad": someone else's.
 OF_SOMEONE = re.compile(r"\s+of\s+(?:a|an|my|our|his|her|their)\b(?!\s+own\b)")

@@ -1,5 +1,6 @@
 """A goodbye that promises a return: "last post before the holiday, see you all in two
-weeks", "signing off for now, back on Monday". The writer means to come back, so the
+weeks", "signing off for now, back on Monday"; or a last of something at work or
+study ("this is my last shift on this ward"). The writer means to come back, so the
 words are no farewell. A return that may be no return ("see you on the other side",
 "see you soon", "next time") is not on the list, and a sentence that names dying
 keeps its alert.
@@ -43,3 +44,21 @@ def promises_return(context: Context, start: int, end: int) -> bool:
     writer will be back, with no word of dying beside it."""
     around = context.sentence_text(start, end, neighbours=1)
     return bool(_RETURN.search(around)) and not _DYING.search(around)
+
+
+# "This is my last …" followed by a thing of work or study.
+_LAST_OF = re.compile(
+    r"\s+(?:ever\s+)?(?:night\s+|day\s+|early\s+|late\s+)?(?:shift|placement|rotation"
+    r"|lecture|class|lesson|exam|term|session|match|game|appointment|practice|rehearsal"
+    r"|training|clinic)s?\b"
+)
+
+
+def is_last_of_something(context: Context, start: int, end: int) -> bool:
+    """Whether "this is my last" at ``start:end`` goes on to a shift, a lecture or
+    a match, with no word of dying in its sentence."""
+    return (
+        context.text[start:end].endswith("my last")
+        and bool(_LAST_OF.match(context.text, end))
+        and not _DYING.search(context.sentence_text(start, end))
+    )
