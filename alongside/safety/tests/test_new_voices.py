@@ -369,6 +369,45 @@ MUST_STAY_QUIET = [
     "Thinking about joining them, they seem a nice club.",
     "Since Dad died I want to be with my mum more.",
     "This is my last lecture before the exams.",
+    # A fourth round, after the third fixes.
+    (
+        "Three deaths on the ward this week and I'm running on empty. Off for "
+        "four days now though."
+    ),
+    "I'm so tired of being strong for everyone, but the carers' group tonight helped.",
+    "He asked me if I'd ever thought about suicide and I said no, honestly.",
+    "Have you got anyone you can ring if it gets bad tonight?",
+    "Has she told you she's planning to end her life? If so call 999.",
+    "What would help you feel safer this evening?",
+    "Would you feel able to tell your GP how low you've been?",
+    "I lost my son to suicide five years ago. Today I ran a marathon for Papyrus.",
+    "Dad took his own life when I was 12. I'm 40 now and still miss him.",
+    "My best mate died by suicide and I keep thinking I should have seen it.",
+    "Every year on her anniversary I go to the beach where we scattered her.",
+    "There was a time I was ready to give up, but that was years ago and I'm grateful.",
+    "I was sectioned in 2018 after trying to end my life. Now I'm a peer worker.",
+    "The lyric 'I'm tired of being what you want me to be' hits hard.",
+    "That scene where he stands on the roof in the film gave me chills.",
+    "We died on our arse at the comedy club, nobody laughed.",
+    "The boss fight killed me fifteen times lol",
+    "My fantasy team is dead and buried for this season.",
+    "If I have to hear that ringtone once more I'll lose it lol",
+    "I'm so done with nights, moving to days next month!",
+    "idk what to do about dinner, beans on toast again?",
+    "I've got nothing left to say on the matter, the council can sort it.",
+    "byeee all, off to the coast for the weekend",
+    "I can't stop crying at the John Lewis advert.",
+    "I'm alone in the world with this opinion but I love sprouts.",
+    "The article said men are three times as likely to die by suicide.",
+    "The vigil for suicide prevention day was lovely, lots of candles.",
+    "A new helpline for farmers in crisis launched today.",
+    "Samaritans are on 116 123 if anyone needs them tonight.",
+    "I'm ready to go home, this shift has been so long.",
+    "It would be easier if I didn't wake up the baby every time I come in.",
+    (
+        "We went to the beach where we scattered his ashes and walked into the "
+        "sea up to our knees."
+    ),
 ]
 
 MUST_ALERT = [
@@ -473,6 +512,24 @@ MUST_ALERT = [
     "My nan died last year. I'm going to join her, I can't do this without her.",
     "This is my last day on earth.",
     "This is my last shift ever, I'm going to end it tonight.",
+    # A fourth round, after the third fixes.
+    "After the funeral I'm going to kill myself, I can't live without him.",
+    (
+        "The ward was brutal and I just want to die. I've got the keys to the "
+        "drugs cupboard."
+    ),
+    (
+        "i'm so done, i'm in such a dark place and i keep crying, i think "
+        "tonight's the night"
+    ),
+    "sorry everyone, i can't do this anymore. thanks for everything. goodbye x",
+    "I'm going to go to the beach where we scattered his ashes and walk into the sea.",
+    "I keep thinking it would be easier if I didn't wake up tomorrow.",
+    "I'm a carer and some nights I think about ending it for both of us.",
+    "Nobody would notice if I disappeared. I want it to stop.",
+    "She asked me if I was suicidal and I said no but I lied.",
+    "He asked me if I'd ever thought about suicide and I said yes.",
+    "Everyone would find it easier if I wasn't here.",
 ]
 
 

@@ -7,6 +7,7 @@ import re
 
 import alongside.safety.screening.scan as scan
 from alongside.safety.screening.context import IDIOMS, Context
+from alongside.safety.screening.risk.asked import asked_and_denied
 from alongside.safety.screening.risk.denied import DENIED
 from alongside.safety.screening.risk.everyday import is_everyday
 from alongside.safety.screening.risk.factors import (
@@ -172,8 +173,10 @@ def assess_risk(
             ):
                 set_aside.append(RiskFinding("mention", start, end, 0.2))
                 continue
-            if (not inherent and context.is_negated(start)) or DENIED.match(
-                match.group(0)
+            if (
+                (not inherent and context.is_negated(start))
+                or DENIED.match(match.group(0))
+                or asked_and_denied(context, start, end)
             ):
                 set_aside.append(RiskFinding("negated", start, end, 0.1))
                 continue

@@ -85,6 +85,18 @@ UNSAID_PATTERNS: tuple[tuple[str, str, float, bool], ...] = (
         0.9,
         True,
     ),
+    # Easier for everyone if one did not wake or were not here (the "not" is the wish).
+    (
+        "intent",
+        r"\b(?:easier|better|simpler|kinder)\s+(?:for\s+(?:everyone|everybody|them|all\s+of"
+        r"\s+them|my\s+family)\s+)?if\s+i\s+(?:just\s+)?(?:(?:didn'?t|did\s+not|never)\s+"
+        r"wake(?:\s+up)?\b(?!\s+(?:up|the|my|him|her|them|everyone|anyone|until|till|before"
+        r"|early|so|at|in|on))|(?:wasn'?t|weren'?t|was\s+not|were\s+not)\s+(?:here|around"
+        r"|alive)\b(?!\s+(?:for|to|when|on|at|this|next|tomorrow))|(?:was|were)\s+(?:gone"
+        r"|dead)\b(?!\s+(?:for|on|by|from)))",
+        0.8,
+        True,
+    ),
     # The world or the people one loves better for one's absence.
     (
         "intent",
