@@ -408,6 +408,31 @@ MUST_STAY_QUIET = [
         "We went to the beach where we scattered his ashes and walked into the "
         "sea up to our knees."
     ),
+    # A fifth round: two weak signs, each about something everyday.
+    "So tired. idk what to do about the leaking roof, the landlord won't answer.",
+    "Crying my eyes out at Strictly and I'm just so done with this week lol",
+    (
+        "I'm alone in the world at work, everyone else is on holiday, and I've "
+        "ruined the printer."
+    ),
+    "Absolutely knackered, nothing left in the fridge, and the kids want pizza. byeee",
+    "I've ruined the roast and I can't stop crying laughing about it.",
+    "I'm in a bad place with my back, physio on Friday, so tired of the pain.",
+    "Honestly hun I've been in that dark place too and you will come out of it x",
+    (
+        "ngl i cried myself to sleep after my nan's funeral, it's normal to "
+        "grieve like that"
+    ),
+    "you're not alone in the world, we're all here for you",
+    (
+        "I used to say 'I'm so done' every night in my first year of nursing, "
+        "now I love it."
+    ),
+    "idk what to do with my hands when I'm anxious so I've started knitting.",
+    "No one cares about my sourdough updates but here's another one.",
+    "We lost our cat last week and I keep crying when I see her bowl.",
+    "I gave up on the essay at 2am and went to bed, best decision.",
+    "Grief is the price of love, my mum used to say.",
 ]
 
 MUST_ALERT = [
@@ -530,6 +555,15 @@ MUST_ALERT = [
     "She asked me if I was suicidal and I said no but I lied.",
     "He asked me if I'd ever thought about suicide and I said yes.",
     "Everyone would find it easier if I wasn't here.",
+    # A fifth round, after the fourth fixes.
+    "I'm so tired. idk what to do any more. I just want to die.",
+    "i've ruined everything and i'm going to end it after work tomorrow",
+    "Crying nonstop, I have nothing left, I've written my note.",
+    "I'm just so done. I've got the rope.",
+    "nobody wants me around and i'm going to kill myself",
+    "I'm in a bad place with my mental health. I'm so tired.",
+    "idk what to do about my life. so tired.",
+    "I don't know what to do about the thoughts, I'm so tired.",
 ]
 
 
