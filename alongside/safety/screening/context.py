@@ -189,6 +189,9 @@ IDIOMS = re.compile(
     r"|boyfriend|mother|father|parents|nan|gran|sister|brother|\w+)(?:'ll|\s+will|\s+would"
     r"|\s+is\s+going\s+to|'s\s+going\s+to|\s+gonna|'d)\s+(?:literally\s+|actually\s+)?"
     r"kill\s+me\s+(?:if|when|for)|finished\s+me\s+off"
+    # A joking plea with a laugh straight after: "another meeting, kill me now haha".
+    r"|(?:someone\s+|somebody\s+|just\s+)?(?:kill|shoot)\s+me\s+(?:now\s+)?(?=[,.!\s]*"
+    r"(?:lol|lmao|haha\w*|ha\s+ha|jk)\b)"
     # Hyperbole about something trivial: "if I have to sit through one more meeting
     # I'll literally die", "I'd rather die than wear those", "this form wants me dead".
     r"|if\s+i\s+(?:have\s+to|hear|see|get|eat|do)\b[^.!?\n]{0,60}\bi'?ll\s+(?:literally"

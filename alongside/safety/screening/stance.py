@@ -201,6 +201,9 @@ _PAST_TIME = re.compile(
     r"|last\s+(?:spring|summer|autumn|winter|month|christmas)|there\s+was\s+a\s+time"
     r"|(?:the\s+)?lowest\s+point|after\s+(?:trying|my\s+attempt|an?\s+(?:attempt|overdose))"
     r"|(?:even\s+)?when\s+i\s+(?:wanted|was|felt|tried|thought)"
+    # An age ("at 17 I took…", "aged 15"); teens only, since "at 11" may be a time.
+    r"|at\s+(?:the\s+age\s+of\s+)?1[3-9]\b(?!\s*(?::|\.\d|h\b|hrs|hundred|pm|am))"
+    r"|aged\s+\d\d\b|at\s+the\s+age\s+of\s+\d\d\b"
     r"|went\s+through\s+(?:a|an|that)\s+(?:\w+\s+)?(?:spell|phase|patch|period|stage)"
     r"|at\s+my\s+(?:last|old|previous|first)\s+(?:job|school|work|place|college|uni)"
     r"|at\s+my\s+(?:worst|lowest|darkest)|after\s+i\s+(?:tried|attempted|overdosed)"
@@ -320,6 +323,14 @@ _EMPATHY_BEFORE = re.compile(
 )
 
 
+# The group named as the ones spoken to, first in a sentence ("sorry everyone, …",
+# "thanks all: …"): the readers, not someone the writer speaks about.
+_VOCATIVE = re.compile(
+    r"^\s*(?:(?:sorry|thanks|thank\s+you|hi|hey|hello|love\s+you|bye|night)\s+)?"
+    r"(?:everyone|everybody|all|guys|folks|y'?all)\s*[,:;!-]"
+)
+
+
 def is_report(sentence: str) -> bool:
     """Whether a sentence reports news, figures or a campaign."""
     return bool(_REPORT.search(sentence))
@@ -356,7 +367,7 @@ def stance_of(context: Context, start: int, end: int) -> Stance:
     if subject is None:
         if _ADVICE.match(sentence):
             return Stance.READER
-        sentence_words = _WORD.findall(sentence)
+        sentence_words = _WORD.findall(_VOCATIVE.sub(" ", sentence, count=1))
         if (
             _REPORT.search(sentence)
             or _REPORT_VERB.search(sentence)

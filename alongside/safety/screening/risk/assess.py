@@ -7,6 +7,7 @@ import re
 
 import alongside.safety.screening.scan as scan
 from alongside.safety.screening.context import IDIOMS, Context
+from alongside.safety.screening.risk.asked import asked_and_denied
 from alongside.safety.screening.risk.denied import DENIED
 from alongside.safety.screening.risk.everyday import is_everyday
 from alongside.safety.screening.risk.factors import (
@@ -29,9 +30,18 @@ from alongside.safety.screening.risk.intent import (
     COMPILED_PATTERNS,
     TIMEFRAME,
 )
+from alongside.safety.screening.risk.joining import joining_the_dead
 from alongside.safety.screening.risk.others import TO_THE_READER, concern_for_others
 from alongside.safety.screening.risk.own_voice import own_voice
 from alongside.safety.screening.risk.quiet import ASKS_THE_GROUP
+from alongside.safety.screening.risk.returning import (
+    is_last_of_something,
+    promises_return,
+)
+from alongside.safety.screening.risk.subject import (
+    names_suicide_as_a_subject,
+    talks_of_suicide_in_general,
+)
 from alongside.safety.screening.stance import Stance, stance_of
 
 # Wanting to hurt oneself now or tonight: not a risk to life by its words, but the
@@ -41,6 +51,12 @@ _SELF_HARM_NOW = re.compile(
     r"|urges?\s+to|tempted\s+to|i\s+know\s+i'?ll|i'?m\s+going\s+to)\s+(?:\w+\s+){0,2}?"
     r"(?:cut|hurt|harm|burn|hit|scratch|self[\s-]?harm)(?:\s+my\s*self)?|self[\s-]?harm"
     r"|relapse)\b"
+)
+# Time free of self-harm, counted: "two years free from self-harm today".
+_FREE_OF = re.compile(
+    r"\b(?:free|clean|recovered|recovering|recovery|away|break)\s+(?:from|of)\s*$"
+    r"|\b(?:days?|weeks?|months?|years?)\s+(?:\w+\s+)?(?:without|since\s+(?:my\s+"
+    r"|i\s+last\s+)?)\s*$"
 )
 _NOW = re.compile(
     r"\b(?:tonight|right\s+now|now|today|this\s+(?:evening|afternoon|morning)|about\s+to"
@@ -118,7 +134,13 @@ def assess_risk(
             if not inherent and _inside_an_idiom(text, start, end):
                 set_aside.append(RiskFinding("idiom", start, end, 0.1))
                 continue
-            if is_everyday(context, start, end):
+            if is_everyday(context, start, end) or (
+                label == "goodbye"
+                and (
+                    promises_return(context, start, end)
+                    or is_last_of_something(context, start, end)
+                )
+            ):
                 set_aside.append(RiskFinding("everyday", start, end, 0.1))
                 continue
             # "The suicide of a loved one", "thinking about the death of my dad".
@@ -145,11 +167,16 @@ def assess_risk(
             if stance == Stance.SELF_PAST:
                 set_aside.append(RiskFinding("past_experience", start, end, 0.3))
                 continue
-            if stance == Stance.NEUTRAL and BARE_SUICIDE.match(match.group(0)):
+            if (stance == Stance.NEUTRAL and BARE_SUICIDE.match(match.group(0))) or (
+                names_suicide_as_a_subject(text, end)
+                or talks_of_suicide_in_general(context, start, end)
+            ):
                 set_aside.append(RiskFinding("mention", start, end, 0.2))
                 continue
-            if (not inherent and context.is_negated(start)) or DENIED.match(
-                match.group(0)
+            if (
+                (not inherent and context.is_negated(start))
+                or DENIED.match(match.group(0))
+                or asked_and_denied(context, start, end)
             ):
                 set_aside.append(RiskFinding("negated", start, end, 0.1))
                 continue
@@ -168,7 +195,7 @@ def assess_risk(
             findings.append(RiskFinding(label, start, end, confidence))
     # A question or a general "you" that speaks for the writer ("anyone else feel
     # like…?"): read as the writer's own, whatever the stance reader said.
-    for finding in own_voice(context):
+    for finding in [*own_voice(context), *joining_the_dead(context)]:
         if not any(f.start < finding.end and finding.start < f.end for f in findings):
             findings.append(finding)
             set_aside = [
@@ -208,9 +235,11 @@ def assess_risk(
     self_harm_now = False
     for match in scan.finditer(_SELF_HARM_NOW, text):
         start, end = match.start(), match.end()
-        if context.is_negated(start) or stance_of(context, start, end) not in {
-            Stance.SELF_NOW
-        }:
+        if (
+            context.is_negated(start)
+            or stance_of(context, start, end) not in {Stance.SELF_NOW}
+            or _FREE_OF.search(context.clause_before(start)[-40:])
+        ):
             continue
         if _NOW.search(context.sentence_text(start, end)):
             self_harm_now = True

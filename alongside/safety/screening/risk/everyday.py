@@ -33,7 +33,8 @@ _EVERYDAY = re.compile(
     r"|game|show|series|season|episode|film|movie|book|song|album|team|club|gym|diet"
     r"|commute|rota|deadline|spreadsheet|inbox|emails?|to\s+do\s+list|list|company|boss"
     r"|manager|party|wedding|holiday|trip|move|flight|builders?|landlord|paperwork|forms?"
-    r"|decaf|coffee|tea|plank|workout|run|training|match|final|office)\b"
+    r"|decaf|coffee|tea|plank|workout|run|training|match|final|office|marathon|race"
+    r"|driving\s+test|interview|tattoo|haircut|fringe)\b"
     r"|\b(?:paycheque\s+to\s+paycheque|pay\s*check\s+to\s+pay\s*check|hand(?:ing|ed)?\s+in"
     r"\s+my\s+notice|moving\s+(?:to|house|out|abroad|away)|switching\s+to|lol|lmao)\b"
 )

@@ -9,7 +9,13 @@ import alongside.safety.screening.scan as scan
 from alongside.safety.screening.context import IDIOMS, Context
 from alongside.safety.screening.risk.everyday import is_everyday, is_ordinary_visit
 from alongside.safety.screening.risk.findings import RiskFinding
-from alongside.safety.screening.risk.more_signs import MORE_SIGNS, NEW_KINDS
+from alongside.safety.screening.risk.more_signs import (
+    ABOUT_A_THING,
+    MORE_SIGNS,
+    NEW_KINDS,
+)
+from alongside.safety.screening.risk.play import is_in_play
+from alongside.safety.screening.risk.subject import names_suicide_as_a_subject
 from alongside.safety.screening.stance import Stance, stance_of
 
 # Risk factors: each alone is common in low mood and raises no alert, but several
@@ -177,7 +183,9 @@ _FACTORS: tuple[tuple[str, str], ...] = (
     (
         "crisis_help",
         r"\b(?:please|pls|plz|someone|somebody|i\s+need)\s+(?:\w+\s+)?help\b"
-        r"|\bi\s+don'?t\s+know\s+what\s+(?:to|else\s+to)\s+do\b|\bi'?m\s+(?:so\s+)?"
+        r"|\bi\s+don'?t\s+know\s+what\s+(?:to|else\s+to)\s+do\b"
+        + ABOUT_A_THING
+        + r"|\bi'?m\s+(?:so\s+)?"
         r"(?:scared|terrified)\b",
     ),
 )
@@ -289,7 +297,12 @@ def risk_factors(context: Context, set_aside: list[RiskFinding]) -> list[RiskFin
                 continue
             if context.is_negated(start):
                 continue
-            if kind == "means" and is_ordinary_visit(context, start, end):
+            if kind == "means" and (
+                is_ordinary_visit(context, start, end)
+                or is_in_play(context, start, end)
+            ):
+                continue
+            if kind == "death_on_mind" and names_suicide_as_a_subject(text, end):
                 continue
             if kind in _READ_FOR_EVERYDAY and is_everyday(
                 context, start, end, any_words=True

@@ -14,6 +14,22 @@ _WHEN = (
     r"(?:when|while|whilst|at|in|on|for|during|if|until|till|after|before|with|since)\b"
 )
 
+# What to do about a thing named ("…about the boiler", "…with the courgettes"): a
+# chore, not a crisis. "About my life", "with myself" or "about the thoughts" is
+# not in it.
+ABOUT_A_THING = (
+    r"(?!\s+(?:about|with|for|re)\s+(?:(?:the|a|an|this|that|these|those|our|his|her"
+    r"|their)\s+(?!(?:\w+\s+)?(?:thoughts?|feelings?|urges?|voices?|pain|way\s+i)\b)"
+    r"|dinner\b|tea\b|lunch\b))"
+)
+# A bad place "with my back", "financially": a body part or money, not one's mind.
+_PLACE_OF_A_THING = (
+    r"(?!\s+(?:financially|money\s*-?wise|with\s+(?:money|work|my\s+(?:back|knee|knees"
+    r"|hip|hips|neck|shoulder|foot|feet|leg|legs|teeth|tooth|finances|money|car|house"
+    r"|flat|job|course|degree|training|fitness|running))|at\s+work|in\s+the\s+(?:league"
+    r"|table))\b)"
+)
+
 _RUINED = (
     r"(?:my\s+(?:own\s+)?(?:life|future)|everything|everyone'?s\s+li(?:fe|ves)"
     r"|my\s+family'?s\s+li(?:fe|ves))\b"
@@ -44,7 +60,9 @@ MORE_SIGNS: dict[str, str] = {
     # Not knowing what to do, short: "idk what to do any more"; calling a post a cry
     # for help.
     "crisis_help": (
-        r"\bidk\s+what\s+(?:to|else\s+to)\s+do\b|\b(?<![\w',]\s)(?:(?:this\s+is\s+)?(?:a"
+        r"\bidk\s+what\s+(?:to|else\s+to)\s+do\b"
+        + ABOUT_A_THING
+        + r"|\b(?<![\w',]\s)(?:(?:this\s+is\s+)?(?:a"
         r"|my)\s+)?cry\s+for\s+help\b"
     ),
     # Calling oneself names, deserving to suffer: "I'm a worthless piece of shit",
@@ -77,7 +95,8 @@ NEW_KINDS: tuple[tuple[str, str], ...] = (
         "distress",
         r"\b(?:i'?m|i\s+am|i'?ve\s+been|been)\s+in\s+(?:a\s+)?(?:really\s+|very\s+|pretty\s+"
         r"|such\s+a\s+|so\s+)?(?:bad|dark|low|horrible|awful)\s+place\b"
-        r"|\b(?:(?:i'?m|i\s+am|i'?ve\s+been|been)\s+(?:just\s+)?crying\s+(?:so\s+hard"
+        + _PLACE_OF_A_THING
+        + r"|\b(?:(?:i'?m|i\s+am|i'?ve\s+been|been)\s+(?:just\s+)?crying\s+(?:so\s+hard"
         r"|non\s?-?stop|all\s+the\s+time|every\s+(?:day|night)|uncontrollably"
         r"|my\s+eyes\s+out|myself\s+to\s+sleep)|(?:can'?t\s+stop|i\s+keep)\s+crying)\b"
         r"(?=\s*(?:[.!?,;\n]|$|and\b|again\b))"

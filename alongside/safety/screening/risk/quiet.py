@@ -19,6 +19,16 @@ ASKS_THE_GROUP = re.compile(
 )
 
 QUIET_PATTERNS: tuple[tuple[str, str, float, bool], ...] = (
+    # Going somewhere and walking into the water, whoever else the place
+    # recalls ("go to the beach where we scattered his ashes and walk into the sea").
+    (
+        "plan",
+        r"\b(?:i'?m\s+going\s+to|i'?m\s+gonna|i'?ll|i\s+will)\s+(?:just\s+)?go\s+"
+        r"(?:down\s+)?to\s+[^.!?\n]{0,60}?\band\s+(?:just\s+)?(?:walk|swim|wade)\s+(?:out\s+)?"
+        r"into\s+the\s+(?:sea|river|water|lake|waves|loch)\b(?!\s+(?:for|with|to\s+cool))",
+        0.9,
+        False,
+    ),
     # No future: not lasting, not made to survive, unsure of still being alive.
     (
         "intent",

@@ -55,6 +55,48 @@ UNSAID_PATTERNS: tuple[tuple[str, str, float, bool], ...] = (
         0.85,
         True,
     ),
+    # A place of height and a jump in one plan, without "off" ("drive to the bridge
+    # and jump"), and goodbyes said with readiness ("said goodbye to my family and
+    # I'm ready to go").
+    (
+        "plan",
+        r"\b(?:going\s+to|gonna|i'?ll|i\s+will)\s+(?:\w+\s+){0,2}?(?:to|up\s+to|out\s+to"
+        r"|onto)\s+(?:the|a|that)\s+(?:\w+\s+)?(?:bridge|cliffs?|roof|rooftop|viaduct"
+        r"|multi-?storey|car\s+park|tower\s+block)\s+and\s+jump\b(?!\s+(?:in|into|on|up)\b)",
+        0.9,
+        False,
+    ),
+    (
+        "goodbye",
+        r"\bsaid\s+(?:my\s+)?goodbyes?\s+to\s+(?:everyone|everybody|my\s+(?:family|kids"
+        r"|children|parents|mum|mom|dad|partner|wife|husband|friends))\b[^.!?\n]{0,20}?"
+        r"\band\s+i'?m\s+(?:now\s+)?ready(?:\s+to\s+go)?(?=\s*(?:[.!\n]|$))",
+        0.85,
+        False,
+    ),
+    # Taking something so as not to wake ("I'm going to take the morphine and not wake
+    # up"); the "not" is part of the plan.
+    (
+        "plan",
+        r"\b(?:going\s+to|gonna|i'?ll|i\s+will|about\s+to)\s+(?:just\s+)?(?:take|swallow"
+        r"|drink|have)\s+(?:all\s+)?(?:the|my|them|it|some|enough)\b[^.!?\n]{0,40}?\band\s+"
+        r"(?:not|never)\s+wake(?:\s+up)?\b(?!\s+(?:until|till|til|before|early|on\s+time"
+        r"|in\s+time|the|my|anyone|everyone))",
+        0.9,
+        True,
+    ),
+    # Easier for everyone if one did not wake or were not here (the "not" is the wish).
+    (
+        "intent",
+        r"\b(?:easier|better|simpler|kinder)\s+(?:for\s+(?:everyone|everybody|them|all\s+of"
+        r"\s+them|my\s+family)\s+)?if\s+i\s+(?:just\s+)?(?:(?:didn'?t|did\s+not|never)\s+"
+        r"wake(?:\s+up)?\b(?!\s+(?:up|the|my|him|her|them|everyone|anyone|until|till|before"
+        r"|early|so|at|in|on))|(?:wasn'?t|weren'?t|was\s+not|were\s+not)\s+(?:here|around"
+        r"|alive)\b(?!\s+(?:for|to|when|on|at|this|next|tomorrow))|(?:was|were)\s+(?:gone"
+        r"|dead)\b(?!\s+(?:for|on|by|from)))",
+        0.8,
+        True,
+    ),
     # The world or the people one loves better for one's absence.
     (
         "intent",

@@ -1,0 +1,64 @@
+"""A goodbye that promises a return: "last post before the holiday, see you all in two
+weeks", "signing off for now, back on Monday"; or a last of something at work or
+study ("this is my last shift on this ward"). The writer means to come back, so the
+words are no farewell. A return that may be no return ("see you on the other side",
+"see you soon", "next time") is not on the list, and a sentence that names dying
+keeps its alert.
+"""
+
+from __future__ import annotations
+
+import re
+
+from alongside.safety.screening.context import Context
+
+_DAY = (
+    r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|wed|thurs?"
+    r"|fri|sat|sun)"
+)
+_RETURN = re.compile(
+    r"\b(?:see\s+(?:you|u|ya|y'?all)\s+(?:all\s+|guys\s+|lot\s+)?(?:tomorrow|tmrw"
+    r"|next\s+(?:week|month|term|"
+    + _DAY
+    + r")|on\s+"
+    + _DAY
+    + r"|"
+    + _DAY
+    + r"|in\s+(?:a|an|two|three|four|\d+|a\s+few|a\s+couple\s+of)\s+(?:days?|weeks?"
+    r"|months?|hours?)|after\s+(?:the|my)\s+(?:holiday|holidays|hols|break|trip|weekend"
+    r"|exams?|shift)|at\s+(?:the\s+)?(?:group|meet|meeting|session))"
+    r"|(?:i'?ll\s+be\s+)?back\s+(?:on\s+"
+    + _DAY
+    + r"|in\s+(?:a|two|three|\d+)\s+(?:days?"
+    r"|weeks?)|next\s+week|after\s+the\s+(?:holiday|holidays|break|weekend)"
+    r"|tomorrow))\b"
+)
+_DYING = re.compile(
+    r"\b(?:di(?:e|ed|es|ing)|dead|death|kill\w*|suicid\w*|end\s+(?:it|my\s+life)"
+    r"|overdos\w*|won'?t\s+be\s+(?:here|around|back)|other\s+side|another\s+life)\b"
+)
+
+
+def promises_return(context: Context, start: int, end: int) -> bool:
+    """Whether the goodbye at ``start:end`` says, in its sentence or the next, when the
+    writer will be back, with no word of dying beside it."""
+    around = context.sentence_text(start, end, neighbours=1)
+    return bool(_RETURN.search(around)) and not _DYING.search(around)
+
+
+# "This is my last …" followed by a thing of work or study.
+_LAST_OF = re.compile(
+    r"\s+(?:ever\s+)?(?:night\s+|day\s+|early\s+|late\s+)?(?:shift|placement|rotation"
+    r"|lecture|class|lesson|exam|term|session|match|game|appointment|practice|rehearsal"
+    r"|training|clinic)s?\b"
+)
+
+
+def is_last_of_something(context: Context, start: int, end: int) -> bool:
+    """Whether "this is my last" at ``start:end`` goes on to a shift, a lecture or
+    a match, with no word of dying in its sentence."""
+    return (
+        context.text[start:end].endswith("my last")
+        and bool(_LAST_OF.match(context.text, end))
+        and not _DYING.search(context.sentence_text(start, end))
+    )
