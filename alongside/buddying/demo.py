@@ -2,7 +2,8 @@
 supporter) says what they share for matching; sam and jo are matched, with an
 agreed support agreement and a few messages; alex's request waits for a
 coordinator (fran). Sam and jo met in person last week (jo checked in and out, and
-wrote a note sam reads) and meet again next week. Seeding twice adds nothing."""
+wrote a note sam reads) and meet again next week; a meeting the week after was
+cancelled when sam's plans changed. Seeding twice adds nothing."""
 
 from __future__ import annotations
 
@@ -104,6 +105,14 @@ def seed_buddying(people: dict[str, Person], *, riverside: Organisation) -> None
         minutes=60,
         format="in_person",
     )
+    plans_changed = actions.plan_meeting(
+        person=jo,
+        match=match,
+        starts_at=last_week + timedelta(days=21),
+        minutes=60,
+        format="in_person",
+    )
+    actions.cancel_meeting(person=sam, meeting=plans_changed)
     actions.ask_for_support(
         person=alex,
         organisation=riverside,

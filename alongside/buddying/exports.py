@@ -121,6 +121,7 @@ def export_matches(person: Person) -> list[Row]:
                         "checked_in_at": _when(m.checked_in_at),
                         "checked_out_at": _when(m.checked_out_at),
                         "team_alerted_at": _when(m.alerted_at),
+                        "cancelled_at": _when(m.cancelled_at),
                     }
                     for m in match.meetings.all()
                 ],

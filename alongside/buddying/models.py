@@ -371,7 +371,8 @@ class MeetingNote(models.Model):
 class PairMeeting(models.Model):
     """A meeting the two plan: a day and time, and how they meet. In person, the
     supporter checks in and out; no check-out 30 minutes after the planned end
-    alerts whoever is on duty."""
+    alerts whoever is on duty. Either may cancel it before it starts; a cancelled
+    meeting asks for no check-in, check-out or check after it."""
 
     match = models.ForeignKey(Match, on_delete=models.CASCADE, related_name="meetings")
     starts_at = models.DateTimeField()
@@ -390,6 +391,8 @@ class PairMeeting(models.Model):
     )
     # When the peer was offered the check after this meeting (once).
     check_offered_at = models.DateTimeField(null=True, blank=True)
+    # When one of the two cancelled it, before it started.
+    cancelled_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
@@ -401,6 +404,10 @@ class PairMeeting(models.Model):
     @property
     def is_in_person(self) -> bool:
         return self.format == Format.IN_PERSON
+
+    @property
+    def is_cancelled(self) -> bool:
+        return self.cancelled_at is not None
 
 
 class SupportCheck(models.Model):

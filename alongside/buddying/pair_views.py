@@ -1,7 +1,7 @@
 """Pages of a match, for its two people: the match itself (with notes, meetings
 and the peer's own check), the support agreement (with print and PDF), writing a
-note, planning a meeting, checking in and out, asking for a different match and
-ending. Views translate; permissions decide; actions write."""
+note, planning or cancelling a meeting, checking in and out, asking for a
+different match and ending. Views translate; permissions decide; actions write."""
 
 from __future__ import annotations
 
@@ -30,6 +30,7 @@ from .permissions import (
     can_agree,
     can_answer_check,
     can_ask_for_change,
+    can_cancel_meeting,
     can_check_in_or_out,
     can_end,
     can_plan_meeting,
@@ -37,6 +38,7 @@ from .permissions import (
     can_read_note_words,
     can_write_note,
     check_ask_for_change,
+    check_cancel_meeting,
     check_end,
     get_match_for,
     meeting_checks_waiting_for,
@@ -47,6 +49,9 @@ from .permissions import (
 from .policy_forms import limit_meeting_formats
 
 SHOWN = 200
+CANCELLED_NO_CHECK = (
+    "This meeting was cancelled, so there is nothing to check in or out of."
+)
 
 
 def _latest(match: Match) -> AgreementVersion | None:
@@ -84,7 +89,11 @@ def match_detail(request: AuthenticatedRequest, match_id: int) -> HttpResponse:
             "can_answer_check": can_answer_check(request.user, match),
             "can_end": can_end(request.user, match),
             "meetings": [
-                (meeting, can_check_in_or_out(request.user, meeting))
+                (
+                    meeting,
+                    can_check_in_or_out(request.user, meeting),
+                    can_cancel_meeting(request.user, meeting),
+                )
                 for meeting in match.meetings.all()[:SHOWN]
             ],
             "checks_waiting": list(meeting_checks_waiting_for(request.user, match)),
@@ -301,12 +310,43 @@ def _meeting_of(match: Match, meeting_id: int) -> PairMeeting:
 
 
 @login_required
+@require_http_methods(["GET", "POST"])
+def meeting_cancel(
+    request: AuthenticatedRequest, match_id: int, meeting_id: int
+) -> HttpResponse:
+    """Either of the two cancels a meeting that has not started, after a short
+    confirm page. Late or twice: said kindly, nothing changed."""
+    match = get_match_for(request.user, match_id)
+    meeting = _meeting_of(match, meeting_id)
+    try:
+        check_cancel_meeting(request.user, meeting)
+        if request.method == "POST":
+            actions.cancel_meeting(person=request.user, meeting=meeting)
+    except PermissionDenied as error:
+        messages.info(request, str(error))
+        return redirect("buddying:match-detail", match_id=match.pk)
+    if request.method == "POST":
+        messages.success(
+            request, "The meeting is cancelled. The other person has been told."
+        )
+        return redirect("buddying:match-detail", match_id=match.pk)
+    return render(
+        request,
+        "buddying/meeting_cancel.html",
+        {"match": match, "meeting": meeting, "side": side_in(request.user, match)},
+    )
+
+
+@login_required
 @require_POST
 def meeting_check_in(
     request: AuthenticatedRequest, match_id: int, meeting_id: int
 ) -> HttpResponse:
     match = get_match_for(request.user, match_id)
     meeting = _meeting_of(match, meeting_id)
+    if meeting.is_cancelled:
+        messages.info(request, CANCELLED_NO_CHECK)
+        return redirect("buddying:match-detail", match_id=match.pk)
     actions.check_in(person=request.user, meeting=meeting)
     messages.success(request, "You are checked in. Please check out when you leave.")
     return redirect("buddying:match-detail", match_id=match.pk)
@@ -319,6 +359,9 @@ def meeting_check_out(
 ) -> HttpResponse:
     match = get_match_for(request.user, match_id)
     meeting = _meeting_of(match, meeting_id)
+    if meeting.is_cancelled:
+        messages.info(request, CANCELLED_NO_CHECK)
+        return redirect("buddying:match-detail", match_id=match.pk)
     actions.check_out(person=request.user, meeting=meeting)
     messages.success(request, "You are checked out. Thank you.")
     return redirect("buddying:match-detail", match_id=match.pk)

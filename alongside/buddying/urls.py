@@ -55,6 +55,11 @@ urlpatterns = [
         name="meeting-create",
     ),
     path(
+        "matches/<int:match_id>/meetings/<int:meeting_id>/cancel/",
+        pair_views.meeting_cancel,
+        name="meeting-cancel",
+    ),
+    path(
         "matches/<int:match_id>/meetings/<int:meeting_id>/check-in/",
         pair_views.meeting_check_in,
         name="meeting-check-in",

@@ -28,12 +28,13 @@ OFFERED_WITHIN = timedelta(days=7)
 @transaction.atomic
 def offer_checks_after_meetings(*, now: datetime) -> int:
     """A system action for the regular check: each meeting of an active match
-    whose planned end has passed in the last week, and whose check has not been
-    offered, is offered to the peer once. Returns how many."""
+    whose planned end has passed in the last week, was not cancelled, and whose
+    check has not been offered, is offered to the peer once. Returns how many."""
     ended = list(
         PairMeeting.objects.select_for_update()
         .filter(
             check_offered_at__isnull=True,
+            cancelled_at__isnull=True,
             ends_at__lte=now,
             ends_at__gt=now - OFFERED_WITHIN,
             match__status=MatchStatus.ACTIVE,

@@ -1,7 +1,7 @@
 """Every change as the two work together: their support agreement, notes after
-meetings, the meetings they plan (with the lone-working check-in and check-out) and
-the peer's own "how is it going?". Each action checks permission, keeps the
-invariants, writes, and only after the commit tells anyone.
+meetings, the meetings they plan or cancel (with the lone-working check-in and
+check-out) and the peer's own "how is it going?". Each action checks permission,
+keeps the invariants, writes, and only after the commit tells anyone.
 
 Notices are in the system's own words and never carry what anyone wrote.
 """
@@ -24,6 +24,7 @@ from ..pair_policy import policy_for
 from ..permissions import (
     check_agree,
     check_answer_check,
+    check_cancel_meeting,
     check_check_in_or_out,
     check_plan_meeting,
     check_propose_agreement,
@@ -136,7 +137,7 @@ def plan_meeting(
         "ends_at": starts_at + timedelta(minutes=minutes),
         "format": format,
     }
-    same = match.meetings.filter(**fields).first()
+    same = match.meetings.filter(**fields, cancelled_at__isnull=True).first()
     if same is not None:
         return same
     meeting = PairMeeting.objects.create(match=match, **fields)
@@ -147,6 +148,30 @@ def plan_meeting(
         link=match_link(match),
     )
     return meeting
+
+
+@transaction.atomic
+def cancel_meeting(*, person: Person, meeting: PairMeeting) -> None:
+    """Either of the two cancels a meeting that has not started. It then asks for
+    no check-in or check-out, raises no lone-working alert and offers no check
+    after it. The other person is told, in the same neutral words as when it was
+    added. A second cancel (a double click, an old tab) is refused kindly and
+    tells nobody again."""
+    meeting = (
+        PairMeeting.objects.select_for_update()
+        .select_related("match")
+        .get(pk=meeting.pk)
+    )
+    check_cancel_meeting(person, meeting)
+    meeting.cancelled_at = timezone.now()
+    meeting.save(update_fields=["cancelled_at"])
+    match = meeting.match
+    other = match.supporter if side_in(person, match) == "peer" else match.peer
+    notify(
+        people=[other],
+        message="A one-to-one meeting has been cancelled.",
+        link=match_link(match),
+    )
 
 
 @transaction.atomic
@@ -172,18 +197,20 @@ def check_out(*, person: Person, meeting: PairMeeting) -> None:
 
 @transaction.atomic
 def alert_missed_check_outs(*, now: datetime) -> int:
-    """A system action for the regular check: an in-person meeting with no
-    check-out 30 minutes after its planned end raises a lone-working alert, once,
-    through the safety escalation chain (`safety.lone_working`): the supporter's
-    supervisor and whoever is on duty, moving up the chain until someone
-    acknowledges it, on their Today page. The alert names the supporter (their
-    safety is the point) and never the peer. Returns how many were alerted."""
+    """A system action for the regular check: an in-person meeting, not
+    cancelled, with no check-out 30 minutes after its planned end raises a
+    lone-working alert, once, through the safety escalation chain
+    (`safety.lone_working`): the supporter's supervisor and whoever is on duty,
+    moving up the chain until someone acknowledges it, on their Today page. The
+    alert names the supporter (their safety is the point) and never the peer.
+    Returns how many were alerted."""
     missed = list(
         PairMeeting.objects.select_for_update()
         .filter(
             format="in_person",
             checked_out_at__isnull=True,
             alerted_at__isnull=True,
+            cancelled_at__isnull=True,
             ends_at__lte=now - CHECK_OUT_GRACE,
             match__status="active",
         )

@@ -161,13 +161,46 @@ def check_plan_meeting(person: Person, match: Match) -> None:
         raise PermissionDenied("This support has ended, so no meeting can be added.")
 
 
+def can_cancel_meeting(person: Person, meeting: PairMeeting) -> bool:
+    """Either of the two cancels a meeting that has not started yet, while the
+    support goes on (a plan changed, or a meeting one of them never agreed to)."""
+    return (
+        can_plan_meeting(person, meeting.match)
+        and meeting.starts_at > timezone.now()
+        and not meeting.is_cancelled
+    )
+
+
+def check_cancel_meeting(person: Person, meeting: PairMeeting) -> None:
+    """Raise PermissionDenied unless can_cancel_meeting, saying why kindly."""
+    if can_cancel_meeting(person, meeting):
+        return
+    if meeting.is_cancelled:
+        raise PermissionDenied("This meeting is already cancelled. Nothing changed.")
+    if not meeting.match.is_active:
+        raise PermissionDenied("This support has ended. Nothing has changed.")
+    raise PermissionDenied(
+        "This meeting has already started, so it can no longer be cancelled. "
+        "Nothing has changed."
+    )
+
+
 def can_check_in_or_out(person: Person, meeting: PairMeeting) -> bool:
-    """The supporter checks in and out of an in-person meeting (lone working)."""
-    return meeting.is_in_person and side_in(person, meeting.match) == "supporter"
+    """The supporter checks in and out of an in-person meeting (lone working),
+    unless it was cancelled."""
+    return (
+        meeting.is_in_person
+        and not meeting.is_cancelled
+        and side_in(person, meeting.match) == "supporter"
+    )
 
 
 def check_check_in_or_out(person: Person, meeting: PairMeeting) -> None:
     """Raise PermissionDenied unless can_check_in_or_out."""
+    if meeting.is_cancelled:
+        raise PermissionDenied(
+            "This meeting was cancelled, so there is nothing to check in or out of."
+        )
     if not can_check_in_or_out(person, meeting):
         raise PermissionDenied(
             "Only the supporter checks in and out, for meetings in person."
@@ -255,9 +288,10 @@ def work_role_shown_to(person: Person, support_request: SupportRequest) -> str:
 
 def can_answer_meeting_check(person: Person, meeting: PairMeeting) -> bool:
     """The peer answers the check after a meeting once its planned end has
-    passed, once, while the support goes on."""
+    passed, once, while the support goes on; never after a cancelled one."""
     return (
         can_answer_check(person, meeting.match)
+        and not meeting.is_cancelled
         and meeting.ends_at <= timezone.now()
         and not meeting.checks.exists()
     )
@@ -278,5 +312,7 @@ def meeting_checks_waiting_for(person: Person, match: Match) -> QuerySet[PairMee
     if not can_answer_check(person, match):
         return PairMeeting.objects.none()
     return match.meetings.filter(
-        check_offered_at__isnull=False, ends_at__lte=timezone.now()
+        check_offered_at__isnull=False,
+        cancelled_at__isnull=True,
+        ends_at__lte=timezone.now(),
     ).exclude(checks__isnull=False)

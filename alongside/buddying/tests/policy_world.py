@@ -69,6 +69,7 @@ MATCH_PAGES = frozenset(
         "buddying:match-change",
         "buddying:note-create",
         "buddying:meeting-create",
+        "buddying:meeting-cancel",
         "buddying:meeting-check-in",
         "buddying:meeting-check-out",
         "buddying:check-answer",

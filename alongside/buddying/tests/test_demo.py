@@ -29,6 +29,7 @@ def test_sam_and_jo_are_matched_and_alex_waits_for_fran() -> None:
     assert match.conversation is not None
     assert messages_visible_to(match.peer, match.conversation).count() >= 3
     assert match.meetings.filter(checked_out_at__isnull=False).count() == 1
+    assert match.meetings.filter(cancelled_at__isnull=False).count() == 1
     assert match.notes.filter(is_for_supervision_only=False).count() == 1
     fran = Person.objects.get(username="fran")
     assert not can_read(fran, match.conversation)

@@ -619,6 +619,12 @@ POLICY: dict[str, dict[str, tuple[int, ...]]] = {
         "GET": _IN_ORGANISATION,
         "POST": _IN_ORGANISATION_DONE,
     },
+    # Either of the two cancels a meeting not yet started; the probed meeting
+    # started two hours ago, so the pair's peer is told so kindly on the match page.
+    "buddying:meeting-cancel": {
+        "GET": _IN_ORGANISATION_DONE,
+        "POST": _IN_ORGANISATION_DONE,
+    },
     # Only the supporter checks in and out of an in-person meeting.
     "buddying:meeting-check-in": {"GET": _NO_GET, "POST": _PEER_REFUSED},
     "buddying:meeting-check-out": {"GET": _NO_GET, "POST": _PEER_REFUSED},
