@@ -52,3 +52,26 @@ def check_accessibility(page: Page) -> None:
             for v in problems
         )
     )
+
+
+# The narrowest phone a page must serve.
+NARROWEST = {"width": 320, "height": 700}
+
+
+def fits_the_screen(page: Page) -> None:
+    """Nothing on the page scrolls sideways."""
+    widths = page.evaluate(
+        "() => [document.documentElement.scrollWidth, window.innerWidth]"
+    )
+    assert widths[0] <= widths[1], f"{page.url} scrolls sideways: {widths}"
+
+
+def check_both_widths(page: Page) -> None:
+    """axe at the page's own width, then at 320 px (and nothing scrolls sideways)."""
+    check_accessibility(page)
+    size = page.viewport_size
+    page.set_viewport_size(NARROWEST)
+    check_accessibility(page)
+    fits_the_screen(page)
+    if size is not None:
+        page.set_viewport_size(size)

@@ -370,6 +370,15 @@ def fran_without_second_step(
         django_shell(_GIVE_FRAN_THE_KEY)
 
 
+def sign_in(page: Page, username: str) -> None:
+    """Sign a peer in with the demo password (peers have no second step)."""
+    page.goto("/account/login/")
+    page.get_by_label("Your sign-in name").fill(username)
+    page.locator("#id_password").fill(DEMO_PASSWORD)
+    page.get_by_role("main").get_by_role("button", name="Sign in").click()
+    expect(page.get_by_role("button", name="Sign out")).to_be_visible()
+
+
 def sign_in_with_second_step(
     page: Page, username: str, totp: pyotp.TOTP, password: str = DEMO_PASSWORD
 ) -> None:

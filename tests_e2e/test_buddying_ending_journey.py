@@ -15,8 +15,9 @@ import pyotp
 import pytest
 from playwright.sync_api import Page, expect
 
-from .conftest import check_accessibility, sign_in_with_second_step
-from .test_buddying_journey import PUT_BACK, check_both_widths, sign_in
+from .accessibility import check_both_widths
+from .conftest import check_accessibility, sign_in, sign_in_with_second_step
+from .test_buddying_journey import PUT_BACK
 
 pytestmark = pytest.mark.browser
 

@@ -18,11 +18,15 @@ import pyotp
 import pytest
 from playwright.sync_api import Page, expect
 
-from .conftest import DEMO_PASSWORD, check_accessibility, sign_in_with_second_step
+from .accessibility import check_both_widths
+from .conftest import (
+    check_accessibility,
+    sign_in,
+    sign_in_with_second_step,
+)
 
 pytestmark = pytest.mark.browser
 
-NARROWEST = {"width": 320, "height": 700}
 WORDS = "Caring for my dad is wearing me down; I would like someone to talk to."
 PHONE_NUMBER = "07700 900123"
 
@@ -55,32 +59,6 @@ actions.ask_for_support(
     access_needs="",
 )
 """
-
-
-def sign_in(page: Page, username: str) -> None:
-    page.goto("/account/login/")
-    page.get_by_label("Your sign-in name").fill(username)
-    page.locator("#id_password").fill(DEMO_PASSWORD)
-    page.get_by_role("main").get_by_role("button", name="Sign in").click()
-    expect(page.get_by_role("button", name="Sign out")).to_be_visible()
-
-
-def fits_the_screen(page: Page) -> None:
-    widths = page.evaluate(
-        "() => [document.documentElement.scrollWidth, window.innerWidth]"
-    )
-    assert widths[0] <= widths[1], f"{page.url} scrolls sideways: {widths}"
-
-
-def check_both_widths(page: Page) -> None:
-    """axe at desktop width, then at 320 px (and nothing scrolls sideways)."""
-    check_accessibility(page)
-    size = page.viewport_size
-    page.set_viewport_size(NARROWEST)
-    check_accessibility(page)
-    fits_the_screen(page)
-    if size is not None:
-        page.set_viewport_size(size)
 
 
 @pytest.fixture

@@ -13,11 +13,11 @@ from collections.abc import Callable, Iterator
 import pytest
 from playwright.sync_api import Page, expect
 
-from .conftest import DEMO_PASSWORD, check_accessibility
+from .accessibility import check_both_widths
+from .conftest import sign_in
 
 pytestmark = pytest.mark.browser
 
-NARROWEST = {"width": 320, "height": 700}
 
 TOLD = "A one-to-one meeting has been cancelled."
 
@@ -74,28 +74,6 @@ if meeting is not None:
         ).delete()
     meeting.delete()
 """
-
-
-def sign_in(page: Page, username: str) -> None:
-    page.goto("/account/login/")
-    page.get_by_label("Your sign-in name").fill(username)
-    page.locator("#id_password").fill(DEMO_PASSWORD)
-    page.get_by_role("main").get_by_role("button", name="Sign in").click()
-    expect(page.get_by_role("button", name="Sign out")).to_be_visible()
-
-
-def check_both_widths(page: Page) -> None:
-    """axe at desktop width, then at 320 px (and nothing scrolls sideways)."""
-    check_accessibility(page)
-    size = page.viewport_size
-    page.set_viewport_size(NARROWEST)
-    check_accessibility(page)
-    widths = page.evaluate(
-        "() => [document.documentElement.scrollWidth, window.innerWidth]"
-    )
-    assert widths[0] <= widths[1], f"{page.url} scrolls sideways: {widths}"
-    if size is not None:
-        page.set_viewport_size(size)
 
 
 @pytest.fixture

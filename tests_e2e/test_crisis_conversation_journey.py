@@ -22,6 +22,7 @@ from .conftest import (
     DEMO_PASSWORD,
     DESKTOP,
     check_accessibility,
+    sign_in,
     sign_in_with_second_step,
 )
 
@@ -82,14 +83,6 @@ TALK = [
     ("fran", "That sounds like a good step. Would you call her now? I'll stay here."),
     ("ash", "I've called her. She's coming over."),
 ]
-
-
-def sign_in(page: Page, username: str) -> None:
-    page.goto("/account/login/")
-    page.get_by_label("Your sign-in name").fill(username)
-    page.locator("#id_password").fill(DEMO_PASSWORD)
-    page.get_by_role("main").get_by_role("button", name="Sign in").click()
-    expect(page.get_by_role("button", name="Sign out")).to_be_visible()
 
 
 def both_widths(page: Page) -> None:

@@ -12,19 +12,11 @@ import pytest
 from playwright.sync_api import Page, WebSocketRoute, expect
 
 from .accessibility import check_accessibility
-from .conftest import DEMO_PASSWORD
+from .conftest import sign_in
 
 pytestmark = pytest.mark.browser
 
 LIVE_SOCKET = re.compile(r"/ws/groups/\d+/live/$")
-
-
-def sign_in(page: Page, username: str) -> None:
-    page.goto("/account/login/")
-    page.get_by_label("Your sign-in name").fill(username)
-    page.locator("#id_password").fill(DEMO_PASSWORD)
-    page.get_by_role("main").get_by_role("button", name="Sign in").click()
-    expect(page.get_by_role("button", name="Sign out")).to_be_visible()
 
 
 def open_evening_circle(page: Page) -> None:

@@ -15,11 +15,11 @@ import pyotp
 import pytest
 from playwright.sync_api import Page, expect
 
-from .conftest import DEMO_PASSWORD, check_accessibility, sign_in_with_second_step
+from .accessibility import check_both_widths
+from .conftest import DEMO_PASSWORD, sign_in_with_second_step
 
 pytestmark = pytest.mark.browser
 
-NARROWEST = {"width": 320, "height": 700}
 
 # An in-person meeting of sam and jo that ended an hour ago with no check-out,
 # fran on duty, and the regular check run. Prints whether fran was on duty
@@ -99,24 +99,6 @@ OrganisationRole.objects.{verb}(
     role="facilitator",
 )
 """
-
-
-def fits_the_screen(page: Page) -> None:
-    widths = page.evaluate(
-        "() => [document.documentElement.scrollWidth, window.innerWidth]"
-    )
-    assert widths[0] <= widths[1], f"{page.url} scrolls sideways: {widths}"
-
-
-def check_both_widths(page: Page) -> None:
-    """axe at desktop width, then at 320 px (and nothing scrolls sideways)."""
-    check_accessibility(page)
-    size = page.viewport_size
-    page.set_viewport_size(NARROWEST)
-    check_accessibility(page)
-    fits_the_screen(page)
-    if size is not None:
-        page.set_viewport_size(size)
 
 
 @pytest.fixture

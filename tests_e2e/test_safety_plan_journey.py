@@ -21,7 +21,12 @@ import pyotp
 import pytest
 from playwright.sync_api import Page, expect
 
-from .conftest import DEMO_PASSWORD, check_accessibility, sign_in_with_second_step
+from .conftest import (
+    DEMO_PASSWORD,
+    check_accessibility,
+    sign_in,
+    sign_in_with_second_step,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -52,14 +57,6 @@ SAMS_SHARE = """
 from alongside.safetyplans.models import PlanShare
 print(PlanShare.objects.get(plan__owner__username="sam", recipient__username="jo").pk)
 """
-
-
-def sign_in(page: Page, username: str) -> None:
-    page.goto("/account/login/")
-    page.get_by_label("Your sign-in name").fill(username)
-    page.locator("#id_password").fill(DEMO_PASSWORD)
-    page.get_by_role("main").get_by_role("button", name="Sign in").click()
-    expect(page.get_by_role("button", name="Sign out")).to_be_visible()
 
 
 def open_my_plan(page: Page, *, axe: bool = True) -> None:
