@@ -19,11 +19,16 @@ import pytest
 from allauth.mfa.utils import is_mfa_enabled
 from django.core.cache import cache
 from django.test import Client
+from django.urls import reverse
 from pytest_django import Settings
 
 from alongside.accounts.models import Person
 from alongside.accounts.second_factor import mark_second_step_passed
-from alongside.accounts.tests.factories import PersonFactory, give_second_factor
+from alongside.accounts.tests.factories import (
+    PASSWORD,
+    PersonFactory,
+    give_second_factor,
+)
 from alongside.organisations.models import Organisation, Role
 from alongside.organisations.tests.factories import (
     OrganisationFactory,
@@ -101,6 +106,14 @@ Client.force_login = _force_login_with_both_steps  # type: ignore[method-assign,
 def client_for(person: Person) -> Client:
     client = Client()
     client.force_login(person)
+    return client
+
+
+def gave_password_again(client: Client) -> Client:
+    """The person signed in with `client` has just typed their password again, as
+    downloading their data asks (and changing how they sign in)."""
+    response = client.post(reverse("account_reauthenticate"), {"password": PASSWORD})
+    assert response.status_code == 302, "the password was not taken"
     return client
 
 

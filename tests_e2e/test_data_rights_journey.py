@@ -64,6 +64,17 @@ def test_a_peer_downloads_their_data(
     sign_in(page, "sam")
     open_account(page)
     page.get_by_role("link", name="Download your data").click()
+    # Someone else may be holding a signed-in phone: the password is asked again,
+    # and a wrong one opens nothing.
+    page.wait_for_url("**/account/reauthenticate/**")
+    check_accessibility(page)
+    expect(page.get_by_role("main")).to_contain_text("download a copy of your data")
+    page.locator("#id_password").fill("not the password")
+    page.get_by_role("button", name="Carry on").click()
+    expect(page.locator("#id_password")).to_be_visible()
+    assert "/account/my-data/" not in page.url.split("?")[0]
+    page.locator("#id_password").fill(DEMO_PASSWORD)
+    page.get_by_role("button", name="Carry on").click()
     page.wait_for_url("**/account/my-data/")
     check_accessibility(page)
     screenshot(page, "data-download")

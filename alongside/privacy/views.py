@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator, Iterator
 
+from allauth.account.decorators import reauthentication_required
 from allauth.core import ratelimit
 from asgiref.sync import sync_to_async
 from django.contrib import messages
@@ -31,8 +32,13 @@ from .registry import REGISTRY
 ERASE_TRIES = "erase_wrong_tries"
 
 
+# A copy of everything someone has written is what a passer-by at a shared, signed-in
+# device could carry away whole: this page and both files ask for the password again
+# unless it was given in the last few minutes (ACCOUNT_REAUTHENTICATION_TIMEOUT).
+# Erasure asks for it on its own form.
 @login_required
 @require_GET
+@reauthentication_required
 def data_download(request: AuthenticatedRequest) -> HttpResponse:
     # Split here: a template would call each entry's export function rather than
     # test whether it has one.
@@ -90,6 +96,7 @@ def _plan_locked(request: AuthenticatedRequest) -> HttpResponse | None:
 
 @login_required
 @require_GET
+@reauthentication_required
 def data_json(request: AuthenticatedRequest) -> HttpResponse | StreamingHttpResponse:
     """The JSON file, sent a section at a time: a long history is never held whole
     in memory."""
@@ -105,6 +112,7 @@ def data_json(request: AuthenticatedRequest) -> HttpResponse | StreamingHttpResp
 
 @login_required
 @require_GET
+@reauthentication_required
 def data_html(request: AuthenticatedRequest) -> HttpResponse | StreamingHttpResponse:
     """The readable page, sent a section at a time as the JSON file is."""
     if (locked := _plan_locked(request)) is not None:

@@ -128,6 +128,14 @@ ACTOR_STATES = {
 #   anon  outs  peer  req   mem   paus  left  faci  admn  supv  ofac  hand oadm
 _OPEN_TO_ALL = (200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200)
 _SIGNED_IN = (302, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200)
+# Everyone's own data, after the password is typed again (alongside.privacy.views):
+# here nobody has typed it again, so all are asked for it.
+_PASSWORD_AGAIN = (302, 302, 302, 302, 302, 302, 302, 302, 302, 302, 302, 302, 302)
+ASKS_FOR_THE_PASSWORD_AGAIN = {
+    "privacy:data-download",
+    "privacy:data-json",
+    "privacy:data-html",
+}
 _IN_ORGANISATION = (302, 404, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 404)
 _ADMIN_PAGE = (302, 404, 404, 404, 404, 404, 404, 404, 200, 404, 404, 404, 404)
 _ADMIN_DONE = (302, 404, 404, 404, 404, 404, 404, 404, 302, 404, 404, 404, 404)
@@ -242,9 +250,9 @@ POLICY: dict[str, dict[str, tuple[int, ...]]] = {
     # A person's own data: everyone signed in downloads their own and may erase their
     # account (the POST erases it and says goodbye), except the organisation's only
     # admin, who is asked kindly to find another admin first (the page again, 200).
-    "privacy:data-download": {"GET": _SIGNED_IN, "POST": _NO_POST},
-    "privacy:data-json": {"GET": _SIGNED_IN, "POST": _NO_POST},
-    "privacy:data-html": {"GET": _SIGNED_IN, "POST": _NO_POST},
+    "privacy:data-download": {"GET": _PASSWORD_AGAIN, "POST": _NO_POST},
+    "privacy:data-json": {"GET": _PASSWORD_AGAIN, "POST": _NO_POST},
+    "privacy:data-html": {"GET": _PASSWORD_AGAIN, "POST": _NO_POST},
     "privacy:account-erase": {
         "GET": _SIGNED_IN,
         "POST": (302, 302, 302, 302, 302, 302, 302, 302, 200, 302, 302, 302, 200),
@@ -1148,6 +1156,10 @@ def test_url_answers_each_actor_as_the_policy_says(
         location = response.headers["Location"]
         signing_in = location.startswith(reverse("account_login"))
         assert signing_in is (actor == "anonymous"), location
+        password_again = location.startswith(reverse("account_reauthenticate"))
+        assert password_again is (
+            actor != "anonymous" and name in ASKS_FOR_THE_PASSWORD_AGAIN
+        ), location
         assert not location.startswith(reverse("mfa_activate_totp")), location
 
 

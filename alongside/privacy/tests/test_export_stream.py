@@ -16,7 +16,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from alongside.accounts.models import Person
-from alongside.accounts.tests.factories import PersonFactory
+from alongside.accounts.tests.factories import PASSWORD, PersonFactory
 from alongside.conversations.models import Post
 from alongside.conversations.tests.factories import thread_with_post
 from alongside.privacy.export import (
@@ -25,6 +25,7 @@ from alongside.privacy.export import (
     export_as_html_parts,
     export_as_json_parts,
 )
+from conftest import gave_password_again
 
 from . import world as w
 
@@ -80,6 +81,7 @@ def test_the_download_is_streamed_with_the_same_bytes() -> None:
     person = with_awkward_words()
     client = Client()
     client.force_login(person)
+    gave_password_again(client)
 
     response = cast(StreamingHttpResponse, client.get(reverse("privacy:data-json")))
 
@@ -96,6 +98,7 @@ def test_the_download_streams_the_same_bytes_under_asgi() -> None:
     async def download() -> tuple[bool, bytes]:
         client = AsyncClient()
         await client.aforce_login(person)
+        await client.post(reverse("account_reauthenticate"), {"password": PASSWORD})
         response = cast(
             StreamingHttpResponse, await client.get(reverse("privacy:data-json"))
         )
@@ -135,6 +138,7 @@ def test_the_readable_page_is_streamed_with_the_same_bytes() -> None:
     person = with_awkward_words()
     client = Client()
     client.force_login(person)
+    gave_password_again(client)
 
     response = cast(StreamingHttpResponse, client.get(reverse("privacy:data-html")))
 
@@ -152,6 +156,7 @@ def test_the_readable_page_streams_the_same_bytes_under_asgi() -> None:
     async def download() -> tuple[bool, bytes]:
         client = AsyncClient()
         await client.aforce_login(person)
+        await client.post(reverse("account_reauthenticate"), {"password": PASSWORD})
         response = cast(
             StreamingHttpResponse, await client.get(reverse("privacy:data-html"))
         )

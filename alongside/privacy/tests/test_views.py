@@ -18,6 +18,7 @@ from alongside.organisations.models import Organisation, Role
 from alongside.organisations.tests.factories import OrganisationRoleFactory
 from alongside.peergroups.models import PeerGroup
 from alongside.peergroups.tests.factories import MembershipFactory
+from conftest import gave_password_again
 
 pytestmark = pytest.mark.django_db
 
@@ -30,14 +31,22 @@ def test_account_settings_link_to_download_and_erase(peer_client: Client) -> Non
 
 
 def test_download_page_offers_both_files(peer_client: Client) -> None:
-    page = peer_client.get(reverse("privacy:data-download")).content.decode()
+    page = (
+        gave_password_again(peer_client)
+        .get(reverse("privacy:data-download"))
+        .content.decode()
+    )
 
     assert reverse("privacy:data-json") in page
     assert reverse("privacy:data-html") in page
 
 
 def test_download_page_lists_what_the_files_hold(peer_client: Client) -> None:
-    page = peer_client.get(reverse("privacy:data-download")).content.decode()
+    page = (
+        gave_password_again(peer_client)
+        .get(reverse("privacy:data-download"))
+        .content.decode()
+    )
 
     assert "<li>Email addresses</li>" in page
     assert "<li>Your supportive responses</li>" in page
@@ -53,12 +62,54 @@ def test_files_are_attachments_with_the_persons_words(
     thread_with_post(group, peer)
     client = Client()
     client.force_login(peer)
+    gave_password_again(client)
 
     response = client.get(reverse(name))
 
     assert response["Content-Type"].startswith(content_type)
     assert response["Content-Disposition"].startswith("attachment;")
     assert "placeholder words" in response.getvalue().decode()
+
+
+@pytest.mark.parametrize(
+    "name", ["privacy:data-download", "privacy:data-json", "privacy:data-html"]
+)
+def test_the_password_is_asked_again_before_anything_is_downloaded(
+    peer: Person, group: PeerGroup, name: str
+) -> None:
+    """Someone who picks up a signed-in phone cannot carry the person's words away:
+    the page and the files wait for the password, given again; a wrong one is
+    refused; the right one opens what was asked for."""
+    thread_with_post(group, peer)
+    client = Client()
+    client.force_login(peer)
+
+    asked = client.get(reverse(name))
+    client.post(reverse("account_reauthenticate"), {"password": "not it"})
+    still_asked = client.get(reverse(name))
+    client.post(reverse("account_reauthenticate"), {"password": PASSWORD})
+    opened = client.get(reverse(name))
+
+    for response in (asked, still_asked):
+        assert response.status_code == 302
+        assert response["Location"].startswith(reverse("account_reauthenticate"))
+    assert opened.status_code == 200
+    body = opened.getvalue().decode()
+    if name == "privacy:data-download":
+        assert reverse("privacy:data-json") in body
+    else:
+        assert "placeholder words" in body
+
+
+def test_the_password_page_says_why_it_asks() -> None:
+    person = PersonFactory.create()
+    client = Client()
+    client.force_login(person)
+
+    page = client.get(reverse("privacy:data-download"), follow=True).content.decode()
+
+    assert "download a copy of your data" in page
+    assert "someone else is using this device" in page
 
 
 def test_anonymous_visitors_are_asked_to_sign_in() -> None:
@@ -251,6 +302,7 @@ def test_a_plan_with_a_pin_is_not_downloaded_past_its_lock(file_name: str) -> No
     plan_actions.set_pin(person=owner, pin="2468")
     client = Client()
     client.force_login(owner)
+    gave_password_again(client)
 
     locked = client.get(reverse(file_name), follow=True)
 

@@ -30,7 +30,7 @@ from alongside.peergroups.models import GroupRole
 from alongside.peergroups.tests.factories import MembershipFactory, PeerGroupFactory
 from alongside.peergroups.tests.states import alert_about_group
 from alongside.safety.models import Escalation
-from conftest import person_with_role
+from conftest import gave_password_again, person_with_role
 
 from .. import actions
 from ..models import PlanShare, PlanVersion
@@ -172,11 +172,13 @@ def test_a_plan_is_seen_only_by_its_owner_and_live_shares(
     # The owner's download holds every marker; nobody else's holds any.
     download = Client()
     download.force_login(owner)
+    gave_password_again(download)
     owned = download.get(reverse("privacy:data-json")).getvalue().decode()
     assert set(MARKER.findall(owned)) == markers
     for actor in ("supporter", "facilitator", "admin"):
         client = Client()
         client.force_login(people[actor])  # type: ignore[arg-type]
+        gave_password_again(client)
         assert not MARKER.findall(
             client.get(reverse("privacy:data-json")).getvalue().decode()
         )
