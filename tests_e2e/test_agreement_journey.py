@@ -15,7 +15,7 @@ import pyotp
 import pytest
 from playwright.sync_api import Page, expect
 
-from .conftest import check_accessibility, sign_in_with_second_step
+from .conftest import check_accessibility, sign_in, sign_in_with_second_step
 
 pytestmark = pytest.mark.browser
 
@@ -54,14 +54,6 @@ SECOND = (
     "We check with each other before sharing something heavy, and it is fine to "
     "say not today."
 )
-
-
-def sign_in(page: Page, username: str) -> None:
-    page.goto("/account/login/")
-    page.get_by_label("Your sign-in name").fill(username)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-    expect(page.get_by_role("button", name="Sign out")).to_be_visible()
 
 
 def open_proposal(page: Page, group_id: str) -> None:

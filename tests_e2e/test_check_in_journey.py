@@ -17,11 +17,10 @@ import pyotp
 import pytest
 from playwright.sync_api import Page, expect
 
-from .conftest import check_accessibility, screenshot, sign_in_with_second_step
+from .conftest import check_accessibility, screenshot, sign_in, sign_in_with_second_step
 
 pytestmark = pytest.mark.browser
 
-PASSWORD = "alongside-demo"
 NARROW = {"width": 320, "height": 720}
 WIDE = {"width": 1280, "height": 900}
 
@@ -82,14 +81,6 @@ def _check_both_widths(page: Page) -> None:
     page.set_viewport_size(WIDE)
 
 
-def _sign_in(page: Page, username: str) -> None:
-    page.goto("/account/login/")
-    page.get_by_label("Your sign-in name").fill(username)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("main").get_by_role("button", name="Sign in").click()
-    expect(page.get_by_role("button", name="Sign out")).to_be_visible()
-
-
 def _answer_all(page: Page, choice: str) -> None:
     groups = page.get_by_role("main").get_by_role("group")
     for index in range(groups.count()):
@@ -100,7 +91,7 @@ def test_a_peer_and_a_peer_supporter_check_in_without_their_names(
     new_page: Callable[..., Page], forget_check_ins: None
 ) -> None:
     sam = new_page()
-    _sign_in(sam, "sam")
+    sign_in(sam, "sam")
     sam.goto("/notifications/")
     expect(sam.get_by_role("main")).to_contain_text("A short check-in is open for you")
     sam.goto("/services/riverside/check-in/")
@@ -125,7 +116,7 @@ def test_a_peer_and_a_peer_supporter_check_in_without_their_names(
     _check_both_widths(sam)
 
     jo = new_page()
-    _sign_in(jo, "jo")
+    sign_in(jo, "jo")
     jo.goto("/services/riverside/check-in/")
     expect(jo.get_by_role("main")).to_contain_text(
         "In my team I can raise a problem without fear of blame."

@@ -21,7 +21,7 @@ import pytest
 from icalendar import Calendar
 from playwright.sync_api import Page, expect
 
-from .conftest import check_accessibility, screenshot, sign_in_with_second_step
+from .conftest import check_accessibility, screenshot, sign_in, sign_in_with_second_step
 
 pytestmark = pytest.mark.browser
 
@@ -70,14 +70,6 @@ print(evening.pk)
 print(ids[0])
 print(ids[1])
 """
-
-
-def sign_in(page: Page, username: str) -> None:
-    page.goto("/account/login/")
-    page.get_by_label("Your sign-in name").fill(username)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-    expect(page.get_by_role("button", name="Sign out")).to_be_visible()
 
 
 def next_wednesday() -> date:
