@@ -33,6 +33,7 @@ from alongside.safety.screening.risk.intent import (
 from alongside.safety.screening.risk.joining import joining_the_dead
 from alongside.safety.screening.risk.others import TO_THE_READER, concern_for_others
 from alongside.safety.screening.risk.own_voice import own_voice
+from alongside.safety.screening.risk.presence import is_absence_from_an_occasion
 from alongside.safety.screening.risk.quiet import ASKS_THE_GROUP
 from alongside.safety.screening.risk.returning import (
     is_last_of_something,
@@ -40,8 +41,10 @@ from alongside.safety.screening.risk.returning import (
 )
 from alongside.safety.screening.risk.subject import (
     names_suicide_as_a_subject,
+    talks_of_suicide_as_a_cause,
     talks_of_suicide_in_general,
 )
+from alongside.safety.screening.risk.without_me import COMPILED_WITHOUT_ME
 from alongside.safety.screening.stance import Stance, stance_of
 
 # Wanting to hurt oneself now or tonight: not a risk to life by its words, but the
@@ -83,6 +86,11 @@ _RECENT = re.compile(
 )
 
 
+# The words of intent, plans and goodbyes, and others' lives said to be easier
+# without the writer.
+_ALL_PATTERNS = COMPILED_PATTERNS + COMPILED_WITHOUT_ME
+
+
 def _is_past(context: Context, start: int, end: int) -> bool:
     matched = context.text[start:end]
     before = context.clause_before(start)
@@ -119,7 +127,7 @@ def assess_risk(
     text = context.text
     findings: list[RiskFinding] = []
     set_aside: list[RiskFinding] = []
-    for label, pattern, confidence, inherent in COMPILED_PATTERNS:
+    for label, pattern, confidence, inherent in _ALL_PATTERNS:
         for match in scan.finditer(pattern, text):
             start, end = match.start(), match.end()
             if any(f.start < end and start < f.end for f in findings + set_aside):
@@ -134,7 +142,10 @@ def assess_risk(
             if not inherent and _inside_an_idiom(text, start, end):
                 set_aside.append(RiskFinding("idiom", start, end, 0.1))
                 continue
-            if is_everyday(context, start, end) or (
+            if (
+                is_everyday(context, start, end)
+                or is_absence_from_an_occasion(context, start, end)
+            ) or (
                 label == "goodbye"
                 and (
                     promises_return(context, start, end)
@@ -142,6 +153,10 @@ def assess_risk(
                 )
             ):
                 set_aside.append(RiskFinding("everyday", start, end, 0.1))
+                continue
+            # "We need to talk more about suicide": a cause, whoever is named.
+            if talks_of_suicide_as_a_cause(context, start, end):
+                set_aside.append(RiskFinding("mention", start, end, 0.2))
                 continue
             # "The suicide of a loved one", "thinking about the death of my dad".
             if match.group(0).endswith(("suicide", "death")) and OF_SOMEONE.match(

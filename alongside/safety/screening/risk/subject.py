@@ -1,8 +1,11 @@
 """Suicide named as a subject, not as anyone's wish: a subject of work or study ("we
 talk about suicide risk every shift", "suicide prevention training"), or talking
 about it in general ("it's ok to talk about suicide here", "talking about suicide
-reduces risk"). "My suicide risk" and "I want to talk about suicide" stay the
-writer's own.
+reduces risk"), or talking about it as a cause that we all, or people, should take up
+("I think it's important to talk about suicide", "we need to talk more about suicide",
+"men should be able to speak openly about suicidal thoughts"). "My suicide risk", "I
+want to talk about suicide", "can I talk to someone about suicidal thoughts" and "we
+need to talk about my suicidal thoughts" stay the writer's own.
 """
 
 from __future__ import annotations
@@ -22,6 +25,49 @@ _TALK_ABOUT = re.compile(
     r"(?:talk(?:ing)?|speak(?:ing)?|ask(?:ing)?|chat(?:ting)?)\s+(?:openly\s+)?$"
 )
 _FIRST = re.compile(r"\b(?:i|i'?m|im|me|my|i'?ve|i'?d|i'?ll)\b")
+
+
+# Talking as a cause: a talker who is all of us or people in general ("we need to",
+# "men should", "let's"), or a judgement with no talker ("it's important to", "so
+# important that we"), then the talking itself and what is talked of. The talker is
+# never "I": "I need to talk about" and "can I talk to someone" are the writer's own.
+_TALKERS = (
+    r"(?:we|us|let'?s|people|everyone|everybody|society|men|lads|blokes|boys|women|girls"
+    r"|young\s+people|schools?|parents|families|communities|workplaces|employers"
+    r"|doctors|gps|the\s+nhs|more\s+people|all\s+of\s+us|folk|more\s+of\s+us)"
+)
+_JUDGEMENTS = (
+    r"(?:important|vital|crucial|essential|good|healthy|helpful|brave|normal|ok|okay"
+    r"|fine|safe|right|time|high\s+time|key|so\s+important|really\s+important)"
+)
+_AS_A_CAUSE = re.compile(
+    r"(?:\b"
+    + _TALKERS
+    + r"\s+(?:\w+\s+){0,6}?|\b"
+    + _JUDGEMENTS
+    + r"\s+(?:that\s+|for\s+(?:us|people|everyone|men|women|\w+)\s+)?(?:we\s+)?"
+    r"(?:all\s+)?(?:\w+\s+)?(?:to\s+)?)"
+    r"(?:talk|talking|speak|speaking|chat|chatting|open\s+up|opening\s+up|be\s+open"
+    r"|being\s+open|have\s+conversations|conversations?)"
+    r"(?:\s+(?:more|openly|honestly|freely|properly|about|around|on|of|together"
+    r"|out\s+loud)){0,3}\s*$"
+)
+_SUBJECT_WORDS = re.compile(r"\b(?:suicid\w*|self[\s-]?harm\w*)\b")
+_OWNED = re.compile(r"\b(?:my|mine|our|i|me)\b")
+
+
+def talks_of_suicide_as_a_cause(context: Context, start: int, end: int) -> bool:
+    """Whether the words at ``start:end`` name suicide or self-harm as something that
+    we all, or people, should talk about, said by no one of their own feelings."""
+    matched = context.text[start:end]
+    if not _SUBJECT_WORDS.search(matched) or _OWNED.search(matched):
+        return False
+    before = context.clause_before(start)
+    # "about suicide" may be the match itself, or what comes just before it.
+    if matched.startswith("about"):
+        before += "about "
+    found = _AS_A_CAUSE.search(before)
+    return found is not None and not _OWNED.search(before[found.start() :])
 
 
 def names_suicide_as_a_subject(text: str, end: int) -> bool:
