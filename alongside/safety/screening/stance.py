@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from enum import StrEnum
 
+from alongside.safety.screening.answered import is_quoted_back
 from alongside.safety.screening.context import Context
 
 
@@ -363,7 +364,11 @@ def is_report(sentence: str) -> bool:
 
 def stance_of(context: Context, start: int, end: int) -> Stance:
     """The stance of the sentence around ``start:end``, as it bears on that match."""
-    if context.is_quoted_lyric(start, end) or context.is_reported_speech(start, end):
+    if (
+        context.is_quoted_lyric(start, end)
+        or context.is_reported_speech(start, end)
+        or is_quoted_back(context, start, end)
+    ):
         return Stance.QUOTED
     if _EMPATHY_BEFORE.search(context.clause_before(start)):
         return Stance.READER

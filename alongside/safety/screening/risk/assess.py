@@ -16,6 +16,7 @@ from alongside.safety.screening.risk.factors import (
     factor_score,
     risk_factors,
 )
+from alongside.safety.screening.risk.faith import FAITH_PATTERNS
 from alongside.safety.screening.risk.findings import (
     URGENCY_BUILD_UP,
     URGENCY_IMMEDIATE,
@@ -31,20 +32,26 @@ from alongside.safety.screening.risk.intent import (
     TIMEFRAME,
 )
 from alongside.safety.screening.risk.joining import joining_the_dead
+from alongside.safety.screening.risk.means_named import MEANS_PATTERNS
 from alongside.safety.screening.risk.others import TO_THE_READER, concern_for_others
 from alongside.safety.screening.risk.own_voice import own_voice
 from alongside.safety.screening.risk.presence import is_absence_from_an_occasion
+from alongside.safety.screening.risk.prudence import is_prudent_planning
 from alongside.safety.screening.risk.quiet import ASKS_THE_GROUP
 from alongside.safety.screening.risk.returning import (
     is_last_of_something,
     promises_return,
 )
+from alongside.safety.screening.risk.same_here import means_shared_with_the_reader
+from alongside.safety.screening.risk.simple_grammar import SIMPLE_GRAMMAR
 from alongside.safety.screening.risk.subject import (
     names_suicide_as_a_subject,
     talks_of_suicide_as_a_cause,
     talks_of_suicide_in_general,
 )
-from alongside.safety.screening.risk.without_me import COMPILED_WITHOUT_ME
+from alongside.safety.screening.risk.tedium import is_kms_said_of_a_mishap
+from alongside.safety.screening.risk.without_me import WITHOUT_ME_PATTERNS
+from alongside.safety.screening.risk.written_goodbyes import WRITTEN_GOODBYES
 from alongside.safety.screening.stance import Stance, stance_of
 
 # Wanting to hurt oneself now or tonight: not a risk to life by its words, but the
@@ -86,9 +93,28 @@ _RECENT = re.compile(
 )
 
 
-# The words of intent, plans and goodbyes, and others' lives said to be easier
-# without the writer.
-_ALL_PATTERNS = COMPILED_PATTERNS + COMPILED_WITHOUT_ME
+# The words of intent, plans and goodbyes, and the kinds read in modules of their own:
+# others' lives easier without the writer, means named, faith, goodbyes written down
+# and simple grammar.
+_ALL_PATTERNS = COMPILED_PATTERNS + tuple(
+    (label, re.compile(pattern), confidence, inherent)
+    for label, pattern, confidence, inherent in (
+        WITHOUT_ME_PATTERNS
+        + MEANS_PATTERNS
+        + FAITH_PATTERNS
+        + WRITTEN_GOODBYES
+        + SIMPLE_GRAMMAR
+    )
+)
+
+
+# The reader's own words told back to them: "when you said you'd written a note",
+# "in your last message". A goodbye or a plan said to "you" otherwise keeps its weight
+# ("by the time you read this").
+_THE_READERS_OWN = re.compile(
+    r"\b(?:you|u)\s+(?:said|say|wrote|write|mentioned|told\s+(?:us|me)|posted|shared"
+    r"|talked\s+about)\b|\b(?:your|ur)\s*$"
+)
 
 
 def _is_past(context: Context, start: int, end: int) -> bool:
@@ -139,12 +165,16 @@ def assess_risk(
             if stance == Stance.QUOTED:
                 set_aside.append(RiskFinding("quoted", start, end, 0.2))
                 continue
-            if not inherent and _inside_an_idiom(text, start, end):
+            if not inherent and (
+                _inside_an_idiom(text, start, end)
+                or is_kms_said_of_a_mishap(context, start, end)
+            ):
                 set_aside.append(RiskFinding("idiom", start, end, 0.1))
                 continue
             if (
                 is_everyday(context, start, end)
                 or is_absence_from_an_occasion(context, start, end)
+                or is_prudent_planning(context, start, end)
             ) or (
                 label == "goodbye"
                 and (
@@ -170,7 +200,13 @@ def assess_risk(
             ):
                 set_aside.append(RiskFinding("about_someone_else", start, end, 0.3))
                 continue
-            if (stance == Stance.READER and label not in {"goodbye", "plan"}) or (
+            if (
+                stance == Stance.READER
+                and (
+                    label not in {"goodbye", "plan"}
+                    or _THE_READERS_OWN.search(context.clause_before(start)[-50:])
+                )
+            ) or (
                 stance == Stance.QUESTION
                 and label not in {"goodbye", "plan", "own_question"}
             ):
@@ -210,7 +246,11 @@ def assess_risk(
             findings.append(RiskFinding(label, start, end, confidence))
     # A question or a general "you" that speaks for the writer ("anyone else feel
     # like…?"): read as the writer's own, whatever the stance reader said.
-    for finding in [*own_voice(context), *joining_the_dead(context)]:
+    for finding in [
+        *own_voice(context),
+        *joining_the_dead(context),
+        *means_shared_with_the_reader(context),
+    ]:
         if not any(f.start < finding.end and finding.start < f.end for f in findings):
             findings.append(finding)
             set_aside = [

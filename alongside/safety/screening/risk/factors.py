@@ -7,6 +7,7 @@ import re
 
 import alongside.safety.screening.scan as scan
 from alongside.safety.screening.context import IDIOMS, Context
+from alongside.safety.screening.risk.cross import is_someone_cross
 from alongside.safety.screening.risk.everyday import is_everyday, is_ordinary_visit
 from alongside.safety.screening.risk.findings import RiskFinding
 from alongside.safety.screening.risk.more_signs import (
@@ -336,6 +337,7 @@ def risk_factors(context: Context, set_aside: list[RiskFinding]) -> list[RiskFin
                 or _IDIOM_DEATH.search(text, max(0, start - 25), end + 25)
                 or IDIOMS.search(text, max(0, start - 30), end + 30)
                 or is_said_of_a_tedious_thing(context, start, end)
+                or is_someone_cross(context, start, end)
                 or not _FIRST_PERSON.search(
                     context.sentence_text(start, end, neighbours=1)
                 )

@@ -3,6 +3,10 @@ hours of spreadsheets, someone shoot me", "kill me now, it's only Tuesday". The 
 is everyday hyperbole when its sentence names the task, the event or the day it is
 about, and says nothing else of harm or despair; "kill me now" alone, or beside "I
 can't do this any more", still counts as death on one's mind.
+
+The young people's "kms" is read the same way only with a laugh or a skull straight
+after it and a small mishap named beside it ("forgot my coursework on the bus, kms
+💀"); "kms", "kms lol" alone, or "kms fr", keep their weight.
 """
 
 from __future__ import annotations
@@ -34,9 +38,31 @@ _TEDIOUS = re.compile(
 _NOT_A_JOKE = re.compile(
     r"\b(?:di(?:e|ed|es|ing)|dead|death|suicid\w*|kill\s*my\s*self|my\s+life|alive"
     r"|any\s?more|can'?t\s+(?:do|take|cope|go\s+on|keep)|give\s+up|end\s+it|pills"
-    r"|tablets|meds|overdos\w*|rope|enough\s+to|serious(?:ly)?|for\s+real|not\s+joking"
+    r"|tablets|meds|overdos\w*|rope|enough\s+to|serious(?:ly)?|for\s+real|fr|not\s+joking"
     r"|i\s+mean\s+it|hopeless|no\s+point|nothing\s+left|so\s+done|tired\s+of\s+living)\b"
 )
+
+
+# "kms" with a laugh or a skull straight after it.
+_KMS_LAUGHED = re.compile(r"\bkms\b(?=[\s,.!]*(?:lol|lmao|lmfao|haha\w*|💀|😭|😂|🤣))")
+# A small mishap: something forgotten, dropped or broken, the wifi, a bus missed.
+_MISHAP = re.compile(
+    r"\b(?:forgot|forgotten|dropped|spilt|spilled|missed|burnt|broke|smashed|cracked"
+    r"|tripped|fell\s+over|locked\s+(?:myself\s+)?out|overslept|slept\s+through"
+    r"|lost\s+my\s+(?:keys|phone|wallet|purse|card|charger|airpods|homework|notes)"
+    r"|wifi|wi-fi|cut\s+out|crashed|autocorrect|replied\s+all|sent\s+(?:it|that)\s+to"
+    r"|typo|the\s+bus|the\s+train|my\s+chips|embarrass\w*|cringe)\b"
+)
+
+
+def is_kms_said_of_a_mishap(context: Context, start: int, end: int) -> bool:
+    """Whether "kms" at ``start:end`` is laughed off straight after and said of a
+    small mishap named in its sentence, with nothing else of harm or despair."""
+    if not _KMS_LAUGHED.match(context.text, start):
+        return False
+    sentence = context.sentence_text(start, end)
+    rest = sentence.replace(context.text[start:end], " ", 1)
+    return bool(_MISHAP.search(rest)) and not _NOT_A_JOKE.search(rest)
 
 
 def is_said_of_a_tedious_thing(context: Context, start: int, end: int) -> bool:

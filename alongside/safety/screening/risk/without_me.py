@@ -1,7 +1,8 @@
 """Others' lives said to be easier without the writer, with who they are named between:
 "it would be easier for my kids if I wasn't here", "life would be simpler for
 everyone if I was gone". The words next to each other ("easier if I wasn't here") are
-in ``intent``; these put the people in the middle.
+in ``intent``; these put the people in the middle. And one's death said to pay: "my
+family will be better off with the life insurance", "I'm worth more dead".
 
 Each pattern is ``(label, pattern, confidence, negation-inherent)``, read like those
 in ``intent``. Not being here for an occasion ("easier for the team if I wasn't here
@@ -9,8 +10,6 @@ for the inspection") is set aside by ``presence``.
 """
 
 from __future__ import annotations
-
-import re
 
 _PEOPLE = (
     r"(?:everyone|everybody|them|him|her|people|all\s+of\s+(?:them|you|us)|you\s+all"
@@ -32,8 +31,12 @@ WITHOUT_ME_PATTERNS: tuple[tuple[str, str, float, bool], ...] = (
         0.75,
         True,
     ),
-)
-COMPILED_WITHOUT_ME = tuple(
-    (label, re.compile(pattern), confidence, inherent)
-    for label, pattern, confidence, inherent in WITHOUT_ME_PATTERNS
+    (
+        "intent",
+        r"\b(?:better\s+off|be\s+(?:fine|ok|okay|sorted|looked\s+after))\s+with\s+(?:the"
+        r"|my)\s+(?:life\s+(?:insurance|cover|policy)|death\s+in\s+service)\b"
+        r"|\bworth\s+more\s+(?:to\s+(?:them|everyone|my\s+\w+)\s+)?dead\b",
+        0.8,
+        False,
+    ),
 )
