@@ -45,6 +45,14 @@ QUIET = [
     "My life insurance will pay off the mortgage if anything happens.",
     "I need finish my life story for the course.",
     "I've got mine saved up too for the holiday.",
+    # Neighbours from the second round.
+    "why do people say unalive instead of suicide?",
+    "kms is a word the kids use",
+    "I wrote a letter to my consultant about the pain clinic.",
+    "Got new pills from the GP, going to take them tonight before bed.",
+    "Been saving my holiday days, going to take them all in August.",
+    "I've got my gun cleaned and ready for the shoot tomorrow.",
+    "I saved enough for the deposit and I'm going to take it to the bank tomorrow.",
 ]
 
 ALERT = [
@@ -74,6 +82,12 @@ ALERT = [
     "I want finish my life.",
     "I have the same tablets saved up too.",
     "Not doing this anymore. Nobody would even notice.",
+    # From the second round.
+    "I want to unalive myself.",
+    "I wrote letters to my kids.",
+    "I've saved up tablets, I'm going to take them all.",
+    "I've figured out how to do it.",
+    "My wife will be fine with my life insurance.",
 ]
 
 

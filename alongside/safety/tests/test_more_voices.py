@@ -293,6 +293,46 @@ MUST_STAY_QUIET = [
         "When you said you'd rather be dead than go back to him, I understood. "
         "You're safe with us."
     ),
+    # A second round, written after the first fixes.
+    "lost my airpods on the train kms 😂",
+    "sent my teacher a message meant for my bf, kms lmao",
+    "unalive is such a weird word, just say suicide, it's ok to say it",
+    "We've just done our wills since buying the house, very grown up of us.",
+    "My dad's 84 and he's just sorted his power of attorney, sensible man.",
+    "'I'm worthless' - you are NOT, you're one of the kindest people here.",
+    (
+        "You said in your last post that you'd planned it for Friday. Please tell "
+        "us you're safe."
+    ),
+    "if my sergeant sees my boots like this he'll kill me",
+    "When mum finds out I dented the car she is going to murder me.",
+    "If the bus doesn't come I'm going to be late again.",
+    (
+        "The 12 steps talk about a power greater than ourselves, I'm still working "
+        "out what mine is."
+    ),
+    "Mum, 88, says 'the Lord will call me when He wants me' and carries on gardening.",
+    "My grandad always said he'd had a good innings, he died at 99 in his sleep.",
+    "I've been saving my pocket money to buy a switch.",
+    "Been stockpiling tins for the winter, the cupboard is full.",
+    "Driving into the sea front car park, the views are gorgeous tonight.",
+    "Going to the tracks to watch the steam train pass, the kids love it.",
+    "My sponsor's saying is 'one day at a time', I've got it on a fridge magnet.",
+    "I wrote a letter to my MP about the gender clinic waiting list.",
+    "I'm going to take my meds and get some sleep, night all x",
+    "I want finish my english course this year, then find better job.",
+    "My baby's first word was 'no', we're doomed lol.",
+    "Veterans' gardening group has saved my sanity this spring.",
+    "Our rainbow baby is one today, we're so lucky.",
+    "Secure ward bake-off, my Victoria sponge came second.",
+    "Blocked all the bookies on my phone, a month free today.",
+    "Chronic pain means I cancel a lot, thanks for still inviting me.",
+    (
+        "When you said you'd stopped eating, I remembered my own eating disorder. "
+        "Please talk to your GP."
+    ),
+    "I'm so done with this chemo brain, I put my keys in the fridge.",
+    "The Imam visited Dad in hospital and prayed with us, it meant a lot.",
 ]
 
 MUST_ALERT = [
@@ -397,6 +437,30 @@ MUST_ALERT = [
         "saved up too."
     ),
     "I keep telling my sponsor I'm fine but I've bought the rope.",
+    # A second round, written after the first fixes.
+    "kms for real this time. i can't deal with my parents anymore.",
+    "i've been hiding razors in my bra and i'm going to use them tonight",
+    "Saved up all my gabapentin, I'm taking it all at the weekend.",
+    "If the scan is bad I'm going to end my life.",
+    "If my wife doesn't come back I'm going to kill myself.",
+    "God, take me now. I can't keep living with this pain.",
+    "I've written my goodbye letters to my mum and my girlfriend.",
+    "My kids will be better off with the death in service money.",
+    "I want end my life, nobody here to help me.",
+    "I am going to finish myself tonight.",
+    "I'm going to drive the car into the reservoir after work.",
+    "After group tonight I'm walking down to the railway line.",
+    (
+        "'Nobody would miss me' - I know exactly how you feel, nobody would miss me "
+        "either, I'm going to end it."
+    ),
+    "You said you'd saved up tablets. So have I. I'm going to take them tonight.",
+    "It would be easier for my partner if I just wasn't here anymore.",
+    "I pray every night that God takes me in my sleep.",
+    "Forgot my keys again. Honestly I want to die.",
+    "Lost everything on the roulette wheel tonight. I've got the rope in the car.",
+    "I'm a veteran and I've got my rifle cleaned and ready for tonight.",
+    "Since the stillbirth I keep planning how I'd do it.",
 ]
 
 

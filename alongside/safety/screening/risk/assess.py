@@ -46,6 +46,7 @@ from alongside.safety.screening.risk.same_here import means_shared_with_the_read
 from alongside.safety.screening.risk.simple_grammar import SIMPLE_GRAMMAR
 from alongside.safety.screening.risk.subject import (
     names_suicide_as_a_subject,
+    names_the_word,
     talks_of_suicide_as_a_cause,
     talks_of_suicide_in_general,
 )
@@ -184,8 +185,11 @@ def assess_risk(
             ):
                 set_aside.append(RiskFinding("everyday", start, end, 0.1))
                 continue
-            # "We need to talk more about suicide": a cause, whoever is named.
-            if talks_of_suicide_as_a_cause(context, start, end):
+            # "We need to talk more about suicide": a cause, whoever is named; or
+            # the word itself named ("unalive is such a weird word").
+            if talks_of_suicide_as_a_cause(context, start, end) or names_the_word(
+                context, start, end
+            ):
                 set_aside.append(RiskFinding("mention", start, end, 0.2))
                 continue
             # "The suicide of a loved one", "thinking about the death of my dad".

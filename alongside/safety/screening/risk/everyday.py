@@ -145,5 +145,7 @@ EVERYDAY_NOTE = (
     r"|(?:to|for)\s+(?:the|my|our|a|an|his|her|their)\s+(?:landlord|landlady|school"
     r"|teachers?|milkman|postman|postie|neighbou?rs?|boss|manager|gp|doctor|council"
     r"|nursery|work|office|delivery|driver|cleaner|plumber|tutor|lecturer|class"
-    r"|housemates?|flatmates?|colleagues?|team|chemist|pharmacy|vet|dentist)\b)"
+    r"|housemates?|flatmates?|colleagues?|team|chemist|pharmacy|vet|dentist|mp"
+    r"|councillor|local\s+paper|editor|union|hr|employer|solicitor|head(?:teacher)?"
+    r"|university|uni|college|bank|ombudsman|consultant|nurse|pen\s?pals?)\b)"
 )

@@ -24,7 +24,8 @@ FAITH_PATTERNS: tuple[tuple[str, str, float, bool], ...] = (
         r"\b(?!\s+(?:when|in\s+(?:his|your|their)\s+(?:own\s+)?time|home\s+from|to\s+(?:church"
         r"|the\s+mosque)))"
         # Prayed for: "I pray God takes me", "I want the Lord to take me".
-        r"|\b(?:pray|praying|prayed|want|wish|hope|hoping|begging)\s+(?:that\s+)?(?:god|the"
+        r"|\b(?:pray|praying|prayed|want|wish|hope|hoping|begging)\s+(?:\w+\s+){0,3}?"
+        r"(?:that\s+)?(?:god|the"
         r"\s+lord|jesus|allah|he|him)\s+(?:would\s+|will\s+|to\s+)?(?:just\s+)?(?:take|takes"
         r"|call|calls)\s+me\b(?!\s+(?:when|in\s+(?:his|your)\s+(?:own\s+)?time))"
         # Going home to God, with a time or a means beside it.

@@ -60,6 +60,37 @@ MEANS_PATTERNS: tuple[tuple[str, str, float, bool], ...] = (
         0.85,
         False,
     ),
+    # Means saved up, then to be taken: "you said you'd saved up tablets. So have I.
+    # I'm going to take them tonight."
+    (
+        "plan",
+        r"\b(?:saved|saving|stockpil\w*|hoard\w*|stash\w*|enough)\b"
+        r"(?=[^\n]{0,40}?\b(?:pills|tablets|" + _MEDICINE + r")\b)[^\n]{0,80}?\b"
+        r"(?:going\s+to|gonna|'ll|will|about\s+to|planning\s+to)\s+(?:take|swallow)\s+"
+        r"(?:them|it)\b(?!\s+(?:back|to|in|out|off|with)\b)",
+        0.85,
+        False,
+    ),
+    # A means made ready for a time: "my rifle cleaned and ready for tonight".
+    (
+        "plan",
+        r"\b(?:got|have|'ve\s+got)\s+(?:my|the|a)\s+(?:\w+\s+)?(?:rifle|gun|shotgun"
+        r"|pistol|rope|noose|pills|tablets|blades?|razors?)\s+(?:\w+\s+){0,2}?(?:ready"
+        r"|loaded|lined\s+up|laid\s+out)(?=\s+(?:for\s+)?(?:tonight|today|now|tomorrow"
+        r"|this\s+(?:evening|weekend))\b)",
+        0.85,
+        False,
+    ),
+    # Planning how to do an act left unnamed, said at the end of a sentence:
+    # "I keep planning how I'd do it." "…how I'll do it, the kitchen…" is a task.
+    (
+        "plan",
+        r"\b(?:planning|planned|worked\s+out|working\s+out|figured\s+out|figuring\s+out)"
+        r"\s+(?:exactly\s+)?(?:how|when|where)\s+(?:i'?d|i'?ll|i\s+would|i\s+will"
+        r"|i'?m\s+going\s+to|to)\s+do\s+it\b(?=\s*(?:[.!?\n]|$))",
+        0.8,
+        False,
+    ),
     # Driving into water or off a height.
     (
         "intent",

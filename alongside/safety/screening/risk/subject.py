@@ -5,7 +5,9 @@ reduces risk"), or talking about it as a cause that we all, or people, should ta
 ("I think it's important to talk about suicide", "we need to talk more about suicide",
 "men should be able to speak openly about suicidal thoughts"). "My suicide risk", "I
 want to talk about suicide", "can I talk to someone about suicidal thoughts" and "we
-need to talk about my suicidal thoughts" stay the writer's own.
+need to talk about my suicidal thoughts" stay the writer's own. And a word named as
+a word ("unalive is such a weird word", "why do people say unalive instead of
+suicide?"): "I want to unalive myself" stays the writer's own.
 """
 
 from __future__ import annotations
@@ -68,6 +70,30 @@ def talks_of_suicide_as_a_cause(context: Context, start: int, end: int) -> bool:
         before += "about "
     found = _AS_A_CAUSE.search(before)
     return found is not None and not _OWNED.search(before[found.start() :])
+
+
+# The word itself, named as a word: said, used or spelt, or said to be a word.
+_WORD_BEFORE = re.compile(
+    r"\b(?:the\s+words?|words?\s+like|instead\s+of|say(?:s|ing)?|said|use[sd]?|using|call(?:s|ed|ing)?"
+    r"|spell\w*|typ(?:e|ed|ing)|writ(?:e|ing)|means?|meaning\s+of)\s+['\"]?$"
+)
+_WORD_AFTER = re.compile(
+    r"['\"]?\s+(?:is|was|'s)\s+(?:such\s+|a\s+|just\s+|so\s+)*(?:a\s+)?(?:\w+\s+)?word\b"
+    r"|['\"]?\s+(?:means|instead\s+of|as\s+a\s+word|stands\s+for)\b"
+)
+_BARE_WORD = re.compile(r"^\s*(?:unalive|kms|suicide|suicidal)\s*$")
+
+
+def names_the_word(context: Context, start: int, end: int) -> bool:
+    """Whether a bare word of risk at ``start:end`` ("unalive", "kms") is named as a
+    word: said, used or spelt, or said to be a word."""
+    if not _BARE_WORD.match(context.text[start:end]):
+        return False
+    word_end = start + len(context.text[start:end].rstrip())
+    return bool(
+        _WORD_BEFORE.search(context.text, max(0, start - 30), start)
+        or _WORD_AFTER.match(context.text, word_end)
+    )
 
 
 def names_suicide_as_a_subject(text: str, end: int) -> bool:

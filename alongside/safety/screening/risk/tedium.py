@@ -51,7 +51,9 @@ _MISHAP = re.compile(
     r"|tripped|fell\s+over|locked\s+(?:myself\s+)?out|overslept|slept\s+through"
     r"|lost\s+my\s+(?:keys|phone|wallet|purse|card|charger|airpods|homework|notes)"
     r"|wifi|wi-fi|cut\s+out|crashed|autocorrect|replied\s+all|sent\s+(?:it|that)\s+to"
-    r"|typo|the\s+bus|the\s+train|my\s+chips|embarrass\w*|cringe)\b"
+    r"|typo|the\s+bus|the\s+train|my\s+chips|embarrass\w*|cringe|meant\s+for"
+    r"|wrong\s+(?:person|chat|group|number)|sent\s+(?:\w+\s+){0,3}?(?:a\s+)?(?:message"
+    r"|text|email|pic|photo|voice\s+note))\b"
 )
 
 

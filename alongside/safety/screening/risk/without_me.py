@@ -33,7 +33,13 @@ WITHOUT_ME_PATTERNS: tuple[tuple[str, str, float, bool], ...] = (
     ),
     (
         "intent",
-        r"\b(?:better\s+off|be\s+(?:fine|ok|okay|sorted|looked\s+after))\s+with\s+(?:the"
+        # Who is better off is named first, so the words read as the writer's own
+        # death: "my kids will be better off with the death in service money".
+        r"\b(?:my\s+(?:\w+\s+)?\w+|everyone|everybody|they|the\s+(?:kids|family))\s+"
+        r"(?:will|would|'d|'ll)\s+(?:all\s+)?be\s+(?:\w+\s+)?(?:better\s+off|fine|sorted"
+        r"|looked\s+after|ok|okay)\s+with\s+(?:the|my)\s+(?:life\s+(?:insurance|cover"
+        r"|policy)|death\s+in\s+service)\b"
+        r"|\b(?:better\s+off|be\s+(?:fine|ok|okay|sorted|looked\s+after))\s+with\s+(?:the"
         r"|my)\s+(?:life\s+(?:insurance|cover|policy)|death\s+in\s+service)\b"
         r"|\bworth\s+more\s+(?:to\s+(?:them|everyone|my\s+\w+)\s+)?dead\b",
         0.8,
