@@ -23,6 +23,7 @@ from enum import StrEnum
 
 from alongside.safety.screening.answered import is_quoted_back
 from alongside.safety.screening.context import Context
+from alongside.safety.screening.speaker import speaker_of_quote
 
 
 class Stance(StrEnum):
@@ -364,12 +365,18 @@ def is_report(sentence: str) -> bool:
 
 def stance_of(context: Context, start: int, end: int) -> Stance:
     """The stance of the sentence around ``start:end``, as it bears on that match."""
-    if (
-        context.is_quoted_lyric(start, end)
-        or context.is_reported_speech(start, end)
-        or is_quoted_back(context, start, end)
-    ):
+    if context.is_quoted_lyric(start, end) or is_quoted_back(context, start, end):
         return Stance.QUOTED
+    if context.is_reported_speech(start, end):
+        # Whose words: the writer's own ("I texted my sister '…'") are read as
+        # written; someone else's are about them; a speaker unnamed, quoted.
+        speaker = speaker_of_quote(context, start, end)
+        if speaker is None:
+            return Stance.QUOTED
+        if speaker in _READER:
+            return Stance.READER
+        if speaker and speaker not in _FIRST:
+            return Stance.OTHER
     if _EMPATHY_BEFORE.search(context.clause_before(start)):
         return Stance.READER
     sentence = context.sentence_text(start, end)

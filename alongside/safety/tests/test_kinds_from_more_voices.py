@@ -5,7 +5,8 @@ wrote them, the reader's own goodbye or plan told back to them, someone who "wil
 kill me" once they find out, a negator inside a condition, means named (a medicine
 saved up, a means hidden or to be used, driving into water, the tracks, not waking
 after an act), faith, goodbyes written down, one's death said to pay, simple grammar,
-and means shared with the reader. Every sentence is written here."""
+and means shared with the reader; and whose words a reported quotation is. Every
+sentence is written here."""
 
 from __future__ import annotations
 
@@ -53,6 +54,11 @@ QUIET = [
     "Been saving my holiday days, going to take them all in August.",
     "I've got my gun cleaned and ready for the shoot tomorrow.",
     "I saved enough for the deposit and I'm going to take it to the bank tomorrow.",
+    # Quoted back by a supporter, or said by someone unnamed or someone else.
+    '"I want to die" - are you ok? You can ring Samaritans.',
+    'He goes "I want to die" and then laughs, it\'s his catchphrase.',
+    'My nan said "I\'m ready to go" at the hospice and held my hand.',
+    'You said "I want to die" last night, how are you today?',
 ]
 
 ALERT = [
@@ -88,7 +94,27 @@ ALERT = [
     "I've saved up tablets, I'm going to take them all.",
     "I've figured out how to do it.",
     "My wife will be fine with my life insurance.",
+    # The writer's own words, quoted: answered by no one, or said by "I".
+    "'I want to die' is all I can think about. Please help me.",
+    "'I want to die' - please call me.",
+    'I told my GP "I want to die" and she referred me to the crisis team.',
+    "I texted my sister 'I'm going to kill myself tonight'.",
+    '"I want to die," I said, and I meant it.',
 ]
+
+
+SOMEONE_ELSES_WORDS = [
+    "My friend texted me 'I'm going to kill myself tonight'.",
+    '"I want to die," she said, and then she hung up.',
+]
+
+
+@pytest.mark.parametrize("sentence", SOMEONE_ELSES_WORDS)
+def test_someone_elses_words_quoted_show_the_card_for_them(sentence: str) -> None:
+    result = screen(sentence)
+
+    assert not result.needs_on_duty_alert
+    assert result.card == "concern"
 
 
 @pytest.mark.parametrize("sentence", QUIET)
