@@ -59,6 +59,11 @@ QUIET = [
     'He goes "I want to die" and then laughs, it\'s his catchphrase.',
     'My nan said "I\'m ready to go" at the hospice and held my hand.',
     'You said "I want to die" last night, how are you today?',
+    # Neighbours from the third round.
+    "Goodbye all, see you in the next session.",
+    "kms i just waved at someone who wasn't waving at me 😭",
+    "I wrote a letter to my younger self, my counsellor's idea.",
+    "Leaving this group now, thanks all, I won't be back, it's not for me.",
 ]
 
 ALERT = [
@@ -100,6 +105,10 @@ ALERT = [
     'I told my GP "I want to die" and she referred me to the crisis team.',
     "I texted my sister 'I'm going to kill myself tonight'.",
     '"I want to die," I said, and I meant it.',
+    # From the third round.
+    "We need to talk about suicide because I'm planning mine.",
+    "see you all on the other side, I'm done.",
+    "bye everyone, thanks for everything, I won't be back.",
 ]
 
 

@@ -333,6 +333,35 @@ MUST_STAY_QUIET = [
     ),
     "I'm so done with this chemo brain, I put my keys in the fridge.",
     "The Imam visited Dad in hospital and prayed with us, it meant a lot.",
+    # A third round, written after the second fixes.
+    "see ya later lads, good session tonight",
+    "Bye all, speak soon, thanks for listening tonight x",
+    "Goodbye everyone, see you in the next group on Thursday.",
+    "We should talk more about self-harm in schools, the silence doesn't help anyone.",
+    "It's really important that men open up about suicidal feelings, my dad never did.",
+    "Parents' evening, two hours of small talk, kill me now.",
+    "kms i just called my teacher mum 😭",
+    "It'd be easier if I wasn't here on Saturdays, the shop is chaos.",
+    "My husband would cope better if I wasn't around during the school holidays lol",
+    "'I hate myself' - hun, you're doing so well, don't be hard on yourself.",
+    "When you said you'd given your cat away, it worried me. How are you?",
+    (
+        "Grandma says she's ready to meet her maker but first she wants to see the "
+        "new baby."
+    ),
+    "Lord, give me patience with this toddler.",
+    "My faith tells me God will call me home in His own time.",
+    "I've had a good long life and I'm grateful for every day of it.",
+    "Just been to a GA meeting, 40 days bet-free.",
+    "The pain is bad today but I've got my hot water bottle and my audiobook.",
+    "I'm so done with this flare, three weeks now, rheumatologist on Monday.",
+    "Our little one would have been two today. We let off balloons.",
+    "The padre used to say 'every man has his time'. He was a good man.",
+    "secure unit has a new gym, I'm actually enjoying the bike",
+    "I want to thank everyone, my English is better now because of you.",
+    "I'm a trans woman and I've never felt more myself, transition saved my life.",
+    "If the bus doesn't come I'll walk, it's only a mile.",
+    "I wrote a letter to my future self in therapy, it was really moving.",
 ]
 
 MUST_ALERT = [
@@ -461,6 +490,22 @@ MUST_ALERT = [
     "Lost everything on the roulette wheel tonight. I've got the rope in the car.",
     "I'm a veteran and I've got my rifle cleaned and ready for tonight.",
     "Since the stillbirth I keep planning how I'd do it.",
+    # A third round, written after the second fixes.
+    "see you all on the other side, I'm done.",
+    "bye everyone, thanks for everything, I won't be back.",
+    "I know people say it's important to talk about suicide, but I really want to die.",
+    "We need to talk about suicide because I'm planning mine.",
+    "kms, i've got the pills ready",
+    "Everyone at work would be better off if I wasn't here at all.",
+    "Lord please just let me die tonight.",
+    "I've saved up my insulin, I'm going to take it all tomorrow.",
+    "Since my son died I've been planning how I'd do it.",
+    "'I want to die' - that's all I can think tonight.",
+    "I told the nurse 'I'm going to hang myself' and she didn't believe me.",
+    "If the benefits get stopped I'm going to end my life.",
+    "I'm hiding my tablets from the staff so I can take them all at once.",
+    "I'm going to drive off the cliff at Beachy Head tonight.",
+    "my mum will be better off without me, i'm writing her a letter to say sorry",
 ]
 
 

@@ -17,6 +17,7 @@ from alongside.safety.screening.risk.factors import (
     risk_factors,
 )
 from alongside.safety.screening.risk.faith import FAITH_PATTERNS
+from alongside.safety.screening.risk.farewells import FAREWELL_PATTERNS
 from alongside.safety.screening.risk.findings import (
     URGENCY_BUILD_UP,
     URGENCY_IMMEDIATE,
@@ -96,7 +97,7 @@ _RECENT = re.compile(
 
 # The words of intent, plans and goodbyes, and the kinds read in modules of their own:
 # others' lives easier without the writer, means named, faith, goodbyes written down
-# and simple grammar.
+# or said, and simple grammar.
 _ALL_PATTERNS = COMPILED_PATTERNS + tuple(
     (label, re.compile(pattern), confidence, inherent)
     for label, pattern, confidence, inherent in (
@@ -104,6 +105,7 @@ _ALL_PATTERNS = COMPILED_PATTERNS + tuple(
         + MEANS_PATTERNS
         + FAITH_PATTERNS
         + WRITTEN_GOODBYES
+        + FAREWELL_PATTERNS
         + SIMPLE_GRAMMAR
     )
 )

@@ -29,7 +29,8 @@ _RETURN = re.compile(
     + _DAY
     + r"|in\s+(?:a|an|two|three|four|\d+|a\s+few|a\s+couple\s+of)\s+(?:days?|weeks?"
     r"|months?|hours?)|after\s+(?:the|my)\s+(?:holiday|holidays|hols|break|trip|weekend"
-    r"|exams?|shift)|at\s+(?:the\s+)?(?:next\s+)?(?:group|meet|meeting|session|class)"
+    r"|exams?|shift)|(?:at|in)\s+(?:the\s+)?(?:next\s+)?(?:group|meet|meeting|session"
+    r"|class)"
     r"|soon|later|in\s+a\s+bit|in\s+a\s+while)"
     r"|(?:speak|talk|chat|catch\s+(?:you|u|ya))\s+(?:soon|later|tomorrow|next\s+week)"
     r"|(?:i'?ll\s+be\s+)?back\s+(?:on\s+"

@@ -55,7 +55,7 @@ _AS_A_CAUSE = re.compile(
     r"|out\s+loud)){0,3}\s*$"
 )
 _SUBJECT_WORDS = re.compile(r"\b(?:suicid\w*|self[\s-]?harm\w*)\b")
-_OWNED = re.compile(r"\b(?:my|mine|our|i|me)\b")
+_OWNED = re.compile(r"\b(?:my|mine|our|i|i'?m|i'?ve|i'?ll|i'?d|me)\b")
 
 
 def talks_of_suicide_as_a_cause(context: Context, start: int, end: int) -> bool:
@@ -69,7 +69,12 @@ def talks_of_suicide_as_a_cause(context: Context, start: int, end: int) -> bool:
     if matched.startswith("about"):
         before += "about "
     found = _AS_A_CAUSE.search(before)
-    return found is not None and not _OWNED.search(before[found.start() :])
+    return (
+        found is not None
+        and not _OWNED.search(before[found.start() :])
+        # "…because I'm planning mine" makes it the writer's own.
+        and not _OWNED.search(context.clause_after(end))
+    )
 
 
 # The word itself, named as a word: said, used or spelt, or said to be a word.

@@ -4,8 +4,8 @@ is everyday hyperbole when its sentence names the task, the event or the day it 
 about, and says nothing else of harm or despair; "kill me now" alone, or beside "I
 can't do this any more", still counts as death on one's mind.
 
-The young people's "kms" is read the same way only with a laugh or a skull straight
-after it and a small mishap named beside it ("forgot my coursework on the bus, kms
+The young people's "kms" is read the same way only with a laugh or a skull in its
+sentence and a small mishap named beside it ("forgot my coursework on the bus, kms
 💀"); "kms", "kms lol" alone, or "kms fr", keep their weight.
 """
 
@@ -43,8 +43,9 @@ _NOT_A_JOKE = re.compile(
 )
 
 
-# "kms" with a laugh or a skull straight after it.
-_KMS_LAUGHED = re.compile(r"\bkms\b(?=[\s,.!]*(?:lol|lmao|lmfao|haha\w*|💀|😭|😂|🤣))")
+# "kms" with a laugh or a skull in its sentence.
+_KMS = re.compile(r"\bkms\b")
+_LAUGH = re.compile(r"\b(?:lol|lmao|lmfao|haha\w*)\b|💀|😭|😂|🤣")
 # A small mishap: something forgotten, dropped or broken, the wifi, a bus missed.
 _MISHAP = re.compile(
     r"\b(?:forgot|forgotten|dropped|spilt|spilled|missed|burnt|broke|smashed|cracked"
@@ -53,18 +54,21 @@ _MISHAP = re.compile(
     r"|wifi|wi-fi|cut\s+out|crashed|autocorrect|replied\s+all|sent\s+(?:it|that)\s+to"
     r"|typo|the\s+bus|the\s+train|my\s+chips|embarrass\w*|cringe|meant\s+for"
     r"|wrong\s+(?:person|chat|group|number)|sent\s+(?:\w+\s+){0,3}?(?:a\s+)?(?:message"
-    r"|text|email|pic|photo|voice\s+note))\b"
+    r"|text|email|pic|photo|voice\s+note)|called\s+(?:my|the|a)\s+\w+\s+(?:mum|mom|dad"
+    r"|mummy|daddy)|waved\s+at|said\s+love\s+you)\b"
 )
 
 
 def is_kms_said_of_a_mishap(context: Context, start: int, end: int) -> bool:
     """Whether "kms" at ``start:end`` is laughed off straight after and said of a
     small mishap named in its sentence, with nothing else of harm or despair."""
-    if not _KMS_LAUGHED.match(context.text, start):
+    if not _KMS.match(context.text, start):
         return False
     sentence = context.sentence_text(start, end)
     rest = sentence.replace(context.text[start:end], " ", 1)
-    return bool(_MISHAP.search(rest)) and not _NOT_A_JOKE.search(rest)
+    return bool(
+        _LAUGH.search(rest) and _MISHAP.search(rest) and not _NOT_A_JOKE.search(rest)
+    )
 
 
 def is_said_of_a_tedious_thing(context: Context, start: int, end: int) -> bool:
