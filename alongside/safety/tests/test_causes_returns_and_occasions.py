@@ -35,6 +35,10 @@ OWN_NEED = [
     "We need to talk about my suicidal thoughts, I can't keep them in.",
     "I told my mum about my suicidal thoughts last night.",
     "Is there anyone I can speak with about suicidal feelings tonight?",
+    # A cause, then the writer's own thoughts of it.
+    "It's important to talk about suicide. I think about it every day.",
+    "Men need to talk about suicide. I'm a man and I'm planning mine.",
+    "My brother died by suicide. I'm planning mine.",
 ]
 
 
@@ -49,6 +53,12 @@ def test_suicide_talked_of_as_a_cause_raises_no_alert(sentence: str) -> None:
 @pytest.mark.parametrize("sentence", OWN_NEED)
 def test_the_writers_own_need_to_talk_still_alerts(sentence: str) -> None:
     assert screen(sentence).needs_on_duty_alert
+
+
+def test_grief_for_someone_elses_suicide_thought_of_every_day_is_no_alert() -> None:
+    result = screen("My brother died by suicide. I think about it every day.")
+
+    assert not result.needs_on_duty_alert
 
 
 def test_someone_who_wants_to_talk_to_me_is_still_someone_else() -> None:
@@ -159,6 +169,7 @@ A_PLEA_WITH_NOTHING_TEDIOUS = [
     "I can't do this anymore, kill me now.",
     "This meeting, kill me now, I want to die anyway.",
     "Revision all weekend, kill me now, I've got the pills ready.",
+    "Another day of this pain, kill me now.",
 ]
 
 

@@ -48,6 +48,7 @@ from alongside.safety.screening.risk.simple_grammar import SIMPLE_GRAMMAR
 from alongside.safety.screening.risk.subject import (
     names_suicide_as_a_subject,
     names_the_word,
+    own_thoughts_of_suicide,
     talks_of_suicide_as_a_cause,
     talks_of_suicide_in_general,
 )
@@ -256,6 +257,7 @@ def assess_risk(
         *own_voice(context),
         *joining_the_dead(context),
         *means_shared_with_the_reader(context),
+        *own_thoughts_of_suicide(context, set_aside),
     ]:
         if not any(f.start < finding.end and finding.start < f.end for f in findings):
             findings.append(finding)

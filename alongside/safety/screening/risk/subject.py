@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 
 from alongside.safety.screening.context import Context
+from alongside.safety.screening.risk.findings import RiskFinding
 
 _AS_SUBJECT = re.compile(
     r"\s+(?:risk|risks|prevention|awareness|assessments?|training|rates?|statistics"
@@ -58,6 +59,49 @@ _SUBJECT_WORDS = re.compile(r"\b(?:suicid\w*|self[\s-]?harm\w*)\b")
 _OWNED = re.compile(r"\b(?:my|mine|our|i|i'?m|i'?ve|i'?ll|i'?d|me)\b")
 
 
+# The writer's own thoughts of "it" straight after: "…talk about suicide. I think about
+# it every day", "…I'm planning mine".
+_OWN_THOUGHTS_OF_IT = re.compile(
+    r"\b(?:i|i'?m|i'?ve|i\s+have|i\s+am)\s+(?:(?!not\b|never\b|no\b)\w+\s+){0,3}?"
+    r"(?:think|thinking|thought"
+    r"|plan|planning|planned|want|wanted|wanting|consider\w*|tried|trying|attempt\w*"
+    r"|obsess\w*|fantasi\w*|dream\w*)\s+(?:about\s+|of\s+|on\s+)?(?:it|mine|one|doing"
+    r"\s+it)\b"
+)
+
+
+# Of them, a plan or a wish of one's own: after someone else's death, "I think about it"
+# is grief, "I'm planning mine" is not.
+_OWN_PLAN_OF_IT = re.compile(
+    r"\b(?:plan\w*|consider\w*|attempt\w*|want\w*|trying|tried|mine)\b"
+)
+
+
+def _own_thoughts_follow(context: Context, end: int, *, plans: bool = False) -> bool:
+    """Whether the writer's own thoughts of "it" follow, in the sentence or the next;
+    with ``plans``, only a plan or a wish of their own."""
+    _, finish = context.sentence(end - 1, end, neighbours=1)
+    found = _OWN_THOUGHTS_OF_IT.search(context.text, end, finish)
+    return found is not None and (
+        not plans or bool(_OWN_PLAN_OF_IT.search(found.group(0)))
+    )
+
+
+def own_thoughts_of_suicide(
+    context: Context, set_aside: list[RiskFinding]
+) -> list[RiskFinding]:
+    """The word "suicide" set aside as a mention or as someone else's, followed by
+    the writer's own thoughts of it ("Men need to talk about suicide. I'm planning
+    mine."): the writer's own, after all."""
+    return [
+        RiskFinding("intent", f.start, f.end, 0.8)
+        for f in set_aside
+        if f.label in {"mention", "about_someone_else"}
+        and "suicid" in context.text[f.start : f.end]
+        and _own_thoughts_follow(context, f.end, plans=f.label == "about_someone_else")
+    ]
+
+
 def talks_of_suicide_as_a_cause(context: Context, start: int, end: int) -> bool:
     """Whether the words at ``start:end`` name suicide or self-harm as something that
     we all, or people, should talk about, said by no one of their own feelings."""
@@ -74,6 +118,7 @@ def talks_of_suicide_as_a_cause(context: Context, start: int, end: int) -> bool:
         and not _OWNED.search(before[found.start() :])
         # "…because I'm planning mine" makes it the writer's own.
         and not _OWNED.search(context.clause_after(end))
+        and not _own_thoughts_follow(context, end)
     )
 
 
@@ -118,6 +163,8 @@ def talks_of_suicide_in_general(context: Context, start: int, end: int) -> bool:
     matched = context.text[start:end]
     if not (matched.startswith("about") and matched.endswith("suicide")):
         return False
-    return bool(_TALK_ABOUT.search(context.clause_before(start))) and not _FIRST.search(
-        context.sentence_text(start, end)
+    return (
+        bool(_TALK_ABOUT.search(context.clause_before(start)))
+        and not _FIRST.search(context.sentence_text(start, end))
+        and not _own_thoughts_follow(context, end)
     )

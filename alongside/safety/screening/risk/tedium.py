@@ -32,14 +32,15 @@ _TEDIOUS = re.compile(
     r"|karaoke|small\s+talk|group\s+project|maths|spelling|timesheets?|rota|shift"
     r"|monday|tuesday|wednesday|thursday|friday|mondays|(?:only|still)\s+(?:\w+day)"
     r"|work\s+do|christmas\s+party|school\s+run|parents'?\s+evening|jury\s+duty|dmv"
-    r"|the\s+dentist|driving\s+lesson|another\s+(?:day|week|hour)\s+of)\b"
+    r"|the\s+dentist|driving\s+lesson)\b"
 )
 # Anything else of harm or despair in the sentence: the plea is then no joke.
 _NOT_A_JOKE = re.compile(
     r"\b(?:di(?:e|ed|es|ing)|dead|death|suicid\w*|kill\s*my\s*self|my\s+life|alive"
     r"|any\s?more|can'?t\s+(?:do|take|cope|go\s+on|keep)|give\s+up|end\s+it|pills"
     r"|tablets|meds|overdos\w*|rope|enough\s+to|serious(?:ly)?|for\s+real|fr|not\s+joking"
-    r"|i\s+mean\s+it|hopeless|no\s+point|nothing\s+left|so\s+done|tired\s+of\s+living)\b"
+    r"|i\s+mean\s+it|hopeless|no\s+point|nothing\s+left|so\s+done|tired\s+of\s+living"
+    r"|pain|hurts?|agony|suffer\w*|living|existing|this\s+life|every\s+day)\b"
 )
 
 
