@@ -75,6 +75,10 @@ _NEVER_WITHOUT = re.compile(
     r"\bnot\s+a\s+(?:day|night|moment|minute|second|week|morning)\s+(?:goes|passes)\s+by\b"
 )
 _MORE_THAN = re.compile(r"\bmore\s+than\b")
+_CONDITION_THEN_I = re.compile(
+    r"\b(?:if|unless)\b[^,;]*?\b(?:not|never|no|\w+n'?t|cannot)\b[^,;]*?"
+    r"\b(?:i|i'?m|im|i'?ll|ill|i'?d|i'?ve|i\s+am|i\s+will)\s+(?:\w+\s+){0,2}$"
+)
 _DISTANT_PAST = re.compile(
     r"\b(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a\s+few"
     r"|few|several|many|some|couple\s+of|a\s+couple\s+of)\s+(?:years?|yrs?)\s+(?:ago|back|since)\b"
@@ -335,6 +339,10 @@ class Context:
             return False
         # "I've never wanted to die more than now": more than ever, not never.
         if negator.group(0) == "never" and _MORE_THAN.search(self.clause_after(start)):
+            return False
+        # A negator in a condition governs the condition, not what follows it: "if
+        # the treatment doesn't work I'm going to end it".
+        if _CONDITION_THEN_I.search(before[-150:]):
             return False
         # Rhetorical questions negate nothing: "why shouldn't I…", "why haven't I…".
         if re.search(r"\bwhy\s*$", tail[: negator.start()]):

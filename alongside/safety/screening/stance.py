@@ -21,7 +21,9 @@ from __future__ import annotations
 import re
 from enum import StrEnum
 
+from alongside.safety.screening.answered import is_quoted_back
 from alongside.safety.screening.context import Context
+from alongside.safety.screening.speaker import speaker_of_quote
 
 
 class Stance(StrEnum):
@@ -274,10 +276,35 @@ _SOMEONE_ELSES_DEATH = re.compile(
 )
 
 
+# Verbs whose person after "to" or "with" is the one listening, not the one the words
+# are about: "I want to talk to someone about…", "can I speak with my GP about…".
+_TALKING = frozenset(
+    ["talk", "talking", "talked", "speak", "speaking", "spoke", "chat", "chatting"]
+)
+_TOLD = frozenset(["tell", "telling", "told", "ask", "asking", "asked"])
+_DETERMINERS = frozenset(["my", "a", "an", "the", "our", "your", "his", "her", "their"])
+
+
+def _is_listener(words: list[str], index: int) -> bool:
+    """Whether ``words[index]`` is the one spoken to: straight after "talk to",
+    "speak with" or "tell", or after them and "my", "a" or "the" ("my GP")."""
+    at = index - 1
+    if at >= 0 and words[at] in _DETERMINERS:
+        at -= 1
+    if at >= 0 and words[at] in _TOLD:
+        return True
+    return at >= 1 and words[at] in {"to", "with"} and words[at - 1] in _TALKING
+
+
 def _nearest_subject(words: list[str]) -> Stance | None:
     """The person nearest before the match; "you" counts only close by (four words),
-    since a "you" further back is often general ("when you feel like this, I…")."""
+    since a "you" further back is often general ("when you feel like this, I…"). The
+    one spoken to ("talk to someone about…") is passed over."""
     for distance, word in enumerate(reversed(words)):
+        if (word in _OTHER or word in _FIRST) and _is_listener(
+            words, len(words) - 1 - distance
+        ):
+            continue
         if word in _FIRST:
             return Stance.SELF_NOW
         if word in _READER and distance < 4:
@@ -324,10 +351,10 @@ _EMPATHY_BEFORE = re.compile(
 
 
 # The group named as the ones spoken to, first in a sentence ("sorry everyone, …",
-# "thanks all: …"): the readers, not someone the writer speaks about.
+# "thanks all: …", "Goodbye everyone."): the readers, not someone the writer speaks about.
 _VOCATIVE = re.compile(
-    r"^\s*(?:(?:sorry|thanks|thank\s+you|hi|hey|hello|love\s+you|bye|night)\s+)?"
-    r"(?:everyone|everybody|all|guys|folks|y'?all)\s*[,:;!-]"
+    r"^\s*(?:(?:sorry|thanks|thank\s+you|hi|hey|hello|love\s+you|bye|good\s?bye"
+    r"|farewell|night)\s+)?(?:everyone|everybody|all|guys|folks|y'?all)\s*(?:[,:;!.-]|$)"
 )
 
 
@@ -338,8 +365,18 @@ def is_report(sentence: str) -> bool:
 
 def stance_of(context: Context, start: int, end: int) -> Stance:
     """The stance of the sentence around ``start:end``, as it bears on that match."""
-    if context.is_quoted_lyric(start, end) or context.is_reported_speech(start, end):
+    if context.is_quoted_lyric(start, end) or is_quoted_back(context, start, end):
         return Stance.QUOTED
+    if context.is_reported_speech(start, end):
+        # Whose words: the writer's own ("I texted my sister '…'") are read as
+        # written; someone else's are about them; a speaker unnamed, quoted.
+        speaker = speaker_of_quote(context, start, end)
+        if speaker is None:
+            return Stance.QUOTED
+        if speaker in _READER:
+            return Stance.READER
+        if speaker and speaker not in _FIRST:
+            return Stance.OTHER
     if _EMPATHY_BEFORE.search(context.clause_before(start)):
         return Stance.READER
     sentence = context.sentence_text(start, end)

@@ -145,7 +145,7 @@ NO_ALERT = [
     "I'd rather die than wear those shoes.",
     "I want to die of embarrassment every time I remember that email.",
     "I'm dead tired after the night shift.",
-    pytest.param("Kill me now, it's only Tuesday.", marks=_KNOWN_MISS),
+    "Kill me now, it's only Tuesday.",
     "Ugh, this spreadsheet wants me dead.",
     "I'm going to kill my brother when he gets home, he ate my leftovers.",
     "My knees are dying after that run.",

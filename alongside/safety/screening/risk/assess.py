@@ -16,6 +16,8 @@ from alongside.safety.screening.risk.factors import (
     factor_score,
     risk_factors,
 )
+from alongside.safety.screening.risk.faith import FAITH_PATTERNS
+from alongside.safety.screening.risk.farewells import FAREWELL_PATTERNS
 from alongside.safety.screening.risk.findings import (
     URGENCY_BUILD_UP,
     URGENCY_IMMEDIATE,
@@ -31,17 +33,28 @@ from alongside.safety.screening.risk.intent import (
     TIMEFRAME,
 )
 from alongside.safety.screening.risk.joining import joining_the_dead
+from alongside.safety.screening.risk.means_named import MEANS_PATTERNS
 from alongside.safety.screening.risk.others import TO_THE_READER, concern_for_others
 from alongside.safety.screening.risk.own_voice import own_voice
+from alongside.safety.screening.risk.presence import is_absence_from_an_occasion
+from alongside.safety.screening.risk.prudence import is_prudent_planning
 from alongside.safety.screening.risk.quiet import ASKS_THE_GROUP
 from alongside.safety.screening.risk.returning import (
     is_last_of_something,
     promises_return,
 )
+from alongside.safety.screening.risk.same_here import means_shared_with_the_reader
+from alongside.safety.screening.risk.simple_grammar import SIMPLE_GRAMMAR
 from alongside.safety.screening.risk.subject import (
     names_suicide_as_a_subject,
+    names_the_word,
+    own_thoughts_of_suicide,
+    talks_of_suicide_as_a_cause,
     talks_of_suicide_in_general,
 )
+from alongside.safety.screening.risk.tedium import is_kms_said_of_a_mishap
+from alongside.safety.screening.risk.without_me import WITHOUT_ME_PATTERNS
+from alongside.safety.screening.risk.written_goodbyes import WRITTEN_GOODBYES
 from alongside.safety.screening.stance import Stance, stance_of
 
 # Wanting to hurt oneself now or tonight: not a risk to life by its words, but the
@@ -83,6 +96,31 @@ _RECENT = re.compile(
 )
 
 
+# The words of intent, plans and goodbyes, and the kinds read in modules of their own:
+# others' lives easier without the writer, means named, faith, goodbyes written down
+# or said, and simple grammar.
+_ALL_PATTERNS = COMPILED_PATTERNS + tuple(
+    (label, re.compile(pattern), confidence, inherent)
+    for label, pattern, confidence, inherent in (
+        WITHOUT_ME_PATTERNS
+        + MEANS_PATTERNS
+        + FAITH_PATTERNS
+        + WRITTEN_GOODBYES
+        + FAREWELL_PATTERNS
+        + SIMPLE_GRAMMAR
+    )
+)
+
+
+# The reader's own words told back to them: "when you said you'd written a note",
+# "in your last message". A goodbye or a plan said to "you" otherwise keeps its weight
+# ("by the time you read this").
+_THE_READERS_OWN = re.compile(
+    r"\b(?:you|u)\s+(?:said|say|wrote|write|mentioned|told\s+(?:us|me)|posted|shared"
+    r"|talked\s+about)\b|\b(?:your|ur)\s*$"
+)
+
+
 def _is_past(context: Context, start: int, end: int) -> bool:
     matched = context.text[start:end]
     before = context.clause_before(start)
@@ -119,7 +157,7 @@ def assess_risk(
     text = context.text
     findings: list[RiskFinding] = []
     set_aside: list[RiskFinding] = []
-    for label, pattern, confidence, inherent in COMPILED_PATTERNS:
+    for label, pattern, confidence, inherent in _ALL_PATTERNS:
         for match in scan.finditer(pattern, text):
             start, end = match.start(), match.end()
             if any(f.start < end and start < f.end for f in findings + set_aside):
@@ -131,10 +169,17 @@ def assess_risk(
             if stance == Stance.QUOTED:
                 set_aside.append(RiskFinding("quoted", start, end, 0.2))
                 continue
-            if not inherent and _inside_an_idiom(text, start, end):
+            if not inherent and (
+                _inside_an_idiom(text, start, end)
+                or is_kms_said_of_a_mishap(context, start, end)
+            ):
                 set_aside.append(RiskFinding("idiom", start, end, 0.1))
                 continue
-            if is_everyday(context, start, end) or (
+            if (
+                is_everyday(context, start, end)
+                or is_absence_from_an_occasion(context, start, end)
+                or is_prudent_planning(context, start, end)
+            ) or (
                 label == "goodbye"
                 and (
                     promises_return(context, start, end)
@@ -142,6 +187,13 @@ def assess_risk(
                 )
             ):
                 set_aside.append(RiskFinding("everyday", start, end, 0.1))
+                continue
+            # "We need to talk more about suicide": a cause, whoever is named; or
+            # the word itself named ("unalive is such a weird word").
+            if talks_of_suicide_as_a_cause(context, start, end) or names_the_word(
+                context, start, end
+            ):
+                set_aside.append(RiskFinding("mention", start, end, 0.2))
                 continue
             # "The suicide of a loved one", "thinking about the death of my dad".
             if match.group(0).endswith(("suicide", "death")) and OF_SOMEONE.match(
@@ -155,7 +207,13 @@ def assess_risk(
             ):
                 set_aside.append(RiskFinding("about_someone_else", start, end, 0.3))
                 continue
-            if (stance == Stance.READER and label not in {"goodbye", "plan"}) or (
+            if (
+                stance == Stance.READER
+                and (
+                    label not in {"goodbye", "plan"}
+                    or _THE_READERS_OWN.search(context.clause_before(start)[-50:])
+                )
+            ) or (
                 stance == Stance.QUESTION
                 and label not in {"goodbye", "plan", "own_question"}
             ):
@@ -195,7 +253,12 @@ def assess_risk(
             findings.append(RiskFinding(label, start, end, confidence))
     # A question or a general "you" that speaks for the writer ("anyone else feel
     # like…?"): read as the writer's own, whatever the stance reader said.
-    for finding in [*own_voice(context), *joining_the_dead(context)]:
+    for finding in [
+        *own_voice(context),
+        *joining_the_dead(context),
+        *means_shared_with_the_reader(context),
+        *own_thoughts_of_suicide(context, set_aside),
+    ]:
         if not any(f.start < finding.end and finding.start < f.end for f in findings):
             findings.append(finding)
             set_aside = [

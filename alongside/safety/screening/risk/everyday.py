@@ -141,9 +141,12 @@ def is_everyday(
 # oneself, on the fridge, or to someone met in daily life. A note "for my kids" or
 # "to my family" is not in it. Used as a negative look-ahead by the plan pattern.
 EVERYDAY_NOTE = (
-    r"\s+(?:about|on|in|asking|saying\s+(?!(?:goodbye|sorry|bye)\b)|to\s+(?:self|myself)"
+    r"\s+(?:about|on|in|asking|saying\s+(?!(?:goodbye|sorry|bye)\b)|to\s+(?:self|myself"
+    r"|my\s+(?:future|younger|older|past|teenage|little)\s+self)"
     r"|(?:to|for)\s+(?:the|my|our|a|an|his|her|their)\s+(?:landlord|landlady|school"
     r"|teachers?|milkman|postman|postie|neighbou?rs?|boss|manager|gp|doctor|council"
     r"|nursery|work|office|delivery|driver|cleaner|plumber|tutor|lecturer|class"
-    r"|housemates?|flatmates?|colleagues?|team|chemist|pharmacy|vet|dentist)\b)"
+    r"|housemates?|flatmates?|colleagues?|team|chemist|pharmacy|vet|dentist|mp"
+    r"|councillor|local\s+paper|editor|union|hr|employer|solicitor|head(?:teacher)?"
+    r"|university|uni|college|bank|ombudsman|consultant|nurse|pen\s?pals?)\b)"
 )

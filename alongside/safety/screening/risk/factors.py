@@ -7,6 +7,7 @@ import re
 
 import alongside.safety.screening.scan as scan
 from alongside.safety.screening.context import IDIOMS, Context
+from alongside.safety.screening.risk.cross import is_someone_cross
 from alongside.safety.screening.risk.everyday import is_everyday, is_ordinary_visit
 from alongside.safety.screening.risk.findings import RiskFinding
 from alongside.safety.screening.risk.more_signs import (
@@ -15,7 +16,11 @@ from alongside.safety.screening.risk.more_signs import (
     NEW_KINDS,
 )
 from alongside.safety.screening.risk.play import is_in_play
-from alongside.safety.screening.risk.subject import names_suicide_as_a_subject
+from alongside.safety.screening.risk.subject import (
+    names_suicide_as_a_subject,
+    talks_of_suicide_as_a_cause,
+)
+from alongside.safety.screening.risk.tedium import is_said_of_a_tedious_thing
 from alongside.safety.screening.stance import Stance, stance_of
 
 # Risk factors: each alone is common in low mood and raises no alert, but several
@@ -302,7 +307,10 @@ def risk_factors(context: Context, set_aside: list[RiskFinding]) -> list[RiskFin
                 or is_in_play(context, start, end)
             ):
                 continue
-            if kind == "death_on_mind" and names_suicide_as_a_subject(text, end):
+            if kind == "death_on_mind" and (
+                names_suicide_as_a_subject(text, end)
+                or talks_of_suicide_as_a_cause(context, start, end)
+            ):
                 continue
             if kind in _READ_FOR_EVERYDAY and is_everyday(
                 context, start, end, any_words=True
@@ -328,6 +336,8 @@ def risk_factors(context: Context, set_aside: list[RiskFinding]) -> list[RiskFin
                 OF_SOMEONE.match(text, end)
                 or _IDIOM_DEATH.search(text, max(0, start - 25), end + 25)
                 or IDIOMS.search(text, max(0, start - 30), end + 30)
+                or is_said_of_a_tedious_thing(context, start, end)
+                or is_someone_cross(context, start, end)
                 or not _FIRST_PERSON.search(
                     context.sentence_text(start, end, neighbours=1)
                 )

@@ -56,6 +56,8 @@ MORE_SIGNS: dict[str, str] = {
         r"\b(?:i'?m|i\s+am)\s+(?:just|so|really|fucking|honestly|completely|totally"
         r"|literally)\s+(?:so|really|fucking|completely|totally)\s+(?:done|finished)\b"
         r"(?!\s+(?:with|at|for|in|by|after|before|now\s+(?:with|at)))"
+        # Refusing to go on, "I" left out: "Not doing this anymore."
+        r"|\b(?:i'?m\s+)?not\s+doing\s+(?:this|it)\s+any\s?more\b(?=\s*(?:[.!,;\n]|$))"
     ),
     # Not knowing what to do, short: "idk what to do any more"; calling a post a cry
     # for help.

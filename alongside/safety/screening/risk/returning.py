@@ -1,9 +1,12 @@
 """A goodbye that promises a return: "last post before the holiday, see you all in two
-weeks", "signing off for now, back on Monday"; or a last of something at work or
-study ("this is my last shift on this ward"). The writer means to come back, so the
-words are no farewell. A return that may be no return ("see you on the other side",
-"see you soon", "next time") is not on the list, and a sentence that names dying
-keeps its alert.
+weeks", "signing off for now, back on Monday", "goodbye everyone, see you soon", "bye
+all, see ya later"; or a last of something at work or study ("this is my last shift
+on this ward"). The writer means to come back, so the words are no farewell.
+
+A return that may be no return ("see you on the other side", "see you next time",
+"see you around") is not one, a sentence that names dying keeps its alert, and so does a return said
+beside final words ("this is goodbye", "thank you for everything", "forever", "sorry
+for everything"): "goodbye everyone, thank you for everything, see you soon" alerts.
 """
 
 from __future__ import annotations
@@ -26,7 +29,10 @@ _RETURN = re.compile(
     + _DAY
     + r"|in\s+(?:a|an|two|three|four|\d+|a\s+few|a\s+couple\s+of)\s+(?:days?|weeks?"
     r"|months?|hours?)|after\s+(?:the|my)\s+(?:holiday|holidays|hols|break|trip|weekend"
-    r"|exams?|shift)|at\s+(?:the\s+)?(?:group|meet|meeting|session))"
+    r"|exams?|shift)|(?:at|in)\s+(?:the\s+)?(?:next\s+)?(?:group|meet|meeting|session"
+    r"|class)"
+    r"|soon|later|in\s+a\s+bit|in\s+a\s+while)"
+    r"|(?:speak|talk|chat|catch\s+(?:you|u|ya))\s+(?:soon|later|tomorrow|next\s+week)"
     r"|(?:i'?ll\s+be\s+)?back\s+(?:on\s+"
     + _DAY
     + r"|in\s+(?:a|two|three|\d+)\s+(?:days?"
@@ -39,11 +45,24 @@ _DYING = re.compile(
 )
 
 
+# Final words beside a goodbye: a return said with them is no promise.
+_FINAL = re.compile(
+    r"\b(?:this\s+is\s+(?:my\s+)?goodbye|thank(?:s|\s+you)\s+(?:(?:all|everyone|so\s+much"
+    r"|guys)\s+)*for\s+everything(?!\s+(?:this|today|tonight|last|over|at|in|on)\b)"
+    r"|for\s?ever|for\s+good|farewell|sorry\s+for\s+everything|nice\s+knowing"
+    r"|look\s+after\s+my|one\s+day|someday|some\s+day|in\s+heaven|up\s+there)\b"
+)
+
+
 def promises_return(context: Context, start: int, end: int) -> bool:
     """Whether the goodbye at ``start:end`` says, in its sentence or the next, when the
-    writer will be back, with no word of dying beside it."""
+    writer will be back, with no word of dying or final words beside it."""
     around = context.sentence_text(start, end, neighbours=1)
-    return bool(_RETURN.search(around)) and not _DYING.search(around)
+    return (
+        bool(_RETURN.search(around))
+        and not _DYING.search(around)
+        and not _FINAL.search(around)
+    )
 
 
 # "This is my last …" followed by a thing of work or study.
