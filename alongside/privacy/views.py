@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator, Callable, Iterator
+from typing import TypeVar, cast
 
 from allauth.account.decorators import reauthentication_required
 from allauth.core import ratelimit
@@ -31,14 +32,21 @@ from .registry import REGISTRY
 # The rate is set beside sign-in's in settings.ACCOUNT_RATE_LIMITS.
 ERASE_TRIES = "erase_wrong_tries"
 
+View = TypeVar("View", bound=Callable[..., HttpResponse | StreamingHttpResponse])
 
-# A copy of everything someone has written is what a passer-by at a shared, signed-in
-# device could carry away whole: this page and both files ask for the password again
-# unless it was given in the last few minutes (ACCOUNT_REAUTHENTICATION_TIMEOUT).
-# Erasure asks for it on its own form.
+
+def asks_for_the_password_again(view: View) -> View:
+    """A copy of everything someone has written is what a passer-by at a shared,
+    signed-in device could carry away whole: the download page and both files ask
+    for the password again unless it was typed again in the last few minutes
+    (allauth's step, ACCOUNT_REAUTHENTICATION_TIMEOUT). Erasure asks for it on its
+    own form."""
+    return cast(View, reauthentication_required(view))
+
+
 @login_required
 @require_GET
-@reauthentication_required
+@asks_for_the_password_again
 def data_download(request: AuthenticatedRequest) -> HttpResponse:
     # Split here: a template would call each entry's export function rather than
     # test whether it has one.
@@ -96,7 +104,7 @@ def _plan_locked(request: AuthenticatedRequest) -> HttpResponse | None:
 
 @login_required
 @require_GET
-@reauthentication_required
+@asks_for_the_password_again
 def data_json(request: AuthenticatedRequest) -> HttpResponse | StreamingHttpResponse:
     """The JSON file, sent a section at a time: a long history is never held whole
     in memory."""
@@ -112,7 +120,7 @@ def data_json(request: AuthenticatedRequest) -> HttpResponse | StreamingHttpResp
 
 @login_required
 @require_GET
-@reauthentication_required
+@asks_for_the_password_again
 def data_html(request: AuthenticatedRequest) -> HttpResponse | StreamingHttpResponse:
     """The readable page, sent a section at a time as the JSON file is."""
     if (locked := _plan_locked(request)) is not None:
