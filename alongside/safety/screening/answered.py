@@ -30,14 +30,7 @@ _FIRST_PERSON = re.compile(r"\b(?:i|i'?m|im|i'?ve|i'?d|i'?ll|me|my|myself|mine)\
 
 def is_quoted_back(context: Context, start: int, end: int) -> bool:
     """Whether ``start:end`` lies in quoted words that the rest of the post answers."""
-    quote = next(
-        (
-            (begin, finish)
-            for begin, finish in context.quoted
-            if begin <= start and end <= finish
-        ),
-        None,
-    )
+    quote = context.quote_around(start, end)
     if quote is None:
         return False
     rest = context.text[: quote[0]] + " " + context.text[quote[1] :]

@@ -350,7 +350,18 @@ class Context:
         return not _NOT_NEGATING.match(tail, negator.start())
 
     def is_quoted(self, start: int, end: int) -> bool:
-        return any(begin <= start and end <= finish for begin, finish in self.quoted)
+        return self.quote_around(start, end) is not None
+
+    def quote_around(self, start: int, end: int) -> tuple[int, int] | None:
+        """The quoted words that ``start:end`` lies in, as (start, end), if any."""
+        return next(
+            (
+                (begin, finish)
+                for begin, finish in self.quoted
+                if begin <= start and end <= finish
+            ),
+            None,
+        )
 
     def is_quoted_lyric(self, start: int, end: int) -> bool:
         """Inside quotation marks, in a post that says it is quoting a song, film or

@@ -63,14 +63,7 @@ def speaker_of_quote(context: Context, start: int, end: int) -> str | None:
     """The word naming who said the quoted words around ``start:end`` ("i", "friend",
     "she"); "" when their sentence has no verb of saying at all (the words are not
     reported); None when no speaker is named straight before the quotation."""
-    quote = next(
-        (
-            (begin, finish)
-            for begin, finish in context.quoted
-            if begin <= start and end <= finish
-        ),
-        None,
-    )
+    quote = context.quote_around(start, end)
     if quote is None:
         return None
     sentence_start, sentence_end = context.sentence(quote[0], quote[1])
