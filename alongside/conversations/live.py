@@ -31,7 +31,7 @@ from django.http import HttpRequest
 from django.template.loader import render_to_string
 from django.urls import get_script_prefix, reverse
 from django.utils import timezone
-from django.utils.safestring import SafeString, mark_safe
+from django.utils.safestring import mark_safe
 
 from alongside.accounts.models import Person
 from alongside.core.live import close_live_sockets, person_channel_group
@@ -44,15 +44,12 @@ logger = logging.getLogger(__name__)
 
 LIVE_MESSAGE_PARTIAL = "conversations/live.html#live-message"
 # What differs between the author's rendering of a live message and everyone else's:
-# a class on its element, and this part of it.
-LIVE_MESSAGE_CONTROLS = "conversations/live.html#live-message-controls"
+# a class on its element, and its controls.
 MINE_CLASS = " is-mine"
 # Where the room's rendering of a live message is cut to make its author's
 # (room_and_author_html). Autoescaping turns every "<" in a person's words and name
 # into "&lt;", so this can only come from the template itself.
 OWN_MARK = mark_safe("<!--own-->")
-# A message's words, which read the same for everyone.
-POST_WORDS = "conversations/includes/post_words.html"
 # Connections refresh their rows every REFRESH_SECONDS (presence_keeper.py);
 # rows older than this were left behind by a server process that stopped without
 # closing them, and nobody is shown as here for longer than this after one stops.
@@ -64,56 +61,41 @@ def room_channel_group(group_id: int) -> str:
 
 
 def render_live_message(
-    post: Post,
-    *,
-    viewer_id: int | None,
-    links_allowed: bool,
-    words: SafeString | None = None,
+    post: Post, *, viewer_id: int | None, links_allowed: bool
 ) -> str:
-    """The one rendering of a live message, shared by the page and the socket.
-    `words`: the message's words as `render_words` made them, when they are
-    rendered once for several viewers."""
+    """The one rendering of a live message, shared by the page and the socket."""
     with_links([post])
     return render_to_string(
         LIVE_MESSAGE_PARTIAL,
-        {
-            "post": post,
-            "viewer_id": viewer_id,
-            "links_allowed": links_allowed,
-            "words": words,
-        },
+        {"post": post, "viewer_id": viewer_id, "links_allowed": links_allowed},
     )
 
 
-def room_and_author_html(
-    post: Post, *, links_allowed: bool, words: SafeString | None
-) -> tuple[str, str]:
+def room_and_author_html(post: Post, *, links_allowed: bool) -> tuple[str, str]:
     """A live message as the room sees it and as its author does, each exactly as
-    render_live_message makes it, from one full rendering: the author's differs only
-    in a class and in its controls (the live-message-controls partial), which are
-    rendered on their own and put in place of the room's."""
+    render_live_message makes it, from one rendering: the author's differs only in
+    a class and in its controls (the live-message-controls partial), which that
+    rendering carries as well, marked, after the room's."""
     with_links([post])
-    context = {
-        "post": post,
-        "viewer_id": None,
-        "links_allowed": links_allowed,
-        "words": words,
-    }
-    marked = render_to_string(LIVE_MESSAGE_PARTIAL, {**context, "own_mark": OWN_MARK})
+    marked = render_to_string(
+        LIVE_MESSAGE_PARTIAL,
+        {
+            "post": post,
+            "viewer_id": None,
+            "links_allowed": links_allowed,
+            "own_mark": OWN_MARK,
+        },
+    )
     parts = marked.split(OWN_MARK)
-    if len(parts) != 4 or post.author_id is None:
+    if len(parts) != 5 or post.author_id is None:
         # Others see a held message as an emptied element: nothing to share.
-        room = "".join(parts)
+        room = marked if len(parts) != 5 else "".join(parts[:3] + parts[4:])
         if post.author_id is None:
             return room, room
         return room, render_live_message(
-            post, viewer_id=post.author_id, links_allowed=links_allowed, words=words
+            post, viewer_id=post.author_id, links_allowed=links_allowed
         )
-    before_class, before_controls, room_controls, after = parts
-    author_controls = render_to_string(
-        LIVE_MESSAGE_CONTROLS,
-        {**context, "viewer_id": post.author_id},
-    )
+    before_class, before_controls, room_controls, author_controls, after = parts
     return (
         "".join((before_class, before_controls, room_controls, after)),
         "".join((before_class, MINE_CLASS, before_controls, author_controls, after)),
@@ -154,14 +136,6 @@ def post_link(name: str, post: Post) -> str:
 def _link_shape(name: str, group_id: int, script_prefix: str) -> tuple[str, str]:
     head, tail = reverse(name, args=[group_id, 0]).rsplit("/0/", 1)
     return head, tail
-
-
-def render_words(post: Post, *, links_allowed: bool) -> SafeString:
-    """A message's words (with their warning), the same for every viewer: the
-    costly part of rendering it (links are found in the text)."""
-    return mark_safe(  # noqa: S308 - rendered by a template with autoescaping
-        render_to_string(POST_WORDS, {"post": post, "links_allowed": links_allowed})
-    )
 
 
 # Broadcasts kept by `sends_kept` for a live socket to make on its event loop.
@@ -271,10 +245,8 @@ def message_event(post: Post, *, is_new: bool = True) -> dict[str, Any]:
     only what is theirs (their controls, what screening noted for them) to the
     room's. Which sockets get which
     frame (or none) is decided by permissions.live_frame_for."""
-    links_allowed = post.group.organisation.allows_links
-    words = None if post.is_deleted else render_words(post, links_allowed=links_allowed)
     room_html, author_html = room_and_author_html(
-        post, links_allowed=links_allowed, words=words
+        post, links_allowed=post.group.organisation.allows_links
     )
     return {
         "type": "post.published",

@@ -323,8 +323,16 @@ def _index(text: str, plain: bool) -> _WordStarts:
 
 
 def finditer(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
-    """The matches ``pattern.finditer(text)`` would give, found faster in long text."""
-    starts = _starts(pattern) if len(text) > _SHORT_TEXT else None
+    """The matches ``pattern.finditer(text)`` would give, found faster in long text.
+    A short text (most posts) gets the pattern's own iterator, with nothing between:
+    screening one post calls this over a hundred times."""
+    if len(text) <= _SHORT_TEXT:
+        return pattern.finditer(text)
+    return _finditer_long(pattern, text)
+
+
+def _finditer_long(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    starts = _starts(pattern)
     if starts is not None and _is_plain(text):
         starts = _folded(starts) or starts
     index = _word_starts(text, starts.ignore_case) if starts else None

@@ -6,19 +6,51 @@ from __future__ import annotations
 from typing import Any
 
 from django import template
+from django.template.context import Context
 
 from alongside.conversations.models import Post, PostStatus
 
 register = template.Library()
 
+AFTER_SCREENING = "safety/includes/after_screening.html"
 
-@register.inclusion_tag("safety/includes/after_screening.html")
-def after_screening(post: Post, viewer_id: int | None) -> dict[str, Any]:
+
+@register.simple_tag(takes_context=True)
+def after_screening(context: Context, post: Post, viewer_id: int | None) -> str:
+    """What screening says under a post to one viewer (AFTER_SCREENING), rendered as
+    an inclusion tag renders its template; or nothing, unrendered, for the posts it
+    says nothing about (most of them; `says_something`)."""
+    is_author = viewer_id is not None and post.author_id == viewer_id
+    if not says_something(post, is_author=is_author):
+        return ""
+    notes = context.new(_after_screening(post, is_author=is_author))
+    csrf_token = context.get("csrf_token")
+    if csrf_token is not None:
+        notes["csrf_token"] = csrf_token
+    assert context.template is not None
+    shown: str = context.template.engine.get_template(AFTER_SCREENING).render(notes)
+    return shown
+
+
+def says_something(post: Post, *, is_author: bool) -> bool:
+    """Whether AFTER_SCREENING shows this viewer anything: the same conditions as
+    its outer branches. To its author: a held or hidden post, a crisis card, or the
+    guidance on responding safely; to others, the guidance on replying to a post
+    that shows crisis support."""
+    if not is_author:
+        return post.shows_crisis_support and post.status == PostStatus.PUBLISHED
+    return not post.is_deleted and (
+        post.status in (PostStatus.HELD, PostStatus.HIDDEN)
+        or post.shows_crisis_support
+        or "responding_safely" in post.screening_reasons
+    )
+
+
+def _after_screening(post: Post, *, is_author: bool) -> dict[str, Any]:
     from alongside.organisations.models import SupportService
 
     from ..models import Escalation, ModerationDecision
 
-    is_author = viewer_id is not None and post.author_id == viewer_id
     context: dict[str, Any] = {
         "post": post,
         "is_author": is_author,
