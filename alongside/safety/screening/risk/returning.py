@@ -5,10 +5,10 @@ on this ward"). The writer means to come back, so the words are no farewell.
 
 A return that may be no return ("see you on the other side", "see you next time",
 "see you around") is not one, a sentence that names dying or a means ("the pills are
-lined up") keeps its alert, and so does a return said
-beside final words ("this is goodbye", "thank you for everything", "forever", "sorry
-for everything", a bare "sorry", "love you all"): "goodbye everyone, thank you for
-everything, see you soon" and "goodbye everyone, I'm sorry, see you soon" alert.
+lined up") keeps its alert, and so does a return said beside final words ("this is
+goodbye", "thank you for everything", "forever", "sorry for everything", a bare "sorry",
+"love you all"): "goodbye everyone, thank you for everything, see you soon" and
+"goodbye everyone, I'm sorry, see you soon" alert.
 """
 
 from __future__ import annotations
