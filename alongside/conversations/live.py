@@ -87,18 +87,25 @@ def room_and_author_html(post: Post, *, links_allowed: bool) -> tuple[str, str]:
         },
     )
     parts = marked.split(OWN_MARK)
-    if len(parts) != 5 or post.author_id is None:
-        # Others see a held message as an emptied element: nothing to share.
-        room = marked if len(parts) != 5 else "".join(parts[:3] + parts[4:])
+    if len(parts) == 5:
+        before_class, before_controls, room_controls, author_controls, after = parts
+        room = "".join((before_class, before_controls, room_controls, after))
         if post.author_id is None:
             return room, room
-        return room, render_live_message(
-            post, viewer_id=post.author_id, links_allowed=links_allowed
-        )
-    before_class, before_controls, room_controls, author_controls, after = parts
-    return (
-        "".join((before_class, before_controls, room_controls, after)),
-        "".join((before_class, MINE_CLASS, before_controls, author_controls, after)),
+        mine = (before_class, MINE_CLASS, before_controls, author_controls, after)
+        return room, "".join(mine)
+    # Others see a held message as an emptied element, with no mark: nothing to
+    # share. Any other cut is never expected; the room's is then rendered on its own,
+    # so that the author's controls (a crisis card only they may see) cannot reach it.
+    room = (
+        marked
+        if len(parts) == 1
+        else render_live_message(post, viewer_id=None, links_allowed=links_allowed)
+    )
+    if post.author_id is None:
+        return room, room
+    return room, render_live_message(
+        post, viewer_id=post.author_id, links_allowed=links_allowed
     )
 
 

@@ -9,11 +9,13 @@ the template readable.
     {% endcompact %}
 
 renders `<li><p>…</p></li>`. A line break with the spaces around it vanishes next to
-an HTML tag, a template tag or variable, or the start or end of the block, and becomes
-one space between two words; a space on the line stays. So a space that shows between
-two elements (`</span> <time>`) is written on one line. Only the template's own text
-changes: what a variable renders (a person's words) is never touched. Without
-`{% endcompact %}` it runs to the end of the template, its last line break with it.
+an HTML tag, between two template tags or variables, and at the start or end of the
+block; between two words, or a word and a variable or template tag, it becomes one
+space. A space on the line stays, so a space that shows between two elements
+(`</span> <time>`) is written on one line. Only the template's own text changes: what
+a variable renders (a person's words) is never touched. Without `{% endcompact %}` it
+runs to the end of the template, its last line break with it. Text whose whitespace
+shows (`<pre>`, `<textarea>`) cannot be compacted: the template is refused.
 """
 
 from __future__ import annotations
@@ -21,12 +23,14 @@ from __future__ import annotations
 import re
 
 from django import template
+from django.template import TemplateSyntaxError
 from django.template.base import Node, NodeList, Parser, TextNode, Token, TokenType
 from django.template.context import Context
 
 register = template.Library()
 
 _BREAK = re.compile(r"\s*\n\s*")
+_SHOWN_WHITESPACE = re.compile(r"<(?:pre|textarea)\b", re.IGNORECASE)
 
 
 def compacted(text: str) -> str:
@@ -36,9 +40,10 @@ def compacted(text: str) -> str:
 
     def replace(match: re.Match[str]) -> str:
         start, end = match.span()
-        if start == 0 or end == len(text):
-            return ""
-        if text[start - 1] == ">" or text[end] == "<":
+        after_html = start > 0 and text[start - 1] == ">"
+        before_html = end < len(text) and text[end] == "<"
+        between_template_tags = start == 0 and end == len(text)
+        if after_html or before_html or between_template_tags:
             return ""
         return " "
 
@@ -68,5 +73,9 @@ def compact(parser: Parser, token: Token) -> CompactNode:
     # as they are parsed) is compact too.
     for node in nodelist.get_nodes_by_type(TextNode):
         assert isinstance(node, TextNode)
+        if _SHOWN_WHITESPACE.search(node.s):
+            raise TemplateSyntaxError(
+                "{% compact %} cannot hold <pre> or <textarea>: their whitespace shows."
+            )
         node.s = compacted(node.s)
     return CompactNode(nodelist)

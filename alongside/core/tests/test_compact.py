@@ -3,7 +3,8 @@ space on the line, never anything a variable renders."""
 
 from __future__ import annotations
 
-from django.template import Context, Template
+import pytest
+from django.template import Context, Template, TemplateSyntaxError
 
 
 def rendered(source: str, **values: object) -> str:
@@ -38,3 +39,22 @@ def test_what_a_variable_renders_is_never_touched() -> None:
 
 def test_without_an_end_it_runs_to_the_end_with_the_last_line_break() -> None:
     assert rendered("{% compact %}\n<p>\n  {{ a }}\n</p>\n", a=1) == "<p>1</p>"
+
+
+def test_a_line_break_beside_a_variable_or_tag_and_a_word_is_one_space() -> None:
+    source = (
+        "{% compact %}<p>Hello\n  {{ name }}\n  said {% if a %}yes{% endif %}"
+        "\n  then</p>"
+    )
+    assert rendered(source, name="Sam", a=True) == "<p>Hello Sam said yes then</p>"
+
+
+def test_a_line_break_between_two_template_tags_goes() -> None:
+    source = "{% compact %}{% if a %}<b>x</b>{% endif %}\n  {% if a %}y{% endif %}"
+    assert rendered(source, a=True) == "<b>x</b>y"
+
+
+@pytest.mark.parametrize("element", ["<pre>", "<PRE class='x'>", "<textarea>"])
+def test_text_whose_whitespace_shows_is_refused(element: str) -> None:
+    with pytest.raises(TemplateSyntaxError):
+        rendered("{% compact %}" + element + "a\n  b{% endcompact %}")

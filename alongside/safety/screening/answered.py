@@ -5,6 +5,11 @@ the post answers them, speaking to the reader or contradicting the words, and sa
 nothing of the writer beyond a supporter's offer ("I'm here", "message me", "I'd miss
 you"). "'I want to die' is all I can think about. Please help me." and "'I'm going to
 kill myself' - I said that to my mum" are the writer's own.
+
+A goodbye is full of "you" and answers nothing: "thank you", "love you", "see you",
+"you all" and "you were all" are not spoken to a reader being answered. And words that
+hold a plan, a time ("tonight", "today", "now", "tomorrow") or a means ("I've got the
+rope ready") are never read as answered: quoted back or not, they alert.
 """
 
 from __future__ import annotations
@@ -12,6 +17,19 @@ from __future__ import annotations
 import re
 
 from alongside.safety.screening.context import Context
+from alongside.safety.screening.risk.means_named import MEANS
+
+# "You" said in thanks, love or a goodbye: not an answer to the quoted words.
+_FAREWELL_YOU = re.compile(
+    r"\b(?:thank\s+you|thanks\s+you|love\s+(?:you|u|ya)|see\s+(?:you|u|ya)"
+    r"|(?:you|u)\s+(?:were\s+)?all)\b"
+)
+# A plan, a time or a means in the quoted words: they are never only the reader's.
+_PLAN_TIME_MEANS = re.compile(
+    r"\b(?:tonight|today|now|tomorrow|tmrw|plan\w*|ready|going\s+to|gonna|"
+    + MEANS
+    + r")\b"
+)
 
 # Speaking to the reader, or contradicting the quoted words.
 _ANSWERS = re.compile(
@@ -33,7 +51,9 @@ def is_quoted_back(context: Context, start: int, end: int) -> bool:
     quote = context.quote_around(start, end)
     if quote is None:
         return False
+    if _PLAN_TIME_MEANS.search(context.text, quote[0], quote[1]):
+        return False
     rest = context.text[: quote[0]] + " " + context.text[quote[1] :]
-    return bool(_ANSWERS.search(rest)) and not _FIRST_PERSON.search(
-        _OFFERS.sub(" ", rest)
+    return bool(_ANSWERS.search(_FAREWELL_YOU.sub(" ", rest))) and not (
+        _FIRST_PERSON.search(_OFFERS.sub(" ", rest))
     )

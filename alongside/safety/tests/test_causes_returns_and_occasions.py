@@ -121,7 +121,6 @@ ABSENT_FROM_AN_OCCASION = [
     "life would be easier if I wasn't here for the school run",
     "It would be easier if I wasn't here at the weekend, the kids have their dad.",
     "It would be easier if I wasn't here for the inspection.",
-    "Everyone would be better off if I wasn't here for the inspection, I'm so nervous.",
     "Honestly it'd be easier for everyone if I wasn't around on Mondays.",
     "The team would find it easier if I wasn't here to answer the phones.",
     "It'd be easier for my husband if I wasn't around at the weekend.",

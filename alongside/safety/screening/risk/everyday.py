@@ -139,7 +139,9 @@ def is_everyday(
 
 # What follows "I wrote a note" when it is an everyday note: about something, to
 # oneself, on the fridge, or to someone met in daily life. A note "for my kids" or
-# "to my family" is not in it. Used as a negative look-ahead by the plan pattern.
+# "to my family" is not in it, nor a note to anyone that explains or apologises ("a note
+# for my nurse explaining why I did it"). Used as a negative look-ahead by the plan
+# pattern.
 EVERYDAY_NOTE = (
     r"\s+(?:about|on|in|asking|saying\s+(?!(?:goodbye|sorry|bye)\b)|to\s+(?:self|myself"
     r"|my\s+(?:future|younger|older|past|teenage|little)\s+self)"
@@ -148,5 +150,6 @@ EVERYDAY_NOTE = (
     r"|nursery|work|office|delivery|driver|cleaner|plumber|tutor|lecturer|class"
     r"|housemates?|flatmates?|colleagues?|team|chemist|pharmacy|vet|dentist|mp"
     r"|councillor|local\s+paper|editor|union|hr|employer|solicitor|head(?:teacher)?"
-    r"|university|uni|college|bank|ombudsman|consultant|nurse|pen\s?pals?)\b)"
+    r"|university|uni|college|bank|ombudsman|consultant|nurse|pen\s?pals?)\b"
+    r"(?![^.!?\n]{0,80}\b(?:explain\w*|why|sorry|apologi\w*|goodbye|bye)\b))"
 )

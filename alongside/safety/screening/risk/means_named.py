@@ -26,6 +26,8 @@ _MEANS = (
     r"(?:ligatures?|noose|rope|belt|cord|blades?|razors?|knife|knives|gun|rifle|pistol"
     r"|pills|tablets|" + _MEDICINE + r")"
 )
+# The same, for other rules that ask whether a means is named.
+MEANS = _MEANS
 
 MEANS_PATTERNS: tuple[tuple[str, str, float, bool], ...] = (
     # A medicine named and saved up, or anything saved "to take all at once".
@@ -53,10 +55,20 @@ MEANS_PATTERNS: tuple[tuple[str, str, float, bool], ...] = (
     (
         "plan",
         r"\b" + _MEANS + r"\b[^.!?\n]{0,60}?\b(?:going\s+to|gonna|will|'ll|want\s+to"
-        r"|thinking\s+(?:about|of)|planning\s+(?:to|on))\s+us(?:e|ing)\s+(?:it|them)"
+        r"|thinking\s+(?:about|of)|planning\s+(?:to|on)|i'?m|i\s+am)\s+(?:us(?:e|ing)"
+        r"|tak(?:e|ing)|swallow(?:ing)?)\s+(?:it|them)"
         r"(?:\s+on\s+my\s*self\b|(?=\s+(?:tonight|today|now|soon|this\s+(?:evening"
         r"|weekend))\b(?![^.!?\n]{0,20}\b(?:for|on|in|at|with|to\s+(?:cut|make|cook"
         r"|fix|open|trim))\b)))",
+        0.85,
+        False,
+    ),
+    # An act of taking them all, at the end of its clause: "I've taken them all", "I
+    # swallowed the whole box".
+    (
+        "plan",
+        r"\b(?:took|taken|swallowed|downed)\s+(?:the\s+(?:whole|entire)\s+(?:box|packet"
+        r"|pack|bottle|lot|strip|tub)|them\s+all|all\s+of\s+them)(?=\s*(?:[.,!;\n]|$))",
         0.85,
         False,
     ),

@@ -4,16 +4,18 @@ if I wasn't around for the inspection". The writer means not being present for
 something, not not being alive.
 
 Only an occasion named straight after the words counts: "if I wasn't here", "if I
-wasn't here anymore", "if I wasn't here for my kids" (people), "for much longer" or
-"tomorrow" (a time that may be an end) keep their weight, and so does any word of
-dying in the sentence.
-"""
+wasn't here anymore", "if I wasn't here for my kids" (people), "for a while", "for
+good" or "for the future" (a span that may be an end) keep their weight, and so does
+any word of dying, of being a burden or others being better off, or a means, anywhere
+in the sentence: "my kids would be better off if I wasn't around at the weekend"
+alerts."""
 
 from __future__ import annotations
 
 import re
 
 from alongside.safety.screening.context import Context
+from alongside.safety.screening.risk.means_named import MEANS
 
 _ABSENT = re.compile(
     r"(?:\b(?:here|around|there|in)|\b(?:wasn'?t|weren'?t|was\s+not|were\s+not))$"
@@ -21,12 +23,18 @@ _ABSENT = re.compile(
 _PEOPLE = (
     r"(?:kids|children|child|family|baby|babies|wife|husband|partner|mum|mom|dad"
     r"|son|daughter|parents|friends?|boyfriend|girlfriend|loved\s+ones|them|everyone"
-    r"|anyone|people|rest|while|bit|long|good|ever|much|time\s+being|future)"
+    r"|anyone|people|rest)"
 )
+# A span of time that may be an end: "for a while", "for good", "for the future".
+_SPAN = r"(?:while|bit|long|good|ever|much|time\s+being|future)"
 _OCCASION = re.compile(
     r"(?:\s+(?:here|around|there|in))?\s+(?:"
     r"(?:for|during)\s+(?:the|a|an|this|that|our|my|his|her|their|every|each|next"
-    r"|mum'?s|dad'?s|\w+'s)\s+(?!" + _PEOPLE + r"\b)(?:\w+[\s-]?){1,3}"
+    r"|mum'?s|dad'?s|\w+'s)\s+(?!(?:"
+    + _PEOPLE
+    + "|"
+    + _SPAN
+    + r")\b)(?:\w+[\s-]?){1,3}"
     r"|at\s+(?:the\s+)?(?:weekends?|work|school|college|uni|church|christmas|easter"
     r"|home\s+time|bedtime|tea\s*time|dinner|lunch|night|nights|the\s+\w+)\b"
     r"|on\s+(?:mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays"
@@ -37,7 +45,9 @@ _OCCASION = re.compile(
 )
 _DYING = re.compile(
     r"\b(?:di(?:e|ed|es|ing)|dead|death|kill\w*|suicid\w*|alive|any\s?more|for\s?ever"
-    r"|for\s+good|at\s+all|end\s+it|my\s+life|exist\w*|burden|better\s+off\s+without)\b"
+    r"|for\s+good|at\s+all|end\s+it|my\s+life|exist\w*|burden\w*|better\s+off|"
+    + MEANS
+    + r")\b"
 )
 
 

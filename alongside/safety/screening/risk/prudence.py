@@ -2,7 +2,8 @@
 plan, just being sensible at 80", "we've sorted our wills now the baby's here",
 "making a will for peace of mind". A will or a funeral plan with a sensible reason
 named beside it, and nothing of harm, farewell or a time soon, is no goodbye; "I've
-sorted my will so nobody has to deal with anything" keeps its weight.
+sorted my will so nobody has to deal with anything" and a will beside a means named
+("…just in case, the rope is in the shed") keep their weight.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 import re
 
 from alongside.safety.screening.context import Context
+from alongside.safety.screening.risk.means_named import MEANS
 
 _AFFAIRS = re.compile(r"\b(?:wills?|funeral\s+plan|affairs|power\s+of\s+attorney)\b")
 _PRUDENT = re.compile(
@@ -23,7 +25,9 @@ _PRUDENT = re.compile(
 _NOT_PRUDENT = re.compile(
     r"\b(?:di(?:e|es|ed|ing)|dead|death|kill\w*|suicid\w*|end\s+it|pills|tablets|tonight"
     r"|soon|sorry|goodbye|bye|won'?t\s+need|nobody|no\s+one|no-one|after\s+i'?m\s+gone"
-    r"|when\s+i'?m\s+gone|for\s+when|last|final|ready|any\s?more|burden)\b"
+    r"|when\s+i'?m\s+gone|for\s+when|last|final|ready|any\s?more|burden|"
+    + MEANS
+    + r")\b"
 )
 
 

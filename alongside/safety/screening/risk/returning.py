@@ -4,9 +4,11 @@ all, see ya later"; or a last of something at work or study ("this is my last sh
 on this ward"). The writer means to come back, so the words are no farewell.
 
 A return that may be no return ("see you on the other side", "see you next time",
-"see you around") is not one, a sentence that names dying keeps its alert, and so does a return said
-beside final words ("this is goodbye", "thank you for everything", "forever", "sorry
-for everything"): "goodbye everyone, thank you for everything, see you soon" alerts.
+"see you around") is not one, a sentence that names dying or a means ("the pills are
+lined up") keeps its alert, and so does a return said beside final words ("this is
+goodbye", "thank you for everything", "forever", "sorry for everything", a bare "sorry",
+"love you all"): "goodbye everyone, thank you for everything, see you soon" and
+"goodbye everyone, I'm sorry, see you soon" alert.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from __future__ import annotations
 import re
 
 from alongside.safety.screening.context import Context
+from alongside.safety.screening.risk.means_named import MEANS
 
 _DAY = (
     r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|wed|thurs?"
@@ -41,7 +44,9 @@ _RETURN = re.compile(
 )
 _DYING = re.compile(
     r"\b(?:di(?:e|ed|es|ing)|dead|death|kill\w*|suicid\w*|end\s+(?:it|my\s+life)"
-    r"|overdos\w*|won'?t\s+be\s+(?:here|around|back)|other\s+side|another\s+life)\b"
+    r"|overdos\w*|won'?t\s+be\s+(?:here|around|back)|other\s+side|another\s+life|"
+    + MEANS
+    + r")\b"
 )
 
 
@@ -50,7 +55,8 @@ _FINAL = re.compile(
     r"\b(?:this\s+is\s+(?:my\s+)?goodbye|thank(?:s|\s+you)\s+(?:(?:all|everyone|so\s+much"
     r"|guys)\s+)*for\s+everything(?!\s+(?:this|today|tonight|last|over|at|in|on)\b)"
     r"|for\s?ever|for\s+good|farewell|sorry\s+for\s+everything|nice\s+knowing"
-    r"|look\s+after\s+my|one\s+day|someday|some\s+day|in\s+heaven|up\s+there)\b"
+    r"|look\s+after\s+my|one\s+day|someday|some\s+day|in\s+heaven|up\s+there|sorry"
+    r"|love\s+(?:you|u|ya)(?:\s+all)?)\b"
 )
 
 

@@ -6,7 +6,9 @@ can't do this any more", still counts as death on one's mind.
 
 The young people's "kms" is read the same way only with a laugh or a skull in its
 sentence and a small mishap named beside it ("forgot my coursework on the bus, kms
-💀"); "kms", "kms lol" alone, or "kms fr", keep their weight.
+💀"); "kms", "kms lol" alone, "kms fr", or "kms" with a time ("missed the last bus lol
+kms tonight") keep their weight. Pleas and "kms" alike keep it beside any word of
+death, despair, pain or a means.
 """
 
 from __future__ import annotations
@@ -42,6 +44,9 @@ _NOT_A_JOKE = re.compile(
     r"|i\s+mean\s+it|hopeless|no\s+point|nothing\s+left|so\s+done|tired\s+of\s+living"
     r"|pain|hurts?|agony|suffer\w*|living|existing|this\s+life|every\s+day)\b"
 )
+# A time beside "kms" makes it a plan, not a laugh: "kms tonight". (Beside "kill me
+# now" a day names the tedious thing: "Ofsted are in tomorrow, kill me now".)
+_KMS_WHEN = re.compile(r"\b(?:tonight|today|now|tomorrow|tmrw|later|this\s+weekend)\b")
 
 
 # "kms" with a laugh or a skull in its sentence.
@@ -61,14 +66,17 @@ _MISHAP = re.compile(
 
 
 def is_kms_said_of_a_mishap(context: Context, start: int, end: int) -> bool:
-    """Whether "kms" at ``start:end`` is laughed off straight after and said of a
-    small mishap named in its sentence, with nothing else of harm or despair."""
+    """Whether "kms" at ``start:end`` is laughed off in its sentence and said of a
+    small mishap named there, with no time and nothing else of harm or despair."""
     if not _KMS.match(context.text, start):
         return False
     sentence = context.sentence_text(start, end)
     rest = sentence.replace(context.text[start:end], " ", 1)
     return bool(
-        _LAUGH.search(rest) and _MISHAP.search(rest) and not _NOT_A_JOKE.search(rest)
+        _LAUGH.search(rest)
+        and _MISHAP.search(rest)
+        and not _NOT_A_JOKE.search(rest)
+        and not _KMS_WHEN.search(rest)
     )
 
 
