@@ -424,11 +424,7 @@ _IMPLIED: tuple[tuple[str, str, float, bool], ...] = (
         "goodbye",
         r"\b(?:this\s+is\s+goodbye|goodbye\s+(?:friends|my\s+friends|everyone|everybody"
         r"|all|guys)\b.{0,60}(?:for\s+good|forever|nice\s+knowing|won'?t\s+be\s+back|sorry"
-        r"|love\s+you|last|peace|time)"
-        # A goodbye, however short, beside a means at hand: "bye all, the pills are
-        # lined up".
-        r"|\b(?:good)?bye\s+(?:everyone|everybody|all|guys)\b.{0,60}\b(?:the|all\s+(?:the"
-        r"|my))\s+(?:pills|tablets|rope|noose|blades?|razors?)\b(?!\s+(?:from|at|for)\b)|i'?ve\s+said\s+my\s+goodbyes|one\s+last\s+(?:good\s+|proper\s+)?"
+        r"|love\s+you|last|peace|time)|i'?ve\s+said\s+my\s+goodbyes|one\s+last\s+(?:good\s+|proper\s+)?"
         r"(?:conversation|chat|talk|message|goodbye)\b|(?:last|final)\s+"
         r"message\s+from\s+me|you\s+won'?t\s+(?:hear\s+from|see)\s+me\s+again|(?:i'?ve|i\s+"
         r"have)\s+made\s+my\s+peace|at\s+peace\s+with\s+my\s+decision|before\s+i\s+go\s+for"
