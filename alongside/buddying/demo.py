@@ -18,7 +18,7 @@ from alongside.privateconversations import actions as private_actions
 
 from . import actions
 from .ending_demo import seed_ended_support, seed_referral
-from .models import SupportRequest
+from .models import PairMeeting, SupportRequest
 from .starter import STARTER
 
 MESSAGES = [
@@ -30,6 +30,15 @@ MESSAGES = [
 
 def _client_id(label: str) -> uuid.UUID:
     return uuid.uuid5(uuid.NAMESPACE_URL, f"alongside-demo:buddying:{label}")
+
+
+def agreed_back_then(meeting: PairMeeting) -> PairMeeting:
+    """A meeting in the demo's past, asked and agreed before it began: a yes is
+    only taken before the start (`agree_to_meeting`), so the history is written
+    as it would have been."""
+    PairMeeting.objects.filter(pk=meeting.pk).update(agreed_at=meeting.created_at)
+    meeting.refresh_from_db()
+    return meeting
 
 
 def seed_buddying(people: dict[str, Person], *, riverside: Organisation) -> None:
@@ -84,8 +93,10 @@ def seed_buddying(people: dict[str, Person], *, riverside: Organisation) -> None
     last_week = timezone.localtime().replace(
         hour=18, minute=0, second=0, microsecond=0
     ) - timedelta(days=7)
-    meeting = actions.plan_meeting(
-        person=jo, match=match, starts_at=last_week, minutes=60, format="in_person"
+    meeting = agreed_back_then(
+        actions.plan_meeting(
+            person=jo, match=match, starts_at=last_week, minutes=60, format="in_person"
+        )
     )
     actions.check_in(person=jo, meeting=meeting)
     actions.check_out(person=jo, meeting=meeting)
@@ -98,13 +109,14 @@ def seed_buddying(people: dict[str, Person], *, riverside: Organisation) -> None
         is_for_supervision_only=False,
         why_for_supervision="",
     )
-    actions.plan_meeting(
+    next_week = actions.plan_meeting(
         person=sam,
         match=match,
         starts_at=last_week + timedelta(days=14),
         minutes=60,
         format="in_person",
     )
+    actions.agree_to_meeting(person=jo, meeting=next_week)
     plans_changed = actions.plan_meeting(
         person=jo,
         match=match,
@@ -112,7 +124,16 @@ def seed_buddying(people: dict[str, Person], *, riverside: Organisation) -> None
         minutes=60,
         format="in_person",
     )
+    actions.agree_to_meeting(person=sam, meeting=plans_changed)
     actions.cancel_meeting(person=sam, meeting=plans_changed)
+    # A time jo suggested, waiting for sam's yes on the pair's page.
+    actions.plan_meeting(
+        person=jo,
+        match=match,
+        starts_at=last_week + timedelta(days=28),
+        minutes=60,
+        format="in_person",
+    )
     actions.ask_for_support(
         person=alex,
         organisation=riverside,

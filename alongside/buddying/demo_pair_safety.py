@@ -14,6 +14,7 @@ from alongside.accounts.models import Person
 from alongside.organisations.models import Organisation
 
 from . import actions
+from .demo import agreed_back_then
 from .models import Match, OneToOneSettings
 
 NORTHGATE_TEAMS = [
@@ -50,11 +51,13 @@ def seed_pair_safety(people: dict[str, Person], *, riverside: Organisation) -> N
     two_days_ago = timezone.localtime().replace(
         hour=18, minute=30, second=0, microsecond=0
     ) - timedelta(days=2)
-    actions.plan_meeting(
-        person=people["jo"],
-        match=match,
-        starts_at=two_days_ago,
-        minutes=30,
-        format="phone",
+    agreed_back_then(
+        actions.plan_meeting(
+            person=people["jo"],
+            match=match,
+            starts_at=two_days_ago,
+            minutes=30,
+            format="phone",
+        )
     )
     actions.offer_checks_after_meetings(now=timezone.now())

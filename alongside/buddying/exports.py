@@ -98,6 +98,14 @@ def export_known_people(person: Person) -> list[Row]:
     ]
 
 
+def _suggested_by(planned_by: str, is_peer: bool) -> str:
+    """Who asked for a meeting, from the exporting person's side; empty for
+    meetings from before meetings were asked."""
+    if not planned_by:
+        return ""
+    return "you" if (planned_by == "peer") == is_peer else "the other person"
+
+
 def export_matches(person: Person) -> list[Row]:
     rows = []
     for match in (
@@ -118,6 +126,9 @@ def export_matches(person: Person) -> list[Row]:
                         "starts_at": _when(m.starts_at),
                         "ends_at": _when(m.ends_at),
                         "how": m.get_format_display(),
+                        "suggested_by": _suggested_by(m.planned_by, is_peer),
+                        "agreed_at": _when(m.agreed_at),
+                        "time_did_not_work_at": _when(m.declined_at),
                         "checked_in_at": _when(m.checked_in_at),
                         "checked_out_at": _when(m.checked_out_at),
                         "team_alerted_at": _when(m.alerted_at),

@@ -8,6 +8,8 @@ conversation of their own (`alongside.privateconversations`), sealed under its k
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -368,13 +370,48 @@ class MeetingNote(models.Model):
         return f"Meeting note {self.pk}"
 
 
+class Side(models.TextChoices):
+    PEER = "peer", "the peer"
+    SUPPORTER = "supporter", "the supporter"
+
+
+class PairMeetingQuerySet(models.QuerySet["PairMeeting"]):
+    def agreed(self) -> PairMeetingQuerySet:
+        """Meetings both said yes to: the only ones that drive what follows a
+        meeting (check-in and check-out, the missed check-out alert, the check
+        after it, oversight)."""
+        return self.filter(agreed_at__isnull=False)
+
+    def waiting(self, now: datetime) -> PairMeetingQuerySet:
+        """Meetings one side asked for that still wait for the other's yes."""
+        return self.filter(
+            agreed_at__isnull=True,
+            declined_at__isnull=True,
+            cancelled_at__isnull=True,
+            starts_at__gt=now,
+        )
+
+
 class PairMeeting(models.Model):
-    """A meeting the two plan: a day and time, and how they meet. In person, the
-    supporter checks in and out; no check-out 30 minutes after the planned end
-    alerts whoever is on duty. Either may cancel it before it starts; a cancelled
-    meeting asks for no check-in, check-out or check after it."""
+    """A meeting the two plan: a day and time, and how they meet. One side asks;
+    it is on only once the other says yes (`agreed_at`). The other may say the
+    time does not work (`declined_at`); the one who asked may withdraw it (then
+    `cancelled_at`, never agreed). A time that passes without a yes lapses, shown
+    as not agreed, and asks nothing of anyone.
+
+    In person, the supporter checks in and out of an agreed meeting; no check-out
+    30 minutes after the planned end alerts whoever is on duty. Either may cancel
+    an agreed meeting before it starts; a cancelled meeting asks for no check-in,
+    check-out or check after it."""
 
     match = models.ForeignKey(Match, on_delete=models.CASCADE, related_name="meetings")
+    # Which of the two asked for it; empty for meetings from before asking
+    # (both lived with them, so they count as agreed).
+    planned_by = models.CharField(max_length=10, choices=Side.choices, blank=True)
+    # When the other side said yes; a meeting is on only from then.
+    agreed_at = models.DateTimeField(null=True, blank=True)
+    # When the other side said that time does not work.
+    declined_at = models.DateTimeField(null=True, blank=True)
     starts_at = models.DateTimeField()
     ends_at = models.DateTimeField()
     format = models.CharField(max_length=10, choices=Format.choices)
@@ -395,6 +432,8 @@ class PairMeeting(models.Model):
     cancelled_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
 
+    objects = PairMeetingQuerySet.as_manager()
+
     class Meta:
         ordering = ["starts_at", "pk"]
 
@@ -408,6 +447,39 @@ class PairMeeting(models.Model):
     @property
     def is_cancelled(self) -> bool:
         return self.cancelled_at is not None
+
+    @property
+    def is_agreed(self) -> bool:
+        return self.agreed_at is not None
+
+    @property
+    def is_declined(self) -> bool:
+        return self.declined_at is not None
+
+    @property
+    def is_withdrawn(self) -> bool:
+        """Withdrawn by the one who asked, before any yes."""
+        return self.is_cancelled and not self.is_agreed
+
+    @property
+    def is_waiting(self) -> bool:
+        """Asked, and still waiting for the other side's yes."""
+        return (
+            not self.is_agreed
+            and not self.is_declined
+            and not self.is_cancelled
+            and self.starts_at > timezone.now()
+        )
+
+    @property
+    def has_lapsed(self) -> bool:
+        """Its time passed without a yes: it did not go ahead."""
+        return (
+            not self.is_agreed
+            and not self.is_declined
+            and not self.is_cancelled
+            and self.starts_at <= timezone.now()
+        )
 
 
 class SupportCheck(models.Model):

@@ -1,15 +1,20 @@
 """Pages of a match, for its two people: the match itself (with notes, meetings
 and the peer's own check), the support agreement (with print and PDF), writing a
-note, planning or cancelling a meeting, checking in and out, asking for a
-different match and ending. Views translate; permissions decide; actions write."""
+note, asking for a meeting (the other says yes, or that the time does not
+work; the one who asked may withdraw it) or cancelling one, checking in and out,
+asking for a different match and ending. Views translate; permissions decide;
+actions write."""
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from alongside.core.requests import AuthenticatedRequest
@@ -29,6 +34,7 @@ from .pdf import agreement_pdf
 from .permissions import (
     can_agree,
     can_answer_check,
+    can_answer_meeting_ask,
     can_ask_for_change,
     can_cancel_meeting,
     can_check_in_or_out,
@@ -36,6 +42,7 @@ from .permissions import (
     can_plan_meeting,
     can_propose_agreement,
     can_read_note_words,
+    can_withdraw_meeting,
     can_write_note,
     check_ask_for_change,
     check_cancel_meeting,
@@ -51,6 +58,9 @@ from .policy_forms import limit_meeting_formats
 SHOWN = 200
 CANCELLED_NO_CHECK = (
     "This meeting was cancelled, so there is nothing to check in or out of."
+)
+NOT_AGREED_NO_CHECK = (
+    "This meeting was not agreed, so there is nothing to check in or out of."
 )
 
 
@@ -72,6 +82,16 @@ def _agreed(match: Match) -> AgreementVersion | None:
 @require_GET
 def match_detail(request: AuthenticatedRequest, match_id: int) -> HttpResponse:
     match = get_match_for(request.user, match_id)
+    meetings = [
+        (
+            meeting,
+            can_check_in_or_out(request.user, meeting),
+            can_cancel_meeting(request.user, meeting),
+            can_answer_meeting_ask(request.user, meeting),
+            can_withdraw_meeting(request.user, meeting),
+        )
+        for meeting in match.meetings.all()[:SHOWN]
+    ]
     return render(
         request,
         "buddying/match.html",
@@ -88,14 +108,8 @@ def match_detail(request: AuthenticatedRequest, match_id: int) -> HttpResponse:
             "can_plan_meeting": can_plan_meeting(request.user, match),
             "can_answer_check": can_answer_check(request.user, match),
             "can_end": can_end(request.user, match),
-            "meetings": [
-                (
-                    meeting,
-                    can_check_in_or_out(request.user, meeting),
-                    can_cancel_meeting(request.user, meeting),
-                )
-                for meeting in match.meetings.all()[:SHOWN]
-            ],
+            "meetings": meetings,
+            "asked_of_you": sum(1 for row in meetings if row[3]),
             "checks_waiting": list(meeting_checks_waiting_for(request.user, match)),
             "policy": policy_for(match.organisation),
             "work_role": work_role_shown_to(request.user, match.request)
@@ -292,7 +306,11 @@ def meeting_create(request: AuthenticatedRequest, match_id: int) -> HttpResponse
         except PermissionDenied as error:
             form.add_error(None, str(error))
         else:
-            messages.success(request, "The meeting is added.")
+            messages.success(
+                request,
+                "The meeting is suggested. It is on once the other person says "
+                "yes; they have been told.",
+            )
             return redirect("buddying:match-detail", match_id=match.pk)
     return render(
         request,
@@ -337,6 +355,73 @@ def meeting_cancel(
     )
 
 
+def _answer_meeting(
+    request: AuthenticatedRequest,
+    match_id: int,
+    meeting_id: int,
+    action: Callable[..., PairMeeting],
+    done: str,
+) -> HttpResponse:
+    """Say yes, say the time does not work, or withdraw: a button on the pair's
+    page. A double click, an old tab or an ended pair is told kindly why nothing
+    changed, on the pair's page."""
+    match = get_match_for(request.user, match_id)
+    meeting = _meeting_of(match, meeting_id)
+    try:
+        action(person=request.user, meeting=meeting)
+    except PermissionDenied as error:
+        messages.info(request, str(error))
+    else:
+        messages.success(request, done)
+    return redirect(f"{reverse('buddying:match-detail', args=[match.pk])}#meetings")
+
+
+@login_required
+@require_POST
+def meeting_agree(
+    request: AuthenticatedRequest, match_id: int, meeting_id: int
+) -> HttpResponse:
+    """The other side says yes to a meeting asked of them."""
+    return _answer_meeting(
+        request,
+        match_id,
+        meeting_id,
+        actions.agree_to_meeting,
+        "Thank you. The meeting is agreed, and the other person has been told.",
+    )
+
+
+@login_required
+@require_POST
+def meeting_decline(
+    request: AuthenticatedRequest, match_id: int, meeting_id: int
+) -> HttpResponse:
+    """The other side says the time does not work."""
+    return _answer_meeting(
+        request,
+        match_id,
+        meeting_id,
+        actions.decline_meeting,
+        "Thank you. The other person has been told that time does not work, so "
+        "they can suggest another.",
+    )
+
+
+@login_required
+@require_POST
+def meeting_withdraw(
+    request: AuthenticatedRequest, match_id: int, meeting_id: int
+) -> HttpResponse:
+    """The one who asked withdraws a meeting still waiting for a yes."""
+    return _answer_meeting(
+        request,
+        match_id,
+        meeting_id,
+        actions.withdraw_meeting,
+        "The meeting is withdrawn. The other person has been told.",
+    )
+
+
 @login_required
 @require_POST
 def meeting_check_in(
@@ -346,6 +431,9 @@ def meeting_check_in(
     meeting = _meeting_of(match, meeting_id)
     if meeting.is_cancelled:
         messages.info(request, CANCELLED_NO_CHECK)
+        return redirect("buddying:match-detail", match_id=match.pk)
+    if not meeting.is_agreed:
+        messages.info(request, NOT_AGREED_NO_CHECK)
         return redirect("buddying:match-detail", match_id=match.pk)
     actions.check_in(person=request.user, meeting=meeting)
     messages.success(request, "You are checked in. Please check out when you leave.")
@@ -361,6 +449,9 @@ def meeting_check_out(
     meeting = _meeting_of(match, meeting_id)
     if meeting.is_cancelled:
         messages.info(request, CANCELLED_NO_CHECK)
+        return redirect("buddying:match-detail", match_id=match.pk)
+    if not meeting.is_agreed:
+        messages.info(request, NOT_AGREED_NO_CHECK)
         return redirect("buddying:match-detail", match_id=match.pk)
     actions.check_out(person=request.user, meeting=meeting)
     messages.success(request, "You are checked out. Thank you.")

@@ -1,8 +1,9 @@
 """Background work for one-to-one support: the check every five minutes for offers
 left unanswered for 72 hours (they lapse and go to the next supporter), for
-in-person meetings with no check-out 30 minutes after their end (a lone-working
-alert goes up the safety escalation chain), for meetings just ended (the peer
-is offered the check after the meeting, once), and for reminders four weeks and
+agreed in-person meetings with no check-out 30 minutes after their end (a
+lone-working alert goes up the safety escalation chain), for agreed meetings just
+ended (the peer is offered the check after the meeting, once; a meeting asked
+but never agreed lapses and asks nothing of anyone), and for reminders four weeks and
 one week before a planned end.
 
 django-tasks has no cron. Each run queues the next when it finishes; the

@@ -60,6 +60,21 @@ urlpatterns = [
         name="meeting-cancel",
     ),
     path(
+        "matches/<int:match_id>/meetings/<int:meeting_id>/agree/",
+        pair_views.meeting_agree,
+        name="meeting-agree",
+    ),
+    path(
+        "matches/<int:match_id>/meetings/<int:meeting_id>/decline/",
+        pair_views.meeting_decline,
+        name="meeting-decline",
+    ),
+    path(
+        "matches/<int:match_id>/meetings/<int:meeting_id>/withdraw/",
+        pair_views.meeting_withdraw,
+        name="meeting-withdraw",
+    ),
+    path(
         "matches/<int:match_id>/meetings/<int:meeting_id>/check-in/",
         pair_views.meeting_check_in,
         name="meeting-check-in",

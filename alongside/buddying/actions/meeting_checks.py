@@ -27,11 +27,13 @@ OFFERED_WITHIN = timedelta(days=7)
 
 @transaction.atomic
 def offer_checks_after_meetings(*, now: datetime) -> int:
-    """A system action for the regular check: each meeting of an active match
-    whose planned end has passed in the last week, was not cancelled, and whose
-    check has not been offered, is offered to the peer once. Returns how many."""
+    """A system action for the regular check: each agreed meeting of an active
+    match whose planned end has passed in the last week, was not cancelled, and
+    whose check has not been offered, is offered to the peer once (a meeting
+    never agreed did not happen, so asks nothing). Returns how many."""
     ended = list(
-        PairMeeting.objects.select_for_update()
+        PairMeeting.objects.agreed()
+        .select_for_update()
         .filter(
             check_offered_at__isnull=True,
             cancelled_at__isnull=True,

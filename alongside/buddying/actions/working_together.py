@@ -1,7 +1,8 @@
 """Every change as the two work together: their support agreement, notes after
-meetings, the meetings they plan or cancel (with the lone-working check-in and
-check-out) and the peer's own "how is it going?". Each action checks permission,
-keeps the invariants, writes, and only after the commit tells anyone.
+meetings, the meetings they ask for, agree to, turn down, withdraw or cancel
+(with the lone-working check-in and check-out) and the peer's own "how is it
+going?". Each action checks permission, keeps the invariants, writes, and only
+after the commit tells anyone.
 
 Notices are in the system's own words and never carry what anyone wrote.
 """
@@ -24,10 +25,12 @@ from ..pair_policy import policy_for
 from ..permissions import (
     check_agree,
     check_answer_check,
+    check_answer_meeting_ask,
     check_cancel_meeting,
     check_check_in_or_out,
     check_plan_meeting,
     check_propose_agreement,
+    check_withdraw_meeting,
     check_write_note,
     side_in,
 )
@@ -124,10 +127,11 @@ def write_meeting_note(
 def plan_meeting(
     *, person: Person, match: Match, starts_at: datetime, minutes: int, format: str
 ) -> PairMeeting:
-    """Either of the two adds a meeting: a day, a time, how long and how (in
-    person only, where the organisation says so: `pair_policy`). The same meeting
-    added twice (a double click) is kept once and tells nobody again: each one in
-    person needs its own check-out."""
+    """Either of the two asks for a meeting: a day, a time, how long and how (in
+    person only, where the organisation says so: `pair_policy`). It is asked, not
+    on, until the other says yes (`agree_to_meeting`): until then it drives no
+    check-in, check-out, alert or check after it. The same meeting asked twice (a
+    double click) is kept once and tells nobody again."""
     check_plan_meeting(person, match)
     if format not in dict(policy_for(match.organisation).formats):
         raise PermissionDenied(IN_PERSON_ONLY)
@@ -137,40 +141,100 @@ def plan_meeting(
         "ends_at": starts_at + timedelta(minutes=minutes),
         "format": format,
     }
-    same = match.meetings.filter(**fields, cancelled_at__isnull=True).first()
+    same = match.meetings.filter(
+        **fields, cancelled_at__isnull=True, declined_at__isnull=True
+    ).first()
     if same is not None:
         return same
-    meeting = PairMeeting.objects.create(match=match, **fields)
-    other = match.supporter if side_in(person, match) == "peer" else match.peer
+    side = side_in(person, match)
+    meeting = PairMeeting.objects.create(match=match, planned_by=side or "", **fields)
     notify(
-        people=[other],
-        message="A one-to-one meeting has been added.",
+        people=[_other(person, match)],
+        message="A one-to-one meeting has been suggested. Please say whether the "
+        "time works for you.",
         link=match_link(match),
+    )
+    return meeting
+
+
+def _other(person: Person, match: Match) -> Person:
+    return match.supporter if side_in(person, match) == "peer" else match.peer
+
+
+def _locked(meeting: PairMeeting) -> PairMeeting:
+    return (
+        PairMeeting.objects.select_for_update()
+        .select_related("match")
+        .get(pk=meeting.pk)
+    )
+
+
+@transaction.atomic
+def agree_to_meeting(*, person: Person, meeting: PairMeeting) -> PairMeeting:
+    """The other side says yes to a meeting asked of them; from then it is on.
+    The one who asked is told, in neutral words. A second yes (a double click, an
+    old tab) is refused kindly and tells nobody again."""
+    meeting = _locked(meeting)
+    check_answer_meeting_ask(person, meeting)
+    meeting.agreed_at = timezone.now()
+    meeting.save(update_fields=["agreed_at"])
+    notify(
+        people=[_other(person, meeting.match)],
+        message="A one-to-one meeting you suggested is agreed.",
+        link=match_link(meeting.match),
+    )
+    return meeting
+
+
+@transaction.atomic
+def decline_meeting(*, person: Person, meeting: PairMeeting) -> PairMeeting:
+    """The other side says the time does not work. No reason is asked or kept:
+    the pair talk about times the way they already talk. The one who asked is
+    told, and may suggest another."""
+    meeting = _locked(meeting)
+    check_answer_meeting_ask(person, meeting)
+    meeting.declined_at = timezone.now()
+    meeting.save(update_fields=["declined_at"])
+    notify(
+        people=[_other(person, meeting.match)],
+        message="A time you suggested for a one-to-one meeting does not work for "
+        "the other person. You could suggest another.",
+        link=match_link(meeting.match),
+    )
+    return meeting
+
+
+@transaction.atomic
+def withdraw_meeting(*, person: Person, meeting: PairMeeting) -> PairMeeting:
+    """The one who asked withdraws a meeting still waiting for a yes. The other
+    is told, and has nothing left to answer."""
+    meeting = _locked(meeting)
+    check_withdraw_meeting(person, meeting)
+    meeting.cancelled_at = timezone.now()
+    meeting.save(update_fields=["cancelled_at"])
+    notify(
+        people=[_other(person, meeting.match)],
+        message="A one-to-one meeting you were asked about has been withdrawn.",
+        link=match_link(meeting.match),
     )
     return meeting
 
 
 @transaction.atomic
 def cancel_meeting(*, person: Person, meeting: PairMeeting) -> None:
-    """Either of the two cancels a meeting that has not started. It then asks for
-    no check-in or check-out, raises no lone-working alert and offers no check
-    after it. The other person is told, in the same neutral words as when it was
-    added. A second cancel (a double click, an old tab) is refused kindly and
+    """Either of the two cancels an agreed meeting that has not started. It then
+    asks for no check-in or check-out, raises no lone-working alert and offers no
+    check after it. The other person is told, in the same neutral words as when it
+    was asked. A second cancel (a double click, an old tab) is refused kindly and
     tells nobody again."""
-    meeting = (
-        PairMeeting.objects.select_for_update()
-        .select_related("match")
-        .get(pk=meeting.pk)
-    )
+    meeting = _locked(meeting)
     check_cancel_meeting(person, meeting)
     meeting.cancelled_at = timezone.now()
     meeting.save(update_fields=["cancelled_at"])
-    match = meeting.match
-    other = match.supporter if side_in(person, match) == "peer" else match.peer
     notify(
-        people=[other],
+        people=[_other(person, meeting.match)],
         message="A one-to-one meeting has been cancelled.",
-        link=match_link(match),
+        link=match_link(meeting.match),
     )
 
 
@@ -197,15 +261,17 @@ def check_out(*, person: Person, meeting: PairMeeting) -> None:
 
 @transaction.atomic
 def alert_missed_check_outs(*, now: datetime) -> int:
-    """A system action for the regular check: an in-person meeting, not
+    """A system action for the regular check: an agreed in-person meeting, not
     cancelled, with no check-out 30 minutes after its planned end raises a
     lone-working alert, once, through the safety escalation chain
     (`safety.lone_working`): the supporter's supervisor and whoever is on duty,
     moving up the chain until someone acknowledges it, on their Today page. The
     alert names the supporter (their safety is the point) and never the peer.
-    Returns how many were alerted."""
+    A meeting asked but never agreed alerts nobody. Returns how many were
+    alerted."""
     missed = list(
-        PairMeeting.objects.select_for_update()
+        PairMeeting.objects.agreed()
+        .select_for_update()
         .filter(
             format="in_person",
             checked_out_at__isnull=True,

@@ -162,10 +162,12 @@ def check_plan_meeting(person: Person, match: Match) -> None:
 
 
 def can_cancel_meeting(person: Person, meeting: PairMeeting) -> bool:
-    """Either of the two cancels a meeting that has not started yet, while the
-    support goes on (a plan changed, or a meeting one of them never agreed to)."""
+    """Either of the two cancels an agreed meeting that has not started yet, while
+    the support goes on (a plan changed). A meeting still asked is withdrawn by the
+    one who asked, or turned down by the other, instead."""
     return (
         can_plan_meeting(person, meeting.match)
+        and meeting.is_agreed
         and meeting.starts_at > timezone.now()
         and not meeting.is_cancelled
     )
@@ -175,21 +177,110 @@ def check_cancel_meeting(person: Person, meeting: PairMeeting) -> None:
     """Raise PermissionDenied unless can_cancel_meeting, saying why kindly."""
     if can_cancel_meeting(person, meeting):
         return
+    if meeting.is_withdrawn:
+        raise PermissionDenied(MEETING_WITHDRAWN)
     if meeting.is_cancelled:
         raise PermissionDenied("This meeting is already cancelled. Nothing changed.")
     if not meeting.match.is_active:
-        raise PermissionDenied("This support has ended. Nothing has changed.")
+        raise PermissionDenied(SUPPORT_ENDED)
+    if not meeting.is_agreed:
+        raise PermissionDenied(
+            "This meeting was never agreed, so there is nothing to cancel. "
+            "Nothing has changed."
+        )
     raise PermissionDenied(
         "This meeting has already started, so it can no longer be cancelled. "
         "Nothing has changed."
     )
 
 
+SUPPORT_ENDED = "This support has ended. Nothing has changed."
+MEETING_WITHDRAWN = (
+    "This meeting was withdrawn by the one who asked for it. Nothing has changed."
+)
+
+
+def _why_not_open(meeting: PairMeeting, side: str | None) -> str | None:
+    """Why an asked meeting can no longer be answered or withdrawn, or None while
+    it still waits for a yes. Stale pages and double clicks land here."""
+    if not meeting.match.is_active:
+        return SUPPORT_ENDED
+    if meeting.is_agreed:
+        return "This meeting is already agreed. Nothing has changed."
+    if meeting.is_withdrawn:
+        return MEETING_WITHDRAWN
+    if meeting.is_declined:
+        if side == meeting.planned_by:
+            return (
+                "The other person said that time does not work. You can suggest "
+                "another. Nothing has changed."
+            )
+        return "You already said that time does not work. Nothing has changed."
+    if meeting.starts_at <= timezone.now():
+        return (
+            "This time has passed without a yes, so the meeting did not go ahead. "
+            "You can suggest another. Nothing has changed."
+        )
+    return None
+
+
+def can_answer_meeting_ask(person: Person, meeting: PairMeeting) -> bool:
+    """Only the other side of the pair (never the one who asked) says yes to a
+    meeting, or that its time does not work: while the support goes on, and the
+    meeting is still asked, not withdrawn, and not yet begun."""
+    side = side_in(person, meeting.match)
+    return (
+        side is not None
+        and side != meeting.planned_by
+        and _why_not_open(meeting, side) is None
+    )
+
+
+def check_answer_meeting_ask(person: Person, meeting: PairMeeting) -> None:
+    """Raise PermissionDenied unless can_answer_meeting_ask, saying why kindly."""
+    if can_answer_meeting_ask(person, meeting):
+        return
+    side = side_in(person, meeting.match)
+    why = _why_not_open(meeting, side)
+    if why is not None:
+        raise PermissionDenied(why)
+    raise PermissionDenied(
+        "You asked for this meeting, so it waits for the other person's answer. "
+        "You can withdraw it. Nothing has changed."
+    )
+
+
+def can_withdraw_meeting(person: Person, meeting: PairMeeting) -> bool:
+    """Only the one who asked withdraws a meeting still waiting for a yes, while
+    the support goes on and before it begins."""
+    side = side_in(person, meeting.match)
+    return (
+        side is not None
+        and side == meeting.planned_by
+        and _why_not_open(meeting, side) is None
+    )
+
+
+def check_withdraw_meeting(person: Person, meeting: PairMeeting) -> None:
+    """Raise PermissionDenied unless can_withdraw_meeting, saying why kindly."""
+    if can_withdraw_meeting(person, meeting):
+        return
+    side = side_in(person, meeting.match)
+    why = _why_not_open(meeting, side)
+    if why is not None:
+        raise PermissionDenied(why)
+    raise PermissionDenied(
+        "Only the one who asked for this meeting can withdraw it. You can say "
+        "whether the time works for you. Nothing has changed."
+    )
+
+
 def can_check_in_or_out(person: Person, meeting: PairMeeting) -> bool:
-    """The supporter checks in and out of an in-person meeting (lone working),
-    unless it was cancelled."""
+    """The supporter checks in and out of an agreed in-person meeting (lone
+    working), unless it was cancelled."""
     return (
         meeting.is_in_person
+        and meeting.is_agreed
         and not meeting.is_cancelled
         and side_in(person, meeting.match) == "supporter"
     )
@@ -200,6 +291,11 @@ def check_check_in_or_out(person: Person, meeting: PairMeeting) -> None:
     if meeting.is_cancelled:
         raise PermissionDenied(
             "This meeting was cancelled, so there is nothing to check in or out of."
+        )
+    if not meeting.is_agreed:
+        raise PermissionDenied(
+            "This meeting was not agreed, so there is nothing to check in or out "
+            "of. Nothing has changed."
         )
     if not can_check_in_or_out(person, meeting):
         raise PermissionDenied(
@@ -258,9 +354,11 @@ def meetings_overseen_by(
         return PairMeeting.objects.none()
     if not policy_for(organisation).is_in_person_only:
         return PairMeeting.objects.none()
-    return PairMeeting.objects.filter(
-        match__organisation=organisation, match__status="active"
-    ).exclude(match__peer=person)
+    return (
+        PairMeeting.objects.agreed()
+        .filter(match__organisation=organisation, match__status="active")
+        .exclude(match__peer=person)
+    )
 
 
 def work_role_shown_to(person: Person, support_request: SupportRequest) -> str:
@@ -287,10 +385,11 @@ def work_role_shown_to(person: Person, support_request: SupportRequest) -> str:
 
 
 def can_answer_meeting_check(person: Person, meeting: PairMeeting) -> bool:
-    """The peer answers the check after a meeting once its planned end has
-    passed, once, while the support goes on; never after a cancelled one."""
+    """The peer answers the check after an agreed meeting once its planned end
+    has passed, once, while the support goes on; never after a cancelled one."""
     return (
         can_answer_check(person, meeting.match)
+        and meeting.is_agreed
         and not meeting.is_cancelled
         and meeting.ends_at <= timezone.now()
         and not meeting.checks.exists()
@@ -311,8 +410,12 @@ def meeting_checks_waiting_for(person: Person, match: Match) -> QuerySet[PairMee
     answered: only for the peer, while the support goes on."""
     if not can_answer_check(person, match):
         return PairMeeting.objects.none()
-    return match.meetings.filter(
-        check_offered_at__isnull=False,
-        cancelled_at__isnull=True,
-        ends_at__lte=timezone.now(),
-    ).exclude(checks__isnull=False)
+    return (
+        match.meetings.agreed()
+        .filter(
+            check_offered_at__isnull=False,
+            cancelled_at__isnull=True,
+            ends_at__lte=timezone.now(),
+        )
+        .exclude(checks__isnull=False)
+    )

@@ -21,6 +21,7 @@ from ..models import (
     Match,
     MeetingNote,
     Offer,
+    PairMeeting,
     SupportProfile,
     SupportRequest,
 )
@@ -99,6 +100,16 @@ def matched(organisation: Organisation) -> Match:
         request_from(peer, organisation), supporter, coordinator_of(organisation)
     )
     return actions.accept_offer(person=supporter, offer=offer)
+
+
+def agreed_before(meeting: PairMeeting) -> PairMeeting:
+    """A meeting planned through `actions.plan_meeting` whose time may already
+    have passed, agreed by the other side back when it was asked (the action only
+    takes a yes before the start, so a test of what follows a meeting sets the
+    yes it would have had)."""
+    PairMeeting.objects.filter(pk=meeting.pk).update(agreed_at=meeting.created_at)
+    meeting.refresh_from_db()
+    return meeting
 
 
 def records_for_download(organisation: Organisation, person: Person) -> None:

@@ -25,6 +25,7 @@ from ..models import Match
 from ..starter import STARTER
 from .ending_factories import service_of
 from .factories import (
+    agreed_before,
     coordinator_of,
     matched,
     peer_of,
@@ -70,6 +71,9 @@ MATCH_PAGES = frozenset(
         "buddying:note-create",
         "buddying:meeting-create",
         "buddying:meeting-cancel",
+        "buddying:meeting-agree",
+        "buddying:meeting-decline",
+        "buddying:meeting-withdraw",
         "buddying:meeting-check-in",
         "buddying:meeting-check-out",
         "buddying:check-answer",
@@ -141,12 +145,14 @@ def buddying_objects(
     actions.agree_to_agreement(person=supporter, version=version)
     actions.agree_to_agreement(person=peer, version=version)
     made["match_id"] = match.pk
-    made["meeting_id"] = actions.plan_meeting(
-        person=supporter,
-        match=match,
-        # Ended an hour ago, so that the check after it can be answered.
-        starts_at=timezone.now() - timedelta(hours=2),
-        minutes=60,
-        format="in_person",
+    made["meeting_id"] = agreed_before(
+        actions.plan_meeting(
+            person=supporter,
+            match=match,
+            # Ended an hour ago, so that the check after it can be answered.
+            starts_at=timezone.now() - timedelta(hours=2),
+            minutes=60,
+            format="in_person",
+        )
     ).pk
     return made

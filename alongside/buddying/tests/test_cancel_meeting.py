@@ -22,7 +22,7 @@ from alongside.supporters.tests.factories import member_of
 
 from .. import actions
 from ..models import Match, PairMeeting
-from .factories import coordinator_of, matched
+from .factories import agreed_before, coordinator_of, matched
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -36,14 +36,16 @@ def signed_in(person: object) -> Client:
 
 
 def coming_meeting(match: Match, *, in_days: int = 3) -> PairMeeting:
-    """An in-person meeting still to come, added by the supporter."""
-    return actions.plan_meeting(
+    """An in-person meeting still to come, asked by the supporter and agreed by
+    the peer."""
+    meeting = actions.plan_meeting(
         person=match.supporter,
         match=match,
         starts_at=timezone.now() + timedelta(days=in_days),
         minutes=60,
         format="in_person",
     )
+    return actions.agree_to_meeting(person=match.peer, meeting=meeting)
 
 
 def cancel_url(meeting: PairMeeting) -> str:
@@ -137,12 +139,14 @@ def test_a_meeting_already_started_is_not_cancelled(
     organisation: Organisation,
 ) -> None:
     match = matched(organisation)
-    started = actions.plan_meeting(
-        person=match.peer,
-        match=match,
-        starts_at=timezone.now() - timedelta(minutes=10),
-        minutes=60,
-        format="in_person",
+    started = agreed_before(
+        actions.plan_meeting(
+            person=match.peer,
+            match=match,
+            starts_at=timezone.now() - timedelta(minutes=10),
+            minutes=60,
+            format="in_person",
+        )
     )
     client = signed_in(match.peer)
 

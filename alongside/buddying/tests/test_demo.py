@@ -5,6 +5,7 @@ suggested with reasons."""
 from __future__ import annotations
 
 import pytest
+from django.utils import timezone
 
 from alongside.accounts.models import Person
 from alongside.demo.seed import seed
@@ -12,7 +13,7 @@ from alongside.privateconversations.permissions import can_read, messages_visibl
 
 from ..matching import shortlist
 from ..models import Match, RequestStatus, SupportRequest
-from ..permissions import get_request_to_match_for
+from ..permissions import can_answer_meeting_ask, get_request_to_match_for
 
 pytestmark = pytest.mark.django_db
 
@@ -30,6 +31,10 @@ def test_sam_and_jo_are_matched_and_alex_waits_for_fran() -> None:
     assert messages_visible_to(match.peer, match.conversation).count() >= 3
     assert match.meetings.filter(checked_out_at__isnull=False).count() == 1
     assert match.meetings.filter(cancelled_at__isnull=False).count() == 1
+    # One time jo suggested waits for sam's yes.
+    asked = list(match.meetings.waiting(timezone.now()))
+    assert [m.planned_by for m in asked] == ["supporter"]
+    assert can_answer_meeting_ask(match.peer, asked[0])
     assert match.notes.filter(is_for_supervision_only=False).count() == 1
     fran = Person.objects.get(username="fran")
     assert not can_read(fran, match.conversation)

@@ -29,7 +29,7 @@ from alongside.supporters.tests.factories import member_of
 
 from .. import actions, tasks
 from ..models import Match, PairMeeting
-from .factories import matched
+from .factories import agreed_before, matched
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -41,13 +41,16 @@ def signed_in(person: object) -> Client:
 
 
 def missed_meeting(match: Match, *, format: str = "in_person") -> PairMeeting:
-    """A meeting that should have ended an hour ago, with no check-out."""
-    return actions.plan_meeting(
-        person=match.supporter,
-        match=match,
-        starts_at=timezone.now() - timedelta(hours=2),
-        minutes=60,
-        format=format,
+    """An agreed meeting that should have ended an hour ago, with no
+    check-out."""
+    return agreed_before(
+        actions.plan_meeting(
+            person=match.supporter,
+            match=match,
+            starts_at=timezone.now() - timedelta(hours=2),
+            minutes=60,
+            format=format,
+        )
     )
 
 
@@ -115,12 +118,14 @@ def test_within_the_thirty_minutes_nothing_is_raised(
     organisation: Organisation,
 ) -> None:
     match = matched(organisation)
-    actions.plan_meeting(
-        person=match.supporter,
-        match=match,
-        starts_at=timezone.now() - timedelta(minutes=80),
-        minutes=60,
-        format="in_person",
+    agreed_before(
+        actions.plan_meeting(
+            person=match.supporter,
+            match=match,
+            starts_at=timezone.now() - timedelta(minutes=80),
+            minutes=60,
+            format="in_person",
+        )
     )
 
     assert actions.alert_missed_check_outs(now=timezone.now()) == 0

@@ -19,7 +19,7 @@ from alongside.organisations.tests.factories import OrganisationFactory
 from .. import actions
 from ..models import Match, PairMeeting, SupportCheck
 from ..permissions import can_answer_meeting_check, meeting_checks_waiting_for
-from .factories import coordinator_of, matched
+from .factories import agreed_before, coordinator_of, matched
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -33,13 +33,16 @@ def signed_in(person: object) -> Client:
 
 
 def meeting_ending(match: Match, ago: timedelta) -> PairMeeting:
-    """A meeting of an hour whose planned end was `ago` (negative: to come)."""
-    return actions.plan_meeting(
-        person=match.supporter,
-        match=match,
-        starts_at=timezone.now() - ago - timedelta(hours=1),
-        minutes=60,
-        format="phone",
+    """An agreed meeting of an hour whose planned end was `ago` (negative: to
+    come)."""
+    return agreed_before(
+        actions.plan_meeting(
+            person=match.supporter,
+            match=match,
+            starts_at=timezone.now() - ago - timedelta(hours=1),
+            minutes=60,
+            format="phone",
+        )
     )
 
 

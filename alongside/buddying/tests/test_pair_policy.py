@@ -301,13 +301,16 @@ def test_coordinators_oversee_when_in_person_pairs_meet_never_who_the_peer_is() 
     organisation = organisation_of(Setting.SECURE)
     coordinator = coordinator_of(organisation)
     match = matched(organisation)
-    actions.plan_meeting(
+    meeting = actions.plan_meeting(
         person=match.supporter,
         match=match,
         starts_at=timezone.now() + timedelta(hours=2),
         minutes=60,
         format="in_person",
     )
+    # A time only asked is no meeting yet: the team sees it once agreed.
+    assert not meetings_overseen_by(coordinator, organisation).exists()
+    actions.agree_to_meeting(person=match.peer, meeting=meeting)
 
     page = signed_in(coordinator).get(
         reverse("buddying:coordinate", args=[organisation.slug])

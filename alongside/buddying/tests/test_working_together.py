@@ -20,7 +20,7 @@ from alongside.supporters.tests.factories import member_of
 
 from .. import actions
 from ..models import MatchStatus, RequestStatus
-from .factories import coordinator_of, matched
+from .factories import agreed_before, coordinator_of, matched
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -37,12 +37,14 @@ def test_a_missed_check_out_alerts_whoever_is_on_duty_once() -> None:
     on_duty = member_of(organisation, Role.FACILITATOR)
     safety_actions.go_on_duty(person=on_duty, organisation=organisation)
     started = timezone.now() - timedelta(hours=2)
-    meeting = actions.plan_meeting(
-        person=match.supporter,
-        match=match,
-        starts_at=started,
-        minutes=60,
-        format="in_person",
+    meeting = agreed_before(
+        actions.plan_meeting(
+            person=match.supporter,
+            match=match,
+            starts_at=started,
+            minutes=60,
+            format="in_person",
+        )
     )
     actions.check_in(person=match.supporter, meeting=meeting)
     before = Notification.objects.filter(person=on_duty).count()
@@ -59,12 +61,14 @@ def test_a_missed_check_out_alerts_whoever_is_on_duty_once() -> None:
 def test_checking_out_in_time_alerts_nobody_and_only_the_supporter_checks() -> None:
     organisation = OrganisationFactory.create()
     match = matched(organisation)
-    meeting = actions.plan_meeting(
-        person=match.peer,
-        match=match,
-        starts_at=timezone.now() - timedelta(hours=2),
-        minutes=60,
-        format="in_person",
+    meeting = agreed_before(
+        actions.plan_meeting(
+            person=match.peer,
+            match=match,
+            starts_at=timezone.now() - timedelta(hours=2),
+            minutes=60,
+            format="in_person",
+        )
     )
     with pytest.raises(PermissionDenied):
         actions.check_in(person=match.peer, meeting=meeting)

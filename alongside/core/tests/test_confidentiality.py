@@ -463,7 +463,11 @@ def plant_one_to_one(world: World, name: str) -> None:
     organisation's staff) read requests; nobody else reads the pair's words."""
     from alongside.buddying import actions as buddying_actions
     from alongside.buddying.starter import STARTER
-    from alongside.buddying.tests.factories import coordinator_of, ready_supporter
+    from alongside.buddying.tests.factories import (
+        agreed_before,
+        coordinator_of,
+        ready_supporter,
+    )
     from alongside.privateconversations import actions as private_actions
 
     organisation = world.groups[name].organisation
@@ -529,12 +533,14 @@ def plant_one_to_one(world: World, name: str) -> None:
     world.ids[name]["request_id"] = waiting.pk
     world.ids[name]["offer_id"] = offer.pk
     world.ids[name]["match_id"] = match.pk
-    world.ids[name]["meeting_id"] = buddying_actions.plan_meeting(
-        person=supporter,
-        match=match,
-        starts_at=timezone.now() - timedelta(hours=2),
-        minutes=60,
-        format="in_person",
+    world.ids[name]["meeting_id"] = agreed_before(
+        buddying_actions.plan_meeting(
+            person=supporter,
+            match=match,
+            starts_at=timezone.now() - timedelta(hours=2),
+            minutes=60,
+            format="in_person",
+        )
     ).pk
 
 

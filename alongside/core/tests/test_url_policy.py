@@ -633,6 +633,13 @@ POLICY: dict[str, dict[str, tuple[int, ...]]] = {
         "GET": _IN_ORGANISATION_DONE,
         "POST": _IN_ORGANISATION_DONE,
     },
+    # Only the other side says yes or that the time does not work, and only the
+    # one who asked withdraws, before the start: the probed meeting (asked by the
+    # supporter, agreed, started two hours ago) sends the peer back to the match
+    # page, told kindly why nothing changed.
+    "buddying:meeting-agree": {"GET": _NO_GET, "POST": _IN_ORGANISATION_DONE},
+    "buddying:meeting-decline": {"GET": _NO_GET, "POST": _IN_ORGANISATION_DONE},
+    "buddying:meeting-withdraw": {"GET": _NO_GET, "POST": _IN_ORGANISATION_DONE},
     # Only the supporter checks in and out of an in-person meeting.
     "buddying:meeting-check-in": {"GET": _NO_GET, "POST": _PEER_REFUSED},
     "buddying:meeting-check-out": {"GET": _NO_GET, "POST": _PEER_REFUSED},

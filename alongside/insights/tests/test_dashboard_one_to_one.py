@@ -17,7 +17,7 @@ from django.utils import timezone
 from alongside.accounts.models import Person
 from alongside.buddying.actions import meeting_checks, working_together
 from alongside.buddying.models import Match, SupportCheck
-from alongside.buddying.tests.factories import matched
+from alongside.buddying.tests.factories import agreed_before, matched
 from alongside.insights.one_to_one import (
     QUESTION,
     one_to_one_felt_safety,
@@ -37,12 +37,14 @@ def _answered_last_quarter(organisation: Organisation, scores: list[int]) -> Non
     in the last quarter that ended (the only quarters the figures show)."""
     for score in scores:
         match: Match = matched(organisation)
-        meeting = working_together.plan_meeting(
-            person=match.supporter,
-            match=match,
-            starts_at=timezone.now() - timedelta(hours=2),
-            minutes=60,
-            format="phone",
+        meeting = agreed_before(
+            working_together.plan_meeting(
+                person=match.supporter,
+                match=match,
+                starts_at=timezone.now() - timedelta(hours=2),
+                minutes=60,
+                format="phone",
+            )
         )
         meeting_checks.answer_meeting_check(
             person=match.peer, meeting=meeting, helpful=4, felt_safe=score

@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from alongside.buddying import actions
 from alongside.buddying.models import Match
-from alongside.buddying.tests.factories import matched
+from alongside.buddying.tests.factories import agreed_before, matched
 from alongside.organisations.models import Organisation
 from alongside.organisations.tests.factories import OrganisationFactory
 
@@ -23,12 +23,14 @@ pytestmark = pytest.mark.django_db
 
 
 def answer_after_a_meeting(match: Match, felt_safe: int) -> None:
-    meeting = actions.plan_meeting(
-        person=match.supporter,
-        match=match,
-        starts_at=timezone.now() - timedelta(hours=2),
-        minutes=60,
-        format="phone",
+    meeting = agreed_before(
+        actions.plan_meeting(
+            person=match.supporter,
+            match=match,
+            starts_at=timezone.now() - timedelta(hours=2),
+            minutes=60,
+            format="phone",
+        )
     )
     actions.answer_meeting_check(
         person=match.peer, meeting=meeting, helpful=4, felt_safe=felt_safe

@@ -435,6 +435,7 @@ def check_secure_one_to_one(world: World, claim: Claim) -> None:
         minutes=60,
         format="in_person",
     )
+    buddying_actions.agree_to_meeting(person=match.peer, meeting=meeting)
     assert meeting in meetings_overseen_by(world.people["admin"], world.organisation)
     assert not meetings_overseen_by(world.people["member"], world.organisation)
 
