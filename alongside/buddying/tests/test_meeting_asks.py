@@ -419,7 +419,13 @@ def test_an_ended_pair_or_a_lapsed_time_is_told_kindly_never_a_500(
     assert late.status_code == ended.status_code == 200
     assert "passed without a yes" in late.content.decode()
     assert "(not agreed)" in shown.content.decode()
+    assert url("meeting-agree", lapsed) not in shown.content.decode()
     assert "support has ended" in ended.content.decode()
+    # After the end the page still says who suggested it, with nothing to press.
+    after = ended.content.decode()
+    assert f"{match.supporter.shown_name} suggested this time" in after
+    assert url("meeting-agree", waiting) not in after
+    assert "waits for your answer" not in after
 
 
 def test_nobody_outside_the_pair_finds_the_buttons_and_get_is_refused(
