@@ -29,6 +29,7 @@ from datetime import timedelta
 from django.utils import timezone
 from alongside.accounts.models import Person
 from alongside.buddying import actions
+from alongside.buddying.demo import agreed_back_then
 from alongside.buddying.models import Match
 from alongside.organisations.models import Organisation
 from alongside.safety import actions as safety_actions
@@ -40,13 +41,14 @@ was_on_duty = DutyPeriod.objects.filter(
 ).exists()
 safety_actions.go_on_duty(person=fran, organisation=riverside)
 match = Match.objects.active().get(peer__username="sam", supporter__username="jo")
-meeting = actions.plan_meeting(
+# Suggested by jo and agreed by sam before it began (only an agreed meeting alerts).
+meeting = agreed_back_then(actions.plan_meeting(
     person=match.supporter,
     match=match,
     starts_at=timezone.now() - timedelta(hours=2),
     minutes=60,
     format="in_person",
-)
+))
 actions.alert_missed_check_outs(now=timezone.now())
 meeting.refresh_from_db()
 print(was_on_duty)
