@@ -473,3 +473,19 @@ def test_asking_on_the_page_says_it_waits_for_a_yes(match: Match) -> None:
     meeting = match.meetings.get()
     assert meeting.planned_by == "peer" and meeting.is_waiting
     assert told(match.supporter, ASKED) == 1
+
+
+def test_checking_into_a_meeting_still_asked_is_told_kindly(match: Match) -> None:
+    meeting = asked(match, hours=-0.25)
+    supporter = signed_in(match.supporter)
+
+    page = supporter.post(url("meeting-check-in", meeting), follow=True)
+    out = supporter.post(url("meeting-check-out", meeting), follow=True)
+
+    assert page.status_code == out.status_code == 200
+    assert "was not agreed, so there is nothing to check in or out of" in (
+        page.content.decode()
+    )
+    assert url("meeting-check-in", meeting) not in page.content.decode()
+    meeting.refresh_from_db()
+    assert meeting.checked_in_at is None and meeting.checked_out_at is None
