@@ -161,6 +161,12 @@ def check_plan_meeting(person: Person, match: Match) -> None:
         raise PermissionDenied("This support has ended, so no meeting can be added.")
 
 
+SUPPORT_ENDED = "This support has ended. Nothing has changed."
+MEETING_WITHDRAWN = (
+    "This meeting was withdrawn by the one who asked for it. Nothing has changed."
+)
+
+
 def can_cancel_meeting(person: Person, meeting: PairMeeting) -> bool:
     """Either of the two cancels an agreed meeting that has not started yet, while
     the support goes on (a plan changed). A meeting still asked is withdrawn by the
@@ -192,12 +198,6 @@ def check_cancel_meeting(person: Person, meeting: PairMeeting) -> None:
         "This meeting has already started, so it can no longer be cancelled. "
         "Nothing has changed."
     )
-
-
-SUPPORT_ENDED = "This support has ended. Nothing has changed."
-MEETING_WITHDRAWN = (
-    "This meeting was withdrawn by the one who asked for it. Nothing has changed."
-)
 
 
 def _why_not_open(meeting: PairMeeting, side: str | None) -> str | None:
