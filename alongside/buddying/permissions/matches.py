@@ -28,6 +28,7 @@ from ..models import (
     Offer,
     OfferStatus,
     PairMeeting,
+    Side,
     SupportRequest,
 )
 from ..pair_policy import policy_for
@@ -165,6 +166,7 @@ SUPPORT_ENDED = "This support has ended. Nothing has changed."
 MEETING_WITHDRAWN = (
     "This meeting was withdrawn by the one who asked for it. Nothing has changed."
 )
+ONLY_THE_TWO = "Only the two in this support can answer or withdraw a meeting."
 
 
 def can_cancel_meeting(person: Person, meeting: PairMeeting) -> bool:
@@ -231,6 +233,7 @@ def can_answer_meeting_ask(person: Person, meeting: PairMeeting) -> bool:
     side = side_in(person, meeting.match)
     return (
         side is not None
+        and meeting.planned_by in Side.values
         and side != meeting.planned_by
         and _why_not_open(meeting, side) is None
     )
@@ -241,6 +244,8 @@ def check_answer_meeting_ask(person: Person, meeting: PairMeeting) -> None:
     if can_answer_meeting_ask(person, meeting):
         return
     side = side_in(person, meeting.match)
+    if side is None:
+        raise PermissionDenied(ONLY_THE_TWO)
     why = _why_not_open(meeting, side)
     if why is not None:
         raise PermissionDenied(why)
@@ -266,6 +271,8 @@ def check_withdraw_meeting(person: Person, meeting: PairMeeting) -> None:
     if can_withdraw_meeting(person, meeting):
         return
     side = side_in(person, meeting.match)
+    if side is None:
+        raise PermissionDenied(ONLY_THE_TWO)
     why = _why_not_open(meeting, side)
     if why is not None:
         raise PermissionDenied(why)

@@ -202,10 +202,30 @@ def test_nobody_outside_the_pair_answers_or_withdraws(match: Match) -> None:
 
     assert not can_answer_meeting_ask(coordinator, meeting)
     assert not can_withdraw_meeting(coordinator, meeting)
-    with pytest.raises(PermissionDenied):
+    # Told plainly that only the two answer, never what state the meeting is in
+    # nor "you asked for it".
+    with pytest.raises(PermissionDenied, match="Only the two"):
         check_answer_meeting_ask(coordinator, meeting)
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(PermissionDenied, match="Only the two"):
         check_withdraw_meeting(coordinator, meeting)
+    actions.agree_to_meeting(person=match.peer, meeting=meeting)
+    with pytest.raises(PermissionDenied, match="Only the two"):
+        actions.agree_to_meeting(person=coordinator, meeting=meeting)
+
+
+def test_a_meeting_with_no_one_recorded_as_asking_is_answered_by_neither(
+    match: Match,
+) -> None:
+    """Only meetings from before asking have no asker, and those are agreed; one
+    without a yes and without an asker is never taken as asked of both."""
+    meeting = asked(match)
+    PairMeeting.objects.filter(pk=meeting.pk).update(planned_by="")
+    meeting.refresh_from_db()
+
+    assert not can_answer_meeting_ask(match.peer, meeting)
+    assert not can_answer_meeting_ask(match.supporter, meeting)
+    assert not can_withdraw_meeting(match.peer, meeting)
+    assert not can_withdraw_meeting(match.supporter, meeting)
 
 
 def test_nothing_is_answered_or_withdrawn_once_the_pair_has_ended(
