@@ -296,7 +296,7 @@ def meeting_create(request: AuthenticatedRequest, match_id: int) -> HttpResponse
     limit_meeting_formats(form, policy_for(match.organisation))
     if request.method == "POST" and form.is_valid():
         try:
-            actions.plan_meeting(
+            meeting = actions.plan_meeting(
                 person=request.user,
                 match=match,
                 starts_at=form.cleaned_data["starts_at"],
@@ -308,8 +308,11 @@ def meeting_create(request: AuthenticatedRequest, match_id: int) -> HttpResponse
         else:
             messages.success(
                 request,
-                "The meeting is suggested. It is on once the other person says "
-                "yes; they have been told.",
+                # The other person had asked for the same time: that was a yes.
+                "That time is agreed by you both."
+                if meeting.is_agreed
+                else "The meeting is suggested. It is on once the other person "
+                "says yes; they have been told.",
             )
             return redirect("buddying:match-detail", match_id=match.pk)
     return render(

@@ -23,6 +23,7 @@ from alongside.safety.lone_working import raise_lone_working_alert
 from ..models import AgreementVersion, Match, MeetingNote, PairMeeting, SupportCheck
 from ..pair_policy import policy_for
 from ..permissions import (
+    can_answer_meeting_ask,
     check_agree,
     check_answer_check,
     check_answer_meeting_ask,
@@ -131,7 +132,9 @@ def plan_meeting(
     person only, where the organisation says so: `pair_policy`). It is asked, not
     on, until the other says yes (`agree_to_meeting`): until then it drives no
     check-in, check-out, alert or check after it. The same meeting asked twice (a
-    double click) is kept once and tells nobody again."""
+    double click) is kept once and tells nobody again. The same time the other
+    side already asked for, still waiting, is a yes to it: one meeting, agreed,
+    and the one who asked is told as for any yes."""
     check_plan_meeting(person, match)
     if format not in dict(policy_for(match.organisation).formats):
         raise PermissionDenied(IN_PERSON_ONLY)
@@ -145,6 +148,9 @@ def plan_meeting(
         **fields, cancelled_at__isnull=True, declined_at__isnull=True
     ).first()
     if same is not None:
+        same = _locked(same)
+        if can_answer_meeting_ask(person, same):
+            return _say_yes(person, same)
         return same
     side = side_in(person, match)
     meeting = PairMeeting.objects.create(match=match, planned_by=side or "", **fields)
@@ -176,6 +182,12 @@ def agree_to_meeting(*, person: Person, meeting: PairMeeting) -> PairMeeting:
     old tab) is refused kindly and tells nobody again."""
     meeting = _locked(meeting)
     check_answer_meeting_ask(person, meeting)
+    return _say_yes(person, meeting)
+
+
+def _say_yes(person: Person, meeting: PairMeeting) -> PairMeeting:
+    """Write the yes to a locked meeting the person may answer, and tell the one
+    who asked."""
     meeting.agreed_at = timezone.now()
     meeting.save(update_fields=["agreed_at"])
     notify(

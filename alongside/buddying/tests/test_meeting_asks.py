@@ -495,6 +495,65 @@ def test_asking_on_the_page_says_it_waits_for_a_yes(match: Match) -> None:
     assert told(match.supporter, ASKED) == 1
 
 
+def test_asking_for_the_time_the_other_already_asked_for_is_a_yes(
+    match: Match,
+) -> None:
+    meeting = asked(match, by="supporter")
+
+    again = actions.plan_meeting(
+        person=match.peer,
+        match=match,
+        starts_at=meeting.starts_at,
+        minutes=60,
+        format="in_person",
+    )
+
+    assert again.pk == meeting.pk and again.is_agreed
+    assert match.meetings.count() == 1
+    assert told(match.supporter, AGREED) == 1
+    assert told(match.supporter, ASKED) == 0
+    # Asked once more (a double click): still one meeting, nobody told again.
+    actions.plan_meeting(
+        person=match.peer,
+        match=match,
+        starts_at=meeting.starts_at,
+        minutes=60,
+        format="in_person",
+    )
+    assert match.meetings.count() == 1
+    assert told(match.supporter, AGREED) == 1
+
+
+def test_asking_on_the_page_for_the_time_already_asked_says_it_is_agreed(
+    match: Match,
+) -> None:
+    when = timezone.localtime().replace(
+        hour=18, minute=0, second=0, microsecond=0
+    ) + timedelta(days=5)
+    meeting = actions.plan_meeting(
+        person=match.supporter,
+        match=match,
+        starts_at=when,
+        minutes=60,
+        format="in_person",
+    )
+
+    page = signed_in(match.peer).post(
+        reverse("buddying:meeting-create", args=[match.pk]),
+        {
+            "starts_on": when.date().isoformat(),
+            "start_time": when.strftime("%H:%M"),
+            "minutes": "60",
+            "format": "in_person",
+        },
+        follow=True,
+    )
+
+    assert "That time is agreed by you both." in page.content.decode()
+    meeting.refresh_from_db()
+    assert meeting.is_agreed and match.meetings.count() == 1
+
+
 def test_checking_into_a_meeting_still_asked_is_told_kindly(match: Match) -> None:
     meeting = asked(match, hours=-0.25)
     supporter = signed_in(match.supporter)
