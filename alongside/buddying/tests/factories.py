@@ -15,18 +15,22 @@ from alongside.supporters.models import SupporterProfile
 from alongside.supporters.tests.factories import SupervisionFactory, member_of
 
 from .. import actions
+from ..demo import agreed_back_then
 from ..models import (
     AgreementVersion,
     ConflictFlag,
     Match,
     MeetingNote,
     Offer,
-    PairMeeting,
     SupportProfile,
     SupportRequest,
 )
 from ..starter import STARTER
 from .ending_factories import ending_records_for_download
+
+# A meeting whose time may already have passed, agreed back when it was asked: the
+# demo's own history writer, so tests of what follows a meeting set the same yes.
+agreed_before = agreed_back_then
 
 
 def peer_of(organisation: Organisation) -> Person:
@@ -100,16 +104,6 @@ def matched(organisation: Organisation) -> Match:
         request_from(peer, organisation), supporter, coordinator_of(organisation)
     )
     return actions.accept_offer(person=supporter, offer=offer)
-
-
-def agreed_before(meeting: PairMeeting) -> PairMeeting:
-    """A meeting planned through `actions.plan_meeting` whose time may already
-    have passed, agreed by the other side back when it was asked (the action only
-    takes a yes before the start, so a test of what follows a meeting sets the
-    yes it would have had)."""
-    PairMeeting.objects.filter(pk=meeting.pk).update(agreed_at=meeting.created_at)
-    meeting.refresh_from_db()
-    return meeting
 
 
 def records_for_download(organisation: Organisation, person: Person) -> None:
