@@ -441,11 +441,20 @@ def test_an_ended_pair_or_a_lapsed_time_is_told_kindly_never_a_500(
     assert "(not agreed)" in shown.content.decode()
     assert url("meeting-agree", lapsed) not in shown.content.decode()
     assert "support has ended" in ended.content.decode()
-    # After the end the page still says who suggested it, with nothing to press.
+    # After the end the page still says who suggested it, as not agreed, with
+    # nothing to press and no call to say yes.
     after = ended.content.decode()
     assert f"{match.supporter.shown_name} suggested this time" in after
+    assert "The support ended before it was agreed" in after
     assert url("meeting-agree", waiting) not in after
     assert "waits for your answer" not in after
+    assert "waiting for a yes" not in after
+    assert "once you say yes" not in after
+    mine = signed_in(match.supporter).get(
+        reverse("buddying:match-detail", args=[match.pk])
+    )
+    assert "You suggested this time. The support ended" in mine.content.decode()
+    assert url("meeting-withdraw", waiting) not in mine.content.decode()
 
 
 def test_nobody_outside_the_pair_finds_the_buttons_and_get_is_refused(
