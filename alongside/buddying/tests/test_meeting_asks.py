@@ -473,6 +473,23 @@ def test_nobody_outside_the_pair_finds_the_buttons_and_get_is_refused(
     assert meeting.is_waiting
 
 
+def test_a_post_from_another_site_is_refused_and_changes_nothing(
+    match: Match,
+) -> None:
+    meeting = asked(match)
+    peer = Client(enforce_csrf_checks=True)
+    peer.force_login(match.peer)
+    supporter = Client(enforce_csrf_checks=True)
+    supporter.force_login(match.supporter)
+
+    assert peer.post(url("meeting-agree", meeting)).status_code == 403
+    assert peer.post(url("meeting-decline", meeting)).status_code == 403
+    assert supporter.post(url("meeting-withdraw", meeting)).status_code == 403
+    meeting.refresh_from_db()
+    assert meeting.is_waiting
+    assert told(match.supporter, AGREED) == told(match.supporter, DECLINED) == 0
+
+
 def test_bad_input_when_asking_is_told_kindly_and_nothing_is_kept(
     match: Match,
 ) -> None:
