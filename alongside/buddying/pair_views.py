@@ -51,17 +51,12 @@ from .permissions import (
     meeting_checks_waiting_for,
     notes_visible_to,
     side_in,
+    why_nothing_to_check,
     work_role_shown_to,
 )
 from .policy_forms import limit_meeting_formats
 
 SHOWN = 200
-CANCELLED_NO_CHECK = (
-    "This meeting was cancelled, so there is nothing to check in or out of."
-)
-NOT_AGREED_NO_CHECK = (
-    "This meeting was not agreed, so there is nothing to check in or out of."
-)
 
 
 def _latest(match: Match) -> AgreementVersion | None:
@@ -430,17 +425,13 @@ def meeting_withdraw(
 def meeting_check_in(
     request: AuthenticatedRequest, match_id: int, meeting_id: int
 ) -> HttpResponse:
-    match = get_match_for(request.user, match_id)
-    meeting = _meeting_of(match, meeting_id)
-    if meeting.is_cancelled:
-        messages.info(request, CANCELLED_NO_CHECK)
-        return redirect("buddying:match-detail", match_id=match.pk)
-    if not meeting.is_agreed:
-        messages.info(request, NOT_AGREED_NO_CHECK)
-        return redirect("buddying:match-detail", match_id=match.pk)
-    actions.check_in(person=request.user, meeting=meeting)
-    messages.success(request, "You are checked in. Please check out when you leave.")
-    return redirect("buddying:match-detail", match_id=match.pk)
+    return _check_in_or_out(
+        request,
+        match_id,
+        meeting_id,
+        actions.check_in,
+        "You are checked in. Please check out when you leave.",
+    )
 
 
 @login_required
@@ -448,16 +439,32 @@ def meeting_check_in(
 def meeting_check_out(
     request: AuthenticatedRequest, match_id: int, meeting_id: int
 ) -> HttpResponse:
+    return _check_in_or_out(
+        request,
+        match_id,
+        meeting_id,
+        actions.check_out,
+        "You are checked out. Thank you.",
+    )
+
+
+def _check_in_or_out(
+    request: AuthenticatedRequest,
+    match_id: int,
+    meeting_id: int,
+    action: Callable[..., None],
+    done: str,
+) -> HttpResponse:
+    """A meeting that asks for no check at all (cancelled, never agreed) is told
+    kindly on the match page; anyone else refused is refused (403)."""
     match = get_match_for(request.user, match_id)
     meeting = _meeting_of(match, meeting_id)
-    if meeting.is_cancelled:
-        messages.info(request, CANCELLED_NO_CHECK)
+    why = why_nothing_to_check(meeting)
+    if why is not None:
+        messages.info(request, why)
         return redirect("buddying:match-detail", match_id=match.pk)
-    if not meeting.is_agreed:
-        messages.info(request, NOT_AGREED_NO_CHECK)
-        return redirect("buddying:match-detail", match_id=match.pk)
-    actions.check_out(person=request.user, meeting=meeting)
-    messages.success(request, "You are checked out. Thank you.")
+    action(person=request.user, meeting=meeting)
+    messages.success(request, done)
     return redirect("buddying:match-detail", match_id=match.pk)
 
 

@@ -64,6 +64,7 @@ from alongside.buddying.permissions.matches import (
     meetings_overseen_by,
     notes_visible_to,
     side_in,
+    why_nothing_to_check,
     work_role_shown_to,
 )
 from alongside.buddying.permissions.referrals import (
@@ -171,5 +172,6 @@ __all__ = [
     "requests_to_match_for",
     "side_in",
     "surveys_visible_to",
+    "why_nothing_to_check",
     "work_role_shown_to",
 ]

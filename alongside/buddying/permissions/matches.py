@@ -293,17 +293,24 @@ def can_check_in_or_out(person: Person, meeting: PairMeeting) -> bool:
     )
 
 
-def check_check_in_or_out(person: Person, meeting: PairMeeting) -> None:
-    """Raise PermissionDenied unless can_check_in_or_out."""
+def why_nothing_to_check(meeting: PairMeeting) -> str | None:
+    """Why a meeting asks for no check-in or check-out from anyone (cancelled, or
+    never agreed), or None. A stale page or an old tab is told this kindly."""
     if meeting.is_cancelled:
-        raise PermissionDenied(
-            "This meeting was cancelled, so there is nothing to check in or out of."
-        )
+        return "This meeting was cancelled, so there is nothing to check in or out of."
     if not meeting.is_agreed:
-        raise PermissionDenied(
+        return (
             "This meeting was not agreed, so there is nothing to check in or out "
             "of. Nothing has changed."
         )
+    return None
+
+
+def check_check_in_or_out(person: Person, meeting: PairMeeting) -> None:
+    """Raise PermissionDenied unless can_check_in_or_out."""
+    why = why_nothing_to_check(meeting)
+    if why is not None:
+        raise PermissionDenied(why)
     if not can_check_in_or_out(person, meeting):
         raise PermissionDenied(
             "Only the supporter checks in and out, for meetings in person."
