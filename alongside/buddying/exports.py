@@ -132,7 +132,10 @@ def export_matches(person: Person) -> list[Row]:
                         "checked_in_at": _when(m.checked_in_at),
                         "checked_out_at": _when(m.checked_out_at),
                         "team_alerted_at": _when(m.alerted_at),
-                        "cancelled_at": _when(m.cancelled_at),
+                        # Called off after a yes is cancelled; before one, the
+                        # one who suggested it withdrew it.
+                        "cancelled_at": _when(m.cancelled_at if m.is_agreed else None),
+                        "withdrawn_at": _when(None if m.is_agreed else m.cancelled_at),
                     }
                     for m in match.meetings.all()
                 ],

@@ -338,6 +338,24 @@ def test_the_download_says_who_suggested_and_when_it_was_agreed(
     assert supporters[0]["suggested_by"] == "you"
     assert peers[0]["suggested_by"] == "the other person"
     assert peers[0]["agreed_at"]
+    assert peers[0]["withdrawn_at"] is peers[0]["cancelled_at"] is None
+
+
+def test_the_download_tells_a_withdrawn_suggestion_from_a_cancelled_meeting(
+    match: Match,
+) -> None:
+    withdrawn = asked(match, hours=48)
+    actions.withdraw_meeting(person=match.supporter, meeting=withdrawn)
+    cancelled = asked(match, hours=72)
+    actions.agree_to_meeting(person=match.peer, meeting=cancelled)
+    actions.cancel_meeting(person=match.peer, meeting=cancelled)
+
+    first, second = export_matches(match.peer)[0]["meetings"]
+
+    assert first["withdrawn_at"] and first["cancelled_at"] is None
+    assert not first["agreed_at"]
+    assert second["cancelled_at"] and second["withdrawn_at"] is None
+    assert second["agreed_at"]
 
 
 # ---- The pages -------------------------------------------------------------------
