@@ -19,7 +19,7 @@ from . import actions
 from .forms import CheckForm
 from .pair_policy import default_keeps_teams_apart, policy_for
 from .permissions import (
-    can_answer_meeting_check,
+    check_answer_meeting_check,
     coordinated_organisations,
     get_match_for,
 )
@@ -93,11 +93,10 @@ def meeting_check(
     meeting = match.meetings.filter(pk=meeting_id).first()
     if meeting is None:
         raise Http404
-    if not can_answer_meeting_check(request.user, meeting):
-        messages.info(
-            request,
-            "This check is already answered, or the meeting has not ended yet.",
-        )
+    try:
+        check_answer_meeting_check(request.user, meeting)
+    except PermissionDenied as error:
+        messages.info(request, str(error))
         return redirect("buddying:match-detail", match_id=match.pk)
     form = CheckForm(request.POST or None)
     form.fields["helpful"].label = "This meeting was helpful (1 not at all, 5 very)"

@@ -412,11 +412,17 @@ def can_answer_meeting_check(person: Person, meeting: PairMeeting) -> bool:
 
 def check_answer_meeting_check(person: Person, meeting: PairMeeting) -> None:
     """Raise PermissionDenied unless can_answer_meeting_check."""
-    if not can_answer_meeting_check(person, meeting):
+    if can_answer_meeting_check(person, meeting):
+        return
+    if not meeting.is_agreed or meeting.is_cancelled:
         raise PermissionDenied(
-            "This check is already answered, or the meeting has not ended yet. "
-            "Nothing has changed."
+            "This meeting was not agreed, or was cancelled, so there is nothing to "
+            "ask about it. Nothing has changed."
         )
+    raise PermissionDenied(
+        "This check is already answered, or the meeting has not ended yet. "
+        "Nothing has changed."
+    )
 
 
 def meeting_checks_waiting_for(person: Person, match: Match) -> QuerySet[PairMeeting]:

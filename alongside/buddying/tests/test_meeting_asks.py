@@ -598,6 +598,20 @@ def test_asking_on_the_page_for_the_time_already_asked_says_it_is_agreed(
     assert meeting.is_agreed and match.meetings.count() == 1
 
 
+def test_the_check_after_a_meeting_never_agreed_is_told_kindly(
+    match: Match,
+) -> None:
+    meeting = asked(match, hours=-2)
+
+    page = signed_in(match.peer).get(url("meeting-check", meeting), follow=True)
+
+    assert page.status_code == 200
+    assert "was not agreed, or was cancelled, so there is nothing to ask" in (
+        page.content.decode()
+    )
+    assert not meeting.checks.exists()
+
+
 def test_checking_into_a_meeting_still_asked_is_told_kindly(match: Match) -> None:
     meeting = asked(match, hours=-0.25)
     supporter = signed_in(match.supporter)
