@@ -193,8 +193,9 @@ def check_cancel_meeting(person: Person, meeting: PairMeeting) -> None:
         raise PermissionDenied(SUPPORT_ENDED)
     if not meeting.is_agreed:
         raise PermissionDenied(
-            "This meeting was never agreed, so there is nothing to cancel. "
-            "Nothing has changed."
+            "This meeting was never agreed, so there is nothing to cancel: the one "
+            "who suggested it can withdraw it, and the other can say the time "
+            "doesn't work. Nothing has changed."
         )
     raise PermissionDenied(
         "This meeting has already started, so it can no longer be cancelled. "
