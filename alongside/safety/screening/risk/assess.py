@@ -54,7 +54,6 @@ from alongside.safety.screening.risk.subject import (
 )
 from alongside.safety.screening.risk.tedium import is_kms_said_of_a_mishap
 from alongside.safety.screening.risk.without_me import WITHOUT_ME_PATTERNS
-from alongside.safety.screening.risk.written_goodbyes import WRITTEN_GOODBYES
 from alongside.safety.screening.stance import Stance, stance_of
 
 # Wanting to hurt oneself now or tonight: not a risk to life by its words, but the
@@ -105,7 +104,6 @@ _ALL_PATTERNS = COMPILED_PATTERNS + tuple(
         WITHOUT_ME_PATTERNS
         + MEANS_PATTERNS
         + FAITH_PATTERNS
-        + WRITTEN_GOODBYES
         + FAREWELL_PATTERNS
         + SIMPLE_GRAMMAR
     )
