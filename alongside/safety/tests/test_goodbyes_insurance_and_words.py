@@ -45,3 +45,90 @@ def test_a_goodbye_beside_a_means_alerts_in_either_order(sentence: str) -> None:
 @pytest.mark.parametrize("sentence", GOODBYE_AND_AN_ERRAND)
 def test_a_goodbye_beside_an_errand_or_far_from_a_means_is_quiet(sentence: str) -> None:
     assert not screen(sentence).needs_on_duty_alert
+
+
+# --- A goodbye that will see people again: no warning offered ------------------------
+
+SEE_YOU_AGAIN = [
+    "goodbye everyone, see you soon",
+    "bye all, see you later",
+    "See you all next week, goodbye!",
+    "See you soon. Goodbye.",
+    "Signing off for tonight, goodbye everyone, back on Monday.",
+    "Goodbye all, see you after the holidays",
+    "thanks everyone, see you tomorrow, bye everyone",
+]
+
+FINAL_WORDS_BESIDE_IT = [
+    "Goodbye everyone, I'm sorry, see you soon.",
+    "goodbye everyone, thank you for everything, see you soon",
+    "goodbye world, see you soon",
+    "Goodbye everyone, see you on the other side.",
+    "bye all, see you later, I want to die",
+]
+
+
+@pytest.mark.parametrize("sentence", SEE_YOU_AGAIN)
+def test_a_goodbye_that_will_see_people_again_is_offered_no_warning(
+    sentence: str,
+) -> None:
+    result = screen(sentence)
+
+    assert not result.needs_on_duty_alert
+    assert result.suggested_warning is None
+    assert result.card == ""
+
+
+@pytest.mark.parametrize("sentence", FINAL_WORDS_BESIDE_IT)
+def test_a_return_beside_final_words_still_alerts_with_a_warning(sentence: str) -> None:
+    result = screen(sentence)
+
+    assert result.needs_on_duty_alert
+    assert result.suggested_warning == "suicide"
+
+
+# --- A question about a word itself: no card -----------------------------------------
+
+ABOUT_THE_WORD = [
+    "why do people say unalive instead of suicide?",
+    "why do people write unalive instead of killed themselves?",
+    "what does kms mean?",
+    "what does ctb stand for?",
+    "is it wrong to say committed suicide?",
+    'why is it "died by suicide" and not "committed suicide"?',
+    'why do people say "end their life" instead of suicide?',
+    "how do you spell suicidal?",
+    "is unalive a real word?",
+    "why do people say kill yourself as a joke?",
+]
+
+THE_WRITERS_OWN_QUESTION = [
+    "why do I say I want to die all the time?",
+    "what does it mean if I want to die every day?",
+    "how do I tell my mum I'm suicidal?",
+    "why do people say unalive instead of suicide? I want to unalive myself",
+    "what does kms mean? because I want to kms",
+]
+
+
+@pytest.mark.parametrize("sentence", ABOUT_THE_WORD)
+def test_a_question_about_a_word_shows_no_card(sentence: str) -> None:
+    result = screen(sentence)
+
+    assert not result.needs_on_duty_alert
+    assert result.card == ""
+
+
+@pytest.mark.parametrize("sentence", THE_WRITERS_OWN_QUESTION)
+def test_a_question_in_the_writers_own_voice_still_alerts(sentence: str) -> None:
+    result = screen(sentence)
+
+    assert result.needs_on_duty_alert
+    assert result.card == "crisis"
+
+
+def test_a_supporters_question_about_someone_else_keeps_its_card() -> None:
+    result = screen("My friend keeps saying she wants to kill herself, what do I do?")
+
+    assert not result.needs_on_duty_alert
+    assert result.card == "concern"

@@ -319,6 +319,17 @@ def assess_risk(
             or any(
                 stance_of(context, m.start(), m.end())
                 in {Stance.READER, Stance.QUESTION}
+                # "How do you spell suicidal?", "is it wrong to say committed
+                # suicide?" ask about a word, not how to help.
+                and not any(
+                    names_the_word(context, begin, finish)
+                    for begin, finish in [(m.start(), m.end())]
+                    + [
+                        (f.start, f.end)
+                        for f in set_aside
+                        if f.label == "mention" and f.start <= m.start() < f.end
+                    ]
+                )
                 for m in scan.finditer(TO_THE_READER, text)
             )
         )

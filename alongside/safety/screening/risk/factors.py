@@ -16,6 +16,7 @@ from alongside.safety.screening.risk.more_signs import (
     NEW_KINDS,
 )
 from alongside.safety.screening.risk.play import is_in_play
+from alongside.safety.screening.risk.returning import promises_return
 from alongside.safety.screening.risk.subject import (
     names_suicide_as_a_subject,
     talks_of_suicide_as_a_cause,
@@ -315,6 +316,9 @@ def risk_factors(context: Context, set_aside: list[RiskFinding]) -> list[RiskFin
             if kind in _READ_FOR_EVERYDAY and is_everyday(
                 context, start, end, any_words=True
             ):
+                continue
+            # "See you all next week, goodbye!": the writer will be back.
+            if kind == "farewell" and promises_return(context, start, end):
                 continue
             stance = stance_of(context, start, end)
             if stance not in _OWN_STANCES and not (
