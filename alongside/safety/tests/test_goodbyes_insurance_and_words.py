@@ -132,3 +132,41 @@ def test_a_supporters_question_about_someone_else_keeps_its_card() -> None:
 
     assert not result.needs_on_duty_alert
     assert result.card == "concern"
+
+
+# --- Planning how to do a task named beside it ----------------------------------------
+
+A_TASK_NAMED = [
+    "I'm planning how I'll do it, the kitchen needs gutting",
+    "I'm planning how I'll do it. The bathroom needs retiling.",
+    "My tax return is due and I'm planning how I'll do it.",
+    "I've worked out how I'll do it, the fence needs replacing before winter.",
+    "I'm going to do it, the loft needs clearing",
+    "I'm planning how I'll do it, the essay has to be handed in friday",
+]
+
+THE_ACT_LEFT_UNNAMED = [
+    "I'm planning how I'll do it",
+    "I'm planning how I'll do it tonight",
+    "I'm planning how I'll do it, the rope is in the garage",
+    "I'm planning how I'll do it tonight, the kitchen needs gutting",
+    "I'm planning how I'll do it, nobody needs me anyway",
+    "I'm planning how I'll do it, my family needs me to be gone",
+    "I'm planning how I'll do it. The kids will be fine.",
+    "I keep planning how I'd do it.",
+]
+
+
+@pytest.mark.parametrize("sentence", A_TASK_NAMED)
+def test_planning_how_to_do_a_named_task_is_quiet(sentence: str) -> None:
+    result = screen(sentence)
+
+    assert not result.needs_on_duty_alert
+    assert result.card == ""
+
+
+@pytest.mark.parametrize("sentence", THE_ACT_LEFT_UNNAMED)
+def test_planning_how_to_do_it_alone_or_with_a_time_or_means_alerts(
+    sentence: str,
+) -> None:
+    assert screen(sentence).needs_on_duty_alert
