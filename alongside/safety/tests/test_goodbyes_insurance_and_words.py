@@ -170,3 +170,44 @@ def test_planning_how_to_do_it_alone_or_with_a_time_or_means_alerts(
     sentence: str,
 ) -> None:
     assert screen(sentence).needs_on_duty_alert
+
+
+# --- One's death said to pay, whoever benefits ---------------------------------------
+
+MY_DEATH_PAYS = [
+    "everyone will be fine with the life insurance",
+    "they'll be fine with the life insurance",
+    "my family will be fine with the life insurance",
+    "the kids will be sorted with the death in service money",
+    "they'd all be set with the insurance money",
+    "the death in service money will look after them",
+    "the life insurance will take care of them",
+    "the insurance money will pay off the mortgage when I'm gone",
+    "everyone will be fine with the life insurance soon",
+]
+
+INSURANCE_TALKED_OF = [
+    "we took out life insurance so the kids would be fine if anything happened",
+    "just took out life insurance so the family will be fine if anything happens to us",
+    "renewed the life insurance, the kids would be fine with it if something happened",
+    "comparing life insurance quotes tonight, any tips?",
+    "the life insurance will pay off the mortgage if anything happens to either of us",
+    "Dad passed in May and Mum will be fine with the life insurance.",
+    "My husband died last year, the kids and I will be fine with the life insurance.",
+]
+
+
+@pytest.mark.parametrize("sentence", MY_DEATH_PAYS)
+def test_ones_death_said_to_pay_alerts_whoever_benefits(sentence: str) -> None:
+    result = screen(sentence)
+
+    assert result.needs_on_duty_alert
+    assert result.card == "crisis"
+
+
+@pytest.mark.parametrize("sentence", INSURANCE_TALKED_OF)
+def test_insurance_bought_or_paid_on_anothers_death_is_quiet(sentence: str) -> None:
+    result = screen(sentence)
+
+    assert not result.needs_on_duty_alert
+    assert result.card == ""

@@ -53,7 +53,11 @@ from alongside.safety.screening.risk.subject import (
     talks_of_suicide_in_general,
 )
 from alongside.safety.screening.risk.tedium import is_kms_said_of_a_mishap
-from alongside.safety.screening.risk.without_me import WITHOUT_ME_PATTERNS
+from alongside.safety.screening.risk.without_me import (
+    WITHOUT_ME_PATTERNS,
+    pays_on_anothers_death,
+    says_my_death_pays,
+)
 from alongside.safety.screening.stance import Stance, stance_of
 
 # Wanting to hurt oneself now or tonight: not a risk to life by its words, but the
@@ -194,14 +198,20 @@ def assess_risk(
                 set_aside.append(RiskFinding("mention", start, end, 0.2))
                 continue
             # "The suicide of a loved one", "thinking about the death of my dad".
-            if match.group(0).endswith(("suicide", "death")) and OF_SOMEONE.match(
-                text, end
-            ):
+            if (
+                match.group(0).endswith(("suicide", "death"))
+                and OF_SOMEONE.match(text, end)
+            ) or pays_on_anothers_death(context, start, end):
                 set_aside.append(RiskFinding("someone_elses_death", start, end, 0.3))
                 continue
+            # Others named as the ones who benefit ("everyone will be fine with the
+            # life insurance") leave the death the writer's own.
             if stance == Stance.OTHER and not (
-                label == "own_question"
-                and ASKS_THE_GROUP.match(context.sentence_text(start, end))
+                (
+                    label == "own_question"
+                    and ASKS_THE_GROUP.match(context.sentence_text(start, end))
+                )
+                or says_my_death_pays(context, start, end)
             ):
                 set_aside.append(RiskFinding("about_someone_else", start, end, 0.3))
                 continue
