@@ -211,3 +211,48 @@ def test_insurance_bought_or_paid_on_anothers_death_is_quiet(sentence: str) -> N
 
     assert not result.needs_on_duty_alert
     assert result.card == ""
+
+
+# --- An implied goodbye: going to be with someone now, beside sorry to several --------
+
+GOING_TO_BE_WITH_THEM = [
+    "Sorry Mum, sorry everyone, I'm going to be with the baby now",
+    "sorry mum, sorry dad, I'm going to be with Jake tonight",
+    "Goodbye everyone. I'm going to join my son soon.",
+    "Love you all. Time for me to be with Grandad again.",
+    "Sorry everyone, I'll be with my little girl soon",
+    "bye mum, bye dad, I'm off to be with her now",
+    "Sorry everyone, going to be with my boy in heaven now",
+    "Forgive me everyone. I'm going to be with the one I lost soon.",
+]
+
+BEING_WITH_THE_LIVING = [
+    "going to be with the baby now, she's waking up",
+    "off to be with the grandkids now",
+    "Sorry everyone, I'm going to be with the baby now, she's crying",
+    "Bye all, going to be with the grandkids now, see you tomorrow",
+    "sorry all, going to be with my dad now, he's in hospital",
+    "Sorry everyone, going to be with the kids now for bath time",
+    "Thanks everyone, I'm going to join my friends at the pub tonight",
+    "sorry guys, got to go, going to be with my wife now",
+    "Sorry everyone for the rant, going to be with my family now, it's Christmas Eve",
+    "Thank you all, I'm going to be with my mum tonight, she's had her operation",
+]
+
+
+@pytest.mark.parametrize("sentence", GOING_TO_BE_WITH_THEM)
+def test_going_to_be_with_someone_beside_sorry_to_several_alerts(sentence: str) -> None:
+    result = screen(sentence)
+
+    assert result.needs_on_duty_alert
+    assert result.card == "crisis"
+
+
+@pytest.mark.parametrize("sentence", BEING_WITH_THE_LIVING)
+def test_going_to_be_with_someone_alive_or_with_no_goodbye_is_quiet(
+    sentence: str,
+) -> None:
+    result = screen(sentence)
+
+    assert not result.needs_on_duty_alert
+    assert result.card == ""

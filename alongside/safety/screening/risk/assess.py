@@ -32,7 +32,10 @@ from alongside.safety.screening.risk.intent import (
     COMPILED_PATTERNS,
     TIMEFRAME,
 )
-from alongside.safety.screening.risk.joining import joining_the_dead
+from alongside.safety.screening.risk.joining import (
+    going_to_be_with_someone,
+    joining_the_dead,
+)
 from alongside.safety.screening.risk.means_named import MEANS_PATTERNS
 from alongside.safety.screening.risk.others import TO_THE_READER, concern_for_others
 from alongside.safety.screening.risk.own_voice import own_voice
@@ -264,6 +267,7 @@ def assess_risk(
     for finding in [
         *own_voice(context),
         *joining_the_dead(context),
+        *going_to_be_with_someone(context),
         *means_shared_with_the_reader(context),
         *own_thoughts_of_suicide(context, set_aside),
     ]:
