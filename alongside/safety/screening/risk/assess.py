@@ -34,9 +34,13 @@ from alongside.safety.screening.risk.intent import (
 )
 from alongside.safety.screening.risk.joining import (
     going_to_be_with_someone,
+    going_with_someone,
     joining_the_dead,
 )
-from alongside.safety.screening.risk.means_named import MEANS_PATTERNS
+from alongside.safety.screening.risk.means_named import (
+    MEANS_PATTERNS,
+    is_kept_by_the_writer,
+)
 from alongside.safety.screening.risk.others import TO_THE_READER, concern_for_others
 from alongside.safety.screening.risk.own_voice import own_voice
 from alongside.safety.screening.risk.presence import is_absence_from_an_occasion
@@ -215,6 +219,7 @@ def assess_risk(
                     and ASKS_THE_GROUP.match(context.sentence_text(start, end))
                 )
                 or says_my_death_pays(context, start, end)
+                or is_kept_by_the_writer(context, start, end)
             ):
                 set_aside.append(RiskFinding("about_someone_else", start, end, 0.3))
                 continue
@@ -268,6 +273,7 @@ def assess_risk(
         *own_voice(context),
         *joining_the_dead(context),
         *going_to_be_with_someone(context),
+        *going_with_someone(context),
         *means_shared_with_the_reader(context),
         *own_thoughts_of_suicide(context, set_aside),
     ]:

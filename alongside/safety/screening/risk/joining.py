@@ -9,6 +9,9 @@ everyone, I'm going to be with the baby now"). Going to be with someone who is p
 alive ("…the baby now, she's waking up"), for a time of day ("…the kids now for bath
 time") or with a return promised is everyday, and so is going to be with someone with
 no goodbye to several people beside it ("off to be with the grandkids now").
+
+And going with someone when they die: "when he goes, I go too", "when Mum dies I'm
+going with her"; "when she goes to bed, I go too" is bedtime.
 Written in our own words, not from any data set.
 """
 
@@ -93,6 +96,34 @@ _ALIVE = re.compile(
     r"|sorry\s+(?:\w+\s+)?for\s+(?:the|my|this)\s+(?:rant|long\s+post|moan\w*|essay"
     r"|waffl\w*|vent\w*|typos?|spam|late\s+reply))\b"
 )
+
+
+# Going with someone when they die: "when he goes, I go too", "when Mum dies I'm going
+# with her". "When she goes to bed, I go too" is bedtime.
+_GOING_WITH = re.compile(
+    r"\bwhen\s+(?:he|she|they|mum|dad|my\s+\w+)\s+(?:goes|dies|passes|is\s+gone)\s*,?\s+"
+    r"i(?:'?m|\s+am|'?ll|\s+will)?\s+(?:go|going|die|be\s+going)\s+(?:too|as\s+well"
+    r"|with\s+(?:him|her|them))\b"
+)
+
+
+# Going somewhere ordinary together: "…we always leave parties together".
+_GOING_OUT = re.compile(
+    r"\b(?:leave|leaves|leaving|left|parties|party|pub|home|bed|work|shift|shops?"
+    r"|holiday|out|back|the\s+(?:car|bus|train|station|match|gym))\b"
+)
+
+
+def going_with_someone(context: Context) -> list[RiskFinding]:
+    """Going with someone when they die, in the writer's own words now."""
+    return [
+        RiskFinding("intent", m.start(), m.end(), 0.85)
+        for m in _GOING_WITH.finditer(context.text)
+        if not _GOING_OUT.search(context.sentence_text(m.start(), m.end()))
+        and not context.is_negated(m.start())
+        and stance_of(context, m.start(), m.end())
+        not in {Stance.QUOTED, Stance.REPORT, Stance.SELF_PAST}
+    ]
 
 
 def going_to_be_with_someone(context: Context) -> list[RiskFinding]:
