@@ -224,6 +224,9 @@ GOING_TO_BE_WITH_THEM = [
     "bye mum, bye dad, I'm off to be with her now",
     "Sorry everyone, going to be with my boy in heaven now",
     "Forgive me everyone. I'm going to be with the one I lost soon.",
+    "Sorry everyone. I'm going to join my son soon. Please don't be sad.",
+    "Sorry everyone, I'm going to be with my boy now. He's been waiting for me.",
+    "Sorry Mum, sorry everyone, I'm going to be with the baby now x",
 ]
 
 BEING_WITH_THE_LIVING = [
@@ -237,6 +240,14 @@ BEING_WITH_THE_LIVING = [
     "sorry guys, got to go, going to be with my wife now",
     "Sorry everyone for the rant, going to be with my family now, it's Christmas Eve",
     "Thank you all, I'm going to be with my mum tonight, she's had her operation",
+    # Thanks, a group of the living, or a plan after it.
+    "Thanks everyone! Going to be with my partner tonight and talk it through.",
+    "Thank you all. I'm going to join my sister tonight, she's invited me for tea.",
+    "Love you all, going to join Sam now for a walk.",
+    "Sorry all, I'll be with my mum soon, the train is nearly there.",
+    "Bye all, off to join my mates now x",
+    "Bye all, going to be with my family now",
+    "sorry everyone, I'm going to be with my grandson today, he turns five",
 ]
 
 

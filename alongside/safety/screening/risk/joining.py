@@ -8,7 +8,9 @@ beside going to be with, or join, someone now, tonight or soon ("sorry Mum, sorr
 everyone, I'm going to be with the baby now"). Going to be with someone who is plainly
 alive ("…the baby now, she's waking up"), for a time of day ("…the kids now for bath
 time") or with a return promised is everyday, and so is going to be with someone with
-no goodbye to several people beside it ("off to be with the grandkids now").
+no goodbye to several people beside it ("off to be with the grandkids now"), a group
+of the living ("my mates", "my family"), thanks rather than a goodbye ("thanks
+everyone"), or more than final words after it ("…join Sam now for a walk").
 
 And going with someone when they die: "when he goes, I go too", "when Mum dies I'm
 going with her"; "when she goes to bed, I go too" is bedtime.
@@ -58,8 +60,13 @@ def joining_the_dead(context: Context) -> list[RiskFinding]:
 
 
 # Someone to be with: a pronoun, "the baby", "my …", or a single name.
+# A group of the living ("my mates", "the grandkids", "my family") is not it.
+_GROUP = (
+    r"(?:mates|friends|pals|team|colleagues|others|group|gang|lads|girls|grandkids"
+    r"|grandchildren|kids|children|family|folks|parents)"
+)
 _SOMEONE = (
-    r"(?:him|her|them|the\s+baby|my\s+(?:\w+\s+)?\w+"
+    r"(?:him|her|them|the\s+baby|my\s+(?!(?:\w+\s+)?" + _GROUP + r"\b)(?:\w+\s+)?\w+"
     r"|the\s+(?:one|ones|person|people)\s+i\s+(?:lost|loved|love|miss)"
     r"|(?!(?:you|u|us|everyone|everybody|all|the|a|an|my|your|friends|people)\b)[a-z]+)"
 )
@@ -73,8 +80,8 @@ _BE_WITH = re.compile(
 )
 # An apology or a goodbye to several people: the group, or two named in turn.
 _TO_SEVERAL = re.compile(
-    r"\b(?:sorry|bye|goodbye|good\s+bye|farewell|love\s+(?:you|u)|forgive\s+me"
-    r"|thank\s+you|thanks)\s*,?\s*(?:to\s+)?(?:everyone|everybody|all(?:\s+of\s+you)?"
+    r"\b(?:sorry|bye|goodbye|good\s+bye|farewell|love\s+(?:you|u)|forgive\s+me)"
+    r"\s*,?\s*(?:to\s+)?(?:everyone|everybody|all(?:\s+of\s+you)?"
     r"|you\s+all|guys|y'?all|every\s+one)\b"
     r"|\b(?:sorry|bye|goodbye|love\s+you)\s+\w+\s*(?:,\s*|\s+and\s+)(?:(?:sorry|bye"
     r"|goodbye|love\s+you)\s+)?\w+\b(?=\s*(?:[,.!;\n]|$))"
@@ -126,6 +133,28 @@ def going_with_someone(context: Context) -> list[RiskFinding]:
     ]
 
 
+# After going to be with someone, only final words may follow ("I'm sorry", "love you
+# all", "don't blame yourselves"), or nothing: anything else ("…for a walk", "the train
+# is nearly there") is an ordinary plan.
+_FINAL_WORDS = re.compile(
+    r"\b(?:sorry|love|forgive\w*|goodbye|bye|miss\w*|don'?t\s+(?:be\s+sad|blame|cry"
+    r"|worry)|look\s+after|take\s+care|heaven|at\s+last|finally|peace|for\s+everything"
+    r"|again|forever|for\s+good|waiting|gone|lost|died|with\s+(?:him|her|them))\b"
+)
+_CHUNK = re.compile(r"[^.,!?;:\n]+")
+_KISSES = re.compile(r"^\s*(?:x+|xo+|<3|now|tonight|soon|i'?m|and|then|so)?\s*$")
+
+
+def _only_final_words_after(context: Context, end: int) -> bool:
+    """Whether the words after ``end``, in its sentence and the next, are only final
+    words or nothing."""
+    _, finish = context.sentence(end - 1, end, neighbours=1)
+    return all(
+        _KISSES.match(chunk.group(0)) or _FINAL_WORDS.search(chunk.group(0))
+        for chunk in _CHUNK.finditer(context.text, end, finish)
+    )
+
+
 def going_to_be_with_someone(context: Context) -> list[RiskFinding]:
     """An implied goodbye: going to be with someone now, tonight or soon, beside an
     apology or a goodbye to several people, in the writer's own words."""
@@ -138,6 +167,7 @@ def going_to_be_with_someone(context: Context) -> list[RiskFinding]:
         if (
             not _TO_SEVERAL.search(around)
             or _ALIVE.search(around)
+            or not _only_final_words_after(context, end)
             or promises_return(context, start, end)
             or context.is_negated(start)
             or stance_of(context, start, end)
