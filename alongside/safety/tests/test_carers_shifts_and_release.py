@@ -114,6 +114,7 @@ MUST_STAY_QUIET = [
     # Near neighbours of the kinds fixed.
     "When she goes to bed, I go too.",
     "When he goes, I go too, we always leave parties together.",
+    "When my dog goes, I go too, to the park.",
     "I've got Dad's morphine put aside so he can't take too much.",
     "I keep Mum's tablets put away, locked in a box.",
     "I've planned it for Friday, the party will be great.",

@@ -108,6 +108,8 @@ THE_WRITERS_OWN_QUESTION = [
     "how do I tell my mum I'm suicidal?",
     "why do people say unalive instead of suicide? I want to unalive myself",
     "what does kms mean? because I want to kms",
+    "is it wrong to say I want to kill myself?",
+    "how do you spell suicidal? I'm writing my note",
 ]
 
 
@@ -154,6 +156,8 @@ THE_ACT_LEFT_UNNAMED = [
     "I'm planning how I'll do it, my family needs me to be gone",
     "I'm planning how I'll do it. The kids will be fine.",
     "I keep planning how I'd do it.",
+    "I'm going to do it, the rope needs tying",
+    "My tax return is due. I'm going to do it. I've got the pills.",
 ]
 
 
@@ -184,6 +188,7 @@ MY_DEATH_PAYS = [
     "the life insurance will take care of them",
     "the insurance money will pay off the mortgage when I'm gone",
     "everyone will be fine with the life insurance soon",
+    "everyone will be better off with the life insurance, sorry",
 ]
 
 INSURANCE_TALKED_OF = [
@@ -194,6 +199,9 @@ INSURANCE_TALKED_OF = [
     "the life insurance will pay off the mortgage if anything happens to either of us",
     "Dad passed in May and Mum will be fine with the life insurance.",
     "My husband died last year, the kids and I will be fine with the life insurance.",
+    "Our life insurance was renewed, the kids will be fine if anything happens.",
+    "The life insurance paid out after Dad died, Mum will be fine with it.",
+    "They say life insurance will look after your family if something happens to you.",
 ]
 
 

@@ -111,12 +111,14 @@ _GOING_WITH = re.compile(
     r"\bwhen\s+(?:he|she|they|mum|dad|my\s+\w+)\s+(?:goes|dies|passes|is\s+gone)\s*,?\s+"
     r"i(?:'?m|\s+am|'?ll|\s+will)?\s+(?:go|going|die|be\s+going)\s+(?:too|as\s+well"
     r"|with\s+(?:him|her|them))\b"
+    # Going somewhere with them: "…I go too, to the park".
+    r"(?!\s*[-\u2013\u2014,]?\s*(?:to|for|with|into|on|at|out|home|back)\b)"
 )
 
 
 # Going somewhere ordinary together: "…we always leave parties together".
 _GOING_OUT = re.compile(
-    r"\b(?:leave|leaves|leaving|left|parties|party|pub|home|bed|work|shift|shops?"
+    r"\b(?:leave|leaves|leaving|left|parties|party|pub|home|bed|work|shift|shops?|park|walks?"
     r"|holiday|out|back|the\s+(?:car|bus|train|station|match|gym))\b"
 )
 
