@@ -6,7 +6,8 @@ each kind they found: going with someone when they die ("when he goes, I go too"
 medicine put by with the verb after it, taking all of a medicine with a time, taking
 everything saved, "I've planned it for" a time beside another sign, thinking of
 stepping in front of a train, a life said to be "finish", rather dead than going back
-to prison, and sleeping until tea time. Sentences the screener still gets wrong are
+to prison, and sleeping until tea time; and taking all of one's tablets as a routine
+dose ("as prescribed", "with breakfast"). Sentences the screener still gets wrong are
 kept as known misses."""
 
 from __future__ import annotations
@@ -61,6 +62,7 @@ MUST_ALERT = [
     "I'd rather die than go back to prison.",
     "I keep thinking of just driving my car into a wall.",
     "I'm going to take all my tablets now.",
+    "Tonight I'm taking all of my tablets with a bottle of vodka.",
     "I will take all the pills tonight",
     "I'm going to sleep and not wake up.",
 ]
@@ -115,6 +117,10 @@ MUST_STAY_QUIET = [
     "When she goes to bed, I go too.",
     "When he goes, I go too, we always leave parties together.",
     "When my dog goes, I go too, to the park.",
+    # Taking all of one's tablets as a routine dose.
+    "I will take all my tablets today as prescribed.",
+    "I'll take all my meds with breakfast today as usual",
+    "Mum has to take all her tablets every morning, it takes ages.",
     "I've got Dad's morphine put aside so he can't take too much.",
     "I keep Mum's tablets put away, locked in a box.",
     "I've planned it for Friday, the party will be great.",
