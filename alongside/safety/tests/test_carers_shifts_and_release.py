@@ -7,8 +7,10 @@ medicine put by with the verb after it, taking all of a medicine with a time, ta
 everything saved, "I've planned it for" a time beside another sign, thinking of
 stepping in front of a train, a life said to be "finish", rather dead than going back
 to prison, and sleeping until tea time; and taking all of one's tablets as a routine
-dose ("as prescribed", "with breakfast"). Sentences the screener still gets wrong are
-kept as known misses."""
+dose ("as prescribed", "with breakfast"). A second round found taking all of someone
+else's pills, "will not be here tomorrow", joining someone on their birthday after years
+without them, and thinking of using a bedsheet. Sentences the screener still gets wrong
+are kept as known misses."""
 
 from __future__ import annotations
 
@@ -160,3 +162,54 @@ def test_asking_what_a_word_means_in_a_second_language_shows_no_card() -> None:
 
     assert not result.needs_on_duty_alert
     assert result.card == ""
+
+
+# A second round in the same voices, written after the first round's fixes.
+SECOND_ROUND_MUST_ALERT = [
+    "I look after my wife with Alzheimer's. When she's gone to bed tonight I'll take all of her pills myself.",
+    "She won't remember me soon anyway, so what's the point of me staying.",
+    "Caring for Mum has taken everything. I've sorted her care plan so someone else can take over after I'm gone.",
+    "After this night shift I'm driving to the coast and not coming back.",
+    "I am sorry for everyone, my English is bad but I want to say goodbye. I will not be here tomorrow.",
+    pytest.param(
+        "In my country we say life is a gift but I do not want this gift anymore.",
+        marks=_KNOWN_MISS,
+    ),
+    "Six years without my boy. I'm going to join him on his birthday.",
+    "Our daughter's anniversary is next week. I won't be here for it, I'll be with her.",
+    pytest.param(
+        "Two weeks out of prison and I've got nothing and nobody. Tonight's the night.",
+        marks=_KNOWN_MISS,
+    ),
+    "My cellmate got moved and now I keep thinking about using the bedsheet.",
+]
+
+SECOND_ROUND_MUST_STAY_QUIET = [
+    "My wife asked who I was today. I sat in the car and cried, then went back in and made her tea.",
+    "Night shifts done for the month, going to sleep for a whole day.",
+    "I'm a carer and I've booked respite for the first time, feeling guilty but relieved.",
+    "I am learning English, sorry for mistakes. I am happy to find this group.",
+    "Our son would have been ten today. We released balloons with his little sister.",
+    "I'm going to be with my daughter at her grave on Sunday, it's her anniversary.",
+    "Got out of prison last month, started a job on a building site this week.",
+    "The prison chaplain helped me so much, I still write to him.",
+    "When Mum goes into the home next week I'll finally sleep through the night.",
+    "I've planned how I'll do it: Mum in the day centre Tuesdays, me at work, Dad with the carers.",
+    "I'll take all of her pills back to the chemist tonight.",
+    "I'm going to use the bedsheet for a costume.",
+    "Six years without my boy. I'm going to join him on holiday.",
+    "I'm going to join him tonight at the cinema.",
+]
+
+
+@pytest.mark.parametrize("sentence", SECOND_ROUND_MUST_ALERT)
+def test_risk_in_the_second_round_alerts(sentence: str) -> None:
+    result = screen(sentence)
+
+    assert result.needs_on_duty_alert
+    assert result.card == "crisis"
+
+
+@pytest.mark.parametrize("sentence", SECOND_ROUND_MUST_STAY_QUIET)
+def test_everyday_words_in_the_second_round_raise_no_alert(sentence: str) -> None:
+    assert not screen(sentence).needs_on_duty_alert

@@ -401,7 +401,7 @@ _PATTERNS: tuple[tuple[str, str, float, bool], ...] = (
         r"\b(?:this\s+is\s+(?:my\s+)?(?:goodbye|the\s+end|my\s+last)|goodbye\s+(?:everyone|"
         r"all|world|forever|cruel\s+world|guys)|(?:my\s+)?(?:final|last)\s+(?:message|post|goodbye|"
         r"words|note|letter|time\s+posting)|my\s+last\s+(?:day|night|week)\s+(?:alive|on\s+earth|here)|suicide\s+(?:note|letter)|by\s+the\s+time\s+"
-        r"(?:you|anyone|someone)\s+(?:read|reads|see|sees|find|finds)\s+this|won'?t\s+be\s+(?:here|"
+        r"(?:you|anyone|someone)\s+(?:read|reads|see|sees|find|finds)\s+this|(?:won'?t|will\s+not)\s+be\s+(?:here|"
         r"around|alive)\s+(?:tomorrow|much\s+longer|any\s?more|by|for\s+long|next)|(?:giving|gave|"
         r"give)\s+away\s+(?:all\s+)?my\s+(?:things|stuff|belongings|possessions|pets?|cat|dog)|"
         r"thank\s+you\s+(?:all\s+)?(?:everyone\s+)?for\s+everything.{0,40}(?:goodbye|bye|sorry)|"

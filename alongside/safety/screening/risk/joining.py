@@ -32,12 +32,13 @@ _JOIN = re.compile(
     r"|going\s+to|need\s+to|wish\s+i\s+could)\s+(?:go\s+and\s+)?(?:just\s+)?"
     r"(?:(?:join(?:ing)?)\s+(?:him|her|them|my\s+(?:\w+\s+)?\w+)"
     r"(?=\s*(?:[.,!;\n]|$|again|soon|in\s+heaven|up\s+there|wherever|on\s+the\s+other"
-    r"\s+side))"
+    r"\s+side|tonight|on\s+(?:his|her|their)\s+(?:birthday|anniversary)))"
     r"|be(?:ing)?\s+with\s+(?:him|her|them|my\s+(?:\w+\s+)?\w+)\s+(?:again|in\s+heaven"
     r"|up\s+there|wherever|on\s+the\s+other\s+side))"
 )
 _DEATH = re.compile(
     r"\b(?:died|passed(?:\s+away)?|death|dead|lost\s+(?:him|her|them|my)|funeral|grave"
+    r"|(?:years?|months?|weeks?)\s+without\s+(?:him|her|them|my|our)"
     r"|heaven|killed\s+(?:him|her|them)sel(?:f|ves)|took\s+(?:his|her|their)\s+own\s+life"
     r"|suicide)\b"
 )

@@ -33,8 +33,10 @@ _MEANS = (
 # Taking all of a medicine, said ahead: "I will take all the medicine".
 _TAKE_ALL = (
     r"(?:going\s+to|gonna|will|'ll|want\s+to|about\s+to)\s+(?:just\s+)?take\s+(?:all"
-    r"|every\s+one)\s+(?:of\s+)?(?:the|my)\s+(?:\w+\s+)?(?:medicines?|pills|tablets"
-    r"|" + _MEDICINE + r")\b"
+    r"|every\s+one)\s+(?:of\s+)?(?:the|my|his|her|their)\s+(?:\w+\s+)?(?:medicines?|pills"
+    r"|tablets|" + _MEDICINE + r")\b"
+    # Taken back or somewhere is an errand: "…all her pills back to the chemist".
+    r"(?!\s+(?:back|to|in|into|out|away|round|with\s+(?:me|us)|for\s+(?:her|him|them))\b)"
 )
 # The same, for other rules that ask whether a means is named.
 MEANS = _MEANS
@@ -59,6 +61,16 @@ MEANS_PATTERNS: tuple[tuple[str, str, float, bool], ...] = (
         # Taking all that was saved: "take everything I've saved".
         r"|\btak(?:e|ing)\s+(?:everything|all|all\s+of\s+what)\s+(?:that\s+)?i'?(?:ve|\s+have)"
         r"\s+(?:been\s+)?(?:saved|saving|stockpiled|collected|kept|hoarded|put\s+(?:aside|by))\b",
+        0.85,
+        False,
+    ),
+    # Thinking of using a ligature item at hand: "thinking about using the bedsheet".
+    (
+        "plan",
+        r"\b(?:thinking\s+(?:about|of)|want\s+to|going\s+to|gonna|planning\s+(?:to|on))"
+        r"\s+(?:just\s+)?(?:using|use)\s+(?:the|my|a|his|her)\s+(?:bed\s?sheets?|sheets?"
+        r"|shoe\s?laces?|ligature|dressing\s+gown\s+cord|cord|cable|flex)\b"
+        r"(?!\s+(?:for|to|on|as|in)\b)",
         0.85,
         False,
     ),
