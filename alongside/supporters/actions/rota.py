@@ -11,9 +11,11 @@ from django.utils import timezone
 
 from alongside.accounts.models import Person
 from alongside.notifications.actions import notify
-from alongside.organisations.models import Organisation
+from alongside.organisations.models import STAFF_ROLES, Organisation, OrganisationRole
 from alongside.supporters.models import (
+    SUPPORTER_ROLES,
     Shift,
+    ShiftKind,
 )
 from alongside.supporters.permissions import (
     check_ask_for_swap,
@@ -107,3 +109,30 @@ def take_shift(*, person: Person, shift: Shift) -> Shift:
             link=reverse("supporters:rota", kwargs={"slug": shift.organisation.slug}),
         )
     return shift
+
+
+def release_shifts_beyond_role(*, person_id: int, organisation_id: int) -> int:
+    """A system action, run in the same transaction as a change of the person's
+    role in the organisation (alongside.organisations.actions.change_role): shifts
+    of theirs not yet over that the new role may not take (crisis cover for anyone
+    no longer staff, any shift for anyone no longer a supporter) go back on the rota
+    as gaps to fill, from now. Returns how many were released."""
+    role = (
+        OrganisationRole.objects.filter(
+            person_id=person_id, organisation_id=organisation_id
+        )
+        .values_list("role", flat=True)
+        .first()
+    )
+    shifts = Shift.objects.filter(
+        organisation_id=organisation_id,
+        person_id=person_id,
+        ends_at__gt=timezone.now(),
+    )
+    if role not in SUPPORTER_ROLES:
+        pass
+    elif role not in STAFF_ROLES:
+        shifts = shifts.filter(kind=ShiftKind.CRISIS)
+    else:
+        return 0
+    return shifts.update(person=None, swap_asked_at=None)
