@@ -8,7 +8,14 @@ from django.utils import timezone
 
 from .contradictions import contradictions_in
 from .kinds import KIND_DEFAULTS, POLICY_SWITCHES
-from .models import Invitation, Organisation, Retention, Setting, SupportService
+from .models import (
+    Invitation,
+    Organisation,
+    Retention,
+    Role,
+    Setting,
+    SupportService,
+)
 
 RETENTION_FIELDS = ("live_message_retention_days", "thread_retention_days")
 
@@ -213,3 +220,19 @@ class SupportServiceForm(forms.ModelForm[SupportService]):
         if not 0 <= position <= 1000:
             raise forms.ValidationError("Please give a whole number from 0 to 1,000.")
         return position
+
+
+class RoleChangeForm(forms.Form):
+    """The role to give someone. `confirmed` is set by the page that says what they
+    will stop seeing, when the new role takes something away."""
+
+    role = forms.ChoiceField(
+        label="Their role",
+        choices=Role.choices,
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": "Please choose a role.",
+            "invalid_choice": "Please choose one of the roles.",
+        },
+    )
+    confirmed = forms.BooleanField(required=False, widget=forms.HiddenInput)

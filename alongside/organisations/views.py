@@ -3,11 +3,13 @@ directory, and the admin pages that shape them."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from alongside.accounts.second_factor import ensure_second_factor
+from alongside.core.password_again import asks_for_the_password_again
 from alongside.core.requests import AuthenticatedRequest
 
 from . import actions
@@ -16,16 +18,20 @@ from .forms import (
     InvitationForm,
     OrganisationKindForm,
     OrganisationSettingsForm,
+    RoleChangeForm,
     SupportServiceForm,
 )
 from .kinds import POLICY_SWITCHES, changed_from_defaults
-from .models import Organisation, SupportService
+from .models import Organisation, OrganisationRole, Role, SupportService
 from .permissions import (
     check_manage_organisation,
     get_organisation_for,
     organisations_visible_to,
+    people_visible_to,
+    role_change_refusal,
     role_in,
 )
+from .role_changes import takes_away, what_they_stop
 from .support_defaults import UK_SUPPORT_SERVICES
 
 
@@ -310,3 +316,106 @@ def directory_restore(
             "It is too late to put that back. Please add it again below.",
         )
     return redirect("organisations:directory-manage", slug=organisation.slug)
+
+
+PEOPLE_PER_PAGE = 50
+
+
+@login_required
+@require_GET
+def people(request: AuthenticatedRequest, slug: str) -> HttpResponse:
+    """The organisation's people and their roles, for its admins: highest role
+    first, searchable by name, a page at a time."""
+    organisation = get_managed_organisation(request, slug)
+    search = request.GET.get("q", "")[:100].strip()
+    page = Paginator(
+        people_visible_to(request.user, organisation, search=search),
+        PEOPLE_PER_PAGE,
+    ).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "organisations/people.html",
+        {"organisation": organisation, "page": page, "search": search},
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def role_change(request: AuthenticatedRequest, slug: str, role_id: int) -> HttpResponse:
+    """Choose someone's new role (the form), say plainly what they will stop seeing
+    when it takes something away (the confirming page), then change it (the
+    button). Changing who may read people's private words asks for the password
+    again, after the admin check, so nobody else learns the page exists."""
+    organisation = get_managed_organisation(request, slug)
+    place = get_object_or_404(
+        OrganisationRole.objects.filter(organisation=organisation).select_related(
+            "person"
+        ),
+        pk=role_id,
+    )
+    return _role_change(request, organisation, place)
+
+
+@asks_for_the_password_again
+def _role_change(
+    request: AuthenticatedRequest, organisation: Organisation, place: OrganisationRole
+) -> HttpResponse:
+    form = RoleChangeForm(request.POST or None, initial={"role": place.role})
+    if request.method == "POST" and form.is_valid():
+        new_role = form.cleaned_data["role"]
+        refusal = role_change_refusal(request.user, place, new_role)
+        if refusal:
+            form.add_error("role", refusal)
+        elif new_role == place.role:
+            messages.info(
+                request, f"{place.person.shown_name} is already {_label(new_role)}."
+            )
+            return redirect("organisations:people", slug=organisation.slug)
+        elif takes_away(place.role, new_role) and not form.cleaned_data["confirmed"]:
+            return render(
+                request,
+                "organisations/role_confirm.html",
+                {
+                    "organisation": organisation,
+                    "place": place,
+                    "new_role": new_role,
+                    "new_role_label": _label(new_role),
+                    "old_role_label": _label(place.role),
+                    "lost": what_they_stop(place.role, new_role),
+                    "is_self": place.person_id == request.user.pk,
+                },
+            )
+        else:
+            return _change(request, organisation, place, new_role)
+    return render(
+        request,
+        "organisations/role_change.html",
+        {"organisation": organisation, "place": place, "form": form},
+    )
+
+
+def _change(
+    request: AuthenticatedRequest,
+    organisation: Organisation,
+    place: OrganisationRole,
+    new_role: str,
+) -> HttpResponse:
+    actions.change_role(person=request.user, place=place, role=new_role)
+    if place.person_id == request.user.pk:
+        messages.success(
+            request,
+            f"You are now {_label(new_role)} here. Another admin can change it back.",
+        )
+        return redirect("organisations:organisation-detail", slug=organisation.slug)
+    messages.success(
+        request,
+        f"{place.person.shown_name} is now {_label(new_role)}. It took effect "
+        "straight away, and they have been told.",
+    )
+    return redirect("organisations:people", slug=organisation.slug)
+
+
+def _label(role: str) -> str:
+    """The role's name inside a sentence: "a peer", "an organisation admin"."""
+    name = str(Role(role).label).lower()
+    return f"{'an' if name[0] in 'aeiou' else 'a'} {name}"

@@ -1,0 +1,50 @@
+"""What a change of role takes away, in plain words, for the admin who confirms it.
+
+The words name what the person will stop seeing or doing once the change is made;
+`actions.change_role` (and the apps that listen to it) make each of them true at
+once."""
+
+from __future__ import annotations
+
+from .models import STAFF_ROLES, Role
+
+SUPERVISING = frozenset({Role.SUPERVISOR, Role.ADMIN})
+SUPPORTING = frozenset({Role.PEER_SUPPORTER, *STAFF_ROLES})
+RANK = [Role.PEER, Role.PEER_SUPPORTER, Role.FACILITATOR, Role.SUPERVISOR, Role.ADMIN]
+
+
+def takes_away(old_role: str, new_role: str) -> bool:
+    """Whether the new role is lower than the old one, so the admin confirms first."""
+    return RANK.index(Role(new_role)) < RANK.index(Role(old_role))
+
+
+def what_they_stop(old_role: str, new_role: str) -> list[str]:
+    """What the person will stop seeing or doing, each in a sentence, the most
+    private first. Empty when the new role takes nothing away."""
+    lost: list[str] = []
+    if old_role in STAFF_ROLES and new_role not in STAFF_ROLES:
+        lost += [
+            "The private conversations they are in as part of the team. They leave "
+            "each one straight away, even one open on their screen, and the person "
+            "they were talking with is told that someone else from the team will "
+            "carry it on.",
+            "People waiting to talk privately with the team, alerts when someone "
+            "may be at risk, and the team's Today page. If they are on duty, they "
+            "go off duty now, and their crisis cover shifts become gaps on the rota.",
+        ]
+    if old_role in SUPERVISING and new_role not in SUPERVISING:
+        lost.append(
+            "Supervision they give. The supporters they supervise will need "
+            "another supervisor, and they no longer see those supervision sessions."
+        )
+    if old_role == Role.ADMIN and new_role != Role.ADMIN:
+        lost.append(
+            "This organisation's admin pages: its settings, invitation codes, the "
+            '"Get help now" directory, and this page of people and roles.'
+        )
+    if old_role in SUPPORTING and new_role not in SUPPORTING:
+        lost.append(
+            "The supporters' pages: their training record, the rota (their shifts "
+            "become gaps to fill) and the supervision they receive."
+        )
+    return lost
