@@ -18,9 +18,12 @@ def takes_away(old_role: str, new_role: str) -> bool:
     return RANK.index(Role(new_role)) < RANK.index(Role(old_role))
 
 
-def what_they_stop(old_role: str, new_role: str) -> list[str]:
+def what_they_stop(
+    old_role: str, new_role: str, *, only_staff_facilitate: bool = False
+) -> list[str]:
     """What the person will stop seeing or doing, each in a sentence, the most
-    private first. Empty when the new role takes nothing away."""
+    private first. Empty when the new role takes nothing away. Where only staff
+    facilitate groups, a staff role taken away ends facilitating too."""
     lost: list[str] = []
     if old_role in STAFF_ROLES and new_role not in STAFF_ROLES:
         lost += [
@@ -32,6 +35,12 @@ def what_they_stop(old_role: str, new_role: str) -> list[str]:
             "may be at risk, and the team's Today page. If they are on duty, they "
             "go off duty now, and their crisis cover shifts become gaps on the rota.",
         ]
+        if only_staff_facilitate:
+            lost.append(
+                "Facilitating groups, as only staff facilitate groups here. They stay "
+                "in each group as a member, and you are told of a group left with no "
+                "facilitator."
+            )
     if old_role in SUPERVISING and new_role not in SUPERVISING:
         lost.append(
             "Supervision they give. The supporters they supervise will need "

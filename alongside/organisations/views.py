@@ -381,7 +381,11 @@ def _role_change(
                     "new_role": new_role,
                     "new_role_label": _label(new_role),
                     "old_role_label": _label(place.role),
-                    "lost": what_they_stop(place.role, new_role),
+                    "lost": what_they_stop(
+                        place.role,
+                        new_role,
+                        only_staff_facilitate=organisation.requires_staff_facilitators,
+                    ),
                     "is_self": place.person_id == request.user.pk,
                 },
             )

@@ -1,3 +1,5 @@
+from typing import Any
+
 from django.apps import AppConfig
 
 
@@ -7,3 +9,17 @@ class PeergroupsConfig(AppConfig):
 
     name = "alongside.peergroups"
     label = "peergroups"
+
+    def ready(self) -> None:
+        from alongside.organisations.actions import role_changed
+
+        def _step_down(sender: object, place: Any, **kwargs: object) -> None:
+            from alongside.peergroups.actions import step_down_beyond_role
+
+            step_down_beyond_role(
+                person_id=place.person_id, organisation_id=place.organisation_id
+            )
+
+        role_changed.connect(
+            _step_down, dispatch_uid="step-down-on-role-change", weak=False
+        )

@@ -24,6 +24,8 @@ from alongside.organisations import actions
 from alongside.organisations.models import Organisation, OrganisationRole, Role
 from alongside.organisations.permissions import people_visible_to
 from alongside.organisations.role_changes import takes_away, what_they_stop
+from alongside.peergroups.models import GroupRole, Membership, Status
+from alongside.peergroups.tests.factories import MembershipFactory, PeerGroupFactory
 from alongside.safety.models import DutyPeriod
 from alongside.supporters.models import Shift, ShiftKind, Supervision
 from alongside.supporters.tests.factories import ShiftFactory, SupervisionFactory
@@ -412,3 +414,36 @@ def test_staff_who_are_not_admins_do_not_see_the_pages(
 
     assert client.get(people_url(organisation)).status_code == 404
     assert client.get(change_url(place_of(fran, organisation))).status_code == 404
+
+
+@pytest.mark.parametrize("only_staff", [True, False])
+def test_where_only_staff_facilitate_an_ex_staff_facilitator_stops_facilitating(
+    organisation: Organisation,
+    org_admin: Person,
+    only_staff: bool,
+    django_capture_on_commit_callbacks: Callable[..., Any],
+) -> None:
+    organisation.requires_staff_facilitators = only_staff
+    organisation.save()
+    fran = person_with_role(organisation, Role.FACILITATOR)
+    group = PeerGroupFactory.create(organisation=organisation, name="Evenings")
+    MembershipFactory.create(group=group, person=fran, role=GroupRole.FACILITATOR)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        actions.change_role(
+            person=org_admin, place=place_of(fran, organisation), role=Role.PEER
+        )
+
+    membership = Membership.objects.get(group=group, person=fran)
+    told = Notification.objects.filter(person=org_admin, message__contains="Evenings")
+    if only_staff:
+        assert membership.role == GroupRole.MEMBER
+        assert membership.status == Status.ACTIVE
+        assert told.exists()
+    else:
+        assert membership.role == GroupRole.FACILITATOR
+        assert not told.exists()
+    words = " ".join(
+        what_they_stop(Role.FACILITATOR, Role.PEER, only_staff_facilitate=only_staff)
+    )
+    assert ("Facilitating groups" in words) is only_staff
