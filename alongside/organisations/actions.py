@@ -74,24 +74,30 @@ def grant_role(
 
 
 # Sent inside change_role's transaction, after the role is saved, with `place` (the
-# OrganisationRole, holding the new role), `old_role` and `changed_by`. The apps above
-# this one connect to it in their AppConfig.ready and take away at once what only the
-# old role gave (the team's places in private conversations, duty, supervising), so
-# that it commits, or rolls back, with the change itself.
+# OrganisationRole, holding the new role), `old_role`, `changed_by` and
+# `step_down_from_groups` (the admin chose to end their facilitating too). The apps
+# above this one connect to it in their AppConfig.ready and take away at once what
+# only the old role gave (the team's places in private conversations, duty,
+# supervising), so that it commits, or rolls back, with the change itself.
 role_changed = Signal()
 
 
 @transaction.atomic
 def change_role(
-    *, person: Person, place: OrganisationRole, role: str
+    *,
+    person: Person,
+    place: OrganisationRole,
+    role: str,
+    step_down_from_groups: bool = False,
 ) -> OrganisationRole:
     """An admin gives someone in their organisation another role, or takes a staff
     role away. Needs check_change_role: Http404 for anyone but the organisation's
     admins, PermissionDenied (with the reason) for the last admin. Everything the old
     role gave and the new one does not ends in the same transaction (role_changed),
     the person's staff alert sockets leave the organisation's staff channel once it
-    commits, and the person is told, neutrally. Giving the role already held changes
-    nothing and tells nobody."""
+    commits, and the person is told, neutrally. With `step_down_from_groups`, someone
+    no longer staff stops facilitating the organisation's groups even where peers may
+    facilitate. Giving the role already held changes nothing and tells nobody."""
     # Two admins stepping each other down at once take turns here, so that the
     # second finds the first's change and the organisation keeps an admin.
     Organisation.objects.select_for_update().get(pk=place.organisation_id)
@@ -105,7 +111,11 @@ def change_role(
     place.role = Role(role)
     place.save(update_fields=["role"])
     role_changed.send(
-        sender=OrganisationRole, place=place, old_role=old_role, changed_by=person
+        sender=OrganisationRole,
+        place=place,
+        old_role=old_role,
+        changed_by=person,
+        step_down_from_groups=step_down_from_groups,
     )
     organisation = place.organisation
     notify(

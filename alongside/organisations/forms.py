@@ -236,3 +236,6 @@ class RoleChangeForm(forms.Form):
         },
     )
     confirmed = forms.BooleanField(required=False, widget=forms.HiddenInput)
+    # The confirming page's choice, off unless the admin ticks it: where peers may
+    # facilitate, also end the groups they facilitate.
+    step_down_from_groups = forms.BooleanField(required=False)

@@ -6,7 +6,11 @@ once."""
 
 from __future__ import annotations
 
-from .models import STAFF_ROLES, Role
+from dataclasses import dataclass
+
+from django.dispatch import Signal
+
+from .models import STAFF_ROLES, OrganisationRole, Role
 
 SUPERVISING = frozenset({Role.SUPERVISOR, Role.ADMIN})
 SUPPORTING = frozenset({Role.PEER_SUPPORTER, *STAFF_ROLES})
@@ -57,3 +61,34 @@ def what_they_stop(
             "become gaps to fill) and the supervision they receive."
         )
     return lost
+
+
+@dataclass(frozen=True)
+class StillHeld:
+    """Something the person keeps after the change, which the confirming page names
+    so that its words stay true: a sentence, the names of what is kept, a link to
+    where it is looked after, and whether the admin may end it with the change
+    (`offers_step_down`, the page's "step them down from facilitating" choice)."""
+
+    sentence: str
+    names: tuple[str, ...] = ()
+    link: str = ""
+    link_text: str = ""
+    offers_step_down: bool = False
+
+
+# Sent by the confirming page with `place` (holding the role now) and `new_role`.
+# The apps above this one answer with a StillHeld, or None, for what the person
+# keeps through the change (groups they facilitate, the people they support).
+describing_role_change = Signal()
+
+
+def what_they_keep(place: OrganisationRole, new_role: str) -> list[StillHeld]:
+    """What the person keeps through the change, as the apps that hold it say."""
+    answers: list[object] = [
+        answer
+        for _, answer in describing_role_change.send(
+            sender=OrganisationRole, place=place, new_role=new_role
+        )
+    ]
+    return [answer for answer in answers if isinstance(answer, StillHeld)]

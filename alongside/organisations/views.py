@@ -31,7 +31,7 @@ from .permissions import (
     role_change_refusal,
     role_in,
 )
-from .role_changes import takes_away, what_they_stop
+from .role_changes import takes_away, what_they_keep, what_they_stop
 from .support_defaults import UK_SUPPORT_SERVICES
 
 
@@ -386,11 +386,18 @@ def _role_change(
                         new_role,
                         only_staff_facilitate=organisation.requires_staff_facilitators,
                     ),
+                    "kept": what_they_keep(place, new_role),
                     "is_self": place.person_id == request.user.pk,
                 },
             )
         else:
-            return _change(request, organisation, place, new_role)
+            return _change(
+                request,
+                organisation,
+                place,
+                new_role,
+                step_down_from_groups=form.cleaned_data["step_down_from_groups"],
+            )
     return render(
         request,
         "organisations/role_change.html",
@@ -403,8 +410,15 @@ def _change(
     organisation: Organisation,
     place: OrganisationRole,
     new_role: str,
+    *,
+    step_down_from_groups: bool = False,
 ) -> HttpResponse:
-    actions.change_role(person=request.user, place=place, role=new_role)
+    actions.change_role(
+        person=request.user,
+        place=place,
+        role=new_role,
+        step_down_from_groups=step_down_from_groups,
+    )
     if place.person_id == request.user.pk:
         messages.success(
             request,

@@ -353,17 +353,22 @@ def tags_named(names: Iterable[str]) -> list[Tag]:
     return tags
 
 
-def step_down_beyond_role(*, person_id: int, organisation_id: int) -> int:
+def step_down_beyond_role(
+    *, person_id: int, organisation_id: int, even_where_peers_facilitate: bool = False
+) -> int:
     """A system action, run in the same transaction as a change of the person's
     role in the organisation (alongside.organisations.actions.change_role). Where
     only staff may facilitate (`requires_staff_facilitators`), someone no longer
     staff there stops facilitating its groups now and stays in each as a member;
     the organisation's admins are told of any group left with no facilitator (one
     on a break still counts).
-    Elsewhere facilitating is a place in the group, not a staff role, and is kept.
-    Returns how many groups they stopped facilitating."""
+    Elsewhere facilitating is a place in the group, not a staff role, and is kept,
+    unless the admin changing the role chose to end it too
+    (`even_where_peers_facilitate`). Returns how many groups they stopped
+    facilitating."""
     organisation = Organisation.objects.get(pk=organisation_id)
-    if not organisation.requires_staff_facilitators or is_staff(
+    only_staff = organisation.requires_staff_facilitators
+    if not (only_staff or even_where_peers_facilitate) or is_staff(
         Person.objects.get(pk=person_id), organisation
     ):
         return 0
@@ -376,6 +381,11 @@ def step_down_beyond_role(*, person_id: int, organisation_id: int) -> int:
     )
     Membership.objects.filter(pk__in=[place.pk for place in places]).update(
         role=GroupRole.MEMBER
+    )
+    why = (
+        "its facilitator is no longer staff, and only staff facilitate groups here."
+        if only_staff
+        else "its facilitator stepped down from facilitating when their role changed."
     )
     for place in places:
         group_id = place.group_id
@@ -392,9 +402,7 @@ def step_down_beyond_role(*, person_id: int, organisation_id: int) -> int:
                 people=Person.objects.filter(
                     roles__organisation=organisation, roles__role=Role.ADMIN
                 ),
-                message=f"The group {place.group.name} has no facilitator now: "
-                "its facilitator is no longer staff, and only staff facilitate "
-                "groups here.",
+                message=f"The group {place.group.name} has no facilitator now: {why}",
                 link=reverse("peergroups:group-detail", kwargs={"group_id": group_id}),
             )
     if places:

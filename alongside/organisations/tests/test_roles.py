@@ -447,3 +447,51 @@ def test_where_only_staff_facilitate_an_ex_staff_facilitator_stops_facilitating(
         what_they_stop(Role.FACILITATOR, Role.PEER, only_staff_facilitate=only_staff)
     )
     assert ("Facilitating groups" in words) is only_staff
+
+
+def test_where_peers_facilitate_the_confirming_page_names_the_groups_kept(
+    admin_client: Client, organisation: Organisation
+) -> None:
+    organisation.requires_staff_facilitators = False
+    organisation.save()
+    gave_password_again(admin_client)
+    fran = person_with_role(organisation, Role.FACILITATOR)
+    group = PeerGroupFactory.create(organisation=organisation, name="Evenings")
+    MembershipFactory.create(group=group, person=fran, role=GroupRole.FACILITATOR)
+
+    asked = admin_client.post(
+        change_url(place_of(fran, organisation)), {"role": "peer"}
+    )
+
+    page = asked.content.decode()
+    assert "Evenings" in page
+    assert "still facilitate" in page
+    assert 'name="step_down_from_groups"' in page
+    assert 'name="step_down_from_groups" id="step-down-from-groups" value="on">' in page
+
+
+@pytest.mark.parametrize("step_down", [True, False])
+def test_where_peers_facilitate_the_admin_chooses_whether_they_step_down(
+    admin_client: Client,
+    organisation: Organisation,
+    step_down: bool,
+    django_capture_on_commit_callbacks: Callable[..., Any],
+) -> None:
+    organisation.requires_staff_facilitators = False
+    organisation.save()
+    gave_password_again(admin_client)
+    fran = person_with_role(organisation, Role.FACILITATOR)
+    group = PeerGroupFactory.create(organisation=organisation, name="Evenings")
+    MembershipFactory.create(group=group, person=fran, role=GroupRole.FACILITATOR)
+    data = {"role": "peer", "confirmed": "on"}
+    if step_down:
+        data["step_down_from_groups"] = "on"
+
+    with django_capture_on_commit_callbacks(execute=True):
+        done = admin_client.post(change_url(place_of(fran, organisation)), data)
+
+    assert done.status_code == 302
+    membership = Membership.objects.get(group=group, person=fran)
+    assert membership.status == Status.ACTIVE
+    expected = GroupRole.MEMBER if step_down else GroupRole.FACILITATOR
+    assert membership.role == expected
