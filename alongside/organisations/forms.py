@@ -236,6 +236,10 @@ class RoleChangeForm(forms.Form):
         },
     )
     confirmed = forms.BooleanField(required=False, widget=forms.HiddenInput)
+    # The role the person held when the page was shown. A confirmed change whose
+    # person has had their role changed since (or that does not say) is not applied:
+    # the confirming page is shown again with the facts as they are now.
+    from_role = forms.CharField(required=False, widget=forms.HiddenInput)
     # The confirming page's choice, off unless the admin ticks it: where peers may
     # facilitate, also end the groups they facilitate.
     step_down_from_groups = forms.BooleanField(required=False)

@@ -360,9 +360,16 @@ def role_change(request: AuthenticatedRequest, slug: str, role_id: int) -> HttpR
 def _role_change(
     request: AuthenticatedRequest, organisation: Organisation, place: OrganisationRole
 ) -> HttpResponse:
-    form = RoleChangeForm(request.POST or None, initial={"role": place.role})
+    form = RoleChangeForm(
+        request.POST or None, initial={"role": place.role, "from_role": place.role}
+    )
     if request.method == "POST" and form.is_valid():
         new_role = form.cleaned_data["role"]
+        from_role = form.cleaned_data["from_role"]
+        confirmed = form.cleaned_data["confirmed"]
+        # The page was shown when they held another role (another admin changed it
+        # meanwhile): what it said is no longer true, so nothing is applied.
+        stale = bool(confirmed or from_role) and from_role != place.role
         refusal = role_change_refusal(request.user, place, new_role)
         if refusal:
             form.add_error("role", refusal)
@@ -371,23 +378,18 @@ def _role_change(
                 request, f"{place.person.shown_name} is already {_label(new_role)}."
             )
             return redirect("organisations:people", slug=organisation.slug)
-        elif takes_away(place.role, new_role) and not form.cleaned_data["confirmed"]:
+        elif takes_away(place.role, new_role) and (stale or not confirmed):
+            return _confirming_page(request, organisation, place, new_role, stale=stale)
+        elif stale:
+            form = RoleChangeForm(initial={"role": place.role, "from_role": place.role})
             return render(
                 request,
-                "organisations/role_confirm.html",
+                "organisations/role_change.html",
                 {
                     "organisation": organisation,
                     "place": place,
-                    "new_role": new_role,
-                    "new_role_label": _label(new_role),
-                    "old_role_label": _label(place.role),
-                    "lost": what_they_stop(
-                        place.role,
-                        new_role,
-                        only_staff_facilitate=organisation.requires_staff_facilitators,
-                    ),
-                    "kept": what_they_keep(place, new_role),
-                    "is_self": place.person_id == request.user.pk,
+                    "form": form,
+                    "changed_since": True,
                 },
             )
         else:
@@ -402,6 +404,38 @@ def _role_change(
         request,
         "organisations/role_change.html",
         {"organisation": organisation, "place": place, "form": form},
+    )
+
+
+def _confirming_page(
+    request: AuthenticatedRequest,
+    organisation: Organisation,
+    place: OrganisationRole,
+    new_role: str,
+    *,
+    stale: bool = False,
+) -> HttpResponse:
+    """What the person will stop seeing and what they keep, as things are now. With
+    `stale`, the admin is told first that the person's role changed since they last
+    looked."""
+    return render(
+        request,
+        "organisations/role_confirm.html",
+        {
+            "organisation": organisation,
+            "place": place,
+            "new_role": new_role,
+            "new_role_label": _label(new_role),
+            "old_role_label": _label(place.role),
+            "lost": what_they_stop(
+                place.role,
+                new_role,
+                only_staff_facilitate=organisation.requires_staff_facilitators,
+            ),
+            "kept": what_they_keep(place, new_role),
+            "is_self": place.person_id == request.user.pk,
+            "changed_since": stale,
+        },
     )
 
 

@@ -352,7 +352,10 @@ def test_taking_a_role_away_is_confirmed_first_in_plain_words(
     assert "private conversations" in asked.content.decode()
     assert place_of(fran, organisation).role == Role.FACILITATOR
 
-    done = admin_client.post(change_url(place), {"role": "peer", "confirmed": "on"})
+    done = admin_client.post(
+        change_url(place),
+        {"role": "peer", "confirmed": "on", "from_role": "facilitator"},
+    )
 
     assert done.status_code == 302
     assert done["Location"] == people_url(organisation)
@@ -380,7 +383,7 @@ def test_the_last_admin_is_told_why_they_cannot_step_down(
 
     response = admin_client.post(
         change_url(place_of(org_admin, organisation)),
-        {"role": "peer", "confirmed": "on"},
+        {"role": "peer", "confirmed": "on", "from_role": "admin"},
     )
 
     assert response.status_code == 200
@@ -396,7 +399,7 @@ def test_an_admin_who_steps_down_is_taken_to_the_organisation_page(
 
     response = admin_client.post(
         change_url(place_of(org_admin, organisation)),
-        {"role": "supervisor", "confirmed": "on"},
+        {"role": "supervisor", "confirmed": "on", "from_role": "admin"},
     )
 
     assert response.status_code == 302
@@ -483,7 +486,7 @@ def test_where_peers_facilitate_the_admin_chooses_whether_they_step_down(
     fran = person_with_role(organisation, Role.FACILITATOR)
     group = PeerGroupFactory.create(organisation=organisation, name="Evenings")
     MembershipFactory.create(group=group, person=fran, role=GroupRole.FACILITATOR)
-    data = {"role": "peer", "confirmed": "on"}
+    data = {"role": "peer", "confirmed": "on", "from_role": "facilitator"}
     if step_down:
         data["step_down_from_groups"] = "on"
 
@@ -495,3 +498,77 @@ def test_where_peers_facilitate_the_admin_chooses_whether_they_step_down(
     assert membership.status == Status.ACTIVE
     expected = GroupRole.MEMBER if step_down else GroupRole.FACILITATOR
     assert membership.role == expected
+
+
+def test_the_confirming_page_carries_the_role_it_described(
+    admin_client: Client, organisation: Organisation
+) -> None:
+    gave_password_again(admin_client)
+    fran = person_with_role(organisation, Role.FACILITATOR)
+
+    asked = admin_client.post(
+        change_url(place_of(fran, organisation)), {"role": "peer"}
+    )
+
+    assert '<input type="hidden" name="from_role" value="facilitator">' in (
+        asked.content.decode()
+    )
+
+
+def test_a_confirmation_made_stale_by_another_admin_is_shown_again_not_applied(
+    admin_client: Client, organisation: Organisation
+) -> None:
+    gave_password_again(admin_client)
+    fran = person_with_role(organisation, Role.FACILITATOR)
+    other_admin = person_with_role(organisation, Role.ADMIN)
+    url = change_url(place_of(fran, organisation))
+    admin_client.post(url, {"role": "peer"})
+    actions.change_role(
+        person=other_admin, place=place_of(fran, organisation), role=Role.ADMIN
+    )
+
+    again = admin_client.post(
+        url, {"role": "peer", "confirmed": "on", "from_role": "facilitator"}
+    )
+
+    assert again.status_code == 200
+    page = again.content.decode()
+    assert "changed since you last looked" in page
+    assert "an organisation admin now" in page
+    assert "admin pages" in page
+    assert '<input type="hidden" name="from_role" value="admin">' in page
+    assert place_of(fran, organisation).role == Role.ADMIN
+
+
+def test_a_confirmation_that_does_not_say_what_it_described_is_not_applied(
+    admin_client: Client, organisation: Organisation
+) -> None:
+    gave_password_again(admin_client)
+    fran = person_with_role(organisation, Role.FACILITATOR)
+
+    again = admin_client.post(
+        change_url(place_of(fran, organisation)), {"role": "peer", "confirmed": "on"}
+    )
+
+    assert again.status_code == 200
+    assert place_of(fran, organisation).role == Role.FACILITATOR
+
+
+def test_a_raise_chosen_before_the_role_changed_is_asked_again(
+    admin_client: Client, organisation: Organisation
+) -> None:
+    gave_password_again(admin_client)
+    jo = person_with_role(organisation, Role.PEER_SUPPORTER)
+    other_admin = person_with_role(organisation, Role.ADMIN)
+    actions.change_role(
+        person=other_admin, place=place_of(jo, organisation), role=Role.PEER
+    )
+
+    again = admin_client.post(
+        change_url(place_of(jo, organisation)),
+        {"role": "facilitator", "from_role": "peer_supporter"},
+    )
+
+    assert again.status_code == 200
+    assert "Please choose again" in again.content.decode()
+    assert place_of(jo, organisation).role == Role.PEER
