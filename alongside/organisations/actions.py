@@ -89,7 +89,7 @@ def change_role(
     place: OrganisationRole,
     role: str,
     step_down_from_groups: bool = False,
-) -> OrganisationRole:
+) -> bool:
     """An admin gives someone in their organisation another role, or takes a staff
     role away. Needs check_change_role: Http404 for anyone but the organisation's
     admins, PermissionDenied (with the reason) for the last admin. Everything the old
@@ -97,17 +97,26 @@ def change_role(
     the person's staff alert sockets leave the organisation's staff channel once it
     commits, and the person is told, neutrally. With `step_down_from_groups`, someone
     no longer staff stops facilitating the organisation's groups even where peers may
-    facilitate. Giving the role already held changes nothing and tells nobody."""
+    facilitate. Giving the role already held, or a role to someone no longer in the
+    organisation, changes nothing and tells nobody. Returns whether the role changed
+    (and so the person was told)."""
     # Two admins stepping each other down at once take turns here, so that the
     # second finds the first's change and the organisation keeps an admin.
     Organisation.objects.select_for_update().get(pk=place.organisation_id)
-    place = OrganisationRole.objects.select_related("organisation", "person").get(
-        pk=place.pk
+    current = (
+        OrganisationRole.objects.select_related("organisation", "person")
+        .filter(pk=place.pk)
+        .first()
     )
+    if current is None:
+        # They left the organisation, or erased their account, meanwhile.
+        check_manage_organisation(person, place.organisation)
+        return False
+    place = current
     check_change_role(person, place, role)
     old_role = place.role
     if old_role == role:
-        return place
+        return False
     place.role = Role(role)
     place.save(update_fields=["role"])
     role_changed.send(
@@ -137,7 +146,7 @@ def change_role(
         role,
         person.pk,
     )
-    return place
+    return True
 
 
 @transaction.atomic

@@ -3,8 +3,9 @@ directory, and the admin pages that shape them."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -447,12 +448,33 @@ def _change(
     *,
     step_down_from_groups: bool = False,
 ) -> HttpResponse:
-    actions.change_role(
-        person=request.user,
-        place=place,
-        role=new_role,
-        step_down_from_groups=step_down_from_groups,
-    )
+    """Make the change, and say truly what happened: a change refused at the last
+    moment (another admin stepped down, or took this admin's role away, meanwhile)
+    shows the form again with the reason; someone who left meanwhile, or already
+    holds the role, is not told of anything."""
+    try:
+        changed = actions.change_role(
+            person=request.user,
+            place=place,
+            role=new_role,
+            step_down_from_groups=step_down_from_groups,
+        )
+    except (PermissionDenied, Http404) as refusal:
+        return _form_again(request, organisation, place, refusal)
+    if not changed:
+        if OrganisationRole.objects.filter(pk=place.pk).exists():
+            messages.info(
+                request,
+                f"{place.person.shown_name} is already {_label(new_role)}. Nothing "
+                "was changed.",
+            )
+        else:
+            messages.info(
+                request,
+                f"{place.person.shown_name} is no longer in {organisation.name}, so "
+                "nothing was changed.",
+            )
+        return redirect("organisations:people", slug=organisation.slug)
     if place.person_id == request.user.pk:
         messages.success(
             request,
@@ -465,6 +487,48 @@ def _change(
         "straight away, and they have been told.",
     )
     return redirect("organisations:people", slug=organisation.slug)
+
+
+def _form_again(
+    request: AuthenticatedRequest,
+    organisation: Organisation,
+    place: OrganisationRole,
+    refusal: PermissionDenied | Http404,
+) -> HttpResponse:
+    """The role form again, with the person's role as it is now and the reason the
+    change was not made; or, for an admin who is an admin no longer, or someone who
+    left, a plain message on the page they may still see."""
+    current = (
+        OrganisationRole.objects.filter(pk=place.pk).select_related("person").first()
+    )
+    if current is None:
+        messages.info(
+            request,
+            f"{place.person.shown_name} is no longer in {organisation.name}, so "
+            "nothing was changed.",
+        )
+        return redirect("organisations:people", slug=organisation.slug)
+    if isinstance(refusal, Http404):
+        # Their own admin role was taken away meanwhile: the page is no longer
+        # theirs to see.
+        messages.info(
+            request,
+            "You are no longer an admin here, so the change was not made. Another "
+            "admin can make it.",
+        )
+        return redirect("organisations:organisation-detail", slug=organisation.slug)
+    reason = str(refusal) or "That change cannot be made now."
+    form = RoleChangeForm(
+        {"role": current.role, "from_role": current.role},
+        initial={"role": current.role, "from_role": current.role},
+    )
+    form.is_valid()
+    form.add_error("role", reason)
+    return render(
+        request,
+        "organisations/role_change.html",
+        {"organisation": organisation, "place": current, "form": form},
+    )
 
 
 def _label(role: str) -> str:

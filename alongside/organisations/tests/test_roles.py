@@ -572,3 +572,105 @@ def test_a_raise_chosen_before_the_role_changed_is_asked_again(
     assert again.status_code == 200
     assert "Please choose again" in again.content.decode()
     assert place_of(jo, organisation).role == Role.PEER
+
+
+def test_change_role_says_whether_anything_changed(
+    organisation: Organisation, org_admin: Person
+) -> None:
+    fran = person_with_role(organisation, Role.FACILITATOR)
+    place = place_of(fran, organisation)
+
+    assert actions.change_role(person=org_admin, place=place, role=Role.PEER)
+    assert not actions.change_role(person=org_admin, place=place, role=Role.PEER)
+
+
+def test_a_role_for_someone_who_left_changes_nothing_and_tells_nobody(
+    organisation: Organisation, org_admin: Person
+) -> None:
+    fran = person_with_role(organisation, Role.FACILITATOR)
+    place = place_of(fran, organisation)
+    OrganisationRole.objects.filter(pk=place.pk).delete()
+
+    assert not actions.change_role(person=org_admin, place=place, role=Role.PEER)
+    assert not Notification.objects.filter(person=fran).exists()
+
+
+def meanwhile(monkeypatch: pytest.MonkeyPatch, happens: Callable[[], object]) -> None:
+    """Something another admin does between the page's check and the change."""
+
+    def check_then_race(*args: object) -> str:
+        happens()
+        return ""
+
+    monkeypatch.setattr(
+        "alongside.organisations.views.role_change_refusal", check_then_race
+    )
+
+
+def test_the_last_admin_refused_at_the_last_moment_is_told_why_kindly(
+    organisation: Organisation, org_admin: Person, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    bea = person_with_role(organisation, Role.ADMIN, second_factor=True)
+    client = gave_password_again(client_for(bea))
+    meanwhile(
+        monkeypatch,
+        lambda: actions.change_role(
+            person=org_admin, place=place_of(org_admin, organisation), role=Role.PEER
+        ),
+    )
+
+    response = client.post(
+        change_url(place_of(bea, organisation)),
+        {"role": "peer", "confirmed": "on", "from_role": "admin"},
+    )
+
+    assert response.status_code == 200
+    assert "only admin" in response.content.decode()
+    assert place_of(bea, organisation).role == Role.ADMIN
+
+
+def test_an_admin_whose_own_role_went_meanwhile_is_told_kindly(
+    admin_client: Client,
+    organisation: Organisation,
+    org_admin: Person,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    gave_password_again(admin_client)
+    other_admin = person_with_role(organisation, Role.ADMIN)
+    jo = person_with_role(organisation, Role.PEER)
+    meanwhile(
+        monkeypatch,
+        lambda: actions.change_role(
+            person=other_admin, place=place_of(org_admin, organisation), role=Role.PEER
+        ),
+    )
+
+    response = admin_client.post(
+        change_url(place_of(jo, organisation)),
+        {"role": "facilitator", "from_role": "peer"},
+        follow=True,
+    )
+
+    assert response.status_code == 200
+    assert "no longer an admin here" in response.content.decode()
+    assert place_of(jo, organisation).role == Role.PEER
+
+
+def test_someone_who_left_meanwhile_is_not_said_to_have_been_told(
+    admin_client: Client, organisation: Organisation, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    gave_password_again(admin_client)
+    jo = person_with_role(organisation, Role.PEER)
+    place = place_of(jo, organisation)
+    meanwhile(
+        monkeypatch, lambda: OrganisationRole.objects.filter(pk=place.pk).delete()
+    )
+
+    response = admin_client.post(
+        change_url(place), {"role": "facilitator", "from_role": "peer"}, follow=True
+    )
+
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "no longer in" in page
+    assert "have been told" not in page
