@@ -14,6 +14,7 @@ from alongside.organisations.actions import change_role
 from alongside.organisations.models import OrganisationRole, Role
 from alongside.organisations.tests.factories import OrganisationFactory
 
+from .. import consumers, live
 from ..models import Conversation, Participant, Side
 from .factories import conversation_between, say
 from .test_consumers import (
@@ -98,3 +99,55 @@ def test_a_staff_role_changed_to_another_staff_role_keeps_the_conversation() -> 
     assert (
         Participant.objects.get(conversation=conversation, person=fran).left_at is None
     )
+
+
+def test_a_socket_that_missed_the_leaving_event_stops_at_the_next_check(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(consumers, "RECHECK_SECONDS", 0.05)
+    # The one event that closes the socket is lost (a full queue drops it).
+    monkeypatch.setattr(live, "participant_left", lambda *args, **kwargs: None)
+    organisation = OrganisationFactory.create()
+    admin = signed_in(organisation, Role.ADMIN)
+    peer = signed_in(organisation)
+    fran = signed_in(organisation, Role.FACILITATOR)
+    conversation = conversation_between(fran, peer, organisation)
+
+    async def scenario() -> None:
+        theirs: WebsocketCommunicator = socket_for(fran, path_of(conversation))
+        mine = socket_for(peer, path_of(conversation))
+        assert (await theirs.connect())[0] and (await mine.connect())[0]
+
+        await database_sync_to_async(_take_role_away)(admin, fran, conversation)
+
+        assert await closed_with(theirs) == 4403
+        await mine.send_json_to(send("after the change"))
+        await receive_until(mine, "ack")
+        assert await theirs.receive_nothing(timeout=0.3)
+        await mine.disconnect()
+
+    async_to_sync(scenario)()
+
+
+def test_a_socket_still_in_the_conversation_stays_through_the_checks(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(consumers, "RECHECK_SECONDS", 0.05)
+    organisation = OrganisationFactory.create()
+    peer = signed_in(organisation)
+    fran = signed_in(organisation, Role.FACILITATOR)
+    conversation = conversation_between(fran, peer, organisation)
+
+    async def scenario() -> None:
+        theirs: WebsocketCommunicator = socket_for(fran, path_of(conversation))
+        mine = socket_for(peer, path_of(conversation))
+        assert (await theirs.connect())[0] and (await mine.connect())[0]
+        assert await theirs.receive_nothing(timeout=0.3)
+
+        await mine.send_json_to(send("still here"))
+        await receive_until(mine, "ack")
+        assert "still here" in (await receive_until(theirs, "message"))["html"]
+        await theirs.disconnect()
+        await mine.disconnect()
+
+    async_to_sync(scenario)()
