@@ -19,6 +19,7 @@ from django.utils import timezone
 
 from alongside.accounts.models import Person
 from alongside.accounts.tests.factories import PersonFactory
+from alongside.buddying.tests.factories import matched
 from alongside.notifications.models import Notification
 from alongside.organisations import actions
 from alongside.organisations.models import Organisation, OrganisationRole, Role
@@ -674,3 +675,24 @@ def test_someone_who_left_meanwhile_is_not_said_to_have_been_told(
     page = response.content.decode()
     assert "no longer in" in page
     assert "have been told" not in page
+
+
+def test_the_confirming_page_says_how_many_people_they_support_one_to_one(
+    admin_client: Client, organisation: Organisation
+) -> None:
+    gave_password_again(admin_client)
+    match = matched(organisation)
+
+    asked = admin_client.post(
+        change_url(place_of(match.supporter, organisation)), {"role": "peer"}
+    )
+
+    page = asked.content.decode()
+    assert "They support 1 person one to one here" in page
+    assert "plan those endings" in page
+    assert (
+        reverse("buddying:coordinate", kwargs={"organisation_slug": organisation.slug})
+        in page
+    )
+    match.refresh_from_db()
+    assert match.is_active
