@@ -7,8 +7,8 @@ from typing import Any
 
 from django.urls import reverse
 
-from alongside.organisations.models import OrganisationRole
-from alongside.organisations.role_changes import SUPPORTING, StillHeld
+from alongside.organisations.models import SUPPORTER_ROLES, OrganisationRole
+from alongside.organisations.role_changes import StillHeld
 
 from .models import Match
 
@@ -21,7 +21,7 @@ def still_supporting(
     confirming page says how many, and that their endings need planning, with a link
     to the coordinators' page of one-to-one support. No permission check: the caller
     is that page, behind the organisation's admin check."""
-    if place.role not in SUPPORTING or new_role in SUPPORTING:
+    if place.role not in SUPPORTER_ROLES or new_role in SUPPORTER_ROLES:
         return None
     pairs = (
         Match.objects.active()

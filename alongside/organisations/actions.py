@@ -25,19 +25,12 @@ from .models import (
     Role,
     Setting,
     SupportService,
+    role_rank,
 )
 from .permissions import check_change_role, check_manage_organisation
 from .support_defaults import UK_SUPPORT_SERVICES
 
 logger = logging.getLogger(__name__)
-
-ROLE_ORDER = [
-    Role.PEER,
-    Role.PEER_SUPPORTER,
-    Role.FACILITATOR,
-    Role.SUPERVISOR,
-    Role.ADMIN,
-]
 
 
 @transaction.atomic
@@ -67,7 +60,7 @@ def grant_role(
         return OrganisationRole.objects.create(
             organisation=organisation, person=person, role=role
         )
-    if ROLE_ORDER.index(Role(role)) > ROLE_ORDER.index(Role(existing.role)):
+    if role_rank(role) > role_rank(existing.role):
         existing.role = role
         existing.save(update_fields=["role"])
     return existing

@@ -13,6 +13,7 @@ from django.http import Http404
 from alongside.accounts.models import Person
 
 from .models import (
+    ROLES_IN_ORDER,
     STAFF_ROLES,
     GroupCreation,
     Organisation,
@@ -134,20 +135,11 @@ def people_visible_to(
         rank=models.Case(
             *(
                 models.When(role=role, then=models.Value(rank))
-                for rank, role in enumerate(ROLES_HIGHEST_FIRST)
+                for rank, role in enumerate(reversed(ROLES_IN_ORDER))
             ),
-            default=models.Value(len(ROLES_HIGHEST_FIRST)),
+            default=models.Value(len(ROLES_IN_ORDER)),
         )
     ).order_by("rank", "person__known_as", "created_at", "pk")
-
-
-ROLES_HIGHEST_FIRST = (
-    Role.ADMIN,
-    Role.SUPERVISOR,
-    Role.FACILITATOR,
-    Role.PEER_SUPPORTER,
-    Role.PEER,
-)
 
 
 def role_change_refusal(person: Person, place: OrganisationRole, new_role: str) -> str:

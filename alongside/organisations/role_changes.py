@@ -10,16 +10,19 @@ from dataclasses import dataclass
 
 from django.dispatch import Signal
 
-from .models import STAFF_ROLES, OrganisationRole, Role
-
-SUPERVISING = frozenset({Role.SUPERVISOR, Role.ADMIN})
-SUPPORTING = frozenset({Role.PEER_SUPPORTER, *STAFF_ROLES})
-RANK = [Role.PEER, Role.PEER_SUPPORTER, Role.FACILITATOR, Role.SUPERVISOR, Role.ADMIN]
+from .models import (
+    STAFF_ROLES,
+    SUPERVISING_ROLES,
+    SUPPORTER_ROLES,
+    OrganisationRole,
+    Role,
+    role_rank,
+)
 
 
 def takes_away(old_role: str, new_role: str) -> bool:
     """Whether the new role is lower than the old one, so the admin confirms first."""
-    return RANK.index(Role(new_role)) < RANK.index(Role(old_role))
+    return role_rank(new_role) < role_rank(old_role)
 
 
 def what_they_stop(
@@ -45,7 +48,7 @@ def what_they_stop(
                 "in each group as a member, and you are told of a group left with no "
                 "facilitator."
             )
-    if old_role in SUPERVISING and new_role not in SUPERVISING:
+    if old_role in SUPERVISING_ROLES and new_role not in SUPERVISING_ROLES:
         lost.append(
             "Supervision they give. The supporters they supervise will need "
             "another supervisor, and they no longer see those supervision sessions."
@@ -55,7 +58,7 @@ def what_they_stop(
             "This organisation's admin pages: its settings, invitation codes, the "
             '"Get help now" directory, and this page of people and roles.'
         )
-    if old_role in SUPPORTING and new_role not in SUPPORTING:
+    if old_role in SUPPORTER_ROLES and new_role not in SUPPORTER_ROLES:
         lost.append(
             "The supporters' pages: their training record, the rota (their shifts "
             "become gaps to fill) and the supervision they receive."

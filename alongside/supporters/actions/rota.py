@@ -11,12 +11,13 @@ from django.utils import timezone
 
 from alongside.accounts.models import Person
 from alongside.notifications.actions import notify
-from alongside.organisations.models import STAFF_ROLES, Organisation, OrganisationRole
-from alongside.supporters.models import (
+from alongside.organisations.models import (
+    STAFF_ROLES,
     SUPPORTER_ROLES,
-    Shift,
-    ShiftKind,
+    Organisation,
+    OrganisationRole,
 )
+from alongside.supporters.models import Shift, ShiftKind
 from alongside.supporters.permissions import (
     check_ask_for_swap,
     check_manage_rota,

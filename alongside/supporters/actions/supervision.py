@@ -12,14 +12,13 @@ from django.utils import timezone
 
 from alongside.accounts.models import Person
 from alongside.notifications.actions import notify
-from alongside.organisations.models import Organisation, OrganisationRole
-from alongside.supporters.models import (
+from alongside.organisations.models import (
     SUPERVISING_ROLES,
     SUPPORTER_ROLES,
-    SessionStatus,
-    Supervision,
-    SupervisionSession,
+    Organisation,
+    OrganisationRole,
 )
+from alongside.supporters.models import SessionStatus, Supervision, SupervisionSession
 from alongside.supporters.permissions import (
     can_supervise,
     check_assign_supervisors,
