@@ -36,11 +36,14 @@ def what_they_stop(
         lost += [
             "The private conversations they are in as part of the team. They leave "
             "each one straight away, even one open on their screen, and the person "
-            "they were talking with is told that someone else from the team will "
-            "carry it on.",
+            "they were talking with sees that they are no longer on the team. Where "
+            "nobody else from the team is in it, it goes back on the team's waiting "
+            "list and the rest of the team is asked to pick it up; until someone "
+            "does, the person is waiting.",
             "People waiting to talk privately with the team, alerts when someone "
             "may be at risk, and the team's Today page. If they are on duty, they "
-            "go off duty now, and their crisis cover shifts become gaps on the rota.",
+            "go off duty now, and their crisis cover shifts become gaps on the rota "
+            "(a shift under way, from now on).",
         ]
         if only_staff_facilitate:
             lost.append(
@@ -61,7 +64,8 @@ def what_they_stop(
     if old_role in SUPPORTER_ROLES and new_role not in SUPPORTER_ROLES:
         lost.append(
             "The supporters' pages: their training record, the rota (their shifts "
-            "become gaps to fill) and the supervision they receive."
+            "become gaps to fill, a shift under way from now on) and the "
+            "supervision they receive."
         )
     return lost
 

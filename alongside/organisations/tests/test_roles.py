@@ -180,7 +180,11 @@ def test_taking_a_staff_role_away_ends_duty_shifts_and_supervision(
     )
 
     assert not DutyPeriod.objects.filter(person=fran, ended_at__isnull=True).exists()
-    assert Shift.objects.get(pk=crisis.pk).person is None
+    # The crisis shift under way stays theirs up to now; the rest is a gap.
+    assert Shift.objects.get(pk=crisis.pk).ends_at <= timezone.now()
+    assert Shift.objects.filter(
+        kind=ShiftKind.CRISIS, person=None, ends_at=crisis.ends_at
+    ).exists()
     assert Shift.objects.get(pk=past.pk).person == fran
     # A peer supporter may still cover live rooms.
     assert Shift.objects.get(pk=live_rooms.pk).person == fran
@@ -198,7 +202,8 @@ def test_a_peer_supporter_made_a_peer_leaves_the_rota_and_their_supervision(
 
     actions.change_role(person=org_admin, place=place_of(jo, organisation), role="peer")
 
-    assert Shift.objects.get(pk=shift.pk).person is None
+    assert Shift.objects.get(pk=shift.pk).ends_at <= timezone.now()
+    assert Shift.objects.filter(person=None, ends_at=shift.ends_at).exists()
     assert Supervision.objects.get(pk=supervised.pk).ended_at is not None
 
 
@@ -696,3 +701,34 @@ def test_the_confirming_page_says_how_many_people_they_support_one_to_one(
     )
     match.refresh_from_db()
     assert match.is_active
+
+
+def test_a_shift_under_way_keeps_who_covered_it_and_releases_the_rest(
+    organisation: Organisation, org_admin: Person
+) -> None:
+    fran = person_with_role(organisation, Role.FACILITATOR)
+    started = timezone.now() - timedelta(hours=1)
+    ends = timezone.now() + timedelta(hours=1)
+    shift = ShiftFactory.create(
+        organisation=organisation, person=fran, starts_at=started, ends_at=ends
+    )
+
+    actions.change_role(
+        person=org_admin, place=place_of(fran, organisation), role=Role.PEER
+    )
+
+    covered = Shift.objects.get(pk=shift.pk)
+    assert covered.person == fran
+    assert covered.starts_at == started
+    assert started < covered.ends_at <= timezone.now()
+    gap = Shift.objects.exclude(pk=shift.pk).get(organisation=organisation)
+    assert gap.person is None
+    assert gap.kind == covered.kind
+    assert (gap.starts_at, gap.ends_at) == (covered.ends_at, ends)
+
+
+def test_the_confirming_words_do_not_promise_someone_else_carries_on() -> None:
+    words = " ".join(what_they_stop(Role.FACILITATOR, Role.PEER))
+
+    assert "will carry it on" not in words
+    assert "waiting list" in words

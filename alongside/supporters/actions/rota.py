@@ -117,7 +117,9 @@ def release_shifts_beyond_role(*, person_id: int, organisation_id: int) -> int:
     role in the organisation (alongside.organisations.actions.change_role): shifts
     of theirs not yet over that the new role may not take (crisis cover for anyone
     no longer staff, any shift for anyone no longer a supporter) go back on the rota
-    as gaps to fill, from now. Returns how many were released."""
+    as gaps to fill, from now. A shift under way is split at this moment: the part
+    that has passed stays theirs, as the record of who covered it, and the rest
+    becomes a gap. Returns how many shifts were released."""
     role = (
         OrganisationRole.objects.filter(
             person_id=person_id, organisation_id=organisation_id
@@ -125,10 +127,9 @@ def release_shifts_beyond_role(*, person_id: int, organisation_id: int) -> int:
         .values_list("role", flat=True)
         .first()
     )
+    now = timezone.now()
     shifts = Shift.objects.filter(
-        organisation_id=organisation_id,
-        person_id=person_id,
-        ends_at__gt=timezone.now(),
+        organisation_id=organisation_id, person_id=person_id, ends_at__gt=now
     )
     if role not in SUPPORTER_ROLES:
         pass
@@ -136,4 +137,16 @@ def release_shifts_beyond_role(*, person_id: int, organisation_id: int) -> int:
         shifts = shifts.filter(kind=ShiftKind.CRISIS)
     else:
         return 0
-    return shifts.update(person=None, swap_asked_at=None)
+    under_way = list(shifts.filter(starts_at__lt=now))
+    for shift in under_way:
+        Shift.objects.create(
+            organisation_id=shift.organisation_id,
+            kind=shift.kind,
+            starts_at=now,
+            ends_at=shift.ends_at,
+        )
+        shift.ends_at = now
+        shift.swap_asked_at = None
+        shift.save(update_fields=["ends_at", "swap_asked_at"])
+    to_come = shifts.filter(starts_at__gte=now).update(person=None, swap_asked_at=None)
+    return len(under_way) + to_come
