@@ -7,3 +7,12 @@ class BuddyingConfig(AppConfig):
 
     name = "alongside.buddying"
     label = "buddying"
+
+    def ready(self) -> None:
+        from alongside.organisations.role_changes import describing_role_change
+
+        from .role_changes import still_supporting
+
+        describing_role_change.connect(
+            still_supporting, dispatch_uid="still-supporting", weak=False
+        )

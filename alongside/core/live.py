@@ -84,3 +84,15 @@ def tell_staff_pages(*, organisation_id: int) -> None:
     async_to_sync(layer.group_send)(
         staff_channel_group(organisation_id), {"type": "today.changed"}
     )
+
+
+def staff_roles_changed(*, person_id: int) -> None:
+    """Tell the person's staff alert sockets that where they are staff has changed,
+    so that they leave (or join) the organisations' staff channels at once and their
+    open Today page fetches its list again. Call after the change commits."""
+    layer = get_channel_layer()
+    if layer is None:
+        return
+    async_to_sync(layer.group_send)(
+        alerts_channel_group(person_id), {"type": "staff.roles.changed"}
+    )

@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+import logging
+from functools import partial
 from typing import Any
 
 from django.db import transaction
 from django.db.models import F
+from django.dispatch import Signal
+from django.urls import reverse
 from django.utils import timezone
 
 from alongside.accounts.models import Person
+from alongside.core.live import staff_roles_changed
+from alongside.notifications.actions import notify
 
 from .kinds import defaults_for
 from .models import (
@@ -19,17 +25,12 @@ from .models import (
     Role,
     Setting,
     SupportService,
+    role_rank,
 )
-from .permissions import check_manage_organisation
+from .permissions import check_change_role, check_manage_organisation
 from .support_defaults import UK_SUPPORT_SERVICES
 
-ROLE_ORDER = [
-    Role.PEER,
-    Role.PEER_SUPPORTER,
-    Role.FACILITATOR,
-    Role.SUPERVISOR,
-    Role.ADMIN,
-]
+logger = logging.getLogger(__name__)
 
 
 @transaction.atomic
@@ -59,10 +60,86 @@ def grant_role(
         return OrganisationRole.objects.create(
             organisation=organisation, person=person, role=role
         )
-    if ROLE_ORDER.index(Role(role)) > ROLE_ORDER.index(Role(existing.role)):
+    if role_rank(role) > role_rank(existing.role):
         existing.role = role
         existing.save(update_fields=["role"])
     return existing
+
+
+# Sent inside change_role's transaction, after the role is saved, with `place` (the
+# OrganisationRole, holding the new role), `old_role`, `changed_by` and
+# `step_down_from_groups` (the admin chose to end their facilitating too). The apps
+# above this one connect to it in their AppConfig.ready and take away at once what
+# only the old role gave (the team's places in private conversations, duty,
+# supervising), so that it commits, or rolls back, with the change itself.
+role_changed = Signal()
+
+
+@transaction.atomic
+def change_role(
+    *,
+    person: Person,
+    place: OrganisationRole,
+    role: str,
+    step_down_from_groups: bool = False,
+) -> bool:
+    """An admin gives someone in their organisation another role, or takes a staff
+    role away. Needs check_change_role: Http404 for anyone but the organisation's
+    admins, PermissionDenied (with the reason) for the last admin. Everything the old
+    role gave and the new one does not ends in the same transaction (role_changed),
+    the person's staff alert sockets leave the organisation's staff channel once it
+    commits, and the person is told, neutrally. With `step_down_from_groups`, someone
+    no longer staff stops facilitating the organisation's groups even where peers may
+    facilitate. Giving the role already held, or a role to someone no longer in the
+    organisation, changes nothing and tells nobody. Returns whether the role changed
+    (and so the person was told)."""
+    # Two admins stepping each other down at once take turns here, so that the
+    # second finds the first's change and the organisation keeps an admin.
+    Organisation.objects.select_for_update().get(pk=place.organisation_id)
+    current = (
+        OrganisationRole.objects.select_related("organisation", "person")
+        .filter(pk=place.pk)
+        .first()
+    )
+    if current is None:
+        # They left the organisation, or erased their account, meanwhile.
+        check_manage_organisation(person, place.organisation)
+        return False
+    place = current
+    check_change_role(person, place, role)
+    old_role = place.role
+    if old_role == role:
+        return False
+    place.role = Role(role)
+    place.save(update_fields=["role"])
+    role_changed.send(
+        sender=OrganisationRole,
+        place=place,
+        old_role=old_role,
+        changed_by=person,
+        step_down_from_groups=step_down_from_groups,
+    )
+    organisation = place.organisation
+    notify(
+        people=[place.person],
+        message=f"Your role at {organisation.name} has changed. You are now: "
+        f"{place.get_role_display()}.",
+        link=reverse(
+            "organisations:organisation-detail", kwargs={"slug": organisation.slug}
+        ),
+    )
+    transaction.on_commit(partial(staff_roles_changed, person_id=place.person_id))
+    # No audit trail of staff actions exists; the log keeps who, whose and when, by
+    # id only.
+    logger.info(
+        "Role changed in organisation %s: person %s from %s to %s, by person %s.",
+        organisation.pk,
+        place.person_id,
+        old_role,
+        role,
+        person.pk,
+    )
+    return True
 
 
 @transaction.atomic

@@ -8,7 +8,14 @@ from django.utils import timezone
 
 from .contradictions import contradictions_in
 from .kinds import KIND_DEFAULTS, POLICY_SWITCHES
-from .models import Invitation, Organisation, Retention, Setting, SupportService
+from .models import (
+    Invitation,
+    Organisation,
+    Retention,
+    Role,
+    Setting,
+    SupportService,
+)
 
 RETENTION_FIELDS = ("live_message_retention_days", "thread_retention_days")
 
@@ -213,3 +220,26 @@ class SupportServiceForm(forms.ModelForm[SupportService]):
         if not 0 <= position <= 1000:
             raise forms.ValidationError("Please give a whole number from 0 to 1,000.")
         return position
+
+
+class RoleChangeForm(forms.Form):
+    """The role to give someone. `confirmed` is set by the page that says what they
+    will stop seeing, when the new role takes something away."""
+
+    role = forms.ChoiceField(
+        label="Their role",
+        choices=Role.choices,
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": "Please choose a role.",
+            "invalid_choice": "Please choose one of the roles.",
+        },
+    )
+    confirmed = forms.BooleanField(required=False, widget=forms.HiddenInput)
+    # The role the person held when the page was shown. A confirmed change whose
+    # person has had their role changed since (or that does not say) is not applied:
+    # the confirming page is shown again with the facts as they are now.
+    from_role = forms.CharField(required=False, widget=forms.HiddenInput)
+    # The confirming page's choice, off unless the admin ticks it: where peers may
+    # facilitate, also end the groups they facilitate.
+    step_down_from_groups = forms.BooleanField(required=False)

@@ -57,7 +57,26 @@ class Role(models.TextChoices):
     ADMIN = "admin", "Organisation admin"
 
 
+# The roles from lowest to highest: each gives at least what those before it give.
+# The one order for raising a role (grant_role), for confirming one taken away, and
+# for listing people highest first.
+ROLES_IN_ORDER = (
+    Role.PEER,
+    Role.PEER_SUPPORTER,
+    Role.FACILITATOR,
+    Role.SUPERVISOR,
+    Role.ADMIN,
+)
 STAFF_ROLES = frozenset({Role.FACILITATOR, Role.SUPERVISOR, Role.ADMIN})
+# Roles that support others and so can hold training, supervision and a caseload.
+SUPPORTER_ROLES = frozenset({Role.PEER_SUPPORTER, *STAFF_ROLES})
+# Roles that may record training and supervise.
+SUPERVISING_ROLES = frozenset({Role.SUPERVISOR, Role.ADMIN})
+
+
+def role_rank(role: str) -> int:
+    """Where the role stands in ROLES_IN_ORDER: 0 for a peer."""
+    return ROLES_IN_ORDER.index(Role(role))
 
 
 class OrganisationQuerySet(models.QuerySet["Organisation"]):

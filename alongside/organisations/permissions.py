@@ -6,11 +6,14 @@ nobody learns which organisations exist.
 
 from __future__ import annotations
 
+from django.core.exceptions import PermissionDenied
+from django.db import models
 from django.http import Http404
 
 from alongside.accounts.models import Person
 
 from .models import (
+    ROLES_IN_ORDER,
     STAFF_ROLES,
     GroupCreation,
     Organisation,
@@ -111,3 +114,75 @@ def check_create_group(person: Person, organisation: Organisation) -> None:
     """Raises Http404 unless can_create_group. No side effects."""
     if not can_create_group(person, organisation):
         raise Http404
+
+
+def people_visible_to(
+    person: Person, organisation: Organisation, *, search: str = ""
+) -> models.QuerySet[OrganisationRole]:
+    """The organisation's people with their roles, for its admins (none for anyone
+    else): admins first, then supervisors, facilitators, peer supporters and peers,
+    each by the name the team sees, then by when they joined. `search` narrows to
+    names containing it. Reads only; each row carries its person."""
+    if not can_manage_organisation(person, organisation):
+        return OrganisationRole.objects.none()
+    roles = OrganisationRole.objects.filter(organisation=organisation).select_related(
+        "person"
+    )
+    search = search.strip()
+    if search:
+        roles = roles.filter(person__known_as__icontains=search)
+    return roles.annotate(
+        rank=models.Case(
+            *(
+                models.When(role=role, then=models.Value(rank))
+                for rank, role in enumerate(reversed(ROLES_IN_ORDER))
+            ),
+            default=models.Value(len(ROLES_IN_ORDER)),
+        )
+    ).order_by("rank", "person__known_as", "created_at", "pk")
+
+
+def role_change_refusal(person: Person, place: OrganisationRole, new_role: str) -> str:
+    """Why the person may not give `place` the new role, in plain words; empty when
+    they may. Only the organisation's admins change roles, and any role may be given
+    (admin too). An organisation always keeps at least one admin: the last one
+    cannot be given another role, by someone else or by themselves. An admin may
+    step down themselves while another admin remains. Reads only."""
+    if not can_manage_organisation(person, place.organisation):
+        return "Only the organisation's admins can change someone's role."
+    if new_role not in Role.values:
+        return "Please choose one of the roles."
+    if place.role == Role.ADMIN and new_role != Role.ADMIN:
+        others = (
+            OrganisationRole.objects.filter(
+                organisation=place.organisation, role=Role.ADMIN
+            )
+            .exclude(pk=place.pk)
+            .exists()
+        )
+        if not others:
+            if place.person_id == person.pk:
+                return (
+                    "You are the organisation's only admin. Make someone else an "
+                    "admin first, then you can step down."
+                )
+            return (
+                "They are the organisation's only admin. Make someone else an admin "
+                "first."
+            )
+    return ""
+
+
+def can_change_role(person: Person, place: OrganisationRole, new_role: str) -> bool:
+    """Whether role_change_refusal finds nothing in the way."""
+    return not role_change_refusal(person, place, new_role)
+
+
+def check_change_role(person: Person, place: OrganisationRole, new_role: str) -> None:
+    """Raises Http404 unless the person manages the place's organisation (so that
+    nobody else learns who is in it), and PermissionDenied with the reason in plain
+    words when the change is not allowed. No side effects."""
+    check_manage_organisation(person, place.organisation)
+    refusal = role_change_refusal(person, place, new_role)
+    if refusal:
+        raise PermissionDenied(refusal)

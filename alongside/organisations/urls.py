@@ -25,6 +25,8 @@ urlpatterns = [
         views.invitation_restore,
         name="invitation-restore",
     ),
+    path("<slug:slug>/people/", views.people, name="people"),
+    path("<slug:slug>/people/<int:role_id>/", views.role_change, name="role-change"),
     path("<slug:slug>/directory/", views.directory_manage, name="directory-manage"),
     path(
         "<slug:slug>/directory/<int:service_id>/",

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import timedelta
+from functools import partial
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
@@ -24,10 +25,11 @@ from alongside.core.live import (
     tell_staff_pages,
 )
 from alongside.notifications.actions import notify
-from alongside.organisations.models import Organisation
+from alongside.organisations.models import Organisation, Role
 from alongside.organisations.permissions import (
     check_create_group,
     check_facilitate_in,
+    is_staff,
 )
 from alongside.supporters.models import Gate
 from alongside.supporters.permissions import check_trained_for
@@ -349,3 +351,60 @@ def tags_named(names: Iterable[str]) -> list[Tag]:
         tag, _ = Tag.objects.get_or_create(slug=slug, defaults={"name": name})
         tags.append(tag)
     return tags
+
+
+def step_down_beyond_role(
+    *, person_id: int, organisation_id: int, even_where_peers_facilitate: bool = False
+) -> int:
+    """A system action, run in the same transaction as a change of the person's
+    role in the organisation (alongside.organisations.actions.change_role). Where
+    only staff may facilitate (`requires_staff_facilitators`), someone no longer
+    staff there stops facilitating its groups now and stays in each as a member;
+    the organisation's admins are told of any group left with no facilitator (one
+    on a break still counts).
+    Elsewhere facilitating is a place in the group, not a staff role, and is kept,
+    unless the admin changing the role chose to end it too
+    (`even_where_peers_facilitate`). Returns how many groups they stopped
+    facilitating."""
+    organisation = Organisation.objects.get(pk=organisation_id)
+    only_staff = organisation.requires_staff_facilitators
+    if not (only_staff or even_where_peers_facilitate) or is_staff(
+        Person.objects.get(pk=person_id), organisation
+    ):
+        return 0
+    places = list(
+        Membership.objects.filter(
+            person_id=person_id,
+            group__organisation=organisation,
+            role=GroupRole.FACILITATOR,
+        ).select_related("group")
+    )
+    Membership.objects.filter(pk__in=[place.pk for place in places]).update(
+        role=GroupRole.MEMBER
+    )
+    why = (
+        "its facilitator is no longer staff, and only staff facilitate groups here."
+        if only_staff
+        else "its facilitator stepped down from facilitating when their role changed."
+    )
+    for place in places:
+        group_id = place.group_id
+        transaction.on_commit(
+            partial(posting_facts_changed, person_id=person_id, group_id=group_id)
+        )
+        if (
+            not _facilitators(place.group)
+            and not Membership.objects.filter(
+                group=place.group, role=GroupRole.FACILITATOR, status=Status.PAUSED
+            ).exists()
+        ):
+            notify(
+                people=Person.objects.filter(
+                    roles__organisation=organisation, roles__role=Role.ADMIN
+                ),
+                message=f"The group {place.group.name} has no facilitator now: {why}",
+                link=reverse("peergroups:group-detail", kwargs={"group_id": group_id}),
+            )
+    if places:
+        _tell_staff_on_commit(places[0].group)
+    return len(places)

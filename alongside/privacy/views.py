@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Callable, Iterator
-from typing import TypeVar, cast
+from collections.abc import AsyncIterator, Iterator
 
-from allauth.account.decorators import reauthentication_required
 from allauth.core import ratelimit
 from asgiref.sync import sync_to_async
 from django.contrib import messages
@@ -19,6 +17,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
 
+from alongside.core.password_again import asks_for_the_password_again
 from alongside.core.requests import AuthenticatedRequest
 from alongside.safetyplans import lock as plan_lock
 from alongside.safetyplans.permissions import plan_of
@@ -32,16 +31,11 @@ from .registry import REGISTRY
 # The rate is set beside sign-in's in settings.ACCOUNT_RATE_LIMITS.
 ERASE_TRIES = "erase_wrong_tries"
 
-View = TypeVar("View", bound=Callable[..., HttpResponse | StreamingHttpResponse])
 
-
-def asks_for_the_password_again(view: View) -> View:
-    """A copy of everything someone has written is what a passer-by at a shared,
-    signed-in device could carry away whole: the download page and both files ask
-    for the password again unless it was typed again in the last few minutes
-    (allauth's step, ACCOUNT_REAUTHENTICATION_TIMEOUT). Erasure asks for it on its
-    own form."""
-    return cast(View, reauthentication_required(view))
+# A copy of everything someone has written is what a passer-by at a shared,
+# signed-in device could carry away whole: the download page and both files ask for
+# the password again (alongside.core.password_again). Erasure asks for it on its own
+# form.
 
 
 @login_required

@@ -1,3 +1,5 @@
+from typing import Any
+
 from django.apps import AppConfig
 
 
@@ -22,4 +24,17 @@ class PrivateConversationsConfig(AppConfig):
             sender="privateconversations.Conversation",
             dispatch_uid="delete-conversation-key",
             weak=False,
+        )
+
+        from alongside.organisations.actions import role_changed
+
+        def _settle_teams(sender: object, place: Any, **kwargs: object) -> None:
+            from alongside.privateconversations.actions import settle_teams_of
+
+            settle_teams_of(
+                person_id=place.person_id, organisation_id=place.organisation_id
+            )
+
+        role_changed.connect(
+            _settle_teams, dispatch_uid="settle-teams-on-role-change", weak=False
         )

@@ -11,18 +11,22 @@ Rules come from permissions.py and every change from actions.py.
 
 from __future__ import annotations
 
+import asyncio
 from typing import Any
 
 from channels.db import database_sync_to_async
 from channels.generic.websocket import AsyncJsonWebsocketConsumer
+from django.contrib.sessions.models import Session
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import QuerySet
 from django.http import Http404
+from django.utils import timezone
 
 from alongside.accounts.models import Person
 from alongside.conversations import catch_up
 from alongside.conversations.consumers import (
     CATCH_UP_LIMIT,
+    HEARTBEAT_SECONDS,
     NOT_ALLOWED,
     SEND_FAILED,
     SIGNED_OUT,
@@ -36,6 +40,11 @@ from .forms import MessageForm
 from .models import Conversation, Message
 from .permissions import may_receive, messages_visible_to, participant_of
 
+# How often an open socket reads again whether it may stay, as the live room does:
+# the event that closes it when someone leaves (`participant.left`) is sent once,
+# and a full channel-layer queue may drop it.
+RECHECK_SECONDS: float = HEARTBEAT_SECONDS
+
 
 class PrivateConversationConsumer(AsyncJsonWebsocketConsumer):  # type: ignore[misc]
     person: Person
@@ -43,6 +52,7 @@ class PrivateConversationConsumer(AsyncJsonWebsocketConsumer):  # type: ignore[m
     side: str = ""
     reads_from: int = 0
     has_left = False
+    recheck: asyncio.Task[None] | None = None
 
     # The live room's reading of frames: junk, binary or empty frames get an error,
     # never a dropped socket.
@@ -68,6 +78,32 @@ class PrivateConversationConsumer(AsyncJsonWebsocketConsumer):  # type: ignore[m
         )
         if not await database_sync_to_async(self._enter)():
             await self._stop(code=NOT_ALLOWED)
+            return
+        self.recheck = asyncio.create_task(self._keep_checking())
+
+    async def _keep_checking(self) -> None:
+        """Every few minutes, in case the event closing this socket went astray:
+        stop unless it may still stay."""
+        while True:
+            await asyncio.sleep(RECHECK_SECONDS)
+            if self.conversation is None:
+                return
+            if not await database_sync_to_async(self._may_stay)():
+                self.recheck = None  # this task ends here; nothing to cancel
+                await self._stop(code=NOT_ALLOWED)
+                return
+
+    def _may_stay(self) -> bool:
+        """The live room's rule (LiveRoomConsumer._may_stay) for this socket: still
+        signed in, with the same session, and still in the conversation by the
+        policy's participant rule (a place left, or ended with a staff role taken
+        away, is not)."""
+        if self.conversation is None or self.session_key is None:
+            return False
+        signed_in = Session.objects.filter(
+            session_key=self.session_key, expire_date__gt=timezone.now()
+        ).exists()
+        return signed_in and participant_of(self.person, self.conversation) is not None
 
     def _enter(self) -> bool:
         conversation = Conversation.objects.filter(pk=self.conversation_id).first()
@@ -82,6 +118,9 @@ class PrivateConversationConsumer(AsyncJsonWebsocketConsumer):  # type: ignore[m
         return True
 
     async def disconnect(self, code: int) -> None:
+        if self.recheck is not None:
+            self.recheck.cancel()
+            self.recheck = None
         await self._leave_groups()
 
     async def _leave_groups(self) -> None:

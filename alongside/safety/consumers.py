@@ -68,6 +68,27 @@ class DutyAlertConsumer(AsyncJsonWebsocketConsumer):  # type: ignore[misc]
     async def today_changed(self, event: dict[str, Any]) -> None:
         await self.send_json({"type": "changed"})
 
+    async def staff_roles_changed(self, event: dict[str, Any]) -> None:
+        """The person's role changed somewhere: read again where they are staff,
+        leave the staff channels of organisations where they no longer are (and
+        join those where they now are), and have the open Today page fetch its
+        list again, through the permissions."""
+        if self.group_name is None:
+            return
+        person = self.scope["user"]
+        now = tuple(
+            staff_channel_group(organisation_id)
+            for organisation_id in await database_sync_to_async(
+                _staff_organisation_ids
+            )(person)
+        )
+        for name in set(self.staff_groups) - set(now):
+            await self.channel_layer.group_discard(name, self.channel_name)
+        for name in set(now) - set(self.staff_groups):
+            await self.channel_layer.group_add(name, self.channel_name)
+        self.staff_groups = now
+        await self.send_json({"type": "changed"})
+
     async def sockets_close(self, event: dict[str, Any]) -> None:
         """Signing out (this browser's session), a changed password (every
         session) or turning the second step on or off (every other session) stops

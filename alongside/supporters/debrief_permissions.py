@@ -9,10 +9,9 @@ from django.db.models import Q, QuerySet
 from django.http import Http404
 
 from alongside.accounts.models import Person
-from alongside.organisations.models import OrganisationRole
+from alongside.organisations.models import SUPERVISING_ROLES, OrganisationRole
 
 from .facilitating_models import FacilitatedMeeting, MeetingDebrief
-from .models import SUPERVISING_ROLES
 
 
 def facilitated_meetings_of(person: Person) -> QuerySet[FacilitatedMeeting]:

@@ -12,11 +12,13 @@ from django.db.models import QuerySet
 from django.utils import timezone
 
 from alongside.accounts.models import Person
-from alongside.organisations.models import Organisation
-
-from .models import (
+from alongside.organisations.models import (
     SUPERVISING_ROLES,
     SUPPORTER_ROLES,
+    Organisation,
+)
+
+from .models import (
     Evidence,
     Feeling,
     Load,

@@ -15,15 +15,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 
-from alongside.organisations.models import Organisation, Role
+from alongside.organisations.models import Organisation
 from alongside.sealing.fields import SealedTextField
-
-# Roles that support others and so can hold training, supervision and a caseload.
-SUPPORTER_ROLES = frozenset(
-    {Role.PEER_SUPPORTER, Role.FACILITATOR, Role.SUPERVISOR, Role.ADMIN}
-)
-# Roles that may record training and supervise.
-SUPERVISING_ROLES = frozenset({Role.SUPERVISOR, Role.ADMIN})
 
 REMIND_DAYS_BEFORE_EXPIRY = 30
 # Without a session that happened for this long, supervision is overdue: new

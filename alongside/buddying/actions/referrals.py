@@ -18,8 +18,11 @@ from django.utils import timezone
 
 from alongside.accounts.models import Person
 from alongside.notifications.actions import notify
-from alongside.organisations.models import OrganisationRole, SupportService
-from alongside.supporters.models import SUPERVISING_ROLES
+from alongside.organisations.models import (
+    SUPERVISING_ROLES,
+    OrganisationRole,
+    SupportService,
+)
 from alongside.supporters.permissions import current_supervisor_of
 
 from ..ending_models import Basis, Referral, ReferralStatus, ShareItem

@@ -18,9 +18,13 @@ from django.db.models import Q, QuerySet
 from django.http import Http404
 
 from alongside.accounts.models import Person
-from alongside.organisations.models import Organisation, OrganisationRole
+from alongside.organisations.models import (
+    SUPERVISING_ROLES,
+    Organisation,
+    OrganisationRole,
+)
 from alongside.organisations.permissions import role_in
-from alongside.supporters.models import SUPERVISING_ROLES, Supervision
+from alongside.supporters.models import Supervision
 from alongside.supporters.permissions import current_supervisor_of
 
 from ..ending_models import Referral, ReferralStatus

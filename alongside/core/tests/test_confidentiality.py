@@ -654,6 +654,12 @@ def urls_for(world: World) -> list[str]:
                 "decision_id": [],
                 "invitation_id": [],
                 "item_id": [],
+                # The author's place in the organisation: its change page.
+                "role_id": [
+                    world.authors[group_name]
+                    .roles.get(organisation=group.organisation)
+                    .pk
+                ],
                 **{key: [value] for key, value in ids.items()},
                 "thread_id": world.threads[group_name],
             }

@@ -62,6 +62,7 @@ from alongside.organisations.models import Organisation
 from alongside.organisations.tests.factories import (
     InvitationFactory,
     OrganisationFactory,
+    OrganisationRoleFactory,
     SupportServiceFactory,
 )
 from alongside.peergroups.models import JoinPolicy, Membership, PeerGroup, Status
@@ -135,10 +136,14 @@ ASKS_FOR_THE_PASSWORD_AGAIN = {
     "privacy:data-download",
     "privacy:data-json",
     "privacy:data-html",
+    "organisations:role-change",
 }
 _IN_ORGANISATION = (302, 404, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 404)
 _ADMIN_PAGE = (302, 404, 404, 404, 404, 404, 404, 404, 200, 404, 404, 404, 404)
 _ADMIN_DONE = (302, 404, 404, 404, 404, 404, 404, 404, 302, 404, 404, 404, 404)
+# Changing who may read people's private words: the admin check first (404 for
+# everyone else), then the password again, which nobody here has typed.
+_ADMIN_PASSWORD_AGAIN = _ADMIN_DONE
 _NO_GET = (302, 405, 405, 405, 405, 405, 405, 405, 405, 405, 405, 405, 405)
 _NO_POST = (302, 405, 405, 405, 405, 405, 405, 405, 405, 405, 405, 405, 405)
 _NO_POST_PUBLIC = (405, 405, 405, 405, 405, 405, 405, 405, 405, 405, 405, 405, 405)
@@ -277,6 +282,11 @@ POLICY: dict[str, dict[str, tuple[int, ...]]] = {
     # be undone for a short while.
     "organisations:invitation-revoke": {"GET": _ADMIN_PAGE, "POST": _ADMIN_DONE},
     "organisations:invitation-restore": {"GET": _NO_GET, "POST": _ADMIN_DONE},
+    "organisations:people": {"GET": _ADMIN_PAGE, "POST": _NO_POST},
+    "organisations:role-change": {
+        "GET": _ADMIN_PASSWORD_AGAIN,
+        "POST": _ADMIN_PASSWORD_AGAIN,
+    },
     "organisations:directory-manage": {"GET": _ADMIN_PAGE, "POST": _ADMIN_DONE},
     "organisations:directory-edit": {"GET": _ADMIN_PAGE, "POST": _ADMIN_DONE},
     "organisations:directory-remove": {"GET": _ADMIN_PAGE, "POST": _ADMIN_DONE},
@@ -811,6 +821,7 @@ POST_DATA: dict[str, dict[str, Any]] = {
         "purpose": "Someone to talk to.",
         "position": "1",
     },
+    "organisations:role-change": {"role": "peer_supporter"},
     "organisations:directory-edit": {
         "name": "A listening line",
         "purpose": "Someone to talk to.",
@@ -981,6 +992,9 @@ class World:
             ),
             "service_id": lambda: (
                 SupportServiceFactory.create(organisation=self.organisation).pk
+            ),
+            "role_id": lambda: (
+                OrganisationRoleFactory.create(organisation=self.organisation).pk
             ),
             "thread_id": lambda: self.thread.pk,
             "post_id": lambda: self.post_by(owner).pk,

@@ -41,6 +41,7 @@ from alongside.privateconversations.actions.team import (
     leave_conversation,
     settle_former_staff,
     settle_team,
+    settle_teams_of,
 )
 
 __all__ = [
@@ -63,6 +64,7 @@ __all__ = [
     "send_message",
     "settle_former_staff",
     "settle_team",
+    "settle_teams_of",
     "share_held_message",
     "system_note",
 ]

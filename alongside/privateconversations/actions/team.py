@@ -6,7 +6,7 @@ from __future__ import annotations
 from functools import partial
 
 from django.db import transaction
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, OuterRef, QuerySet
 from django.urls import reverse
 from django.utils import timezone
 
@@ -249,14 +249,32 @@ def settle_former_staff() -> int:
     """A system action for the nightly run: everyone from a team who is no longer
     staff of its organisation leaves every conversation they were in, and each
     person is told someone else will carry it on. (Opening a conversation does the
-    same for it at once.) Returns how many left."""
+    same for it at once, and so does changing someone's role: settle_teams_of.)
+    Returns how many left."""
+    return _settle(Participant.objects.all())
+
+
+def settle_teams_of(*, person_id: int, organisation_id: int) -> int:
+    """A system action, run in the same transaction as a change of the person's
+    role in the organisation (alongside.organisations.actions.change_role): if
+    they are no longer staff there, they leave at once every conversation there
+    they were in from the team, and their open sockets on it close when the change
+    commits. Returns how many places were left."""
+    return _settle(
+        Participant.objects.filter(
+            person_id=person_id, conversation__organisation_id=organisation_id
+        )
+    )
+
+
+def _settle(places: QuerySet[Participant]) -> int:
     still_staff = OrganisationRole.objects.filter(
         person=OuterRef("person"),
         organisation=OuterRef("conversation__organisation"),
         role__in=STAFF_ROLES,
     )
     conversation_ids = set(
-        Participant.objects.filter(side=Side.TEAM, left_at__isnull=True)
+        places.filter(side=Side.TEAM, left_at__isnull=True)
         .exclude(Exists(still_staff))
         .values_list("conversation_id", flat=True)
     )

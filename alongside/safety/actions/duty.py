@@ -10,7 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from alongside.accounts.models import Person
-from alongside.organisations.models import Organisation
+from alongside.organisations.models import STAFF_ROLES, Organisation, OrganisationRole
 from alongside.organisations.permissions import is_staff
 from alongside.safety.actions.shared import tell_staff
 from alongside.safety.models import (
@@ -51,6 +51,24 @@ def go_off_duty(*, person: Person, organisation: Organisation) -> None:
     ).update(ended_at=timezone.now())
 
 
+def end_duty_beyond_role(*, person_id: int, organisation_id: int) -> int:
+    """A system action, run in the same transaction as a change of the person's
+    role in the organisation (alongside.organisations.actions.change_role): someone
+    no longer staff there goes off duty now, so alerts stop reaching them (on_duty_in
+    already passes them by) and the team's Today pages show it. Returns how many
+    duty periods ended."""
+    if OrganisationRole.objects.filter(
+        person_id=person_id, organisation_id=organisation_id, role__in=STAFF_ROLES
+    ).exists():
+        return 0
+    ended = DutyPeriod.objects.filter(
+        person_id=person_id, organisation_id=organisation_id, ended_at__isnull=True
+    ).update(ended_at=timezone.now())
+    if ended:
+        tell_staff(organisation_id)
+    return ended
+
+
 def on_duty_in(organisation: Organisation) -> list[Person]:
     """Staff on duty now: those who went on duty, and those on a crisis-cover shift
     of the rota now (alongside.supporters, which leaves out anyone on a break or
@@ -82,8 +100,6 @@ def set_escalation_chain(
     steps: Sequence[StepChoice],
 ) -> EscalationChain:
     """Replace the organisation's chain. Named people must be its staff."""
-    from alongside.organisations.models import STAFF_ROLES
-
     check_edit_escalation_chain(person, organisation)
     if not 1 <= minutes_before_moving_up <= 240:
         raise ValidationError(
@@ -112,8 +128,6 @@ def set_escalation_chain(
 def people_of_step(step: EscalationStep, organisation: Organisation) -> list[Person]:
     """Who a step alerts. A named person who is no longer staff here is skipped, as
     if the step named nobody (the chain page shows it, so an admin can fix it)."""
-    from alongside.organisations.models import OrganisationRole
-
     if step.person is not None:
         return [step.person] if is_staff(step.person, organisation) else []
     return [

@@ -206,7 +206,8 @@ IDIOMS = re.compile(
     r"|another|i\s+have\s+to)\b|crawl\s+(?:into|under)\s+(?:a\s+)?(?:hole|rock)\s+and\s+die"
     r"|(?:phone|battery|laptop)[^.!?\n]{0,25}\b(?:about\s+to|going\s+to|gonna)\s+die"
     r"|rather\s+(?:die|be\s+dead)\s+than\s+(?!(?:\w+\s+){0,2}(?:live|living|go\s+on|carry\s+on|keep|feel"
-    r"|be\s+here|wake|face|suffer|another\s+day|this|spend))"
+    r"|be\s+here|wake|face|suffer|another\s+day|this|spend|go(?:ing)?\s+back(?=\s*(?:[.,!;\n]|$"
+    r"|to\s+(?:prison|jail|inside|hospital|the\s+(?:ward|streets)|him|her|them)\b))))"
     r"|(?:this|that|the)\s+(?!(?:voice|voices|thought|thoughts|illness|depression)\b)\w+"
     r"\s+(?:wants|is\s+trying\s+to\s+kill)\s+me(?:\s+dead)?)\b"
 )

@@ -221,6 +221,17 @@ class MethodFinding:
     confidence: float
 
 
+# Taking all of one's medicine as a routine dose: "I'll take all my tablets today as
+# prescribed", "…with breakfast as usual". Taking them all is then no method.
+_TAKE_ALL = re.compile(r"^(?:take|taking|took|swallow\w*)\s+all\b")
+_ROUTINE_DOSE = re.compile(
+    r"\b(?:with\s+(?:my\s+|a\s+)?(?:breakfast|food|meals?|dinner|lunch|tea|supper)"
+    r"|as\s+(?:usual|prescribed|normal|directed|always)|every\s+(?:day|morning|night"
+    r"|evening)|each\s+(?:day|morning|night)|(?:the\s+)?(?:full\s+)?course"
+    r"|antibiotics)\b"
+)
+
+
 def find_method_detail(context: Context) -> list[MethodFinding]:
     """Sentences that pair a means with a specific in a context of self-harm."""
     text = context.text
@@ -247,6 +258,10 @@ def find_method_detail(context: Context) -> list[MethodFinding]:
             )
         specific = read[window_start, window_end]
         if specific is None:
+            continue
+        if _TAKE_ALL.match(specific.group(0)) and _ROUTINE_DOSE.search(
+            text, window_start, window_end
+        ):
             continue
         if context.is_negated(means.start(), window=3):
             continue

@@ -356,6 +356,12 @@ _VOCATIVE = re.compile(
     r"^\s*(?:(?:sorry|thanks|thank\s+you|hi|hey|hello|love\s+you|bye|good\s?bye"
     r"|farewell|night)\s+)?(?:everyone|everybody|all|guys|folks|y'?all)\s*(?:[,:;!.-]|$)"
 )
+# The same said after other words ("the rope is ready, bye everyone"): with its word of
+# greeting, thanks or apology, "everyone" is still the readers.
+_VOCATIVE_LATER = re.compile(
+    r"(?:^|[,:;!.-])\s*(?:sorry|thanks|thank\s+you|love\s+you|bye|good\s?bye|farewell"
+    r"|night)\s+(?:everyone|everybody|all|guys|folks|y'?all)\s*(?=[,:;!.-]|$)"
+)
 
 
 def is_report(sentence: str) -> bool:
@@ -404,7 +410,9 @@ def stance_of(context: Context, start: int, end: int) -> Stance:
     if subject is None:
         if _ADVICE.match(sentence):
             return Stance.READER
-        sentence_words = _WORD.findall(_VOCATIVE.sub(" ", sentence, count=1))
+        sentence_words = _WORD.findall(
+            _VOCATIVE_LATER.sub(" ", _VOCATIVE.sub(" ", sentence, count=1))
+        )
         if (
             _REPORT.search(sentence)
             or _REPORT_VERB.search(sentence)

@@ -15,6 +15,7 @@ from enum import StrEnum
 import alongside.safety.screening.scan as scan
 from alongside.safety.screening.context import IDIOMS, Context
 from alongside.safety.screening.risk.everyday import is_everyday
+from alongside.safety.screening.risk.returning import promises_return
 
 
 class Topic(StrEnum):
@@ -228,6 +229,18 @@ class TopicFinding:
     confidence: float
 
 
+# A goodbye, as the suicide words name it: "goodbye", "bye everyone".
+_GOODBYE = re.compile(r"^(?:goodbye|bye|farewell)\b")
+
+
+def _is_goodbye_for_now(context: Context, match: re.Match[str]) -> bool:
+    """Whether a goodbye promises a return ("goodbye everyone, see you soon"): the
+    writer will be back, so no warning is offered for it."""
+    return bool(_GOODBYE.match(match.group(0))) and promises_return(
+        context, match.start(), match.end()
+    )
+
+
 def find_topics(text: str, context: Context | None = None) -> list[TopicFinding]:
     """Topics found in the ``words`` view, in priority order. With the text's
     ``context``, words of suicide said about something everyday ("sick of living in
@@ -243,7 +256,10 @@ def find_topics(text: str, context: Context | None = None) -> list[TopicFinding]
             and not (
                 topic is Topic.SUICIDE
                 and context is not None
-                and is_everyday(context, m.start(), m.end())
+                and (
+                    is_everyday(context, m.start(), m.end())
+                    or _is_goodbye_for_now(context, m)
+                )
             )
         ]
         if not matches:

@@ -11,10 +11,13 @@ from django.utils import timezone
 
 from alongside.accounts.models import Person
 from alongside.notifications.actions import notify
-from alongside.organisations.models import Organisation
-from alongside.supporters.models import (
-    Shift,
+from alongside.organisations.models import (
+    STAFF_ROLES,
+    SUPPORTER_ROLES,
+    Organisation,
+    OrganisationRole,
 )
+from alongside.supporters.models import Shift, ShiftKind
 from alongside.supporters.permissions import (
     check_ask_for_swap,
     check_manage_rota,
@@ -107,3 +110,43 @@ def take_shift(*, person: Person, shift: Shift) -> Shift:
             link=reverse("supporters:rota", kwargs={"slug": shift.organisation.slug}),
         )
     return shift
+
+
+def release_shifts_beyond_role(*, person_id: int, organisation_id: int) -> int:
+    """A system action, run in the same transaction as a change of the person's
+    role in the organisation (alongside.organisations.actions.change_role): shifts
+    of theirs not yet over that the new role may not take (crisis cover for anyone
+    no longer staff, any shift for anyone no longer a supporter) go back on the rota
+    as gaps to fill, from now. A shift under way is split at this moment: the part
+    that has passed stays theirs, as the record of who covered it, and the rest
+    becomes a gap. Returns how many shifts were released."""
+    role = (
+        OrganisationRole.objects.filter(
+            person_id=person_id, organisation_id=organisation_id
+        )
+        .values_list("role", flat=True)
+        .first()
+    )
+    now = timezone.now()
+    shifts = Shift.objects.filter(
+        organisation_id=organisation_id, person_id=person_id, ends_at__gt=now
+    )
+    if role not in SUPPORTER_ROLES:
+        pass
+    elif role not in STAFF_ROLES:
+        shifts = shifts.filter(kind=ShiftKind.CRISIS)
+    else:
+        return 0
+    under_way = list(shifts.filter(starts_at__lt=now))
+    for shift in under_way:
+        Shift.objects.create(
+            organisation_id=shift.organisation_id,
+            kind=shift.kind,
+            starts_at=now,
+            ends_at=shift.ends_at,
+        )
+        shift.ends_at = now
+        shift.swap_asked_at = None
+        shift.save(update_fields=["ends_at", "swap_asked_at"])
+    to_come = shifts.filter(starts_at__gte=now).update(person=None, swap_asked_at=None)
+    return len(under_way) + to_come

@@ -12,12 +12,13 @@ from django.utils import timezone
 
 from alongside.accounts.models import Person
 from alongside.notifications.actions import notify
-from alongside.organisations.models import Organisation
-from alongside.supporters.models import (
-    SessionStatus,
-    Supervision,
-    SupervisionSession,
+from alongside.organisations.models import (
+    SUPERVISING_ROLES,
+    SUPPORTER_ROLES,
+    Organisation,
+    OrganisationRole,
 )
+from alongside.supporters.models import SessionStatus, Supervision, SupervisionSession
 from alongside.supporters.permissions import (
     can_supervise,
     check_assign_supervisors,
@@ -163,3 +164,28 @@ def write_reflection(
     session.reflection = reflection.strip()
     session.save(update_fields=["reflection"])
     return session
+
+
+def end_supervision_beyond_role(*, person_id: int, organisation_id: int) -> int:
+    """A system action, run in the same transaction as a change of the person's
+    role in the organisation (alongside.organisations.actions.change_role): if they
+    no longer hold a supervising role there, the supervision they give ends now (each
+    supporter then shows on the team page as needing a supervisor); if they are no
+    longer a supporter there, the supervision they receive ends too. Past sessions
+    and their notes are kept. Returns how many supervisions ended."""
+    role = (
+        OrganisationRole.objects.filter(
+            person_id=person_id, organisation_id=organisation_id
+        )
+        .values_list("role", flat=True)
+        .first()
+    )
+    open_here = Supervision.objects.filter(
+        organisation_id=organisation_id, ended_at__isnull=True
+    )
+    ending = Supervision.objects.none()
+    if role not in SUPERVISING_ROLES:
+        ending = ending | open_here.filter(supervisor_id=person_id)
+    if role not in SUPPORTER_ROLES:
+        ending = ending | open_here.filter(supporter_id=person_id)
+    return ending.update(ended_at=timezone.now())

@@ -8,15 +8,15 @@ from django.db.models import QuerySet
 from django.http import Http404
 
 from alongside.accounts.models import Person
-from alongside.organisations.models import Organisation, OrganisationRole, Role
-from alongside.organisations.permissions import role_in
-from alongside.supporters.models import (
+from alongside.organisations.models import (
     SUPERVISING_ROLES,
     SUPPORTER_ROLES,
-    Gate,
-    Supervision,
-    TrainingModule,
+    Organisation,
+    OrganisationRole,
+    Role,
 )
+from alongside.organisations.permissions import role_in
+from alongside.supporters.models import Gate, Supervision, TrainingModule
 
 
 class NotTrained(PermissionDenied):

@@ -10,15 +10,14 @@ from django.http import Http404
 from django.utils import timezone
 
 from alongside.accounts.models import Person
-from alongside.organisations.models import STAFF_ROLES, Organisation, Role
-from alongside.organisations.permissions import role_in
-from alongside.supporters.models import (
-    SHIFT_GATES,
+from alongside.organisations.models import (
+    STAFF_ROLES,
     SUPPORTER_ROLES,
-    Shift,
-    ShiftKind,
-    SupporterProfile,
+    Organisation,
+    Role,
 )
+from alongside.organisations.permissions import role_in
+from alongside.supporters.models import SHIFT_GATES, Shift, ShiftKind, SupporterProfile
 from alongside.supporters.permissions.people import (
     is_supporter,
     support_organisations_of,

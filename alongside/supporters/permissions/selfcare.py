@@ -9,13 +9,9 @@ from django.db.models import Count, QuerySet
 
 from alongside.accounts.models import Person
 from alongside.core.disclosure import protect_table
-from alongside.organisations.models import Organisation, Role
+from alongside.organisations.models import SUPPORTER_ROLES, Organisation, Role
 from alongside.organisations.permissions import role_in
-from alongside.supporters.models import (
-    SUPPORTER_ROLES,
-    CheckIn,
-    SupporterProfile,
-)
+from alongside.supporters.models import CheckIn, SupporterProfile
 from alongside.supporters.permissions.people import (
     current_supervisor_of,
     supervisees_of,

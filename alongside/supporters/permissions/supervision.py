@@ -8,12 +8,14 @@ from django.db.models import Q, QuerySet
 from django.http import Http404
 
 from alongside.accounts.models import Person
-from alongside.organisations.models import Organisation, OrganisationRole, Role
-from alongside.organisations.permissions import role_in
-from alongside.supporters.models import (
+from alongside.organisations.models import (
     SUPERVISING_ROLES,
-    SupervisionSession,
+    Organisation,
+    OrganisationRole,
+    Role,
 )
+from alongside.organisations.permissions import role_in
+from alongside.supporters.models import SupervisionSession
 from alongside.supporters.permissions.people import current_supervisor_of
 
 

@@ -11,16 +11,19 @@ from django.http import Http404
 from django.utils import timezone
 
 from alongside.accounts.models import Person
-from alongside.organisations.models import Organisation, Role
+from alongside.organisations.models import (
+    SUPERVISING_ROLES,
+    SUPPORTER_ROLES,
+    Organisation,
+    Role,
+)
 from alongside.organisations.permissions import role_in
 from alongside.supporters.cofacilitating import (
     check_leads_alone,
     co_facilitating_reason,
 )
 from alongside.supporters.models import (
-    SUPERVISING_ROLES,
     SUPERVISION_OVERDUE_AFTER,
-    SUPPORTER_ROLES,
     Gate,
     SessionStatus,
     Supervision,

@@ -32,8 +32,15 @@ from alongside.safety.screening.risk.intent import (
     COMPILED_PATTERNS,
     TIMEFRAME,
 )
-from alongside.safety.screening.risk.joining import joining_the_dead
-from alongside.safety.screening.risk.means_named import MEANS_PATTERNS
+from alongside.safety.screening.risk.joining import (
+    going_to_be_with_someone,
+    going_with_someone,
+    joining_the_dead,
+)
+from alongside.safety.screening.risk.means_named import (
+    MEANS_PATTERNS,
+    is_kept_by_the_writer,
+)
 from alongside.safety.screening.risk.others import TO_THE_READER, concern_for_others
 from alongside.safety.screening.risk.own_voice import own_voice
 from alongside.safety.screening.risk.presence import is_absence_from_an_occasion
@@ -53,8 +60,11 @@ from alongside.safety.screening.risk.subject import (
     talks_of_suicide_in_general,
 )
 from alongside.safety.screening.risk.tedium import is_kms_said_of_a_mishap
-from alongside.safety.screening.risk.without_me import WITHOUT_ME_PATTERNS
-from alongside.safety.screening.risk.written_goodbyes import WRITTEN_GOODBYES
+from alongside.safety.screening.risk.without_me import (
+    WITHOUT_ME_PATTERNS,
+    pays_on_anothers_death,
+    says_my_death_pays,
+)
 from alongside.safety.screening.stance import Stance, stance_of
 
 # Wanting to hurt oneself now or tonight: not a risk to life by its words, but the
@@ -105,7 +115,6 @@ _ALL_PATTERNS = COMPILED_PATTERNS + tuple(
         WITHOUT_ME_PATTERNS
         + MEANS_PATTERNS
         + FAITH_PATTERNS
-        + WRITTEN_GOODBYES
         + FAREWELL_PATTERNS
         + SIMPLE_GRAMMAR
     )
@@ -196,14 +205,21 @@ def assess_risk(
                 set_aside.append(RiskFinding("mention", start, end, 0.2))
                 continue
             # "The suicide of a loved one", "thinking about the death of my dad".
-            if match.group(0).endswith(("suicide", "death")) and OF_SOMEONE.match(
-                text, end
-            ):
+            if (
+                match.group(0).endswith(("suicide", "death"))
+                and OF_SOMEONE.match(text, end)
+            ) or pays_on_anothers_death(context, start, end):
                 set_aside.append(RiskFinding("someone_elses_death", start, end, 0.3))
                 continue
+            # Others named as the ones who benefit ("everyone will be fine with the
+            # life insurance") leave the death the writer's own.
             if stance == Stance.OTHER and not (
-                label == "own_question"
-                and ASKS_THE_GROUP.match(context.sentence_text(start, end))
+                (
+                    label == "own_question"
+                    and ASKS_THE_GROUP.match(context.sentence_text(start, end))
+                )
+                or says_my_death_pays(context, start, end)
+                or is_kept_by_the_writer(context, start, end)
             ):
                 set_aside.append(RiskFinding("about_someone_else", start, end, 0.3))
                 continue
@@ -256,6 +272,8 @@ def assess_risk(
     for finding in [
         *own_voice(context),
         *joining_the_dead(context),
+        *going_to_be_with_someone(context),
+        *going_with_someone(context),
         *means_shared_with_the_reader(context),
         *own_thoughts_of_suicide(context, set_aside),
     ]:
@@ -321,6 +339,17 @@ def assess_risk(
             or any(
                 stance_of(context, m.start(), m.end())
                 in {Stance.READER, Stance.QUESTION}
+                # "How do you spell suicidal?", "is it wrong to say committed
+                # suicide?" ask about a word, not how to help.
+                and not any(
+                    names_the_word(context, begin, finish)
+                    for begin, finish in [(m.start(), m.end())]
+                    + [
+                        (f.start, f.end)
+                        for f in set_aside
+                        if f.label == "mention" and f.start <= m.start() < f.end
+                    ]
+                )
                 for m in scan.finditer(TO_THE_READER, text)
             )
         )

@@ -8,7 +8,11 @@ love ("a note for my mum so she knows it wasn't her fault" still alerts, and so 
 "I've left a note for my family" with nothing more). Means gathered for an unnamed
 act are read as everyday only when the sentence, or the one straight after it, names
 an ordinary thing for a task (paint, tools, parts, ingredients) and nothing that
-could harm. Written in our own words, not from any data set.
+could harm. An act left unnamed ("I'm planning how I'll do it") is a task when the
+sentence, or one beside it, names a task that needs doing ("the kitchen needs
+gutting", "my tax return is due") with nothing that could harm and no time said
+straight after the act ("…do it tonight" keeps its weight). Written in our own words,
+not from any data set.
 """
 
 from __future__ import annotations
@@ -74,6 +78,48 @@ _MEANS_NEAR = re.compile(
 )
 
 
+# An act left unnamed ("I'm planning how I'll do it", "I'm going to do it").
+_DO_IT = re.compile(r"\b(?:do|go\s+through\s+with)\s+it\s*$")
+# A task named as needing doing: "the kitchen needs gutting", "the tax return is due",
+# "the garden won't weed itself".
+_DONE = (
+    r"(?:done|sorted|fixed|finished|painted|cleaned|cleared|replaced|redone|emptied"
+    r"|mown|weeded|tidied|built|booked|filed|submitted|handed\s+in|written|marked)"
+)
+_NEEDS_DOING = re.compile(
+    r"\b(?:the|my|our|this|that|his|her|their)\s+(?:\w+\s+){0,2}?(?:(?:needs?|wants?)"
+    r"\s+(?:\w+ing|(?:to\s+be\s+)?"
+    + _DONE
+    + r")|(?:has|have|must)\s+(?:to\s+)?be\s+"
+    + _DONE
+    + r"|is\s+due|'s\s+due|are\s+due|won'?t\s+\w+\s+(?:itself|themselves))\b"
+)
+# A time said straight after the act keeps its weight: "…how I'll do it tonight".
+_TIME = re.compile(
+    r"\b(?:tonight|today|tomorrow|now|soon|this\s+(?:evening|weekend|week|morning"
+    r"|afternoon)|when|before|after|once)\b"
+)
+
+
+def _names_a_task(context: Context, start: int, end: int) -> bool:
+    """Whether the act left unnamed at ``start:end`` is a task named in its sentence or
+    a neighbour ("I'm planning how I'll do it, the kitchen needs gutting"), with nothing
+    that could harm, and no time said straight after the act."""
+    window_start, window_end = context.sentence(start, end, neighbours=1)
+    after = context.text[end:window_end]
+    before = context.text[window_start:start]
+    task = _NEEDS_DOING.search(after) or _TASK_THING.search(after)
+    if task is not None and _TIME.search(after, 0, task.start()):
+        return False
+    if task is None:
+        task = _NEEDS_DOING.search(before) or _TASK_THING.search(before)
+    return (
+        task is not None
+        and not _HARM.search(before + " " + after)
+        and not _MEANS_NEAR.search(before + " " + after)
+    )
+
+
 def is_errand(context: Context, start: int, end: int) -> bool:
     """Whether the note, or the means gathered, at ``start:end`` are for an errand or
     a task at home named beside them, with nothing of harm or farewell near."""
@@ -99,4 +145,6 @@ def is_errand(context: Context, start: int, end: int) -> bool:
             and not _MEANS_NEAR.search(after)
             and not _HARM.search(before)
         )
+    if _DO_IT.search(matched):
+        return _names_a_task(context, start, end)
     return False

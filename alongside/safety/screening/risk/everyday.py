@@ -54,7 +54,8 @@ _SLEEP_IN = re.compile(
     r"^\s+(?:\w+\s+)?(?:(?:before|until|till|til|'til|past)\s+(?:about\s+|around\s+"
     r"|at\s+least\s+|half\s+past\s+|quarter\s+(?:past|to)\s+)?(?:\d|one|two|three|four"
     r"|five|six|seven|eight|nine|ten|eleven|twelve|noon|midday|lunch\w*|mid-?morning|dawn"
-    r"|sunrise|late|the\s+(?:afternoon|evening|weekend|alarm)|my\s+alarm)|early|on\s+time"
+    r"|sunrise|late|the\s+(?:afternoon|evening|weekend|alarm)|my\s+alarm|tea\s*time"
+    r"|dinner\s*time|supper|my\s+next\s+shift|the\s+next\s+shift)|early|on\s+time"
     r"|in\s+time\s+for|for\s+(?:work|school|my\s+(?:alarm|shift|lecture|class)))\b"
 )
 # A place of danger visited for something ordinary: watching, walking, eating, with

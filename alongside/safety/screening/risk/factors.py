@@ -16,6 +16,7 @@ from alongside.safety.screening.risk.more_signs import (
     NEW_KINDS,
 )
 from alongside.safety.screening.risk.play import is_in_play
+from alongside.safety.screening.risk.returning import promises_return
 from alongside.safety.screening.risk.subject import (
     names_suicide_as_a_subject,
     talks_of_suicide_as_a_cause,
@@ -92,6 +93,10 @@ _FACTORS: tuple[tuple[str, str], ...] = (
         # "…before I do it": weak alone, a warning sign beside another.
         r"|\b(?:before|when|after|once)\s+i\s+(?:finally\s+|actually\s+)?do\s+it\b"
         r"(?!\s+(?:again|for|with|at|in\s+the|properly|right|later|tomorrow|next))"
+        # "I've planned it for after my shift": an act unnamed, given a time.
+        r"|\b(?:i'?ve|i\s+have)\s+(?:got\s+it\s+|now\s+|already\s+)?planned\s+it\s+for"
+        r"\s+(?:after|tonight|tomorrow|when|this|next|the\s+(?:weekend|night|day)"
+        r"|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b"
         # Preparation: the means gathered for an act left unnamed. Alerts alone, like
         # "I'm going to do it": nothing everyday is named as "it".
         r"|\b(?:i\s+(?:now\s+)?have|i'?ve\s+(?:now\s+)?got|i\s+got|i'?ve\s+(?:got\s+)?"
@@ -239,6 +244,7 @@ _WEAK_BESIDE_ANY = frozenset({"factor_resolve:weak", "factor_fading:weak"})
 # Resolve told only by when ("before I do it"): weak alone.
 _WEAK_RESOLVE = re.compile(
     r"^(?:(?:before|when|after|once)\s|my\s+mind|(?:i'?m|i\s+am|just)\s+counting"
+    r"|(?:i'?ve|i\s+have)\s+(?:got\s+it\s+|now\s+|already\s+)?planned\s+it"
     r"|i\s+(?:have|'ve\s+got|got|now\s+have)\s+a\s+plan"
     r"|(?:i'?ve|i\s+have|i)\s+(?:finally\s+|already\s+|now\s+)?made\s+up)"
 )
@@ -315,6 +321,9 @@ def risk_factors(context: Context, set_aside: list[RiskFinding]) -> list[RiskFin
             if kind in _READ_FOR_EVERYDAY and is_everyday(
                 context, start, end, any_words=True
             ):
+                continue
+            # "See you all next week, goodbye!": the writer will be back.
+            if kind == "farewell" and promises_return(context, start, end):
                 continue
             stance = stance_of(context, start, end)
             if stance not in _OWN_STANCES and not (

@@ -214,7 +214,7 @@ _PATTERNS: tuple[tuple[str, str, float, bool], ...] = (
     (
         "intent",
         r"\b(?:my\s+)?life\s+(?:is|feels|seems)\s+(?:\w+\s+)?(?:pointless|meaningless|"
-        r"worthless|not\s+worth\s+(?:living|it)|over|a\s+waste|unbearable|hell|hopeless)\b|"
+        r"worthless|not\s+worth\s+(?:living|it)|over|finish(?:ed)?|a\s+waste|unbearable|hell|hopeless)\b|"
         r"\bnot\s+worth\s+living\b|\b(?:want|wish|need)\s+(?:it|this|everything|my\s+life|"
         r"life|the\s+pain|it\s+all)\s+to\s+(?:be\s+over|end|stop)\b|\bwish\s+i\s+(?:didn'?t|"
         r"did\s+not|could\s+(?:just\s+)?stop\s+to)\s+exist\b",
@@ -341,7 +341,7 @@ _PATTERNS: tuple[tuple[str, str, float, bool], ...] = (
         r"|\b(?:scared|afraid|terrified)\s+(?:of\s+)?(?:what\s+)?i\s+(?:might|will|could|'ll|may)"
         r"\s+do\s+(?:to\s+myself)?\b|\bnot\s+safe\s+(?:with|around|from)\s+myself\b"
         r"|\b(?:don'?t|can'?t)\s+trust\s+myself\b"
-        r"|\b(?:walk|step|jump|run|drive|crash)\s+(?:my\s+car\s+)?(?:into|in\s+front\s+of)\s+"
+        r"|\b(?:walk|step|jump|run|drive|crash|(?:about|of)\s+(?:just\s+)?(?:walking|stepping|jumping|running|driving|crashing))\s+(?:my\s+car\s+)?(?:into|in\s+front\s+of)\s+"
         r"(?:a|the|on\s?coming)\s+(?:traffic|train|bus|lorry|truck|car|tree|wall)\b"
         r"|\bwalk\s+into\s+(?:the\s+)?(?:traffic|sea|ocean|river|lake)\b"
         r"|\b(?:won'?t|will\s+not|not\s+going\s+to|don'?t\s+think\s+i'?(?:ll|m\s+going\s+to))"
@@ -401,7 +401,7 @@ _PATTERNS: tuple[tuple[str, str, float, bool], ...] = (
         r"\b(?:this\s+is\s+(?:my\s+)?(?:goodbye|the\s+end|my\s+last)|goodbye\s+(?:everyone|"
         r"all|world|forever|cruel\s+world|guys)|(?:my\s+)?(?:final|last)\s+(?:message|post|goodbye|"
         r"words|note|letter|time\s+posting)|my\s+last\s+(?:day|night|week)\s+(?:alive|on\s+earth|here)|suicide\s+(?:note|letter)|by\s+the\s+time\s+"
-        r"(?:you|anyone|someone)\s+(?:read|reads|see|sees|find|finds)\s+this|won'?t\s+be\s+(?:here|"
+        r"(?:you|anyone|someone)\s+(?:read|reads|see|sees|find|finds)\s+this|(?:won'?t|will\s+not)\s+be\s+(?:here|"
         r"around|alive)\s+(?:tomorrow|much\s+longer|any\s?more|by|for\s+long|next)|(?:giving|gave|"
         r"give)\s+away\s+(?:all\s+)?my\s+(?:things|stuff|belongings|possessions|pets?|cat|dog)|"
         r"thank\s+you\s+(?:all\s+)?(?:everyone\s+)?for\s+everything.{0,40}(?:goodbye|bye|sorry)|"

@@ -13,6 +13,10 @@ words, not from any data set.
 
 from __future__ import annotations
 
+import re
+
+from alongside.safety.screening.context import Context
+
 # Medicines that are kept at home and named by people who save them up.
 _MEDICINE = (
     r"(?:oramorph|morphine|tramadol|codeine|co-?codamol|co-?dydramol|pregabalin"
@@ -26,6 +30,14 @@ _MEANS = (
     r"(?:ligatures?|noose|rope|belt|cord|blades?|razors?|knife|knives|gun|rifle|pistol"
     r"|pills|tablets|" + _MEDICINE + r")"
 )
+# Taking all of a medicine, said ahead: "I will take all the medicine".
+_TAKE_ALL = (
+    r"(?:going\s+to|gonna|will|'ll|want\s+to|about\s+to)\s+(?:just\s+)?take\s+(?:all"
+    r"|every\s+one)\s+(?:of\s+)?(?:the|my|his|her|their)\s+(?:\w+\s+)?(?:medicines?|pills"
+    r"|tablets|" + _MEDICINE + r")\b"
+    # Taken back or somewhere is an errand: "…all her pills back to the chemist".
+    r"(?!\s+(?:back|to|in|into|out|away|round|with\s+(?:me|us)|for\s+(?:her|him|them))\b)"
+)
 # The same, for other rules that ask whether a means is named.
 MEANS = _MEANS
 
@@ -38,7 +50,27 @@ MEANS_PATTERNS: tuple[tuple[str, str, float, bool], ...] = (
         + _MEDICINE
         + r"\b"
         r"|\b(?:saving|saved|stockpil\w*|hoard\w*|keeping|kept|collecting)\s+(?:\w+\s+){1,3}?"
-        r"to\s+take\s+(?:them\s+|it\s+)?all\s+(?:at\s+once|together|in\s+one\s+go)\b",
+        r"to\s+take\s+(?:them\s+|it\s+)?all\s+(?:at\s+once|together|in\s+one\s+go)\b"
+        # Put by, the verb after: "I've got his morphine put aside".
+        r"|\b(?:my|his|her|their|the|mum'?s|dad'?s)\s+(?:\w+\s+)?"
+        + _MEDICINE
+        + r"\s+(?:put|set|kept|tucked|squirrell?ed|stashed|hidden)\s+(?:aside|away|back|by)\b"
+        # Kept safe from someone: "…so he can't take too much", "…locked away".
+        r"(?![^.!?\n]{0,40}\b(?:so\s+(?:he|she|they|mum|dad|the\s+kids|nobody|no\s+one)"
+        r"\s+(?:can'?t|cannot|doesn'?t|won'?t|isn'?t)|safe\w*|locked|out\s+of\s+reach))"
+        # Taking all that was saved: "take everything I've saved".
+        r"|\btak(?:e|ing)\s+(?:everything|all|all\s+of\s+what)\s+(?:that\s+)?i'?(?:ve|\s+have)"
+        r"\s+(?:been\s+)?(?:saved|saving|stockpiled|collected|kept|hoarded|put\s+(?:aside|by))\b",
+        0.85,
+        False,
+    ),
+    # Thinking of using a ligature item at hand: "thinking about using the bedsheet".
+    (
+        "plan",
+        r"\b(?:thinking\s+(?:about|of)|want\s+to|going\s+to|gonna|planning\s+(?:to|on))"
+        r"\s+(?:just\s+)?(?:using|use)\s+(?:the|my|a|his|her)\s+(?:bed\s?sheets?|sheets?"
+        r"|shoe\s?laces?|ligature|dressing\s+gown\s+cord|cord|cable|flex)\b"
+        r"(?!\s+(?:for|to|on|as|in)\b)",
         0.85,
         False,
     ),
@@ -60,6 +92,23 @@ MEANS_PATTERNS: tuple[tuple[str, str, float, bool], ...] = (
         r"(?:\s+on\s+my\s*self\b|(?=\s+(?:tonight|today|now|soon|this\s+(?:evening"
         r"|weekend))\b(?![^.!?\n]{0,20}\b(?:for|on|in|at|with|to\s+(?:cut|make|cook"
         r"|fix|open|trim))\b)))",
+        0.85,
+        False,
+    ),
+    # Taking all of a medicine, with a time or all at once, in its sentence: "tonight I
+    # will take all the medicine". Finishing a course ("take all the antibiotics") is
+    # not it.
+    (
+        "plan",
+        r"\b(?:tonight|today|now)\b[^.!?\n]{0,40}?\b"
+        + _TAKE_ALL
+        + r"|\b"
+        + _TAKE_ALL
+        + r"(?=[^.!?\n]{0,40}\b(?:tonight|today|now|at\s+once|together|in\s+one\s+go)\b)"
+        # Taken as usual: "with breakfast", "as prescribed", "every day".
+        r"(?![^.!?\n]{0,60}\b(?:with\s+(?:my\s+|a\s+)?(?:breakfast|food|meals?|water|dinner"
+        r"|lunch|tea)|as\s+(?:usual|prescribed|normal|directed)|every\s+(?:day|morning"
+        r"|night)|until|course)\b)",
         0.85,
         False,
     ),
@@ -133,3 +182,18 @@ MEANS_PATTERNS: tuple[tuple[str, str, float, bool], ...] = (
         False,
     ),
 )
+
+
+# Put by, in the writer's hands: "I've got his morphine put aside".
+_PUT_BY = re.compile(
+    r"\b(?:put|set|kept|tucked|squirrell?ed|stashed|hidden)\s+(?:aside|away|back|by)\b"
+)
+_WRITER_HAS = re.compile(r"\b(?:i|i'?ve|i\s+have|i'?m|i\s+am)\b")
+
+
+def is_kept_by_the_writer(context: Context, start: int, end: int) -> bool:
+    """Whether a medicine put by at ``start:end`` is in the writer's hands ("I've got
+    his morphine put aside"), whoever it was prescribed for."""
+    return bool(_PUT_BY.search(context.text, start, end)) and bool(
+        _WRITER_HAS.search(context.clause_before(start))
+    )

@@ -10,6 +10,7 @@ import alongside.safety.screening.scan as scan
 from alongside.safety.screening.context import IDIOMS, Context
 from alongside.safety.screening.risk.factors import QUESTION_FOR_INFORMATION
 from alongside.safety.screening.risk.findings import RiskFinding
+from alongside.safety.screening.risk.subject import names_the_word
 from alongside.safety.screening.stance import is_report
 
 _OTHER_PERSON = re.compile(
@@ -75,6 +76,8 @@ def concern_for_others(context: Context, aside: list[RiskFinding]) -> list[RiskF
         )
         and not IDIOMS.search(text, max(0, m.start() - 30), m.end() + 30)
         and not _PEOPLE_IN_GENERAL.search(context.clause_before(m.start()))
+        # "Why do people say unalive instead of killed themselves?": a word.
+        and not names_the_word(context, m.start(), m.end())
     ]
     concern += [
         RiskFinding("concern_for_other", f.start, f.end, 0.7)

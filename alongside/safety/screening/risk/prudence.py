@@ -1,6 +1,7 @@
 """Affairs put in order for a reason of prudence: "I've sorted my will and my funeral
 plan, just being sensible at 80", "we've sorted our wills now the baby's here",
-"making a will for peace of mind". A will or a funeral plan with a sensible reason
+"making a will for peace of mind", "took out life insurance so the kids are fine if
+anything happens". A will, a funeral plan or life insurance with a sensible reason
 named beside it, and nothing of harm, farewell or a time soon, is no goodbye; "I've
 sorted my will so nobody has to deal with anything" and a will beside a means named
 ("…just in case, the rope is in the shed") keep their weight.
@@ -13,14 +14,21 @@ import re
 from alongside.safety.screening.context import Context
 from alongside.safety.screening.risk.means_named import MEANS
 
-_AFFAIRS = re.compile(r"\b(?:wills?|funeral\s+plan|affairs|power\s+of\s+attorney)\b")
+_AFFAIRS = re.compile(
+    r"\b(?:wills?|funeral\s+plan|affairs|power\s+of\s+attorney|life\s+(?:insurance"
+    r"|cover|policy|assurance)|death\s+in\s+service|insurance)\b"
+)
 _PRUDENT = re.compile(
     r"\b(?:sensible|organised|organized|practical|responsible|grown[\s-]?up|adult"
     r"|peace\s+of\s+mind|just\s+in\s+case|at\s+my\s+age|at\s+(?:[6-9]\d|1[01]\d)"
     r"|(?:[6-9]\d|1[01]\d)\s+(?:this|next)\s+(?:year|month)|now\s+(?:the\s+baby"
     r"|we'?ve|we\s+have|i'?ve\s+(?:retired|bought))|since\s+(?:the\s+baby|we\s+(?:bought|got"
     r"|had))|new\s+(?:baby|house|home|mortgage)|mortgage|solicitor|retire\w*"
-    r"|everyone\s+should|financial\s+advis[eo]r|accountant|tick(?:ed)?\s+(?:it\s+)?off)\b"
+    r"|everyone\s+should|financial\s+advis[eo]r|accountant|tick(?:ed)?\s+(?:it\s+)?off"
+    # Insurance taken out, compared or renewed, for if anything happens.
+    r"|if\s+(?:anything|something)\s+(?:\w+\s+)?(?:happens?|happened|were\s+to\s+happen)"
+    r"|in\s+case\s+(?:anything|something)|(?:took|taken|taking|take)\s+out|quotes?"
+    r"|premiums?|compar\w+|renew\w*|broker|policy\s+through\s+work)\b"
 )
 _NOT_PRUDENT = re.compile(
     r"\b(?:di(?:e|es|ed|ing)|dead|death|kill\w*|suicid\w*|end\s+it|pills|tablets|tonight"

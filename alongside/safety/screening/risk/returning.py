@@ -56,7 +56,7 @@ _FINAL = re.compile(
     r"|guys)\s+)*for\s+everything(?!\s+(?:this|today|tonight|last|over|at|in|on)\b)"
     r"|for\s?ever|for\s+good|farewell|sorry\s+for\s+everything|nice\s+knowing"
     r"|look\s+after\s+my|one\s+day|someday|some\s+day|in\s+heaven|up\s+there|sorry"
-    r"|love\s+(?:you|u|ya)(?:\s+all)?)\b"
+    r"|love\s+(?:you|u|ya)(?:\s+all)?|good\s?bye\s+(?:cruel\s+)?world)\b"
 )
 
 

@@ -125,21 +125,36 @@ def talks_of_suicide_as_a_cause(context: Context, start: int, end: int) -> bool:
 # The word itself, named as a word: said, used or spelt, or said to be a word.
 _WORD_BEFORE = re.compile(
     r"\b(?:the\s+words?|words?\s+like|instead\s+of|say(?:s|ing)?|said|use[sd]?|using|call(?:s|ed|ing)?"
-    r"|spell\w*|typ(?:e|ed|ing)|writ(?:e|ing)|means?|meaning\s+of)\s+['\"]?$"
+    r"|spell\w*|typ(?:e|ed|ing)|writ(?:e|ing)|means?|meaning\s+of|and\s+not|rather\s+than"
+    r"|what\s+does|what\s+do\s+(?:people|they|you)\s+mean\s+by)\s+['\"]?$"
 )
 _WORD_AFTER = re.compile(
     r"['\"]?\s+(?:is|was|'s)\s+(?:such\s+|a\s+|just\s+|so\s+)*(?:a\s+)?(?:\w+\s+)?word\b"
-    r"|['\"]?\s+(?:means|instead\s+of|as\s+a\s+word|stands\s+for)\b"
+    r"|['\"]?\s+(?:means|mean|instead\s+of|as\s+a\s+word|stands?\s+for|rather\s+than"
+    r"|and\s+not)\b"
+    # "Is unalive a real word?"
+    r"|['\"]?\s+(?:a|an)\s+(?:real\s+|proper\s+|new\s+|actual\s+)?(?:word|term|phrase)\b"
 )
-_BARE_WORD = re.compile(r"^\s*(?:unalive|kms|suicide|suicidal)\s*$")
+_BARE_WORD = re.compile(r"^\s*(?:unalive|kms|ctb|suicide|suicidal)\s*$")
+# A question asked about words: a phrase of risk may be named in one ("why do people
+# say unalive instead of killed themselves?") when no one in it speaks as "I".
+_QUESTION = re.compile(
+    r"\?\s*$|^\s*(?:why|what|how|is|are|do|does|should|can|could|would)\b"
+)
+_FIRST_ANYWHERE = re.compile(r"\b(?:i|i'?m|im|me|my|myself|mine|i'?ve|i'?d|i'?ll)\b")
 
 
 def names_the_word(context: Context, start: int, end: int) -> bool:
-    """Whether a bare word of risk at ``start:end`` ("unalive", "kms") is named as a
-    word: said, used or spelt, or said to be a word."""
-    if not _BARE_WORD.match(context.text[start:end]):
-        return False
-    word_end = start + len(context.text[start:end].rstrip())
+    """Whether a word of risk at ``start:end`` is named as a word: said, used or spelt,
+    or said to be a word. A bare word ("unalive", "kms") may be named anywhere; a
+    phrase ("killed themselves", "committed suicide") only in a question about words
+    with no "I" in it, so "why do I say I want to die?" stays the writer's own."""
+    matched = context.text[start:end]
+    if not _BARE_WORD.match(matched):
+        sentence = context.sentence_text(start, end)
+        if not _QUESTION.search(sentence) or _FIRST_ANYWHERE.search(sentence):
+            return False
+    word_end = start + len(matched.rstrip())
     return bool(
         _WORD_BEFORE.search(context.text, max(0, start - 30), start)
         or _WORD_AFTER.match(context.text, word_end)
