@@ -248,6 +248,30 @@ def test_the_only_admin_is_asked_kindly_to_find_another(
     assert Person.objects.filter(pk=admin.pk).exists()
 
 
+def test_the_only_admin_is_shown_where_to_make_another(
+    organisation: Organisation,
+) -> None:
+    # Someone already in the organisation can be made an admin on People and roles;
+    # an admin invitation is still offered for someone who is not.
+    admin = PersonFactory.create()
+    OrganisationRoleFactory.create(
+        organisation=organisation, person=admin, role=Role.ADMIN
+    )
+    client = Client()
+    client.force_login(admin)
+
+    page = client.get(reverse("privacy:account-erase")).content.decode()
+
+    people = reverse("organisations:people", kwargs={"slug": organisation.slug})
+    invitations = reverse(
+        "organisations:invitation-list", kwargs={"slug": organisation.slug}
+    )
+    assert f'href="{people}"' in page
+    assert f'href="{invitations}"' in page
+    assert "already in the organisation" in page
+    assert "Erase my account" not in page
+
+
 def test_an_admin_who_became_the_only_one_meanwhile_keeps_account_and_session(
     organisation: Organisation, monkeypatch: pytest.MonkeyPatch
 ) -> None:
