@@ -93,8 +93,9 @@ def change_role(
     facilitate. Giving the role already held, or a role to someone no longer in the
     organisation, changes nothing and tells nobody. Returns whether the role changed
     (and so the person was told)."""
-    # Two admins stepping each other down at once take turns here, so that the
-    # second finds the first's change and the organisation keeps an admin.
+    # Two admins stepping each other down at once take turns here, as does one
+    # erasing their account (privacy's erase_account takes the same lock), so that
+    # the second finds the first's change and the organisation keeps an admin.
     Organisation.objects.select_for_update().get(pk=place.organisation_id)
     current = (
         OrganisationRole.objects.select_related("organisation", "person")

@@ -86,6 +86,12 @@ class OrganisationQuerySet(models.QuerySet["Organisation"]):
     def for_person(self, person: Person) -> OrganisationQuerySet:
         return self.filter(roles__person=person)
 
+    def administered_by(self, person: Person) -> OrganisationQuerySet:
+        """Where the person is an admin. A subquery, not a join, so that
+        `select_for_update` locks the organisations' rows only."""
+        admin_places = OrganisationRole.objects.filter(person=person, role=Role.ADMIN)
+        return self.filter(pk__in=admin_places.values("organisation_id"))
+
 
 class Organisation(models.Model):
     name = models.CharField(max_length=120)

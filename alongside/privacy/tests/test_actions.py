@@ -16,11 +16,17 @@ from alongside.accounts.models import Person
 from alongside.accounts.tests.factories import PersonFactory
 from alongside.agreements.models import Comment, Proposal
 from alongside.conversations.models import Post, Thread
-from alongside.organisations.models import Invitation, Role
+from alongside.organisations.models import (
+    Invitation,
+    Organisation,
+    OrganisationRole,
+    Role,
+)
 from alongside.organisations.tests.factories import (
     OrganisationFactory,
     OrganisationRoleFactory,
 )
+from alongside.privacy import actions
 from alongside.privacy.actions import end_sessions_of, erase_account
 from alongside.privacy.registry import REGISTRY, Erasure
 from alongside.safety.models import HoldAppeal, ModerationDecision, Report
@@ -161,6 +167,41 @@ def test_an_admin_can_erase_once_there_is_another() -> None:
     erase_account(person=person, keep_posts=True)
 
     assert not Person.objects.filter(pk=person.pk).exists()
+
+
+def test_the_check_is_made_again_once_the_organisations_are_locked(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Another admin steps down while this erasure waits for the organisation: once it
+    # has the lock, it finds that change and refuses, erasing nothing.
+    person = _admin_of_new_organisation()
+    organisation = person.roles.get().organisation
+    other = OrganisationRoleFactory.create(organisation=organisation, role=Role.ADMIN)
+    lock = actions.lock_organisations_administered_by
+
+    def other_admin_steps_down_first(person: Person) -> None:
+        OrganisationRole.objects.filter(pk=other.pk).update(role=Role.PEER)
+        lock(person)
+
+    monkeypatch.setattr(
+        actions, "lock_organisations_administered_by", other_admin_steps_down_first
+    )
+
+    with pytest.raises(PermissionDenied):
+        erase_account(person=person, keep_posts=True)
+
+    assert Person.objects.filter(pk=person.pk).exists()
+
+
+def test_only_the_organisations_the_person_administers_are_locked() -> None:
+    person = _admin_of_new_organisation()
+    administered = person.roles.get().organisation
+    elsewhere = OrganisationFactory.create()
+    OrganisationRoleFactory.create(
+        organisation=elsewhere, person=person, role=Role.PEER
+    )
+
+    assert list(Organisation.objects.administered_by(person)) == [administered]
 
 
 def test_the_registry_says_what_erasure_does_for_every_entry() -> None:

@@ -14,6 +14,7 @@ from django.urls import reverse
 from alongside.accounts.models import Person
 from alongside.accounts.tests.factories import PASSWORD, PersonFactory
 from alongside.conversations.tests.factories import thread_with_post
+from alongside.organisations.actions import change_role
 from alongside.organisations.models import Organisation, Role
 from alongside.organisations.tests.factories import OrganisationRoleFactory
 from alongside.peergroups.models import PeerGroup
@@ -295,6 +296,37 @@ def test_an_admin_who_became_the_only_one_meanwhile_keeps_account_and_session(
 
     assert response.status_code == 200
     assert "only admin" in response.content.decode()
+    assert Person.objects.filter(pk=admin.pk).exists()
+    assert client.get(reverse("accounts:settings")).status_code == 200
+
+
+def test_an_admin_left_alone_after_the_page_opened_is_told_kindly(
+    organisation: Organisation,
+) -> None:
+    # The page opened while another admin existed; they stepped down on People and
+    # roles before the button was pressed. Nothing is erased, and the page says what
+    # to do first.
+    admin = PersonFactory.create()
+    OrganisationRoleFactory.create(
+        organisation=organisation, person=admin, role=Role.ADMIN
+    )
+    other = OrganisationRoleFactory.create(organisation=organisation, role=Role.ADMIN)
+    client = Client()
+    client.force_login(admin)
+    assert (
+        "Erase my account"
+        in client.get(reverse("privacy:account-erase")).content.decode()
+    )
+
+    change_role(person=other.person, place=other, role=Role.PEER)
+    response = client.post(
+        reverse("privacy:account-erase"), {"posts": "keep", "password": PASSWORD}
+    )
+
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "only admin" in page
+    assert reverse("organisations:people", kwargs={"slug": organisation.slug}) in page
     assert Person.objects.filter(pk=admin.pk).exists()
     assert client.get(reverse("accounts:settings")).status_code == 200
 
