@@ -419,6 +419,7 @@ def _confirming_page(
     """What the person will stop seeing and what they keep, as things are now. With
     `stale`, the admin is told first that the person's role changed since they last
     looked."""
+    is_self = place.person_id == request.user.pk
     return render(
         request,
         "organisations/role_confirm.html",
@@ -432,9 +433,10 @@ def _confirming_page(
                 place.role,
                 new_role,
                 only_staff_facilitate=organisation.requires_staff_facilitators,
+                is_self=is_self,
             ),
-            "kept": what_they_keep(place, new_role),
-            "is_self": place.person_id == request.user.pk,
+            "kept": what_they_keep(place, new_role, is_self=is_self),
+            "is_self": is_self,
             "changed_since": stale,
         },
     )

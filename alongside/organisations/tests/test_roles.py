@@ -4,6 +4,7 @@ People and roles pages."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from datetime import timedelta
 from typing import Any
@@ -19,6 +20,7 @@ from django.utils import timezone
 
 from alongside.accounts.models import Person
 from alongside.accounts.tests.factories import PersonFactory
+from alongside.buddying.models import Match, MatchStatus, SupportRequest
 from alongside.buddying.tests.factories import matched
 from alongside.notifications.models import Notification
 from alongside.organisations import actions
@@ -234,6 +236,33 @@ def test_the_confirming_words_say_what_a_staff_member_stops_seeing() -> None:
     assert "off duty" in lost
     assert what_they_stop(Role.PEER, Role.ADMIN) == []
     assert "admin pages" in " ".join(what_they_stop(Role.ADMIN, Role.SUPERVISOR))
+
+
+@pytest.mark.parametrize("is_self", [True, False])
+def test_the_confirming_words_speak_to_an_admin_stepping_down(is_self: bool) -> None:
+    lost = " ".join(
+        what_they_stop(
+            Role.ADMIN, Role.PEER, only_staff_facilitate=True, is_self=is_self
+        )
+    )
+
+    if is_self:
+        assert "The private conversations you are in" in lost
+        assert "You leave each one straight away, even one open on your screen" in lost
+        assert "your crisis cover shifts" in lost
+        assert "Supervision you give. The supporters you supervise" in lost
+        assert "your training record" in lost
+        assert "the admins are told of a group left with no facilitator" in lost
+        assert not {"they", "their", "them"} & set(re.findall(r"\w+", lost.lower()))
+    else:
+        assert "The private conversations they are in" in lost
+        assert "They leave each one straight away, even one open on their screen" in (
+            lost
+        )
+        assert "their crisis cover shifts" in lost
+        assert "Supervision they give" in lost
+        assert "you are told of a group left with no facilitator" in lost
+        assert " your " not in lost
 
 
 # The pages ------------------------------------------------------------------------
@@ -701,6 +730,45 @@ def test_the_confirming_page_says_how_many_people_they_support_one_to_one(
     )
     match.refresh_from_db()
     assert match.is_active
+
+
+def test_an_admin_stepping_down_reads_what_they_keep_said_to_them(
+    admin_client: Client, organisation: Organisation, org_admin: Person
+) -> None:
+    organisation.requires_staff_facilitators = False
+    organisation.save()
+    gave_password_again(admin_client)
+    person_with_role(organisation, Role.ADMIN)
+    group = PeerGroupFactory.create(organisation=organisation, name="Evenings")
+    MembershipFactory.create(group=group, person=org_admin, role=GroupRole.FACILITATOR)
+    peer = person_with_role(organisation, Role.PEER)
+    Match.objects.create(
+        organisation=organisation,
+        request=SupportRequest.objects.create(
+            organisation=organisation, peer=peer, words="", status="matched"
+        ),
+        peer=peer,
+        supporter=org_admin,
+        status=MatchStatus.ACTIVE,
+    )
+
+    asked = admin_client.post(
+        change_url(place_of(org_admin, organisation)), {"role": "peer"}
+    )
+
+    page = asked.content.decode()
+    assert "You still facilitate these groups" in page
+    assert "Unless you step down from them too, you go on facilitating them" in page
+    assert "You support 1 person one to one here, and changing your role" in page
+    assert "plan those endings with a coordinator" in page
+    assert "The private conversations you are in" in page
+    for about_someone_else in (
+        "They still",
+        "They support",
+        "their role",
+        "They leave",
+    ):
+        assert about_someone_else not in page
 
 
 def test_a_shift_under_way_keeps_who_covered_it_and_releases_the_rest(
