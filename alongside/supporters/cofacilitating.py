@@ -3,8 +3,9 @@ alone (starts a group of their own) only after co-facilitating three held meetin
 alongside an experienced facilitator. Read-only rules; `permissions.py` applies
 them at the facilitating gate, and `facilitating.py` keeps the records.
 
-Experienced means: the organisation's supervisors and admins (practitioners, who
-also train and supervise), and anyone who has co-facilitated the three meetings.
+Experienced means: the organisation's supervisors and admins (SUPERVISING_ROLES:
+practitioners, who also train and supervise), and anyone who has co-facilitated the
+three meetings.
 An organisation that needs no training for facilitating has no co-facilitating.
 """
 
@@ -13,7 +14,11 @@ from __future__ import annotations
 from django.core.exceptions import PermissionDenied
 
 from alongside.accounts.models import Person
-from alongside.organisations.models import Organisation, OrganisationRole, Role
+from alongside.organisations.models import (
+    SUPERVISING_ROLES,
+    Organisation,
+    OrganisationRole,
+)
 
 from .facilitating_models import CO_FACILITATED_TO_LEAD_ALONE, FacilitatedMeeting
 from .models import Gate, TrainingModule
@@ -41,9 +46,7 @@ def is_experienced_facilitator(person: Person, organisation: Organisation) -> bo
     ):
         return True
     if OrganisationRole.objects.filter(
-        organisation=organisation,
-        person=person,
-        role__in=[Role.SUPERVISOR, Role.ADMIN],
+        organisation=organisation, person=person, role__in=SUPERVISING_ROLES
     ).exists():
         return True
     return co_facilitated_count(person, organisation) >= CO_FACILITATED_TO_LEAD_ALONE

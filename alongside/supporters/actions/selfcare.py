@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from alongside.accounts.models import Person
 from alongside.notifications.actions import notify
-from alongside.organisations.models import Organisation, OrganisationRole, Role
+from alongside.organisations.models import STAFF_ROLES, Organisation, OrganisationRole
 from alongside.supporters.models import (
     DEFAULT_MAX_MATCHES,
     CheckIn,
@@ -69,12 +69,10 @@ def share_check_in(*, person: Person, check_in: CheckIn) -> CheckIn:
 
 def profile_for(person: Person, organisation: Organisation) -> SupporterProfile:
     """The supporter's profile, made with the organisation's default on first use.
-    Employed peer support workers (facilitators, supervisors and admins) start at
-    the higher default."""
+    Employed peer support workers (the staff roles: facilitators, supervisors and
+    admins) start at the higher default."""
     employed = OrganisationRole.objects.filter(
-        organisation=organisation,
-        person=person,
-        role__in=[Role.FACILITATOR, Role.SUPERVISOR, Role.ADMIN],
+        organisation=organisation, person=person, role__in=STAFF_ROLES
     ).exists()
     kind = EmploymentKind.EMPLOYED if employed else EmploymentKind.VOLUNTEER
     profile, _ = SupporterProfile.objects.get_or_create(

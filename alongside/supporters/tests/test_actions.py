@@ -10,10 +10,11 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 
 from alongside.notifications.models import Notification
-from alongside.organisations.models import Role
+from alongside.organisations.models import STAFF_ROLES, Role
 from alongside.organisations.tests.factories import OrganisationFactory
 from alongside.supporters import actions
 from alongside.supporters.models import (
+    EmploymentKind,
     Gate,
     HelpRequest,
     Shift,
@@ -255,6 +256,19 @@ def test_a_break_pauses_matching_and_opens_the_persons_coming_shifts() -> None:
     assert past.person == supporter
     # Nobody is told.
     assert not Notification.objects.exists()
+
+
+@pytest.mark.parametrize("role", list(Role))
+def test_every_staff_role_and_only_those_start_at_the_employed_limit(
+    role: Role,
+) -> None:
+    organisation = OrganisationFactory.create()
+    person = member_of(organisation, role)
+
+    profile = actions.profile_for(person, organisation)
+
+    employed = profile.employment == EmploymentKind.EMPLOYED
+    assert employed is (role in STAFF_ROLES)
 
 
 def test_caseload_limits_follow_the_kind_of_role() -> None:

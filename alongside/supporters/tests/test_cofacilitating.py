@@ -16,7 +16,7 @@ from alongside.meetings.facilitation import record_who_facilitated
 from alongside.meetings.models import Occurrence
 from alongside.meetings.tests.factories import occurrence_in
 from alongside.notifications.models import Notification
-from alongside.organisations.models import Organisation, Role
+from alongside.organisations.models import SUPERVISING_ROLES, Organisation, Role
 from alongside.organisations.tests.factories import OrganisationFactory
 from alongside.peergroups import actions as group_actions
 from alongside.peergroups.models import GroupRole, PeerGroup
@@ -172,3 +172,12 @@ def test_the_meeting_page_records_who_facilitated_and_the_group_page_says_why(
     )
     assert "You are co-facilitating for now" in page.content.decode()
     assert "So far: 1 of 3" in page.content.decode()
+
+
+@pytest.mark.parametrize("role", list(Role))
+def test_those_who_supervise_are_experienced_from_the_start(
+    organisation: Organisation, role: Role
+) -> None:
+    person = member_of(organisation, role)
+
+    assert is_co_facilitating(person, organisation) is (role not in SUPERVISING_ROLES)
