@@ -64,3 +64,43 @@ def test_a_question_with_the_writers_own_wish_still_alerts() -> None:
 
     assert result.needs_on_duty_alert
     assert result.card == "crisis"
+
+
+# --- "Weed" as gardening ------------------------------------------------------------
+
+WEEDING = [
+    "the garden won't weed itself",
+    "I need to weed the garden this weekend",
+    "spent Saturday weeding, my back is sore",
+    "we weeded the allotment and had a picnic",
+    "the interview panel will weed out the weaker candidates",
+    "I'll weed tomorrow if it stays dry",
+    "bought some weed killer for the patio",
+    "can you weed between the paving stones?",
+    "weed the borders before the frost, then rest",
+]
+
+THE_DRUG = [
+    "smoking weed",
+    "bought some weed",
+    "I've been smoking weed every night to sleep",
+    "I turned to weed to cope after the divorce",
+    "weed is the only thing that helps",
+    "my brother sells weed",
+    "went back to weed after six months clean",
+    "I want to smoke weed and forget",
+    "got some weed the other day",
+]
+
+
+@pytest.mark.parametrize("sentence", WEEDING)
+def test_weeding_is_offered_no_drugs_warning(sentence: str) -> None:
+    result = screen(sentence)
+
+    assert "substances" not in result.topics
+    assert result.suggested_warning != "substances"
+
+
+@pytest.mark.parametrize("sentence", THE_DRUG)
+def test_weed_the_drug_is_still_offered_the_warning(sentence: str) -> None:
+    assert screen(sentence).suggested_warning == "substances"
