@@ -104,3 +104,58 @@ def test_weeding_is_offered_no_drugs_warning(sentence: str) -> None:
 @pytest.mark.parametrize("sentence", THE_DRUG)
 def test_weed_the_drug_is_still_offered_the_warning(sentence: str) -> None:
     assert screen(sentence).suggested_warning == "substances"
+
+
+# --- "I won't be here tomorrow" and where the writer will be instead ----------------
+
+AWAY_SOMEWHERE_ELSE = [
+    "I won't be here tomorrow, I'm at my sister's",
+    "I won't be here tomorrow, I'm working",
+    "I won't be here tomorrow as I'm away",
+    "I will not be here tomorrow, I'm at a conference",
+    "I won't be here tomorrow, I'm in hospital for a scan",
+    "won't be here tomorrow - at my mum's for the weekend",
+    "I won't be here tomorrow because I'm working a double",
+    "I won't be around tomorrow night, I'm at my sister's",
+    "Just so you know I won't be here tomorrow, I'll be at my sister's.",
+    "I won't be here tomorrow. I'm at a wedding in York.",
+    "Won't be here tomorrow, got a hospital appointment",
+    "I will not be here tomorrow as I'm on nights",
+    "I won't be here next week, I'm on holiday",
+    "I won't be here tomorrow, I'm off to my nan's",
+]
+
+STILL_A_GOODBYE = [
+    "I won't be here tomorrow",
+    "I will not be here tomorrow.",
+    "I won't be here tomorrow. Goodbye everyone.",
+    "I won't be here tomorrow, the pills are ready",
+    "I won't be here tomorrow, I'm at peace with it",
+    "I won't be here tomorrow, I'm going to be with my dad",
+    "I won't be here tomorrow, I'm done",
+    "I won't be here tomorrow, I'm away to the bridge",
+    "I won't be here tomorrow, I'm going to the river",
+    "I won't be here tomorrow, I'll be in heaven",
+    "I won't be here tomorrow, I'm away. Love you all.",
+    "I won't be here tomorrow, I'm at my sister's with the tablets",
+    "I won't be here any more, I'm at my sister's",
+    "I won't be here much longer, I'm tired of everything",
+]
+
+
+@pytest.mark.parametrize("sentence", AWAY_SOMEWHERE_ELSE)
+def test_away_somewhere_else_for_a_day_stays_quiet(sentence: str) -> None:
+    result = screen(sentence)
+
+    assert not result.needs_on_duty_alert
+    assert result.card == ""
+
+
+@pytest.mark.parametrize("sentence", STILL_A_GOODBYE)
+def test_not_here_alone_or_beside_a_goodbye_or_means_still_alerts(
+    sentence: str,
+) -> None:
+    result = screen(sentence)
+
+    assert result.needs_on_duty_alert
+    assert result.card == "crisis"
