@@ -241,6 +241,39 @@ def _is_goodbye_for_now(context: Context, match: re.Match[str]) -> bool:
     )
 
 
+# "Weed" as gardening: pulling weeds out of something ("weed the borders", "the garden
+# won't weed itself", "weed out the bad ones"), weed killer, or weeding to be done ("I'll
+# weed tomorrow", "need to weed"). "Smoking weed", "bought some weed", "turned to weed"
+# are the drug.
+_WEED_AS_A_VERB_AFTER = re.compile(
+    r"\s+(?:(?:out|itself|themselves|between|around|round|along|under)\b"
+    r"|(?:killers?|control|barrier|membrane|burner|whacker|wacker|puller|fabric)\b"
+    r"|(?:the|my|our|your|his|her|their|a|an|that|this|those|these|\w+'s)\s+"
+    r"(?:\w+\s+){0,2}?(?:garden|gardens|beds?|borders?|patch|allotment|lawn|path|paths"
+    r"|drive|driveway|patio|plot|veg\w*|rockery|paving|cracks|flower\w*|pots?|planters?"
+    r"|yard|front|back|greenhouse|grave|list|candidates|applicants|pile)\b)"
+)
+_WEED_AS_A_VERB_BEFORE = re.compile(
+    r"\b(?:will|won'?t|wont|would|wouldn'?t|can|can'?t|cannot|could|couldn'?t|should"
+    r"|shouldn'?t|must|might|may|i'?ll|we'?ll|you'?ll|he'?ll|she'?ll|they'?ll|let'?s"
+    r"|gonna|(?:need|needs|needed|have|has|had|got|going|want|wants|time|trying|try"
+    r"|tried|started|help\s+\w+|went\s+out|out)\s+to)\s+(?:just\s+|quickly\s+"
+    r"|finally\s+|actually\s+|also\s+|then\s+|properly\s+|go\s+and\s+)?$"
+)
+
+
+def _is_weeding(text: str, match: re.Match[str]) -> bool:
+    """Whether "weed" at ``match`` is gardening, not the drug."""
+    if match.group(0) != "weed":
+        return False
+    return bool(
+        _WEED_AS_A_VERB_AFTER.match(text, match.end())
+        or _WEED_AS_A_VERB_BEFORE.search(
+            text, max(0, match.start() - 40), match.start()
+        )
+    )
+
+
 def find_topics(text: str, context: Context | None = None) -> list[TopicFinding]:
     """Topics found in the ``words`` view, in priority order. With the text's
     ``context``, words of suicide said about something everyday ("sick of living in
@@ -253,6 +286,7 @@ def find_topics(text: str, context: Context | None = None) -> list[TopicFinding]
             for m in scan.finditer(_COMPILED[topic], text)
             if not _IDIOMS.search(text, max(0, m.start() - 25), m.end() + 25)
             and not IDIOMS.search(text, max(0, m.start() - 30), m.end() + 30)
+            and not (topic is Topic.SUBSTANCES and _is_weeding(text, m))
             and not (
                 topic is Topic.SUICIDE
                 and context is not None

@@ -43,7 +43,10 @@ from alongside.safety.screening.risk.means_named import (
 )
 from alongside.safety.screening.risk.others import TO_THE_READER, concern_for_others
 from alongside.safety.screening.risk.own_voice import own_voice
-from alongside.safety.screening.risk.presence import is_absence_from_an_occasion
+from alongside.safety.screening.risk.presence import (
+    is_absence_from_an_occasion,
+    is_away_somewhere_else,
+)
 from alongside.safety.screening.risk.prudence import is_prudent_planning
 from alongside.safety.screening.risk.quiet import ASKS_THE_GROUP
 from alongside.safety.screening.risk.returning import (
@@ -187,6 +190,7 @@ def assess_risk(
             if (
                 is_everyday(context, start, end)
                 or is_absence_from_an_occasion(context, start, end)
+                or is_away_somewhere_else(context, start, end)
                 or is_prudent_planning(context, start, end)
             ) or (
                 label == "goodbye"

@@ -1,6 +1,7 @@
-"""Worry for someone else ("my friend wants to end her life"), a loss told as a loss,
-and words of risk a supporter says to the reader ("are you thinking of ending your
-life?")."""
+"""Worry for someone else ("my friend wants to end her life"), also asked as a question
+about what they said ("what does it mean when a friend says they want to kill
+themselves?"), a loss told as a loss, and words of risk a supporter says to the reader
+("are you thinking of ending your life?")."""
 
 from __future__ import annotations
 
@@ -57,6 +58,45 @@ _LOSS = re.compile(
 )
 
 
+# Someone the writer knows, named as theirs or as "a" friend, then said to have told of
+# it ("…when a friend says they want to…", "my son keeps saying he…", "a colleague who
+# told me she…"): a question about what they said is a worry for them, not a question
+# for information. People in general, "someone" or a character are not in it.
+_KNOWN_PERSON = (
+    r"\b(?:a|my|our|your|his|her|their)\s+(?:\w+\s+){0,2}?(?:friends?|mates?|pals?|son"
+    r"|daughter|kids?|child|teen(?:ager)?|brother|sister|sibling|cousin|nephew|niece|mum"
+    r"|mom|mother|dad|father|husband|wife|partner|boyfriend|girlfriend|bf|gf|fianc\w*"
+    r"|ex|colleague|co-?worker|flatmate|roommate|housemate|classmate|student|pupil"
+    r"|client|neighbou?r|grandson|granddaughter|uncle|aunt(?:ie)?|stepson|stepdaughter)"
+    r"(?:\s+of\s+mine)?"
+)
+_SAID_BY_SOMEONE_KNOWN = re.compile(
+    _KNOWN_PERSON
+    + r"\s+(?:who\s+)?(?:\w+\s+)?(?:says|said|say|saying|told|tells|texted|texts"
+    r"|messaged|messages|wrote|writes|posted|posts|mentioned|mentions|admitted|admits"
+    r"|confided|joked|jokes|talks|talked|talking|keeps\s+saying|kept\s+saying)\s+"
+    r"(?:(?:me|us|everyone|someone|that|about|of|online)\s+){0,2}(?:[\w']+\s+){0,4}?$"
+)
+
+
+def _asks_what_someone_known_said(context: Context, start: int, end: int) -> bool:
+    """Whether the words at ``start:end`` are what someone the writer knows said, in
+    a question about it ("what does it mean when a friend says they want to kill
+    themselves?"), and not someone already lost."""
+    sentence_start, _ = context.sentence(start, end)
+    return bool(
+        _SAID_BY_SOMEONE_KNOWN.search(
+            context.text, max(sentence_start, start - 90), start
+        )
+    ) and not _LOSS.search(context.sentence_text(start, end))
+
+
+def _is_a_question_for_information(context: Context, start: int, end: int) -> bool:
+    return bool(
+        QUESTION_FOR_INFORMATION.match(context.sentence_text(start, end))
+    ) and not _asks_what_someone_known_said(context, start, end)
+
+
 # Words of risk as a supporter says them to someone ("end your life", "hurt yourself").
 TO_THE_READER = re.compile(
     r"\b(?:(?:kill|killing|hurt|hurting|harm|harming|cut|cutting)\s+(?:your|ur)\s*self"
@@ -71,9 +111,7 @@ def concern_for_others(context: Context, aside: list[RiskFinding]) -> list[RiskF
         RiskFinding("concern_for_other", m.start(), m.end(), 0.7)
         for m in scan.finditer(_OTHER_PERSON, text)
         if not context.is_negated(m.start())
-        and not QUESTION_FOR_INFORMATION.match(
-            context.sentence_text(m.start(), m.end())
-        )
+        and not _is_a_question_for_information(context, m.start(), m.end())
         and not IDIOMS.search(text, max(0, m.start() - 30), m.end() + 30)
         and not _PEOPLE_IN_GENERAL.search(context.clause_before(m.start()))
         # "Why do people say unalive instead of killed themselves?": a word.
@@ -85,6 +123,6 @@ def concern_for_others(context: Context, aside: list[RiskFinding]) -> list[RiskF
         if f.label == "about_someone_else"
         and not _LOSS.search(context.sentence_text(f.start, f.end))
         and not is_report(context.sentence_text(f.start, f.end))
-        and not QUESTION_FOR_INFORMATION.match(context.sentence_text(f.start, f.end))
+        and not _is_a_question_for_information(context, f.start, f.end)
     ]
     return concern

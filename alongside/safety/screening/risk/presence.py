@@ -8,7 +8,12 @@ wasn't here anymore", "if I wasn't here for my kids" (people), "for a while", "f
 good" or "for the future" (a span that may be an end) keep their weight, and so does
 any word of dying, of being a burden or others being better off, or a means, anywhere
 in the sentence: "my kids would be better off if I wasn't around at the weekend"
-alerts."""
+alerts.
+
+And not being here on a day because the writer will be somewhere else: "I won't be
+here tomorrow, I'm at my sister's", "…as I'm working", "…, in hospital for a scan".
+Alone, or with a goodbye, a means, a place of danger or any word of dying beside it,
+"I won't be here tomorrow" is still a goodbye."""
 
 from __future__ import annotations
 
@@ -59,3 +64,50 @@ def is_absence_from_an_occasion(context: Context, start: int, end: int) -> bool:
     if not _OCCASION.match(context.text, end):
         return False
     return not _DYING.search(context.sentence_text(start, end))
+
+
+# "Won't be here" on a day: tomorrow, next week, by Friday. "Much longer", "any more"
+# and "for long" are no day one is away for.
+_ON_A_DAY = re.compile(
+    r"^(?:won'?t|will\s+not)\s+be\s+(?:here|around)\s+(?:tomorrow|next|by)\b"
+)
+# Where the writer will be instead, said straight after (or in the next sentence) as
+# an everyday reason: "I'm at my sister's", "as I'm away", "I'll be on holiday", "in
+# hospital for a scan", "working", "I've got an appointment".
+_ELSEWHERE = re.compile(
+    r"^[^.!?\n]{0,30}?(?:[,;:(]|\s[-\u2013\u2014]|[.!]\s*|\s(?:as|because|cos|coz|cause"
+    r"|since))\s*(?:(?:i'?m|i\s+am|i'?ll\s+be|i\s+will\s+be|i'?ve\s+got|i\s+have(?:\s+got)?"
+    r"|we'?re|we'?ll\s+be|got|just|only)\s+)*(?:(?:off|out|away)\s+)?(?:"
+    r"at\s+(?!(?:peace|rest|last|the\s+end)\b)\w"
+    r"|in\s+(?!(?:heaven|a\s+better\s+place|the\s+(?:ground|river|sea|water)|pieces)\b)\w"
+    r"|away\b|abroad\b|on\s+(?:holiday|holidays|hols|leave|nights|shift|a\s+\w+|the\s+\w+"
+    r"|call|duty|site|placement)\b|off\s+(?:work|sick|to\s+\w)|working\b|at\s+work\b"
+    r"|travelling\b|traveling\b|visiting\b|camping\b|moving\b|staying\s+(?:at|with|over"
+    r"|in)\b|flying\b|driving\s+to\b|going\s+(?:to|on|away|home)\b|busy\b|out\s+(?:all"
+    r"|with|for)\b|having\s+(?:a|an|my|surgery|an?\s+operation)\b"
+    r"|(?:a|an|my)\s+(?:\w+\s+){0,2}?(?:appointment|scan|exam|interview|shift|operation"
+    r"|wedding|funeral|course|conference|trip|holiday|flight|check-?up)\b)"
+)
+# Beside it, a goodbye or a place of danger keeps the words a goodbye.
+_GOODBYE_OR_DANGER = re.compile(
+    r"\b(?:good\s?bye|bye|farewell|sorry|love\s+(?:you|u)|nice\s+knowing|take\s+care\s+of"
+    r"|thank(?:s|\s+you)\s+(?:\w+\s+)?for\s+everything|miss\s+(?:you|me)|forgive"
+    r"|heaven|better\s+place|other\s+side|at\s+peace|bridge|cliffs?|roof|rooftop|ledge"
+    r"|tracks|railway|viaduct|multi-?storey|river|canal|quarry|reservoir|lake|sea|woods"
+    r"|the\s+edge|the\s+end|done|ready|it\s+all"
+    # Going to be with, or join, someone: the words of joining the dead.
+    r"|be\s+with|join\w*|sleep|asleep|reunited)\b"
+)
+
+
+def is_away_somewhere_else(context: Context, start: int, end: int) -> bool:
+    """Whether "I won't be here tomorrow" at ``start:end`` goes on to where the writer
+    will be instead ("…, I'm at my sister's"), with no goodbye, means, place of danger
+    or word of dying in its sentence or the ones either side."""
+    if not _ON_A_DAY.match(context.text[start:end]):
+        return False
+    _, finish = context.sentence(start, end, neighbours=1)
+    if not _ELSEWHERE.match(context.text[end:finish]):
+        return False
+    around = context.sentence_text(start, end, neighbours=1)
+    return not (_DYING.search(around) or _GOODBYE_OR_DANGER.search(around))
