@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import ending_views, pair_views, policy_views, views
+from . import ending_views, meeting_views, pair_views, policy_views, views
 
 app_name = "buddying"
 
@@ -51,37 +51,37 @@ urlpatterns = [
     ),
     path(
         "matches/<int:match_id>/meetings/new/",
-        pair_views.meeting_create,
+        meeting_views.meeting_create,
         name="meeting-create",
     ),
     path(
         "matches/<int:match_id>/meetings/<int:meeting_id>/cancel/",
-        pair_views.meeting_cancel,
+        meeting_views.meeting_cancel,
         name="meeting-cancel",
     ),
     path(
         "matches/<int:match_id>/meetings/<int:meeting_id>/agree/",
-        pair_views.meeting_agree,
+        meeting_views.meeting_agree,
         name="meeting-agree",
     ),
     path(
         "matches/<int:match_id>/meetings/<int:meeting_id>/decline/",
-        pair_views.meeting_decline,
+        meeting_views.meeting_decline,
         name="meeting-decline",
     ),
     path(
         "matches/<int:match_id>/meetings/<int:meeting_id>/withdraw/",
-        pair_views.meeting_withdraw,
+        meeting_views.meeting_withdraw,
         name="meeting-withdraw",
     ),
     path(
         "matches/<int:match_id>/meetings/<int:meeting_id>/check-in/",
-        pair_views.meeting_check_in,
+        meeting_views.meeting_check_in,
         name="meeting-check-in",
     ),
     path(
         "matches/<int:match_id>/meetings/<int:meeting_id>/check-out/",
-        pair_views.meeting_check_out,
+        meeting_views.meeting_check_out,
         name="meeting-check-out",
     ),
     path(

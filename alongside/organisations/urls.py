@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import role_views, views
 
 app_name = "organisations"
 
@@ -25,8 +25,10 @@ urlpatterns = [
         views.invitation_restore,
         name="invitation-restore",
     ),
-    path("<slug:slug>/people/", views.people, name="people"),
-    path("<slug:slug>/people/<int:role_id>/", views.role_change, name="role-change"),
+    path("<slug:slug>/people/", role_views.people, name="people"),
+    path(
+        "<slug:slug>/people/<int:role_id>/", role_views.role_change, name="role-change"
+    ),
     path("<slug:slug>/directory/", views.directory_manage, name="directory-manage"),
     path(
         "<slug:slug>/directory/<int:service_id>/",

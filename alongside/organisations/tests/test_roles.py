@@ -638,7 +638,7 @@ def meanwhile(monkeypatch: pytest.MonkeyPatch, happens: Callable[[], object]) ->
         return ""
 
     monkeypatch.setattr(
-        "alongside.organisations.views.role_change_refusal", check_then_race
+        "alongside.organisations.role_views.role_change_refusal", check_then_race
     )
 
 
