@@ -75,6 +75,14 @@ def _frames_send(send: Any) -> Any:
     return send
 
 
+def session_is_open(session_key: str) -> bool:
+    """Whether the session a socket signed in with is still there and unexpired:
+    signing out, or signing out everywhere, ends it. Reads only."""
+    return Session.objects.filter(
+        session_key=session_key, expire_date__gt=timezone.now()
+    ).exists()
+
+
 class LiveRoomConsumer(AsyncJsonWebsocketConsumer):  # type: ignore[misc]
     person: Person
     group: PeerGroup | None = None
@@ -204,10 +212,9 @@ class LiveRoomConsumer(AsyncJsonWebsocketConsumer):  # type: ignore[misc]
         same session, and still allowed in the room."""
         if self.group is None or self.session_key is None:
             return False
-        signed_in = Session.objects.filter(
-            session_key=self.session_key, expire_date__gt=timezone.now()
-        ).exists()
-        return signed_in and can_join_live_room(self.person, self.group)
+        return session_is_open(self.session_key) and can_join_live_room(
+            self.person, self.group
+        )
 
     async def _stop(self, *, code: int) -> None:
         """Stop delivering straight away, before the close handshake finishes."""

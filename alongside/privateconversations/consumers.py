@@ -16,11 +16,9 @@ from typing import Any
 
 from channels.db import database_sync_to_async
 from channels.generic.websocket import AsyncJsonWebsocketConsumer
-from django.contrib.sessions.models import Session
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import QuerySet
 from django.http import Http404
-from django.utils import timezone
 
 from alongside.accounts.models import Person
 from alongside.conversations import catch_up
@@ -32,6 +30,7 @@ from alongside.conversations.consumers import (
     SIGNED_OUT,
     UNREADABLE,
     LiveRoomConsumer,
+    session_is_open,
 )
 from alongside.core.live import person_channel_group
 
@@ -100,10 +99,10 @@ class PrivateConversationConsumer(AsyncJsonWebsocketConsumer):  # type: ignore[m
         away, is not)."""
         if self.conversation is None or self.session_key is None:
             return False
-        signed_in = Session.objects.filter(
-            session_key=self.session_key, expire_date__gt=timezone.now()
-        ).exists()
-        return signed_in and participant_of(self.person, self.conversation) is not None
+        return (
+            session_is_open(self.session_key)
+            and participant_of(self.person, self.conversation) is not None
+        )
 
     def _enter(self) -> bool:
         conversation = Conversation.objects.filter(pk=self.conversation_id).first()

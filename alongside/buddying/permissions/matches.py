@@ -244,15 +244,11 @@ def check_answer_meeting_ask(person: Person, meeting: PairMeeting) -> None:
     """Raise PermissionDenied unless can_answer_meeting_ask, saying why kindly."""
     if can_answer_meeting_ask(person, meeting):
         return
-    side = side_in(person, meeting.match)
-    if side is None:
-        raise PermissionDenied(ONLY_THE_TWO)
-    why = _why_not_open(meeting, side)
-    if why is not None:
-        raise PermissionDenied(why)
-    raise PermissionDenied(
-        "You asked for this meeting, so it waits for the other person's answer. "
-        "You can withdraw it. Nothing has changed."
+    _refuse_on_an_asked_meeting(
+        person,
+        meeting,
+        wrong_side="You asked for this meeting, so it waits for the other person's "
+        "answer. You can withdraw it. Nothing has changed.",
     )
 
 
@@ -271,16 +267,25 @@ def check_withdraw_meeting(person: Person, meeting: PairMeeting) -> None:
     """Raise PermissionDenied unless can_withdraw_meeting, saying why kindly."""
     if can_withdraw_meeting(person, meeting):
         return
+    _refuse_on_an_asked_meeting(
+        person,
+        meeting,
+        wrong_side="Only the one who asked for this meeting can withdraw it. You "
+        "can say whether the time works for you. Nothing has changed.",
+    )
+
+
+def _refuse_on_an_asked_meeting(
+    person: Person, meeting: PairMeeting, *, wrong_side: str
+) -> None:
+    """Raise PermissionDenied with the kindest true reason a step on an asked
+    meeting is refused: not one of the two, the meeting no longer open, or else
+    `wrong_side` (the step belongs to the other side)."""
     side = side_in(person, meeting.match)
     if side is None:
         raise PermissionDenied(ONLY_THE_TWO)
     why = _why_not_open(meeting, side)
-    if why is not None:
-        raise PermissionDenied(why)
-    raise PermissionDenied(
-        "Only the one who asked for this meeting can withdraw it. You can say "
-        "whether the time works for you. Nothing has changed."
-    )
+    raise PermissionDenied(why if why is not None else wrong_side)
 
 
 def can_check_in_or_out(person: Person, meeting: PairMeeting) -> bool:
